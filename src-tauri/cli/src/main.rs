@@ -1,0 +1,213 @@
+//! `edaran`: Edaran from the terminal, over the same core as the app.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use edaran_core::store::EmployeeFilter;
+use edaran_core::{demo, import, paths, Error, ErrorReport, Store};
+use serde::Serialize;
+
+#[derive(Parser)]
+#[command(name = "edaran", version, about = "Edaran — surat edaran sistem kerja ASN, dari terminal.")]
+struct Cli {
+    /// Berkas basis data (bawaan: $EDARAN_DB, lalu folder data aplikasi).
+    #[arg(long, global = false)]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, PartialEq)]
+enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Membuat basis data baru berisi kantor contoh (Kabupaten Tanjung Seroja).
+    Demo,
+    /// Daftar perangkat daerah.
+    Agencies {
+        /// Hanya yang namanya memuat teks ini.
+        #[arg(long, default_value = "")]
+        search: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Daftar pegawai.
+    Employees {
+        /// Hanya pegawai perangkat daerah ini (nama persis).
+        #[arg(long)]
+        agency: Option<String>,
+        /// Hanya yang nama, NIP, jabatan atau unitnya memuat teks ini.
+        #[arg(long, default_value = "")]
+        search: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Impor data (semua baris atau tidak sama sekali).
+    Import {
+        #[command(subcommand)]
+        what: ImportWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportWhat {
+    /// Pegawai dari berkas CSV ekspor data kepegawaian (kunci: NIP).
+    Employees {
+        file: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let format = match &cli.command {
+        Command::Agencies { format, .. } | Command::Employees { format, .. } => *format,
+        Command::Import { what: ImportWhat::Employees { format, .. } } => *format,
+        Command::Demo => Format::Table,
+    };
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            report(&e, format);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn report(e: &Error, format: Format) {
+    if format == Format::Json {
+        eprintln!("{}", serde_json::to_string_pretty(&ErrorReport::from(e)).unwrap_or_default());
+        return;
+    }
+    eprintln!("Galat: {e}");
+    if let Error::Import(rows) = e {
+        for row in rows {
+            let column = if row.column.is_empty() { String::new() } else { format!(", kolom {}", row.column) };
+            eprintln!("  baris {}{column}: {}", row.line, row.message);
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    let path = paths::database_path(cli.db);
+    match cli.command {
+        Command::Demo => {
+            let mut store = Store::open(&path)?;
+            if !store.is_new()? {
+                return Err(Error::Refused {
+                    code: "basis_data_berisi",
+                    message: format!(
+                        "Basis data {} sudah berisi data; kantor contoh hanya diisikan ke basis data baru.",
+                        path.display()
+                    ),
+                });
+            }
+            demo::fill(&mut store)?;
+            let o = store.overview()?;
+            println!(
+                "Kantor contoh dibuat di {}: {} perangkat daerah, {} unit, {} pegawai, {} hari libur, {} penandatangan.",
+                path.display(),
+                o.agencies,
+                o.units,
+                o.employees,
+                o.holidays,
+                o.signatories
+            );
+        }
+        Command::Agencies { search, format } => {
+            let agencies = Store::open(&path)?.agencies(&search)?;
+            emit(format, &agencies, || {
+                table(
+                    &["ID", "NAMA", "SINGKATAN", "JENIS", "UNIT", "PEGAWAI"],
+                    agencies
+                        .iter()
+                        .map(|a| {
+                            vec![
+                                a.id.to_string(),
+                                a.name.clone(),
+                                a.short_name.clone(),
+                                a.kind_label.to_string(),
+                                a.unit_count.to_string(),
+                                a.employee_count.to_string(),
+                            ]
+                        })
+                        .collect(),
+                )
+            });
+        }
+        Command::Employees { agency, search, format } => {
+            let store = Store::open(&path)?;
+            let agency_id = match agency {
+                Some(name) => Some(
+                    store
+                        .agency_by_name(&name)?
+                        .ok_or_else(|| Error::NotFound(format!("Perangkat daerah \"{name}\"")))?,
+                ),
+                None => None,
+            };
+            let rows = store.employees(&EmployeeFilter { query: search, agency_id, ..Default::default() })?.rows;
+            emit(format, &rows, || {
+                table(
+                    &["NIP", "NAMA", "JENIS", "GOL", "JABATAN", "PERANGKAT DAERAH"],
+                    rows.iter()
+                        .map(|e| {
+                            vec![
+                                e.nip.clone().unwrap_or_else(|| "-".into()),
+                                e.full_name(),
+                                e.employment.label().to_string(),
+                                e.golongan.clone().unwrap_or_else(|| "-".into()),
+                                e.position_name.clone(),
+                                e.agency_name.clone(),
+                            ]
+                        })
+                        .collect(),
+                )
+            });
+        }
+        Command::Import { what: ImportWhat::Employees { file, format } } => {
+            let bytes = std::fs::read(&file)?;
+            let mut store = Store::open(&path)?;
+            let summary = import::import_employees_csv(&mut store, &bytes)?;
+            emit(format, &summary, || {
+                format!(
+                    "Impor selesai: {} pegawai baru, {} diperbarui.\n",
+                    summary.created, summary.updated
+                )
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Prints `value` as JSON, or the text `table` makes.
+fn emit<T: Serialize>(format: Format, value: &T, table: impl FnOnce() -> String) {
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(value).expect("serialisable")),
+        Format::Table => print!("{}", table()),
+    }
+}
+
+/// Left-aligned columns separated by two spaces.
+fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
+    for row in &rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.chars().count());
+        }
+    }
+    let line = |cells: Vec<&str>| {
+        let parts: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        parts.join("  ").trim_end().to_string() + "\n"
+    };
+    let mut out = line(headers.to_vec());
+    for row in &rows {
+        out.push_str(&line(row.iter().map(String::as_str).collect()));
+    }
+    out
+}

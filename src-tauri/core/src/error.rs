@@ -1,0 +1,98 @@
+//! Errors as values (*galat*): every failure carries a stable code and a
+//! message in Indonesian that a clerk can act on.
+
+use serde::Serialize;
+
+/// One bad row of an import: where it is and what is wrong.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    /// Line number in the file, counting the header as line 1.
+    pub line: usize,
+    /// Column name as written in the file's header.
+    pub column: String,
+    pub message: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A field of a form or a record is not acceptable.
+    #[error("{message}")]
+    Invalid {
+        code: &'static str,
+        field: &'static str,
+        message: String,
+    },
+    /// The record asked for does not exist (any more).
+    #[error("{0} tidak ditemukan.")]
+    NotFound(String),
+    /// The change is refused because it would break the office's data.
+    #[error("{message}")]
+    Refused { code: &'static str, message: String },
+    /// An import file has bad rows; nothing was written.
+    #[error("Impor dibatalkan: {} baris bermasalah, tidak ada data yang disimpan.", .0.len())]
+    Import(Vec<RowError>),
+    #[error("Basis data ini dibuat oleh Edaran versi lebih baru (skema {found}, versi ini hanya mengenal sampai {known}). Perbarui aplikasi Edaran.")]
+    NewerSchema { found: i64, known: i64 },
+    #[error("Kesalahan basis data: {0}")]
+    Db(#[from] rusqlite::Error),
+    #[error("Berkas tidak dapat dibaca atau ditulis: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    /// Shorthand for a field error.
+    pub fn invalid(code: &'static str, field: &'static str, message: impl Into<String>) -> Self {
+        Error::Invalid {
+            code,
+            field,
+            message: message.into(),
+        }
+    }
+
+    /// Stable machine-readable code, used by the UI and the CLI's exit report.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::Invalid { code, .. } | Error::Refused { code, .. } => code,
+            Error::NotFound(_) => "tidak_ditemukan",
+            Error::Import(_) => "impor_gagal",
+            Error::NewerSchema { .. } => "skema_lebih_baru",
+            Error::Db(_) => "basis_data",
+            Error::Io(_) => "berkas",
+        }
+    }
+
+    /// The form field the error is about, if any.
+    pub fn field(&self) -> Option<&'static str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+/// The shape errors take on the wire (UI and `--format json`).
+#[derive(Debug, Serialize)]
+pub struct ErrorReport {
+    pub code: &'static str,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'static str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<RowError>,
+}
+
+impl From<&Error> for ErrorReport {
+    fn from(e: &Error) -> Self {
+        ErrorReport {
+            code: e.code(),
+            message: e.to_string(),
+            field: e.field(),
+            rows: match e {
+                Error::Import(rows) => rows.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, Error>;

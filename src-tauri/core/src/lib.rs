@@ -1,0 +1,30 @@
+//! Edaran's core: the domain of regional circulars on the civil-service work
+//! system, its validation, the SQLite store and the demo office. Knows
+//! nothing of Tauri or WebKit; the app and the CLI are thin shells over it.
+
+pub mod agency;
+pub mod calendar;
+pub mod demo;
+pub mod employee;
+pub mod error;
+pub mod import;
+pub mod nip;
+pub mod numbering;
+pub mod office;
+pub mod paths;
+pub mod rank;
+pub mod reference;
+pub mod store;
+mod vocab;
+
+pub use error::{Error, ErrorReport, Result, RowError};
+pub use store::Store;
+
+/// Opens the database at `path`; a new one is filled with the demo office.
+pub fn open_with_demo(path: &std::path::Path) -> Result<Store> {
+    let mut store = Store::open(path)?;
+    if store.is_new()? {
+        demo::fill(&mut store)?;
+    }
+    Ok(store)
+}

@@ -1,0 +1,21 @@
+//! Where the database lives: `--db PATH`, else `EDARAN_DB`, else the OS
+//! app-data folder (`~/.local/share/edaran`, `%APPDATA%\Edaran\data`, …).
+
+use std::path::PathBuf;
+
+/// Environment variable that overrides the database location.
+pub const DB_ENV: &str = "EDARAN_DB";
+
+/// The database path to use, given an optional `--db` value.
+pub fn database_path(flag: Option<PathBuf>) -> PathBuf {
+    flag.or_else(|| std::env::var_os(DB_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+        .unwrap_or_else(default_database_path)
+}
+
+/// `edaran.db` in the OS app-data folder (the working folder if none is known).
+pub fn default_database_path() -> PathBuf {
+    directories::ProjectDirs::from("id", "Edaran", "Edaran")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+        .unwrap_or_default()
+        .join("edaran.db")
+}

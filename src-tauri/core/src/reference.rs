@@ -1,0 +1,40 @@
+//! Reference lists (*data acuan*) the forms offer: every closed vocabulary
+//! with codes and Indonesian labels, so the UI never repeats them.
+
+use serde::Serialize;
+
+use crate::agency::{AgencyKind, UnitKind};
+use crate::employee::{EmploymentKind, Eselon, PositionKind};
+use crate::office::{PaperSize, RegionKind, SignatoryRole};
+use crate::rank::{Golongan, PPPK_GRADES};
+use crate::vocab::Choice;
+
+#[derive(Debug, Serialize)]
+pub struct ReferenceData {
+    pub agency_kinds: Vec<Choice>,
+    pub unit_kinds: Vec<Choice>,
+    pub employment_kinds: Vec<Choice>,
+    pub position_kinds: Vec<Choice>,
+    pub eselons: Vec<Choice>,
+    /// PNS grades: code `III/d`, label `Penata Tingkat I`.
+    pub golongan: Vec<Choice>,
+    pub pppk_grades: Vec<&'static str>,
+    pub region_kinds: Vec<Choice>,
+    pub paper_sizes: Vec<Choice>,
+    pub signatory_roles: Vec<Choice>,
+}
+
+pub fn reference_data() -> ReferenceData {
+    ReferenceData {
+        agency_kinds: AgencyKind::choices(),
+        unit_kinds: UnitKind::choices(),
+        employment_kinds: EmploymentKind::choices(),
+        position_kinds: PositionKind::choices(),
+        eselons: Eselon::choices(),
+        golongan: Golongan::choices(),
+        pppk_grades: PPPK_GRADES.to_vec(),
+        region_kinds: RegionKind::choices(),
+        paper_sizes: PaperSize::choices(),
+        signatory_roles: SignatoryRole::choices(),
+    }
+}

@@ -1,0 +1,93 @@
+//! Versioned schema steps. Each step runs in one transaction together with
+//! the bump of `PRAGMA user_version`; a newer database is refused.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result};
+
+/// Step N (1-based) brings the schema from version N-1 to N. Append only.
+const STEPS: &[&str] = &[r#"
+CREATE TABLE office (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    region_kind TEXT NOT NULL,
+    region_name TEXT NOT NULL,
+    office_name TEXT NOT NULL,
+    address_lines TEXT NOT NULL DEFAULT '',
+    place TEXT NOT NULL,
+    numbering_template TEXT NOT NULL,
+    classification TEXT NOT NULL DEFAULT '',
+    unit_code TEXT NOT NULL DEFAULT '',
+    paper TEXT NOT NULL,
+    emblem BLOB
+);
+CREATE TABLE agency (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    short_name TEXT NOT NULL DEFAULT '',
+    kind TEXT NOT NULL
+);
+CREATE TABLE unit (
+    id INTEGER PRIMARY KEY,
+    agency_id INTEGER NOT NULL REFERENCES agency(id),
+    parent_id INTEGER REFERENCES unit(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    UNIQUE (agency_id, name COLLATE NOCASE)
+);
+CREATE TABLE employee (
+    id INTEGER PRIMARY KEY,
+    nip TEXT UNIQUE,
+    name TEXT NOT NULL,
+    front_title TEXT NOT NULL DEFAULT '',
+    back_title TEXT NOT NULL DEFAULT '',
+    employment TEXT NOT NULL,
+    golongan TEXT,
+    position_name TEXT NOT NULL,
+    position_kind TEXT NOT NULL,
+    eselon TEXT,
+    agency_id INTEGER NOT NULL REFERENCES agency(id),
+    unit_id INTEGER REFERENCES unit(id)
+);
+CREATE INDEX employee_agency ON employee(agency_id);
+CREATE INDEX employee_unit ON employee(unit_id);
+CREATE TABLE signatory (
+    id INTEGER PRIMARY KEY,
+    role TEXT NOT NULL,
+    name TEXT NOT NULL,
+    front_title TEXT NOT NULL DEFAULT '',
+    back_title TEXT NOT NULL DEFAULT '',
+    position_title TEXT NOT NULL,
+    nip TEXT,
+    golongan TEXT,
+    active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE holiday (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    source TEXT NOT NULL
+);
+CREATE INDEX holiday_date ON holiday(date);
+-- Marks the file as an Edaran database (checked before restoring backups).
+CREATE TABLE edaran_marker (app TEXT NOT NULL);
+INSERT INTO edaran_marker VALUES ('edaran');
+"#];
+
+/// The schema version this build writes.
+pub const LATEST: i64 = STEPS.len() as i64;
+
+/// Brings `conn` up to [`LATEST`]; running it again changes nothing.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
+    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if current > LATEST {
+        return Err(Error::NewerSchema { found: current, known: LATEST });
+    }
+    for (index, sql) in STEPS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", index as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,146 @@
+//! The store (*penyimpanan*): one SQLite file per office, opened with WAL,
+//! foreign keys and a busy timeout, migrated on open.
+
+mod agencies;
+mod calendar;
+mod employees;
+pub mod migrations;
+mod office;
+mod signatories;
+mod units;
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+
+pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
+
+/// An open Edaran database.
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file at `path` and migrates it.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        let conn = Connection::open(path)?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        Self::setup(conn)
+    }
+
+    /// A private database in memory, for tests.
+    pub fn open_in_memory() -> Result<Store> {
+        Self::setup(Connection::open_in_memory()?)
+    }
+
+    fn setup(mut conn: Connection) -> Result<Store> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// True until an office profile has been saved (a new, empty database).
+    pub fn is_new(&self) -> Result<bool> {
+        Ok(self.conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM office)", [], |r| r.get(0))?)
+    }
+
+    /// Runs `work` as one transaction: all of it is saved, or none.
+    pub fn in_transaction<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
+        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        match work(self) {
+            Ok(value) => {
+                self.conn.execute_batch("COMMIT")?;
+                Ok(value)
+            }
+            Err(e) => {
+                self.conn.execute_batch("ROLLBACK")?;
+                Err(e)
+            }
+        }
+    }
+
+    /// Counts for the home page: what this database holds.
+    pub fn overview(&self) -> Result<Overview> {
+        let count = |table: &str| -> Result<i64> {
+            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+        };
+        Ok(Overview {
+            agencies: count("agency")?,
+            units: count("unit")?,
+            employees: count("employee")?,
+            signatories: count("signatory")?,
+            holidays: count("holiday")?,
+        })
+    }
+}
+
+/// What the database holds, in numbers.
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq)]
+pub struct Overview {
+    pub agencies: i64,
+    pub units: i64,
+    pub employees: i64,
+    pub signatories: i64,
+    pub holidays: i64,
+}
+
+/// `%text%` for LIKE, with the wildcard characters of `text` escaped (`ESCAPE '\'`).
+fn like_pattern(text: &str) -> String {
+    let mut p = String::from("%");
+    for c in text.trim().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::Error;
+
+    #[test]
+    fn migrating_twice_changes_nothing_and_marks_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join("edaran.db");
+        drop(Store::open(&path).unwrap());
+        let store = Store::open(&path).unwrap();
+        let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, migrations::LATEST);
+        let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        assert_eq!(mode, "wal");
+        assert!(store.is_new().unwrap());
+    }
+
+    #[test]
+    fn a_database_from_a_newer_version_is_refused_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("newer.db");
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+        drop(conn);
+        let err = Store::open(&path).err().expect("must refuse");
+        assert!(matches!(err, Error::NewerSchema { found: 99, .. }));
+        assert!(err.to_string().contains("lebih baru"));
+        let conn = Connection::open(&path).unwrap();
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(tables, 1, "nothing was created in the newer database");
+    }
+
+    #[test]
+    fn like_patterns_escape_wildcards() {
+        assert_eq!(like_pattern(" 50%_a "), "%50\\%\\_a%");
+    }
+}

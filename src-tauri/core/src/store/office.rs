@@ -1,0 +1,117 @@
+//! The office profile and its emblem in the store.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::Store;
+use crate::error::{Error, Result};
+use crate::office::OfficeProfile;
+
+/// Largest emblem image accepted (the kop prints it about 2.5 cm wide).
+pub const EMBLEM_MAX_BYTES: usize = 2 * 1024 * 1024;
+
+impl Store {
+    /// The profile, or `None` in a database nobody has set up yet.
+    pub fn office(&self) -> Result<Option<OfficeProfile>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT region_kind, region_name, office_name, address_lines, place,
+                        numbering_template, classification, unit_code, paper
+                 FROM office WHERE id = 1",
+                [],
+                |r| {
+                    let lines: String = r.get(3)?;
+                    Ok(OfficeProfile {
+                        region_kind: r.get(0)?,
+                        region_name: r.get(1)?,
+                        office_name: r.get(2)?,
+                        address_lines: lines.lines().map(str::to_string).collect(),
+                        place: r.get(4)?,
+                        numbering_template: r.get(5)?,
+                        classification: r.get(6)?,
+                        unit_code: r.get(7)?,
+                        paper: r.get(8)?,
+                    })
+                },
+            )
+            .optional()?)
+    }
+
+    /// Validates and saves the profile (the emblem is kept).
+    pub fn save_office(&mut self, profile: &OfficeProfile) -> Result<OfficeProfile> {
+        let p = profile.validated()?;
+        self.conn.execute(
+            "INSERT INTO office (id, region_kind, region_name, office_name, address_lines, place,
+                                 numbering_template, classification, unit_code, paper)
+             VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+             ON CONFLICT (id) DO UPDATE SET region_kind = excluded.region_kind,
+                 region_name = excluded.region_name, office_name = excluded.office_name,
+                 address_lines = excluded.address_lines, place = excluded.place,
+                 numbering_template = excluded.numbering_template,
+                 classification = excluded.classification, unit_code = excluded.unit_code,
+                 paper = excluded.paper",
+            params![
+                p.region_kind,
+                p.region_name,
+                p.office_name,
+                p.address_lines.join("\n"),
+                p.place,
+                p.numbering_template,
+                p.classification,
+                p.unit_code,
+                p.paper
+            ],
+        )?;
+        Ok(p)
+    }
+
+    /// The emblem image (PNG or JPEG bytes), if one was chosen.
+    pub fn emblem(&self) -> Result<Option<Vec<u8>>> {
+        Ok(self
+            .conn
+            .query_row("SELECT emblem FROM office WHERE id = 1", [], |r| r.get(0))
+            .optional()?
+            .flatten())
+    }
+
+    /// Stores a PNG or JPEG emblem (`None` removes it). Needs a saved profile.
+    pub fn set_emblem(&mut self, image: Option<&[u8]>) -> Result<()> {
+        if let Some(bytes) = image {
+            image_kind(bytes)?;
+            if bytes.len() > EMBLEM_MAX_BYTES {
+                return Err(Error::invalid(
+                    "lambang_terlalu_besar",
+                    "emblem",
+                    format!(
+                        "Berkas lambang {:.1} MB; maksimal {} MB.",
+                        bytes.len() as f64 / 1_048_576.0,
+                        EMBLEM_MAX_BYTES / 1_048_576
+                    ),
+                ));
+            }
+        }
+        let changed = self.conn.execute("UPDATE office SET emblem = ?1 WHERE id = 1", [image])?;
+        if changed == 0 {
+            return Err(Error::Refused {
+                code: "profil_belum_ada",
+                message: "Simpan profil kantor terlebih dahulu sebelum memilih lambang.".into(),
+            });
+        }
+        Ok(())
+    }
+}
+
+/// The MIME type of an emblem image, refusing anything but PNG and JPEG.
+pub fn image_kind(bytes: &[u8]) -> Result<&'static str> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Ok("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Ok("image/jpeg")
+    } else {
+        Err(Error::invalid(
+            "lambang_format",
+            "emblem",
+            "Lambang harus berupa gambar PNG atau JPEG.",
+        ))
+    }
+}
