@@ -9,7 +9,11 @@ use edaran_core::{demo, import, paths, Error, ErrorReport, Store};
 use serde::Serialize;
 
 #[derive(Parser)]
-#[command(name = "edaran", version, about = "Edaran — surat edaran sistem kerja ASN, dari terminal.")]
+#[command(
+    name = "edaran",
+    version,
+    about = "Edaran — surat edaran sistem kerja ASN, dari terminal."
+)]
 struct Cli {
     /// Berkas basis data (bawaan: $EDARAN_DB, lalu folder data aplikasi).
     #[arg(long, global = false)]
@@ -68,7 +72,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let format = match &cli.command {
         Command::Agencies { format, .. } | Command::Employees { format, .. } => *format,
-        Command::Import { what: ImportWhat::Employees { format, .. } } => *format,
+        Command::Import {
+            what: ImportWhat::Employees { format, .. },
+        } => *format,
         Command::Demo => Format::Table,
     };
     match run(cli) {
@@ -82,13 +88,20 @@ fn main() -> ExitCode {
 
 fn report(e: &Error, format: Format) {
     if format == Format::Json {
-        eprintln!("{}", serde_json::to_string_pretty(&ErrorReport::from(e)).unwrap_or_default());
+        eprintln!(
+            "{}",
+            serde_json::to_string_pretty(&ErrorReport::from(e)).unwrap_or_default()
+        );
         return;
     }
     eprintln!("Galat: {e}");
     if let Error::Import(rows) = e {
         for row in rows {
-            let column = if row.column.is_empty() { String::new() } else { format!(", kolom {}", row.column) };
+            let column = if row.column.is_empty() {
+                String::new()
+            } else {
+                format!(", kolom {}", row.column)
+            };
             eprintln!("  baris {}{column}: {}", row.line, row.message);
         }
     }
@@ -141,7 +154,11 @@ fn run(cli: Cli) -> Result<(), Error> {
                 )
             });
         }
-        Command::Employees { agency, search, format } => {
+        Command::Employees {
+            agency,
+            search,
+            format,
+        } => {
             let store = Store::open(&path)?;
             let agency_id = match agency {
                 Some(name) => Some(
@@ -151,7 +168,13 @@ fn run(cli: Cli) -> Result<(), Error> {
                 ),
                 None => None,
             };
-            let rows = store.employees(&EmployeeFilter { query: search, agency_id, ..Default::default() })?.rows;
+            let rows = store
+                .employees(&EmployeeFilter {
+                    query: search,
+                    agency_id,
+                    ..Default::default()
+                })?
+                .rows;
             emit(format, &rows, || {
                 table(
                     &["NIP", "NAMA", "JENIS", "GOL", "JABATAN", "PERANGKAT DAERAH"],
@@ -170,7 +193,9 @@ fn run(cli: Cli) -> Result<(), Error> {
                 )
             });
         }
-        Command::Import { what: ImportWhat::Employees { file, format } } => {
+        Command::Import {
+            what: ImportWhat::Employees { file, format },
+        } => {
             let bytes = std::fs::read(&file)?;
             let mut store = Store::open(&path)?;
             let summary = import::import_employees_csv(&mut store, &bytes)?;
@@ -188,7 +213,10 @@ fn run(cli: Cli) -> Result<(), Error> {
 /// Prints `value` as JSON, or the text `table` makes.
 fn emit<T: Serialize>(format: Format, value: &T, table: impl FnOnce() -> String) {
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(value).expect("serialisable")),
+        Format::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(value).expect("serialisable")
+        ),
         Format::Table => print!("{}", table()),
     }
 }
@@ -202,7 +230,11 @@ fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
         }
     }
     let line = |cells: Vec<&str>| {
-        let parts: Vec<String> = cells.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect();
+        let parts: Vec<String> = cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| format!("{c:<w$}"))
+            .collect();
         parts.join("  ").trim_end().to_string() + "\n"
     };
     let mut out = line(headers.to_vec());

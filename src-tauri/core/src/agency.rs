@@ -133,7 +133,11 @@ impl UnitInput {
 pub(crate) fn required_name(raw: &str, field: &'static str, what: &str) -> Result<String> {
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
-        return Err(Error::invalid("wajib_diisi", field, format!("{what} wajib diisi.")));
+        return Err(Error::invalid(
+            "wajib_diisi",
+            field,
+            format!("{what} wajib diisi."),
+        ));
     }
     if name.chars().count() > 200 {
         return Err(Error::invalid(
@@ -159,14 +163,30 @@ mod tests {
         }
         .validate()
         .unwrap();
-        assert_eq!((ok.name.as_str(), ok.short_name.as_str()), ("Dinas Kesehatan", "Dinkes"));
-        let e = AgencyInput { id: None, name: "X".into(), short_name: String::new(), kind: "kantor".into() }
-            .validate()
-            .unwrap_err();
-        assert_eq!((e.code(), e.field()), ("pilihan_tidak_dikenal", Some("kind")));
-        let e = AgencyInput { id: None, name: "  ".into(), short_name: String::new(), kind: "dinas".into() }
-            .validate()
-            .unwrap_err();
+        assert_eq!(
+            (ok.name.as_str(), ok.short_name.as_str()),
+            ("Dinas Kesehatan", "Dinkes")
+        );
+        let e = AgencyInput {
+            id: None,
+            name: "X".into(),
+            short_name: String::new(),
+            kind: "kantor".into(),
+        }
+        .validate()
+        .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("pilihan_tidak_dikenal", Some("kind"))
+        );
+        let e = AgencyInput {
+            id: None,
+            name: "  ".into(),
+            short_name: String::new(),
+            kind: "dinas".into(),
+        }
+        .validate()
+        .unwrap_err();
         assert_eq!(e.to_string(), "Nama perangkat daerah wajib diisi.");
     }
 

@@ -37,22 +37,77 @@ impl Dice {
 }
 
 const MALE: &[&str] = &[
-    "Agus", "Budi", "Dedi", "Eko", "Fajar", "Gilang", "Hendra", "Irfan", "Joko", "Kurniawan", "Lukman",
-    "Muhammad", "Nanda", "Oki", "Putra", "Rahmat", "Sigit", "Taufik", "Wahyu", "Yudi", "Zainal", "Arif",
-    "Bayu", "Dimas", "Fikri", "Hadi", "Ilham", "Rizal", "Samsul", "Yusuf",
+    "Agus",
+    "Budi",
+    "Dedi",
+    "Eko",
+    "Fajar",
+    "Gilang",
+    "Hendra",
+    "Irfan",
+    "Joko",
+    "Kurniawan",
+    "Lukman",
+    "Muhammad",
+    "Nanda",
+    "Oki",
+    "Putra",
+    "Rahmat",
+    "Sigit",
+    "Taufik",
+    "Wahyu",
+    "Yudi",
+    "Zainal",
+    "Arif",
+    "Bayu",
+    "Dimas",
+    "Fikri",
+    "Hadi",
+    "Ilham",
+    "Rizal",
+    "Samsul",
+    "Yusuf",
 ];
 const FEMALE: &[&str] = &[
-    "Ayu", "Citra", "Dewi", "Eka", "Fitri", "Gita", "Hesti", "Indah", "Juwita", "Kartika", "Lestari",
-    "Maya", "Nurul", "Putri", "Ratna", "Sari", "Tuti", "Umi", "Vina", "Wulan", "Yanti", "Zahra", "Anisa",
-    "Desi", "Erna", "Novi", "Rina", "Siti", "Wati", "Yuliana",
+    "Ayu", "Citra", "Dewi", "Eka", "Fitri", "Gita", "Hesti", "Indah", "Juwita", "Kartika",
+    "Lestari", "Maya", "Nurul", "Putri", "Ratna", "Sari", "Tuti", "Umi", "Vina", "Wulan", "Yanti",
+    "Zahra", "Anisa", "Desi", "Erna", "Novi", "Rina", "Siti", "Wati", "Yuliana",
 ];
 const FAMILY: &[&str] = &[
-    "Saputra", "Wijaya", "Hidayat", "Lestari", "Pratama", "Santoso", "Kusuma", "Nugroho", "Rahayu",
-    "Setiawan", "Permana", "Maulana", "Anggraini", "Syahputra", "Harahap", "Siregar", "Utami",
-    "Purnamasari", "Ramadhan", "Firmansyah", "Suryani", "Wibowo", "Handayani", "Gunawan", "Fauzi",
-    "Marlina", "Susanti", "Effendi", "Kurniasih", "Hakim",
+    "Saputra",
+    "Wijaya",
+    "Hidayat",
+    "Lestari",
+    "Pratama",
+    "Santoso",
+    "Kusuma",
+    "Nugroho",
+    "Rahayu",
+    "Setiawan",
+    "Permana",
+    "Maulana",
+    "Anggraini",
+    "Syahputra",
+    "Harahap",
+    "Siregar",
+    "Utami",
+    "Purnamasari",
+    "Ramadhan",
+    "Firmansyah",
+    "Suryani",
+    "Wibowo",
+    "Handayani",
+    "Gunawan",
+    "Fauzi",
+    "Marlina",
+    "Susanti",
+    "Effendi",
+    "Kurniasih",
+    "Hakim",
 ];
-const DEGREES: &[&str] = &["S.E.", "S.Sos.", "S.H.", "S.Kom.", "S.T.", "S.Pd.", "S.AP.", "S.IP.", "S.Ak."];
+const DEGREES: &[&str] = &[
+    "S.E.", "S.Sos.", "S.H.", "S.Kom.", "S.T.", "S.Pd.", "S.AP.", "S.IP.", "S.Ak.",
+];
 const MASTERS: &[&str] = &["M.Si.", "M.M.", "M.H.", "M.AP.", "M.T."];
 
 const GENERAL_FUNCTIONAL: &[&str] = &[
@@ -80,7 +135,10 @@ const AUDIT_FUNCTIONAL: &[&str] = &[
     "Auditor Ahli Muda",
     "Pengawas Penyelenggaraan Urusan Pemerintahan di Daerah Ahli Pertama",
 ];
-const POLICE_FUNCTIONAL: &[&str] = &["Polisi Pamong Praja Terampil", "Polisi Pamong Praja Ahli Pertama"];
+const POLICE_FUNCTIONAL: &[&str] = &[
+    "Polisi Pamong Praja Terampil",
+    "Polisi Pamong Praja Ahli Pertama",
+];
 const CLERICAL: &[&str] = &[
     "Pengadministrasi Perkantoran",
     "Penata Layanan Operasional",
@@ -89,7 +147,13 @@ const CLERICAL: &[&str] = &[
     "Pengadministrasi Kepegawaian",
     "Operator Layanan Operasional",
 ];
-const NON_ASN: &[&str] = &["Tenaga Administrasi", "Pengemudi", "Petugas Keamanan", "Tenaga Kebersihan", "Operator Komputer"];
+const NON_ASN: &[&str] = &[
+    "Tenaga Administrasi",
+    "Pengemudi",
+    "Petugas Keamanan",
+    "Tenaga Kebersihan",
+    "Operator Komputer",
+];
 
 /// One post with a unit, before people are drawn for it.
 struct Post {
@@ -119,7 +183,10 @@ fn unit(name: &str, kind: UnitKind, head: Option<(&str, Eselon)>, staff: usize) 
     UnitPlan {
         name: name.to_string(),
         kind,
-        head: head.map(|(t, e)| Post { title: t.to_string(), eselon: Some(e) }),
+        head: head.map(|(t, e)| Post {
+            title: t.to_string(),
+            eselon: Some(e),
+        }),
         staff,
         children: Vec::new(),
     }
@@ -128,16 +195,36 @@ fn unit(name: &str, kind: UnitKind, head: Option<(&str, Eselon)>, staff: usize) 
 /// Sekretariat plus Bidang of a Dinas or Badan; `with_subunits` keeps the
 /// eselon IV subbagian that many regions turned functional after 2021.
 fn dinas_units(bidang: &[&str], with_subunits: bool) -> Vec<UnitPlan> {
-    let mut sekretariat = unit("Sekretariat", UnitKind::Sekretariat, Some(("Sekretaris", Eselon::IIIa)), 5);
+    let mut sekretariat = unit(
+        "Sekretariat",
+        UnitKind::Sekretariat,
+        Some(("Sekretaris", Eselon::IIIa)),
+        5,
+    );
     if with_subunits {
         sekretariat.children = vec![
-            unit("Subbagian Umum dan Kepegawaian", UnitKind::Subbagian, Some(("Kepala Subbagian Umum dan Kepegawaian", Eselon::IVa)), 3),
-            unit("Subbagian Keuangan", UnitKind::Subbagian, Some(("Kepala Subbagian Keuangan", Eselon::IVa)), 2),
+            unit(
+                "Subbagian Umum dan Kepegawaian",
+                UnitKind::Subbagian,
+                Some(("Kepala Subbagian Umum dan Kepegawaian", Eselon::IVa)),
+                3,
+            ),
+            unit(
+                "Subbagian Keuangan",
+                UnitKind::Subbagian,
+                Some(("Kepala Subbagian Keuangan", Eselon::IVa)),
+                2,
+            ),
         ];
     }
     let mut units = vec![sekretariat];
     units.extend(bidang.iter().map(|b| {
-        unit(&format!("Bidang {b}"), UnitKind::Bidang, Some((&format!("Kepala Bidang {b}"), Eselon::IIIb)), 5)
+        unit(
+            &format!("Bidang {b}"),
+            UnitKind::Bidang,
+            Some((&format!("Kepala Bidang {b}"), Eselon::IIIb)),
+            5,
+        )
     }));
     units
 }
@@ -166,10 +253,30 @@ fn plans() -> Vec<Plan> {
         kind: K::Kecamatan,
         head: ("Camat", Some(IIIa)),
         units: vec![
-            unit("Sekretariat", U::Sekretariat, Some(("Sekretaris Kecamatan", IIIb)), 3),
-            unit("Seksi Pemerintahan", U::Seksi, Some(("Kepala Seksi Pemerintahan", IVa)), 2),
-            unit("Seksi Ketenteraman dan Ketertiban Umum", U::Seksi, Some(("Kepala Seksi Ketenteraman dan Ketertiban Umum", IVa)), 2),
-            unit("Seksi Pemberdayaan Masyarakat", U::Seksi, Some(("Kepala Seksi Pemberdayaan Masyarakat", IVa)), 2),
+            unit(
+                "Sekretariat",
+                U::Sekretariat,
+                Some(("Sekretaris Kecamatan", IIIb)),
+                3,
+            ),
+            unit(
+                "Seksi Pemerintahan",
+                U::Seksi,
+                Some(("Kepala Seksi Pemerintahan", IVa)),
+                2,
+            ),
+            unit(
+                "Seksi Ketenteraman dan Ketertiban Umum",
+                U::Seksi,
+                Some(("Kepala Seksi Ketenteraman dan Ketertiban Umum", IVa)),
+                2,
+            ),
+            unit(
+                "Seksi Pemberdayaan Masyarakat",
+                U::Seksi,
+                Some(("Kepala Seksi Pemberdayaan Masyarakat", IVa)),
+                2,
+            ),
         ],
     };
     let kelurahan = |name| Plan {
@@ -178,8 +285,18 @@ fn plans() -> Vec<Plan> {
         kind: K::Kelurahan,
         head: ("Lurah", Some(IVa)),
         units: vec![
-            unit("Sekretariat", U::Sekretariat, Some(("Sekretaris Kelurahan", IVb)), 2),
-            unit("Seksi Pemerintahan dan Pelayanan Umum", U::Seksi, Some(("Kepala Seksi Pemerintahan dan Pelayanan Umum", IVb)), 2),
+            unit(
+                "Sekretariat",
+                U::Sekretariat,
+                Some(("Sekretaris Kelurahan", IVb)),
+                2,
+            ),
+            unit(
+                "Seksi Pemerintahan dan Pelayanan Umum",
+                U::Seksi,
+                Some(("Kepala Seksi Pemerintahan dan Pelayanan Umum", IVb)),
+                2,
+            ),
         ],
     };
     let puskesmas = |name| Plan {
@@ -188,15 +305,35 @@ fn plans() -> Vec<Plan> {
         kind: K::Puskesmas,
         head: ("Kepala Puskesmas", None),
         units: vec![
-            unit("Subbagian Tata Usaha", U::Subbagian, Some(("Kepala Subbagian Tata Usaha", IVb)), 3),
+            unit(
+                "Subbagian Tata Usaha",
+                U::Subbagian,
+                Some(("Kepala Subbagian Tata Usaha", IVb)),
+                3,
+            ),
             unit("Pelayanan Kesehatan Masyarakat", U::Instalasi, None, 6),
             unit("Pelayanan Kesehatan Perseorangan", U::Instalasi, None, 7),
         ],
     };
-    let mut sekda_umum = unit("Bagian Umum", U::Bagian, Some(("Kepala Bagian Umum", IIIa)), 3);
+    let mut sekda_umum = unit(
+        "Bagian Umum",
+        U::Bagian,
+        Some(("Kepala Bagian Umum", IIIa)),
+        3,
+    );
     sekda_umum.children = vec![
-        unit("Subbagian Tata Usaha Pimpinan", U::Subbagian, Some(("Kepala Subbagian Tata Usaha Pimpinan", IVa)), 3),
-        unit("Subbagian Rumah Tangga", U::Subbagian, Some(("Kepala Subbagian Rumah Tangga", IVa)), 3),
+        unit(
+            "Subbagian Tata Usaha Pimpinan",
+            U::Subbagian,
+            Some(("Kepala Subbagian Tata Usaha Pimpinan", IVa)),
+            3,
+        ),
+        unit(
+            "Subbagian Rumah Tangga",
+            U::Subbagian,
+            Some(("Kepala Subbagian Rumah Tangga", IVa)),
+            3,
+        ),
     ];
     vec![
         Plan {
@@ -205,11 +342,36 @@ fn plans() -> Vec<Plan> {
             kind: K::SekretariatDaerah,
             head: ("Sekretaris Daerah", Some(IIa)),
             units: vec![
-                unit("Bagian Pemerintahan", U::Bagian, Some(("Kepala Bagian Pemerintahan", IIIa)), 4),
-                unit("Bagian Hukum", U::Bagian, Some(("Kepala Bagian Hukum", IIIa)), 4),
-                unit("Bagian Organisasi", U::Bagian, Some(("Kepala Bagian Organisasi", IIIa)), 4),
-                unit("Bagian Perekonomian dan Sumber Daya Alam", U::Bagian, Some(("Kepala Bagian Perekonomian dan Sumber Daya Alam", IIIa)), 3),
-                unit("Bagian Pengadaan Barang dan Jasa", U::Bagian, Some(("Kepala Bagian Pengadaan Barang dan Jasa", IIIa)), 3),
+                unit(
+                    "Bagian Pemerintahan",
+                    U::Bagian,
+                    Some(("Kepala Bagian Pemerintahan", IIIa)),
+                    4,
+                ),
+                unit(
+                    "Bagian Hukum",
+                    U::Bagian,
+                    Some(("Kepala Bagian Hukum", IIIa)),
+                    4,
+                ),
+                unit(
+                    "Bagian Organisasi",
+                    U::Bagian,
+                    Some(("Kepala Bagian Organisasi", IIIa)),
+                    4,
+                ),
+                unit(
+                    "Bagian Perekonomian dan Sumber Daya Alam",
+                    U::Bagian,
+                    Some(("Kepala Bagian Perekonomian dan Sumber Daya Alam", IIIa)),
+                    3,
+                ),
+                unit(
+                    "Bagian Pengadaan Barang dan Jasa",
+                    U::Bagian,
+                    Some(("Kepala Bagian Pengadaan Barang dan Jasa", IIIa)),
+                    3,
+                ),
                 sekda_umum,
             ],
         },
@@ -219,9 +381,24 @@ fn plans() -> Vec<Plan> {
             kind: K::SekretariatDprd,
             head: ("Sekretaris DPRD", Some(IIb)),
             units: vec![
-                unit("Bagian Umum dan Keuangan", U::Bagian, Some(("Kepala Bagian Umum dan Keuangan", IIIa)), 5),
-                unit("Bagian Persidangan dan Perundang-undangan", U::Bagian, Some(("Kepala Bagian Persidangan dan Perundang-undangan", IIIa)), 4),
-                unit("Bagian Fasilitasi Penganggaran dan Pengawasan", U::Bagian, Some(("Kepala Bagian Fasilitasi Penganggaran dan Pengawasan", IIIa)), 3),
+                unit(
+                    "Bagian Umum dan Keuangan",
+                    U::Bagian,
+                    Some(("Kepala Bagian Umum dan Keuangan", IIIa)),
+                    5,
+                ),
+                unit(
+                    "Bagian Persidangan dan Perundang-undangan",
+                    U::Bagian,
+                    Some(("Kepala Bagian Persidangan dan Perundang-undangan", IIIa)),
+                    4,
+                ),
+                unit(
+                    "Bagian Fasilitasi Penganggaran dan Pengawasan",
+                    U::Bagian,
+                    Some(("Kepala Bagian Fasilitasi Penganggaran dan Pengawasan", IIIa)),
+                    3,
+                ),
             ],
         },
         Plan {
@@ -231,32 +408,142 @@ fn plans() -> Vec<Plan> {
             head: ("Inspektur", Some(IIb)),
             units: vec![
                 unit("Sekretariat", U::Sekretariat, Some(("Sekretaris", IIIa)), 4),
-                unit("Inspektur Pembantu Wilayah I", U::Bidang, Some(("Inspektur Pembantu Wilayah I", IIIb)), 5),
-                unit("Inspektur Pembantu Wilayah II", U::Bidang, Some(("Inspektur Pembantu Wilayah II", IIIb)), 5),
+                unit(
+                    "Inspektur Pembantu Wilayah I",
+                    U::Bidang,
+                    Some(("Inspektur Pembantu Wilayah I", IIIb)),
+                    5,
+                ),
+                unit(
+                    "Inspektur Pembantu Wilayah II",
+                    U::Bidang,
+                    Some(("Inspektur Pembantu Wilayah II", IIIb)),
+                    5,
+                ),
             ],
         },
-        dinas("Dinas Pendidikan dan Kebudayaan", "Disdikbud", &["Pembinaan Sekolah Dasar", "Pembinaan Sekolah Menengah Pertama", "Kebudayaan"], true),
-        dinas("Dinas Kesehatan", "Dinkes", &["Kesehatan Masyarakat", "Pencegahan dan Pengendalian Penyakit", "Pelayanan Kesehatan"], true),
-        dinas("Dinas Pekerjaan Umum dan Penataan Ruang", "Dinas PUPR", &["Bina Marga", "Sumber Daya Air", "Penataan Ruang"], false),
-        dinas("Dinas Sosial", "Dinsos", &["Rehabilitasi Sosial", "Perlindungan dan Jaminan Sosial"], false),
-        dinas("Dinas Kependudukan dan Pencatatan Sipil", "Disdukcapil", &["Pelayanan Pendaftaran Penduduk", "Pelayanan Pencatatan Sipil"], true),
-        dinas("Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", "DPMPTSP", &["Pelayanan Perizinan", "Penanaman Modal"], false),
-        dinas("Dinas Perhubungan", "Dishub", &["Lalu Lintas dan Angkutan", "Sarana dan Prasarana"], false),
-        dinas("Dinas Pertanian dan Ketahanan Pangan", "Distanak", &["Tanaman Pangan dan Hortikultura", "Ketahanan Pangan"], false),
-        dinas("Dinas Lingkungan Hidup", "DLH", &["Pengelolaan Sampah", "Pengendalian Pencemaran"], false),
-        dinas("Dinas Komunikasi dan Informatika", "Diskominfo", &["Aplikasi Informatika", "Informasi dan Komunikasi Publik"], false),
-        badan("Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah", "Bapperida", &["Perencanaan Pemerintahan dan Pembangunan Manusia", "Perencanaan Infrastruktur dan Kewilayahan"], false),
-        badan("Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "BKPSDM", &["Mutasi dan Promosi", "Pengembangan Kompetensi Aparatur", "Pengadaan, Pemberhentian dan Informasi"], true),
-        badan("Badan Pengelolaan Keuangan dan Aset Daerah", "BPKAD", &["Anggaran", "Perbendaharaan", "Aset"], true),
-        badan("Badan Pendapatan Daerah", "Bapenda", &["Pendataan dan Penetapan", "Penagihan dan Pengendalian"], false),
-        badan("Badan Penanggulangan Bencana Daerah", "BPBD", &["Pencegahan dan Kesiapsiagaan", "Kedaruratan dan Logistik"], false),
+        dinas(
+            "Dinas Pendidikan dan Kebudayaan",
+            "Disdikbud",
+            &[
+                "Pembinaan Sekolah Dasar",
+                "Pembinaan Sekolah Menengah Pertama",
+                "Kebudayaan",
+            ],
+            true,
+        ),
+        dinas(
+            "Dinas Kesehatan",
+            "Dinkes",
+            &[
+                "Kesehatan Masyarakat",
+                "Pencegahan dan Pengendalian Penyakit",
+                "Pelayanan Kesehatan",
+            ],
+            true,
+        ),
+        dinas(
+            "Dinas Pekerjaan Umum dan Penataan Ruang",
+            "Dinas PUPR",
+            &["Bina Marga", "Sumber Daya Air", "Penataan Ruang"],
+            false,
+        ),
+        dinas(
+            "Dinas Sosial",
+            "Dinsos",
+            &["Rehabilitasi Sosial", "Perlindungan dan Jaminan Sosial"],
+            false,
+        ),
+        dinas(
+            "Dinas Kependudukan dan Pencatatan Sipil",
+            "Disdukcapil",
+            &[
+                "Pelayanan Pendaftaran Penduduk",
+                "Pelayanan Pencatatan Sipil",
+            ],
+            true,
+        ),
+        dinas(
+            "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+            "DPMPTSP",
+            &["Pelayanan Perizinan", "Penanaman Modal"],
+            false,
+        ),
+        dinas(
+            "Dinas Perhubungan",
+            "Dishub",
+            &["Lalu Lintas dan Angkutan", "Sarana dan Prasarana"],
+            false,
+        ),
+        dinas(
+            "Dinas Pertanian dan Ketahanan Pangan",
+            "Distanak",
+            &["Tanaman Pangan dan Hortikultura", "Ketahanan Pangan"],
+            false,
+        ),
+        dinas(
+            "Dinas Lingkungan Hidup",
+            "DLH",
+            &["Pengelolaan Sampah", "Pengendalian Pencemaran"],
+            false,
+        ),
+        dinas(
+            "Dinas Komunikasi dan Informatika",
+            "Diskominfo",
+            &["Aplikasi Informatika", "Informasi dan Komunikasi Publik"],
+            false,
+        ),
+        badan(
+            "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah",
+            "Bapperida",
+            &[
+                "Perencanaan Pemerintahan dan Pembangunan Manusia",
+                "Perencanaan Infrastruktur dan Kewilayahan",
+            ],
+            false,
+        ),
+        badan(
+            "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+            "BKPSDM",
+            &[
+                "Mutasi dan Promosi",
+                "Pengembangan Kompetensi Aparatur",
+                "Pengadaan, Pemberhentian dan Informasi",
+            ],
+            true,
+        ),
+        badan(
+            "Badan Pengelolaan Keuangan dan Aset Daerah",
+            "BPKAD",
+            &["Anggaran", "Perbendaharaan", "Aset"],
+            true,
+        ),
+        badan(
+            "Badan Pendapatan Daerah",
+            "Bapenda",
+            &["Pendataan dan Penetapan", "Penagihan dan Pengendalian"],
+            false,
+        ),
+        badan(
+            "Badan Penanggulangan Bencana Daerah",
+            "BPBD",
+            &["Pencegahan dan Kesiapsiagaan", "Kedaruratan dan Logistik"],
+            false,
+        ),
         Plan {
             name: "Satuan Polisi Pamong Praja",
             short: "Satpol PP",
             kind: K::SatpolPp,
             head: ("Kepala Satuan", Some(IIb)),
             units: {
-                let mut u = dinas_units(&["Penegakan Peraturan Daerah", "Ketertiban Umum dan Ketenteraman Masyarakat", "Pemadam Kebakaran"], false);
+                let mut u = dinas_units(
+                    &[
+                        "Penegakan Peraturan Daerah",
+                        "Ketertiban Umum dan Ketenteraman Masyarakat",
+                        "Pemadam Kebakaran",
+                    ],
+                    false,
+                );
                 u.iter_mut().skip(1).for_each(|b| b.staff = 6);
                 u
             },
@@ -267,9 +554,24 @@ fn plans() -> Vec<Plan> {
             kind: K::Rsud,
             head: ("Direktur", Some(IIb)),
             units: vec![
-                unit("Bagian Tata Usaha", U::Bagian, Some(("Kepala Bagian Tata Usaha", IIIb)), 5),
-                unit("Bidang Pelayanan Medik", U::Bidang, Some(("Kepala Bidang Pelayanan Medik", IIIb)), 4),
-                unit("Bidang Keperawatan", U::Bidang, Some(("Kepala Bidang Keperawatan", IIIb)), 4),
+                unit(
+                    "Bagian Tata Usaha",
+                    U::Bagian,
+                    Some(("Kepala Bagian Tata Usaha", IIIb)),
+                    5,
+                ),
+                unit(
+                    "Bidang Pelayanan Medik",
+                    U::Bidang,
+                    Some(("Kepala Bidang Pelayanan Medik", IIIb)),
+                    4,
+                ),
+                unit(
+                    "Bidang Keperawatan",
+                    U::Bidang,
+                    Some(("Kepala Bidang Keperawatan", IIIb)),
+                    4,
+                ),
                 unit("Instalasi Gawat Darurat", U::Instalasi, None, 12),
                 unit("Instalasi Rawat Inap", U::Instalasi, None, 14),
                 unit("Instalasi Farmasi", U::Instalasi, None, 5),
@@ -303,15 +605,23 @@ enum Seniority {
 impl People {
     fn name(&mut self) -> (String, bool) {
         let male = self.dice.below(2) == 0;
-        let first = if male { self.dice.pick(MALE) } else { self.dice.pick(FEMALE) };
+        let first = if male {
+            self.dice.pick(MALE)
+        } else {
+            self.dice.pick(FEMALE)
+        };
         (format!("{first} {}", self.dice.pick(FAMILY)), male)
     }
 
     /// An 18-digit NIP: birth date, appointment month, sex digit, serial.
     fn nip(&mut self, birth_year: i32, appointed: i32, male: bool) -> (String, NaiveDate) {
         loop {
-            let birth = NaiveDate::from_ymd_opt(birth_year, self.dice.between(1, 12) as u32, self.dice.between(1, 28) as u32)
-                .expect("day 1–28 exists in every month");
+            let birth = NaiveDate::from_ymd_opt(
+                birth_year,
+                self.dice.between(1, 12) as u32,
+                self.dice.between(1, 28) as u32,
+            )
+            .expect("day 1–28 exists in every month");
             let month = self.dice.between(1, 12);
             self.serial = self.serial % 999 + 1;
             let nip = format!(
@@ -354,7 +664,12 @@ impl People {
         };
         let golongan = match employment {
             EmploymentKind::Pns => self.golongan(seniority, position.2).code().to_string(),
-            EmploymentKind::Cpns => if self.dice.below(3) == 0 { "II/a" } else { "III/a" }.to_string(),
+            EmploymentKind::Cpns => if self.dice.below(3) == 0 {
+                "II/a"
+            } else {
+                "III/a"
+            }
+            .to_string(),
             EmploymentKind::Pppk => self.dice.pick(&["V", "VII", "IX", "IX", "X"]).to_string(),
             _ => String::new(),
         };
@@ -390,15 +705,40 @@ impl People {
         *self.dice.pick(band)
     }
 
-    fn titles(&mut self, seniority: Seniority, position: &str, employment: EmploymentKind) -> (String, String) {
-        if position.starts_with("Dokter") || position == "Kepala Puskesmas" || position == "Direktur" {
-            return ("dr.".into(), if matches!(seniority, Seniority::Top) { "M.Kes.".into() } else { String::new() });
+    fn titles(
+        &mut self,
+        seniority: Seniority,
+        position: &str,
+        employment: EmploymentKind,
+    ) -> (String, String) {
+        if position.starts_with("Dokter")
+            || position == "Kepala Puskesmas"
+            || position == "Direktur"
+        {
+            return (
+                "dr.".into(),
+                if matches!(seniority, Seniority::Top) {
+                    "M.Kes.".into()
+                } else {
+                    String::new()
+                },
+            );
         }
         if position.starts_with("Perawat") || position.starts_with("Bidan") {
-            return (String::new(), if self.dice.below(2) == 0 { "S.Kep., Ners".into() } else { "A.Md.Kep.".into() });
+            return (
+                String::new(),
+                if self.dice.below(2) == 0 {
+                    "S.Kep., Ners".into()
+                } else {
+                    "A.Md.Kep.".into()
+                },
+            );
         }
         match (seniority, employment.nip_kind()) {
-            (Seniority::Top, _) => (String::new(), format!("{}, {}", self.dice.pick(DEGREES), self.dice.pick(MASTERS))),
+            (Seniority::Top, _) => (
+                String::new(),
+                format!("{}, {}", self.dice.pick(DEGREES), self.dice.pick(MASTERS)),
+            ),
             (_, None) => (String::new(), String::new()),
             _ if self.dice.below(3) == 0 => (String::new(), String::new()),
             _ => (String::new(), self.dice.pick(DEGREES).to_string()),
@@ -442,7 +782,11 @@ pub fn fill(store: &mut Store) -> Result<()> {
 
 fn fill_inner(store: &mut Store) -> Result<()> {
     store.save_office(&office_profile())?;
-    let mut people = People { dice: Dice(0x5E20_1A_2020), nips: HashSet::new(), serial: 0 };
+    let mut people = People {
+        dice: Dice(0x5E20_1A_2020),
+        nips: HashSet::new(),
+        serial: 0,
+    };
     let mut sekda = None;
     let mut kepala_bkpsdm = None;
     for plan in plans() {
@@ -452,7 +796,11 @@ fn fill_inner(store: &mut Store) -> Result<()> {
             short_name: plan.short.into(),
             kind: plan.kind.code().into(),
         })?;
-        let head_kind = if plan.head.1.is_some() { PositionKind::Struktural } else { PositionKind::Fungsional };
+        let head_kind = if plan.head.1.is_some() {
+            PositionKind::Struktural
+        } else {
+            PositionKind::Fungsional
+        };
         let head = store.save_employee(&people.employee(
             EmploymentKind::Pns,
             Seniority::Top,
@@ -465,7 +813,8 @@ fn fill_inner(store: &mut Store) -> Result<()> {
             "BKPSDM" => kepala_bkpsdm = Some(head),
             _ => {}
         }
-        let mut units: Vec<(Option<i64>, UnitPlan)> = plan.units.into_iter().map(|u| (None, u)).collect();
+        let mut units: Vec<(Option<i64>, UnitPlan)> =
+            plan.units.into_iter().map(|u| (None, u)).collect();
         while let Some((parent_id, u)) = units.pop() {
             let saved = store.save_unit(&UnitInput {
                 id: None,
@@ -485,13 +834,40 @@ fn fill_inner(store: &mut Store) -> Result<()> {
             }
             for _ in 0..u.staff {
                 let (employment, position) = match people.dice.below(20) {
-                    0..=6 => (EmploymentKind::Pns, (*people.dice.pick(functional_posts(plan.kind)), PositionKind::Fungsional)),
-                    7..=12 => (EmploymentKind::Pns, (*people.dice.pick(CLERICAL), PositionKind::Pelaksana)),
-                    13 => (EmploymentKind::Cpns, (*people.dice.pick(CLERICAL), PositionKind::Pelaksana)),
-                    14 | 15 => (EmploymentKind::Pppk, (*people.dice.pick(functional_posts(plan.kind)), PositionKind::Fungsional)),
-                    16 => (EmploymentKind::Ptt, (*people.dice.pick(NON_ASN), PositionKind::Pelaksana)),
-                    17 => (EmploymentKind::Honorer, (*people.dice.pick(NON_ASN), PositionKind::Pelaksana)),
-                    _ => (EmploymentKind::TenagaKontrak, (*people.dice.pick(NON_ASN), PositionKind::Pelaksana)),
+                    0..=6 => (
+                        EmploymentKind::Pns,
+                        (
+                            *people.dice.pick(functional_posts(plan.kind)),
+                            PositionKind::Fungsional,
+                        ),
+                    ),
+                    7..=12 => (
+                        EmploymentKind::Pns,
+                        (*people.dice.pick(CLERICAL), PositionKind::Pelaksana),
+                    ),
+                    13 => (
+                        EmploymentKind::Cpns,
+                        (*people.dice.pick(CLERICAL), PositionKind::Pelaksana),
+                    ),
+                    14 | 15 => (
+                        EmploymentKind::Pppk,
+                        (
+                            *people.dice.pick(functional_posts(plan.kind)),
+                            PositionKind::Fungsional,
+                        ),
+                    ),
+                    16 => (
+                        EmploymentKind::Ptt,
+                        (*people.dice.pick(NON_ASN), PositionKind::Pelaksana),
+                    ),
+                    17 => (
+                        EmploymentKind::Honorer,
+                        (*people.dice.pick(NON_ASN), PositionKind::Pelaksana),
+                    ),
+                    _ => (
+                        EmploymentKind::TenagaKontrak,
+                        (*people.dice.pick(NON_ASN), PositionKind::Pelaksana),
+                    ),
                 };
                 store.save_employee(&people.employee(
                     employment,
@@ -508,18 +884,36 @@ fn fill_inner(store: &mut Store) -> Result<()> {
         let date = NaiveDate::from_ymd_opt(2020, month, day).expect("valid 2020 date");
         store.add_holiday(date, name, kind, SOURCE_2020)?;
     }
-    let signatory = |role: &str, e: Option<&crate::employee::Employee>, name: &str, title: &str| SignatoryInput {
-        role: role.into(),
-        name: e.map(|e| e.name.clone()).unwrap_or_else(|| name.into()),
-        front_title: e.map(|e| e.front_title.clone()).unwrap_or_default(),
-        back_title: e.map(|e| e.back_title.clone()).unwrap_or_else(|| if role == "kepala_daerah" { "S.H., M.Si.".into() } else { "S.E.".into() }),
-        position_title: title.into(),
-        nip: e.and_then(|e| e.nip.clone()).unwrap_or_default(),
-        golongan: e.and_then(|e| e.golongan.clone()).unwrap_or_default(),
-        ..Default::default()
+    let signatory = |role: &str, e: Option<&crate::employee::Employee>, name: &str, title: &str| {
+        SignatoryInput {
+            role: role.into(),
+            name: e.map(|e| e.name.clone()).unwrap_or_else(|| name.into()),
+            front_title: e.map(|e| e.front_title.clone()).unwrap_or_default(),
+            back_title: e.map(|e| e.back_title.clone()).unwrap_or_else(|| {
+                if role == "kepala_daerah" {
+                    "S.H., M.Si.".into()
+                } else {
+                    "S.E.".into()
+                }
+            }),
+            position_title: title.into(),
+            nip: e.and_then(|e| e.nip.clone()).unwrap_or_default(),
+            golongan: e.and_then(|e| e.golongan.clone()).unwrap_or_default(),
+            ..Default::default()
+        }
     };
-    store.save_signatory(&signatory("kepala_daerah", None, "Rusdi Hamzah", "Bupati Tanjung Seroja"))?;
-    store.save_signatory(&signatory("wakil_kepala_daerah", None, "Marlina Fitriani", "Wakil Bupati Tanjung Seroja"))?;
+    store.save_signatory(&signatory(
+        "kepala_daerah",
+        None,
+        "Rusdi Hamzah",
+        "Bupati Tanjung Seroja",
+    ))?;
+    store.save_signatory(&signatory(
+        "wakil_kepala_daerah",
+        None,
+        "Marlina Fitriani",
+        "Wakil Bupati Tanjung Seroja",
+    ))?;
     store.save_signatory(&signatory("sekda", sekda.as_ref(), "", "Sekretaris Daerah"))?;
     store.save_signatory(&signatory(
         "kepala_perangkat_daerah",
@@ -573,7 +967,13 @@ mod tests {
         let names = || {
             let mut store = Store::open_in_memory().unwrap();
             fill(&mut store).unwrap();
-            store.employees(&EmployeeFilter::default()).unwrap().rows.into_iter().map(|e| (e.nip, e.name)).collect::<Vec<_>>()
+            store
+                .employees(&EmployeeFilter::default())
+                .unwrap()
+                .rows
+                .into_iter()
+                .map(|e| (e.nip, e.name))
+                .collect::<Vec<_>>()
         };
         assert_eq!(names(), names());
     }

@@ -149,7 +149,11 @@ impl EmployeeInput {
     pub fn validate(&self) -> Result<ValidEmployee> {
         let name = required_name(&self.name, "name", "Nama pegawai")?;
         let employment = if self.employment.trim().is_empty() {
-            return Err(Error::invalid("wajib_diisi", "employment", "Jenis pegawai wajib dipilih."));
+            return Err(Error::invalid(
+                "wajib_diisi",
+                "employment",
+                "Jenis pegawai wajib dipilih.",
+            ));
         } else {
             EmploymentKind::require(&self.employment, "employment")?
         };
@@ -160,14 +164,21 @@ impl EmployeeInput {
                 return Err(Error::invalid(
                     "nip_non_asn",
                     "nip",
-                    format!("{} tidak memiliki NIP; kosongkan kolom NIP.", employment.label()),
+                    format!(
+                        "{} tidak memiliki NIP; kosongkan kolom NIP.",
+                        employment.label()
+                    ),
                 ))
             }
         };
         let golongan = validate_golongan(employment, &self.golongan)?;
         let position_name = required_name(&self.position_name, "position_name", "Nama jabatan")?;
         let position_kind = PositionKind::require(
-            if self.position_kind.trim().is_empty() { "pelaksana" } else { &self.position_kind },
+            if self.position_kind.trim().is_empty() {
+                "pelaksana"
+            } else {
+                &self.position_kind
+            },
             "position_kind",
         )?;
         let eselon = match (position_kind, self.eselon.trim()) {
@@ -183,7 +194,10 @@ impl EmployeeInput {
                     return Err(Error::invalid(
                         "struktural_non_asn",
                         "position_kind",
-                        format!("{} tidak dapat memegang jabatan struktural.", employment.label()),
+                        format!(
+                            "{} tidak dapat memegang jabatan struktural.",
+                            employment.label()
+                        ),
                     ));
                 }
                 Some(Eselon::require(text, "eselon")?)
@@ -193,12 +207,19 @@ impl EmployeeInput {
                 return Err(Error::invalid(
                     "eselon_bukan_struktural",
                     "eselon",
-                    format!("Jabatan {} tidak memiliki eselon; kosongkan eselon.", kind.label().to_lowercase()),
+                    format!(
+                        "Jabatan {} tidak memiliki eselon; kosongkan eselon.",
+                        kind.label().to_lowercase()
+                    ),
                 ))
             }
         };
         let agency_id = self.agency_id.ok_or_else(|| {
-            Error::invalid("wajib_diisi", "agency_id", "Perangkat daerah wajib dipilih.")
+            Error::invalid(
+                "wajib_diisi",
+                "agency_id",
+                "Perangkat daerah wajib dipilih.",
+            )
         })?;
         Ok(ValidEmployee {
             id: self.id,
@@ -228,26 +249,35 @@ fn validate_golongan(employment: EmploymentKind, raw: &str) -> Result<Option<Str
                     format!("Golongan wajib diisi untuk {}.", employment.label()),
                 ));
             }
-            Ok(Some(Golongan::require(text, "golongan")?.code().to_string()))
+            Ok(Some(
+                Golongan::require_code(text, "golongan")?.code().to_string(),
+            ))
         }
         EmploymentKind::Pppk => {
             if text.is_empty() {
                 return Ok(None);
             }
             let upper = text.to_uppercase();
-            PPPK_GRADES.iter().find(|g| **g == upper).map(|g| Some(g.to_string())).ok_or_else(|| {
-                Error::invalid(
-                    "golongan_pppk",
-                    "golongan",
-                    format!("Golongan PPPK \"{text}\" tidak dikenal. Pilihan: I sampai XVII."),
-                )
-            })
+            PPPK_GRADES
+                .iter()
+                .find(|g| **g == upper)
+                .map(|g| Some(g.to_string()))
+                .ok_or_else(|| {
+                    Error::invalid(
+                        "golongan_pppk",
+                        "golongan",
+                        format!("Golongan PPPK \"{text}\" tidak dikenal. Pilihan: I sampai XVII."),
+                    )
+                })
         }
         _ if text.is_empty() => Ok(None),
         _ => Err(Error::invalid(
             "golongan_non_asn",
             "golongan",
-            format!("{} tidak memiliki golongan; kosongkan golongan.", employment.label()),
+            format!(
+                "{} tidak memiliki golongan; kosongkan golongan.",
+                employment.label()
+            ),
         )),
     }
 }
@@ -286,8 +316,22 @@ mod tests {
 
     #[test]
     fn golongan_rules_follow_employment_kind() {
-        assert_eq!(err(EmployeeInput { golongan: "III/e".into(), ..pns() }).1, Some("golongan"));
-        assert_eq!(err(EmployeeInput { golongan: "".into(), ..pns() }).0, "wajib_diisi");
+        assert_eq!(
+            err(EmployeeInput {
+                golongan: "III/e".into(),
+                ..pns()
+            })
+            .1,
+            Some("golongan")
+        );
+        assert_eq!(
+            err(EmployeeInput {
+                golongan: "".into(),
+                ..pns()
+            })
+            .0,
+            "wajib_diisi"
+        );
         let pppk = EmployeeInput {
             employment: "PPPK".into(),
             golongan: "ix".into(),
@@ -296,7 +340,14 @@ mod tests {
             ..pns()
         };
         assert_eq!(pppk.validate().unwrap().golongan.as_deref(), Some("IX"));
-        assert_eq!(err(EmployeeInput { golongan: "XVIII".into(), ..pppk }).0, "golongan_pppk");
+        assert_eq!(
+            err(EmployeeInput {
+                golongan: "XVIII".into(),
+                ..pppk
+            })
+            .0,
+            "golongan_pppk"
+        );
     }
 
     #[test]
@@ -310,26 +361,59 @@ mod tests {
             ..pns()
         };
         assert!(kontrak.validate().unwrap().nip.is_none());
-        assert_eq!(err(EmployeeInput { nip: "197805122003121004".into(), ..kontrak.clone() }).0, "nip_non_asn");
         assert_eq!(
-            err(EmployeeInput { position_kind: "struktural".into(), eselon: "IV.a".into(), ..kontrak }).0,
+            err(EmployeeInput {
+                nip: "197805122003121004".into(),
+                ..kontrak.clone()
+            })
+            .0,
+            "nip_non_asn"
+        );
+        assert_eq!(
+            err(EmployeeInput {
+                position_kind: "struktural".into(),
+                eselon: "IV.a".into(),
+                ..kontrak
+            })
+            .0,
             "struktural_non_asn"
         );
     }
 
     #[test]
     fn eselon_goes_with_structural_posts_only() {
-        assert_eq!(err(EmployeeInput { eselon: "".into(), ..pns() }).0, "eselon_wajib");
-        assert_eq!(err(EmployeeInput { eselon: "VI.a".into(), ..pns() }).1, Some("eselon"));
         assert_eq!(
-            err(EmployeeInput { position_kind: "fungsional".into(), ..pns() }).0,
+            err(EmployeeInput {
+                eselon: "".into(),
+                ..pns()
+            })
+            .0,
+            "eselon_wajib"
+        );
+        assert_eq!(
+            err(EmployeeInput {
+                eselon: "VI.a".into(),
+                ..pns()
+            })
+            .1,
+            Some("eselon")
+        );
+        assert_eq!(
+            err(EmployeeInput {
+                position_kind: "fungsional".into(),
+                ..pns()
+            })
+            .0,
             "eselon_bukan_struktural"
         );
     }
 
     #[test]
     fn invalid_nip_is_reported_on_the_nip_field() {
-        let (code, field) = err(EmployeeInput { nip: "123".into(), ..pns() });
+        let (code, field) = err(EmployeeInput {
+            nip: "123".into(),
+            ..pns()
+        });
         assert_eq!((code.as_str(), field), ("nip_panjang", Some("nip")));
     }
 

@@ -16,17 +16,66 @@ struct Column {
 }
 
 const COLUMNS: &[Column] = &[
-    Column { field: "nip", headers: &["nip_baru", "nip"], required: true },
-    Column { field: "name", headers: &["nama", "nama_pegawai"], required: true },
-    Column { field: "front_title", headers: &["gelar_depan"], required: false },
-    Column { field: "back_title", headers: &["gelar_belakang"], required: false },
-    Column { field: "employment", headers: &["jenis_pegawai", "status_pegawai"], required: true },
-    Column { field: "golongan", headers: &["gol_akhir_nama", "golongan", "gol"], required: false },
-    Column { field: "position_name", headers: &["jabatan_nama", "jabatan", "nama_jabatan"], required: true },
-    Column { field: "position_kind", headers: &["jenis_jabatan"], required: false },
-    Column { field: "eselon", headers: &["eselon", "eselon_nama"], required: false },
-    Column { field: "agency", headers: &["satuan_kerja_kerja", "satuan_kerja", "perangkat_daerah", "opd"], required: true },
-    Column { field: "unit", headers: &["unor_nama", "unit", "unit_kerja"], required: false },
+    Column {
+        field: "nip",
+        headers: &["nip_baru", "nip"],
+        required: true,
+    },
+    Column {
+        field: "name",
+        headers: &["nama", "nama_pegawai"],
+        required: true,
+    },
+    Column {
+        field: "front_title",
+        headers: &["gelar_depan"],
+        required: false,
+    },
+    Column {
+        field: "back_title",
+        headers: &["gelar_belakang"],
+        required: false,
+    },
+    Column {
+        field: "employment",
+        headers: &["jenis_pegawai", "status_pegawai"],
+        required: true,
+    },
+    Column {
+        field: "golongan",
+        headers: &["gol_akhir_nama", "golongan", "gol"],
+        required: false,
+    },
+    Column {
+        field: "position_name",
+        headers: &["jabatan_nama", "jabatan", "nama_jabatan"],
+        required: true,
+    },
+    Column {
+        field: "position_kind",
+        headers: &["jenis_jabatan"],
+        required: false,
+    },
+    Column {
+        field: "eselon",
+        headers: &["eselon", "eselon_nama"],
+        required: false,
+    },
+    Column {
+        field: "agency",
+        headers: &[
+            "satuan_kerja_kerja",
+            "satuan_kerja",
+            "perangkat_daerah",
+            "opd",
+        ],
+        required: true,
+    },
+    Column {
+        field: "unit",
+        headers: &["unor_nama", "unit", "unit_kerja"],
+        required: false,
+    },
 ];
 
 /// Picks the delimiter that splits the header line the most.
@@ -66,9 +115,15 @@ fn eselon(raw: &str) -> String {
 /// Checks every row of `bytes` (a CSV file) and, only if all are good,
 /// writes them in one transaction.
 pub fn import_employees_csv(store: &mut Store, bytes: &[u8]) -> Result<ImportSummary> {
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|_| {
-        Error::invalid("berkas_bukan_utf8", "file", "Berkas CSV harus bersandi UTF-8 (simpan ulang sebagai \"CSV UTF-8\").")
-    })?;
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(
+        |_| {
+            Error::invalid(
+                "berkas_bukan_utf8",
+                "file",
+                "Berkas CSV harus bersandi UTF-8 (simpan ulang sebagai \"CSV UTF-8\").",
+            )
+        },
+    )?;
     let first_line = text.lines().next().unwrap_or("");
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter(first_line))
@@ -76,14 +131,23 @@ pub fn import_employees_csv(store: &mut Store, bytes: &[u8]) -> Result<ImportSum
         .from_reader(text.as_bytes());
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| Error::invalid("csv_rusak", "file", format!("Baris 1 (judul kolom) tidak terbaca: {e}")))?
+        .map_err(|e| {
+            Error::invalid(
+                "csv_rusak",
+                "file",
+                format!("Baris 1 (judul kolom) tidak terbaca: {e}"),
+            )
+        })?
         .iter()
         .map(|h| h.trim().to_string())
         .collect();
     let mut index: HashMap<&'static str, (usize, &str)> = HashMap::new();
     let mut missing = Vec::new();
     for column in COLUMNS {
-        match headers.iter().position(|h| column.headers.iter().any(|c| h.eq_ignore_ascii_case(c))) {
+        match headers
+            .iter()
+            .position(|h| column.headers.iter().any(|c| h.eq_ignore_ascii_case(c)))
+        {
             Some(i) => {
                 index.insert(column.field, (i, &headers[i]));
             }
@@ -102,7 +166,12 @@ pub fn import_employees_csv(store: &mut Store, bytes: &[u8]) -> Result<ImportSum
             ),
         ));
     }
-    let header_of = |field: &str| index.get(field).map(|(_, h)| h.to_string()).unwrap_or_else(|| field.to_string());
+    let header_of = |field: &str| {
+        index
+            .get(field)
+            .map(|(_, h)| h.to_string())
+            .unwrap_or_else(|| field.to_string())
+    };
     let mut errors = Vec::new();
     let mut good: Vec<ValidEmployee> = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
@@ -111,7 +180,11 @@ pub fn import_employees_csv(store: &mut Store, bytes: &[u8]) -> Result<ImportSum
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                errors.push(RowError { line, column: String::new(), message: format!("Baris tidak terbaca: {e}") });
+                errors.push(RowError {
+                    line,
+                    column: String::new(),
+                    message: format!("Baris tidak terbaca: {e}"),
+                });
                 continue;
             }
         };
@@ -120,16 +193,27 @@ pub fn import_employees_csv(store: &mut Store, bytes: &[u8]) -> Result<ImportSum
             continue;
         }
         let get = |field: &str| {
-            index.get(field).and_then(|(i, _)| record.get(*i)).map(|v| v.trim().trim_start_matches('\'').trim()).unwrap_or("")
+            index
+                .get(field)
+                .and_then(|(i, _)| record.get(*i))
+                .map(|v| v.trim().trim_start_matches('\'').trim())
+                .unwrap_or("")
         };
         let mut fail = |field: &str, message: String| {
-            errors.push(RowError { line, column: header_of(field), message });
+            errors.push(RowError {
+                line,
+                column: header_of(field),
+                message,
+            });
         };
         let agency_name = get("agency");
         let agency_id = match store.agency_by_name(agency_name)? {
             Some(id) => id,
             None => {
-                fail("agency", format!("Perangkat daerah \"{agency_name}\" belum terdaftar."));
+                fail(
+                    "agency",
+                    format!("Perangkat daerah \"{agency_name}\" belum terdaftar."),
+                );
                 continue;
             }
         };
@@ -138,7 +222,10 @@ pub fn import_employees_csv(store: &mut Store, bytes: &[u8]) -> Result<ImportSum
             unit => match store.unit_by_name(agency_id, unit)? {
                 Some(id) => Some(id),
                 None => {
-                    fail("unit", format!("Unit \"{unit}\" tidak ada di {agency_name}."));
+                    fail(
+                        "unit",
+                        format!("Unit \"{unit}\" tidak ada di {agency_name}."),
+                    );
                     continue;
                 }
             },

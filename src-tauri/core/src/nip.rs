@@ -127,7 +127,10 @@ mod tests {
     fn accepts_a_well_formed_pns_number() {
         let nip = parse("19780512 200312 1 004", NipKind::Pns).unwrap();
         assert_eq!(nip.digits, "197805122003121004");
-        assert_eq!(nip.birth_date, NaiveDate::from_ymd_opt(1978, 5, 12).unwrap());
+        assert_eq!(
+            nip.birth_date,
+            NaiveDate::from_ymd_opt(1978, 5, 12).unwrap()
+        );
         assert!(parse("'197805122003122004", NipKind::Pns).is_ok());
     }
 
@@ -141,13 +144,28 @@ mod tests {
 
     #[test]
     fn rejects_impossible_birth_dates() {
-        assert_eq!(code("197802302003121004", NipKind::Pns), "nip_tanggal_lahir");
-        assert_eq!(code("197813012003121004", NipKind::Pns), "nip_tanggal_lahir");
-        assert_eq!(code("190001012003121004", NipKind::Pns), "nip_tanggal_lahir");
-        assert_eq!(code("197802302003121004", NipKind::Pppk), "nip_tanggal_lahir");
+        assert_eq!(
+            code("197802302003121004", NipKind::Pns),
+            "nip_tanggal_lahir"
+        );
+        assert_eq!(
+            code("197813012003121004", NipKind::Pns),
+            "nip_tanggal_lahir"
+        );
+        assert_eq!(
+            code("190001012003121004", NipKind::Pns),
+            "nip_tanggal_lahir"
+        );
+        assert_eq!(
+            code("197802302003121004", NipKind::Pppk),
+            "nip_tanggal_lahir"
+        );
         // 29 February only in leap years.
         assert!(parse("198002292005012001", NipKind::Pns).is_ok());
-        assert_eq!(code("198102292005012001", NipKind::Pns), "nip_tanggal_lahir");
+        assert_eq!(
+            code("198102292005012001", NipKind::Pns),
+            "nip_tanggal_lahir"
+        );
     }
 
     #[test]
@@ -159,7 +177,10 @@ mod tests {
 
     #[test]
     fn checks_sex_digit_and_serial() {
-        assert_eq!(code("197805122003123004", NipKind::Pns), "nip_jenis_kelamin");
+        assert_eq!(
+            code("197805122003123004", NipKind::Pns),
+            "nip_jenis_kelamin"
+        );
         assert_eq!(code("197805122003121000", NipKind::Pns), "nip_urut");
     }
 

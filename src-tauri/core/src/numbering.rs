@@ -52,26 +52,43 @@ impl NumberTemplate {
         let mut rest = text;
         while let Some(open) = rest.find(['{', '}']) {
             if rest[open..].starts_with('}') {
-                return Err(bad(format!("Templat nomor: \"}}\" tanpa \"{{\" pada posisi {}.", pos(text, rest, open))));
+                return Err(bad(format!(
+                    "Templat nomor: \"}}\" tanpa \"{{\" pada posisi {}.",
+                    pos(text, rest, open)
+                )));
             }
             if open > 0 {
                 pieces.push(Piece::Text(rest[..open].to_string()));
             }
             let close = rest[open..].find('}').ok_or_else(|| {
-                bad(format!("Templat nomor: \"{{\" pada posisi {} tidak ditutup dengan \"}}\".", pos(text, rest, open)))
+                bad(format!(
+                    "Templat nomor: \"{{\" pada posisi {} tidak ditutup dengan \"}}\".",
+                    pos(text, rest, open)
+                ))
             })? + open;
             let name = &rest[open + 1..close];
-            let token = TOKENS.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).ok_or_else(|| {
-                let known: Vec<String> = TOKENS.iter().map(|(n, _)| format!("{{{n}}}")).collect();
-                bad(format!("Templat nomor: penanda {{{name}}} tidak dikenal. Yang dikenal: {}.", known.join(", ")))
-            })?;
+            let token = TOKENS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, t)| *t)
+                .ok_or_else(|| {
+                    let known: Vec<String> =
+                        TOKENS.iter().map(|(n, _)| format!("{{{n}}}")).collect();
+                    bad(format!(
+                        "Templat nomor: penanda {{{name}}} tidak dikenal. Yang dikenal: {}.",
+                        known.join(", ")
+                    ))
+                })?;
             pieces.push(Piece::Token(token));
             rest = &rest[close + 1..];
         }
         if !rest.is_empty() {
             pieces.push(Piece::Text(rest.to_string()));
         }
-        let sequences = pieces.iter().filter(|p| **p == Piece::Token(Token::Sequence)).count();
+        let sequences = pieces
+            .iter()
+            .filter(|p| **p == Piece::Token(Token::Sequence))
+            .count();
         if sequences != 1 {
             return Err(bad(format!(
                 "Templat nomor harus memuat {{nomor}} tepat satu kali (ditemukan {sequences})."
@@ -107,26 +124,53 @@ fn bad(message: String) -> Error {
 
 /// Month 1–12 in Roman numerals, as some regions write it in letter numbers.
 pub fn roman_month(month: u32) -> &'static str {
-    const R: [&str; 12] = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
-    R.get(month.saturating_sub(1) as usize).copied().unwrap_or("?")
+    const R: [&str; 12] = [
+        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
+    ];
+    R.get(month.saturating_sub(1) as usize)
+        .copied()
+        .unwrap_or("?")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parts(classification: &'static str, sequence: u32, unit: &'static str) -> NumberParts<'static> {
-        NumberParts { classification, sequence, unit, year: 2020, month: 5 }
+    fn parts(
+        classification: &'static str,
+        sequence: u32,
+        unit: &'static str,
+    ) -> NumberParts<'static> {
+        NumberParts {
+            classification,
+            sequence,
+            unit,
+            year: 2020,
+            month: 5,
+        }
     }
 
     #[test]
     fn renders_the_seed_patterns() {
         let t = |s: &str| NumberTemplate::parse(s).unwrap();
-        assert_eq!(t("{klasifikasi}/{nomor}/{unit}/{tahun}").render(&parts("800", 439, "BKPSDM")), "800/439/BKPSDM/2020");
-        assert_eq!(t("{klasifikasi}/{nomor}-{unit}/{tahun}").render(&parts("800", 2688, "BKD")), "800/2688-BKD/2020");
-        assert_eq!(t("{klasifikasi}/{nomor}/{unit}").render(&parts("061.1", 1882, "ORG")), "061.1/1882/ORG");
         assert_eq!(
-            t("{klasifikasi}/{nomor}/{unit}/{bulan_romawi}/{tahun}").render(&parts("800.1.11.1", 7, "BKPSDM")),
+            t("{klasifikasi}/{nomor}/{unit}/{tahun}").render(&parts("800", 439, "BKPSDM")),
+            "800/439/BKPSDM/2020"
+        );
+        assert_eq!(
+            t("{klasifikasi}/{nomor}-{unit}/{tahun}").render(&parts("800", 2688, "BKD")),
+            "800/2688-BKD/2020"
+        );
+        assert_eq!(
+            t("{klasifikasi}/{nomor}/{unit}").render(&parts("061.1", 1882, "ORG")),
+            "061.1/1882/ORG"
+        );
+        assert_eq!(
+            t("{klasifikasi}/{nomor}/{unit}/{bulan_romawi}/{tahun}").render(&parts(
+                "800.1.11.1",
+                7,
+                "BKPSDM"
+            )),
             "800.1.11.1/7/BKPSDM/V/2020"
         );
     }
@@ -134,7 +178,9 @@ mod tests {
     #[test]
     fn rejects_templates_that_cannot_number() {
         let msg = |s: &str| NumberTemplate::parse(s).unwrap_err().to_string();
-        assert!(msg("{klasifikasi}/{unit}/{tahun}").contains("{nomor} tepat satu kali (ditemukan 0)"));
+        assert!(
+            msg("{klasifikasi}/{unit}/{tahun}").contains("{nomor} tepat satu kali (ditemukan 0)")
+        );
         assert!(msg("{nomor}/{nomor}").contains("ditemukan 2"));
         assert!(msg("{klasifikasi}/{nomer}/{tahun}").contains("penanda {nomer} tidak dikenal"));
         assert!(msg("800/{nomor/2020").contains("posisi 5 tidak ditutup"));

@@ -57,7 +57,12 @@ pub struct OfficeProfile {
 impl OfficeProfile {
     /// `PEMERINTAH KABUPATEN TANJUNG SEROJA`, the kop's first tier.
     pub fn government_line(&self) -> String {
-        format!("PEMERINTAH {} {}", self.region_kind.label(), self.region_name).to_uppercase()
+        format!(
+            "PEMERINTAH {} {}",
+            self.region_kind.label(),
+            self.region_name
+        )
+        .to_uppercase()
     }
 
     /// Checks and tidies every field; the first problem is returned.
@@ -80,7 +85,9 @@ impl OfficeProfile {
         }
         let classification = self.classification.trim().to_string();
         if !classification.is_empty()
-            && !classification.split('.').all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+            && !classification
+                .split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
         {
             return Err(Error::invalid(
                 "klasifikasi",
@@ -105,13 +112,15 @@ impl OfficeProfile {
 
     /// What the template gives for a sample letter, shown beside the field.
     pub fn number_example(&self, sequence: u32, year: i32, month: u32) -> Result<String> {
-        Ok(NumberTemplate::parse(&self.numbering_template)?.render(&NumberParts {
-            classification: &self.classification,
-            sequence,
-            unit: &self.unit_code,
-            year,
-            month,
-        }))
+        Ok(
+            NumberTemplate::parse(&self.numbering_template)?.render(&NumberParts {
+                classification: &self.classification,
+                sequence,
+                unit: &self.unit_code,
+                year,
+                month,
+            }),
+        )
     }
 }
 
@@ -165,7 +174,11 @@ impl SignatoryInput {
     pub fn validate(&self) -> Result<Signatory> {
         let role = SignatoryRole::require(&self.role, "role")?;
         let name = required_name(&self.name, "name", "Nama penandatangan")?;
-        let position_title = required_name(&self.position_title, "position_title", "Jabatan yang dicetak")?;
+        let position_title = required_name(
+            &self.position_title,
+            "position_title",
+            "Jabatan yang dicetak",
+        )?;
         let nip = match self.nip.trim() {
             "" if role.prints_nip() => {
                 return Err(Error::invalid(
@@ -186,7 +199,7 @@ impl SignatoryInput {
                 ))
             }
             "" => None,
-            raw => Some(Golongan::require(raw, "golongan")?),
+            raw => Some(Golongan::require_code(raw, "golongan")?),
         };
         Ok(Signatory {
             id: self.id.unwrap_or(0),
@@ -225,16 +238,34 @@ mod tests {
         let p = profile().validated().unwrap();
         assert_eq!(p.address_lines, vec!["Jalan Merdeka Nomor 1"]);
         assert_eq!(p.government_line(), "PEMERINTAH KABUPATEN TANJUNG SEROJA");
-        assert_eq!(p.number_example(439, 2020, 5).unwrap(), "800/439/BKPSDM/2020");
+        assert_eq!(
+            p.number_example(439, 2020, 5).unwrap(),
+            "800/439/BKPSDM/2020"
+        );
     }
 
     #[test]
     fn profile_errors_name_the_field() {
-        let e = OfficeProfile { classification: "80A".into(), ..profile() }.validated().unwrap_err();
+        let e = OfficeProfile {
+            classification: "80A".into(),
+            ..profile()
+        }
+        .validated()
+        .unwrap_err();
         assert_eq!(e.field(), Some("classification"));
-        let e = OfficeProfile { numbering_template: "{tahun}".into(), ..profile() }.validated().unwrap_err();
+        let e = OfficeProfile {
+            numbering_template: "{tahun}".into(),
+            ..profile()
+        }
+        .validated()
+        .unwrap_err();
         assert_eq!(e.field(), Some("numbering_template"));
-        let e = OfficeProfile { region_name: " ".into(), ..profile() }.validated().unwrap_err();
+        let e = OfficeProfile {
+            region_name: " ".into(),
+            ..profile()
+        }
+        .validated()
+        .unwrap_err();
         assert_eq!(e.to_string(), "Nama daerah wajib diisi.");
     }
 
@@ -246,12 +277,24 @@ mod tests {
             position_title: "Bupati Tanjung Seroja".into(),
             ..Default::default()
         };
-        assert_eq!(bupati.validate().unwrap().position_title, "BUPATI TANJUNG SEROJA");
-        let kepala = SignatoryInput { role: "kepala_perangkat_daerah".into(), ..bupati };
+        assert_eq!(
+            bupati.validate().unwrap().position_title,
+            "BUPATI TANJUNG SEROJA"
+        );
+        let kepala = SignatoryInput {
+            role: "kepala_perangkat_daerah".into(),
+            ..bupati
+        };
         assert_eq!(kepala.validate().unwrap_err().field(), Some("nip"));
-        let kepala = SignatoryInput { nip: "197805122003121004".into(), ..kepala };
+        let kepala = SignatoryInput {
+            nip: "197805122003121004".into(),
+            ..kepala
+        };
         assert_eq!(kepala.validate().unwrap_err().field(), Some("golongan"));
-        let kepala = SignatoryInput { golongan: "IV/c".into(), ..kepala };
+        let kepala = SignatoryInput {
+            golongan: "IV/c".into(),
+            ..kepala
+        };
         assert_eq!(kepala.validate().unwrap().golongan, Some(Golongan::IVc));
     }
 }

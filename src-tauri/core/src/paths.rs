@@ -8,8 +8,12 @@ pub const DB_ENV: &str = "EDARAN_DB";
 
 /// The database path to use, given an optional `--db` value.
 pub fn database_path(flag: Option<PathBuf>) -> PathBuf {
-    flag.or_else(|| std::env::var_os(DB_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
-        .unwrap_or_else(default_database_path)
+    flag.or_else(|| {
+        std::env::var_os(DB_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    })
+    .unwrap_or_else(default_database_path)
 }
 
 /// `edaran.db` in the OS app-data folder (the working folder if none is known).

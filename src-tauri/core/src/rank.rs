@@ -27,6 +27,20 @@ vocabulary!(
 );
 
 impl Golongan {
+    /// Parses a golongan, with an error that lists the valid codes.
+    pub fn require_code(text: &str, field: &'static str) -> crate::error::Result<Self> {
+        Self::parse(text).ok_or_else(|| {
+            crate::error::Error::invalid(
+                "golongan_tidak_dikenal",
+                field,
+                format!(
+                    "Golongan \"{}\" tidak dikenal. Golongan PNS: I/a–I/d, II/a–II/d, III/a–III/d, IV/a–IV/e.",
+                    text.trim()
+                ),
+            )
+        })
+    }
+
     /// `Penata Tingkat I (III/d)`, as written under a signatory's name.
     pub fn pangkat_golongan(self) -> String {
         format!("{} ({})", self.label(), self.code())
@@ -56,7 +70,7 @@ mod tests {
     #[test]
     fn names_pangkat_with_golongan() {
         assert_eq!(Golongan::IVb.pangkat_golongan(), "Pembina Tingkat I (IV/b)");
-        let e = Golongan::require("III/e", "golongan").unwrap_err();
-        assert!(e.to_string().starts_with("Golongan \"III/e\" tidak dikenal."));
+        let e = Golongan::require_code("III/e", "golongan").unwrap_err();
+        assert_eq!(e.to_string(), "Golongan \"III/e\" tidak dikenal. Golongan PNS: I/a–I/d, II/a–II/d, III/a–III/d, IV/a–IV/e.");
     }
 }

@@ -46,14 +46,21 @@ impl Store {
     pub fn agency_by_name(&self, name: &str) -> Result<Option<i64>> {
         Ok(self
             .conn
-            .query_row("SELECT id FROM agency WHERE name = ?1 COLLATE NOCASE", [name.trim()], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM agency WHERE name = ?1 COLLATE NOCASE",
+                [name.trim()],
+                |r| r.get(0),
+            )
             .optional()?)
     }
 
     /// Creates or changes an agency; names are unique regardless of case.
     pub fn save_agency(&mut self, input: &AgencyInput) -> Result<Agency> {
         let v = input.validate()?;
-        if let Some(other) = self.agency_by_name(&v.name)?.filter(|other| Some(*other) != v.id) {
+        if let Some(other) = self
+            .agency_by_name(&v.name)?
+            .filter(|other| Some(*other) != v.id)
+        {
             return Err(Error::invalid(
                 "nama_sudah_ada",
                 "name",
@@ -94,8 +101,12 @@ impl Store {
         }
         self.in_transaction(|store| {
             // One statement: sub-units and their parents go together.
-            store.conn.execute("DELETE FROM unit WHERE agency_id = ?1", [id])?;
-            store.conn.execute("DELETE FROM agency WHERE id = ?1", [id])?;
+            store
+                .conn
+                .execute("DELETE FROM unit WHERE agency_id = ?1", [id])?;
+            store
+                .conn
+                .execute("DELETE FROM agency WHERE id = ?1", [id])?;
             Ok(())
         })
     }

@@ -15,13 +15,25 @@ impl Store {
              WHERE ?1 IS NULL OR substr(date, 1, 4) = printf('%04d', ?1) ORDER BY date, id",
         )?;
         let rows = stmt.query_map([year], |r| {
-            Ok(Holiday { id: r.get(0)?, date: r.get(1)?, name: r.get(2)?, kind: r.get(3)?, source: r.get(4)? })
+            Ok(Holiday {
+                id: r.get(0)?,
+                date: r.get(1)?,
+                name: r.get(2)?,
+                kind: r.get(3)?,
+                source: r.get(4)?,
+            })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Records one holiday.
-    pub fn add_holiday(&mut self, date: NaiveDate, name: &str, kind: HolidayKind, source: &str) -> Result<i64> {
+    pub fn add_holiday(
+        &mut self,
+        date: NaiveDate,
+        name: &str,
+        kind: HolidayKind,
+        source: &str,
+    ) -> Result<i64> {
         self.conn.execute(
             "INSERT INTO holiday (date, name, kind, source) VALUES (?1, ?2, ?3, ?4)",
             params![date, name, kind, source],

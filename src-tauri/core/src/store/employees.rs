@@ -56,7 +56,8 @@ const WHERE: &str = " WHERE (?1 IS NULL OR e.agency_id = ?1) AND (?2 IS NULL OR 
          OR u.name LIKE ?3 ESCAPE '\\')";
 
 /// Eselon first (II before III …), then the rest, each by name.
-const ORDER: &str = " ORDER BY a.name COLLATE NOCASE, e.eselon IS NULL, e.eselon, e.name COLLATE NOCASE";
+const ORDER: &str =
+    " ORDER BY a.name COLLATE NOCASE, e.eselon IS NULL, e.eselon, e.name COLLATE NOCASE";
 
 impl Store {
     pub fn employees(&self, filter: &EmployeeFilter) -> Result<EmployeePage> {
@@ -67,13 +68,23 @@ impl Store {
             args,
             |r| r.get(0),
         )?;
-        let mut stmt =
-            self.conn.prepare_cached(&format!("{SELECT}{WHERE}{ORDER} LIMIT ?4 OFFSET ?5"))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SELECT}{WHERE}{ORDER} LIMIT ?4 OFFSET ?5"))?;
         let rows = stmt.query_map(
-            params![filter.agency_id, filter.unit_id, pattern, filter.limit.unwrap_or(-1), filter.offset],
+            params![
+                filter.agency_id,
+                filter.unit_id,
+                pattern,
+                filter.limit.unwrap_or(-1),
+                filter.offset
+            ],
             from_row,
         )?;
-        Ok(EmployeePage { total, rows: rows.collect::<rusqlite::Result<_>>()? })
+        Ok(EmployeePage {
+            total,
+            rows: rows.collect::<rusqlite::Result<_>>()?,
+        })
     }
 
     pub fn employee(&self, id: i64) -> Result<Employee> {
@@ -85,7 +96,9 @@ impl Store {
         let v = input.validate()?;
         check_placement(&self.conn, &v)?;
         if let Some(nip) = &v.nip {
-            if let Some((other, name)) = holder_of_nip(&self.conn, nip)?.filter(|(o, _)| Some(*o) != v.id) {
+            if let Some((other, name)) =
+                holder_of_nip(&self.conn, nip)?.filter(|(o, _)| Some(*o) != v.id)
+            {
                 return Err(Error::invalid(
                     "nip_sudah_ada",
                     "nip",
@@ -102,7 +115,8 @@ impl Store {
 
     pub fn delete_employee(&mut self, id: i64) -> Result<()> {
         employee(&self.conn, id)?;
-        self.conn.execute("DELETE FROM employee WHERE id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM employee WHERE id = ?1", [id])?;
         Ok(())
     }
 }
@@ -116,14 +130,19 @@ pub(crate) fn employee(conn: &Connection, id: i64) -> Result<Employee> {
 /// Who holds a NIP: (id, name).
 pub(crate) fn holder_of_nip(conn: &Connection, nip: &str) -> Result<Option<(i64, String)>> {
     Ok(conn
-        .query_row("SELECT id, name FROM employee WHERE nip = ?1", [nip], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row("SELECT id, name FROM employee WHERE nip = ?1", [nip], |r| {
+            Ok((r.get(0)?, r.get(1)?))
+        })
         .optional()?)
 }
 
 /// The agency exists and the unit, if any, belongs to it.
 pub(crate) fn check_placement(conn: &Connection, v: &ValidEmployee) -> Result<()> {
-    let agency: Option<i64> =
-        conn.query_row("SELECT id FROM agency WHERE id = ?1", [v.agency_id], |r| r.get(0)).optional()?;
+    let agency: Option<i64> = conn
+        .query_row("SELECT id FROM agency WHERE id = ?1", [v.agency_id], |r| {
+            r.get(0)
+        })
+        .optional()?;
     if agency.is_none() {
         return Err(Error::invalid(
             "perangkat_daerah_tidak_ada",
@@ -132,8 +151,11 @@ pub(crate) fn check_placement(conn: &Connection, v: &ValidEmployee) -> Result<()
         ));
     }
     if let Some(unit) = v.unit_id {
-        let owner: Option<i64> =
-            conn.query_row("SELECT agency_id FROM unit WHERE id = ?1", [unit], |r| r.get(0)).optional()?;
+        let owner: Option<i64> = conn
+            .query_row("SELECT agency_id FROM unit WHERE id = ?1", [unit], |r| {
+                r.get(0)
+            })
+            .optional()?;
         if owner != Some(v.agency_id) {
             return Err(Error::invalid(
                 "unit_bukan_milik",
@@ -193,7 +215,10 @@ impl Store {
     /// is updated in place, never duplicated.
     pub fn write_employees(&mut self, rows: &[ValidEmployee]) -> Result<ImportSummary> {
         self.in_transaction(|store| {
-            let mut summary = ImportSummary { created: 0, updated: 0 };
+            let mut summary = ImportSummary {
+                created: 0,
+                updated: 0,
+            };
             for v in rows {
                 check_placement(&store.conn, v)?;
                 let existed = match &v.nip {

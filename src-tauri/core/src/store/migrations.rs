@@ -81,7 +81,10 @@ pub const LATEST: i64 = STEPS.len() as i64;
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > LATEST {
-        return Err(Error::NewerSchema { found: current, known: LATEST });
+        return Err(Error::NewerSchema {
+            found: current,
+            known: LATEST,
+        });
     }
     for (index, sql) in STEPS.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction()?;

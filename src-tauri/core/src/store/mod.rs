@@ -16,6 +16,7 @@ use rusqlite::Connection;
 use crate::error::Result;
 
 pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
+pub use office::{image_kind, EMBLEM_MAX_BYTES};
 
 /// An open Edaran database.
 pub struct Store {
@@ -48,7 +49,9 @@ impl Store {
 
     /// True until an office profile has been saved (a new, empty database).
     pub fn is_new(&self) -> Result<bool> {
-        Ok(self.conn.query_row("SELECT NOT EXISTS (SELECT 1 FROM office)", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("SELECT NOT EXISTS (SELECT 1 FROM office)", [], |r| r.get(0))?)
     }
 
     /// Runs `work` as one transaction: all of it is saved, or none.
@@ -69,7 +72,9 @@ impl Store {
     /// Counts for the home page: what this database holds.
     pub fn overview(&self) -> Result<Overview> {
         let count = |table: &str| -> Result<i64> {
-            Ok(self.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
         };
         Ok(Overview {
             agencies: count("agency")?,
@@ -115,9 +120,15 @@ mod tests {
         let path = dir.path().join("sub").join("edaran.db");
         drop(Store::open(&path).unwrap());
         let store = Store::open(&path).unwrap();
-        let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        let version: i64 = store
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(version, migrations::LATEST);
-        let mode: String = store.conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+        let mode: String = store
+            .conn
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+            .unwrap();
         assert_eq!(mode, "wal");
         assert!(store.is_new().unwrap());
     }
@@ -127,14 +138,19 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("newer.db");
         let conn = Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;").unwrap();
+        conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
         drop(conn);
         let err = Store::open(&path).err().expect("must refuse");
         assert!(matches!(err, Error::NewerSchema { found: 99, .. }));
         assert!(err.to_string().contains("lebih baru"));
         let conn = Connection::open(&path).unwrap();
         let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table'", [], |r| r.get(0))
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table'",
+                [],
+                |r| r.get(0),
+            )
             .unwrap();
         assert_eq!(tables, 1, "nothing was created in the newer database");
     }

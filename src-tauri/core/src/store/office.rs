@@ -90,7 +90,9 @@ impl Store {
                 ));
             }
         }
-        let changed = self.conn.execute("UPDATE office SET emblem = ?1 WHERE id = 1", [image])?;
+        let changed = self
+            .conn
+            .execute("UPDATE office SET emblem = ?1 WHERE id = 1", [image])?;
         if changed == 0 {
             return Err(Error::Refused {
                 code: "profil_belum_ada",

@@ -60,7 +60,8 @@ impl Store {
 
     pub fn delete_signatory(&mut self, id: i64) -> Result<()> {
         self.signatory(id)?;
-        self.conn.execute("DELETE FROM signatory WHERE id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM signatory WHERE id = ?1", [id])?;
         Ok(())
     }
 }

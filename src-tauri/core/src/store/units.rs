@@ -74,11 +74,17 @@ impl Store {
                 }
             }
         }
-        if let Some(other) = self.unit_by_name(v.agency_id, &v.name)?.filter(|o| Some(*o) != v.id) {
+        if let Some(other) = self
+            .unit_by_name(v.agency_id, &v.name)?
+            .filter(|o| Some(*o) != v.id)
+        {
             return Err(Error::invalid(
                 "nama_sudah_ada",
                 "name",
-                format!("Unit \"{}\" sudah ada di {} (id {other}).", v.name, agency.name),
+                format!(
+                    "Unit \"{}\" sudah ada di {} (id {other}).",
+                    v.name, agency.name
+                ),
             ));
         }
         let id = match v.id {
@@ -122,8 +128,11 @@ impl Store {
     /// Deletes a unit; refused while it has employees or sub-units.
     pub fn delete_unit(&mut self, id: i64) -> Result<()> {
         let unit = self.unit(id)?;
-        let children: i64 =
-            self.conn.query_row("SELECT count(*) FROM unit WHERE parent_id = ?1", [id], |r| r.get(0))?;
+        let children: i64 = self.conn.query_row(
+            "SELECT count(*) FROM unit WHERE parent_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
         if unit.employee_count > 0 || children > 0 {
             return Err(Error::Refused {
                 code: "unit_tidak_kosong",

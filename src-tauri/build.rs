@@ -1,0 +1,36 @@
+//! Points tauri-build at the root `tauri.conf.json` and declares the app's
+//! own commands, so capabilities can grant exactly those.
+
+const COMMANDS: &[&str] = &[
+    "overview",
+    "reference_data",
+    "database_info",
+    "office_get",
+    "office_save",
+    "office_pick_emblem",
+    "office_clear_emblem",
+    "agencies_list",
+    "agency_save",
+    "agency_delete",
+    "units_list",
+    "unit_save",
+    "unit_delete",
+    "employees_list",
+    "employee_save",
+    "employee_delete",
+    "signatories_list",
+    "signatory_save",
+    "signatory_delete",
+    "holidays_list",
+];
+
+fn main() {
+    println!("cargo:rerun-if-changed=../ui/dist");
+    println!("cargo:rerun-if-changed=../tauri.conf.json");
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .config_path("../tauri.conf.json")
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
+    )
+    .expect("tauri-build failed");
+}

@@ -1,0 +1,220 @@
+//! Tauri commands: each parses its input, calls one core function and maps
+//! the error to `{ code, message, field?, rows? }`.
+
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard};
+
+use base64::Engine;
+use edaran_core::agency::{Agency, AgencyInput, Unit, UnitInput};
+use edaran_core::calendar::Holiday;
+use edaran_core::employee::{Employee, EmployeeInput};
+use edaran_core::office::{OfficeProfile, Signatory, SignatoryInput};
+use edaran_core::reference::{reference_data as core_reference_data, ReferenceData};
+use edaran_core::store::{EmployeeFilter, EmployeePage, Overview};
+use edaran_core::{ErrorReport, Store};
+use serde::Serialize;
+use tauri::State;
+
+pub struct AppState {
+    pub store: Mutex<Store>,
+    pub path: PathBuf,
+}
+
+type Reply<T> = Result<T, ErrorReport>;
+
+impl AppState {
+    fn store(&self) -> MutexGuard<'_, Store> {
+        // A panic while holding the lock cannot leave SQLite half-written
+        // (every change is one statement or one transaction), so go on.
+        self.store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+fn reply<T>(result: edaran_core::Result<T>) -> Reply<T> {
+    result.map_err(|e| ErrorReport::from(&e))
+}
+
+pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static {
+    tauri::generate_handler![
+        overview,
+        reference_data,
+        database_info,
+        office_get,
+        office_save,
+        office_pick_emblem,
+        office_clear_emblem,
+        agencies_list,
+        agency_save,
+        agency_delete,
+        units_list,
+        unit_save,
+        unit_delete,
+        employees_list,
+        employee_save,
+        employee_delete,
+        signatories_list,
+        signatory_save,
+        signatory_delete,
+        holidays_list,
+    ]
+}
+
+#[tauri::command]
+fn overview(state: State<AppState>) -> Reply<Overview> {
+    reply(state.store().overview())
+}
+
+#[tauri::command]
+fn reference_data() -> ReferenceData {
+    core_reference_data()
+}
+
+#[derive(Serialize)]
+struct DatabaseInfo {
+    path: String,
+}
+
+#[tauri::command]
+fn database_info(state: State<AppState>) -> DatabaseInfo {
+    DatabaseInfo {
+        path: state.path.display().to_string(),
+    }
+}
+
+/// The profile with its emblem as a data URL and a sample letter number.
+#[derive(Serialize)]
+struct OfficeView {
+    profile: Option<OfficeProfile>,
+    emblem: Option<String>,
+    number_example: Option<String>,
+}
+
+fn office_view(store: &Store) -> edaran_core::Result<OfficeView> {
+    let profile = store.office()?;
+    let emblem = match store.emblem()? {
+        Some(bytes) => Some(format!(
+            "data:{};base64,{}",
+            edaran_core::store::image_kind(&bytes)?,
+            base64::engine::general_purpose::STANDARD.encode(&bytes)
+        )),
+        None => None,
+    };
+    let number_example = profile
+        .as_ref()
+        .and_then(|p| p.number_example(439, 2020, 5).ok());
+    Ok(OfficeView {
+        profile,
+        emblem,
+        number_example,
+    })
+}
+
+#[tauri::command]
+fn office_get(state: State<AppState>) -> Reply<OfficeView> {
+    reply(office_view(&state.store()))
+}
+
+#[tauri::command]
+fn office_save(state: State<AppState>, profile: OfficeProfile) -> Reply<OfficeView> {
+    let mut store = state.store();
+    reply(
+        store
+            .save_office(&profile)
+            .and_then(|_| office_view(&store)),
+    )
+}
+
+/// Asks for an image with the native dialog (off the GTK main thread) and
+/// stores it as the emblem; `None` when the user cancels.
+#[tauri::command]
+async fn office_pick_emblem(state: State<'_, AppState>) -> Reply<Option<OfficeView>> {
+    let Some(file) = rfd::AsyncFileDialog::new()
+        .set_title("Pilih gambar lambang daerah")
+        .add_filter("Gambar PNG atau JPEG", &["png", "jpg", "jpeg"])
+        .pick_file()
+        .await
+    else {
+        return Ok(None);
+    };
+    let bytes = file.read().await;
+    let mut store = state.store();
+    reply(
+        store
+            .set_emblem(Some(&bytes))
+            .and_then(|_| office_view(&store))
+            .map(Some),
+    )
+}
+
+#[tauri::command]
+fn office_clear_emblem(state: State<AppState>) -> Reply<OfficeView> {
+    let mut store = state.store();
+    reply(store.set_emblem(None).and_then(|_| office_view(&store)))
+}
+
+#[tauri::command]
+fn agencies_list(state: State<AppState>, query: String) -> Reply<Vec<Agency>> {
+    reply(state.store().agencies(&query))
+}
+
+#[tauri::command]
+fn agency_save(state: State<AppState>, input: AgencyInput) -> Reply<Agency> {
+    reply(state.store().save_agency(&input))
+}
+
+#[tauri::command]
+fn agency_delete(state: State<AppState>, id: i64) -> Reply<()> {
+    reply(state.store().delete_agency(id))
+}
+
+#[tauri::command]
+fn units_list(state: State<AppState>, agency_id: i64) -> Reply<Vec<Unit>> {
+    reply(state.store().units(agency_id))
+}
+
+#[tauri::command]
+fn unit_save(state: State<AppState>, input: UnitInput) -> Reply<Unit> {
+    reply(state.store().save_unit(&input))
+}
+
+#[tauri::command]
+fn unit_delete(state: State<AppState>, id: i64) -> Reply<()> {
+    reply(state.store().delete_unit(id))
+}
+
+#[tauri::command]
+fn employees_list(state: State<AppState>, filter: EmployeeFilter) -> Reply<EmployeePage> {
+    reply(state.store().employees(&filter))
+}
+
+#[tauri::command]
+fn employee_save(state: State<AppState>, input: EmployeeInput) -> Reply<Employee> {
+    reply(state.store().save_employee(&input))
+}
+
+#[tauri::command]
+fn employee_delete(state: State<AppState>, id: i64) -> Reply<()> {
+    reply(state.store().delete_employee(id))
+}
+
+#[tauri::command]
+fn signatories_list(state: State<AppState>) -> Reply<Vec<Signatory>> {
+    reply(state.store().signatories())
+}
+
+#[tauri::command]
+fn signatory_save(state: State<AppState>, input: SignatoryInput) -> Reply<Signatory> {
+    reply(state.store().save_signatory(&input))
+}
+
+#[tauri::command]
+fn signatory_delete(state: State<AppState>, id: i64) -> Reply<()> {
+    reply(state.store().delete_signatory(id))
+}
+
+#[tauri::command]
+fn holidays_list(state: State<AppState>, year: Option<i32>) -> Reply<Vec<Holiday>> {
+    reply(state.store().holidays(year))
+}

@@ -1,0 +1,49 @@
+//! Edaran desktop app: opens the office database and serves the UI.
+//! Everything it does is in `edaran-core`; `commands` only adapts.
+
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+fn main() {
+    let path = edaran_core::paths::database_path(db_flag());
+    let store = match edaran_core::open_with_demo(&path) {
+        Ok(store) => store,
+        Err(e) => {
+            let message = format!("Basis data {} tidak dapat dibuka.\n\n{e}", path.display());
+            eprintln!("{message}");
+            rfd::MessageDialog::new()
+                .set_title("Edaran")
+                .set_description(&message)
+                .set_level(rfd::MessageLevel::Error)
+                .show();
+            std::process::exit(1);
+        }
+    };
+    tauri::Builder::default()
+        .plugin(tauri_plugin_opener::init())
+        .manage(commands::AppState {
+            store: Mutex::new(store),
+            path,
+        })
+        .invoke_handler(commands::handler())
+        .run(tauri::generate_context!("../tauri.conf.json"))
+        .expect("Edaran gagal dijalankan");
+}
+
+/// `--db PATH` or `--db=PATH` from the command line.
+fn db_flag() -> Option<PathBuf> {
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        if arg == "--db" {
+            return args.next().map(PathBuf::from);
+        }
+        if let Some(path) = arg.to_str().and_then(|a| a.strip_prefix("--db=")) {
+            return Some(PathBuf::from(path));
+        }
+    }
+    None
+}

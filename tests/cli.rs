@@ -1,0 +1,275 @@
+//! The `edaran` CLI end to end: demo office, lists, and the all-or-nothing
+//! employee import, each on its own temporary database.
+
+use edaran_tests::{demo_database, edaran, edaran_json};
+use serde_json::Value;
+
+fn employees(db: &std::path::Path) -> Vec<Value> {
+    edaran_json(db, &["employees"])
+        .as_array()
+        .expect("list")
+        .clone()
+}
+
+#[test]
+fn demo_creates_a_realistic_office_with_valid_employees() {
+    let (_dir, db) = demo_database();
+    let agencies = edaran_json(&db, &["agencies"]);
+    let agencies = agencies.as_array().unwrap();
+    assert!(
+        (24..=30).contains(&agencies.len()),
+        "{} agencies",
+        agencies.len()
+    );
+    for kind in [
+        "sekretariat_daerah",
+        "sekretariat_dprd",
+        "inspektorat",
+        "dinas",
+        "badan",
+        "satpol_pp",
+        "rsud",
+        "puskesmas",
+        "kecamatan",
+        "kelurahan",
+    ] {
+        assert!(
+            agencies.iter().any(|a| a["kind"] == kind),
+            "no agency of kind {kind}"
+        );
+    }
+    assert!(
+        agencies
+            .iter()
+            .all(|a| a["unit_count"].as_i64().unwrap() >= 2),
+        "every agency has units"
+    );
+
+    let people = employees(&db);
+    assert!(
+        (550..=650).contains(&people.len()),
+        "{} employees",
+        people.len()
+    );
+    let of = |kind: &str| people.iter().filter(|e| e["employment"] == kind).count();
+    assert!(
+        of("pns") > 300 && of("pppk") > 20 && of("tenaga_kontrak") + of("ptt") + of("honorer") > 30
+    );
+    for e in &people {
+        match e["employment"].as_str().unwrap() {
+            "pns" | "cpns" | "pppk" => {
+                let nip = e["nip"].as_str().expect("ASN have a NIP");
+                assert_eq!(nip.len(), 18, "{nip}");
+            }
+            _ => assert!(e["nip"].is_null(), "non-ASN without NIP: {e}"),
+        }
+    }
+    let nips: std::collections::HashSet<_> =
+        people.iter().filter_map(|e| e["nip"].as_str()).collect();
+    assert_eq!(
+        nips.len(),
+        people.iter().filter(|e| !e["nip"].is_null()).count(),
+        "NIPs are unique"
+    );
+    let eselon2 = people
+        .iter()
+        .filter(|e| e["eselon"].as_str().is_some_and(|x| x.starts_with("II.")))
+        .count();
+    assert!(eselon2 >= 15, "heads of agencies at eselon II: {eselon2}");
+}
+
+#[test]
+fn demo_refuses_a_database_that_already_has_data() {
+    let (_dir, db) = demo_database();
+    let run = edaran(&db, &["demo"]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains("sudah berisi data"), "{}", run.stderr);
+}
+
+#[test]
+fn the_database_location_comes_from_edaran_db_when_no_flag_is_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("dari-env.db");
+    let out = std::process::Command::new(edaran_tests::built_binary("edaran"))
+        .arg("demo")
+        .env("EDARAN_DB", &db)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(db.exists());
+}
+
+#[test]
+fn a_database_written_by_a_newer_version_is_refused() {
+    let (_dir, db) = demo_database();
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .pragma_update(None, "user_version", 999)
+        .unwrap();
+    let run = edaran(&db, &["agencies"]);
+    assert!(!run.ok);
+    assert!(run.stderr.contains("versi lebih baru"), "{}", run.stderr);
+}
+
+const HEADER: [&str; 11] = [
+    "nip_baru",
+    "nama",
+    "gelar_depan",
+    "gelar_belakang",
+    "jenis_pegawai",
+    "gol_akhir_nama",
+    "jabatan_nama",
+    "jenis_jabatan",
+    "eselon",
+    "satuan_kerja_kerja",
+    "unor_nama",
+];
+
+/// Rows in the national export's layout, made from demo employees; the
+/// position gets `suffix` so an applied import is visible.
+fn export_rows(people: &[&Value], suffix: &str) -> Vec<Vec<String>> {
+    people
+        .iter()
+        .map(|e| {
+            let s = |k: &str| e[k].as_str().unwrap_or("").to_string();
+            vec![
+                format!("'{}", s("nip")),
+                format!("\"{}\"", s("name")),
+                s("front_title"),
+                format!("\"{}\"", s("back_title")),
+                s("employment").to_uppercase(),
+                s("golongan"),
+                format!("\"{}{suffix}\"", s("position_name")),
+                s("position_kind"),
+                s("eselon"),
+                format!("\"{}\"", s("agency_name")),
+                format!("\"{}\"", s("unit_name")),
+            ]
+        })
+        .collect()
+}
+
+fn to_csv(rows: &[Vec<String>], delimiter: &str) -> String {
+    let mut out = HEADER.join(delimiter) + "\n";
+    for row in rows {
+        out += &(row.join(delimiter) + "\n");
+    }
+    out
+}
+
+fn asn(people: &[Value], n: usize) -> Vec<&Value> {
+    people
+        .iter()
+        .filter(|e| e["employment"] == "pns")
+        .take(n)
+        .collect()
+}
+
+#[test]
+fn an_import_with_three_bad_rows_reports_exactly_them_and_writes_nothing() {
+    let (dir, db) = demo_database();
+    let before = employees(&db);
+    let mut rows = export_rows(&asn(&before, 50), " (diubah)");
+    // File lines 8, 23 and 41 (the header is line 1) go bad, each in one column.
+    rows[6][0] = "'19800101200501100".into();
+    rows[21][5] = "III/e".into();
+    rows[39][9] = "\"Dinas Yang Tidak Ada\"".into();
+    let csv = to_csv(&rows, ",");
+    let file = dir.path().join("pegawai.csv");
+    std::fs::write(&file, &csv).unwrap();
+
+    let run = edaran(&db, &["import", "employees", file.to_str().unwrap()]);
+    assert!(!run.ok, "import must fail");
+    let reported: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.trim_start().starts_with("baris "))
+        .collect();
+    assert_eq!(reported.len(), 3, "{}", run.stderr);
+    assert!(
+        reported[0].contains("baris 8, kolom nip_baru: NIP harus 18 digit"),
+        "{}",
+        reported[0]
+    );
+    assert!(
+        reported[1].contains("baris 23, kolom gol_akhir_nama"),
+        "{}",
+        reported[1]
+    );
+    assert!(reported[2].contains("baris 41, kolom satuan_kerja_kerja: Perangkat daerah \"Dinas Yang Tidak Ada\" belum terdaftar"), "{}", reported[2]);
+    assert!(run.stderr.contains("tidak ada data yang disimpan"));
+    assert_eq!(employees(&db), before, "nothing changed");
+
+    let json = edaran(
+        &db,
+        &[
+            "import",
+            "employees",
+            file.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    let report: Value = serde_json::from_str(&json.stderr).expect("JSON error report");
+    assert_eq!(report["code"], "impor_gagal");
+    assert_eq!(
+        report["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["line"].as_u64().unwrap())
+            .collect::<Vec<_>>(),
+        [8, 23, 41]
+    );
+}
+
+#[test]
+fn a_clean_import_updates_by_nip_and_never_duplicates() {
+    let (dir, db) = demo_database();
+    let before = employees(&db);
+    let chosen = asn(&before, 20);
+    let file = dir.path().join("pegawai.csv");
+    // Pipe-delimited, with a byte-order mark, quoted values and leading apostrophes.
+    std::fs::write(
+        &file,
+        format!("\u{feff}{}", to_csv(&export_rows(&chosen, " Ahli"), "|")),
+    )
+    .unwrap();
+    for _ in 0..2 {
+        let run = edaran(&db, &["import", "employees", file.to_str().unwrap()]);
+        assert!(run.ok, "{}", run.stderr);
+        assert!(
+            run.stdout.contains("0 pegawai baru, 20 diperbarui"),
+            "{}",
+            run.stdout
+        );
+    }
+    let after = employees(&db);
+    assert_eq!(after.len(), before.len());
+    let nip = chosen[0]["nip"].as_str().unwrap();
+    let updated = after.iter().find(|e| e["nip"] == nip).unwrap();
+    assert_eq!(
+        updated["position_name"],
+        format!("{} Ahli", chosen[0]["position_name"].as_str().unwrap())
+    );
+}
+
+#[test]
+fn a_file_without_required_columns_is_refused_by_name() {
+    let (dir, db) = demo_database();
+    let file = dir.path().join("salah.csv");
+    std::fs::write(&file, "nip;nama\n197805122003121004;Budi\n").unwrap();
+    let run = edaran(&db, &["import", "employees", file.to_str().unwrap()]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains(
+            "Kolom wajib tidak ditemukan: jenis_pegawai, jabatan_nama, satuan_kerja_kerja"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -1,0 +1,69 @@
+//! Helpers shared by the whole-product tests: where the built binaries are,
+//! and running the `edaran` CLI on a temporary database.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// `target/<profile>/NAME`, next to the test executable's `deps` folder.
+/// The binaries are built by the README's test command before the tests run.
+pub fn built_binary(name: &str) -> PathBuf {
+    let exe = std::env::current_exe().expect("test executable path");
+    let dir = exe
+        .parent()
+        .and_then(Path::parent)
+        .expect("target/<profile>");
+    let path = dir.join(format!("{name}{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        path.exists(),
+        "{} belum dibangun: jalankan `cargo build --workspace` dulu (scripts/test.sh melakukannya).",
+        path.display()
+    );
+    path
+}
+
+/// One run of the CLI: exit status, stdout, stderr.
+pub struct Run {
+    pub ok: bool,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Run {
+        Run {
+            ok: o.status.success(),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+/// Runs `edaran --db DB ARGS…` with no `EDARAN_DB` in its environment.
+pub fn edaran(db: &Path, args: &[&str]) -> Run {
+    Command::new(built_binary("edaran"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("EDARAN_DB")
+        .output()
+        .expect("edaran runs")
+        .into()
+}
+
+/// `edaran … --format json` parsed, asserting success.
+pub fn edaran_json(db: &Path, args: &[&str]) -> serde_json::Value {
+    let mut all = args.to_vec();
+    all.extend(["--format", "json"]);
+    let run = edaran(db, &all);
+    assert!(run.ok, "edaran {args:?} failed: {}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("JSON output")
+}
+
+/// A fresh database filled with the demo office, in its own temporary folder.
+pub fn demo_database() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("edaran.db");
+    let run = edaran(&db, &["demo"]);
+    assert!(run.ok, "demo failed: {}", run.stderr);
+    (dir, db)
+}
