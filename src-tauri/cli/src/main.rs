@@ -4,8 +4,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use edaran_core::office::PaperSize;
 use edaran_core::store::EmployeeFilter;
-use edaran_core::{demo, import, paths, Error, ErrorReport, Store};
+use edaran_core::{demo, exchange, import, paths, pdf, Error, ErrorReport, Store};
 use serde::Serialize;
 
 #[derive(Parser)]
@@ -51,11 +52,26 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Mencetak berkas surat edaran (JSON pertukaran) ke PDF; tanpa basis data.
+    Render {
+        file: PathBuf,
+        /// Berkas PDF keluaran.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        #[arg(long, value_enum, default_value_t = Paper::F4)]
+        paper: Paper,
+    },
     /// Impor data (semua baris atau tidak sama sekali).
     Import {
         #[command(subcommand)]
         what: ImportWhat,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Paper {
+    F4,
+    A4,
 }
 
 #[derive(Subcommand)]
@@ -75,7 +91,7 @@ fn main() -> ExitCode {
         Command::Import {
             what: ImportWhat::Employees { format, .. },
         } => *format,
-        Command::Demo => Format::Table,
+        Command::Demo | Command::Render { .. } => Format::Table,
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -110,6 +126,19 @@ fn report(e: &Error, format: Format) {
 fn run(cli: Cli) -> Result<(), Error> {
     let path = paths::database_path(cli.db);
     match cli.command {
+        Command::Render {
+            file,
+            output,
+            paper,
+        } => {
+            let circular = exchange::from_json(&std::fs::read_to_string(&file)?)?;
+            let paper = match paper {
+                Paper::F4 => PaperSize::F4,
+                Paper::A4 => PaperSize::A4,
+            };
+            std::fs::write(&output, pdf::render(&circular, paper)?)?;
+            println!("PDF ditulis ke {}.", output.display());
+        }
         Command::Demo => {
             let mut store = Store::open(&path)?;
             if !store.is_new()? {

@@ -4,18 +4,22 @@
 
 pub mod agency;
 pub mod calendar;
+pub mod circular;
 pub mod demo;
 pub mod employee;
 pub mod error;
+pub mod exchange;
 pub mod import;
 pub mod nip;
 pub mod numbering;
 pub mod office;
 pub mod paths;
+pub mod pdf;
 pub mod rank;
 pub mod reference;
 pub mod store;
 mod vocab;
+pub mod words;
 
 pub use error::{Error, ErrorReport, Result, RowError};
 pub use store::Store;

@@ -1,0 +1,348 @@
+//! Surat edaran (circular) as a document: what it says and who signs it,
+//! in the shape the PDF engine lays out and the JSON exchange file carries.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::vocab::vocabulary;
+
+vocabulary!(
+    /// Which template a circular was drafted from.
+    CircularKind, "Jenis surat edaran" {
+        WfhBaru => "wfh_baru", "WFH baru";
+        Perpanjangan => "perpanjangan", "Perpanjangan";
+        PenerapanKembali => "penerapan_kembali", "Penerapan kembali";
+        Perubahan => "perubahan", "Perubahan";
+        Pencabutan => "pencabutan", "Pencabutan / kembali normal";
+        Umum => "umum", "Umum";
+    }
+);
+
+vocabulary!(
+    /// How the signatory signs: in their own office or for someone else's.
+    SigningMode, "Cara penandatanganan" {
+        Langsung => "langsung", "Langsung";
+        AtasNama => "an", "a.n. (atas nama)";
+        UntukBeliau => "ub", "u.b. (untuk beliau)";
+        Plt => "plt", "Plt. (pelaksana tugas)";
+        Plh => "plh", "Plh. (pelaksana harian)";
+        Pj => "pj", "Pj. (penjabat)";
+        Wakil => "wakil", "Wakil kepala daerah atas nama kepala daerah";
+    }
+);
+
+/// The kop: emblem, tiered lines in capitals, address lines, then a rule.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Letterhead {
+    /// PNG or JPEG bytes of the emblem, base64 in JSON.
+    #[serde(with = "base64_bytes", skip_serializing_if = "Option::is_none")]
+    pub emblem: Option<Vec<u8>>,
+    /// `PEMERINTAH KABUPATEN X`, then the office name (or `BUPATI X` alone).
+    pub tiers: Vec<String>,
+    pub address_lines: Vec<String>,
+}
+
+/// A numbered point; children are numbered `a.`, then `1)`, then `a)`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Point {
+    pub text: String,
+    pub children: Vec<Point>,
+}
+
+impl Point {
+    pub fn new(text: impl Into<String>) -> Point {
+        Point {
+            text: text.into(),
+            children: Vec::new(),
+        }
+    }
+
+    pub fn with(text: impl Into<String>, children: Vec<Point>) -> Point {
+        Point {
+            text: text.into(),
+            children,
+        }
+    }
+}
+
+/// The signature block under the body.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Signature {
+    pub mode: SigningMode,
+    /// Office in whose name the circular is issued, e.g. `BUPATI MUSI BANYUASIN`.
+    pub principal_office: String,
+    /// The signer's own office when signing for the principal (a.n., u.b., wakil).
+    #[serde(default)]
+    pub signer_office: String,
+    /// For u.b.: the office between principal and signer, e.g. `SEKRETARIS DAERAH`.
+    #[serde(default)]
+    pub intermediate_office: String,
+    pub name: String,
+    /// `Pembina Utama Muda (IV/c)`; printed only with a NIP.
+    #[serde(default)]
+    pub rank: String,
+    #[serde(default)]
+    pub nip: String,
+    #[serde(
+        default,
+        with = "base64_bytes",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub signature_image: Option<Vec<u8>>,
+    #[serde(
+        default,
+        with = "base64_bytes",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub stamp_image: Option<Vec<u8>>,
+}
+
+impl Signature {
+    /// The lines above the signature space, e.g. `a.n. BUPATI X` / `SEKRETARIS DAERAH,`.
+    pub fn office_lines(&self) -> Vec<String> {
+        let principal = self.principal_office.to_uppercase();
+        let signer = self.signer_office.to_uppercase();
+        match self.mode {
+            SigningMode::Langsung => vec![format!("{principal},")],
+            SigningMode::AtasNama | SigningMode::Wakil => {
+                vec![format!("a.n. {principal}"), format!("{signer},")]
+            }
+            SigningMode::UntukBeliau => vec![
+                format!("a.n. {principal}"),
+                self.intermediate_office.to_uppercase(),
+                "u.b.".into(),
+                format!("{signer},"),
+            ],
+            SigningMode::Plt => vec![format!("Plt. {principal},")],
+            SigningMode::Plh => vec![format!("Plh. {principal},")],
+            SigningMode::Pj => vec![format!("Pj. {principal},")],
+        }
+    }
+
+    /// Acting heads (Plt./Plh./Pj.) carry no pangkat or NIP; others only when given.
+    pub fn rank_and_nip(&self) -> Option<(&str, &str)> {
+        let acting = matches!(
+            self.mode,
+            SigningMode::Plt | SigningMode::Plh | SigningMode::Pj
+        );
+        (!acting && !self.nip.trim().is_empty()).then_some((self.rank.trim(), self.nip.trim()))
+    }
+}
+
+/// A table annexed on its own pages (*lampiran*).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Annex {
+    pub title: String,
+    pub columns: Vec<String>,
+    /// Relative column widths; equal when empty.
+    pub widths: Vec<f32>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// Everything printed on a circular.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Circular {
+    pub kind: CircularKind,
+    pub letterhead: Letterhead,
+    /// Empty until issued.
+    #[serde(default)]
+    pub number: String,
+    pub subject: String,
+    pub addressees: Vec<String>,
+    /// `Tempat` (the default) or e.g. `Sekayu`, printed after `di –`.
+    #[serde(default = "default_location")]
+    pub addressee_location: String,
+    pub points: Vec<Point>,
+    pub place: String,
+    /// Date of issue; a draft prints without one.
+    #[serde(default)]
+    pub issued_on: Option<NaiveDate>,
+    pub signature: Signature,
+    #[serde(default)]
+    pub copies: Vec<String>,
+    #[serde(default)]
+    pub annexes: Vec<Annex>,
+}
+
+fn default_location() -> String {
+    "Tempat".into()
+}
+
+/// Longest paragraph accepted: a clause, not a whole document.
+pub const MAX_POINT_CHARS: usize = 5_000;
+
+impl Circular {
+    /// Checks what a clerk can get wrong; the first problem is returned.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |code, field, message: String| Err(Error::invalid(code, field, message));
+        if self.subject.trim().is_empty() {
+            return bad(
+                "wajib_diisi",
+                "subject",
+                "Perihal (tentang) surat edaran wajib diisi.".into(),
+            );
+        }
+        if self.addressees.is_empty() {
+            return bad(
+                "wajib_diisi",
+                "addressees",
+                "Tujuan surat (Yth.) wajib diisi sedikitnya satu.".into(),
+            );
+        }
+        if let Some(i) = self.addressees.iter().position(|a| a.trim().is_empty()) {
+            return bad(
+                "baris_kosong",
+                "addressees",
+                format!(
+                    "Tujuan surat baris {} kosong; isi atau hapus baris itu.",
+                    i + 1
+                ),
+            );
+        }
+        if let Some(i) = self.copies.iter().position(|a| a.trim().is_empty()) {
+            return bad(
+                "baris_kosong",
+                "copies",
+                format!("Tembusan baris {} kosong; isi atau hapus baris itu.", i + 1),
+            );
+        }
+        if self.points.is_empty() {
+            return bad(
+                "wajib_diisi",
+                "points",
+                "Isi surat edaran belum ada; tambahkan sedikitnya satu butir.".into(),
+            );
+        }
+        check_points(&self.points, &mut Vec::new())?;
+        if self.place.trim().is_empty() {
+            return bad(
+                "wajib_diisi",
+                "place",
+                "Tempat penetapan wajib diisi.".into(),
+            );
+        }
+        if self.signature.name.trim().is_empty()
+            || self.signature.principal_office.trim().is_empty()
+        {
+            return bad(
+                "wajib_diisi",
+                "signature",
+                "Nama dan jabatan penandatangan wajib diisi.".into(),
+            );
+        }
+        let needs_signer = matches!(
+            self.signature.mode,
+            SigningMode::AtasNama | SigningMode::UntukBeliau | SigningMode::Wakil
+        );
+        if needs_signer && self.signature.signer_office.trim().is_empty() {
+            return bad(
+                "wajib_diisi",
+                "signature",
+                "Penandatanganan a.n./u.b. memerlukan jabatan penanda tangan.".into(),
+            );
+        }
+        if self.signature.mode == SigningMode::UntukBeliau
+            && self.signature.intermediate_office.trim().is_empty()
+        {
+            return bad(
+                "wajib_diisi",
+                "signature",
+                "Penandatanganan u.b. memerlukan jabatan perantara (mis. SEKRETARIS DAERAH)."
+                    .into(),
+            );
+        }
+        for (i, annex) in self.annexes.iter().enumerate() {
+            if annex.columns.is_empty() {
+                return bad(
+                    "lampiran_kolom",
+                    "annexes",
+                    format!("Lampiran {} belum memiliki kolom.", i + 1),
+                );
+            }
+            if let Some(r) = annex
+                .rows
+                .iter()
+                .position(|row| row.len() != annex.columns.len())
+            {
+                return bad(
+                    "lampiran_baris",
+                    "annexes",
+                    format!(
+                        "Lampiran {} baris {}: {} sel, padahal ada {} kolom.",
+                        i + 1,
+                        r + 1,
+                        annex.rows[r].len(),
+                        annex.columns.len()
+                    ),
+                );
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Every point has text of sensible length; `path` names the point (`2.b.1)`).
+fn check_points(points: &[Point], path: &mut Vec<usize>) -> Result<()> {
+    for (i, p) in points.iter().enumerate() {
+        path.push(i);
+        let name = || {
+            path.iter()
+                .enumerate()
+                .map(|(depth, n)| crate::pdf::numbering_label(depth, *n))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        if p.text.trim().is_empty() {
+            return Err(Error::invalid(
+                "butir_kosong",
+                "points",
+                format!("Butir {} kosong; isi atau hapus butir itu.", name()),
+            ));
+        }
+        let chars = p.text.chars().count();
+        if chars > MAX_POINT_CHARS {
+            return Err(Error::invalid(
+                "butir_terlalu_panjang",
+                "points",
+                format!("Butir {} terlalu panjang ({chars} karakter, maksimal {MAX_POINT_CHARS}); pecah menjadi beberapa butir.", name()),
+            ));
+        }
+        if path.len() > 4 && !p.children.is_empty() {
+            return Err(Error::invalid(
+                "butir_terlalu_dalam",
+                "points",
+                format!("Butir {} terlalu bertingkat (maksimal 4 tingkat).", name()),
+            ));
+        }
+        check_points(&p.children, path)?;
+        path.pop();
+    }
+    Ok(())
+}
+
+/// Optional binary fields as base64 strings in JSON.
+mod base64_bytes {
+    use base64::Engine;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(bytes: &Option<Vec<u8>>, s: S) -> Result<S::Ok, S::Error> {
+        match bytes {
+            Some(b) => s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(b)),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<u8>>, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            Some(text) => base64::engine::general_purpose::STANDARD
+                .decode(text.trim())
+                .map(Some)
+                .map_err(|e| serde::de::Error::custom(format!("bukan base64 yang sah: {e}"))),
+            None => Ok(None),
+        }
+    }
+}

@@ -1,0 +1,662 @@
+//! The PDF engine: lays out a [`Circular`] as the regulations describe a
+//! *surat edaran* (kop, addressees, title block, numbered body, signature
+//! block, tembusan, lampiran tables) on F4 or A4, with Liberation Sans
+//! embedded and subset. A pure function of its input: no database.
+
+mod fonts;
+mod layout;
+mod writer;
+
+use std::sync::OnceLock;
+
+use printpdf::{ParsedFont, PdfDocument, PdfSaveOptions, RawImage, XObjectId};
+
+use crate::circular::{Annex, Circular, Point};
+use crate::error::{Error, Result};
+use crate::office::PaperSize;
+use crate::words;
+use fonts::{face, Weight};
+use layout::wrap;
+use writer::{Align, Sheet, Writer};
+
+const BODY: f32 = 12.0;
+const LEADING: f32 = BODY * 1.3;
+const MM: f32 = 72.0 / 25.4;
+/// Indent of each numbering level.
+const STEP: f32 = 7.5 * MM;
+
+/// The label of item `index` (0-based) at nesting `depth`: `1.`, `a.`, `1)`, `a)`, `(1)`.
+pub fn numbering_label(depth: usize, index: usize) -> String {
+    let letter = || {
+        if index < 26 {
+            ((b'a' + index as u8) as char).to_string()
+        } else {
+            (index + 1).to_string()
+        }
+    };
+    match depth {
+        0 => format!("{}.", index + 1),
+        1 => format!("{}.", letter()),
+        2 => format!("{})", index + 1),
+        3 => format!("{})", letter()),
+        _ => format!("({})", index + 1),
+    }
+}
+
+/// Renders the circular to PDF bytes.
+pub fn render(c: &Circular, paper: PaperSize) -> Result<Vec<u8>> {
+    c.validate()?;
+    check_glyphs(c)?;
+    let mut doc = PdfDocument::new(&document_title(c));
+    let info = &mut doc.metadata.info;
+    info.author = c.letterhead.tiers.first().cloned().unwrap_or_default();
+    info.creator = "Edaran".into();
+    info.producer = "Edaran".into();
+    info.subject = c.subject.clone();
+    let (regular, bold) = parsed_fonts();
+    let (regular, bold) = (doc.add_font(regular), doc.add_font(bold));
+    let mut images =
+        |bytes: &Option<Vec<u8>>, what: &str| -> Result<Option<(XObjectId, usize, usize)>> {
+            let Some(bytes) = bytes else { return Ok(None) };
+            let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(|e| {
+                Error::invalid(
+                    "gambar_rusak",
+                    "image",
+                    format!("Gambar {what} tidak dapat dibaca: {e}"),
+                )
+            })?;
+            let (w, h) = (image.width, image.height);
+            Ok(Some((doc.add_image(&image), w, h)))
+        };
+    let emblem = images(&c.letterhead.emblem, "lambang")?;
+    let signature = images(&c.signature.signature_image, "tanda tangan")?;
+    let stamp = images(&c.signature.stamp_image, "cap")?;
+
+    let mut w = Writer::new(Sheet::new(paper), regular, bold);
+    letterhead(&mut w, c, emblem.as_ref());
+    addressees(&mut w, c);
+    title(&mut w, c);
+    body(&mut w, &c.points, 0);
+    signature_block(&mut w, c, signature.as_ref(), stamp.as_ref());
+    copies(&mut w, c);
+    for annex in &c.annexes {
+        annex_pages(&mut w, c, annex);
+    }
+    let pages = w.finish();
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..Default::default()
+    };
+    Ok(doc.with_pages(pages).save(&options, &mut Vec::new()))
+}
+
+fn parsed_fonts() -> &'static (ParsedFont, ParsedFont) {
+    static FONTS: OnceLock<(ParsedFont, ParsedFont)> = OnceLock::new();
+    FONTS.get_or_init(|| {
+        let parse = |w| {
+            ParsedFont::from_bytes(face(w).bytes, 0, &mut Vec::new()).expect("bundled font parses")
+        };
+        (parse(Weight::Regular), parse(Weight::Bold))
+    })
+}
+
+fn document_title(c: &Circular) -> String {
+    match c.number.trim() {
+        "" => format!("Surat Edaran tentang {}", c.subject),
+        n => format!("Surat Edaran Nomor {n} tentang {}", c.subject),
+    }
+}
+
+/// Every text must be printable with the bundled faces (no emoji and the like).
+fn check_glyphs(c: &Circular) -> Result<()> {
+    let mut texts: Vec<(String, &str)> = vec![
+        ("perihal".into(), &c.subject),
+        ("tempat".into(), &c.place),
+        ("nomor".into(), &c.number),
+    ];
+    texts.extend(
+        c.letterhead
+            .tiers
+            .iter()
+            .chain(&c.letterhead.address_lines)
+            .map(|t| ("kop".to_string(), t.as_str())),
+    );
+    texts.extend(
+        c.addressees
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("tujuan baris {}", i + 1), t.as_str())),
+    );
+    texts.extend(
+        c.copies
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (format!("tembusan baris {}", i + 1), t.as_str())),
+    );
+    let s = &c.signature;
+    for t in [
+        &s.principal_office,
+        &s.signer_office,
+        &s.intermediate_office,
+        &s.name,
+        &s.rank,
+        &s.nip,
+    ] {
+        texts.push(("penandatangan".into(), t));
+    }
+    fn points<'a>(list: &'a [Point], prefix: &str, out: &mut Vec<(String, &'a str)>) {
+        for (i, p) in list.iter().enumerate() {
+            let depth = prefix.matches(' ').count();
+            let name = format!("{prefix}{}", numbering_label(depth, i));
+            out.push((format!("butir {name}"), &p.text));
+            points(&p.children, &format!("{name} "), out);
+        }
+    }
+    points(&c.points, "", &mut texts);
+    for (i, annex) in c.annexes.iter().enumerate() {
+        texts.push((format!("lampiran {}", i + 1), &annex.title));
+        for (r, row) in annex.rows.iter().enumerate() {
+            texts.extend(
+                row.iter()
+                    .map(|cell| (format!("lampiran {} baris {}", i + 1, r + 1), cell.as_str())),
+            );
+        }
+    }
+    for (place, text) in texts {
+        if let Some(ch) = fonts::uncovered(text) {
+            return Err(Error::invalid(
+                "karakter_tidak_tersedia",
+                "text",
+                format!(
+                    "Karakter \"{ch}\" (U+{:04X}) pada {place} tidak tersedia di huruf dokumen (Liberation Sans); hapus atau ganti karakter itu.",
+                    ch as u32
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Kop: emblem left, tiers centred beside it (about 2:3:1), address lines, double rule.
+fn letterhead(w: &mut Writer, c: &Circular, emblem: Option<&(XObjectId, usize, usize)>) {
+    let sheet = w.sheet;
+    let top = w.y;
+    let emblem_width = 22.0 * MM;
+    let (x, width) = match emblem {
+        Some(_) => (
+            sheet.left + emblem_width + 3.0 * MM,
+            sheet.text_width() - emblem_width - 3.0 * MM,
+        ),
+        None => (sheet.left, sheet.text_width()),
+    };
+    for (i, tier) in c.letterhead.tiers.iter().enumerate() {
+        // A head of region's kop is one large tier; an office's is 2:3 over its address.
+        let wanted = match (c.letterhead.tiers.len(), i) {
+            (1, _) => 16.0,
+            (_, 0) => 12.0,
+            _ => 18.0,
+        };
+        let text = tier.to_uppercase();
+        let size = fit(&text, Weight::Bold, wanted, 11.0, width);
+        for line in wrap(&text, face(Weight::Bold), size, width) {
+            w.y -= size * 1.1;
+            w.laid_line(&line, Weight::Bold, size, x, width, Align::Center);
+        }
+    }
+    for address in &c.letterhead.address_lines {
+        for line in wrap(address, face(Weight::Regular), 7.5, width) {
+            w.y -= 7.5 * 1.3;
+            w.laid_line(&line, Weight::Regular, 7.5, x, width, Align::Center);
+        }
+    }
+    let mut bottom = w.y - 4.0;
+    if let Some((id, px_w, px_h)) = emblem {
+        let height = emblem_width * *px_h as f32 / *px_w as f32;
+        let kop_height = top - bottom;
+        let y = top - (kop_height.max(height) + height) / 2.0;
+        w.image(id, *px_w, sheet.left, y, emblem_width);
+        bottom = bottom.min(y - 3.0);
+    }
+    w.rule(sheet.left, sheet.width - sheet.right, bottom, 2.2);
+    w.rule(sheet.left, sheet.width - sheet.right, bottom - 2.8, 0.7);
+    w.y = bottom - 2.8 - LEADING;
+}
+
+/// The largest size from `wanted` down to `min` at which `text` fits on one line.
+fn fit(text: &str, weight: Weight, wanted: f32, min: f32, width: f32) -> f32 {
+    let natural = face(weight).width(text, wanted);
+    if natural <= width {
+        wanted
+    } else {
+        (wanted * width / natural).max(min)
+    }
+}
+
+/// `Yth.` block in the right half, numbered when there are several, then `di –` / `Tempat`.
+fn addressees(w: &mut Writer, c: &Circular) {
+    let sheet = w.sheet;
+    let x = sheet.left + sheet.text_width() * 0.5;
+    let yth = face(Weight::Regular).width("Yth. ", BODY);
+    let several = c.addressees.len() > 1;
+    let label_width = if several {
+        face(Weight::Regular).width("9. ", BODY)
+    } else {
+        0.0
+    };
+    let width = sheet.width - sheet.right - x - yth - label_width;
+    w.y -= LEADING * 0.5;
+    w.line_at("Yth.", Weight::Regular, BODY, x, yth, Align::Left);
+    for (i, addressee) in c.addressees.iter().enumerate() {
+        let mut text = addressee.trim().to_string();
+        if several && !text.ends_with([';', '.', ',']) {
+            text.push(';');
+        }
+        if several {
+            w.line_at(
+                &format!("{}.", i + 1),
+                Weight::Regular,
+                BODY,
+                x + yth,
+                label_width,
+                Align::Left,
+            );
+        }
+        for line in wrap(&text, face(Weight::Regular), BODY, width) {
+            w.laid_line(
+                &line,
+                Weight::Regular,
+                BODY,
+                x + yth + label_width,
+                width,
+                Align::Left,
+            );
+            w.y -= LEADING;
+        }
+    }
+    w.line_at("di –", Weight::Regular, BODY, x + yth, width, Align::Left);
+    w.y -= LEADING;
+    w.line_at(
+        &c.addressee_location,
+        Weight::Regular,
+        BODY,
+        x + yth + 8.0 * MM,
+        width,
+        Align::Left,
+    );
+    w.y -= LEADING * 2.0;
+}
+
+/// `SURAT EDARAN` / `NOMOR …` / `TENTANG` / subject, centred.
+fn title(w: &mut Writer, c: &Circular) {
+    let sheet = w.sheet;
+    let (x, width) = (sheet.left, sheet.text_width());
+    w.line_at("SURAT EDARAN", Weight::Bold, BODY, x, width, Align::Center);
+    w.y -= LEADING;
+    let number = if c.number.trim().is_empty() {
+        "NOMOR ............................".to_string()
+    } else {
+        format!("NOMOR {}", c.number.trim())
+    };
+    w.line_at(&number, Weight::Regular, BODY, x, width, Align::Center);
+    w.y -= LEADING * 1.5;
+    w.line_at("TENTANG", Weight::Regular, BODY, x, width, Align::Center);
+    w.y -= LEADING;
+    let inner = width * 0.8;
+    for line in wrap(&c.subject.to_uppercase(), face(Weight::Bold), BODY, inner) {
+        w.laid_line(
+            &line,
+            Weight::Bold,
+            BODY,
+            x + (width - inner) / 2.0,
+            inner,
+            Align::Center,
+        );
+        w.y -= LEADING;
+    }
+    w.y -= LEADING;
+}
+
+/// Numbered points with hanging indents, justified; a point's first two
+/// lines never part at a page break.
+fn body(w: &mut Writer, points: &[Point], depth: usize) {
+    let sheet = w.sheet;
+    let base = sheet.left + STEP * depth as f32;
+    let text_x = base + STEP;
+    let width = sheet.width - sheet.right - text_x;
+    for (i, point) in points.iter().enumerate() {
+        let lines = wrap(&point.text, face(Weight::Regular), BODY, width);
+        w.ensure(LEADING * lines.len().min(2) as f32);
+        w.line_at(
+            &numbering_label(depth, i),
+            Weight::Regular,
+            BODY,
+            base,
+            STEP,
+            Align::Left,
+        );
+        for (n, line) in lines.iter().enumerate() {
+            if n > 0 {
+                w.ensure(LEADING);
+            }
+            w.laid_line(line, Weight::Regular, BODY, text_x, width, Align::Justify);
+            w.y -= LEADING;
+        }
+        w.y -= 3.0;
+        body(w, &point.children, depth + 1);
+    }
+}
+
+/// Place and date, the office lines, room for signature and stamp, the name,
+/// and pangkat/NIP where they belong; kept together on one page.
+fn signature_block(
+    w: &mut Writer,
+    c: &Circular,
+    signature: Option<&(XObjectId, usize, usize)>,
+    stamp: Option<&(XObjectId, usize, usize)>,
+) {
+    let sheet = w.sheet;
+    let x = sheet.left + sheet.text_width() * 0.5;
+    let width = sheet.width - sheet.right - x;
+    let s = &c.signature;
+    let offices = s.office_lines();
+    let space = 24.0 * MM;
+    let rank_lines = if s.rank_and_nip().is_some() { 2.0 } else { 0.0 };
+    w.y -= LEADING * 0.5;
+    w.ensure(LEADING * (3.5 + offices.len() as f32 + 1.0 + rank_lines) + space);
+    w.line_at(
+        &format!("Ditetapkan di {}", c.place.trim()),
+        Weight::Regular,
+        BODY,
+        x,
+        width,
+        Align::Left,
+    );
+    w.y -= LEADING;
+    let date = c.issued_on.map(words::date).unwrap_or_default();
+    w.line_at(
+        &format!("pada tanggal {date}"),
+        Weight::Regular,
+        BODY,
+        x,
+        width,
+        Align::Left,
+    );
+    w.y -= LEADING * 1.5;
+    for line in &offices {
+        w.line_at(line, Weight::Bold, BODY, x, width, Align::Left);
+        w.y -= LEADING;
+    }
+    let space_bottom = w.y - space + LEADING;
+    if let Some((id, px, _)) = stamp {
+        w.image(id, *px, x - 12.0 * MM, space_bottom, 35.0 * MM);
+    }
+    if let Some((id, px, _)) = signature {
+        w.image(id, *px, x + 4.0 * MM, space_bottom + 2.0 * MM, 40.0 * MM);
+    }
+    w.y -= space;
+    let name = s.name.trim();
+    let size = fit(name, Weight::Bold, BODY, 9.0, width);
+    w.line_at(name, Weight::Bold, size, x, width, Align::Left);
+    let name_width = face(Weight::Bold).width(name, size);
+    w.rule(x, x + name_width, w.y - 1.5, 0.6);
+    if let Some((rank, nip)) = s.rank_and_nip() {
+        if !rank.is_empty() {
+            w.y -= LEADING;
+            w.line_at(rank, Weight::Regular, BODY, x, width, Align::Left);
+        }
+        w.y -= LEADING;
+        w.line_at(
+            &format!("NIP. {nip}"),
+            Weight::Regular,
+            BODY,
+            x,
+            width,
+            Align::Left,
+        );
+    }
+    w.y -= LEADING * 2.0;
+}
+
+/// `Tembusan:` and its numbered list.
+fn copies(w: &mut Writer, c: &Circular) {
+    if c.copies.is_empty() {
+        return;
+    }
+    let size = 11.0;
+    let leading = size * 1.3;
+    let sheet = w.sheet;
+    let label = face(Weight::Regular).width("99. ", size);
+    let width = sheet.text_width() * 0.75 - label;
+    w.ensure(leading * 2.0);
+    w.line_at(
+        "Tembusan:",
+        Weight::Regular,
+        size,
+        sheet.left,
+        width,
+        Align::Left,
+    );
+    w.y -= leading;
+    let last = c.copies.len() - 1;
+    for (i, copy) in c.copies.iter().enumerate() {
+        let mut text = copy.trim().to_string();
+        if !text.ends_with([';', '.']) {
+            text.push(if i == last { '.' } else { ';' });
+        }
+        let lines = wrap(&text, face(Weight::Regular), size, width);
+        w.ensure(leading * lines.len() as f32);
+        w.line_at(
+            &format!("{}.", i + 1),
+            Weight::Regular,
+            size,
+            sheet.left,
+            label,
+            Align::Left,
+        );
+        for line in &lines {
+            w.laid_line(
+                line,
+                Weight::Regular,
+                size,
+                sheet.left + label,
+                width,
+                Align::Left,
+            );
+            w.y -= leading;
+        }
+    }
+}
+
+/// A lampiran: new page, its header (circular, number, date, subject), the
+/// title, and the table whose header row repeats on every page.
+fn annex_pages(w: &mut Writer, c: &Circular, annex: &Annex) {
+    w.new_page();
+    let sheet = w.sheet;
+    let x = sheet.left + sheet.text_width() * 0.45;
+    let label = face(Weight::Regular).width("TANGGAL  : ", 10.0);
+    let width = sheet.width - sheet.right - x;
+    let size = 10.0;
+    let leading = size * 1.3;
+    let header = [
+        (
+            "LAMPIRAN",
+            format!(
+                "SURAT EDARAN {}",
+                c.signature.principal_office.to_uppercase()
+            ),
+        ),
+        (
+            "NOMOR",
+            if c.number.trim().is_empty() {
+                "....................".into()
+            } else {
+                c.number.trim().to_string()
+            },
+        ),
+        (
+            "TANGGAL",
+            c.issued_on
+                .map(words::date)
+                .unwrap_or_else(|| "....................".into()),
+        ),
+        ("TENTANG", c.subject.to_uppercase()),
+    ];
+    for (name, value) in header {
+        w.line_at(name, Weight::Regular, size, x, label, Align::Left);
+        w.line_at(
+            ":",
+            Weight::Regular,
+            size,
+            x + label - face(Weight::Regular).width(": ", size),
+            label,
+            Align::Left,
+        );
+        for line in wrap(&value, face(Weight::Regular), size, width - label) {
+            w.laid_line(
+                &line,
+                Weight::Regular,
+                size,
+                x + label,
+                width - label,
+                Align::Left,
+            );
+            w.y -= leading;
+        }
+    }
+    w.y -= leading;
+    for line in wrap(
+        &annex.title.to_uppercase(),
+        face(Weight::Bold),
+        BODY,
+        sheet.text_width(),
+    ) {
+        w.laid_line(
+            &line,
+            Weight::Bold,
+            BODY,
+            sheet.left,
+            sheet.text_width(),
+            Align::Center,
+        );
+        w.y -= LEADING;
+    }
+    w.y -= leading * 0.5;
+    table(w, annex);
+}
+
+/// Table rows with borders; a row never splits, and the header row is
+/// drawn again at the top of each new page.
+fn table(w: &mut Writer, annex: &Annex) {
+    let sheet = w.sheet;
+    let size = 10.0;
+    let leading = size * 1.25;
+    let pad = 3.0;
+    let total: f32 = if annex.widths.len() == annex.columns.len() {
+        annex.widths.iter().sum()
+    } else {
+        annex.columns.len() as f32
+    };
+    let widths: Vec<f32> = (0..annex.columns.len())
+        .map(|i| {
+            let share = if annex.widths.len() == annex.columns.len() {
+                annex.widths[i]
+            } else {
+                1.0
+            };
+            sheet.text_width() * share / total
+        })
+        .collect();
+    let top_of_row = |w: &Writer| w.y + size;
+    let header_height = row_height(&annex.columns, &widths, Weight::Bold, size, leading, pad);
+    w.ensure(header_height + leading * 2.0);
+    row(
+        w,
+        &annex.columns,
+        &widths,
+        Weight::Bold,
+        size,
+        leading,
+        pad,
+        top_of_row(w),
+    );
+    for cells in &annex.rows {
+        let h = row_height(cells, &widths, Weight::Regular, size, leading, pad);
+        if w.room() < h {
+            w.new_page();
+            row(
+                w,
+                &annex.columns,
+                &widths,
+                Weight::Bold,
+                size,
+                leading,
+                pad,
+                top_of_row(w),
+            );
+        }
+        row(
+            w,
+            cells,
+            &widths,
+            Weight::Regular,
+            size,
+            leading,
+            pad,
+            top_of_row(w),
+        );
+    }
+}
+
+fn row_height(
+    cells: &[String],
+    widths: &[f32],
+    weight: Weight,
+    size: f32,
+    leading: f32,
+    pad: f32,
+) -> f32 {
+    let lines = cells
+        .iter()
+        .zip(widths)
+        .map(|(cell, width)| wrap(cell, face(weight), size, width - 2.0 * pad).len())
+        .max()
+        .unwrap_or(1);
+    lines as f32 * leading + 2.0 * pad
+}
+
+/// Draws one table row whose top edge is at `top`, leaving the cursor for the next row.
+#[allow(clippy::too_many_arguments)]
+fn row(
+    w: &mut Writer,
+    cells: &[String],
+    widths: &[f32],
+    weight: Weight,
+    size: f32,
+    leading: f32,
+    pad: f32,
+    top: f32,
+) {
+    let height = row_height(cells, widths, weight, size, leading, pad);
+    let bottom = top - height;
+    let mut x = w.sheet.left;
+    for (cell, width) in cells.iter().zip(widths) {
+        let align = if weight == Weight::Bold {
+            Align::Center
+        } else {
+            Align::Left
+        };
+        let mut y = top - pad - size * 0.85;
+        for line in wrap(cell, face(weight), size, width - 2.0 * pad) {
+            w.y = y;
+            w.laid_line(&line, weight, size, x + pad, width - 2.0 * pad, align);
+            y -= leading;
+        }
+        w.stroke(&[(x, top), (x, bottom)], 0.5);
+        x += width;
+    }
+    let left = w.sheet.left;
+    w.stroke(&[(x, top), (x, bottom)], 0.5);
+    w.rule(left, x, top, 0.5);
+    w.rule(left, x, bottom, 0.5);
+    w.y = bottom - size;
+}

@@ -1,0 +1,129 @@
+//! Bahasa dinas: Indonesian dates (`12 Mei 2020`, `Selasa`) and numbers in
+//! words (*terbilang*: `14 (empat belas) hari`), as legal text writes them.
+
+use chrono::{Datelike, NaiveDate, Weekday};
+
+pub const MONTHS: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// `Senin` … `Minggu`.
+pub fn weekday(date: NaiveDate) -> &'static str {
+    match date.weekday() {
+        Weekday::Mon => "Senin",
+        Weekday::Tue => "Selasa",
+        Weekday::Wed => "Rabu",
+        Weekday::Thu => "Kamis",
+        Weekday::Fri => "Jumat",
+        Weekday::Sat => "Sabtu",
+        Weekday::Sun => "Minggu",
+    }
+}
+
+/// `12 Mei 2020`.
+pub fn date(d: NaiveDate) -> String {
+    format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
+/// `Selasa, 12 Mei 2020`.
+pub fn date_with_weekday(d: NaiveDate) -> String {
+    format!("{}, {}", weekday(d), date(d))
+}
+
+const UNITS: [&str; 12] = [
+    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    "sepuluh", "sebelas",
+];
+
+/// The number in words: `14` → `empat belas`, `1.250` → `seribu dua ratus lima puluh`.
+pub fn terbilang(n: u64) -> String {
+    match n {
+        0..=11 => UNITS[n as usize].to_string(),
+        12..=19 => format!("{} belas", UNITS[(n - 10) as usize]),
+        20..=99 => join(format!("{} puluh", UNITS[(n / 10) as usize]), n % 10),
+        100..=199 => join("seratus".into(), n - 100),
+        200..=999 => join(format!("{} ratus", UNITS[(n / 100) as usize]), n % 100),
+        1_000..=1_999 => join("seribu".into(), n - 1_000),
+        _ => {
+            const SCALES: [(u64, &str); 4] = [
+                (1_000_000_000_000, "triliun"),
+                (1_000_000_000, "miliar"),
+                (1_000_000, "juta"),
+                (1_000, "ribu"),
+            ];
+            let (size, name) = SCALES
+                .iter()
+                .copied()
+                .find(|(size, _)| n >= *size)
+                .expect("n ≥ 2000");
+            join(format!("{} {name}", terbilang(n / size)), n % size)
+        }
+    }
+}
+
+fn join(head: String, rest: u64) -> String {
+    if rest == 0 {
+        head
+    } else {
+        format!("{head} {}", terbilang(rest))
+    }
+}
+
+/// `14 (empat belas) hari`: the figure, the words in brackets, then the unit.
+pub fn count(n: u64, unit: &str) -> String {
+    format!("{n} ({}) {unit}", terbilang(n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spells_numbers_as_legal_text_does() {
+        let cases = [
+            (0, "nol"),
+            (2, "dua"),
+            (10, "sepuluh"),
+            (11, "sebelas"),
+            (14, "empat belas"),
+            (20, "dua puluh"),
+            (21, "dua puluh satu"),
+            (100, "seratus"),
+            (111, "seratus sebelas"),
+            (250, "dua ratus lima puluh"),
+            (1000, "seribu"),
+            (1882, "seribu delapan ratus delapan puluh dua"),
+            (2020, "dua ribu dua puluh"),
+            (100_000, "seratus ribu"),
+            (1_000_000, "satu juta"),
+            (2_500_000_000, "dua miliar lima ratus juta"),
+        ];
+        for (n, words) in cases {
+            assert_eq!(terbilang(n), words, "{n}");
+        }
+        assert_eq!(count(14, "hari"), "14 (empat belas) hari");
+        assert_eq!(count(2, "orang"), "2 (dua) orang");
+    }
+
+    #[test]
+    fn writes_dates_in_indonesian() {
+        let d = NaiveDate::from_ymd_opt(2020, 5, 12).unwrap();
+        assert_eq!(date(d), "12 Mei 2020");
+        assert_eq!(date_with_weekday(d), "Selasa, 12 Mei 2020");
+        assert_eq!(
+            weekday(NaiveDate::from_ymd_opt(2020, 5, 24).unwrap()),
+            "Minggu"
+        );
+    }
+}

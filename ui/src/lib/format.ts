@@ -1,0 +1,43 @@
+const HARI = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+const BULAN = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+];
+
+/** `2020-05-25` → `Senin, 25 Mei 2020`; anything else is returned unchanged. */
+export function formatTanggal(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m) return iso;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return iso;
+  return `${HARI[date.getUTCDay()]}, ${d} ${BULAN[mo - 1]} ${y}`;
+}
+
+/** Name with academic titles: `dr. Sari Wulandari, M.Kes.` */
+export function fullName(p: { front_title: string; name: string; back_title: string }): string {
+  const front = p.front_title.trim();
+  const back = p.back_title.trim();
+  return `${front ? front + ' ' : ''}${p.name}${back ? ', ' + back : ''}`;
+}
+
+/** Whole numbers with Indonesian thousands separators: 1.234 */
+export function angka(n: number): string {
+  return n.toLocaleString('id-ID');
+}
+
+/** The label of a code in a reference list, or the code itself. */
+export function labelOf(choices: { code: string; label: string }[], code: string | null): string {
+  if (!code) return '';
+  return choices.find((c) => c.code === code)?.label ?? code;
+}

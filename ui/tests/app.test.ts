@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { openPage, renderApp, screen, waitFor } from './helpers';
+
+describe('navigation', () => {
+  it('shows the seven entries in order and switches pages', async () => {
+    const { user } = await renderApp();
+    const entries = screen.getAllByRole('button', { name: /./ }).filter((b) => b.dataset.testid?.startsWith('nav-'));
+    expect(entries.map((b) => b.textContent?.trim())).toEqual([
+      'Beranda',
+      'Surat Edaran',
+      'Perangkat Daerah & Pegawai',
+      'Pengecualian',
+      'Jadwal Piket',
+      'Kalender',
+      'Pengaturan',
+    ]);
+    expect(screen.getByRole('navigation')).toBeTruthy();
+
+    const pages: [string, string][] = [
+      ['nav-surat-edaran', 'page-surat-edaran'],
+      ['nav-pegawai', 'page-pegawai'],
+      ['nav-pengecualian', 'page-pengecualian'],
+      ['nav-piket', 'page-piket'],
+      ['nav-kalender', 'page-kalender'],
+      ['nav-pengaturan', 'page-pengaturan'],
+      ['nav-beranda', 'page-beranda'],
+    ];
+    for (const [nav, page] of pages) {
+      await openPage(user, nav, page);
+      expect(screen.getByTestId(nav).getAttribute('aria-current')).toBe('page');
+    }
+  });
+
+  it('shows the office in the header and the counts on Beranda', async () => {
+    await renderApp();
+    await waitFor(() => expect(screen.getByTestId('office-line').textContent).toBe('BKPSDM · Kabupaten Tanjung Seroja'));
+    expect((await screen.findByTestId('overview-employees')).textContent).toContain('65');
+    expect(screen.getByTestId('page-beranda').textContent).toContain(
+      'Pemantauan masa berlaku surat edaran belum tersedia pada versi ini.',
+    );
+  });
+
+  it('says plainly which features are not built yet', async () => {
+    const { user } = await renderApp();
+    const page = await openPage(user, 'nav-piket', 'page-piket');
+    expect(page.textContent).toContain('belum tersedia pada versi ini');
+  });
+});
+
+describe('Kalender', () => {
+  it('lists the holidays of 2020 with Indonesian dates and kinds', async () => {
+    const { user } = await renderApp();
+    await openPage(user, 'nav-kalender', 'page-kalender');
+    await waitFor(() => expect(screen.getAllByTestId('holiday-row')).toHaveLength(4));
+    const rows = screen.getAllByTestId('holiday-row').map((r) => r.textContent);
+    expect(rows[1]).toContain('Senin, 25 Mei 2020');
+    expect(rows[1]).toContain('Libur Nasional');
+    expect(rows[3]).toContain('Cuti Bersama');
+    expect((screen.getByTestId('kalender-year') as HTMLSelectElement).value).toBe('2020');
+  });
+});

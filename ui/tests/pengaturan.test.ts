@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { openPage, renderApp, rowTexts, screen, waitFor } from './helpers';
+
+describe('Pengaturan', () => {
+  it('saves the office profile and shows the number example', async () => {
+    const { user } = await renderApp();
+    await openPage(user, 'nav-pengaturan', 'page-pengaturan');
+    const region = await screen.findByTestId('office-region-name');
+    expect((region as HTMLInputElement).value).toBe('Tanjung Seroja');
+
+    await user.clear(region);
+    await user.type(region, 'Sungai Mas');
+    await user.selectOptions(screen.getByTestId('office-region-kind'), 'kota');
+    const template = screen.getByTestId('office-template');
+    await user.clear(template);
+    await user.type(template, '{{klasifikasi}/{{nomor}/{{unit}/{{bulan_romawi}/{{tahun}');
+    await user.click(screen.getByTestId('office-submit'));
+
+    await waitFor(() => expect(screen.getByTestId('number-example').textContent).toBe('800/439/BKPSDM/V/2020'));
+    expect(screen.getByTestId('notice').textContent).toBe('Profil kantor disimpan.');
+    expect(screen.getByTestId('office-line').textContent).toBe('BKPSDM · Kota Sungai Mas');
+  });
+
+  it('shows a template error next to the template field', async () => {
+    const { user } = await renderApp();
+    await openPage(user, 'nav-pengaturan', 'page-pengaturan');
+    const template = await screen.findByTestId('office-template');
+    await user.clear(template);
+    await user.type(template, '{{klasifikasi}/{{unit}{Enter}');
+    expect((await screen.findByTestId('error-numbering_template')).textContent).toBe('Templat nomor harus memuat {nomor}.');
+  });
+
+  it('picks and clears the emblem', async () => {
+    const { user } = await renderApp();
+    await openPage(user, 'nav-pengaturan', 'page-pengaturan');
+    await user.click(await screen.findByRole('button', { name: 'Pilih lambang…' }));
+    const img = (await screen.findByTestId('emblem-preview')) as HTMLImageElement;
+    expect(img.src).toMatch(/^data:image\/png;base64,/);
+    await user.click(screen.getByRole('button', { name: 'Hapus lambang' }));
+    await waitFor(() => expect(screen.queryByTestId('emblem-preview')).toBeNull());
+  });
+
+  it('adds a signatory, with the NIP checked by the backend', async () => {
+    const { user } = await renderApp();
+    await openPage(user, 'nav-pengaturan', 'page-pengaturan');
+    await waitFor(() => expect(screen.getAllByTestId('signatory-row')).toHaveLength(1));
+    expect((await screen.findByTestId('database-path')).textContent).toContain('edaran.db');
+
+    await user.click(screen.getByTestId('signatory-new'));
+    await user.selectOptions(screen.getByTestId('signatory-role'), 'kepala_perangkat_daerah');
+    await user.type(screen.getByTestId('signatory-name'), 'Bambang Hartono');
+    await user.type(screen.getByTestId('signatory-front-title'), 'Drs.');
+    await user.type(screen.getByTestId('signatory-back-title'), 'M.Si.');
+    await user.type(screen.getByTestId('signatory-position'), 'KEPALA BKPSDM');
+    await user.type(screen.getByTestId('signatory-nip'), '1978{Enter}');
+    expect((await screen.findByTestId('error-nip')).textContent).toBe('NIP harus 18 digit, yang diisi 4 digit.');
+
+    await user.type(screen.getByTestId('signatory-nip'), '05122003121004');
+    await user.selectOptions(screen.getByTestId('signatory-golongan'), 'IV/b');
+    await user.click(screen.getByTestId('signatory-submit'));
+    await waitFor(() => expect(screen.getAllByTestId('signatory-row')).toHaveLength(2));
+    expect(rowTexts('signatory-row')[1]).toContain('Drs. Bambang Hartono, M.Si.');
+    expect(rowTexts('signatory-row')[1]).toContain('Kepala Perangkat Daerah');
+  });
+});
