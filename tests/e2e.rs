@@ -5,7 +5,7 @@
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use edaran_tests::built_binary;
@@ -165,7 +165,8 @@ async fn a_clerk_adds_an_agency_and_an_employee_and_finds_them_after_a_restart()
 
     let app = driver.open_app().await;
     find(&app, "page-beranda").await;
-    wait_for_text(&app, "page-beranda", "Tanjung Seroja").await;
+    wait_for_text(&app, "office-line", "Kabupaten Tanjung Seroja").await;
+    wait_for_text(&app, "overview-employees", "588").await;
     let shot = screenshot(&app, "beranda.png").await;
     assert!(
         std::fs::metadata(&shot).unwrap().len() > 10_000,

@@ -783,7 +783,7 @@ pub fn fill(store: &mut Store) -> Result<()> {
 fn fill_inner(store: &mut Store) -> Result<()> {
     store.save_office(&office_profile())?;
     let mut people = People {
-        dice: Dice(0x5E20_1A_2020),
+        dice: Dice(0x005E_201A_2020),
         nips: HashSet::new(),
         serial: 0,
     };

@@ -45,9 +45,8 @@ fn bad(message: String) -> Error {
 /// Reads a file written by [`to_json`], refusing other formats, other
 /// versions and malformed content with the place of the problem.
 pub fn from_json(text: &str) -> Result<Circular> {
-    let where_ = |e: &serde_json::Error| format!("baris {}, kolom {}", e.line(), e.column());
     let header: Header = serde_json::from_str(text)
-        .map_err(|e| bad(format!("Berkas bukan JSON yang sah ({}): {e}", where_(&e))))?;
+        .map_err(|e| bad(format!("Berkas bukan JSON yang sah {}", located(&e))))?;
     if header.format.as_deref() != Some(FORMAT) {
         return Err(bad(format!(
             "Berkas ini bukan berkas surat edaran Edaran (\"format\" harus \"{FORMAT}\")."
@@ -55,17 +54,22 @@ pub fn from_json(text: &str) -> Result<Circular> {
     }
     match header.version {
         Some(VERSION) => {}
-        Some(v) => return Err(bad(format!(
+        Some(v) => {
+            return Err(bad(format!(
             "Berkas ini memakai skema versi {v}; versi Edaran ini hanya membaca versi {VERSION}."
-        ))),
+        )))
+        }
         None => return Err(bad("Berkas tidak mencantumkan \"version\".".into())),
     }
-    let body: Body = serde_json::from_str(text).map_err(|e| {
-        bad(format!(
-            "Isi berkas tidak sesuai skema ({}): {e}",
-            where_(&e)
-        ))
-    })?;
+    let body: Body = serde_json::from_str(text)
+        .map_err(|e| bad(format!("Isi berkas tidak sesuai skema {}", located(&e))))?;
     body.circular.validate()?;
     Ok(body.circular)
+}
+
+/// `(baris 3, kolom 29): …` without serde's English position suffix.
+fn located(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let detail = text.split(" at line ").next().unwrap_or(&text);
+    format!("(baris {}, kolom {}): {detail}", e.line(), e.column())
 }
