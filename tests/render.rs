@@ -75,7 +75,30 @@ fn assert_in_order(text: &str, needles: &[&str]) {
     }
 }
 
+/// Numeric attribute `name="…"` of an element in pdftotext's bbox output.
+fn attr(tag: &str, name: &str) -> f32 {
+    let start = tag.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+    tag[start..].split('"').next().unwrap().parse().unwrap()
+}
+
+/// No word is printed past the 20 mm right margin or off the page.
+fn assert_within_margins(pdf: &Path) {
+    let html = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let mut page_width = 0.0;
+    for tag in html.split('<') {
+        if tag.starts_with("page ") {
+            page_width = attr(tag, "width");
+        } else if tag.starts_with("word ") {
+            let right = page_width - 20.0 * 72.0 / 25.4;
+            let x_max = attr(tag, "xMax");
+            assert!(x_max <= right + 1.0, "word past the right margin ({x_max} > {right}): <{tag}");
+            assert!(attr(tag, "xMin") >= 0.0);
+        }
+    }
+}
+
 fn check_pdf(pdf: &Path) {
+    assert_within_margins(pdf);
     let check = Command::new("qpdf")
         .args(["--check", pdf.to_str().unwrap()])
         .output()
@@ -314,7 +337,9 @@ fn every_signing_mode_prints_its_office_lines_and_nip_only_where_due() {
         let mut v = seed();
         v["circular"]["signature"] = signature.clone();
         let (_dir, pdf) = render_value(&v, "f4");
-        let text = text_of(&pdf.unwrap_or_else(|e| panic!("{signature}: {e}")));
+        let pdf = pdf.unwrap_or_else(|e| panic!("{signature}: {e}"));
+        assert_within_margins(&pdf);
+        let text = text_of(&pdf);
         let mut needles = vec!["Ditetapkan di Sekayu"];
         needles.extend(lines.iter().copied());
         assert_in_order(&text, &needles);

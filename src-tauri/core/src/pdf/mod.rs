@@ -358,7 +358,11 @@ fn signature_block(
     let x = sheet.left + sheet.text_width() * 0.5;
     let width = sheet.width - sheet.right - x;
     let s = &c.signature;
-    let offices = s.office_lines();
+    let offices: Vec<layout::Line> = s
+        .office_lines()
+        .iter()
+        .flat_map(|line| wrap(line, face(Weight::Bold), BODY, width))
+        .collect();
     let space = 24.0 * MM;
     let rank_lines = if s.rank_and_nip().is_some() { 2.0 } else { 0.0 };
     w.y -= LEADING * 0.5;
@@ -383,7 +387,7 @@ fn signature_block(
     );
     w.y -= LEADING * 1.5;
     for line in &offices {
-        w.line_at(line, Weight::Bold, BODY, x, width, Align::Left);
+        w.laid_line(line, Weight::Bold, BODY, x, width, Align::Left);
         w.y -= LEADING;
     }
     let space_bottom = w.y - space + LEADING;
@@ -548,115 +552,81 @@ fn annex_pages(w: &mut Writer, c: &Circular, annex: &Annex) {
 /// drawn again at the top of each new page.
 fn table(w: &mut Writer, annex: &Annex) {
     let sheet = w.sheet;
-    let size = 10.0;
-    let leading = size * 1.25;
-    let pad = 3.0;
-    let total: f32 = if annex.widths.len() == annex.columns.len() {
+    let given = annex.widths.len() == annex.columns.len();
+    let total: f32 = if given {
         annex.widths.iter().sum()
     } else {
         annex.columns.len() as f32
     };
-    let widths: Vec<f32> = (0..annex.columns.len())
-        .map(|i| {
-            let share = if annex.widths.len() == annex.columns.len() {
-                annex.widths[i]
-            } else {
-                1.0
-            };
-            sheet.text_width() * share / total
-        })
-        .collect();
-    let top_of_row = |w: &Writer| w.y + size;
-    let header_height = row_height(&annex.columns, &widths, Weight::Bold, size, leading, pad);
-    w.ensure(header_height + leading * 2.0);
-    row(
-        w,
-        &annex.columns,
-        &widths,
-        Weight::Bold,
-        size,
-        leading,
-        pad,
-        top_of_row(w),
-    );
+    let grid = Grid {
+        widths: (0..annex.columns.len())
+            .map(|i| sheet.text_width() * if given { annex.widths[i] } else { 1.0 } / total)
+            .collect(),
+        size: 10.0,
+        leading: 12.5,
+        pad: 3.0,
+    };
+    w.ensure(grid.height(&annex.columns, Weight::Bold) + grid.leading * 2.0);
+    grid.row(w, &annex.columns, Weight::Bold);
     for cells in &annex.rows {
-        let h = row_height(cells, &widths, Weight::Regular, size, leading, pad);
-        if w.room() < h {
+        if w.room() < grid.height(cells, Weight::Regular) {
             w.new_page();
-            row(
-                w,
-                &annex.columns,
-                &widths,
-                Weight::Bold,
-                size,
-                leading,
-                pad,
-                top_of_row(w),
-            );
+            grid.row(w, &annex.columns, Weight::Bold);
         }
-        row(
-            w,
-            cells,
-            &widths,
-            Weight::Regular,
-            size,
-            leading,
-            pad,
-            top_of_row(w),
-        );
+        grid.row(w, cells, Weight::Regular);
     }
 }
 
-fn row_height(
-    cells: &[String],
-    widths: &[f32],
-    weight: Weight,
+/// Column widths and type of a lampiran table.
+struct Grid {
+    widths: Vec<f32>,
     size: f32,
     leading: f32,
     pad: f32,
-) -> f32 {
-    let lines = cells
-        .iter()
-        .zip(widths)
-        .map(|(cell, width)| wrap(cell, face(weight), size, width - 2.0 * pad).len())
-        .max()
-        .unwrap_or(1);
-    lines as f32 * leading + 2.0 * pad
 }
 
-/// Draws one table row whose top edge is at `top`, leaving the cursor for the next row.
-#[allow(clippy::too_many_arguments)]
-fn row(
-    w: &mut Writer,
-    cells: &[String],
-    widths: &[f32],
-    weight: Weight,
-    size: f32,
-    leading: f32,
-    pad: f32,
-    top: f32,
-) {
-    let height = row_height(cells, widths, weight, size, leading, pad);
-    let bottom = top - height;
-    let mut x = w.sheet.left;
-    for (cell, width) in cells.iter().zip(widths) {
+impl Grid {
+    fn height(&self, cells: &[String], weight: Weight) -> f32 {
+        let lines = cells
+            .iter()
+            .zip(&self.widths)
+            .map(|(cell, width)| wrap(cell, face(weight), self.size, width - 2.0 * self.pad).len())
+            .max()
+            .unwrap_or(1);
+        lines as f32 * self.leading + 2.0 * self.pad
+    }
+
+    /// Draws one row just below the cursor and moves the cursor under it;
+    /// header cells (bold) are centred.
+    fn row(&self, w: &mut Writer, cells: &[String], weight: Weight) {
+        let top = w.y + self.size;
+        let bottom = top - self.height(cells, weight);
         let align = if weight == Weight::Bold {
             Align::Center
         } else {
             Align::Left
         };
-        let mut y = top - pad - size * 0.85;
-        for line in wrap(cell, face(weight), size, width - 2.0 * pad) {
-            w.y = y;
-            w.laid_line(&line, weight, size, x + pad, width - 2.0 * pad, align);
-            y -= leading;
+        let mut x = w.sheet.left;
+        for (cell, width) in cells.iter().zip(&self.widths) {
+            w.y = top - self.pad - self.size * 0.85;
+            for line in wrap(cell, face(weight), self.size, width - 2.0 * self.pad) {
+                w.laid_line(
+                    &line,
+                    weight,
+                    self.size,
+                    x + self.pad,
+                    width - 2.0 * self.pad,
+                    align,
+                );
+                w.y -= self.leading;
+            }
+            w.stroke(&[(x, top), (x, bottom)], 0.5);
+            x += width;
         }
+        let left = w.sheet.left;
         w.stroke(&[(x, top), (x, bottom)], 0.5);
-        x += width;
+        w.rule(left, x, top, 0.5);
+        w.rule(left, x, bottom, 0.5);
+        w.y = bottom - self.size;
     }
-    let left = w.sheet.left;
-    w.stroke(&[(x, top), (x, bottom)], 0.5);
-    w.rule(left, x, top, 0.5);
-    w.rule(left, x, bottom, 0.5);
-    w.y = bottom - size;
 }
