@@ -91,7 +91,10 @@ fn assert_within_margins(pdf: &Path) {
         } else if tag.starts_with("word ") {
             let right = page_width - 20.0 * 72.0 / 25.4;
             let x_max = attr(tag, "xMax");
-            assert!(x_max <= right + 1.0, "word past the right margin ({x_max} > {right}): <{tag}");
+            assert!(
+                x_max <= right + 1.0,
+                "word past the right margin ({x_max} > {right}): <{tag}"
+            );
             assert!(attr(tag, "xMin") >= 0.0);
         }
     }

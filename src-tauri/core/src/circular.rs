@@ -32,6 +32,34 @@ vocabulary!(
     }
 );
 
+vocabulary!(
+    /// Where a circular is in its life: draft → initialled → issued →
+    /// superseded or revoked.
+    CircularStatus, "Status surat edaran" {
+        Draf => "draf", "Draf";
+        Diparaf => "diparaf", "Diparaf";
+        Terbit => "terbit", "Terbit";
+        Diganti => "diganti", "Diganti (diubah)";
+        Dicabut => "dicabut", "Dicabut";
+    }
+);
+
+impl CircularStatus {
+    /// Drafts and initialled drafts may still change; nothing after issue.
+    pub fn editable(self) -> bool {
+        matches!(self, CircularStatus::Draf | CircularStatus::Diparaf)
+    }
+}
+
+vocabulary!(
+    /// How a circular stands to the earlier one it follows.
+    Relation, "Hubungan surat edaran" {
+        Perpanjangan => "perpanjangan", "Perpanjangan";
+        Perubahan => "perubahan", "Perubahan";
+        Pencabutan => "pencabutan", "Pencabutan";
+    }
+);
+
 /// The kop: emblem, tiered lines in capitals, address lines, then a rule.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]

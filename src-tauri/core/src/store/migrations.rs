@@ -6,7 +6,8 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 
 /// Step N (1-based) brings the schema from version N-1 to N. Append only.
-const STEPS: &[&str] = &[r#"
+const STEPS: &[&str] = &[
+    r#"
 CREATE TABLE office (
     id INTEGER PRIMARY KEY CHECK (id = 1),
     region_kind TEXT NOT NULL,
@@ -72,7 +73,57 @@ CREATE INDEX holiday_date ON holiday(date);
 -- Marks the file as an Edaran database (checked before restoring backups).
 CREATE TABLE edaran_marker (app TEXT NOT NULL);
 INSERT INTO edaran_marker VALUES ('edaran');
-"#];
+"#,
+    r#"
+CREATE TABLE circular (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    status TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    document TEXT NOT NULL,
+    number TEXT,
+    issued_on TEXT,
+    parent_id INTEGER REFERENCES circular(id),
+    relation TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX circular_parent ON circular(parent_id);
+-- Issued circulars are frozen: only their status may still change.
+CREATE TRIGGER circular_frozen BEFORE UPDATE ON circular
+WHEN OLD.status NOT IN ('draf', 'diparaf') AND (
+    NEW.document IS NOT OLD.document OR NEW.number IS NOT OLD.number
+    OR NEW.issued_on IS NOT OLD.issued_on OR NEW.subject IS NOT OLD.subject
+    OR NEW.kind IS NOT OLD.kind OR NEW.parent_id IS NOT OLD.parent_id)
+BEGIN SELECT RAISE(ABORT, 'surat edaran yang sudah terbit tidak dapat diubah'); END;
+CREATE TRIGGER circular_kept BEFORE DELETE ON circular
+WHEN OLD.status NOT IN ('draf', 'diparaf')
+BEGIN SELECT RAISE(ABORT, 'surat edaran yang sudah terbit tidak dapat dihapus'); END;
+-- Buku agenda surat keluar: one row per allocated number, never deleted.
+CREATE TABLE register_entry (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL,
+    sequence INTEGER NOT NULL,
+    number TEXT NOT NULL,
+    circular_id INTEGER REFERENCES circular(id),
+    subject TEXT NOT NULL,
+    issued_on TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'terpakai',
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (year, sequence)
+);
+CREATE TRIGGER register_kept BEFORE DELETE ON register_entry
+BEGIN SELECT RAISE(ABORT, 'nomor dalam buku agenda tidak dapat dihapus'); END;
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    circular_id INTEGER NOT NULL REFERENCES circular(id),
+    action TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    at TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_circular ON audit(circular_id);
+"#,
+];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = STEPS.len() as i64;

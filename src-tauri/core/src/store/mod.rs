@@ -3,6 +3,7 @@
 
 mod agencies;
 mod calendar;
+mod circulars;
 mod employees;
 pub mod migrations;
 mod office;
@@ -15,6 +16,7 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 
+pub use circulars::{AuditEntry, CircularRecord, CircularSummary, RegisterEntry};
 pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
 pub use office::{image_kind, EMBLEM_MAX_BYTES};
 

@@ -1,0 +1,549 @@
+//! Circulars, the outgoing-letter register (*buku agenda surat keluar*) and
+//! the audit trail in the store. Numbers are allocated at issue, inside one
+//! `BEGIN IMMEDIATE` transaction, so concurrent issuers (threads or
+//! processes) get distinct consecutive numbers; issued rows are frozen by
+//! triggers as well as by these checks.
+
+use chrono::{Datelike, NaiveDate};
+use rusqlite::{params, OptionalExtension, Row};
+use serde::Serialize;
+
+use super::{like_pattern, Store};
+use crate::circular::{Circular, CircularKind, CircularStatus, Relation};
+use crate::error::{Error, Result};
+use crate::numbering::{NumberParts, NumberTemplate};
+
+/// A circular as listed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CircularSummary {
+    pub id: i64,
+    pub kind: CircularKind,
+    pub status: CircularStatus,
+    pub subject: String,
+    pub number: Option<String>,
+    pub issued_on: Option<NaiveDate>,
+    pub parent_id: Option<i64>,
+    pub relation: Option<Relation>,
+    pub updated_at: String,
+}
+
+/// A circular with its document.
+#[derive(Debug, Clone, Serialize)]
+pub struct CircularRecord {
+    #[serde(flatten)]
+    pub summary: CircularSummary,
+    pub document: Circular,
+}
+
+/// One line of the register.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RegisterEntry {
+    pub year: i32,
+    pub sequence: u32,
+    pub number: String,
+    pub circular_id: Option<i64>,
+    pub subject: String,
+    pub issued_on: NaiveDate,
+    /// `terpakai` (used) or `dibatalkan` (cancelled, never reused).
+    pub status: String,
+    pub note: String,
+}
+
+/// One recorded transition.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AuditEntry {
+    pub action: String,
+    pub actor: String,
+    pub at: String,
+    pub detail: String,
+}
+
+const SUMMARY: &str =
+    "SELECT id, kind, status, subject, number, issued_on, parent_id, relation, updated_at, document FROM circular";
+
+fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
+    Ok(CircularSummary {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        status: r.get(2)?,
+        subject: r.get(3)?,
+        number: r.get(4)?,
+        issued_on: r.get(5)?,
+        parent_id: r.get(6)?,
+        relation: r.get(7)?,
+        updated_at: r.get(8)?,
+    })
+}
+
+fn now() -> String {
+    chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+fn frozen(s: &CircularSummary) -> Error {
+    Error::Refused {
+        code: "surat_edaran_terbit",
+        message: format!(
+            "Surat edaran {} sudah {} dan tidak dapat diubah; buat perubahan atau pencabutan sebagai surat edaran baru.",
+            s.number.as_deref().unwrap_or("ini"),
+            s.status.label().to_lowercase()
+        ),
+    }
+}
+
+impl Store {
+    pub fn circulars(&self) -> Result<Vec<CircularSummary>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("{SUMMARY} ORDER BY id DESC"))?;
+        let rows = stmt.query_map([], summary)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn circular(&self, id: i64) -> Result<CircularRecord> {
+        self.conn
+            .query_row(&format!("{SUMMARY} WHERE id = ?1"), [id], |r| {
+                let text: String = r.get(9)?;
+                Ok((summary(r)?, text))
+            })
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("Surat edaran dengan id {id}")))
+            .and_then(|(summary, text)| {
+                let document = serde_json::from_str(&text).map_err(|e| Error::Refused {
+                    code: "dokumen_rusak",
+                    message: format!("Isi surat edaran {id} di basis data tidak terbaca: {e}"),
+                })?;
+                Ok(CircularRecord { summary, document })
+            })
+    }
+
+    /// Saves a new draft (it may still be incomplete) and returns its id.
+    pub fn create_circular(&mut self, doc: &Circular, actor: &str) -> Result<i64> {
+        self.in_transaction(|store| {
+            let id = store.insert_draft(doc, None, None)?;
+            store.log(id, "dibuat", actor, "")?;
+            Ok(id)
+        })
+    }
+
+    fn insert_draft(
+        &mut self,
+        doc: &Circular,
+        parent: Option<i64>,
+        relation: Option<Relation>,
+    ) -> Result<i64> {
+        let mut doc = doc.clone();
+        doc.number.clear();
+        doc.issued_on = None;
+        self.conn.execute(
+            "INSERT INTO circular (kind, status, subject, document, parent_id, relation, updated_at)
+             VALUES (?1, 'draf', ?2, ?3, ?4, ?5, ?6)",
+            params![doc.kind, doc.subject, serde_json::to_string(&doc).expect("serialisable"), parent, relation, now()],
+        )?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Autosave of a draft. Changing an initialled draft withdraws the initial.
+    pub fn save_draft(&mut self, id: i64, doc: &Circular, actor: &str) -> Result<()> {
+        self.in_transaction(|store| {
+            let current = store.circular(id)?.summary;
+            if !current.status.editable() {
+                return Err(frozen(&current));
+            }
+            store.conn.execute(
+                "UPDATE circular SET kind = ?2, subject = ?3, document = ?4, status = 'draf', updated_at = ?5 WHERE id = ?1",
+                params![id, doc.kind, doc.subject, serde_json::to_string(doc).expect("serialisable"), now()],
+            )?;
+            if current.status == CircularStatus::Diparaf {
+                store.log(id, "paraf dibatalkan", actor, "isi berubah setelah diparaf")?;
+            }
+            Ok(())
+        })
+    }
+
+    /// A verifier initials a complete draft (*paraf*).
+    pub fn initial(&mut self, id: i64, verifier: &str) -> Result<()> {
+        self.in_transaction(|store| {
+            let record = store.circular(id)?;
+            if record.summary.status != CircularStatus::Draf {
+                return Err(Error::Refused {
+                    code: "bukan_draf",
+                    message: format!(
+                        "Hanya draf yang dapat diparaf; status surat edaran ini {}.",
+                        record.summary.status.label()
+                    ),
+                });
+            }
+            record.document.validate()?;
+            store.set_status(id, CircularStatus::Diparaf)?;
+            store.log(id, "diparaf", verifier, "")
+        })
+    }
+
+    /// Issues a draft on `date`: allocates the next number of that year from
+    /// the register, freezes the circular, and supersedes or revokes the one it
+    /// amends or revokes. Returns the number.
+    pub fn issue(&mut self, id: i64, date: NaiveDate, actor: &str) -> Result<String> {
+        self.in_transaction(|store| {
+            let mut record = store.circular(id)?;
+            if !record.summary.status.editable() {
+                return Err(frozen(&record.summary));
+            }
+            record.document.validate()?;
+            let office = store.office()?.ok_or_else(|| Error::Refused {
+                code: "profil_belum_ada",
+                message: "Isi profil kantor (templat nomor) di Pengaturan sebelum menerbitkan surat edaran.".into(),
+            })?;
+            let template = NumberTemplate::parse(&office.numbering_template)?;
+            let year = date.year();
+            let sequence: u32 = store.conn.query_row(
+                "SELECT coalesce(max(sequence), 0) + 1 FROM register_entry WHERE year = ?1",
+                [year],
+                |r| r.get(0),
+            )?;
+            let number = template.render(&NumberParts {
+                classification: &office.classification,
+                sequence,
+                unit: &office.unit_code,
+                year,
+                month: date.month(),
+            });
+            record.document.number = number.clone();
+            record.document.issued_on = Some(date);
+            store.conn.execute(
+                "UPDATE circular SET status = 'terbit', number = ?2, issued_on = ?3, document = ?4, updated_at = ?5 WHERE id = ?1",
+                params![id, number, date, serde_json::to_string(&record.document).expect("serialisable"), now()],
+            )?;
+            store.conn.execute(
+                "INSERT INTO register_entry (year, sequence, number, circular_id, subject, issued_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![year, sequence, number, id, record.document.subject, date],
+            )?;
+            store.log(id, "terbit", actor, &format!("nomor {number}"))?;
+            if let (Some(parent), Some(relation)) = (record.summary.parent_id, record.summary.relation) {
+                let status = match relation {
+                    Relation::Perubahan => Some(CircularStatus::Diganti),
+                    Relation::Pencabutan => Some(CircularStatus::Dicabut),
+                    Relation::Perpanjangan => None,
+                };
+                if let Some(status) = status {
+                    store.set_status(parent, status)?;
+                    store.log(parent, status.code(), actor, &format!("oleh surat edaran {number}"))?;
+                }
+            }
+            Ok(number)
+        })
+    }
+
+    /// Starts a new draft that extends, amends or revokes an issued circular,
+    /// from a copy of its content.
+    pub fn derive(&mut self, id: i64, relation: Relation, actor: &str) -> Result<i64> {
+        self.in_transaction(|store| {
+            let record = store.circular(id)?;
+            if record.summary.status != CircularStatus::Terbit {
+                return Err(Error::Refused {
+                    code: "belum_terbit",
+                    message: format!(
+                        "{} hanya dapat dibuat dari surat edaran yang terbit; status surat edaran ini {}.",
+                        relation.label(),
+                        record.summary.status.label()
+                    ),
+                });
+            }
+            let mut doc = record.document.clone();
+            doc.kind = match relation {
+                Relation::Perpanjangan => CircularKind::Perpanjangan,
+                Relation::Perubahan => CircularKind::Perubahan,
+                Relation::Pencabutan => CircularKind::Pencabutan,
+            };
+            let new = store.insert_draft(&doc, Some(id), Some(relation))?;
+            let number = record.summary.number.unwrap_or_default();
+            store.log(new, "dibuat", actor, &format!("{} dari {number}", relation.label().to_lowercase()))?;
+            Ok(new)
+        })
+    }
+
+    /// Deletes a draft; issued circulars stay for good.
+    pub fn delete_draft(&mut self, id: i64) -> Result<()> {
+        self.in_transaction(|store| {
+            let current = store.circular(id)?.summary;
+            if !current.status.editable() {
+                return Err(frozen(&current));
+            }
+            store
+                .conn
+                .execute("DELETE FROM audit WHERE circular_id = ?1", [id])?;
+            store
+                .conn
+                .execute("DELETE FROM circular WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    /// The register, newest first, filtered by year and by text in number or subject.
+    pub fn register(&self, query: &str, year: Option<i32>) -> Result<Vec<RegisterEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT year, sequence, number, circular_id, subject, issued_on, status, note FROM register_entry
+             WHERE (?1 IS NULL OR year = ?1) AND (number LIKE ?2 ESCAPE '\\' OR subject LIKE ?2 ESCAPE '\\')
+             ORDER BY year DESC, sequence DESC",
+        )?;
+        let rows = stmt.query_map(params![year, like_pattern(query)], |r| {
+            Ok(RegisterEntry {
+                year: r.get(0)?,
+                sequence: r.get(1)?,
+                number: r.get(2)?,
+                circular_id: r.get(3)?,
+                subject: r.get(4)?,
+                issued_on: r.get(5)?,
+                status: r.get(6)?,
+                note: r.get(7)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    pub fn audit(&self, id: i64) -> Result<Vec<AuditEntry>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT action, actor, at, detail FROM audit WHERE circular_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            Ok(AuditEntry {
+                action: r.get(0)?,
+                actor: r.get(1)?,
+                at: r.get(2)?,
+                detail: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    fn set_status(&mut self, id: i64, status: CircularStatus) -> Result<()> {
+        self.conn.execute(
+            "UPDATE circular SET status = ?2, updated_at = ?3 WHERE id = ?1",
+            params![id, status, now()],
+        )?;
+        Ok(())
+    }
+
+    fn log(&mut self, id: i64, action: &str, actor: &str, detail: &str) -> Result<()> {
+        let actor = if actor.trim().is_empty() {
+            "petugas"
+        } else {
+            actor.trim()
+        };
+        self.conn.execute(
+            "INSERT INTO audit (circular_id, action, actor, at, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![id, action, actor, now(), detail],
+        )?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{demo, exchange};
+
+    fn seed() -> Circular {
+        exchange::from_json(include_str!(
+            "../../../../tests/fixtures/muba-800-439-bkpsdm-2020.json"
+        ))
+        .unwrap()
+    }
+
+    fn office(store: &mut Store) {
+        store.save_office(&demo::office_profile()).unwrap();
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn issuing_numbers_from_the_register_per_year_and_records_who_did_what() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let a = store.create_circular(&seed(), "Rina").unwrap();
+        assert_eq!(
+            store.circular(a).unwrap().document.number,
+            "",
+            "a draft has no number"
+        );
+        store.initial(a, "Kabid Mutasi").unwrap();
+        assert_eq!(
+            store.issue(a, day(2020, 5, 12), "Rina").unwrap(),
+            "800/1/BKPSDM/2020"
+        );
+        let b = store.create_circular(&seed(), "Rina").unwrap();
+        assert_eq!(
+            store.issue(b, day(2020, 5, 13), "Rina").unwrap(),
+            "800/2/BKPSDM/2020"
+        );
+        let c = store.create_circular(&seed(), "Rina").unwrap();
+        assert_eq!(
+            store.issue(c, day(2021, 1, 4), "Rina").unwrap(),
+            "800/1/BKPSDM/2021",
+            "a new year restarts"
+        );
+        let issued = store.circular(a).unwrap();
+        assert_eq!(issued.summary.status, CircularStatus::Terbit);
+        assert_eq!(issued.document.number, "800/1/BKPSDM/2020");
+        assert_eq!(issued.document.issued_on, Some(day(2020, 5, 12)));
+        let register = store.register("", Some(2020)).unwrap();
+        assert_eq!(
+            register.iter().map(|r| r.sequence).collect::<Vec<_>>(),
+            [2, 1]
+        );
+        assert_eq!(store.register("1/BKPSDM/2021", None).unwrap().len(), 1);
+        let trail: Vec<(String, String)> = store
+            .audit(a)
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.action, e.actor))
+            .collect();
+        assert_eq!(
+            trail,
+            [
+                ("dibuat".into(), "Rina".into()),
+                ("diparaf".into(), "Kabid Mutasi".into()),
+                ("terbit".into(), "Rina".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn an_issued_circular_refuses_every_change_and_stays_as_it_was() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let id = store.create_circular(&seed(), "Rina").unwrap();
+        store.issue(id, day(2020, 5, 12), "Rina").unwrap();
+        let row = |store: &Store| -> (String, String, String) {
+            store
+                .conn
+                .query_row(
+                    "SELECT document, status, number FROM circular WHERE id = ?1",
+                    [id],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .unwrap()
+        };
+        let before = row(&store);
+        let mut changed = seed();
+        changed.subject = "Lain".into();
+        for result in [
+            store.save_draft(id, &changed, "Rina").map(|_| ()),
+            store.initial(id, "Rina"),
+            store.issue(id, day(2020, 6, 1), "Rina").map(|_| ()),
+            store.delete_draft(id),
+        ] {
+            let e = result.expect_err("refused");
+            assert!(
+                matches!(e.code(), "surat_edaran_terbit" | "bukan_draf"),
+                "{e}"
+            );
+        }
+        assert_eq!(row(&store), before);
+        // The database itself refuses, whatever code tries.
+        let e = store
+            .conn
+            .execute("UPDATE circular SET document = '{}' WHERE id = ?1", [id])
+            .unwrap_err();
+        assert!(e.to_string().contains("tidak dapat diubah"));
+        assert!(store
+            .conn
+            .execute("DELETE FROM register_entry", [])
+            .is_err());
+        assert_eq!(row(&store), before);
+        assert_eq!(store.register("", None).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn an_amendment_supersedes_and_a_revocation_revokes_when_issued() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let first = store.create_circular(&seed(), "Rina").unwrap();
+        assert_eq!(
+            store
+                .derive(first, Relation::Perubahan, "Rina")
+                .unwrap_err()
+                .code(),
+            "belum_terbit"
+        );
+        store.issue(first, day(2020, 5, 12), "Rina").unwrap();
+        let amendment = store.derive(first, Relation::Perubahan, "Rina").unwrap();
+        let draft = store.circular(amendment).unwrap();
+        assert_eq!(
+            (draft.summary.kind, draft.summary.parent_id),
+            (CircularKind::Perubahan, Some(first))
+        );
+        assert_eq!(draft.document.number, "");
+        store.issue(amendment, day(2020, 5, 20), "Rina").unwrap();
+        assert_eq!(
+            store.circular(first).unwrap().summary.status,
+            CircularStatus::Diganti
+        );
+        let revocation = store
+            .derive(amendment, Relation::Pencabutan, "Rina")
+            .unwrap();
+        store.issue(revocation, day(2020, 6, 5), "Rina").unwrap();
+        assert_eq!(
+            store.circular(amendment).unwrap().summary.status,
+            CircularStatus::Dicabut
+        );
+    }
+
+    #[test]
+    fn editing_an_initialled_draft_withdraws_the_initial() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.create_circular(&seed(), "Rina").unwrap();
+        store.initial(id, "Kabid").unwrap();
+        store.save_draft(id, &seed(), "Rina").unwrap();
+        assert_eq!(
+            store.circular(id).unwrap().summary.status,
+            CircularStatus::Draf
+        );
+        assert_eq!(
+            store.audit(id).unwrap().last().unwrap().action,
+            "paraf dibatalkan"
+        );
+        let mut incomplete = seed();
+        incomplete.subject.clear();
+        store
+            .save_draft(id, &incomplete, "Rina")
+            .expect("a draft may be incomplete");
+        assert_eq!(
+            store.initial(id, "Kabid").unwrap_err().field(),
+            Some("subject")
+        );
+    }
+
+    #[test]
+    fn eight_threads_issuing_a_thousand_each_get_distinct_consecutive_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("kantor.db");
+        office(&mut Store::open(&path).unwrap());
+        let threads: Vec<_> = (0..8)
+            .map(|t| {
+                let path = path.clone();
+                std::thread::spawn(move || {
+                    let mut store = Store::open(&path).unwrap();
+                    let doc = seed();
+                    for _ in 0..1000 {
+                        let id = store
+                            .create_circular(&doc, &format!("petugas {t}"))
+                            .unwrap();
+                        store.issue(id, day(2020, 7, 1), "petugas").unwrap();
+                    }
+                })
+            })
+            .collect();
+        threads.into_iter().for_each(|t| t.join().unwrap());
+        let store = Store::open(&path).unwrap();
+        let mut numbers: Vec<u32> = store
+            .register("", Some(2020))
+            .unwrap()
+            .into_iter()
+            .map(|r| r.sequence)
+            .collect();
+        numbers.sort_unstable();
+        assert_eq!(numbers, (1..=8000).collect::<Vec<_>>());
+    }
+}
