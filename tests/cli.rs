@@ -273,3 +273,105 @@ fn a_file_without_required_columns_is_refused_by_name() {
         run.stderr
     );
 }
+
+#[test]
+fn demo_circulars_are_listed_exported_reimported_as_drafts_and_issued_with_the_next_number() {
+    let (dir, db) = demo_database();
+    let list = edaran_json(&db, &["circulars"]);
+    let list = list.as_array().unwrap();
+    let status: Vec<(&str, &str)> = list
+        .iter()
+        .rev()
+        .map(|c| {
+            (
+                c["status"].as_str().unwrap(),
+                c["number"].as_str().unwrap_or("-"),
+            )
+        })
+        .collect();
+    assert_eq!(
+        status,
+        [
+            ("terbit", "800/1/BKPSDM/2020"),
+            ("terbit", "800/2/BKPSDM/2020"),
+            ("draf", "-")
+        ]
+    );
+
+    let file = dir.path().join("se.json");
+    assert!(
+        edaran(
+            &db,
+            &["circular", "export", "1", "-o", file.to_str().unwrap()]
+        )
+        .ok
+    );
+    let imported = edaran(&db, &["circular", "import", file.to_str().unwrap()]);
+    assert!(imported.ok, "{}", imported.stderr);
+    let id = imported.stdout.lines().last().unwrap().trim().to_string();
+    assert_eq!(id, "4");
+    let issued = edaran(
+        &db,
+        &[
+            "circular",
+            "issue",
+            &id,
+            "--date",
+            "2020-06-01",
+            "--by",
+            "Uji",
+        ],
+    );
+    assert!(
+        issued
+            .stdout
+            .contains("terbit dengan nomor 800/3/BKPSDM/2020"),
+        "{}",
+        issued.stdout
+    );
+
+    let again = edaran(&db, &["circular", "issue", "1"]);
+    assert!(
+        !again.ok && again.stderr.contains("sudah terbit dan tidak dapat diubah"),
+        "{}",
+        again.stderr
+    );
+}
+
+#[test]
+fn two_processes_issuing_at_once_never_share_or_skip_a_number() {
+    let (dir, db) = demo_database();
+    let file = dir.path().join("se.json");
+    assert!(
+        edaran(
+            &db,
+            &["circular", "export", "1", "-o", file.to_str().unwrap()]
+        )
+        .ok
+    );
+    let workers: Vec<_> = (0..2)
+        .map(|_| {
+            let (db, file) = (db.clone(), file.clone());
+            std::thread::spawn(move || {
+                for _ in 0..60 {
+                    let imported = edaran(&db, &["circular", "import", file.to_str().unwrap()]);
+                    assert!(imported.ok, "{}", imported.stderr);
+                    let id = imported.stdout.lines().last().unwrap().trim().to_string();
+                    let issued = edaran(&db, &["circular", "issue", &id, "--date", "2020-09-01"]);
+                    assert!(issued.ok, "{}", issued.stderr);
+                }
+            })
+        })
+        .collect();
+    workers.into_iter().for_each(|w| w.join().unwrap());
+    let list = edaran_json(&db, &["circulars"]);
+    let mut sequences: Vec<u32> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["number"].as_str())
+        .map(|n| n.split('/').nth(1).unwrap().parse().unwrap())
+        .collect();
+    sequences.sort_unstable();
+    assert_eq!(sequences, (1..=122).collect::<Vec<_>>());
+}

@@ -61,10 +61,42 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Paper::F4)]
         paper: Paper,
     },
+    /// Daftar surat edaran (id, nomor, perihal, jenis, status).
+    Circulars {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Satu surat edaran: ekspor, impor, terbitkan.
+    Circular {
+        #[command(subcommand)]
+        action: CircularAction,
+    },
     /// Impor data (semua baris atau tidak sama sekali).
     Import {
         #[command(subcommand)]
         what: ImportWhat,
+    },
+}
+
+#[derive(Subcommand)]
+enum CircularAction {
+    /// Menulis surat edaran ke berkas pertukaran JSON.
+    Export {
+        id: i64,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+    /// Membaca berkas pertukaran JSON sebagai draf baru; baris terakhir keluaran adalah id-nya.
+    Import { file: PathBuf },
+    /// Menerbitkan draf: memberi nomor dari buku agenda dan membekukan isinya.
+    Issue {
+        id: i64,
+        /// Tanggal penetapan (TTTT-BB-HH); bawaan: hari ini.
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+        /// Nama petugas yang dicatat di jejak audit.
+        #[arg(long = "by", default_value = "petugas")]
+        actor: String,
     },
 }
 
@@ -91,7 +123,8 @@ fn main() -> ExitCode {
         Command::Import {
             what: ImportWhat::Employees { format, .. },
         } => *format,
-        Command::Demo | Command::Render { .. } => Format::Table,
+        Command::Circulars { format } => *format,
+        Command::Demo | Command::Render { .. } | Command::Circular { .. } => Format::Table,
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -221,6 +254,45 @@ fn run(cli: Cli) -> Result<(), Error> {
                         .collect(),
                 )
             });
+        }
+        Command::Circulars { format } => {
+            let list = Store::open(&path)?.circulars()?;
+            emit(format, &list, || {
+                table(
+                    &["ID", "NOMOR", "STATUS", "JENIS", "PERIHAL"],
+                    list.iter()
+                        .map(|c| {
+                            vec![
+                                c.id.to_string(),
+                                c.number.clone().unwrap_or_else(|| "-".into()),
+                                c.status.label().to_string(),
+                                c.kind.label().to_string(),
+                                c.subject.clone(),
+                            ]
+                        })
+                        .collect(),
+                )
+            });
+        }
+        Command::Circular { action } => {
+            let mut store = Store::open(&path)?;
+            match action {
+                CircularAction::Export { id, output } => {
+                    std::fs::write(&output, exchange::to_json(&store.circular(id)?.document))?;
+                    println!("Surat edaran {id} ditulis ke {}.", output.display());
+                }
+                CircularAction::Import { file } => {
+                    let circular = exchange::from_json(&std::fs::read_to_string(&file)?)?;
+                    let id = store.create_circular(&circular, "impor")?;
+                    println!("Draf baru dari {}:", file.display());
+                    println!("{id}");
+                }
+                CircularAction::Issue { id, date, actor } => {
+                    let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+                    let number = store.issue(id, date, &actor)?;
+                    println!("Surat edaran {id} terbit dengan nomor {number}.");
+                }
+            }
         }
         Command::Import {
             what: ImportWhat::Employees { file, format },

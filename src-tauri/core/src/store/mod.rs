@@ -56,16 +56,26 @@ impl Store {
             .query_row("SELECT NOT EXISTS (SELECT 1 FROM office)", [], |r| r.get(0))?)
     }
 
-    /// Runs `work` as one transaction: all of it is saved, or none.
+    /// Runs `work` as one transaction: all of it is saved, or none. Inside
+    /// another transaction it becomes a savepoint of that one.
     pub fn in_transaction<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        self.conn.execute_batch("BEGIN IMMEDIATE")?;
+        let (begin, commit, rollback) = if self.conn.is_autocommit() {
+            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
+        } else {
+            (
+                "SAVEPOINT nested",
+                "RELEASE nested",
+                "ROLLBACK TO nested; RELEASE nested",
+            )
+        };
+        self.conn.execute_batch(begin)?;
         match work(self) {
             Ok(value) => {
-                self.conn.execute_batch("COMMIT")?;
+                self.conn.execute_batch(commit)?;
                 Ok(value)
             }
             Err(e) => {
-                self.conn.execute_batch("ROLLBACK")?;
+                self.conn.execute_batch(rollback)?;
                 Err(e)
             }
         }
