@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "signatory_save",
     "signatory_delete",
     "holidays_list",
+    "circulars_list",
 ];
 
 fn main() {

@@ -173,6 +173,11 @@ async fn a_clerk_adds_an_agency_and_an_employee_and_finds_them_after_a_restart()
         "a real screenshot"
     );
 
+    // The demo office's circulars are listed with their register numbers.
+    click(&app, "nav-surat-edaran").await;
+    wait_for_text(&app, "circular-row", "800/2/BKPSDM/2020").await;
+    wait_for_text(&app, "circular-row", "Draf").await;
+
     // Create an agency through the form.
     click(&app, "nav-pegawai").await;
     find(&app, "page-pegawai").await;

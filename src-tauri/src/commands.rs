@@ -10,7 +10,7 @@ use edaran_core::calendar::Holiday;
 use edaran_core::employee::{Employee, EmployeeInput};
 use edaran_core::office::{OfficeProfile, Signatory, SignatoryInput};
 use edaran_core::reference::{reference_data as core_reference_data, ReferenceData};
-use edaran_core::store::{EmployeeFilter, EmployeePage, Overview};
+use edaran_core::store::{CircularSummary, EmployeeFilter, EmployeePage, Overview};
 use edaran_core::{ErrorReport, Store};
 use serde::Serialize;
 use tauri::State;
@@ -58,6 +58,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         signatory_save,
         signatory_delete,
         holidays_list,
+        circulars_list,
     ]
 }
 
@@ -217,4 +218,9 @@ fn signatory_delete(state: State<AppState>, id: i64) -> Reply<()> {
 #[tauri::command]
 fn holidays_list(state: State<AppState>, year: Option<i32>) -> Reply<Vec<Holiday>> {
     reply(state.store().holidays(year))
+}
+
+#[tauri::command]
+fn circulars_list(state: State<AppState>) -> Reply<Vec<CircularSummary>> {
+    reply(state.store().circulars())
 }

@@ -3,6 +3,7 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   Agency,
   AgencyInput,
+  CircularSummary,
   DatabaseInfo,
   Employee,
   EmployeeFilter,
@@ -41,6 +42,7 @@ export interface Backend {
   signatory_save(input: SignatoryInput): Promise<Signatory>;
   signatory_delete(id: number): Promise<null>;
   holidays_list(year: number | null): Promise<Holiday[]>;
+  circulars_list(): Promise<CircularSummary[]>;
 }
 
 export const tauriBackend: Backend = {
@@ -64,6 +66,7 @@ export const tauriBackend: Backend = {
   signatory_save: (input) => invoke('signatory_save', { input }),
   signatory_delete: (id) => invoke('signatory_delete', { id }),
   holidays_list: (year) => invoke('holidays_list', { year }),
+  circulars_list: () => invoke('circulars_list'),
 };
 
 const BACKEND = Symbol('backend');

@@ -7,6 +7,7 @@ import type { Backend } from './backend';
 import type {
   Agency,
   Choice,
+  CircularSummary,
   Employee,
   EmployeeInput,
   Holiday,
@@ -120,6 +121,7 @@ export interface FakeSeed {
   employees: Omit<Employee, 'agency_name' | 'unit_name'>[];
   signatories: Signatory[];
   holidays: Holiday[];
+  circulars: CircularSummary[];
   office: OfficeProfile | null;
 }
 
@@ -223,6 +225,34 @@ export function demoSeed(): FakeSeed {
       { id: 2, date: '2020-05-25', name: 'Hari Raya Idul Fitri 1441 Hijriah', kind: 'libur_nasional', source: 'SKB 3 Menteri 2019' },
       { id: 3, date: '2020-05-26', name: 'Hari Raya Idul Fitri 1441 Hijriah', kind: 'libur_nasional', source: 'SKB 3 Menteri 2019' },
       { id: 4, date: '2020-05-27', name: 'Cuti Bersama Idul Fitri', kind: 'cuti_bersama', source: 'SKB 3 Menteri 2020' },
+    ],
+    circulars: [
+      {
+        id: 2,
+        kind: 'perpanjangan',
+        kind_label: 'Perpanjangan',
+        status: 'draf',
+        status_label: 'Draf',
+        subject: 'Perpanjangan Penyesuaian Sistem Kerja ASN',
+        number: null,
+        issued_on: null,
+        parent_id: 1,
+        relation: 'perpanjangan',
+        updated_at: '2020-04-10 09:00:00',
+      },
+      {
+        id: 1,
+        kind: 'wfh_baru',
+        kind_label: 'WFH baru',
+        status: 'terbit',
+        status_label: 'Terbit',
+        subject: 'Penyesuaian Sistem Kerja ASN',
+        number: '800/1/BKPSDM/2020',
+        issued_on: '2020-03-27',
+        parent_id: null,
+        relation: null,
+        updated_at: '2020-03-27 10:00:00',
+      },
     ],
     office: {
       region_kind: 'kabupaten',
@@ -505,5 +535,6 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
           .filter((h) => year == null || h.date.startsWith(`${year}-`))
           .sort((a, b) => a.date.localeCompare(b.date)),
       ),
+    circulars_list: () => later(() => structuredClone(db.circulars)),
   };
 }

@@ -172,3 +172,19 @@ export interface BackendError {
   field?: string;
   rows?: { line: number; column: string; message: string }[];
 }
+
+/** A circular as listed (`circulars_list`). */
+export interface CircularSummary {
+  id: number;
+  kind: string;
+  kind_label: string;
+  status: 'draf' | 'diparaf' | 'terbit' | 'diganti' | 'dicabut';
+  status_label: string;
+  subject: string;
+  number: string | null;
+  /** `YYYY-MM-DD` */
+  issued_on: string | null;
+  parent_id: number | null;
+  relation: string | null;
+  updated_at: string;
+}

@@ -18,7 +18,9 @@ use crate::numbering::{NumberParts, NumberTemplate};
 pub struct CircularSummary {
     pub id: i64,
     pub kind: CircularKind,
+    pub kind_label: &'static str,
     pub status: CircularStatus,
+    pub status_label: &'static str,
     pub subject: String,
     pub number: Option<String>,
     pub issued_on: Option<NaiveDate>,
@@ -62,10 +64,14 @@ const SUMMARY: &str =
     "SELECT id, kind, status, subject, number, issued_on, parent_id, relation, updated_at, document FROM circular";
 
 fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
+    let kind: CircularKind = r.get(1)?;
+    let status: CircularStatus = r.get(2)?;
     Ok(CircularSummary {
         id: r.get(0)?,
-        kind: r.get(1)?,
-        status: r.get(2)?,
+        kind,
+        kind_label: kind.label(),
+        status,
+        status_label: status.label(),
         subject: r.get(3)?,
         number: r.get(4)?,
         issued_on: r.get(5)?,
