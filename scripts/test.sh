@@ -10,5 +10,4 @@ npm --prefix ui test
 echo "==> Rust: build the binaries the whole-product tests drive"
 cargo build --workspace --bins
 echo "==> Rust: unit, integration and end-to-end tests"
-export WEBKIT_DISABLE_DMABUF_RENDERER=1
 xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" cargo test --workspace

@@ -157,8 +157,18 @@ async fn screenshot(client: &Client, name: &str) -> PathBuf {
 const AGENCY: &str = "Dinas Uji Coba Otomatis";
 const EMPLOYEE: &str = "Sekar Ayuningtyas";
 
+/// The whole scenario must finish in this time; a WebDriver command that
+/// never answers fails the test instead of hanging CI.
+const SCENARIO: Duration = Duration::from_secs(240);
+
 #[tokio::test(flavor = "current_thread")]
 async fn a_clerk_adds_an_agency_and_an_employee_and_finds_them_after_a_restart() {
+    tokio::time::timeout(SCENARIO, scenario())
+        .await
+        .expect("the E2E scenario finished in time");
+}
+
+async fn scenario() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.db");
     let driver = Driver::start(&db, &dir.path().join("tauri-driver.log"));
