@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::office::Signatory;
 use crate::vocab::vocabulary;
 
 vocabulary!(
@@ -72,28 +73,81 @@ pub struct Letterhead {
     pub address_lines: Vec<String>,
 }
 
+vocabulary!(
+    /// A clause the template writes from the circular's facts; the user's
+    /// own points carry none.
+    Clause, "Butir templat" {
+        Dasar => "dasar", "Dasar (rujukan)";
+        Masa => "masa", "Masa berlaku";
+        Penutup => "penutup", "Penutup";
+    }
+);
+
 /// A numbered point; children are numbered `a.`, then `1)`, then `a)`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Point {
     pub text: String,
     pub children: Vec<Point>,
+    /// Set while the text is the template's; editing it by hand clears it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause: Option<Clause>,
 }
 
 impl Point {
     pub fn new(text: impl Into<String>) -> Point {
-        Point {
-            text: text.into(),
-            children: Vec::new(),
-        }
+        Point::with(text, Vec::new())
     }
 
     pub fn with(text: impl Into<String>, children: Vec<Point>) -> Point {
         Point {
             text: text.into(),
             children,
+            clause: None,
         }
     }
+}
+
+/// The days a circular rules, both ends included; no end means "until
+/// evaluated" (*sampai dengan ditetapkan lebih lanjut*).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+pub struct Period {
+    pub start: NaiveDate,
+    #[serde(default)]
+    pub end: Option<NaiveDate>,
+}
+
+impl Period {
+    /// Calendar days from start to end inclusive; `None` when open-ended.
+    pub fn days(&self) -> Option<i64> {
+        self.end.map(|end| (end - self.start).num_days() + 1)
+    }
+
+    pub fn validate(&self) -> Result<()> {
+        match self.end {
+            Some(end) if end < self.start => Err(Error::invalid(
+                "periode_terbalik",
+                "period",
+                format!(
+                    "Tanggal selesai ({}) sebelum tanggal mulai ({}); periode sedikitnya 1 (satu) hari.",
+                    crate::words::date(end),
+                    crate::words::date(self.start)
+                ),
+            )),
+            _ => Ok(()),
+        }
+    }
+}
+
+/// A document the circular follows up: a higher circular, or the earlier
+/// circular it extends, amends or revokes (then `circular_id` links it).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Reference {
+    /// `Surat Edaran Menteri PANRB Nomor 19 Tahun 2020 tentang …`
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub circular_id: Option<i64>,
 }
 
 /// The signature block under the body.
@@ -129,6 +183,58 @@ pub struct Signature {
 }
 
 impl Signature {
+    /// The block for `signer` signing in `mode`: in their own office
+    /// (langsung), or for the head of region whose office is `head` (a.n.,
+    /// wakil, u.b. through `intermediate`, or acting as Plt./Plh./Pj.).
+    pub fn by(signer: &Signatory, mode: SigningMode, head: &str, intermediate: &str) -> Signature {
+        let own = signer.position_title.trim().to_string();
+        let (principal, signer_office) = match mode {
+            SigningMode::Langsung => (own, String::new()),
+            SigningMode::AtasNama | SigningMode::UntukBeliau | SigningMode::Wakil => {
+                (head.trim().to_string(), own)
+            }
+            SigningMode::Plt | SigningMode::Plh | SigningMode::Pj => {
+                (head.trim().to_string(), String::new())
+            }
+        };
+        let titled = [
+            signer.front_title.trim(),
+            &signer.name.trim().to_uppercase(),
+        ]
+        .iter()
+        .filter(|t| !t.is_empty())
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(" ");
+        let name = match signer.back_title.trim() {
+            "" => titled,
+            back => format!("{titled}, {back}"),
+        };
+        let (rank, nip) = if signer.role.prints_nip() {
+            (
+                signer.golongan.map(|g| g.pangkat_golongan()).unwrap_or_default(),
+                signer.nip.clone().unwrap_or_default(),
+            )
+        } else {
+            Default::default()
+        };
+        Signature {
+            mode,
+            principal_office: principal,
+            signer_office,
+            intermediate_office: if mode == SigningMode::UntukBeliau {
+                intermediate.trim().to_string()
+            } else {
+                String::new()
+            },
+            name,
+            rank,
+            nip,
+            signature_image: None,
+            stamp_image: None,
+        }
+    }
+
     /// The lines above the signature space, e.g. `a.n. BUPATI X` / `SEKRETARIS DAERAH,`.
     pub fn office_lines(&self) -> Vec<String> {
         let principal = self.principal_office.to_uppercase();
@@ -180,6 +286,14 @@ pub struct Circular {
     #[serde(default)]
     pub number: String,
     pub subject: String,
+    /// Whom the arrangement binds, e.g. `Aparatur Sipil Negara di lingkungan
+    /// Pemerintah Kabupaten X`; the template's clauses name it.
+    #[serde(default)]
+    pub scope: String,
+    #[serde(default)]
+    pub period: Option<Period>,
+    #[serde(default)]
+    pub references: Vec<Reference>,
     pub addressees: Vec<String>,
     /// `Tempat` (the default) or e.g. `Sekayu`, printed after `di –`.
     #[serde(default = "default_location")]
@@ -212,6 +326,16 @@ impl Circular {
                 "wajib_diisi",
                 "subject",
                 "Perihal (tentang) surat edaran wajib diisi.".into(),
+            );
+        }
+        if let Some(period) = &self.period {
+            period.validate()?;
+        }
+        if let Some(i) = self.references.iter().position(|r| r.text.trim().is_empty()) {
+            return bad(
+                "baris_kosong",
+                "references",
+                format!("Rujukan baris {} kosong; isi atau hapus baris itu.", i + 1),
             );
         }
         if self.addressees.is_empty() {

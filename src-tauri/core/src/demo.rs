@@ -9,14 +9,13 @@ use chrono::NaiveDate;
 
 use crate::agency::{AgencyInput, AgencyKind, UnitInput, UnitKind};
 use crate::calendar::{NATIONAL_2020, SOURCE_2020};
-use crate::circular::{
-    Circular, CircularKind, Letterhead, Point, Relation, Signature, SigningMode,
-};
+use crate::circular::{CircularKind, Period, Point, Reference, Relation};
 use crate::employee::{EmployeeInput, EmploymentKind, Eselon, PositionKind};
 use crate::error::Result;
 use crate::office::{OfficeProfile, PaperSize, RegionKind, SignatoryInput};
 use crate::rank::Golongan;
 use crate::store::Store;
+use crate::template;
 use crate::words;
 
 /// A small deterministic generator (xorshift64*), so the demo is the same on every machine.
@@ -928,52 +927,9 @@ fn fill_inner(store: &mut Store) -> Result<()> {
     example_circulars(store)
 }
 
-/// A circular of the demo regency, signed by the Bupati.
-fn demo_circular(kind: CircularKind, subject: &str, points: Vec<Point>) -> Circular {
-    Circular {
-        kind,
-        letterhead: Letterhead {
-            emblem: None,
-            tiers: vec!["Bupati Tanjung Seroja".into()],
-            address_lines: Vec::new(),
-        },
-        number: String::new(),
-        subject: subject.into(),
-        addressees: vec!["Para Kepala Perangkat Daerah".into(), "Para Camat".into()],
-        addressee_location: "Tempat".into(),
-        points,
-        place: "Muara Seroja".into(),
-        issued_on: None,
-        signature: Signature {
-            mode: SigningMode::Langsung,
-            principal_office: "Bupati Tanjung Seroja".into(),
-            signer_office: String::new(),
-            intermediate_office: String::new(),
-            name: "RUSDI HAMZAH, S.H., M.Si.".into(),
-            rank: String::new(),
-            nip: String::new(),
-            signature_image: None,
-            stamp_image: None,
-        },
-        copies: vec![
-            "Gubernur Sumatera Selatan di Palembang".into(),
-            "Ketua DPRD Kabupaten Tanjung Seroja di Muara Seroja".into(),
-        ],
-        annexes: Vec::new(),
-    }
-}
-
-/// The points of a work-from-home circular for a period.
-fn wfh_points(start: NaiveDate, end: NaiveDate, basis: &str) -> Vec<Point> {
-    let days = (end - start).num_days() as u64 + 1;
+/// The demo's own provisions of its work-from-home circulars.
+fn wfh_provisions() -> Vec<Point> {
     vec![
-        Point::new(basis),
-        Point::new(format!(
-            "Aparatur Sipil Negara dan tenaga kontrak di lingkungan Pemerintah Kabupaten Tanjung Seroja melaksanakan tugas kedinasan dengan bekerja di rumah (Work From Home) selama {}, terhitung mulai tanggal {} sampai dengan tanggal {}.",
-            words::count(days, "hari"),
-            words::date(start),
-            words::date(end)
-        )),
         Point::new(format!(
             "Setiap Sekretariat dan Bidang pada Perangkat Daerah menugaskan {} pegawai secara bergiliran untuk bekerja di kantor sesuai jadwal piket yang ditetapkan Kepala Perangkat Daerah.",
             words::count(2, "orang")
@@ -987,45 +943,37 @@ fn wfh_points(start: NaiveDate, end: NaiveDate, basis: &str) -> Vec<Point> {
             ],
         ),
         Point::new("Perangkat Daerah yang memberikan pelayanan langsung kepada masyarakat (rumah sakit, puskesmas, pemadam kebakaran, kependudukan dan pencatatan sipil, serta pelayanan perizinan) tetap melaksanakan tugas di kantor dengan menerapkan protokol kesehatan."),
-        Point::new("Demikian Surat Edaran ini untuk dilaksanakan dengan penuh tanggung jawab."),
     ]
 }
 
-/// An issued WFH circular, its issued extension, and a drafted second extension.
+/// An issued WFH circular, its issued extension, and a drafted second
+/// extension, all made the way a clerk makes them: template, then derive.
 fn example_circulars(store: &mut Store) -> Result<()> {
     let day = |m, d| NaiveDate::from_ymd_opt(2020, m, d).expect("valid 2020 date");
-    let reference = "Menindaklanjuti Surat Edaran Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 19 Tahun 2020 tentang Penyesuaian Sistem Kerja Aparatur Sipil Negara dalam Upaya Pencegahan Penyebaran Covid-19 di Lingkungan Instansi Pemerintah, dengan ini disampaikan hal-hal sebagai berikut:";
-    let first = store.create_circular(
-        &demo_circular(
-            CircularKind::WfhBaru,
-            "Penyesuaian Sistem Kerja Aparatur Sipil Negara dalam Upaya Pencegahan Penyebaran Covid-19 di Lingkungan Pemerintah Kabupaten Tanjung Seroja",
-            wfh_points(day(3, 30), day(4, 13), reference),
-        ),
-        "Admin BKPSDM",
-    )?;
-    store.initial(first, "Kepala Bidang Mutasi dan Promosi")?;
-    let number = store.issue(first, day(3, 27), "Admin BKPSDM")?;
-    let extension = store.derive(first, Relation::Perpanjangan, "Admin BKPSDM")?;
-    let extended = |start, end, number: &str| {
-        demo_circular(
-            CircularKind::Perpanjangan,
-            "Perpanjangan Penyesuaian Sistem Kerja Aparatur Sipil Negara dalam Upaya Pencegahan Penyebaran Covid-19 di Lingkungan Pemerintah Kabupaten Tanjung Seroja",
-            wfh_points(start, end, &format!("{} Sehubungan dengan itu, masa berlaku Surat Edaran Bupati Tanjung Seroja Nomor {number} diperpanjang dengan ketentuan sebagai berikut:", reference.trim_end_matches(", dengan ini disampaikan hal-hal sebagai berikut:").to_string() + ".")),
-        )
-    };
-    store.save_draft(
-        extension,
-        &extended(day(4, 14), day(4, 28), &number),
-        "Admin BKPSDM",
-    )?;
-    store.initial(extension, "Kepala Bidang Mutasi dan Promosi")?;
-    let second_number = store.issue(extension, day(4, 13), "Admin BKPSDM")?;
-    let second = store.derive(extension, Relation::Perpanjangan, "Admin BKPSDM")?;
-    store.save_draft(
-        second,
-        &extended(day(4, 29), day(5, 13), &second_number),
-        "Admin BKPSDM",
-    )?;
+    let (clerk, verifier) = ("Admin BKPSDM", "Kepala Bidang Mutasi dan Promosi");
+    let mut first = store.template_draft(CircularKind::WfhBaru, day(3, 27))?;
+    first.period = Some(Period {
+        start: day(3, 30),
+        end: Some(day(4, 13)),
+    });
+    first.references = vec![Reference {
+        text: "Surat Edaran Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 19 Tahun 2020 tentang Penyesuaian Sistem Kerja Aparatur Sipil Negara dalam Upaya Pencegahan Penyebaran Covid-19 di Lingkungan Instansi Pemerintah".into(),
+        circular_id: None,
+    }];
+    first.addressees = vec!["Para Kepala Perangkat Daerah".into(), "Para Camat".into()];
+    first.copies = vec![
+        "Gubernur Sumatera Selatan di Palembang".into(),
+        "Ketua DPRD Kabupaten Tanjung Seroja di Muara Seroja".into(),
+    ];
+    first.points = wfh_provisions();
+    template::compose(&mut first);
+    let first = store.create_circular(&first, clerk)?;
+    store.initial(first, verifier)?;
+    store.issue(first, day(3, 27), clerk)?;
+    let extension = store.derive(first, Relation::Perpanjangan, day(4, 10), clerk)?;
+    store.initial(extension, verifier)?;
+    store.issue(extension, day(4, 13), clerk)?;
+    store.derive(extension, Relation::Perpanjangan, day(4, 27), clerk)?;
     Ok(())
 }
 

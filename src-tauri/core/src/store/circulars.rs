@@ -85,7 +85,7 @@ fn now() -> String {
     chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
-fn frozen(s: &CircularSummary) -> Error {
+pub(super) fn frozen(s: &CircularSummary) -> Error {
     Error::Refused {
         code: "surat_edaran_terbit",
         message: format!(
@@ -131,12 +131,13 @@ impl Store {
         })
     }
 
-    fn insert_draft(
+    pub(super) fn insert_draft(
         &mut self,
         doc: &Circular,
         parent: Option<i64>,
         relation: Option<Relation>,
     ) -> Result<i64> {
+        self.check_references(doc)?;
         let mut doc = doc.clone();
         doc.number.clear();
         doc.issued_on = None;
@@ -155,6 +156,7 @@ impl Store {
             if !current.status.editable() {
                 return Err(frozen(&current));
             }
+            store.check_references(doc)?;
             store.conn.execute(
                 "UPDATE circular SET kind = ?2, subject = ?3, document = ?4, status = 'draf', updated_at = ?5 WHERE id = ?1",
                 params![id, doc.kind, doc.subject, serde_json::to_string(doc).expect("serialisable"), now()],
@@ -239,34 +241,6 @@ impl Store {
         })
     }
 
-    /// Starts a new draft that extends, amends or revokes an issued circular,
-    /// from a copy of its content.
-    pub fn derive(&mut self, id: i64, relation: Relation, actor: &str) -> Result<i64> {
-        self.in_transaction(|store| {
-            let record = store.circular(id)?;
-            if record.summary.status != CircularStatus::Terbit {
-                return Err(Error::Refused {
-                    code: "belum_terbit",
-                    message: format!(
-                        "{} hanya dapat dibuat dari surat edaran yang terbit; status surat edaran ini {}.",
-                        relation.label(),
-                        record.summary.status.label()
-                    ),
-                });
-            }
-            let mut doc = record.document.clone();
-            doc.kind = match relation {
-                Relation::Perpanjangan => CircularKind::Perpanjangan,
-                Relation::Perubahan => CircularKind::Perubahan,
-                Relation::Pencabutan => CircularKind::Pencabutan,
-            };
-            let new = store.insert_draft(&doc, Some(id), Some(relation))?;
-            let number = record.summary.number.unwrap_or_default();
-            store.log(new, "dibuat", actor, &format!("{} dari {number}", relation.label().to_lowercase()))?;
-            Ok(new)
-        })
-    }
-
     /// Deletes a draft; issued circulars stay for good.
     pub fn delete_draft(&mut self, id: i64) -> Result<()> {
         self.in_transaction(|store| {
@@ -329,7 +303,27 @@ impl Store {
         Ok(())
     }
 
-    fn log(&mut self, id: i64, action: &str, actor: &str, detail: &str) -> Result<()> {
+    /// Every linked reference points at a circular that exists.
+    fn check_references(&self, doc: &Circular) -> Result<()> {
+        for (i, reference) in doc.references.iter().enumerate() {
+            let Some(id) = reference.circular_id else { continue };
+            let exists: bool = self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM circular WHERE id = ?1)",
+                [id],
+                |r| r.get(0),
+            )?;
+            if !exists {
+                return Err(Error::invalid(
+                    "rujukan_tidak_ada",
+                    "references",
+                    format!("Rujukan {} menunjuk surat edaran (id {id}) yang tidak ada di basis data; pilih ulang atau hapus rujukan itu.", i + 1),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    pub(super) fn log(&mut self, id: i64, action: &str, actor: &str, detail: &str) -> Result<()> {
         let actor = if actor.trim().is_empty() {
             "petugas"
         } else {
@@ -468,13 +462,13 @@ mod tests {
         let first = store.create_circular(&seed(), "Rina").unwrap();
         assert_eq!(
             store
-                .derive(first, Relation::Perubahan, "Rina")
+                .derive(first, Relation::Perubahan, day(2020, 5, 19), "Rina")
                 .unwrap_err()
                 .code(),
             "belum_terbit"
         );
         store.issue(first, day(2020, 5, 12), "Rina").unwrap();
-        let amendment = store.derive(first, Relation::Perubahan, "Rina").unwrap();
+        let amendment = store.derive(first, Relation::Perubahan, day(2020, 5, 19), "Rina").unwrap();
         let draft = store.circular(amendment).unwrap();
         assert_eq!(
             (draft.summary.kind, draft.summary.parent_id),
@@ -487,7 +481,7 @@ mod tests {
             CircularStatus::Diganti
         );
         let revocation = store
-            .derive(amendment, Relation::Pencabutan, "Rina")
+            .derive(amendment, Relation::Pencabutan, day(2020, 6, 4), "Rina")
             .unwrap();
         store.issue(revocation, day(2020, 6, 5), "Rina").unwrap();
         assert_eq!(

@@ -4,6 +4,7 @@
 mod agencies;
 mod calendar;
 mod circulars;
+mod drafting;
 mod employees;
 pub mod migrations;
 mod office;

@@ -1,0 +1,284 @@
+//! Starting drafts: from a template, filled from the office profile and
+//! the head of region; or from an issued circular that the new one extends,
+//! amends or revokes, linked to it and with the next period.
+
+use chrono::{Days, NaiveDate};
+
+use super::Store;
+use crate::circular::{
+    Circular, CircularKind, CircularStatus, Letterhead, Period, Reference, Relation, Signature,
+    SigningMode,
+};
+use crate::error::{Error, Result};
+use crate::office::{OfficeProfile, SignatoryRole};
+use crate::template;
+
+/// Length of a new arrangement until the user says otherwise: two weeks.
+const DEFAULT_DAYS: u64 = 14;
+
+fn profile_missing() -> Error {
+    Error::Refused {
+        code: "profil_belum_ada",
+        message: "Isi profil kantor di Pengaturan lebih dahulu.".into(),
+    }
+}
+
+/// `BUPATI TANJUNG SEROJA`.
+fn head_office(office: &OfficeProfile) -> String {
+    format!("{} {}", office.region_kind.head_title(), office.region_name).to_uppercase()
+}
+
+/// `Pemerintah Kabupaten Tanjung Seroja`.
+fn government(office: &OfficeProfile) -> String {
+    format!("Pemerintah {} {}", office.region_kind.label(), office.region_name)
+}
+
+impl Store {
+    /// The kop: the head of region's (one tier, no address) or the office's
+    /// (government line, office name, address lines).
+    pub fn letterhead(&self, head: bool) -> Result<Letterhead> {
+        let office = self.office()?.ok_or_else(profile_missing)?;
+        Ok(Letterhead {
+            emblem: self.emblem()?,
+            tiers: if head {
+                vec![head_office(&office)]
+            } else {
+                vec![office.government_line(), office.office_name.to_uppercase()]
+            },
+            address_lines: if head {
+                Vec::new()
+            } else {
+                office.address_lines.clone()
+            },
+        })
+    }
+
+    /// The signature block for a stored signatory signing in `mode`.
+    pub fn signature_for(
+        &self,
+        signatory_id: i64,
+        mode: SigningMode,
+        intermediate: &str,
+    ) -> Result<Signature> {
+        let office = self.office()?.ok_or_else(profile_missing)?;
+        let signer = self.signatory(signatory_id)?;
+        let intermediate = match intermediate.trim() {
+            "" => "SEKRETARIS DAERAH",
+            given => given,
+        };
+        Ok(Signature::by(&signer, mode, &head_office(&office), intermediate))
+    }
+
+    /// A new, unsaved draft of `kind` as its template lays it out: the head of
+    /// region's kop and signature, the office's place, a two-week period
+    /// from tomorrow, and the generated clauses.
+    pub fn template_draft(&self, kind: CircularKind, today: NaiveDate) -> Result<Circular> {
+        let office = self.office()?.ok_or_else(profile_missing)?;
+        let government = government(&office);
+        let head = self
+            .signatories()?
+            .into_iter()
+            .find(|s| s.active && s.role == SignatoryRole::KepalaDaerah);
+        let signature = match head {
+            Some(head) => self.signature_for(head.id, SigningMode::Langsung, "")?,
+            None => Signature {
+                mode: SigningMode::Langsung,
+                principal_office: head_office(&office),
+                signer_office: String::new(),
+                intermediate_office: String::new(),
+                name: String::new(),
+                rank: String::new(),
+                nip: String::new(),
+                signature_image: None,
+                stamp_image: None,
+            },
+        };
+        let start = today + Days::new(1);
+        let period = match kind {
+            CircularKind::Umum => None,
+            CircularKind::Pencabutan => Some(Period { start, end: None }),
+            _ => Some(Period {
+                start,
+                end: Some(start + Days::new(DEFAULT_DAYS - 1)),
+            }),
+        };
+        let subject = match kind {
+            CircularKind::Umum => String::new(),
+            kind => template::derived_subject(
+                kind,
+                &format!("Penyesuaian Sistem Kerja Aparatur Sipil Negara di Lingkungan {government}"),
+            ),
+        };
+        let mut doc = Circular {
+            kind,
+            letterhead: self.letterhead(true)?,
+            number: String::new(),
+            subject,
+            scope: format!("Aparatur Sipil Negara di lingkungan {government}"),
+            period,
+            references: Vec::new(),
+            addressees: vec![format!("Para Kepala Perangkat Daerah di lingkungan {government}")],
+            addressee_location: "Tempat".into(),
+            points: Vec::new(),
+            place: office.place.clone(),
+            issued_on: None,
+            signature,
+            copies: Vec::new(),
+            annexes: Vec::new(),
+        };
+        template::compose(&mut doc);
+        Ok(doc)
+    }
+
+    /// Saves a new draft from the template of `kind` and returns its id.
+    pub fn create_from_template(
+        &mut self,
+        kind: CircularKind,
+        today: NaiveDate,
+        actor: &str,
+    ) -> Result<i64> {
+        let doc = self.template_draft(kind, today)?;
+        self.create_circular(&doc, actor)
+    }
+
+    /// Starts a draft that extends, amends or revokes an issued circular: its
+    /// content, linked to it as a reference, with the next period (an
+    /// extension starts the day after the earlier one ends and lasts as
+    /// long) and the template's clauses for the new kind.
+    pub fn derive(
+        &mut self,
+        id: i64,
+        relation: Relation,
+        today: NaiveDate,
+        actor: &str,
+    ) -> Result<i64> {
+        self.in_transaction(|store| {
+            let record = store.circular(id)?;
+            if record.summary.status != CircularStatus::Terbit {
+                return Err(Error::Refused {
+                    code: "belum_terbit",
+                    message: format!(
+                        "{} hanya dapat dibuat dari surat edaran yang terbit; status surat edaran ini {}.",
+                        relation.label(),
+                        record.summary.status.label()
+                    ),
+                });
+            }
+            let earlier = &record.document;
+            let mut doc = earlier.clone();
+            doc.kind = match relation {
+                Relation::Perpanjangan => CircularKind::Perpanjangan,
+                Relation::Perubahan => CircularKind::Perubahan,
+                Relation::Pencabutan => CircularKind::Pencabutan,
+            };
+            doc.subject = template::derived_subject(doc.kind, &earlier.subject);
+            doc.references.retain(|r| r.circular_id != Some(id));
+            doc.references.push(Reference {
+                text: template::citation(earlier),
+                circular_id: Some(id),
+            });
+            let tomorrow = today + Days::new(1);
+            doc.period = match relation {
+                Relation::Perpanjangan => Some(match earlier.period {
+                    Some(Period { start, end: Some(end) }) => {
+                        let next = end + Days::new(1);
+                        let length = (end - start).num_days() as u64;
+                        Period { start: next, end: Some(next + Days::new(length)) }
+                    }
+                    _ => Period { start: tomorrow, end: None },
+                }),
+                Relation::Perubahan => earlier.period,
+                Relation::Pencabutan => Some(Period { start: tomorrow, end: None }),
+            };
+            if relation == Relation::Pencabutan {
+                doc.points.clear();
+                doc.annexes.clear();
+            }
+            template::compose(&mut doc);
+            let new = store.insert_draft(&doc, Some(id), Some(relation))?;
+            let number = record.summary.number.unwrap_or_default();
+            store.log(
+                new,
+                "dibuat",
+                actor,
+                &format!("{} dari {number}", relation.label().to_lowercase()),
+            )?;
+            Ok(new)
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::circular::Clause;
+    use crate::demo;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn demo_store() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        demo::fill(&mut store).unwrap();
+        store
+    }
+
+    #[test]
+    fn a_template_draft_is_complete_and_signed_by_the_head_of_region() {
+        let store = demo_store();
+        let doc = store.template_draft(CircularKind::WfhBaru, day(2020, 3, 25)).unwrap();
+        doc.validate().expect("a template draft can be initialled as it is");
+        assert_eq!(doc.letterhead.tiers, ["BUPATI TANJUNG SEROJA"]);
+        assert_eq!(doc.signature.office_lines(), ["BUPATI TANJUNG SEROJA,"]);
+        assert_eq!(doc.signature.name, "RUSDI HAMZAH, S.H., M.Si.");
+        assert_eq!(doc.period.unwrap().days(), Some(14));
+        assert!(doc.points[1].text.contains("terhitung mulai tanggal 26 Maret 2020 sampai dengan tanggal 8 April 2020"));
+        assert_eq!(doc.points.last().unwrap().clause, Some(Clause::Penutup));
+    }
+
+    #[test]
+    fn an_extension_follows_on_links_back_and_cites_the_issued_number() {
+        let mut store = demo_store();
+        let issued = store
+            .circulars()
+            .unwrap()
+            .into_iter()
+            .find(|c| c.status == CircularStatus::Terbit && c.kind == CircularKind::Perpanjangan)
+            .unwrap();
+        let parent = store.circular(issued.id).unwrap().document;
+        let id = store
+            .derive(issued.id, Relation::Perpanjangan, day(2020, 4, 27), "Rina")
+            .unwrap();
+        let draft = store.circular(id).unwrap();
+        assert_eq!(draft.summary.parent_id, Some(issued.id));
+        let doc = draft.document;
+        let before = parent.period.unwrap();
+        let after = doc.period.unwrap();
+        assert_eq!(after.start, before.end.unwrap() + Days::new(1));
+        assert_eq!(after.days(), before.days());
+        let link = doc.references.last().unwrap();
+        assert_eq!(link.circular_id, Some(issued.id));
+        assert!(link.text.contains(&format!("Nomor {}", parent.number)), "{}", link.text);
+        assert!(doc.points[1].text.contains("diperpanjang selama"));
+        assert_eq!(
+            doc.points.iter().filter(|p| p.clause == Some(Clause::Masa)).count(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_reference_to_a_missing_circular_is_refused_and_nothing_is_saved() {
+        let mut store = demo_store();
+        let before = store.circulars().unwrap().len();
+        let mut doc = store.template_draft(CircularKind::Umum, day(2020, 6, 1)).unwrap();
+        doc.references.push(Reference {
+            text: "Surat Edaran yang tidak ada".into(),
+            circular_id: Some(9_999),
+        });
+        let e = store.create_circular(&doc, "Rina").unwrap_err();
+        assert_eq!(e.field(), Some("references"));
+        assert!(e.to_string().contains("Rujukan 1"), "{e}");
+        assert_eq!(store.circulars().unwrap().len(), before);
+    }
+}

@@ -1,0 +1,317 @@
+//! Templates: the clauses a circular's kind writes from its facts (scope,
+//! period, references) in formal Indonesian. Generated points carry their
+//! [`Clause`] tag; the user's own points are never touched.
+
+use crate::circular::{Circular, CircularKind, Clause, Period, Point, Reference};
+use crate::words;
+
+/// `selama 14 (empat belas) hari, terhitung mulai tanggal 26 Maret 2020 sampai
+/// dengan tanggal 8 April 2020`, or open-ended until evaluated.
+pub fn period_phrase(period: &Period) -> String {
+    let start = words::date(period.start);
+    match (period.end, period.days()) {
+        (Some(end), Some(days)) => format!(
+            "selama {}, terhitung mulai tanggal {start} sampai dengan tanggal {}",
+            words::count(days as u64, "hari"),
+            words::date(end)
+        ),
+        _ => format!(
+            "terhitung mulai tanggal {start} sampai dengan ditetapkannya ketentuan lebih lanjut berdasarkan hasil evaluasi"
+        ),
+    }
+}
+
+/// `A`, `A dan B`, `A, B, dan C`.
+fn enumerate(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [first, second] => format!("{first} dan {second}"),
+        [rest @ .., last] => format!("{}, dan {last}", rest.join(", ")),
+    }
+}
+
+fn references(c: &Circular) -> Vec<String> {
+    c.references
+        .iter()
+        .map(|r| r.text.trim().to_string())
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
+/// The reference linked as the circular this one follows (extends, amends, revokes).
+fn predecessor(c: &Circular) -> Option<&Reference> {
+    c.references.iter().find(|r| r.circular_id.is_some())
+}
+
+fn scope(c: &Circular) -> &str {
+    match c.scope.trim() {
+        "" => "Aparatur Sipil Negara",
+        s => s,
+    }
+}
+
+/// Lower-cases the first letter, for a subject used inside a sentence.
+fn in_sentence(text: &str) -> String {
+    let mut chars = text.trim().chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+const WFH: &str = "melaksanakan tugas kedinasan dengan bekerja di rumah/tempat tinggal (Work From Home)";
+
+/// The text of one template clause for this circular, if its kind has it.
+pub fn clause_text(c: &Circular, clause: Clause) -> Option<String> {
+    let refs = references(c);
+    let scope = scope(c);
+    let earlier = predecessor(c)
+        .map(|r| r.text.trim().to_string())
+        .unwrap_or_else(|| "Surat Edaran sebelumnya".into());
+    let period = c.period.as_ref().map(period_phrase);
+    match clause {
+        Clause::Dasar => Some(if refs.is_empty() {
+            format!(
+                "Dalam rangka {}, dengan ini disampaikan hal-hal sebagai berikut:",
+                in_sentence(&c.subject)
+            )
+        } else {
+            format!(
+                "Menindaklanjuti {}, dengan ini disampaikan hal-hal sebagai berikut:",
+                enumerate(&refs)
+            )
+        }),
+        Clause::Masa => match c.kind {
+            CircularKind::WfhBaru => Some(format!(
+                "{scope} {WFH} {}.",
+                period.unwrap_or_else(|| "sampai dengan ditetapkannya ketentuan lebih lanjut".into())
+            )),
+            CircularKind::Perpanjangan => Some(format!(
+                "Masa pelaksanaan tugas kedinasan dengan bekerja di rumah/tempat tinggal (Work From Home) bagi {scope} sebagaimana dimaksud dalam {earlier} diperpanjang {}.",
+                period.unwrap_or_else(|| "sampai dengan ditetapkannya ketentuan lebih lanjut".into())
+            )),
+            CircularKind::PenerapanKembali => Some(format!(
+                "Pelaksanaan tugas kedinasan dengan bekerja di rumah/tempat tinggal (Work From Home) bagi {scope} diberlakukan kembali {}.",
+                period.unwrap_or_else(|| "sampai dengan ditetapkannya ketentuan lebih lanjut".into())
+            )),
+            CircularKind::Perubahan => Some(match period {
+                Some(p) => format!("Ketentuan dalam {earlier} diubah sebagaimana tersebut dalam Surat Edaran ini dan berlaku {p}."),
+                None => format!("Ketentuan dalam {earlier} diubah sebagaimana tersebut dalam Surat Edaran ini dan berlaku sejak tanggal ditetapkan."),
+            }),
+            CircularKind::Pencabutan => Some(match &c.period {
+                Some(p) => format!(
+                    "{earlier} dicabut dan dinyatakan tidak berlaku. Terhitung mulai tanggal {}, {scope} kembali melaksanakan tugas kedinasan di kantor sesuai dengan ketentuan hari dan jam kerja.",
+                    words::date(p.start)
+                ),
+                None => format!(
+                    "{earlier} dicabut dan dinyatakan tidak berlaku. Sejak tanggal Surat Edaran ini ditetapkan, {scope} kembali melaksanakan tugas kedinasan di kantor sesuai dengan ketentuan hari dan jam kerja."
+                ),
+            }),
+            CircularKind::Umum => period.map(|p| format!("Surat Edaran ini berlaku {p}.")),
+        },
+        Clause::Penutup => Some(match c.kind {
+            CircularKind::Pencabutan | CircularKind::Umum => {
+                "Demikian Surat Edaran ini disampaikan untuk diketahui dan dilaksanakan sebagaimana mestinya.".into()
+            }
+            _ => "Demikian Surat Edaran ini disampaikan untuk dilaksanakan dengan penuh tanggung jawab.".into(),
+        }),
+    }
+}
+
+fn generated(c: &Circular, clause: Clause) -> Option<Point> {
+    clause_text(c, clause).map(|text| Point {
+        clause: Some(clause),
+        ..Point::new(text)
+    })
+}
+
+/// Rewrites the template's clauses for the current facts, in place; the
+/// user's points and the order they chose stay as they are.
+pub fn refresh(c: &mut Circular) {
+    let snapshot = c.clone();
+    c.points.retain(|p| match p.clause {
+        Some(clause) => clause_text(&snapshot, clause).is_some(),
+        None => true,
+    });
+    for p in &mut c.points {
+        if let Some(text) = p.clause.and_then(|clause| clause_text(&snapshot, clause)) {
+            p.text = text;
+        }
+    }
+}
+
+/// Lays the template out afresh: the basis first, the period second, the
+/// user's points, the closing last.
+pub fn compose(c: &mut Circular) {
+    let own: Vec<Point> = c.points.drain(..).filter(|p| p.clause.is_none()).collect();
+    let mut points: Vec<Point> = [Clause::Dasar, Clause::Masa]
+        .into_iter()
+        .filter_map(|clause| generated(c, clause))
+        .collect();
+    points.extend(own);
+    points.extend(generated(c, Clause::Penutup));
+    c.points = points;
+}
+
+/// The subject a derived circular starts with, e.g. `Perpanjangan …`.
+pub fn derived_subject(kind: CircularKind, earlier: &str) -> String {
+    let prefix = match kind {
+        CircularKind::Perpanjangan => "Perpanjangan",
+        CircularKind::Perubahan => "Perubahan atas",
+        CircularKind::Pencabutan => "Pencabutan",
+        CircularKind::PenerapanKembali => "Penerapan Kembali",
+        CircularKind::WfhBaru | CircularKind::Umum => return earlier.to_string(),
+    };
+    let core = earlier
+        .trim()
+        .trim_start_matches("Perpanjangan ")
+        .trim_start_matches("Perubahan atas ")
+        .trim_start_matches("Penerapan Kembali ")
+        .to_string();
+    format!("{prefix} {core}")
+}
+
+/// How a circular is named when another refers to it.
+pub fn citation(c: &Circular) -> String {
+    let mut text = format!("Surat Edaran {}", title_case(&c.signature.principal_office));
+    if !c.number.trim().is_empty() {
+        text.push_str(&format!(" Nomor {}", c.number.trim()));
+    }
+    if let Some(date) = c.issued_on {
+        text.push_str(&format!(" tanggal {}", words::date(date)));
+    }
+    text.push_str(&format!(" tentang {}", c.subject.trim()));
+    text
+}
+
+/// Acronyms that stay in capitals inside a title.
+const ACRONYMS: [&str; 6] = ["DPRD", "ASN", "RI", "PANRB", "BKD", "BKPSDM"];
+
+/// `BUPATI TANJUNG SEROJA` → `Bupati Tanjung Seroja`; abbreviations, codes
+/// and known acronyms are kept.
+fn title_case(text: &str) -> String {
+    text.split_whitespace()
+        .map(|w| {
+            if w.contains(['.', '/']) || w.chars().any(|c| c.is_ascii_digit()) || ACRONYMS.contains(&w) {
+                w.to_string()
+            } else {
+                let lower = w.to_lowercase();
+                let mut chars = lower.chars();
+                chars
+                    .next()
+                    .map(|f| f.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day(m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2020, m, d).unwrap()
+    }
+
+    fn sample(kind: CircularKind) -> Circular {
+        let mut c: Circular = crate::exchange::from_json(include_str!(
+            "../../../tests/fixtures/muba-800-439-bkpsdm-2020.json"
+        ))
+        .unwrap();
+        c.kind = kind;
+        c.scope = "Aparatur Sipil Negara di lingkungan Pemerintah Kabupaten Musi Banyuasin".into();
+        c.period = Some(Period {
+            start: day(5, 16),
+            end: Some(day(5, 29)),
+        });
+        c.references = vec![
+            Reference {
+                text: "Surat Edaran Menteri PANRB Nomor 19 Tahun 2020".into(),
+                circular_id: None,
+            },
+            Reference {
+                text: "Surat Edaran Bupati Musi Banyuasin Nomor 800/400/BKPSDM/2020".into(),
+                circular_id: Some(1),
+            },
+        ];
+        c.points = vec![Point::new("Pegawai tetap dapat dihubungi.")];
+        c
+    }
+
+    #[test]
+    fn the_period_is_spelled_out_with_indonesian_dates_and_counted_days() {
+        let p = Period {
+            start: day(3, 26),
+            end: Some(day(4, 8)),
+        };
+        assert_eq!(
+            period_phrase(&p),
+            "selama 14 (empat belas) hari, terhitung mulai tanggal 26 Maret 2020 sampai dengan tanggal 8 April 2020"
+        );
+        let open = Period { start: day(3, 16), end: None };
+        assert!(period_phrase(&open).contains("hasil evaluasi"));
+    }
+
+    #[test]
+    fn compose_puts_basis_period_own_points_and_closing_in_order() {
+        let mut c = sample(CircularKind::Perpanjangan);
+        compose(&mut c);
+        let clauses: Vec<_> = c.points.iter().map(|p| p.clause).collect();
+        assert_eq!(
+            clauses,
+            [Some(Clause::Dasar), Some(Clause::Masa), None, Some(Clause::Penutup)]
+        );
+        assert!(c.points[0].text.starts_with("Menindaklanjuti Surat Edaran Menteri PANRB Nomor 19 Tahun 2020 dan Surat Edaran Bupati"));
+        assert!(c.points[1].text.contains("Nomor 800/400/BKPSDM/2020 diperpanjang selama 14 (empat belas) hari, terhitung mulai tanggal 16 Mei 2020 sampai dengan tanggal 29 Mei 2020."));
+        compose(&mut c);
+        assert_eq!(c.points.len(), 4, "composing twice does not duplicate clauses");
+    }
+
+    #[test]
+    fn refresh_rewrites_only_template_clauses_where_the_user_put_them() {
+        let mut c = sample(CircularKind::WfhBaru);
+        compose(&mut c);
+        c.points.swap(1, 2);
+        c.points[0].clause = None; // edited by hand
+        c.points[0].text = "Dasar yang ditulis sendiri.".into();
+        c.period = Some(Period {
+            start: day(6, 1),
+            end: Some(day(6, 2)),
+        });
+        refresh(&mut c);
+        assert_eq!(c.points[0].text, "Dasar yang ditulis sendiri.");
+        assert_eq!(c.points[1].text, "Pegawai tetap dapat dihubungi.");
+        assert!(c.points[2].text.contains("selama 2 (dua) hari, terhitung mulai tanggal 1 Juni 2020"));
+    }
+
+    #[test]
+    fn every_kind_writes_its_own_period_clause() {
+        for (kind, needle) in [
+            (CircularKind::WfhBaru, "melaksanakan tugas kedinasan dengan bekerja di rumah"),
+            (CircularKind::Perpanjangan, "diperpanjang"),
+            (CircularKind::PenerapanKembali, "diberlakukan kembali"),
+            (CircularKind::Perubahan, "diubah"),
+            (CircularKind::Pencabutan, "dicabut dan dinyatakan tidak berlaku. Terhitung mulai tanggal 16 Mei 2020"),
+            (CircularKind::Umum, "Surat Edaran ini berlaku selama"),
+        ] {
+            let text = clause_text(&sample(kind), Clause::Masa).unwrap();
+            assert!(text.contains(needle), "{kind:?}: {text}");
+        }
+    }
+
+    #[test]
+    fn a_derived_subject_is_not_prefixed_twice() {
+        let first = "Penyesuaian Sistem Kerja";
+        let once = derived_subject(CircularKind::Perpanjangan, first);
+        assert_eq!(once, "Perpanjangan Penyesuaian Sistem Kerja");
+        assert_eq!(derived_subject(CircularKind::Perpanjangan, &once), once);
+        assert_eq!(
+            derived_subject(CircularKind::Pencabutan, &once),
+            "Pencabutan Penyesuaian Sistem Kerja"
+        );
+    }
+}
