@@ -5,9 +5,13 @@
 
 mod fonts;
 mod layout;
+mod preview;
 mod writer;
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
+
+use base64::Engine;
 
 use printpdf::{ParsedFont, PdfDocument, PdfSaveOptions, RawImage, XObjectId};
 
@@ -17,6 +21,7 @@ use crate::office::PaperSize;
 use crate::words;
 use fonts::{face, Weight};
 use layout::wrap;
+pub use preview::Preview;
 use writer::{Align, Sheet, Writer};
 
 const BODY: f32 = 12.0;
@@ -45,6 +50,43 @@ pub fn numbering_label(depth: usize, index: usize) -> String {
 
 /// Renders the circular to PDF bytes.
 pub fn render(c: &Circular, paper: PaperSize) -> Result<Vec<u8>> {
+    let laid = lay_out(c, paper)?;
+    let mut doc = laid.doc;
+    let options = PdfSaveOptions {
+        subset_fonts: true,
+        ..Default::default()
+    };
+    Ok(doc.with_pages(laid.pages).save(&options, &mut Vec::new()))
+}
+
+/// The first `max_pages` pages as SVG, laid out exactly as [`render`] prints them.
+pub fn preview(c: &Circular, paper: PaperSize, max_pages: usize) -> Result<Preview> {
+    let laid = lay_out(c, paper)?;
+    let resources = preview::Resources {
+        bold: &laid.bold,
+        pictures: &laid.pictures,
+    };
+    Ok(Preview {
+        pages: laid
+            .pages
+            .iter()
+            .take(max_pages)
+            .map(|page| preview::page_svg(page, &resources))
+            .collect(),
+        page_count: laid.pages.len(),
+    })
+}
+
+/// A laid-out circular: the document with its fonts and images, its pages,
+/// and what the preview needs to draw them.
+struct Laid {
+    doc: PdfDocument,
+    pages: Vec<printpdf::PdfPage>,
+    bold: printpdf::FontId,
+    pictures: BTreeMap<XObjectId, preview::Picture>,
+}
+
+fn lay_out(c: &Circular, paper: PaperSize) -> Result<Laid> {
     c.validate()?;
     check_glyphs(c)?;
     let mut doc = PdfDocument::new(&document_title(c));
@@ -55,24 +97,33 @@ pub fn render(c: &Circular, paper: PaperSize) -> Result<Vec<u8>> {
     info.subject = c.subject.clone();
     let (regular, bold) = parsed_fonts();
     let (regular, bold) = (doc.add_font(regular), doc.add_font(bold));
+    let mut pictures = BTreeMap::new();
     let mut images =
         |bytes: &Option<Vec<u8>>, what: &str| -> Result<Option<(XObjectId, usize, usize)>> {
             let Some(bytes) = bytes else { return Ok(None) };
-            let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(|e| {
+            let unreadable = |e: String| {
                 Error::invalid(
                     "gambar_rusak",
                     "image",
                     format!("Gambar {what} tidak dapat dibaca: {e}"),
                 )
-            })?;
-            let (w, h) = (image.width, image.height);
-            Ok(Some((doc.add_image(&image), w, h)))
+            };
+            let mime = crate::store::image_kind(bytes).map_err(|e| unreadable(e.to_string()))?;
+            let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(unreadable)?;
+            let (width, height) = (image.width, image.height);
+            let id = doc.add_image(&image);
+            let url = format!(
+                "data:{mime};base64,{}",
+                base64::engine::general_purpose::STANDARD.encode(bytes)
+            );
+            pictures.insert(id.clone(), preview::Picture { url, width, height });
+            Ok(Some((id, width, height)))
         };
     let emblem = images(&c.letterhead.emblem, "lambang")?;
     let signature = images(&c.signature.signature_image, "tanda tangan")?;
     let stamp = images(&c.signature.stamp_image, "cap")?;
 
-    let mut w = Writer::new(Sheet::new(paper), regular, bold);
+    let mut w = Writer::new(Sheet::new(paper), regular, bold.clone());
     letterhead(&mut w, c, emblem.as_ref());
     addressees(&mut w, c);
     title(&mut w, c);
@@ -82,12 +133,12 @@ pub fn render(c: &Circular, paper: PaperSize) -> Result<Vec<u8>> {
     for annex in &c.annexes {
         annex_pages(&mut w, c, annex);
     }
-    let pages = w.finish();
-    let options = PdfSaveOptions {
-        subset_fonts: true,
-        ..Default::default()
-    };
-    Ok(doc.with_pages(pages).save(&options, &mut Vec::new()))
+    Ok(Laid {
+        doc,
+        pages: w.finish(),
+        bold,
+        pictures,
+    })
 }
 
 fn parsed_fonts() -> &'static (ParsedFont, ParsedFont) {
@@ -628,5 +679,52 @@ impl Grid {
         w.rule(left, x, top, 0.5);
         w.rule(left, x, bottom, 0.5);
         w.y = bottom - self.size;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::exchange;
+
+    fn fixture(name: &str) -> Circular {
+        let path = format!("{}/../../tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        exchange::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn the_preview_shows_the_printed_pages_with_their_text_inside_the_sheet() {
+        let c = fixture("muba-800-439-bkpsdm-2020");
+        let p = preview(&c, PaperSize::F4, 20).unwrap();
+        assert!(p.page_count >= 1 && p.pages.len() == p.page_count);
+        let all = p.pages.concat();
+        for needle in ["800/439/BKPSDM/2020", "SURAT EDARAN", "TENTANG", "Tembusan:"] {
+            assert!(all.contains(needle), "preview lacks {needle}");
+        }
+        let width = Sheet::new(PaperSize::F4).width;
+        for x in all.split("<tspan x=\"").skip(1) {
+            let x: f32 = x[..x.find('"').unwrap()].parse().unwrap();
+            assert!((0.0..width).contains(&x), "text starts off the sheet at {x}");
+        }
+        assert_eq!(all.matches("<text ").count(), all.matches("</text>").count());
+        if let Ok(dir) = std::env::var("EDARAN_PREVIEW_DIR") {
+            for (i, page) in p.pages.iter().enumerate() {
+                std::fs::write(format!("{dir}/page-{}.svg", i + 1), page).unwrap();
+            }
+        }
+    }
+
+    #[test]
+    fn a_preview_is_capped_but_counts_every_page() {
+        let mut c = fixture("muba-800-439-bkpsdm-2020");
+        c.annexes = vec![Annex {
+            title: "Daftar".into(),
+            columns: vec!["No".into(), "Nama".into()],
+            widths: Vec::new(),
+            rows: (1..=400).map(|i| vec![i.to_string(), format!("Pegawai {i}")]).collect(),
+        }];
+        let p = preview(&c, PaperSize::A4, 3).unwrap();
+        assert_eq!(p.pages.len(), 3);
+        assert!(p.page_count > 8, "{}", p.page_count);
     }
 }

@@ -1,0 +1,114 @@
+//! The preview: the very pages the PDF gets, drawn as SVG for the app
+//! (WebKitGTK shows no PDF in a frame). Text is placed glyph run by glyph
+//! run at the positions the layout computed, in the same face.
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+use printpdf::{FontId, Op, PdfFontHandle, PdfPage, TextItem, XObjectId};
+use serde::Serialize;
+
+use super::fonts::{face, Weight};
+
+/// Pages of a circular as SVG documents, sized in points.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Preview {
+    /// The first pages, at most the number asked for.
+    pub pages: Vec<String>,
+    /// How many pages the printed document has.
+    pub page_count: usize,
+}
+
+/// An image placed on the pages: its data URL and pixel size.
+pub(super) struct Picture {
+    pub url: String,
+    pub width: usize,
+    pub height: usize,
+}
+
+/// What the ops refer to: which font id is the bold face, and the images.
+pub(super) struct Resources<'a> {
+    pub bold: &'a FontId,
+    pub pictures: &'a BTreeMap<XObjectId, Picture>,
+}
+
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// One page as an SVG document.
+pub(super) fn page_svg(page: &PdfPage, res: &Resources) -> String {
+    let (width, height) = (page.media_box.width.0, page.media_box.height.0);
+    let mut svg = format!(
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.1} {height:.1}" width="{width:.1}" height="{height:.1}" font-family="Liberation Sans, Arial, sans-serif"><rect width="100%" height="100%" fill="#fff"/>"##
+    );
+    let (mut weight, mut size, mut x, mut y, mut thickness) = (Weight::Regular, 12.0, 0.0, 0.0, 1.0);
+    for op in &page.ops {
+        match op {
+            Op::SetFont { font, size: s } => {
+                weight = match font {
+                    PdfFontHandle::External(id) if id == res.bold => Weight::Bold,
+                    _ => Weight::Regular,
+                };
+                size = s.0;
+            }
+            Op::SetTextCursor { pos } => (x, y) = (pos.x.0, pos.y.0),
+            Op::ShowText { items } => {
+                let bold = if weight == Weight::Bold { r#" font-weight="bold""# } else { "" };
+                let _ = write!(svg, r#"<text y="{:.2}" font-size="{size}"{bold} xml:space="preserve">"#, height - y);
+                let mut pen = x;
+                for item in items {
+                    match item {
+                        TextItem::Text(text) => {
+                            let _ = write!(svg, r#"<tspan x="{pen:.2}">"#);
+                            escape(text, &mut svg);
+                            svg.push_str("</tspan>");
+                            pen += face(weight).width(text, size);
+                        }
+                        TextItem::Offset(o) => pen -= o * size / 1000.0,
+                        _ => {}
+                    }
+                }
+                svg.push_str("</text>");
+            }
+            Op::SetOutlineThickness { pt } => thickness = pt.0,
+            Op::DrawLine { line } => {
+                let points: Vec<String> = line
+                    .points
+                    .iter()
+                    .map(|p| format!("{:.2},{:.2}", p.p.x.0, height - p.p.y.0))
+                    .collect();
+                let _ = write!(
+                    svg,
+                    r#"<polyline points="{}" fill="none" stroke="black" stroke-width="{thickness}"/>"#,
+                    points.join(" ")
+                );
+            }
+            Op::UseXobject { id, transform } => {
+                if let Some(p) = res.pictures.get(id) {
+                    let scale = transform.scale_x.unwrap_or(1.0);
+                    let (w, h) = (p.width as f32 * scale, p.height as f32 * scale);
+                    let left = transform.translate_x.map_or(0.0, |t| t.0);
+                    let bottom = transform.translate_y.map_or(0.0, |t| t.0);
+                    let _ = write!(
+                        svg,
+                        r#"<image href="{}" x="{left:.2}" y="{:.2}" width="{w:.2}" height="{h:.2}"/>"#,
+                        p.url,
+                        height - bottom - h
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
