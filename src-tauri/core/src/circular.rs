@@ -42,6 +42,7 @@ vocabulary!(
         Terbit => "terbit", "Terbit";
         Diganti => "diganti", "Diganti (diubah)";
         Dicabut => "dicabut", "Dicabut";
+        Batal => "batal", "Nomor dibatalkan";
     }
 );
 

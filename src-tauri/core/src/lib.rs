@@ -17,6 +17,7 @@ pub mod paths;
 pub mod pdf;
 pub mod rank;
 pub mod reference;
+pub mod register;
 pub mod store;
 pub mod template;
 mod vocab;

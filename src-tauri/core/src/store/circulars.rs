@@ -241,6 +241,47 @@ impl Store {
         })
     }
 
+    /// Cancels the number of an issued circular that must not go out (e.g.
+    /// a wrong addressee found after signing): the register keeps the
+    /// number as cancelled with the reason, the number is never given
+    /// again, and a circular it superseded or revoked is in force again.
+    pub fn cancel_number(&mut self, id: i64, reason: &str, actor: &str) -> Result<()> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(Error::invalid(
+                "wajib_diisi",
+                "reason",
+                "Alasan pembatalan nomor wajib diisi.",
+            ));
+        }
+        self.in_transaction(|store| {
+            let record = store.circular(id)?.summary;
+            if record.status != CircularStatus::Terbit {
+                return Err(Error::Refused {
+                    code: "bukan_terbit",
+                    message: format!(
+                        "Hanya nomor surat edaran yang berstatus terbit yang dapat dibatalkan; status surat edaran ini {}.",
+                        record.status.label()
+                    ),
+                });
+            }
+            let number = record.number.clone().unwrap_or_default();
+            store.conn.execute(
+                "UPDATE register_entry SET status = 'dibatalkan', note = ?2 WHERE circular_id = ?1",
+                params![id, reason],
+            )?;
+            store.set_status(id, CircularStatus::Batal)?;
+            store.log(id, "nomor dibatalkan", actor, &format!("{number}: {reason}"))?;
+            if let (Some(parent), Some(Relation::Perubahan | Relation::Pencabutan)) =
+                (record.parent_id, record.relation)
+            {
+                store.set_status(parent, CircularStatus::Terbit)?;
+                store.log(parent, "berlaku kembali", actor, &format!("nomor {number} dibatalkan"))?;
+            }
+            Ok(())
+        })
+    }
+
     /// Deletes a draft; issued circulars stay for good.
     pub fn delete_draft(&mut self, id: i64) -> Result<()> {
         self.in_transaction(|store| {
@@ -488,6 +529,38 @@ mod tests {
             store.circular(amendment).unwrap().summary.status,
             CircularStatus::Dicabut
         );
+    }
+
+    #[test]
+    fn a_cancelled_number_stays_in_the_register_and_is_never_given_again() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let first = store.create_circular(&seed(), "Rina").unwrap();
+        store.issue(first, day(2020, 5, 12), "Rina").unwrap();
+        let revocation = store
+            .derive(first, Relation::Pencabutan, day(2020, 5, 13), "Rina")
+            .unwrap();
+        let number = store.issue(revocation, day(2020, 5, 14), "Rina").unwrap();
+        assert_eq!(store.circular(first).unwrap().summary.status, CircularStatus::Dicabut);
+        assert_eq!(
+            store.cancel_number(revocation, "  ", "Rina").unwrap_err().field(),
+            Some("reason")
+        );
+        store.cancel_number(revocation, "Salah alamat tujuan", "Rina").unwrap();
+        assert_eq!(store.circular(revocation).unwrap().summary.status, CircularStatus::Batal);
+        assert_eq!(
+            store.circular(first).unwrap().summary.status,
+            CircularStatus::Terbit,
+            "the revoked circular is in force again"
+        );
+        let entry = store.register(&number, None).unwrap().remove(0);
+        assert_eq!((entry.status.as_str(), entry.note.as_str()), ("dibatalkan", "Salah alamat tujuan"));
+        assert_eq!(
+            store.cancel_number(revocation, "lagi", "Rina").unwrap_err().code(),
+            "bukan_terbit"
+        );
+        let next = store.create_circular(&seed(), "Rina").unwrap();
+        assert_eq!(store.issue(next, day(2020, 5, 15), "Rina").unwrap(), "800/3/BKPSDM/2020");
     }
 
     #[test]

@@ -1,0 +1,137 @@
+//! The outgoing-letter register (*buku agenda surat keluar*) as files a
+//! clerk hands on: CSV for any spreadsheet (semicolons, as Excel expects
+//! them under an Indonesian locale, with a BOM) and XLSX with real dates.
+
+use chrono::Datelike;
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+
+use crate::error::{Error, Result};
+use crate::store::RegisterEntry;
+
+const COLUMNS: [&str; 7] = [
+    "Tahun",
+    "No. Urut",
+    "Nomor Surat",
+    "Tanggal",
+    "Perihal",
+    "Status",
+    "Keterangan",
+];
+
+fn status_label(status: &str) -> &str {
+    match status {
+        "dibatalkan" => "Dibatalkan",
+        _ => "Terpakai",
+    }
+}
+
+/// The register as CSV text.
+pub fn to_csv(entries: &[RegisterEntry]) -> String {
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(Vec::new());
+    let _ = out.write_record(COLUMNS);
+    for e in entries {
+        let _ = out.write_record([
+            e.year.to_string(),
+            e.sequence.to_string(),
+            e.number.clone(),
+            e.issued_on.format("%d-%m-%Y").to_string(),
+            e.subject.clone(),
+            status_label(&e.status).to_string(),
+            e.note.clone(),
+        ]);
+    }
+    let bytes = out.into_inner().unwrap_or_default();
+    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+}
+
+/// The register as an XLSX workbook.
+pub fn to_xlsx(entries: &[RegisterEntry]) -> Result<Vec<u8>> {
+    let failed = |e: rust_xlsxwriter::XlsxError| Error::Refused {
+        code: "xlsx_gagal",
+        message: format!("Berkas XLSX buku agenda tidak dapat dibuat: {e}"),
+    };
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Buku Agenda").map_err(failed)?;
+    let bold = Format::new().set_bold().set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for (col, (name, width)) in COLUMNS
+        .iter()
+        .zip([8.0, 9.0, 24.0, 12.0, 70.0, 12.0, 40.0])
+        .enumerate()
+    {
+        sheet
+            .write_string_with_format(0, col as u16, *name, &bold)
+            .map_err(failed)?;
+        sheet.set_column_width(col as u16, width).map_err(failed)?;
+    }
+    for (i, e) in entries.iter().enumerate() {
+        let row = i as u32 + 1;
+        let day = ExcelDateTime::from_ymd(
+            e.issued_on.year() as u16,
+            e.issued_on.month() as u8,
+            e.issued_on.day() as u8,
+        )
+        .map_err(failed)?;
+        sheet.write_number(row, 0, e.year).map_err(failed)?;
+        sheet.write_number(row, 1, e.sequence).map_err(failed)?;
+        sheet.write_string(row, 2, &e.number).map_err(failed)?;
+        sheet
+            .write_datetime_with_format(row, 3, &day, &date)
+            .map_err(failed)?;
+        sheet.write_string(row, 4, &e.subject).map_err(failed)?;
+        sheet
+            .write_string(row, 5, status_label(&e.status))
+            .map_err(failed)?;
+        sheet.write_string(row, 6, &e.note).map_err(failed)?;
+    }
+    sheet.set_freeze_panes(1, 0).map_err(failed)?;
+    book.save_to_buffer().map_err(failed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn entries() -> Vec<RegisterEntry> {
+        vec![RegisterEntry {
+            year: 2020,
+            sequence: 439,
+            number: "800/439/BKPSDM/2020".into(),
+            circular_id: Some(1),
+            subject: "Perpanjangan; \"WFH\" ASN".into(),
+            issued_on: NaiveDate::from_ymd_opt(2020, 5, 15).unwrap(),
+            status: "dibatalkan".into(),
+            note: "salah alamat".into(),
+        }]
+    }
+
+    #[test]
+    fn csv_quotes_what_needs_quoting_and_opens_in_excel() {
+        let text = to_csv(&entries());
+        assert!(text.starts_with('\u{feff}'));
+        let mut lines = text.trim_start_matches('\u{feff}').lines();
+        assert_eq!(lines.next().unwrap(), "Tahun;No. Urut;Nomor Surat;Tanggal;Perihal;Status;Keterangan");
+        assert_eq!(
+            lines.next().unwrap(),
+            "2020;439;800/439/BKPSDM/2020;15-05-2020;\"Perpanjangan; \"\"WFH\"\" ASN\";Dibatalkan;salah alamat"
+        );
+    }
+
+    #[test]
+    fn xlsx_reads_back_with_its_header_and_a_real_date() {
+        use calamine::{Data, Reader, Xlsx};
+        let bytes = to_xlsx(&entries()).unwrap();
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("Buku Agenda").unwrap();
+        assert_eq!(range.get((0, 2)), Some(&Data::String("Nomor Surat".into())));
+        assert_eq!(range.get((1, 2)), Some(&Data::String("800/439/BKPSDM/2020".into())));
+        assert_eq!(range.get((1, 1)), Some(&Data::Float(439.0)));
+        let Some(Data::DateTime(date)) = range.get((1, 3)) else { panic!("date cell") };
+        assert_eq!(date.as_f64(), 43_966.0, "Excel day number of 15 May 2020");
+        assert_eq!(range.get((1, 5)), Some(&Data::String("Dibatalkan".into())));
+    }
+}
