@@ -20,10 +20,10 @@ pub struct AppState {
     pub path: PathBuf,
 }
 
-type Reply<T> = Result<T, ErrorReport>;
+pub type Reply<T> = Result<T, ErrorReport>;
 
 impl AppState {
-    fn store(&self) -> MutexGuard<'_, Store> {
+    pub fn store(&self) -> MutexGuard<'_, Store> {
         // A panic while holding the lock cannot leave SQLite half-written
         // (every change is one statement or one transaction), so go on.
         self.store
@@ -32,7 +32,7 @@ impl AppState {
     }
 }
 
-fn reply<T>(result: edaran_core::Result<T>) -> Reply<T> {
+pub fn reply<T>(result: edaran_core::Result<T>) -> Reply<T> {
     result.map_err(|e| ErrorReport::from(&e))
 }
 
@@ -59,6 +59,25 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         signatory_delete,
         holidays_list,
         circulars_list,
+        crate::circulars::circular_get,
+        crate::circulars::circular_new,
+        crate::circulars::circular_save,
+        crate::circulars::circular_refresh,
+        crate::circulars::circular_compose,
+        crate::circulars::circular_preview,
+        crate::circulars::circular_initial,
+        crate::circulars::circular_issue,
+        crate::circulars::circular_derive,
+        crate::circulars::circular_delete,
+        crate::circulars::circular_cancel_number,
+        crate::circulars::circular_audit,
+        crate::circulars::signature_for,
+        crate::circulars::letterhead_for,
+        crate::circulars::register_list,
+        crate::circulars::circular_save_pdf,
+        crate::circulars::circular_export_json,
+        crate::circulars::circular_import_json,
+        crate::circulars::register_export,
     ]
 }
 

@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod circulars;
 mod commands;
 
 use std::path::PathBuf;

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::agency::{AgencyKind, UnitKind};
+use crate::circular::{CircularKind, CircularStatus, SigningMode};
 use crate::employee::{EmploymentKind, Eselon, PositionKind};
 use crate::office::{PaperSize, RegionKind, SignatoryRole};
 use crate::rank::{Golongan, PPPK_GRADES};
@@ -22,6 +23,9 @@ pub struct ReferenceData {
     pub region_kinds: Vec<Choice>,
     pub paper_sizes: Vec<Choice>,
     pub signatory_roles: Vec<Choice>,
+    pub circular_kinds: Vec<Choice>,
+    pub circular_statuses: Vec<Choice>,
+    pub signing_modes: Vec<Choice>,
 }
 
 pub fn reference_data() -> ReferenceData {
@@ -36,5 +40,8 @@ pub fn reference_data() -> ReferenceData {
         region_kinds: RegionKind::choices(),
         paper_sizes: PaperSize::choices(),
         signatory_roles: SignatoryRole::choices(),
+        circular_kinds: CircularKind::choices(),
+        circular_statuses: CircularStatus::choices(),
+        signing_modes: SigningMode::choices(),
     }
 }

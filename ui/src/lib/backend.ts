@@ -3,6 +3,13 @@ import { invoke } from '@tauri-apps/api/core';
 import type {
   Agency,
   AgencyInput,
+  AuditEntry,
+  CircularDocument,
+  CircularRecord,
+  Letterhead,
+  Preview,
+  RegisterEntry,
+  Signature,
   CircularSummary,
   DatabaseInfo,
   Employee,
@@ -43,6 +50,26 @@ export interface Backend {
   signatory_delete(id: number): Promise<null>;
   holidays_list(year: number | null): Promise<Holiday[]>;
   circulars_list(): Promise<CircularSummary[]>;
+  circular_get(id: number): Promise<CircularRecord>;
+  circular_new(kind: string, actor: string): Promise<number>;
+  circular_save(id: number, document: CircularDocument, actor: string): Promise<null>;
+  circular_refresh(document: CircularDocument): Promise<CircularDocument>;
+  circular_compose(document: CircularDocument): Promise<CircularDocument>;
+  circular_preview(document: CircularDocument, paper: string): Promise<Preview>;
+  circular_initial(id: number, verifier: string): Promise<null>;
+  circular_issue(id: number, date: string, actor: string): Promise<string>;
+  circular_derive(id: number, relation: string, actor: string): Promise<number>;
+  circular_delete(id: number): Promise<null>;
+  circular_cancel_number(id: number, reason: string, actor: string): Promise<null>;
+  circular_audit(id: number): Promise<AuditEntry[]>;
+  signature_for(signatoryId: number, mode: string, intermediate: string): Promise<Signature>;
+  letterhead_for(head: boolean): Promise<Letterhead>;
+  register_list(query: string, year: number | null): Promise<RegisterEntry[]>;
+  /** Native save dialog, then the system PDF viewer; the path, or null if cancelled. */
+  circular_save_pdf(id: number, paper: string): Promise<string | null>;
+  circular_export_json(id: number): Promise<string | null>;
+  circular_import_json(actor: string): Promise<number | null>;
+  register_export(query: string, year: number | null, format: 'csv' | 'xlsx'): Promise<string | null>;
 }
 
 export const tauriBackend: Backend = {
@@ -67,6 +94,25 @@ export const tauriBackend: Backend = {
   signatory_delete: (id) => invoke('signatory_delete', { id }),
   holidays_list: (year) => invoke('holidays_list', { year }),
   circulars_list: () => invoke('circulars_list'),
+  circular_get: (id) => invoke('circular_get', { id }),
+  circular_new: (kind, actor) => invoke('circular_new', { kind, actor }),
+  circular_save: (id, document, actor) => invoke('circular_save', { id, document, actor }),
+  circular_refresh: (document) => invoke('circular_refresh', { document }),
+  circular_compose: (document) => invoke('circular_compose', { document }),
+  circular_preview: (document, paper) => invoke('circular_preview', { document, paper }),
+  circular_initial: (id, verifier) => invoke('circular_initial', { id, verifier }),
+  circular_issue: (id, date, actor) => invoke('circular_issue', { id, date, actor }),
+  circular_derive: (id, relation, actor) => invoke('circular_derive', { id, relation, actor }),
+  circular_delete: (id) => invoke('circular_delete', { id }),
+  circular_cancel_number: (id, reason, actor) => invoke('circular_cancel_number', { id, reason, actor }),
+  circular_audit: (id) => invoke('circular_audit', { id }),
+  signature_for: (signatoryId, mode, intermediate) => invoke('signature_for', { signatoryId, mode, intermediate }),
+  letterhead_for: (head) => invoke('letterhead_for', { head }),
+  register_list: (query, year) => invoke('register_list', { query, year }),
+  circular_save_pdf: (id, paper) => invoke('circular_save_pdf', { id, paper }),
+  circular_export_json: (id) => invoke('circular_export_json', { id }),
+  circular_import_json: (actor) => invoke('circular_import_json', { actor }),
+  register_export: (query, year, format) => invoke('register_export', { query, year, format }),
 };
 
 const BACKEND = Symbol('backend');

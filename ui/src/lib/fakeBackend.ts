@@ -4,6 +4,7 @@
  * meet the same errors (same codes, fields and messages).
  */
 import type { Backend } from './backend';
+import { fakeCirculars } from './fakeCirculars';
 import type {
   Agency,
   Choice,
@@ -89,6 +90,24 @@ export const fakeReference: ReferenceData = {
     c('wakil_kepala_daerah', 'Wakil Kepala Daerah'),
     c('sekda', 'Sekretaris Daerah'),
     c('kepala_perangkat_daerah', 'Kepala Perangkat Daerah'),
+  ],
+  circular_kinds: [
+    c('wfh_baru', 'WFH baru'),
+    c('perpanjangan', 'Perpanjangan'),
+    c('penerapan_kembali', 'Penerapan kembali'),
+    c('perubahan', 'Perubahan'),
+    c('pencabutan', 'Pencabutan / kembali normal'),
+    c('umum', 'Umum'),
+  ],
+  circular_statuses: [c('draf', 'Draf'), c('diparaf', 'Diparaf'), c('terbit', 'Terbit'), c('diganti', 'Diganti (diubah)'), c('dicabut', 'Dicabut'), c('batal', 'Nomor dibatalkan')],
+  signing_modes: [
+    c('langsung', 'Langsung'),
+    c('an', 'a.n. (atas nama)'),
+    c('ub', 'u.b. (untuk beliau)'),
+    c('plt', 'Plt. (pelaksana tugas)'),
+    c('plh', 'Plh. (pelaksana harian)'),
+    c('pj', 'Pj. (penjabat)'),
+    c('wakil', 'Wakil kepala daerah atas nama kepala daerah'),
   ],
 };
 
@@ -535,6 +554,6 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
           .filter((h) => year == null || h.date.startsWith(`${year}-`))
           .sort((a, b) => a.date.localeCompare(b.date)),
       ),
-    circulars_list: () => later(() => structuredClone(db.circulars)),
+    ...fakeCirculars(db.circulars, later),
   };
 }

@@ -24,6 +24,9 @@ export interface ReferenceData {
   region_kinds: Choice[];
   paper_sizes: Choice[];
   signatory_roles: Choice[];
+  circular_kinds: Choice[];
+  circular_statuses: Choice[];
+  signing_modes: Choice[];
 }
 
 export interface DatabaseInfo {
@@ -178,7 +181,7 @@ export interface CircularSummary {
   id: number;
   kind: string;
   kind_label: string;
-  status: 'draf' | 'diparaf' | 'terbit' | 'diganti' | 'dicabut';
+  status: CircularStatus;
   status_label: string;
   subject: string;
   number: string | null;
@@ -187,4 +190,99 @@ export interface CircularSummary {
   parent_id: number | null;
   relation: string | null;
   updated_at: string;
+}
+
+export type CircularStatus = 'draf' | 'diparaf' | 'terbit' | 'diganti' | 'dicabut' | 'batal';
+
+/** A numbered point; `clause` is set while its text is the template's. */
+export interface Point {
+  text: string;
+  children: Point[];
+  clause?: 'dasar' | 'masa' | 'penutup';
+}
+
+export interface Period {
+  /** `YYYY-MM-DD` */
+  start: string;
+  /** `YYYY-MM-DD`, or null: until evaluated. */
+  end: string | null;
+}
+
+export interface Reference {
+  text: string;
+  /** Set when the reference is an earlier circular in this database. */
+  circular_id?: number;
+}
+
+export interface Letterhead {
+  /** Base64 PNG/JPEG. */
+  emblem?: string;
+  tiers: string[];
+  address_lines: string[];
+}
+
+export interface Signature {
+  mode: string;
+  principal_office: string;
+  signer_office: string;
+  intermediate_office: string;
+  name: string;
+  rank: string;
+  nip: string;
+  signature_image?: string;
+  stamp_image?: string;
+}
+
+export interface Annex {
+  title: string;
+  columns: string[];
+  widths: number[];
+  rows: string[][];
+}
+
+/** Everything printed on a circular (the core's `Circular`). */
+export interface CircularDocument {
+  kind: string;
+  letterhead: Letterhead;
+  number: string;
+  subject: string;
+  scope: string;
+  period: Period | null;
+  references: Reference[];
+  addressees: string[];
+  addressee_location: string;
+  points: Point[];
+  place: string;
+  issued_on: string | null;
+  signature: Signature;
+  copies: string[];
+  annexes: Annex[];
+}
+
+export interface CircularRecord extends CircularSummary {
+  document: CircularDocument;
+}
+
+/** Pages as SVG documents; `page_count` counts the whole printed document. */
+export interface Preview {
+  pages: string[];
+  page_count: number;
+}
+
+export interface RegisterEntry {
+  year: number;
+  sequence: number;
+  number: string;
+  circular_id: number | null;
+  subject: string;
+  issued_on: string;
+  status: 'terpakai' | 'dibatalkan';
+  note: string;
+}
+
+export interface AuditEntry {
+  action: string;
+  actor: string;
+  at: string;
+  detail: string;
 }

@@ -1,0 +1,252 @@
+//! Commands of the Surat Edaran page: drafting, preview, workflow, the
+//! register, and files through native dialogs (PDF, JSON, CSV/XLSX).
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use edaran_core::circular::{Circular, CircularKind, Letterhead, Relation, Signature, SigningMode};
+use edaran_core::office::PaperSize;
+use edaran_core::pdf::{self, Preview};
+use edaran_core::store::{AuditEntry, CircularRecord, RegisterEntry};
+use edaran_core::{exchange, register, template, Error};
+use tauri::{AppHandle, State};
+use tauri_plugin_opener::OpenerExt;
+
+use crate::commands::{reply, AppState, Reply};
+
+/// Pages drawn in the preview; the page count still covers the whole document.
+const PREVIEW_PAGES: usize = 30;
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+#[tauri::command]
+pub fn circular_get(state: State<AppState>, id: i64) -> Reply<CircularRecord> {
+    reply(state.store().circular(id))
+}
+
+#[tauri::command]
+pub fn circular_new(state: State<AppState>, kind: CircularKind, actor: String) -> Reply<i64> {
+    reply(state.store().create_from_template(kind, today(), &actor))
+}
+
+#[tauri::command]
+pub fn circular_save(
+    state: State<AppState>,
+    id: i64,
+    document: Circular,
+    actor: String,
+) -> Reply<()> {
+    reply(state.store().save_draft(id, &document, &actor))
+}
+
+/// The template clauses rewritten for the document's current facts.
+#[tauri::command]
+pub fn circular_refresh(mut document: Circular) -> Circular {
+    template::refresh(&mut document);
+    document
+}
+
+/// The template laid out afresh around the user's own points.
+#[tauri::command]
+pub fn circular_compose(mut document: Circular) -> Circular {
+    template::compose(&mut document);
+    document
+}
+
+#[tauri::command]
+pub fn circular_preview(document: Circular, paper: PaperSize) -> Reply<Preview> {
+    reply(pdf::preview(&document, paper, PREVIEW_PAGES))
+}
+
+#[tauri::command]
+pub fn circular_initial(state: State<AppState>, id: i64, verifier: String) -> Reply<()> {
+    reply(state.store().initial(id, &verifier))
+}
+
+#[tauri::command]
+pub fn circular_issue(
+    state: State<AppState>,
+    id: i64,
+    date: NaiveDate,
+    actor: String,
+) -> Reply<String> {
+    reply(state.store().issue(id, date, &actor))
+}
+
+#[tauri::command]
+pub fn circular_derive(
+    state: State<AppState>,
+    id: i64,
+    relation: Relation,
+    actor: String,
+) -> Reply<i64> {
+    reply(state.store().derive(id, relation, today(), &actor))
+}
+
+#[tauri::command]
+pub fn circular_delete(state: State<AppState>, id: i64) -> Reply<()> {
+    reply(state.store().delete_draft(id))
+}
+
+#[tauri::command]
+pub fn circular_cancel_number(
+    state: State<AppState>,
+    id: i64,
+    reason: String,
+    actor: String,
+) -> Reply<()> {
+    reply(state.store().cancel_number(id, &reason, &actor))
+}
+
+#[tauri::command]
+pub fn circular_audit(state: State<AppState>, id: i64) -> Reply<Vec<AuditEntry>> {
+    reply(state.store().audit(id))
+}
+
+#[tauri::command]
+pub fn signature_for(
+    state: State<AppState>,
+    signatory_id: i64,
+    mode: SigningMode,
+    intermediate: String,
+) -> Reply<Signature> {
+    reply(state.store().signature_for(signatory_id, mode, &intermediate))
+}
+
+#[tauri::command]
+pub fn letterhead_for(state: State<AppState>, head: bool) -> Reply<Letterhead> {
+    reply(state.store().letterhead(head))
+}
+
+#[tauri::command]
+pub fn register_list(
+    state: State<AppState>,
+    query: String,
+    year: Option<i32>,
+) -> Reply<Vec<RegisterEntry>> {
+    reply(state.store().register(&query, year))
+}
+
+fn write_failed(path: &std::path::Path, e: std::io::Error) -> Error {
+    Error::Refused {
+        code: "gagal_menulis",
+        message: format!("Berkas {} tidak dapat ditulis: {e}", path.display()),
+    }
+}
+
+/// Asks where to save (native dialog) and writes `bytes` there; `None` when cancelled.
+async fn save_as(
+    title: &str,
+    name: &str,
+    filter: (&str, &str),
+    bytes: Vec<u8>,
+) -> Reply<Option<PathBuf>> {
+    let Some(file) = rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .set_file_name(name)
+        .add_filter(filter.0, &[filter.1])
+        .save_file()
+        .await
+    else {
+        return Ok(None);
+    };
+    let path = file.path().to_path_buf();
+    reply(std::fs::write(&path, bytes).map_err(|e| write_failed(&path, e)))?;
+    Ok(Some(path))
+}
+
+/// `SE 800-1-BKPSDM-2020` or `SE draf 12`, safe as a file name.
+fn file_stem(record: &CircularRecord) -> String {
+    match &record.summary.number {
+        Some(n) => format!("SE {}", n.replace(['/', '\\', ':'], "-")),
+        None => format!("SE draf {}", record.summary.id),
+    }
+}
+
+/// Renders the circular on `paper`, saves it where the user says and opens
+/// it in the system's PDF viewer for printing. Returns the path, or `None`.
+#[tauri::command]
+pub async fn circular_save_pdf(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: i64,
+    paper: PaperSize,
+) -> Reply<Option<String>> {
+    let record = reply(state.store().circular(id))?;
+    let bytes = reply(pdf::render(&record.document, paper))?;
+    let name = format!("{}.pdf", file_stem(&record));
+    let Some(path) = save_as("Simpan PDF surat edaran", &name, ("PDF", "pdf"), bytes).await?
+    else {
+        return Ok(None);
+    };
+    if let Err(e) = app.opener().open_path(path.display().to_string(), None::<&str>) {
+        return Err(edaran_core::ErrorReport::from(&Error::Refused {
+            code: "penampil_pdf",
+            message: format!(
+                "PDF tersimpan di {}, tetapi penampil PDF tidak dapat dibuka: {e}",
+                path.display()
+            ),
+        }));
+    }
+    Ok(Some(path.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn circular_export_json(state: State<'_, AppState>, id: i64) -> Reply<Option<String>> {
+    let record = reply(state.store().circular(id))?;
+    let text = exchange::to_json(&record.document);
+    let name = format!("{}.json", file_stem(&record));
+    let path = save_as(
+        "Ekspor surat edaran (JSON)",
+        &name,
+        ("Surat edaran Edaran (JSON)", "json"),
+        text.into_bytes(),
+    )
+    .await?;
+    Ok(path.map(|p| p.display().to_string()))
+}
+
+/// Reads an exchange file chosen by the user and saves it as a new draft.
+#[tauri::command]
+pub async fn circular_import_json(
+    state: State<'_, AppState>,
+    actor: String,
+) -> Reply<Option<i64>> {
+    let Some(file) = rfd::AsyncFileDialog::new()
+        .set_title("Impor surat edaran (JSON)")
+        .add_filter("Surat edaran Edaran (JSON)", &["json"])
+        .pick_file()
+        .await
+    else {
+        return Ok(None);
+    };
+    let text = String::from_utf8_lossy(&file.read().await).into_owned();
+    let doc = reply(exchange::from_json(&text))?;
+    reply(state.store().create_circular(&doc, &actor)).map(Some)
+}
+
+/// Saves the register (as filtered) as CSV or XLSX.
+#[tauri::command]
+pub async fn register_export(
+    state: State<'_, AppState>,
+    query: String,
+    year: Option<i32>,
+    format: String,
+) -> Reply<Option<String>> {
+    let entries = reply(state.store().register(&query, year))?;
+    let name = match year {
+        Some(y) => format!("Buku agenda surat keluar {y}"),
+        None => "Buku agenda surat keluar".into(),
+    };
+    let path = if format == "xlsx" {
+        let bytes = reply(register::to_xlsx(&entries))?;
+        save_as("Ekspor buku agenda", &format!("{name}.xlsx"), ("Excel", "xlsx"), bytes).await?
+    } else {
+        let text = register::to_csv(&entries);
+        save_as("Ekspor buku agenda", &format!("{name}.csv"), ("CSV", "csv"), text.into_bytes())
+            .await?
+    };
+    Ok(path.map(|p| p.display().to_string()))
+}

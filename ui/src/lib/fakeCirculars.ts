@@ -1,0 +1,258 @@
+/**
+ * The Surat Edaran part of the in-memory backend: drafts, a simplified
+ * template, preview pages, the workflow and the register. It mirrors the
+ * core's rules that the UI shows (frozen issued circulars, numbering from
+ * the register, cancelled numbers kept) with the same codes and messages.
+ */
+import type { Backend } from './backend';
+import type { CircularDocument, CircularRecord, CircularSummary, Point, RegisterEntry } from './types';
+import { daysBetween } from './dates';
+
+type CircularMethods = Pick<
+  Backend,
+  | 'circulars_list'
+  | 'circular_get'
+  | 'circular_new'
+  | 'circular_save'
+  | 'circular_refresh'
+  | 'circular_compose'
+  | 'circular_preview'
+  | 'circular_initial'
+  | 'circular_issue'
+  | 'circular_derive'
+  | 'circular_delete'
+  | 'circular_cancel_number'
+  | 'circular_audit'
+  | 'signature_for'
+  | 'letterhead_for'
+  | 'register_list'
+  | 'circular_save_pdf'
+  | 'circular_export_json'
+  | 'circular_import_json'
+  | 'register_export'
+>;
+
+const LABELS: Record<string, string> = {
+  wfh_baru: 'WFH baru',
+  perpanjangan: 'Perpanjangan',
+  penerapan_kembali: 'Penerapan kembali',
+  perubahan: 'Perubahan',
+  pencabutan: 'Pencabutan / kembali normal',
+  umum: 'Umum',
+  draf: 'Draf',
+  diparaf: 'Diparaf',
+  terbit: 'Terbit',
+  diganti: 'Diganti (diubah)',
+  dicabut: 'Dicabut',
+  batal: 'Nomor dibatalkan',
+};
+
+const refuse = (code: string, message: string, field?: string): never => {
+  throw { code, message, field };
+};
+
+/** The clause a kind writes for its period, in the core's words (shortened). */
+export function periodClause(doc: CircularDocument): string {
+  const p = doc.period;
+  const span = !p
+    ? 'sampai dengan ditetapkannya ketentuan lebih lanjut'
+    : p.end
+      ? `selama ${daysBetween(p.start, p.end) + 1} hari, terhitung mulai tanggal ${p.start} sampai dengan tanggal ${p.end}`
+      : `terhitung mulai tanggal ${p.start} sampai dengan ditetapkannya ketentuan lebih lanjut berdasarkan hasil evaluasi`;
+  return doc.kind === 'perpanjangan'
+    ? `Masa bekerja di rumah bagi ${doc.scope} diperpanjang ${span}.`
+    : `${doc.scope} melaksanakan tugas kedinasan dengan bekerja di rumah (Work From Home) ${span}.`;
+}
+
+function refresh(doc: CircularDocument): CircularDocument {
+  const next = structuredClone(doc);
+  next.points = next.points.map((pt) => (pt.clause === 'masa' ? { ...pt, text: periodClause(next) } : pt));
+  return next;
+}
+
+function compose(doc: CircularDocument): CircularDocument {
+  const next = structuredClone(doc);
+  const own = next.points.filter((pt) => !pt.clause);
+  next.points = [
+    { text: 'Dengan ini disampaikan hal-hal sebagai berikut:', children: [], clause: 'dasar' },
+    { text: periodClause(next), children: [], clause: 'masa' },
+    ...own,
+    { text: 'Demikian Surat Edaran ini disampaikan untuk dilaksanakan dengan penuh tanggung jawab.', children: [], clause: 'penutup' },
+  ];
+  return next;
+}
+
+export function blankDocument(kind: string, subject: string): CircularDocument {
+  return compose({
+    kind,
+    letterhead: { tiers: ['BUPATI TANJUNG SEROJA'], address_lines: [] },
+    number: '',
+    subject,
+    scope: 'Aparatur Sipil Negara di lingkungan Pemerintah Kabupaten Tanjung Seroja',
+    period: { start: '2020-03-30', end: '2020-04-13' },
+    references: [],
+    addressees: ['Para Kepala Perangkat Daerah'],
+    addressee_location: 'Tempat',
+    points: [],
+    place: 'Muara Seroja',
+    issued_on: null,
+    signature: {
+      mode: 'langsung',
+      principal_office: 'BUPATI TANJUNG SEROJA',
+      signer_office: '',
+      intermediate_office: '',
+      name: 'RUSDI HAMZAH, S.H., M.Si.',
+      rank: '',
+      nip: '',
+    },
+    copies: [],
+    annexes: [],
+  });
+}
+
+/** The core's first complaint about a document, as the preview shows it. */
+function validate(doc: CircularDocument): void {
+  if (!doc.subject.trim()) refuse('wajib_diisi', 'Perihal (tentang) surat edaran wajib diisi.', 'subject');
+  if (doc.period?.end && doc.period.end < doc.period.start)
+    refuse('periode_terbalik', 'Tanggal selesai sebelum tanggal mulai; periode sedikitnya 1 (satu) hari.', 'period');
+  const empty = doc.addressees.findIndex((a) => !a.trim());
+  if (empty >= 0) refuse('baris_kosong', `Tujuan surat baris ${empty + 1} kosong; isi atau hapus baris itu.`, 'addressees');
+  if (doc.points.length === 0) refuse('wajib_diisi', 'Isi surat edaran belum ada; tambahkan sedikitnya satu butir.', 'points');
+}
+
+const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => T) => Promise<T>): CircularMethods {
+  const docs = new Map<number, CircularDocument>();
+  const audit = new Map<number, { action: string; actor: string; at: string; detail: string }[]>();
+  const register: RegisterEntry[] = [];
+  let nextId = 5000;
+
+  for (const s of summaries) {
+    const doc = blankDocument(s.kind, s.subject);
+    doc.number = s.number ?? '';
+    doc.issued_on = s.issued_on;
+    docs.set(s.id, doc);
+    if (s.number && s.issued_on) {
+      const sequence = Number(s.number.split('/')[1]);
+      register.push({ year: Number(s.issued_on.slice(0, 4)), sequence, number: s.number, circular_id: s.id, subject: s.subject, issued_on: s.issued_on, status: 'terpakai', note: '' });
+    }
+  }
+
+  const summary = (id: number) => summaries.find((s) => s.id === id) ?? refuse('tidak_ditemukan', `Surat edaran dengan id ${id} tidak ditemukan.`);
+  const log = (id: number, action: string, actor: string, detail = '') =>
+    audit.set(id, [...(audit.get(id) ?? []), { action, actor: actor || 'petugas', at: '2020-04-01 09:00:00', detail }]);
+  const setStatus = (s: CircularSummary, status: CircularSummary['status']) => {
+    s.status = status;
+    s.status_label = LABELS[status];
+  };
+  const editable = (s: CircularSummary) => {
+    if (s.status !== 'draf' && s.status !== 'diparaf')
+      refuse('surat_edaran_terbit', `Surat edaran ${s.number ?? 'ini'} sudah ${LABELS[s.status].toLowerCase()} dan tidak dapat diubah; buat perubahan atau pencabutan sebagai surat edaran baru.`);
+  };
+  const add = (doc: CircularDocument, parent: number | null, relation: string | null, actor: string) => {
+    const id = nextId++;
+    summaries.unshift({ id, kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', subject: doc.subject, number: null, issued_on: null, parent_id: parent, relation, updated_at: '2020-04-01 09:00:00' });
+    docs.set(id, doc);
+    log(id, 'dibuat', actor);
+    return id;
+  };
+
+  return {
+    circulars_list: () => later(() => structuredClone(summaries)),
+    circular_get: (id) =>
+      later((): CircularRecord => ({ ...structuredClone(summary(id)), document: structuredClone(docs.get(id)!) })),
+    circular_new: (kind, actor) => later(() => add(blankDocument(kind, kind === 'umum' ? '' : 'Penyesuaian Sistem Kerja ASN'), null, null, actor)),
+    circular_save: (id, document, actor) =>
+      later(() => {
+        const s = summary(id);
+        editable(s);
+        docs.set(id, structuredClone(document));
+        s.subject = document.subject;
+        if (s.status === 'diparaf') {
+          setStatus(s, 'draf');
+          log(id, 'paraf dibatalkan', actor);
+        }
+        return null;
+      }),
+    circular_refresh: (document) => later(() => refresh(document)),
+    circular_compose: (document) => later(() => compose(document)),
+    circular_preview: (document) =>
+      later(() => {
+        validate(document);
+        const lines = ['SURAT EDARAN', `NOMOR ${document.number || '....'}`, document.subject.toUpperCase(), ...document.points.map((pt: Point) => pt.text)];
+        const text = lines.map((l, i) => `<text x="70" y="${100 + i * 16}">${escape(l)}</text>`).join('');
+        return { pages: [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 609 935">${text}</svg>`], page_count: 1 };
+      }),
+    circular_initial: (id, verifier) =>
+      later(() => {
+        const s = summary(id);
+        if (s.status !== 'draf') refuse('bukan_draf', `Hanya draf yang dapat diparaf; status surat edaran ini ${s.status_label}.`);
+        validate(docs.get(id)!);
+        setStatus(s, 'diparaf');
+        log(id, 'diparaf', verifier);
+        return null;
+      }),
+    circular_issue: (id, date, actor) =>
+      later(() => {
+        const s = summary(id);
+        editable(s);
+        validate(docs.get(id)!);
+        const year = Number(date.slice(0, 4));
+        const sequence = Math.max(0, ...register.filter((r) => r.year === year).map((r) => r.sequence)) + 1;
+        const number = `800/${sequence}/BKPSDM/${year}`;
+        register.push({ year, sequence, number, circular_id: id, subject: s.subject, issued_on: date, status: 'terpakai', note: '' });
+        Object.assign(docs.get(id)!, { number, issued_on: date });
+        Object.assign(s, { number, issued_on: date });
+        setStatus(s, 'terbit');
+        log(id, 'terbit', actor, `nomor ${number}`);
+        return number;
+      }),
+    circular_derive: (id, relation, actor) =>
+      later(() => {
+        const s = summary(id);
+        if (s.status !== 'terbit') refuse('belum_terbit', 'Hanya dari surat edaran yang terbit.');
+        const doc = structuredClone(docs.get(id)!);
+        doc.kind = relation;
+        doc.number = '';
+        doc.issued_on = null;
+        doc.references = [...doc.references, { text: `Surat Edaran Bupati Tanjung Seroja Nomor ${s.number}`, circular_id: id }];
+        doc.subject = `${LABELS[relation]} ${s.subject}`;
+        return add(compose(doc), id, relation, actor);
+      }),
+    circular_delete: (id) =>
+      later(() => {
+        editable(summary(id));
+        summaries.splice(summaries.findIndex((s) => s.id === id), 1);
+        docs.delete(id);
+        return null;
+      }),
+    circular_cancel_number: (id, reason, actor) =>
+      later(() => {
+        if (!reason.trim()) refuse('wajib_diisi', 'Alasan pembatalan nomor wajib diisi.', 'reason');
+        const s = summary(id);
+        if (s.status !== 'terbit') refuse('bukan_terbit', 'Hanya nomor surat edaran yang berstatus terbit yang dapat dibatalkan.');
+        const entry = register.find((r) => r.circular_id === id)!;
+        Object.assign(entry, { status: 'dibatalkan', note: reason.trim() });
+        setStatus(s, 'batal');
+        log(id, 'nomor dibatalkan', actor, reason);
+        return null;
+      }),
+    circular_audit: (id) => later(() => structuredClone(audit.get(id) ?? [])),
+    signature_for: (_signatoryId, mode) =>
+      later(() => ({ ...blankDocument('umum', 'x').signature, mode })),
+    letterhead_for: (head) =>
+      later(() => (head ? { tiers: ['BUPATI TANJUNG SEROJA'], address_lines: [] } : { tiers: ['PEMERINTAH KABUPATEN TANJUNG SEROJA', 'BKPSDM'], address_lines: ['Jalan Merdeka 10'] })),
+    register_list: (query, year) =>
+      later(() =>
+        register
+          .filter((r) => (year === null || r.year === year) && (r.number.includes(query) || r.subject.toLowerCase().includes(query.toLowerCase())))
+          .sort((a, b) => b.year - a.year || b.sequence - a.sequence)
+          .map((r) => structuredClone(r)),
+      ),
+    circular_save_pdf: (id) => later(() => `/tmp/SE ${summary(id).number ?? 'draf'}.pdf`),
+    circular_export_json: (id) => later(() => `/tmp/SE ${id}.json`),
+    circular_import_json: () => later(() => null),
+    register_export: (_q, _y, format) => later(() => `/tmp/buku-agenda.${format}`),
+  };
+}

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { openPage, renderApp, rowTexts, screen, waitFor } from './helpers';
+
+async function openEditorOfNew(user: Awaited<ReturnType<typeof renderApp>>['user']) {
+  await openPage(user, 'nav-surat-edaran', 'page-surat-edaran');
+  await user.selectOptions(await screen.findByTestId('new-kind'), 'wfh_baru');
+  await user.click(screen.getByTestId('new-circular'));
+  return screen.findByTestId('circular-editor');
+}
+
+describe('drafting a circular', () => {
+  it('starts from the template, autosaves what is typed and previews it', async () => {
+    const { user, backend } = await renderApp();
+    await openEditorOfNew(user);
+    const points = await screen.findAllByTestId('point-text');
+    expect((points[1] as HTMLTextAreaElement).value).toContain('selama 15 hari');
+    const subject = screen.getByTestId('c-subject');
+    await user.clear(subject);
+    await user.type(subject, 'Sistem Kerja Baru');
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Tersimpan'));
+    const list = await backend.circulars_list();
+    const saved = await backend.circular_get(list[0].id);
+    expect(saved.document.subject).toBe('Sistem Kerja Baru');
+    await waitFor(() => expect(screen.getByTestId('preview').textContent).toContain('SISTEM KERJA BARU'));
+  });
+
+  it('rewrites the period clause when the period changes, and refuses 0 days', async () => {
+    const { user } = await renderApp();
+    await openEditorOfNew(user);
+    await user.click(screen.getByTestId('period-selama'));
+    const days = screen.getByTestId('c-days');
+    await user.clear(days);
+    await user.type(days, '0');
+    expect((await screen.findByTestId('error-days')).textContent).toBe('Lama periode sedikitnya 1 (satu) hari.');
+    await user.clear(days);
+    await user.type(days, '7');
+    await waitFor(() =>
+      expect((screen.getAllByTestId('point-text')[1] as HTMLTextAreaElement).value).toContain(
+        'selama 7 hari, terhitung mulai tanggal 2020-03-30 sampai dengan tanggal 2020-04-05',
+      ),
+    );
+  });
+
+  it('shows why the preview cannot be drawn, naming the problem', async () => {
+    const { user } = await renderApp();
+    await openEditorOfNew(user);
+    await user.clear(screen.getByTestId('c-subject'));
+    expect((await screen.findByTestId('preview-error')).textContent).toContain('Perihal (tentang) surat edaran wajib diisi.');
+  });
+
+  it('nests a new point under the one above', async () => {
+    const { user } = await renderApp();
+    await openEditorOfNew(user);
+    await user.click(screen.getByTestId('c-add-point'));
+    const added = screen.getAllByTestId('point').at(-1)!;
+    expect(added.dataset.path).toBe('3');
+    await user.click(added.querySelector('[data-testid="point-indent"]')!);
+    await waitFor(() => expect(screen.getAllByTestId('point').map((p) => p.dataset.path)).toContain('2.0'));
+  });
+
+  it('initials, issues with a register number, then offers only amend, revoke or extend', async () => {
+    const { user } = await renderApp();
+    await openEditorOfNew(user);
+    await user.click(screen.getByTestId('action-paraf'));
+    await user.type(screen.getByTestId('verifier'), 'Kabid Mutasi');
+    await user.click(screen.getByTestId('confirm-paraf'));
+    await waitFor(() => expect(screen.getByTestId('circular-status').textContent).toBe('Diparaf'));
+    await user.click(screen.getByTestId('action-terbit'));
+    const date = screen.getByTestId('issue-date');
+    await user.clear(date);
+    await user.type(date, '2020-04-14');
+    await user.click(screen.getByTestId('confirm-terbit'));
+    await waitFor(() => expect(screen.getByTestId('circular-number').textContent).toBe('800/2/BKPSDM/2020'));
+    expect(screen.queryByTestId('action-terbit')).toBeNull();
+    expect((screen.getByTestId('c-subject') as HTMLTextAreaElement).disabled).toBe(true);
+    expect(screen.getByTestId('action-perpanjang')).toBeTruthy();
+
+    await user.click(screen.getByTestId('action-perpanjang'));
+    await waitFor(() => expect(screen.getByTestId('circular-status').textContent).toBe('Draf'));
+    expect((screen.getByTestId('c-subject') as HTMLTextAreaElement).value).toMatch(/^Perpanjangan /);
+    expect(screen.getAllByTestId('c-reference').map((r) => (r as HTMLTextAreaElement).value)).toContain(
+      'Surat Edaran Bupati Tanjung Seroja Nomor 800/2/BKPSDM/2020',
+    );
+  });
+
+  it('keeps a cancelled number in the register with its reason', async () => {
+    const { user } = await renderApp();
+    await openPage(user, 'nav-surat-edaran', 'page-surat-edaran');
+    await user.click((await screen.findAllByTestId('open-circular')).find((b) => b.textContent === '800/1/BKPSDM/2020')!);
+    await user.click(await screen.findByTestId('action-batal'));
+    await user.click(screen.getByTestId('confirm-batal'));
+    expect((await screen.findByTestId('dialog-error')).textContent).toBe('Alasan pembatalan nomor wajib diisi.');
+    await user.type(screen.getByTestId('cancel-reason'), 'Salah alamat');
+    await user.click(screen.getByTestId('confirm-batal'));
+    await waitFor(() => expect(screen.getByTestId('circular-status').textContent).toBe('Nomor dibatalkan'));
+    await user.click(screen.getByTestId('back-to-list'));
+    await user.click(await screen.findByTestId('tab-agenda'));
+    await waitFor(() => expect(rowTexts('register-row')[0]).toContain('Dibatalkan'));
+    expect(rowTexts('register-row')[0]).toContain('Salah alamat');
+  });
+});
