@@ -161,11 +161,118 @@ const EMPLOYEE: &str = "Sekar Ayuningtyas";
 /// never answers fails the test instead of hanging CI.
 const SCENARIO: Duration = Duration::from_secs(240);
 
+/// One app under WebDriver at a time: two sessions on two cores only slow
+/// each other into timeouts.
+static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 #[tokio::test(flavor = "current_thread")]
 async fn a_clerk_adds_an_agency_and_an_employee_and_finds_them_after_a_restart() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     tokio::time::timeout(SCENARIO, scenario())
         .await
         .expect("the E2E scenario finished in time");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_clerk_extends_an_issued_circular_issues_it_and_finds_it_in_the_register() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::time::timeout(SCENARIO, extension_scenario())
+        .await
+        .expect("the E2E scenario finished in time");
+}
+
+async fn value_of(client: &Client, testid: &str) -> String {
+    find(client, testid)
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+async fn extension_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.db");
+    let driver = Driver::start(&db, &dir.path().join("tauri-driver.log"));
+
+    let app = driver.open_app().await;
+    click(&app, "nav-surat-edaran").await;
+    wait_for_text(&app, "open-circular", "800/2/BKPSDM/2020")
+        .await
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&app, "circular-status", "Terbit").await;
+    click(&app, "action-perpanjang").await;
+    wait_for_text(&app, "circular-status", "Draf").await;
+    wait_for_text(&app, "preview-pages", "halaman").await;
+    find(&app, "preview-page").await;
+    let subject = value_of(&app, "c-subject").await;
+    assert!(subject.starts_with("Perpanjangan "), "{subject}");
+    let period = app
+        .find_all(Locator::Css(&css("point-text")))
+        .await
+        .unwrap()
+        .remove(1)
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default();
+    assert!(
+        period.contains("diperpanjang selama 15 (lima belas) hari, terhitung mulai tanggal 29 April 2020 sampai dengan tanggal 13 Mei 2020"),
+        "{period}"
+    );
+    screenshot(&app, "surat-edaran-perpanjangan.png").await;
+
+    // Typed, then the window is gone at once: autosave has kept it.
+    find(&app, "c-subject")
+        .await
+        .send_keys(" Tahap Ketiga")
+        .await
+        .unwrap();
+    wait_for_text(&app, "save-state", "Tersimpan").await;
+    app.close().await.unwrap();
+
+    let app = driver.open_app().await;
+    click(&app, "nav-surat-edaran").await;
+    wait_for_text(&app, "circular-row", "Tahap Ketiga")
+        .await
+        .find(Locator::Css(&css("open-circular")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(&app, "circular-status", "Draf").await;
+    assert!(value_of(&app, "c-subject").await.ends_with("Tahap Ketiga"));
+
+    click(&app, "action-terbit").await;
+    type_into(&app, "issuer", "Rina (E2E)").await;
+    click(&app, "confirm-terbit").await;
+    let year = chrono::Local::now().format("%Y").to_string();
+    let number = format!("800/1/BKPSDM/{year}");
+    wait_for_text(&app, "circular-number", &number).await;
+    wait_for_text(&app, "circular-status", "Terbit").await;
+    assert_eq!(
+        find(&app, "c-subject").await.prop("disabled").await.unwrap().as_deref(),
+        Some("true"),
+        "an issued circular is frozen"
+    );
+    screenshot(&app, "surat-edaran-terbit.png").await;
+
+    click(&app, "back-to-list").await;
+    click(&app, "tab-agenda").await;
+    wait_for_text(&app, "register-row", &number).await;
+    wait_for_text(&app, "register-row", "Tahap Ketiga").await;
+    screenshot(&app, "buku-agenda.png").await;
+    app.close().await.unwrap();
+    drop(driver);
+
+    let store = edaran_core::Store::open(&db).unwrap();
+    let entry = store.register(&number, None).unwrap().remove(0);
+    let issued = store.circular(entry.circular_id.unwrap()).unwrap();
+    assert_eq!(issued.document.number, number);
+    assert_eq!(store.audit(issued.summary.id).unwrap().last().unwrap().actor, "Rina (E2E)");
 }
 
 async fn scenario() {
@@ -180,7 +287,8 @@ async fn scenario() {
     let shot = screenshot(&app, "beranda.png").await;
     assert!(
         std::fs::metadata(&shot).unwrap().len() > 10_000,
-        "a real screenshot"
+        "a real screenshot, not {} bytes",
+        std::fs::metadata(&shot).unwrap().len()
     );
 
     // The demo office's circulars are listed with their register numbers.

@@ -2,7 +2,7 @@
 //! period, references) in formal Indonesian. Generated points carry their
 //! [`Clause`] tag; the user's own points are never touched.
 
-use crate::circular::{Circular, CircularKind, Clause, Period, Point, Reference};
+use crate::circular::{Circular, CircularKind, Clause, Period, Point};
 use crate::words;
 
 /// `selama 14 (empat belas) hari, terhitung mulai tanggal 26 Maret 2020 sampai
@@ -39,9 +39,14 @@ fn references(c: &Circular) -> Vec<String> {
         .collect()
 }
 
-/// The reference linked as the circular this one follows (extends, amends, revokes).
-fn predecessor(c: &Circular) -> Option<&Reference> {
-    c.references.iter().find(|r| r.circular_id.is_some())
+/// The circular this one follows (extends, amends, revokes): the last linked
+/// reference, named short (`Surat Edaran … Nomor … tanggal …`, no subject).
+fn predecessor(c: &Circular) -> Option<String> {
+    let text = c.references.iter().rev().find(|r| r.circular_id.is_some())?.text.trim();
+    Some(match text.find(" tentang ") {
+        Some(cut) => text[..cut].to_string(),
+        None => text.to_string(),
+    })
 }
 
 fn scope(c: &Circular) -> &str {
@@ -66,9 +71,7 @@ const WFH: &str = "melaksanakan tugas kedinasan dengan bekerja di rumah/tempat t
 pub fn clause_text(c: &Circular, clause: Clause) -> Option<String> {
     let refs = references(c);
     let scope = scope(c);
-    let earlier = predecessor(c)
-        .map(|r| r.text.trim().to_string())
-        .unwrap_or_else(|| "Surat Edaran sebelumnya".into());
+    let earlier = predecessor(c).unwrap_or_else(|| "Surat Edaran sebelumnya".into());
     let period = c.period.as_ref().map(period_phrase);
     match clause {
         Clause::Dasar => Some(if refs.is_empty() {
@@ -211,6 +214,7 @@ fn title_case(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::circular::Reference;
     use chrono::NaiveDate;
 
     fn day(m: u32, d: u32) -> NaiveDate {

@@ -48,7 +48,7 @@ fn escape(text: &str, out: &mut String) {
 pub(super) fn page_svg(page: &PdfPage, res: &Resources) -> String {
     let (width, height) = (page.media_box.width.0, page.media_box.height.0);
     let mut svg = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.1} {height:.1}" width="{width:.1}" height="{height:.1}" font-family="Liberation Sans, Arial, sans-serif"><rect width="100%" height="100%" fill="#fff"/>"##
+        r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.1} {height:.1}" width="{width:.1}" height="{height:.1}" font-family="Edaran Dokumen, Liberation Sans, Arial, sans-serif"><rect width="100%" height="100%" fill="#fff"/>"##
     );
     let (mut weight, mut size, mut x, mut y, mut thickness) = (Weight::Regular, 12.0, 0.0, 0.0, 1.0);
     for op in &page.ops {

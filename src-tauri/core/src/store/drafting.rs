@@ -260,7 +260,11 @@ mod tests {
         let link = doc.references.last().unwrap();
         assert_eq!(link.circular_id, Some(issued.id));
         assert!(link.text.contains(&format!("Nomor {}", parent.number)), "{}", link.text);
-        assert!(doc.points[1].text.contains("diperpanjang selama"));
+        assert!(
+            doc.points[1].text.contains(&format!("sebagaimana dimaksud dalam Surat Edaran Bupati Tanjung Seroja Nomor {} tanggal 13 April 2020 diperpanjang selama 15 (lima belas) hari", parent.number)),
+            "{}",
+            doc.points[1].text
+        );
         assert_eq!(
             doc.points.iter().filter(|p| p.clause == Some(Clause::Masa)).count(),
             1
