@@ -29,13 +29,20 @@ struct Body {
     circular: Circular,
 }
 
+/// Writes the exchange file. Links to earlier circulars are local to one
+/// database, so only the references' text travels.
 pub fn to_json(c: &Circular) -> String {
     serde_json::to_string_pretty(&Envelope {
         format: FORMAT,
         version: VERSION,
-        circular: c,
+        circular: &unlinked(c.clone()),
     })
     .expect("serialisable")
+}
+
+fn unlinked(mut c: Circular) -> Circular {
+    c.references.iter_mut().for_each(|r| r.circular_id = None);
+    c
 }
 
 fn bad(message: String) -> Error {
@@ -64,7 +71,7 @@ pub fn from_json(text: &str) -> Result<Circular> {
     let body: Body = serde_json::from_str(text)
         .map_err(|e| bad(format!("Isi berkas tidak sesuai skema {}", located(&e))))?;
     body.circular.validate()?;
-    Ok(body.circular)
+    Ok(unlinked(body.circular))
 }
 
 /// `(baris 3, kolom 29): …` without serde's English position suffix.

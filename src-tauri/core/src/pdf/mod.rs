@@ -617,14 +617,16 @@ fn table(w: &mut Writer, annex: &Annex) {
         leading: 12.5,
         pad: 3.0,
     };
-    w.ensure(grid.height(&annex.columns, Weight::Bold) + grid.leading * 2.0);
-    grid.row(w, &annex.columns, Weight::Bold);
+    let header = grid.wrap(&annex.columns, Weight::Bold);
+    w.ensure(grid.height(&header) + grid.leading * 2.0);
+    grid.row(w, &header, Weight::Bold);
     for cells in &annex.rows {
-        if w.room() < grid.height(cells, Weight::Regular) {
+        let row = grid.wrap(cells, Weight::Regular);
+        if w.room() < grid.height(&row) {
             w.new_page();
-            grid.row(w, &annex.columns, Weight::Bold);
+            grid.row(w, &header, Weight::Bold);
         }
-        grid.row(w, cells, Weight::Regular);
+        grid.row(w, &row, Weight::Regular);
     }
 }
 
@@ -637,32 +639,36 @@ struct Grid {
 }
 
 impl Grid {
-    fn height(&self, cells: &[String], weight: Weight) -> f32 {
-        let lines = cells
+    /// Each cell broken into lines once, for both measuring and drawing.
+    fn wrap(&self, cells: &[String], weight: Weight) -> Vec<Vec<layout::Line>> {
+        cells
             .iter()
             .zip(&self.widths)
-            .map(|(cell, width)| wrap(cell, face(weight), self.size, width - 2.0 * self.pad).len())
-            .max()
-            .unwrap_or(1);
+            .map(|(cell, width)| wrap(cell, face(weight), self.size, width - 2.0 * self.pad))
+            .collect()
+    }
+
+    fn height(&self, cells: &[Vec<layout::Line>]) -> f32 {
+        let lines = cells.iter().map(Vec::len).max().unwrap_or(1);
         lines as f32 * self.leading + 2.0 * self.pad
     }
 
     /// Draws one row just below the cursor and moves the cursor under it;
     /// header cells (bold) are centred.
-    fn row(&self, w: &mut Writer, cells: &[String], weight: Weight) {
+    fn row(&self, w: &mut Writer, cells: &[Vec<layout::Line>], weight: Weight) {
         let top = w.y + self.size;
-        let bottom = top - self.height(cells, weight);
+        let bottom = top - self.height(cells);
         let align = if weight == Weight::Bold {
             Align::Center
         } else {
             Align::Left
         };
         let mut x = w.sheet.left;
-        for (cell, width) in cells.iter().zip(&self.widths) {
+        for (lines, width) in cells.iter().zip(&self.widths) {
             w.y = top - self.pad - self.size * 0.85;
-            for line in wrap(cell, face(weight), self.size, width - 2.0 * self.pad) {
+            for line in lines {
                 w.laid_line(
-                    &line,
+                    line,
                     weight,
                     self.size,
                     x + self.pad,

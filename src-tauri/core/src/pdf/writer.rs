@@ -57,6 +57,10 @@ pub struct Writer {
     fonts: [FontId; 2],
     pages: Vec<PdfPage>,
     ops: Vec<Op>,
+    /// Font, size and line thickness already set on the current page, so
+    /// each is written once per change rather than once per line.
+    font: Option<(Weight, f32)>,
+    thickness: Option<f32>,
     /// Baseline cursor: distance from the bottom of the page, in points.
     pub y: f32,
 }
@@ -68,6 +72,8 @@ impl Writer {
             fonts: [regular, bold],
             pages: Vec::new(),
             ops: Vec::new(),
+            font: None,
+            thickness: None,
             y: sheet.height - sheet.top,
         }
     }
@@ -91,6 +97,7 @@ impl Writer {
     /// Closes the current page and opens the next, numbered at the top.
     pub fn new_page(&mut self) {
         let ops = std::mem::take(&mut self.ops);
+        (self.font, self.thickness) = (None, None);
         self.pages.push(PdfPage::new(
             Mm(self.sheet.width / MM),
             Mm(self.sheet.height / MM),
@@ -166,13 +173,16 @@ impl Writer {
     }
 
     fn show(&mut self, items: Vec<TextItem>, weight: Weight, size: f32, x: f32) {
-        let font = self.fonts[(weight == Weight::Bold) as usize].clone();
-        self.ops.extend([
-            Op::StartTextSection,
-            Op::SetFont {
+        self.ops.push(Op::StartTextSection);
+        if self.font != Some((weight, size)) {
+            self.font = Some((weight, size));
+            let font = self.fonts[(weight == Weight::Bold) as usize].clone();
+            self.ops.push(Op::SetFont {
                 font: PdfFontHandle::External(font),
                 size: Pt(size),
-            },
+            });
+        }
+        self.ops.extend([
             Op::SetTextCursor {
                 pos: Point {
                     x: Pt(x),
@@ -191,16 +201,21 @@ impl Writer {
 
     /// A straight polyline through `points`.
     pub fn stroke(&mut self, points: &[(f32, f32)], thickness: f32) {
+        if self.thickness != Some(thickness) {
+            if self.thickness.is_none() {
+                self.ops.push(Op::SetOutlineColor {
+                    col: Color::Rgb(Rgb {
+                        r: 0.0,
+                        g: 0.0,
+                        b: 0.0,
+                        icc_profile: None,
+                    }),
+                });
+            }
+            self.thickness = Some(thickness);
+            self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        }
         self.ops.extend([
-            Op::SetOutlineColor {
-                col: Color::Rgb(Rgb {
-                    r: 0.0,
-                    g: 0.0,
-                    b: 0.0,
-                    icc_profile: None,
-                }),
-            },
-            Op::SetOutlineThickness { pt: Pt(thickness) },
             Op::DrawLine {
                 line: PdfLine {
                     points: points

@@ -269,6 +269,14 @@ mod tests {
             doc.points.iter().filter(|p| p.clause == Some(Clause::Masa)).count(),
             1
         );
+        // Another office imports the file: the text travels, the local link does not.
+        let file = crate::exchange::to_json(&doc);
+        assert!(!file.contains("circular_id"));
+        let mut elsewhere = Store::open_in_memory().unwrap();
+        let id = elsewhere
+            .create_circular(&crate::exchange::from_json(&file).unwrap(), "Provinsi")
+            .unwrap();
+        assert_eq!(elsewhere.circular(id).unwrap().document.references.last().unwrap().text, link.text);
     }
 
     #[test]
