@@ -42,7 +42,13 @@ fn references(c: &Circular) -> Vec<String> {
 /// The circular this one follows (extends, amends, revokes): the last linked
 /// reference, named short (`Surat Edaran … Nomor … tanggal …`, no subject).
 fn predecessor(c: &Circular) -> Option<String> {
-    let text = c.references.iter().rev().find(|r| r.circular_id.is_some())?.text.trim();
+    let text = c
+        .references
+        .iter()
+        .rev()
+        .find(|r| r.circular_id.is_some())?
+        .text
+        .trim();
     Some(match text.find(" tentang ") {
         Some(cut) => text[..cut].to_string(),
         None => text.to_string(),
@@ -65,7 +71,8 @@ fn in_sentence(text: &str) -> String {
     }
 }
 
-const WFH: &str = "melaksanakan tugas kedinasan dengan bekerja di rumah/tempat tinggal (Work From Home)";
+const WFH: &str =
+    "melaksanakan tugas kedinasan dengan bekerja di rumah/tempat tinggal (Work From Home)";
 
 /// The text of one template clause for this circular, if its kind has it.
 pub fn clause_text(c: &Circular, clause: Clause) -> Option<String> {
@@ -132,16 +139,22 @@ fn generated(c: &Circular, clause: Clause) -> Option<Point> {
 /// Rewrites the template's clauses for the current facts, in place; the
 /// user's points and the order they chose stay as they are.
 pub fn refresh(c: &mut Circular) {
-    let snapshot = c.clone();
-    c.points.retain(|p| match p.clause {
-        Some(clause) => clause_text(&snapshot, clause).is_some(),
+    // Each clause's text depends on the facts only: write each once.
+    let texts = [Clause::Dasar, Clause::Masa, Clause::Penutup].map(|k| (k, clause_text(c, k)));
+    let text_of = |clause: Clause| {
+        texts
+            .iter()
+            .find(|(k, _)| *k == clause)
+            .and_then(|(_, t)| t.clone())
+    };
+    c.points.retain_mut(|p| match p.clause.map(text_of) {
+        Some(Some(text)) => {
+            p.text = text;
+            true
+        }
+        Some(None) => false,
         None => true,
     });
-    for p in &mut c.points {
-        if let Some(text) = p.clause.and_then(|clause| clause_text(&snapshot, clause)) {
-            p.text = text;
-        }
-    }
 }
 
 /// Lays the template out afresh: the basis first, the period second, the
@@ -196,7 +209,10 @@ const ACRONYMS: [&str; 6] = ["DPRD", "ASN", "RI", "PANRB", "BKD", "BKPSDM"];
 fn title_case(text: &str) -> String {
     text.split_whitespace()
         .map(|w| {
-            if w.contains(['.', '/']) || w.chars().any(|c| c.is_ascii_digit()) || ACRONYMS.contains(&w) {
+            if w.contains(['.', '/'])
+                || w.chars().any(|c| c.is_ascii_digit())
+                || ACRONYMS.contains(&w)
+            {
                 w.to_string()
             } else {
                 let lower = w.to_lowercase();
@@ -256,7 +272,10 @@ mod tests {
             period_phrase(&p),
             "selama 14 (empat belas) hari, terhitung mulai tanggal 26 Maret 2020 sampai dengan tanggal 8 April 2020"
         );
-        let open = Period { start: day(3, 16), end: None };
+        let open = Period {
+            start: day(3, 16),
+            end: None,
+        };
         assert!(period_phrase(&open).contains("hasil evaluasi"));
     }
 
@@ -267,12 +286,21 @@ mod tests {
         let clauses: Vec<_> = c.points.iter().map(|p| p.clause).collect();
         assert_eq!(
             clauses,
-            [Some(Clause::Dasar), Some(Clause::Masa), None, Some(Clause::Penutup)]
+            [
+                Some(Clause::Dasar),
+                Some(Clause::Masa),
+                None,
+                Some(Clause::Penutup)
+            ]
         );
         assert!(c.points[0].text.starts_with("Menindaklanjuti Surat Edaran Menteri PANRB Nomor 19 Tahun 2020 dan Surat Edaran Bupati"));
         assert!(c.points[1].text.contains("Nomor 800/400/BKPSDM/2020 diperpanjang selama 14 (empat belas) hari, terhitung mulai tanggal 16 Mei 2020 sampai dengan tanggal 29 Mei 2020."));
         compose(&mut c);
-        assert_eq!(c.points.len(), 4, "composing twice does not duplicate clauses");
+        assert_eq!(
+            c.points.len(),
+            4,
+            "composing twice does not duplicate clauses"
+        );
     }
 
     #[test]
@@ -289,17 +317,25 @@ mod tests {
         refresh(&mut c);
         assert_eq!(c.points[0].text, "Dasar yang ditulis sendiri.");
         assert_eq!(c.points[1].text, "Pegawai tetap dapat dihubungi.");
-        assert!(c.points[2].text.contains("selama 2 (dua) hari, terhitung mulai tanggal 1 Juni 2020"));
+        assert!(c.points[2]
+            .text
+            .contains("selama 2 (dua) hari, terhitung mulai tanggal 1 Juni 2020"));
     }
 
     #[test]
     fn every_kind_writes_its_own_period_clause() {
         for (kind, needle) in [
-            (CircularKind::WfhBaru, "melaksanakan tugas kedinasan dengan bekerja di rumah"),
+            (
+                CircularKind::WfhBaru,
+                "melaksanakan tugas kedinasan dengan bekerja di rumah",
+            ),
             (CircularKind::Perpanjangan, "diperpanjang"),
             (CircularKind::PenerapanKembali, "diberlakukan kembali"),
             (CircularKind::Perubahan, "diubah"),
-            (CircularKind::Pencabutan, "dicabut dan dinyatakan tidak berlaku. Terhitung mulai tanggal 16 Mei 2020"),
+            (
+                CircularKind::Pencabutan,
+                "dicabut dan dinyatakan tidak berlaku. Terhitung mulai tanggal 16 Mei 2020",
+            ),
             (CircularKind::Umum, "Surat Edaran ini berlaku selama"),
         ] {
             let text = clause_text(&sample(kind), Clause::Masa).unwrap();
