@@ -254,7 +254,12 @@ async fn extension_scenario() {
     wait_for_text(&app, "circular-number", &number).await;
     wait_for_text(&app, "circular-status", "Terbit").await;
     assert_eq!(
-        find(&app, "c-subject").await.prop("disabled").await.unwrap().as_deref(),
+        find(&app, "c-subject")
+            .await
+            .prop("disabled")
+            .await
+            .unwrap()
+            .as_deref(),
         Some("true"),
         "an issued circular is frozen"
     );
@@ -272,7 +277,15 @@ async fn extension_scenario() {
     let entry = store.register(&number, None).unwrap().remove(0);
     let issued = store.circular(entry.circular_id.unwrap()).unwrap();
     assert_eq!(issued.document.number, number);
-    assert_eq!(store.audit(issued.summary.id).unwrap().last().unwrap().actor, "Rina (E2E)");
+    assert_eq!(
+        store
+            .audit(issued.summary.id)
+            .unwrap()
+            .last()
+            .unwrap()
+            .actor,
+        "Rina (E2E)"
+    );
 }
 
 async fn scenario() {

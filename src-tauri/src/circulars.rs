@@ -112,7 +112,11 @@ pub fn signature_for(
     mode: SigningMode,
     intermediate: String,
 ) -> Reply<Signature> {
-    reply(state.store().signature_for(signatory_id, mode, &intermediate))
+    reply(
+        state
+            .store()
+            .signature_for(signatory_id, mode, &intermediate),
+    )
 }
 
 #[tauri::command]
@@ -177,11 +181,13 @@ pub async fn circular_save_pdf(
     let record = reply(state.store().circular(id))?;
     let bytes = reply(pdf::render(&record.document, paper))?;
     let name = format!("{}.pdf", file_stem(&record));
-    let Some(path) = save_as("Simpan PDF surat edaran", &name, ("PDF", "pdf"), bytes).await?
-    else {
+    let Some(path) = save_as("Simpan PDF surat edaran", &name, ("PDF", "pdf"), bytes).await? else {
         return Ok(None);
     };
-    if let Err(e) = app.opener().open_path(path.display().to_string(), None::<&str>) {
+    if let Err(e) = app
+        .opener()
+        .open_path(path.display().to_string(), None::<&str>)
+    {
         return Err(edaran_core::ErrorReport::from(&Error::Refused {
             code: "penampil_pdf",
             message: format!(
@@ -210,10 +216,7 @@ pub async fn circular_export_json(state: State<'_, AppState>, id: i64) -> Reply<
 
 /// Reads an exchange file chosen by the user and saves it as a new draft.
 #[tauri::command]
-pub async fn circular_import_json(
-    state: State<'_, AppState>,
-    actor: String,
-) -> Reply<Option<i64>> {
+pub async fn circular_import_json(state: State<'_, AppState>, actor: String) -> Reply<Option<i64>> {
     let Some(file) = rfd::AsyncFileDialog::new()
         .set_title("Impor surat edaran (JSON)")
         .add_filter("Surat edaran Edaran (JSON)", &["json"])
@@ -242,11 +245,22 @@ pub async fn register_export(
     };
     let path = if format == "xlsx" {
         let bytes = reply(register::to_xlsx(&entries))?;
-        save_as("Ekspor buku agenda", &format!("{name}.xlsx"), ("Excel", "xlsx"), bytes).await?
+        save_as(
+            "Ekspor buku agenda",
+            &format!("{name}.xlsx"),
+            ("Excel", "xlsx"),
+            bytes,
+        )
+        .await?
     } else {
         let text = register::to_csv(&entries);
-        save_as("Ekspor buku agenda", &format!("{name}.csv"), ("CSV", "csv"), text.into_bytes())
-            .await?
+        save_as(
+            "Ekspor buku agenda",
+            &format!("{name}.csv"),
+            ("CSV", "csv"),
+            text.into_bytes(),
+        )
+        .await?
     };
     Ok(path.map(|p| p.display().to_string()))
 }

@@ -213,7 +213,10 @@ impl Signature {
         };
         let (rank, nip) = if signer.role.prints_nip() {
             (
-                signer.golongan.map(|g| g.pangkat_golongan()).unwrap_or_default(),
+                signer
+                    .golongan
+                    .map(|g| g.pangkat_golongan())
+                    .unwrap_or_default(),
                 signer.nip.clone().unwrap_or_default(),
             )
         } else {
@@ -332,7 +335,11 @@ impl Circular {
         if let Some(period) = &self.period {
             period.validate()?;
         }
-        if let Some(i) = self.references.iter().position(|r| r.text.trim().is_empty()) {
+        if let Some(i) = self
+            .references
+            .iter()
+            .position(|r| r.text.trim().is_empty())
+        {
             return bad(
                 "baris_kosong",
                 "references",

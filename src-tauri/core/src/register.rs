@@ -55,7 +55,9 @@ pub fn to_xlsx(entries: &[RegisterEntry]) -> Result<Vec<u8>> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet();
     sheet.set_name("Buku Agenda").map_err(failed)?;
-    let bold = Format::new().set_bold().set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let bold = Format::new()
+        .set_bold()
+        .set_border(rust_xlsxwriter::FormatBorder::Thin);
     let date = Format::new().set_num_format("dd/mm/yyyy");
     for (col, (name, width)) in COLUMNS
         .iter()
@@ -114,7 +116,10 @@ mod tests {
         let text = to_csv(&entries());
         assert!(text.starts_with('\u{feff}'));
         let mut lines = text.trim_start_matches('\u{feff}').lines();
-        assert_eq!(lines.next().unwrap(), "Tahun;No. Urut;Nomor Surat;Tanggal;Perihal;Status;Keterangan");
+        assert_eq!(
+            lines.next().unwrap(),
+            "Tahun;No. Urut;Nomor Surat;Tanggal;Perihal;Status;Keterangan"
+        );
         assert_eq!(
             lines.next().unwrap(),
             "2020;439;800/439/BKPSDM/2020;15-05-2020;\"Perpanjangan; \"\"WFH\"\" ASN\";Dibatalkan;salah alamat"
@@ -128,9 +133,14 @@ mod tests {
         let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let range = book.worksheet_range("Buku Agenda").unwrap();
         assert_eq!(range.get((0, 2)), Some(&Data::String("Nomor Surat".into())));
-        assert_eq!(range.get((1, 2)), Some(&Data::String("800/439/BKPSDM/2020".into())));
+        assert_eq!(
+            range.get((1, 2)),
+            Some(&Data::String("800/439/BKPSDM/2020".into()))
+        );
         assert_eq!(range.get((1, 1)), Some(&Data::Float(439.0)));
-        let Some(Data::DateTime(date)) = range.get((1, 3)) else { panic!("date cell") };
+        let Some(Data::DateTime(date)) = range.get((1, 3)) else {
+            panic!("date cell")
+        };
         assert_eq!(date.as_f64(), 43_966.0, "Excel day number of 15 May 2020");
         assert_eq!(range.get((1, 5)), Some(&Data::String("Dibatalkan".into())));
     }

@@ -694,7 +694,10 @@ mod tests {
     use crate::exchange;
 
     fn fixture(name: &str) -> Circular {
-        let path = format!("{}/../../tests/fixtures/{name}.json", env!("CARGO_MANIFEST_DIR"));
+        let path = format!(
+            "{}/../../tests/fixtures/{name}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
         exchange::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
     }
 
@@ -704,15 +707,26 @@ mod tests {
         let p = preview(&c, PaperSize::F4, 20).unwrap();
         assert!(p.page_count >= 1 && p.pages.len() == p.page_count);
         let all = p.pages.concat();
-        for needle in ["800/439/BKPSDM/2020", "SURAT EDARAN", "TENTANG", "Tembusan:"] {
+        for needle in [
+            "800/439/BKPSDM/2020",
+            "SURAT EDARAN",
+            "TENTANG",
+            "Tembusan:",
+        ] {
             assert!(all.contains(needle), "preview lacks {needle}");
         }
         let width = Sheet::new(PaperSize::F4).width;
         for x in all.split("<tspan x=\"").skip(1) {
             let x: f32 = x[..x.find('"').unwrap()].parse().unwrap();
-            assert!((0.0..width).contains(&x), "text starts off the sheet at {x}");
+            assert!(
+                (0.0..width).contains(&x),
+                "text starts off the sheet at {x}"
+            );
         }
-        assert_eq!(all.matches("<text ").count(), all.matches("</text>").count());
+        assert_eq!(
+            all.matches("<text ").count(),
+            all.matches("</text>").count()
+        );
         if let Ok(dir) = std::env::var("EDARAN_PREVIEW_DIR") {
             for (i, page) in p.pages.iter().enumerate() {
                 std::fs::write(format!("{dir}/page-{}.svg", i + 1), page).unwrap();
@@ -727,7 +741,9 @@ mod tests {
             title: "Daftar".into(),
             columns: vec!["No".into(), "Nama".into()],
             widths: Vec::new(),
-            rows: (1..=400).map(|i| vec![i.to_string(), format!("Pegawai {i}")]).collect(),
+            rows: (1..=400)
+                .map(|i| vec![i.to_string(), format!("Pegawai {i}")])
+                .collect(),
         }];
         let p = preview(&c, PaperSize::A4, 3).unwrap();
         assert_eq!(p.pages.len(), 3);

@@ -50,7 +50,8 @@ pub(super) fn page_svg(page: &PdfPage, res: &Resources) -> String {
     let mut svg = format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.1} {height:.1}" width="{width:.1}" height="{height:.1}" font-family="Edaran Dokumen, Liberation Sans, Arial, sans-serif"><rect width="100%" height="100%" fill="#fff"/>"##
     );
-    let (mut weight, mut size, mut x, mut y, mut thickness) = (Weight::Regular, 12.0, 0.0, 0.0, 1.0);
+    let (mut weight, mut size, mut x, mut y, mut thickness) =
+        (Weight::Regular, 12.0, 0.0, 0.0, 1.0);
     for op in &page.ops {
         match op {
             Op::SetFont { font, size: s } => {
@@ -62,8 +63,16 @@ pub(super) fn page_svg(page: &PdfPage, res: &Resources) -> String {
             }
             Op::SetTextCursor { pos } => (x, y) = (pos.x.0, pos.y.0),
             Op::ShowText { items } => {
-                let bold = if weight == Weight::Bold { r#" font-weight="bold""# } else { "" };
-                let _ = write!(svg, r#"<text y="{:.2}" font-size="{size}"{bold} xml:space="preserve">"#, height - y);
+                let bold = if weight == Weight::Bold {
+                    r#" font-weight="bold""#
+                } else {
+                    ""
+                };
+                let _ = write!(
+                    svg,
+                    r#"<text y="{:.2}" font-size="{size}"{bold} xml:space="preserve">"#,
+                    height - y
+                );
                 let mut pen = x;
                 for item in items {
                     match item {

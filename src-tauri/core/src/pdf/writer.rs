@@ -215,23 +215,21 @@ impl Writer {
             self.thickness = Some(thickness);
             self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
         }
-        self.ops.extend([
-            Op::DrawLine {
-                line: PdfLine {
-                    points: points
-                        .iter()
-                        .map(|(x, y)| LinePoint {
-                            p: Point {
-                                x: Pt(*x),
-                                y: Pt(*y),
-                            },
-                            bezier: false,
-                        })
-                        .collect(),
-                    is_closed: false,
-                },
+        self.ops.extend([Op::DrawLine {
+            line: PdfLine {
+                points: points
+                    .iter()
+                    .map(|(x, y)| LinePoint {
+                        p: Point {
+                            x: Pt(*x),
+                            y: Pt(*y),
+                        },
+                        bezier: false,
+                    })
+                    .collect(),
+                is_closed: false,
             },
-        ]);
+        }]);
     }
 
     /// Places an image `width` points wide with its lower-left corner at (x, y).

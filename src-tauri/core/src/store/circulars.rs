@@ -347,7 +347,9 @@ impl Store {
     /// Every linked reference points at a circular that exists.
     fn check_references(&self, doc: &Circular) -> Result<()> {
         for (i, reference) in doc.references.iter().enumerate() {
-            let Some(id) = reference.circular_id else { continue };
+            let Some(id) = reference.circular_id else {
+                continue;
+            };
             let exists: bool = self.conn.query_row(
                 "SELECT EXISTS (SELECT 1 FROM circular WHERE id = ?1)",
                 [id],
@@ -509,7 +511,9 @@ mod tests {
             "belum_terbit"
         );
         store.issue(first, day(2020, 5, 12), "Rina").unwrap();
-        let amendment = store.derive(first, Relation::Perubahan, day(2020, 5, 19), "Rina").unwrap();
+        let amendment = store
+            .derive(first, Relation::Perubahan, day(2020, 5, 19), "Rina")
+            .unwrap();
         let draft = store.circular(amendment).unwrap();
         assert_eq!(
             (draft.summary.kind, draft.summary.parent_id),
@@ -541,26 +545,46 @@ mod tests {
             .derive(first, Relation::Pencabutan, day(2020, 5, 13), "Rina")
             .unwrap();
         let number = store.issue(revocation, day(2020, 5, 14), "Rina").unwrap();
-        assert_eq!(store.circular(first).unwrap().summary.status, CircularStatus::Dicabut);
         assert_eq!(
-            store.cancel_number(revocation, "  ", "Rina").unwrap_err().field(),
+            store.circular(first).unwrap().summary.status,
+            CircularStatus::Dicabut
+        );
+        assert_eq!(
+            store
+                .cancel_number(revocation, "  ", "Rina")
+                .unwrap_err()
+                .field(),
             Some("reason")
         );
-        store.cancel_number(revocation, "Salah alamat tujuan", "Rina").unwrap();
-        assert_eq!(store.circular(revocation).unwrap().summary.status, CircularStatus::Batal);
+        store
+            .cancel_number(revocation, "Salah alamat tujuan", "Rina")
+            .unwrap();
+        assert_eq!(
+            store.circular(revocation).unwrap().summary.status,
+            CircularStatus::Batal
+        );
         assert_eq!(
             store.circular(first).unwrap().summary.status,
             CircularStatus::Terbit,
             "the revoked circular is in force again"
         );
         let entry = store.register(&number, None).unwrap().remove(0);
-        assert_eq!((entry.status.as_str(), entry.note.as_str()), ("dibatalkan", "Salah alamat tujuan"));
         assert_eq!(
-            store.cancel_number(revocation, "lagi", "Rina").unwrap_err().code(),
+            (entry.status.as_str(), entry.note.as_str()),
+            ("dibatalkan", "Salah alamat tujuan")
+        );
+        assert_eq!(
+            store
+                .cancel_number(revocation, "lagi", "Rina")
+                .unwrap_err()
+                .code(),
             "bukan_terbit"
         );
         let next = store.create_circular(&seed(), "Rina").unwrap();
-        assert_eq!(store.issue(next, day(2020, 5, 15), "Rina").unwrap(), "800/3/BKPSDM/2020");
+        assert_eq!(
+            store.issue(next, day(2020, 5, 15), "Rina").unwrap(),
+            "800/3/BKPSDM/2020"
+        );
     }
 
     #[test]

@@ -30,7 +30,11 @@ fn head_office(office: &OfficeProfile) -> String {
 
 /// `Pemerintah Kabupaten Tanjung Seroja`.
 fn government(office: &OfficeProfile) -> String {
-    format!("Pemerintah {} {}", office.region_kind.label(), office.region_name)
+    format!(
+        "Pemerintah {} {}",
+        office.region_kind.label(),
+        office.region_name
+    )
 }
 
 impl Store {
@@ -66,7 +70,12 @@ impl Store {
             "" => "SEKRETARIS DAERAH",
             given => given,
         };
-        Ok(Signature::by(&signer, mode, &head_office(&office), intermediate))
+        Ok(Signature::by(
+            &signer,
+            mode,
+            &head_office(&office),
+            intermediate,
+        ))
     }
 
     /// A new, unsaved draft of `kind` as its template lays it out: the head of
@@ -106,7 +115,9 @@ impl Store {
             CircularKind::Umum => String::new(),
             kind => template::derived_subject(
                 kind,
-                &format!("Penyesuaian Sistem Kerja Aparatur Sipil Negara di Lingkungan {government}"),
+                &format!(
+                    "Penyesuaian Sistem Kerja Aparatur Sipil Negara di Lingkungan {government}"
+                ),
             ),
         };
         let mut doc = Circular {
@@ -117,7 +128,9 @@ impl Store {
             scope: format!("Aparatur Sipil Negara di lingkungan {government}"),
             period,
             references: Vec::new(),
-            addressees: vec![format!("Para Kepala Perangkat Daerah di lingkungan {government}")],
+            addressees: vec![format!(
+                "Para Kepala Perangkat Daerah di lingkungan {government}"
+            )],
             addressee_location: "Tempat".into(),
             points: Vec::new(),
             place: office.place.clone(),
@@ -227,13 +240,18 @@ mod tests {
     #[test]
     fn a_template_draft_is_complete_and_signed_by_the_head_of_region() {
         let store = demo_store();
-        let doc = store.template_draft(CircularKind::WfhBaru, day(2020, 3, 25)).unwrap();
-        doc.validate().expect("a template draft can be initialled as it is");
+        let doc = store
+            .template_draft(CircularKind::WfhBaru, day(2020, 3, 25))
+            .unwrap();
+        doc.validate()
+            .expect("a template draft can be initialled as it is");
         assert_eq!(doc.letterhead.tiers, ["BUPATI TANJUNG SEROJA"]);
         assert_eq!(doc.signature.office_lines(), ["BUPATI TANJUNG SEROJA,"]);
         assert_eq!(doc.signature.name, "RUSDI HAMZAH, S.H., M.Si.");
         assert_eq!(doc.period.unwrap().days(), Some(14));
-        assert!(doc.points[1].text.contains("terhitung mulai tanggal 26 Maret 2020 sampai dengan tanggal 8 April 2020"));
+        assert!(doc.points[1]
+            .text
+            .contains("terhitung mulai tanggal 26 Maret 2020 sampai dengan tanggal 8 April 2020"));
         assert_eq!(doc.points.last().unwrap().clause, Some(Clause::Penutup));
     }
 
@@ -259,14 +277,21 @@ mod tests {
         assert_eq!(after.days(), before.days());
         let link = doc.references.last().unwrap();
         assert_eq!(link.circular_id, Some(issued.id));
-        assert!(link.text.contains(&format!("Nomor {}", parent.number)), "{}", link.text);
+        assert!(
+            link.text.contains(&format!("Nomor {}", parent.number)),
+            "{}",
+            link.text
+        );
         assert!(
             doc.points[1].text.contains(&format!("sebagaimana dimaksud dalam Surat Edaran Bupati Tanjung Seroja Nomor {} tanggal 13 April 2020 diperpanjang selama 15 (lima belas) hari", parent.number)),
             "{}",
             doc.points[1].text
         );
         assert_eq!(
-            doc.points.iter().filter(|p| p.clause == Some(Clause::Masa)).count(),
+            doc.points
+                .iter()
+                .filter(|p| p.clause == Some(Clause::Masa))
+                .count(),
             1
         );
         // Another office imports the file: the text travels, the local link does not.
@@ -276,14 +301,26 @@ mod tests {
         let id = elsewhere
             .create_circular(&crate::exchange::from_json(&file).unwrap(), "Provinsi")
             .unwrap();
-        assert_eq!(elsewhere.circular(id).unwrap().document.references.last().unwrap().text, link.text);
+        assert_eq!(
+            elsewhere
+                .circular(id)
+                .unwrap()
+                .document
+                .references
+                .last()
+                .unwrap()
+                .text,
+            link.text
+        );
     }
 
     #[test]
     fn a_reference_to_a_missing_circular_is_refused_and_nothing_is_saved() {
         let mut store = demo_store();
         let before = store.circulars().unwrap().len();
-        let mut doc = store.template_draft(CircularKind::Umum, day(2020, 6, 1)).unwrap();
+        let mut doc = store
+            .template_draft(CircularKind::Umum, day(2020, 6, 1))
+            .unwrap();
         doc.references.push(Reference {
             text: "Surat Edaran yang tidak ada".into(),
             circular_id: Some(9_999),
