@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::agency::{AgencyInput, AgencyKind, UnitInput, UnitKind};
-use crate::calendar::{NATIONAL_2020, SOURCE_2020};
+use crate::calendar::{NewHoliday, NATIONAL_2020, SOURCE_2020};
 use crate::circular::{CircularKind, Period, Point, Reference, Relation};
 use crate::employee::{EmployeeInput, EmploymentKind, Eselon, PositionKind};
 use crate::error::Result;
@@ -883,10 +883,15 @@ fn fill_inner(store: &mut Store) -> Result<()> {
             units.extend(u.children.into_iter().map(|c| (Some(saved.id), c)));
         }
     }
-    for (month, day, name, kind) in NATIONAL_2020 {
-        let date = NaiveDate::from_ymd_opt(2020, month, day).expect("valid 2020 date");
-        store.add_holiday(date, name, kind, SOURCE_2020)?;
-    }
+    let days: Vec<NewHoliday> = NATIONAL_2020
+        .iter()
+        .map(|&(month, day, name, kind)| NewHoliday {
+            date: NaiveDate::from_ymd_opt(2020, month, day).expect("valid 2020 date"),
+            name: name.into(),
+            kind,
+        })
+        .collect();
+    store.record_decree(2020, SOURCE_2020, &days)?;
     let signatory = |role: &str, e: Option<&crate::employee::Employee>, name: &str, title: &str| {
         SignatoryInput {
             role: role.into(),

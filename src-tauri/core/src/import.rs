@@ -79,11 +79,22 @@ const COLUMNS: &[Column] = &[
 ];
 
 /// Picks the delimiter that splits the header line the most.
-fn delimiter(header_line: &str) -> u8 {
+pub(crate) fn delimiter(header_line: &str) -> u8 {
     [b',', b';', b'|', b'\t']
         .into_iter()
         .max_by_key(|d| header_line.bytes().filter(|b| b == d).count())
         .unwrap_or(b',')
+}
+
+/// The text of a CSV file: UTF-8, with or without a BOM.
+pub(crate) fn csv_text(bytes: &[u8]) -> Result<&str> {
+    std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|_| {
+        Error::invalid(
+            "berkas_bukan_utf8",
+            "file",
+            "Berkas CSV harus bersandi UTF-8 (simpan ulang sebagai \"CSV UTF-8\").",
+        )
+    })
 }
 
 /// Spreadsheet spellings of position kinds, as the national export writes them.
@@ -115,15 +126,7 @@ fn eselon(raw: &str) -> String {
 /// Checks every row of `bytes` (a CSV file) and, only if all are good,
 /// writes them in one transaction.
 pub fn import_employees_csv(store: &mut Store, bytes: &[u8]) -> Result<ImportSummary> {
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(
-        |_| {
-            Error::invalid(
-                "berkas_bukan_utf8",
-                "file",
-                "Berkas CSV harus bersandi UTF-8 (simpan ulang sebagai \"CSV UTF-8\").",
-            )
-        },
-    )?;
+    let text = csv_text(bytes)?;
     let first_line = text.lines().next().unwrap_or("");
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter(first_line))

@@ -20,6 +20,7 @@ pub mod reference;
 pub mod register;
 pub mod store;
 pub mod template;
+pub mod tracking;
 mod vocab;
 pub mod words;
 

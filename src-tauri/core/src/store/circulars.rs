@@ -60,10 +60,10 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
-const SUMMARY: &str =
+pub(super) const SUMMARY: &str =
     "SELECT id, kind, status, subject, number, issued_on, parent_id, relation, updated_at, document FROM circular";
 
-fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
+pub(super) fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
     let kind: CircularKind = r.get(1)?;
     let status: CircularStatus = r.get(2)?;
     Ok(CircularSummary {
@@ -81,7 +81,12 @@ fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
     })
 }
 
-fn now() -> String {
+/// The period as stored beside the document, for queries over many circulars.
+fn period_columns(doc: &Circular) -> (Option<NaiveDate>, Option<NaiveDate>) {
+    (doc.period.map(|p| p.start), doc.period.and_then(|p| p.end))
+}
+
+pub(super) fn now() -> String {
     chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
 }
 
@@ -141,10 +146,11 @@ impl Store {
         let mut doc = doc.clone();
         doc.number.clear();
         doc.issued_on = None;
+        let (start, end) = period_columns(&doc);
         self.conn.execute(
-            "INSERT INTO circular (kind, status, subject, document, parent_id, relation, updated_at)
-             VALUES (?1, 'draf', ?2, ?3, ?4, ?5, ?6)",
-            params![doc.kind, doc.subject, serde_json::to_string(&doc).expect("serialisable"), parent, relation, now()],
+            "INSERT INTO circular (kind, status, subject, document, parent_id, relation, updated_at, period_start, period_end, scope)
+             VALUES (?1, 'draf', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![doc.kind, doc.subject, serde_json::to_string(&doc).expect("serialisable"), parent, relation, now(), start, end, doc.scope],
         )?;
         Ok(self.conn.last_insert_rowid())
     }
@@ -157,9 +163,11 @@ impl Store {
                 return Err(frozen(&current));
             }
             store.check_references(doc)?;
+            let (start, end) = period_columns(doc);
             store.conn.execute(
-                "UPDATE circular SET kind = ?2, subject = ?3, document = ?4, status = 'draf', updated_at = ?5 WHERE id = ?1",
-                params![id, doc.kind, doc.subject, serde_json::to_string(doc).expect("serialisable"), now()],
+                "UPDATE circular SET kind = ?2, subject = ?3, document = ?4, status = 'draf', updated_at = ?5,
+                 period_start = ?6, period_end = ?7, scope = ?8 WHERE id = ?1",
+                params![id, doc.kind, doc.subject, serde_json::to_string(doc).expect("serialisable"), now(), start, end, doc.scope],
             )?;
             if current.status == CircularStatus::Diparaf {
                 store.log(id, "paraf dibatalkan", actor, "isi berubah setelah diparaf")?;

@@ -3,8 +3,10 @@
 //! amends or revokes, linked to it and with the next period.
 
 use chrono::{Days, NaiveDate};
+use serde::Deserialize;
 
 use super::Store;
+use crate::calendar::WorkCalendar;
 use crate::circular::{
     Circular, CircularKind, CircularStatus, Letterhead, Period, Reference, Relation, Signature,
     SigningMode,
@@ -15,6 +17,65 @@ use crate::template;
 
 /// Length of a new arrangement until the user says otherwise: two weeks.
 const DEFAULT_DAYS: u64 = 14;
+
+/// How long an extension runs and when it may start; by default as long
+/// as the period it extends, in calendar days, never starting on a holiday.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Extension {
+    /// Length in days; the extended period's own length when `None`.
+    pub days: Option<u32>,
+    /// Count `days` (or the extended period's length) in working days.
+    pub working_days: bool,
+    /// Let the extension start on a holiday (otherwise it starts on the next day that is not one).
+    pub start_on_holiday: bool,
+}
+
+impl Extension {
+    /// The period after `earlier`, on `calendar`; open-ended from `tomorrow`
+    /// when `earlier` has no end and no length is given.
+    fn period(
+        &self,
+        earlier: Option<Period>,
+        tomorrow: NaiveDate,
+        calendar: &WorkCalendar,
+    ) -> Result<Period> {
+        if self.days == Some(0) {
+            return Err(Error::invalid(
+                "periode_kosong",
+                "days",
+                "Lama perpanjangan sedikitnya 1 (satu) hari.",
+            ));
+        }
+        let (next, length) = match earlier {
+            Some(Period {
+                start,
+                end: Some(end),
+            }) => {
+                let length = if self.working_days {
+                    calendar.working_days(start, end).max(1)
+                } else {
+                    (end - start).num_days() as u32 + 1
+                };
+                (end + Days::new(1), Some(self.days.unwrap_or(length)))
+            }
+            _ => (tomorrow, self.days),
+        };
+        let start = if self.start_on_holiday {
+            next
+        } else {
+            calendar.first_non_holiday(next)
+        };
+        let end = length.map(|n| {
+            if self.working_days {
+                calendar.nth_working_day(start, n)
+            } else {
+                start + Days::new(u64::from(n) - 1)
+            }
+        });
+        Ok(Period { start, end })
+    }
+}
 
 fn profile_missing() -> Error {
     Error::Refused {
@@ -165,6 +226,29 @@ impl Store {
         today: NaiveDate,
         actor: &str,
     ) -> Result<i64> {
+        self.derive_with(id, relation, Extension::default(), today, actor)
+    }
+
+    /// An extension of issued circular `id`, as long as `extension` says.
+    pub fn extend(
+        &mut self,
+        id: i64,
+        extension: Extension,
+        today: NaiveDate,
+        actor: &str,
+    ) -> Result<i64> {
+        self.derive_with(id, Relation::Perpanjangan, extension, today, actor)
+    }
+
+    fn derive_with(
+        &mut self,
+        id: i64,
+        relation: Relation,
+        extension: Extension,
+        today: NaiveDate,
+        actor: &str,
+    ) -> Result<i64> {
+        let calendar = self.work_calendar()?;
         self.in_transaction(|store| {
             let record = store.circular(id)?;
             if record.summary.status != CircularStatus::Terbit {
@@ -192,14 +276,7 @@ impl Store {
             });
             let tomorrow = today + Days::new(1);
             doc.period = match relation {
-                Relation::Perpanjangan => Some(match earlier.period {
-                    Some(Period { start, end: Some(end) }) => {
-                        let next = end + Days::new(1);
-                        let length = (end - start).num_days() as u64;
-                        Period { start: next, end: Some(next + Days::new(length)) }
-                    }
-                    _ => Period { start: tomorrow, end: None },
-                }),
+                Relation::Perpanjangan => Some(extension.period(earlier.period, tomorrow, &calendar)?),
                 Relation::Perubahan => earlier.period,
                 Relation::Pencabutan => Some(Period { start: tomorrow, end: None }),
             };

@@ -123,6 +123,61 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_circular ON audit(circular_id);
 "#,
+    r#"
+-- Holiday decrees: each year's list comes from a decree (SKB); an amendment
+-- is a new decree for the same year that supersedes the earlier one, which
+-- stays as history. The latest recorded decree of a year is in force.
+CREATE TABLE holiday_decree (
+    id INTEGER PRIMARY KEY,
+    year INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    UNIQUE (year, title)
+);
+INSERT INTO holiday_decree (year, title, recorded_at)
+    SELECT DISTINCT CAST(substr(date, 1, 4) AS INTEGER), source, datetime('now', 'localtime') FROM holiday;
+ALTER TABLE holiday ADD COLUMN decree_id INTEGER REFERENCES holiday_decree(id);
+UPDATE holiday SET decree_id = (SELECT d.id FROM holiday_decree d
+    WHERE d.year = CAST(substr(holiday.date, 1, 4) AS INTEGER) AND d.title = holiday.source);
+CREATE INDEX holiday_decree_days ON holiday(decree_id);
+-- Period and scope copied out of the document, for the dashboard's queries.
+ALTER TABLE circular ADD COLUMN period_start TEXT;
+ALTER TABLE circular ADD COLUMN period_end TEXT;
+ALTER TABLE circular ADD COLUMN scope TEXT NOT NULL DEFAULT '';
+UPDATE circular SET period_start = json_extract(document, '$.period.start'),
+    period_end = json_extract(document, '$.period.end'),
+    scope = coalesce(json_extract(document, '$.scope'), '');
+CREATE INDEX circular_period_end ON circular(period_end);
+-- Full-text search over number, subject, body and signatory, kept in step
+-- with the circular table by triggers (rowid = circular id).
+CREATE VIRTUAL TABLE circular_search USING fts5(
+    number, subject, body, signatory, tokenize = 'unicode61 remove_diacritics 2');
+CREATE VIEW circular_search_source AS
+SELECT c.id AS id, coalesce(c.number, '') AS number, c.subject AS subject,
+    coalesce((SELECT group_concat(t.value, ' ') FROM json_tree(c.document) t
+        WHERE t.type = 'text' AND (t.path LIKE '$.points%' OR t.path LIKE '$.references%'
+            OR t.path LIKE '$.addressees%' OR t.path LIKE '$.copies%'
+            OR t.path LIKE '$.annexes%' OR t.key = 'scope')), '') AS body,
+    coalesce((SELECT group_concat(t.value, ' ') FROM json_tree(c.document, '$.signature') t
+        WHERE t.type = 'text' AND t.key <> 'mode'), '') AS signatory
+FROM circular c;
+INSERT INTO circular_search (rowid, number, subject, body, signatory)
+    SELECT id, number, subject, body, signatory FROM circular_search_source;
+CREATE TRIGGER circular_search_insert AFTER INSERT ON circular BEGIN
+    INSERT INTO circular_search (rowid, number, subject, body, signatory)
+        SELECT id, number, subject, body, signatory FROM circular_search_source WHERE id = NEW.id;
+END;
+CREATE TRIGGER circular_search_update AFTER UPDATE OF document, number, subject ON circular BEGIN
+    DELETE FROM circular_search WHERE rowid = OLD.id;
+    INSERT INTO circular_search (rowid, number, subject, body, signatory)
+        SELECT id, number, subject, body, signatory FROM circular_search_source WHERE id = NEW.id;
+END;
+CREATE TRIGGER circular_search_delete AFTER DELETE ON circular BEGIN
+    DELETE FROM circular_search WHERE rowid = OLD.id;
+END;
+-- Settings chosen in Pengaturan (key → value as text).
+CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"#,
 ];
 
 /// The schema version this build writes.

@@ -8,7 +8,10 @@ mod drafting;
 mod employees;
 pub mod migrations;
 mod office;
+mod search;
+mod settings;
 mod signatories;
+mod tracking;
 mod units;
 
 use std::path::Path;
@@ -18,8 +21,12 @@ use rusqlite::Connection;
 use crate::error::Result;
 
 pub use circulars::{AuditEntry, CircularRecord, CircularSummary, RegisterEntry};
+pub use drafting::Extension;
 pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
 pub use office::{image_kind, EMBLEM_MAX_BYTES};
+pub use search::{SearchFilter, SearchHit, MATCH_END, MATCH_START};
+pub use settings::DEFAULT_ALERT_WORKING_DAYS;
+pub use tracking::HISTORY_DAYS;
 
 /// An open Edaran database.
 pub struct Store {
@@ -94,7 +101,7 @@ impl Store {
             units: count("unit")?,
             employees: count("employee")?,
             signatories: count("signatory")?,
-            holidays: count("holiday")?,
+            holidays: self.holidays(None)?.len() as i64,
         })
     }
 }

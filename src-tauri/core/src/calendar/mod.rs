@@ -1,8 +1,15 @@
 //! Kalender kerja: national holidays (*libur nasional*) and *cuti bersama*,
-//! each a dated record with the decree it comes from.
+//! each a dated record of the decree that set it; amendments are new
+//! decrees that supersede the year's earlier one.
+
+mod csv;
+mod workdays;
+
+pub use csv::{holidays_from_csv, holidays_to_csv, DecreeDays};
+pub use workdays::WorkCalendar;
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::vocab::vocabulary;
 
@@ -13,6 +20,29 @@ vocabulary!(
         CutiBersama => "cuti_bersama", "Cuti Bersama";
     }
 );
+
+/// A day off as a decree lists it (before it is stored).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NewHoliday {
+    pub date: NaiveDate,
+    pub name: String,
+    pub kind: HolidayKind,
+}
+
+/// A decree that set a year's holidays, and how it changed the list before it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct HolidayDecree {
+    pub id: i64,
+    pub year: i32,
+    pub title: String,
+    pub recorded_at: String,
+    /// The latest decree of its year: its list is the one in force.
+    pub in_force: bool,
+    pub days: usize,
+    /// What it changed against the year's previous decree, e.g.
+    /// `+ 28 Desember 2020 Cuti bersama …` / `− 22 Mei 2020 …`.
+    pub changes: Vec<String>,
+}
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Holiday {

@@ -1,0 +1,234 @@
+//! Holiday lists as CSV: `tanggal;nama;jenis;sumber`, one row per day off,
+//! the decree named in `sumber`. Dates as `2020-05-25` or `25-05-2020`.
+
+use chrono::{Datelike, NaiveDate};
+
+use super::{Holiday, HolidayKind, NewHoliday};
+use crate::error::{Error, Result, RowError};
+use crate::import::{csv_text, delimiter};
+
+const HEADER: [&str; 4] = ["tanggal", "nama", "jenis", "sumber"];
+
+/// The days one decree sets for one year, as read from a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecreeDays {
+    pub year: i32,
+    pub title: String,
+    pub days: Vec<NewHoliday>,
+}
+
+fn parse_date(text: &str) -> Option<NaiveDate> {
+    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+}
+
+/// Reads a holiday CSV into decrees (rows grouped by year and `sumber`, in
+/// the order they first appear). Every bad row is reported; none is kept.
+pub fn holidays_from_csv(bytes: &[u8]) -> Result<Vec<DecreeDays>> {
+    let text = csv_text(bytes)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(text.lines().next().unwrap_or("")))
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::invalid("csv_rusak", "file", format!("Baris 1 tidak terbaca: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let mut index = [0usize; 4];
+    for (slot, name) in index.iter_mut().zip(HEADER) {
+        *slot = headers.iter().position(|h| h == name).ok_or_else(|| {
+            Error::invalid(
+                "kolom_wajib_hilang",
+                "file",
+                format!(
+                    "Kolom \"{name}\" tidak ditemukan. Kolom yang diperlukan: {}; yang ada: {}.",
+                    HEADER.join(", "),
+                    headers.join(", ")
+                ),
+            )
+        })?;
+    }
+    let mut errors = Vec::new();
+    let mut decrees: Vec<DecreeDays> = Vec::new();
+    for record in reader.records() {
+        let record = match record {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(RowError {
+                    line: e.position().map_or(0, |p| p.line() as usize),
+                    column: String::new(),
+                    message: format!("Baris tidak terbaca: {e}"),
+                });
+                continue;
+            }
+        };
+        if record.iter().all(|v| v.trim().is_empty()) {
+            continue;
+        }
+        let line = record.position().map_or(0, |p| p.line() as usize);
+        let cell = |i: usize| record.get(index[i]).unwrap_or("").trim();
+        let mut fail = |column: &str, message: String| {
+            errors.push(RowError {
+                line,
+                column: column.into(),
+                message,
+            })
+        };
+        let date = parse_date(cell(0));
+        if date.is_none() {
+            fail(
+                "tanggal",
+                format!(
+                    "Tanggal \"{}\" tidak dikenal; tulis seperti 2020-05-25 atau 25-05-2020.",
+                    cell(0)
+                ),
+            );
+        }
+        if cell(1).is_empty() {
+            fail("nama", "Nama hari libur wajib diisi.".into());
+        }
+        let kind = HolidayKind::parse(cell(2));
+        if kind.is_none() {
+            fail(
+                "jenis",
+                format!(
+                    "Jenis \"{}\" tidak dikenal; pilihan: libur_nasional, cuti_bersama.",
+                    cell(2)
+                ),
+            );
+        }
+        if cell(3).is_empty() {
+            fail(
+                "sumber",
+                "Sumber (keputusan yang menetapkan) wajib diisi.".into(),
+            );
+        }
+        let (Some(date), Some(kind)) = (date, kind) else {
+            continue;
+        };
+        if cell(1).is_empty() || cell(3).is_empty() {
+            continue;
+        }
+        let title = cell(3).to_string();
+        let decree = match decrees
+            .iter_mut()
+            .position(|d| d.year == date.year() && d.title == title)
+        {
+            Some(i) => &mut decrees[i],
+            None => {
+                decrees.push(DecreeDays {
+                    year: date.year(),
+                    title,
+                    days: Vec::new(),
+                });
+                decrees.last_mut().expect("just pushed")
+            }
+        };
+        if decree.days.iter().any(|d| d.date == date) {
+            fail(
+                "tanggal",
+                format!(
+                    "Tanggal {} tercantum dua kali untuk keputusan yang sama.",
+                    crate::words::date(date)
+                ),
+            );
+            continue;
+        }
+        decree.days.push(NewHoliday {
+            date,
+            name: cell(1).into(),
+            kind,
+        });
+    }
+    if !errors.is_empty() {
+        return Err(Error::Import(errors));
+    }
+    if decrees.is_empty() {
+        return Err(Error::invalid(
+            "berkas_kosong",
+            "file",
+            "Berkas tidak memuat satu pun hari libur.",
+        ));
+    }
+    Ok(decrees)
+}
+
+/// Writes holidays as CSV (`;`, with a BOM for Excel), readable by
+/// [`holidays_from_csv`].
+pub fn holidays_to_csv(holidays: &[Holiday]) -> String {
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    out.write_record(HEADER).expect("in memory");
+    for h in holidays {
+        out.write_record([
+            h.date.to_string().as_str(),
+            &h.name,
+            h.kind.code(),
+            &h.source,
+        ])
+        .expect("in memory");
+    }
+    String::from_utf8(out.into_inner().expect("in memory")).expect("UTF-8 in, UTF-8 out")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_rows_grouped_by_decree_in_either_date_style() {
+        let file = "\u{feff}tanggal|nama|jenis|sumber\n\
+            2020-05-24|Idul Fitri|libur_nasional|SKB 2020\n\
+            25-05-2020|\"Idul Fitri, hari kedua\"|Libur Nasional|SKB 2020\n\
+            2021-01-01|Tahun Baru|libur_nasional|SKB 2021\n";
+        let decrees = holidays_from_csv(file.as_bytes()).unwrap();
+        assert_eq!(decrees.len(), 2);
+        assert_eq!(decrees[0].year, 2020);
+        assert_eq!(decrees[0].days[1].name, "Idul Fitri, hari kedua");
+        assert_eq!(
+            decrees[0].days[1].date,
+            NaiveDate::from_ymd_opt(2020, 5, 25).unwrap()
+        );
+        assert_eq!(decrees[1].title, "SKB 2021");
+    }
+
+    #[test]
+    fn reports_every_bad_row_with_line_and_column() {
+        let file = "tanggal;nama;jenis;sumber\n\
+            2020-02-30;Tanggal mustahil;libur_nasional;SKB\n\
+            2020-05-01;;cuti;SKB\n\
+            2020-06-01;Pancasila;libur_nasional;\n\
+            2020-08-17;HUT RI;libur_nasional;SKB\n\
+            2020-08-17;HUT RI lagi;libur_nasional;SKB\n";
+        let Err(Error::Import(rows)) = holidays_from_csv(file.as_bytes()) else {
+            panic!("bad rows must be refused")
+        };
+        let at: Vec<(usize, &str)> = rows.iter().map(|r| (r.line, r.column.as_str())).collect();
+        assert_eq!(
+            at,
+            [
+                (2, "tanggal"),
+                (3, "nama"),
+                (3, "jenis"),
+                (4, "sumber"),
+                (6, "tanggal")
+            ]
+        );
+        assert!(
+            rows[0].message.contains("2020-02-30"),
+            "{}",
+            rows[0].message
+        );
+        assert!(rows[4].message.contains("dua kali"), "{}", rows[4].message);
+    }
+
+    #[test]
+    fn a_file_without_the_columns_names_what_is_missing() {
+        let e = holidays_from_csv(b"date,name\n2020-01-01,x\n").unwrap_err();
+        assert!(e.to_string().contains("\"tanggal\""), "{e}");
+    }
+}

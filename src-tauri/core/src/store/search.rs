@@ -1,0 +1,182 @@
+//! Pencarian: full-text search (SQLite FTS5) over circulars' number,
+//! subject, body and signatory, with filters.
+
+use serde::{Deserialize, Serialize};
+
+use super::circulars::summary;
+use super::Store;
+use crate::circular::{CircularKind, CircularStatus};
+use crate::error::Result;
+use crate::store::CircularSummary;
+
+/// Marks around the matched words in [`SearchHit::snippet`].
+pub const MATCH_START: char = '\u{2}';
+pub const MATCH_END: char = '\u{3}';
+
+/// Most results returned; the search is meant to be narrowed, not paged.
+pub const SEARCH_LIMIT: u32 = 100;
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct SearchFilter {
+    /// Year of issue (of the period's start for drafts).
+    pub year: Option<i32>,
+    pub status: Option<CircularStatus>,
+    pub kind: Option<CircularKind>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    #[serde(flatten)]
+    pub summary: CircularSummary,
+    /// Words around the match in the body, matches between
+    /// [`MATCH_START`] and [`MATCH_END`].
+    pub snippet: String,
+}
+
+/// The user's words as an FTS5 query: each word a quoted phrase (so `/`
+/// and `-` in numbers keep their order), the last one as a prefix.
+fn fts_query(text: &str) -> String {
+    let words: Vec<String> = text
+        .split_whitespace()
+        .map(|w| format!("\"{}\"", w.replace('"', "")))
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .collect();
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} {last}*", rest.join(" ")),
+        Some((last, _)) => format!("{last}*"),
+        None => String::new(),
+    }
+}
+
+impl Store {
+    /// Circulars matching `text` (all words, in any field) and the filters,
+    /// best first; with no words, the latest circulars that pass the filters.
+    pub fn search_circulars(&self, text: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>> {
+        let query = fts_query(text);
+        let filters = "(?2 IS NULL OR CAST(substr(coalesce(c.issued_on, c.period_start), 1, 4) AS INTEGER) = ?2)
+             AND (?3 IS NULL OR c.status = ?3) AND (?4 IS NULL OR c.kind = ?4)";
+        let sql = if query.is_empty() {
+            format!(
+                "SELECT c.id, c.kind, c.status, c.subject, c.number, c.issued_on, c.parent_id, c.relation, c.updated_at, ''
+                 FROM circular c WHERE ?1 = '' AND {filters} ORDER BY c.id DESC LIMIT {SEARCH_LIMIT}"
+            )
+        } else {
+            format!(
+                "SELECT c.id, c.kind, c.status, c.subject, c.number, c.issued_on, c.parent_id, c.relation, c.updated_at,
+                        snippet(circular_search, 2, char(2), char(3), '…', 16)
+                 FROM circular_search JOIN circular c ON c.id = circular_search.rowid
+                 WHERE circular_search MATCH ?1 AND {filters}
+                 ORDER BY bm25(circular_search, 10.0, 5.0, 1.0, 2.0), c.id DESC LIMIT {SEARCH_LIMIT}"
+            )
+        };
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(
+            rusqlite::params![query, filter.year, filter.status, filter.kind],
+            |r| {
+                Ok(SearchHit {
+                    summary: summary(r)?,
+                    snippet: r.get(9)?,
+                })
+            },
+        )?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo;
+
+    fn demo_store() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        demo::fill(&mut store).unwrap();
+        store
+    }
+
+    #[test]
+    fn finds_by_number_subject_body_and_signatory_and_follows_edits() {
+        let mut store = demo_store();
+        let issued = store
+            .circulars()
+            .unwrap()
+            .into_iter()
+            .find(|c| c.number.is_some())
+            .unwrap();
+        let number = issued.number.clone().unwrap();
+        let hits = store
+            .search_circulars(&number, &SearchFilter::default())
+            .unwrap();
+        assert_eq!(
+            hits[0].summary.id, issued.id,
+            "the number finds its circular first"
+        );
+        assert!(!store
+            .search_circulars("rusdi", &SearchFilter::default())
+            .unwrap()
+            .is_empty());
+        // Prefix of the last word, any case, diacritics ignored.
+        let body = store
+            .search_circulars("tempat tinggal RUMA", &SearchFilter::default())
+            .unwrap();
+        assert!(!body.is_empty());
+        assert!(body[0].snippet.contains(MATCH_START), "{}", body[0].snippet);
+
+        let draft = store
+            .circulars()
+            .unwrap()
+            .into_iter()
+            .find(|c| c.status.editable())
+            .unwrap();
+        let mut doc = store.circular(draft.id).unwrap().document;
+        doc.points[0].text = "Pegawai wajib mengisi laporan kinerja harian (zebrakuda).".into();
+        store.save_draft(draft.id, &doc, "Rina").unwrap();
+        let hits = store
+            .search_circulars("zebrakuda", &SearchFilter::default())
+            .unwrap();
+        assert_eq!(
+            hits.iter().map(|h| h.summary.id).collect::<Vec<_>>(),
+            [draft.id]
+        );
+        store.delete_draft(draft.id).unwrap();
+        assert!(store
+            .search_circulars("zebrakuda", &SearchFilter::default())
+            .unwrap()
+            .is_empty());
+    }
+
+    #[test]
+    fn filters_by_year_status_and_kind_and_tolerates_stray_quotes() {
+        let store = demo_store();
+        let all = store
+            .search_circulars("", &SearchFilter::default())
+            .unwrap();
+        let drafts = store
+            .search_circulars(
+                "",
+                &SearchFilter {
+                    status: Some(CircularStatus::Draf),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert!(!drafts.is_empty() && drafts.len() < all.len());
+        assert!(drafts
+            .iter()
+            .all(|h| h.summary.status == CircularStatus::Draf));
+        let none = store
+            .search_circulars(
+                "surat",
+                &SearchFilter {
+                    year: Some(1999),
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        assert!(none.is_empty());
+        store
+            .search_circulars("\" ( * AND", &SearchFilter::default())
+            .unwrap();
+    }
+}

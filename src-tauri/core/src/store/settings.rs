@@ -1,0 +1,46 @@
+//! Settings chosen in Pengaturan, kept in the database with the office.
+
+use rusqlite::{params, OptionalExtension};
+
+use super::Store;
+use crate::error::{Error, Result};
+
+const ALERT_WORKING_DAYS: &str = "alert_working_days";
+
+/// Default warning time before an arrangement ends, in working days.
+pub const DEFAULT_ALERT_WORKING_DAYS: u32 = 3;
+
+impl Store {
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        Ok(self
+            .conn
+            .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?)
+    }
+
+    /// Warn this many working days before an arrangement ends.
+    pub fn alert_working_days(&self) -> Result<u32> {
+        Ok(self
+            .setting(ALERT_WORKING_DAYS)?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(DEFAULT_ALERT_WORKING_DAYS))
+    }
+
+    pub fn set_alert_working_days(&mut self, days: u32) -> Result<()> {
+        if !(1..=30).contains(&days) {
+            return Err(Error::invalid(
+                "di_luar_rentang",
+                "alert_working_days",
+                format!("Peringatan masa berlaku harus 1 sampai 30 hari kerja sebelum berakhir, bukan {days}."),
+            ));
+        }
+        self.conn.execute(
+            "INSERT INTO setting (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            params![ALERT_WORKING_DAYS, days.to_string()],
+        )?;
+        Ok(())
+    }
+}

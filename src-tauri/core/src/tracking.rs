@@ -1,0 +1,364 @@
+//! Pemantauan masa berlaku: which arrangements are in force on a day, the
+//! chains they belong to (original → extension 1 → extension 2 …), working
+//! days left, and the alerts a clerk must act on.
+
+use std::collections::HashMap;
+
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+
+use crate::calendar::WorkCalendar;
+use crate::circular::{CircularKind, CircularStatus, Relation};
+use crate::vocab::vocabulary;
+use crate::words;
+
+/// One circular as the timeline sees it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Link {
+    pub id: i64,
+    pub number: Option<String>,
+    pub subject: String,
+    pub kind: CircularKind,
+    pub kind_label: &'static str,
+    pub status: CircularStatus,
+    pub status_label: &'static str,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub issued_on: Option<NaiveDate>,
+    pub parent_id: Option<i64>,
+    pub relation: Option<Relation>,
+    /// Whom it binds (the circular's scope), e.g. `ASN di lingkungan …`.
+    pub scope: String,
+}
+
+impl Link {
+    fn name(&self) -> String {
+        match &self.number {
+            Some(n) => format!("SE Nomor {n}"),
+            None => format!("Draf \"{}\"", self.subject),
+        }
+    }
+
+    fn covers(&self, day: NaiveDate) -> bool {
+        self.start.is_some_and(|s| s <= day) && self.end.map_or(true, |e| day <= e)
+    }
+
+    /// An issued arrangement (a revocation ends arrangements, it is not one).
+    fn rules(&self) -> bool {
+        self.status == CircularStatus::Terbit && self.kind != CircularKind::Pencabutan
+    }
+}
+
+/// One lane of the timeline: a circular and everything derived from it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Chain {
+    pub root: i64,
+    /// By start date; drafts included.
+    pub links: Vec<Link>,
+}
+
+/// An arrangement in force on the day asked about, or issued to start later.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Arrangement {
+    #[serde(flatten)]
+    pub link: Link,
+    /// `berlaku` (in force) or `akan_berlaku` (starts later).
+    pub state: &'static str,
+    /// Working days from the day asked about (or the start, if later) to
+    /// the end, both included; `None` when open-ended.
+    pub working_days_left: Option<u32>,
+    /// Index into [`Dashboard::chains`].
+    pub chain: usize,
+    /// `Surat edaran awal`, `Perpanjangan ke-2`, …
+    pub position: String,
+}
+
+vocabulary!(
+    /// What needs the clerk's attention.
+    AlertKind, "Jenis peringatan" {
+        SegeraBerakhir => "segera_berakhir", "Segera berakhir";
+        DrafLewat => "draf_lewat", "Draf melewati tanggal mulai";
+        TumpangTindih => "tumpang_tindih", "Periode tumpang tindih";
+        Jeda => "jeda", "Jeda antarperiode";
+    }
+);
+
+vocabulary!(
+    /// The button an alert offers.
+    AlertAction, "Tindakan" {
+        Perpanjang => "perpanjang", "Buat perpanjangan";
+        BukaDraf => "buka_draf", "Buka draf";
+        Buka => "buka", "Buka surat edaran";
+    }
+);
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Alert {
+    pub kind: AlertKind,
+    pub kind_label: &'static str,
+    pub message: String,
+    /// The circular the action applies to.
+    pub circular_id: i64,
+    pub action: AlertAction,
+    pub action_label: &'static str,
+}
+
+impl Alert {
+    fn new(kind: AlertKind, circular_id: i64, action: AlertAction, message: String) -> Alert {
+        Alert {
+            kind,
+            kind_label: kind.label(),
+            message,
+            circular_id,
+            action,
+            action_label: action.label(),
+        }
+    }
+}
+
+/// Everything Beranda shows about periods on one day.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Dashboard {
+    pub at: NaiveDate,
+    /// Alert when an arrangement ends within this many working days.
+    pub alert_working_days: u32,
+    pub active: Vec<Arrangement>,
+    pub chains: Vec<Chain>,
+    pub alerts: Vec<Alert>,
+}
+
+/// Builds the dashboard from the circulars that matter around `at` (and
+/// their ancestors), in any order. Cancelled numbers are left out.
+pub fn dashboard(
+    links: Vec<Link>,
+    at: NaiveDate,
+    calendar: &WorkCalendar,
+    alert_working_days: u32,
+) -> Dashboard {
+    let links: Vec<Link> = links
+        .into_iter()
+        .filter(|l| l.status != CircularStatus::Batal)
+        .collect();
+    let chains = chains(links);
+    let mut active = Vec::new();
+    for (index, chain) in chains.iter().enumerate() {
+        let mut extensions = 0;
+        for link in &chain.links {
+            if link.relation == Some(Relation::Perpanjangan) && !link.status.editable() {
+                extensions += 1;
+            }
+            let Some(start) = link.start.filter(|_| link.rules()) else {
+                continue;
+            };
+            let state = if link.covers(at) {
+                "berlaku"
+            } else if start > at {
+                "akan_berlaku"
+            } else {
+                continue;
+            };
+            let position = match link.relation {
+                None => "Surat edaran awal".to_string(),
+                Some(Relation::Perpanjangan) => format!("Perpanjangan ke-{extensions}"),
+                Some(r) => r.label().to_string(),
+            };
+            active.push(Arrangement {
+                working_days_left: link
+                    .end
+                    .map(|end| calendar.working_days(at.max(start), end)),
+                link: link.clone(),
+                state,
+                chain: index,
+                position,
+            });
+        }
+    }
+    active.sort_by_key(|a| {
+        (
+            a.state != "berlaku",
+            a.link.end.is_none(),
+            a.link.end,
+            a.link.id,
+        )
+    });
+    let alerts = alerts(&chains, &active, at, calendar, alert_working_days);
+    Dashboard {
+        at,
+        alert_working_days,
+        active,
+        chains,
+        alerts,
+    }
+}
+
+/// Groups links into chains by following `parent_id` to the root.
+fn chains(links: Vec<Link>) -> Vec<Chain> {
+    let parent: HashMap<i64, Option<i64>> = links.iter().map(|l| (l.id, l.parent_id)).collect();
+    let root_of = |mut id: i64| {
+        while let Some(Some(p)) = parent.get(&id) {
+            id = *p;
+        }
+        id
+    };
+    let mut lanes: Vec<Chain> = Vec::new();
+    let mut lane_of: HashMap<i64, usize> = HashMap::new();
+    for link in links {
+        let root = root_of(link.id);
+        let lane = *lane_of.entry(root).or_insert_with(|| {
+            lanes.push(Chain {
+                root,
+                links: Vec::new(),
+            });
+            lanes.len() - 1
+        });
+        lanes[lane].links.push(link);
+    }
+    for chain in &mut lanes {
+        chain.links.sort_by_key(|l| (l.start, l.id));
+    }
+    lanes.sort_by_key(|c| (c.links.first().and_then(|l| l.start), c.root));
+    lanes
+}
+
+fn alerts(
+    chains: &[Chain],
+    active: &[Arrangement],
+    at: NaiveDate,
+    calendar: &WorkCalendar,
+    within: u32,
+) -> Vec<Alert> {
+    let all: Vec<&Link> = chains.iter().flat_map(|c| &c.links).collect();
+    let mut out = Vec::new();
+    for a in active.iter().filter(|a| a.state == "berlaku") {
+        let (Some(end), Some(left)) = (a.link.end, a.working_days_left) else {
+            continue;
+        };
+        let followed = all.iter().any(|l| l.parent_id == Some(a.link.id));
+        if left <= within && !followed {
+            out.push(Alert::new(
+                AlertKind::SegeraBerakhir,
+                a.link.id,
+                AlertAction::Perpanjang,
+                format!(
+                    "{} berakhir {} ({} lagi) dan belum ada perpanjangan, perubahan, atau pencabutan yang disusun.",
+                    a.link.name(),
+                    words::date(end),
+                    words::count(left as u64, "hari kerja")
+                ),
+            ));
+        }
+    }
+    for link in &all {
+        match link.start {
+            Some(start) if link.status.editable() && start < at => out.push(Alert::new(
+                AlertKind::DrafLewat,
+                link.id,
+                AlertAction::BukaDraf,
+                format!(
+                    "{} mulai berlaku {}, tanggal itu sudah lewat; terbitkan atau ubah periodenya.",
+                    link.name(),
+                    words::date(start)
+                ),
+            )),
+            _ => {}
+        }
+    }
+    out.extend(overlaps(&all, at));
+    out.extend(gaps(&all, at, calendar));
+    out
+}
+
+/// Issued arrangements, still current, ruling the same people on the same days.
+fn overlaps(all: &[&Link], at: NaiveDate) -> Vec<Alert> {
+    let ruling: Vec<&Link> = all
+        .iter()
+        .copied()
+        .filter(|l| l.rules() && l.start.is_some() && l.end.map_or(true, |e| e >= at))
+        .collect();
+    let mut out = Vec::new();
+    for (i, a) in ruling.iter().enumerate() {
+        for b in &ruling[i + 1..] {
+            let (earlier, later) = if (a.start, a.id) <= (b.start, b.id) {
+                (a, b)
+            } else {
+                (b, a)
+            };
+            let from = later.start.expect("filtered");
+            let to = match (earlier.end, later.end) {
+                (Some(x), Some(y)) => Some(x.min(y)),
+                (x, y) => x.or(y),
+            };
+            if !same_scope(a, b) || to.is_some_and(|to| to < from) {
+                continue;
+            }
+            let days = match to {
+                Some(to) if to != from => {
+                    format!("{} sampai dengan {}", words::date(from), words::date(to))
+                }
+                Some(_) => format!("pada {}", words::date(from)),
+                None => format!("sejak {}", words::date(from)),
+            };
+            let scope = match a.scope.trim() {
+                "" => "cakupan yang sama",
+                scope => scope,
+            };
+            out.push(Alert::new(
+                AlertKind::TumpangTindih,
+                later.id,
+                AlertAction::Buka,
+                format!(
+                    "{} dan {} sama-sama berlaku {days} untuk {scope}.",
+                    earlier.name(),
+                    later.name()
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Issued successors, still current, that start after a break of working days.
+fn gaps(all: &[&Link], at: NaiveDate, calendar: &WorkCalendar) -> Vec<Alert> {
+    let mut out = Vec::new();
+    for link in all {
+        let Some(parent) = link.parent_id.and_then(|p| all.iter().find(|l| l.id == p)) else {
+            continue;
+        };
+        let (Some(end), Some(start)) = (parent.end, link.start) else {
+            continue;
+        };
+        let current = link.end.map_or(true, |e| e >= at);
+        if link.status != CircularStatus::Terbit || !current || start <= end + Days::new(1) {
+            continue;
+        }
+        let lost = calendar.working_days(end + Days::new(1), start - Days::new(1));
+        if lost > 0 {
+            out.push(Alert::new(
+                AlertKind::Jeda,
+                link.id,
+                AlertAction::Buka,
+                format!(
+                    "Antara {} (berakhir {}) dan {} (mulai {}) ada jeda {} tanpa pengaturan.",
+                    parent.name(),
+                    words::date(end),
+                    link.name(),
+                    words::date(start),
+                    words::count(lost as u64, "hari kerja")
+                ),
+            ));
+        }
+    }
+    out
+}
+
+/// Two circulars bind the same people when their scopes read the same
+/// (ignoring case and spacing); an empty scope means the whole region.
+fn same_scope(a: &Link, b: &Link) -> bool {
+    let norm = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(&a.scope) == norm(&b.scope)
+}
