@@ -407,4 +407,103 @@ mod tests {
         assert!(e.to_string().contains("Rujukan 1"), "{e}");
         assert_eq!(store.circulars().unwrap().len(), before);
     }
+
+    /// An issued circular in the demo office ruling `start`–`end`.
+    fn issued(store: &mut Store, start: NaiveDate, end: NaiveDate) -> i64 {
+        let mut doc = store.template_draft(CircularKind::WfhBaru, start).unwrap();
+        doc.period = Some(Period {
+            start,
+            end: Some(end),
+        });
+        template::refresh(&mut doc);
+        let id = store.create_circular(&doc, "Rina").unwrap();
+        store.issue(id, start, "Rina").unwrap();
+        id
+    }
+
+    fn extended(store: &mut Store, id: i64, extension: Extension) -> Circular {
+        let draft = store
+            .extend(id, extension, day(2020, 1, 1), "Rina")
+            .unwrap();
+        store.circular(draft).unwrap().document
+    }
+
+    #[test]
+    fn an_extension_never_starts_on_a_holiday_unless_asked_and_may_count_working_days() {
+        let mut store = demo_store();
+        // Ends Saturday 23 May 2020: the 24th and 25th are Idul Fitri.
+        let id = issued(&mut store, day(2020, 5, 11), day(2020, 5, 23));
+        let same = extended(&mut store, id, Extension::default())
+            .period
+            .unwrap();
+        assert_eq!((same.start, same.days()), (day(2020, 5, 26), Some(13)));
+        let on_holiday = Extension {
+            start_on_holiday: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            extended(&mut store, id, on_holiday).period.unwrap().start,
+            day(2020, 5, 24)
+        );
+        // Ten working days from Tuesday 26 May: 26–29 May, 2–5 June (1 June is
+        // Hari Lahir Pancasila), 8–9 June.
+        let working = Extension {
+            days: Some(10),
+            working_days: true,
+            ..Default::default()
+        };
+        let p = extended(&mut store, id, working).period.unwrap();
+        assert_eq!((p.start, p.end), (day(2020, 5, 26), Some(day(2020, 6, 9))));
+        // The same number of working days as the period it extends (9).
+        let as_long = Extension {
+            working_days: true,
+            ..Default::default()
+        };
+        assert_eq!(
+            extended(&mut store, id, as_long).period.unwrap().end,
+            Some(day(2020, 6, 8))
+        );
+        let e = store
+            .extend(
+                id,
+                Extension {
+                    days: Some(0),
+                    ..Default::default()
+                },
+                day(2020, 5, 20),
+                "Rina",
+            )
+            .unwrap_err();
+        assert_eq!(e.field(), Some("days"));
+    }
+
+    #[test]
+    fn an_extension_crosses_the_year_end_and_leap_day_and_keeps_the_references() {
+        let mut store = demo_store();
+        let new_year = crate::calendar::NewHoliday {
+            date: day(2021, 1, 1),
+            name: "Tahun Baru 2021 Masehi".into(),
+            kind: crate::calendar::HolidayKind::LiburNasional,
+        };
+        store.record_decree(2021, "SKB 2021", &[new_year]).unwrap();
+        let december = issued(&mut store, day(2020, 12, 21), day(2020, 12, 31));
+        let doc = extended(&mut store, december, Extension::default());
+        let p = doc.period.unwrap();
+        assert_eq!((p.start, p.end), (day(2021, 1, 2), Some(day(2021, 1, 12))));
+        let earlier = store.circular(december).unwrap().document;
+        assert_eq!(doc.references.len(), earlier.references.len() + 1);
+        assert_eq!(
+            doc.references[..earlier.references.len()],
+            earlier.references[..]
+        );
+        assert!(doc.points.iter().any(|p| p.text.contains(
+            "terhitung mulai tanggal 2 Januari 2021 sampai dengan tanggal 12 Januari 2021"
+        )));
+
+        let february = issued(&mut store, day(2024, 2, 15), day(2024, 2, 28));
+        let p = extended(&mut store, february, Extension::default())
+            .period
+            .unwrap();
+        assert_eq!((p.start, p.end), (day(2024, 2, 29), Some(day(2024, 3, 13))));
+    }
 }

@@ -2,6 +2,7 @@
 //! foreign keys and a busy timeout, migrated on open.
 
 mod agencies;
+mod backup;
 mod calendar;
 mod circulars;
 mod drafting;
@@ -20,6 +21,7 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 
+pub use backup::{check_backup, BackupInfo, Restored, DAILY_KEPT};
 pub use circulars::{AuditEntry, CircularRecord, CircularSummary, RegisterEntry};
 pub use drafting::Extension;
 pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};

@@ -53,3 +53,258 @@ impl Store {
         ))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::circular::{Circular, Period, Relation};
+    use crate::tracking::AlertKind;
+    use crate::{demo, exchange};
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// The demo office (with the 2020 holidays) holding one seed circular
+    /// as an issued arrangement for `period`.
+    fn issued_seed(
+        store: &mut Store,
+        file: &str,
+        period: (NaiveDate, NaiveDate),
+        scope: &str,
+    ) -> i64 {
+        let mut doc: Circular = exchange::from_json(file).unwrap();
+        doc.period = Some(Period {
+            start: period.0,
+            end: Some(period.1),
+        });
+        doc.scope = scope.into();
+        let issued_on = doc.issued_on.unwrap();
+        let id = store.create_circular(&doc, "Rina").unwrap();
+        store.issue(id, issued_on, "Rina").unwrap();
+        id
+    }
+
+    fn demo_store() -> Store {
+        let mut store = Store::open_in_memory().unwrap();
+        demo::fill(&mut store).unwrap();
+        store
+    }
+
+    /// The alerts about circular `id` on `at`.
+    fn kinds(store: &Store, id: i64, at: NaiveDate) -> Vec<AlertKind> {
+        let alerts = store.dashboard(at).unwrap().alerts;
+        alerts
+            .iter()
+            .filter(|a| a.circular_id == id)
+            .map(|a| a.kind)
+            .collect()
+    }
+
+    const SUMSEL: &str = include_str!("../../../../tests/fixtures/sumsel-2020-03.json");
+    const MUBA: &str = include_str!("../../../../tests/fixtures/muba-800-439-bkpsdm-2020.json");
+    const MUBA_SCOPE: &str =
+        "ASN dan Tenaga Kontrak di lingkungan Pemerintah Kabupaten Musi Banyuasin";
+
+    #[test]
+    fn the_sumsel_chain_warns_before_the_end_then_tracks_its_extension() {
+        let mut store = demo_store();
+        let first = issued_seed(
+            &mut store,
+            SUMSEL,
+            (day(2020, 3, 26), day(2020, 4, 8)),
+            "ASN Provinsi Sumatera Selatan",
+        );
+        let board = store.dashboard(day(2020, 4, 6)).unwrap();
+        let mine = board.active.iter().find(|a| a.link.id == first).unwrap();
+        assert_eq!((mine.state, mine.working_days_left), ("berlaku", Some(3)));
+        assert_eq!(mine.position, "Surat edaran awal");
+        let alert = board
+            .alerts
+            .iter()
+            .find(|a| a.circular_id == first)
+            .unwrap();
+        assert_eq!(alert.kind, AlertKind::SegeraBerakhir);
+        assert!(alert.message.contains("SE Nomor 800/"), "{}", alert.message);
+        assert!(
+            alert
+                .message
+                .contains("berakhir 8 April 2020 (3 (tiga) hari kerja lagi)"),
+            "{}",
+            alert.message
+        );
+        // Two days earlier it is not yet due (five working days left).
+        assert!(!store
+            .dashboard(day(2020, 4, 2))
+            .unwrap()
+            .alerts
+            .iter()
+            .any(|a| a.circular_id == first));
+
+        let draft = store
+            .derive(first, Relation::Perpanjangan, day(2020, 4, 6), "Rina")
+            .unwrap();
+        assert!(
+            !store
+                .dashboard(day(2020, 4, 6))
+                .unwrap()
+                .alerts
+                .iter()
+                .any(|a| a.circular_id == first),
+            "a drafted successor silences the alert"
+        );
+        let late = store.dashboard(day(2020, 4, 10)).unwrap();
+        let alert = late.alerts.iter().find(|a| a.circular_id == draft).unwrap();
+        assert_eq!(alert.kind, AlertKind::DrafLewat);
+        assert!(
+            alert.message.contains("mulai berlaku 9 April 2020"),
+            "{}",
+            alert.message
+        );
+
+        store.issue(draft, day(2020, 4, 8), "Rina").unwrap();
+        let board = store.dashboard(day(2020, 4, 15)).unwrap();
+        let ext = board.active.iter().find(|a| a.link.id == draft).unwrap();
+        assert_eq!(ext.position, "Perpanjangan ke-1");
+        // 15–22 April 2020: 15, 16, 17, 20, 21, 22.
+        assert_eq!(ext.working_days_left, Some(6));
+        let chain = &board.chains[ext.chain];
+        assert_eq!(chain.root, first);
+        assert_eq!(
+            chain.links.iter().map(|l| l.id).collect::<Vec<_>>(),
+            [first, draft]
+        );
+        assert!(!board.alerts.iter().any(|a| a.kind == AlertKind::Jeda));
+    }
+
+    #[test]
+    fn the_muba_extension_counts_working_days_across_ascension_and_idul_fitri() {
+        let mut store = demo_store();
+        let muba = issued_seed(
+            &mut store,
+            MUBA,
+            (day(2020, 5, 13), day(2020, 5, 29)),
+            MUBA_SCOPE,
+        );
+        let left = |at| {
+            store
+                .dashboard(at)
+                .unwrap()
+                .active
+                .into_iter()
+                .find(|a| a.link.id == muba)
+                .unwrap()
+                .working_days_left
+        };
+        // 20, 22, 26, 27, 28, 29 May: the 21st (Ascension) and 25th (Idul Fitri) are off.
+        assert_eq!(left(day(2020, 5, 20)), Some(6));
+        assert_eq!(left(day(2020, 5, 23)), Some(4));
+        assert_eq!(kinds(&store, muba, day(2020, 5, 26)), []);
+        assert_eq!(
+            kinds(&store, muba, day(2020, 5, 27)),
+            [AlertKind::SegeraBerakhir]
+        );
+        assert!(store
+            .dashboard(day(2020, 5, 30))
+            .unwrap()
+            .active
+            .iter()
+            .all(|a| a.link.id != muba));
+    }
+
+    #[test]
+    fn gaps_and_overlaps_for_the_same_people_are_reported() {
+        let mut store = demo_store();
+        let muba = issued_seed(
+            &mut store,
+            MUBA,
+            (day(2020, 5, 13), day(2020, 5, 29)),
+            MUBA_SCOPE,
+        );
+        // An extension issued late: it starts on 8 June, after the Pancasila holiday.
+        let next = store
+            .derive(muba, Relation::Perpanjangan, day(2020, 5, 27), "Rina")
+            .unwrap();
+        let mut doc = store.circular(next).unwrap().document;
+        doc.period = Some(Period {
+            start: day(2020, 6, 8),
+            end: Some(day(2020, 6, 19)),
+        });
+        store.save_draft(next, &doc, "Rina").unwrap();
+        store.issue(next, day(2020, 6, 5), "Rina").unwrap();
+        let board = store.dashboard(day(2020, 6, 8)).unwrap();
+        let gap = board
+            .alerts
+            .iter()
+            .find(|a| a.kind == AlertKind::Jeda)
+            .expect("gap");
+        assert_eq!(gap.circular_id, next);
+        // 2–5 June: 1 June is Hari Lahir Pancasila, 30–31 May a weekend.
+        assert!(
+            gap.message.contains("jeda 4 (empat) hari kerja"),
+            "{}",
+            gap.message
+        );
+
+        // Another circular for the same people, overlapping the extension.
+        let other = issued_seed(
+            &mut store,
+            MUBA,
+            (day(2020, 6, 15), day(2020, 6, 30)),
+            &MUBA_SCOPE.to_uppercase(),
+        );
+        let board = store.dashboard(day(2020, 6, 10)).unwrap();
+        let overlap = board
+            .alerts
+            .iter()
+            .find(|a| a.kind == AlertKind::TumpangTindih)
+            .expect("overlap");
+        assert_eq!(overlap.circular_id, other);
+        assert!(
+            overlap
+                .message
+                .contains("15 Juni 2020 sampai dengan 19 Juni 2020"),
+            "{}",
+            overlap.message
+        );
+        // A circular for other people does not overlap.
+        issued_seed(
+            &mut store,
+            SUMSEL,
+            (day(2020, 6, 1), day(2020, 6, 30)),
+            "ASN Provinsi Sumatera Selatan",
+        );
+        assert_eq!(
+            store
+                .dashboard(day(2020, 6, 10))
+                .unwrap()
+                .alerts
+                .iter()
+                .filter(|a| a.kind == AlertKind::TumpangTindih)
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn the_alert_threshold_comes_from_settings() {
+        let mut store = demo_store();
+        let muba = issued_seed(
+            &mut store,
+            MUBA,
+            (day(2020, 5, 13), day(2020, 5, 29)),
+            MUBA_SCOPE,
+        );
+        assert_eq!(store.alert_working_days().unwrap(), 3);
+        store.set_alert_working_days(6).unwrap();
+        assert!(store
+            .dashboard(day(2020, 5, 20))
+            .unwrap()
+            .alerts
+            .iter()
+            .any(|a| a.circular_id == muba));
+        let e = store.set_alert_working_days(0).unwrap_err();
+        assert_eq!(e.field(), Some("alert_working_days"));
+        assert_eq!(store.alert_working_days().unwrap(), 6);
+    }
+}
