@@ -3,10 +3,13 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod tracking;
+
 use clap::{Parser, Subcommand, ValueEnum};
+use edaran_core::circular::{CircularKind, CircularStatus};
 use edaran_core::office::PaperSize;
-use edaran_core::store::EmployeeFilter;
-use edaran_core::{demo, exchange, import, paths, pdf, Error, ErrorReport, Store};
+use edaran_core::store::{EmployeeFilter, Extension, SearchFilter};
+use edaran_core::{demo, exchange, import, paths, pdf, template, Error, ErrorReport, Store};
 use serde::Serialize;
 
 #[derive(Parser)]
@@ -76,6 +79,73 @@ enum Command {
         #[command(subcommand)]
         what: ImportWhat,
     },
+    /// Pengaturan yang berlaku (dan yang akan berlaku), rantai perpanjangannya, sisa hari kerja, dan peringatan.
+    Periods {
+        /// Tanggal acuan (TTTT-BB-HH); bawaan: hari ini.
+        #[arg(long)]
+        at: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Menyusun draf perpanjangan dari surat edaran yang terbit (id atau nomor); baris terakhir keluaran adalah id draf.
+    Extend {
+        circular: String,
+        /// Lama perpanjangan dalam hari kalender (bawaan: sama dengan periode sebelumnya).
+        #[arg(long, conflicts_with = "working_days")]
+        days: Option<u32>,
+        /// Lama perpanjangan dalam hari kerja.
+        #[arg(long)]
+        working_days: Option<u32>,
+        /// Boleh mulai pada hari libur (bawaan: mulai pada hari berikutnya yang bukan hari libur).
+        #[arg(long)]
+        start_on_holiday: bool,
+        #[arg(long = "by", default_value = "petugas")]
+        actor: String,
+    },
+    /// Kalender hari libur nasional dan cuti bersama.
+    Holidays {
+        #[command(subcommand)]
+        action: HolidayAction,
+    },
+    /// Pencarian teks penuh atas nomor, perihal, isi, dan penanda tangan surat edaran.
+    Search {
+        query: String,
+        /// Tahun terbit (tahun mulai periode untuk draf).
+        #[arg(long)]
+        year: Option<i32>,
+        /// Status, mis. draf, terbit, dicabut.
+        #[arg(long)]
+        status: Option<String>,
+        /// Jenis, mis. perpanjangan, wfh_baru.
+        #[arg(long)]
+        kind: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Menyalin basis data ke berkas cadangan (aman selagi aplikasi berjalan).
+    Backup { file: PathBuf },
+    /// Memulihkan basis data dari berkas cadangan yang sudah diperiksa; basis data lama disimpan di sampingnya.
+    Restore { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum HolidayAction {
+    /// Daftar hari libur yang berlaku.
+    List {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Impor CSV (kolom tanggal, nama, jenis, sumber); tiap sumber menjadi keputusan yang menggantikan daftar tahun itu.
+    Import { file: PathBuf },
+    /// Ekspor hari libur yang berlaku ke CSV.
+    Export {
+        #[arg(long)]
+        year: Option<i32>,
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -123,8 +193,13 @@ fn main() -> ExitCode {
         Command::Import {
             what: ImportWhat::Employees { format, .. },
         } => *format,
-        Command::Circulars { format } => *format,
-        Command::Demo | Command::Render { .. } | Command::Circular { .. } => Format::Table,
+        Command::Circulars { format }
+        | Command::Periods { format, .. }
+        | Command::Search { format, .. }
+        | Command::Holidays {
+            action: HolidayAction::List { format, .. },
+        } => *format,
+        _ => Format::Table,
     };
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -288,7 +363,7 @@ fn run(cli: Cli) -> Result<(), Error> {
                     println!("{id}");
                 }
                 CircularAction::Issue { id, date, actor } => {
-                    let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+                    let date = date.unwrap_or_else(today);
                     let number = store.issue(id, date, &actor)?;
                     println!("Surat edaran {id} terbit dengan nomor {number}.");
                 }
@@ -307,8 +382,76 @@ fn run(cli: Cli) -> Result<(), Error> {
                 )
             });
         }
+        Command::Periods { at, format } => {
+            let at = at.unwrap_or_else(today);
+            let board = Store::open(&path)?.dashboard(at)?;
+            emit(format, &board, || tracking::dashboard_table(&board));
+        }
+        Command::Extend {
+            circular,
+            days,
+            working_days,
+            start_on_holiday,
+            actor,
+        } => {
+            let mut store = Store::open(&path)?;
+            let id = tracking::circular_id(&store, &circular)?;
+            let extension = Extension {
+                days: days.or(working_days),
+                working_days: working_days.is_some(),
+                start_on_holiday,
+            };
+            let draft = store.extend(id, extension, today(), &actor)?;
+            let doc = store.circular(draft)?.document;
+            println!(
+                "Draf perpanjangan \"{}\" disusun, periode {}:",
+                doc.subject,
+                doc.period
+                    .map(|p| template::period_phrase(&p))
+                    .unwrap_or_default()
+            );
+            println!("{draft}");
+        }
+        Command::Holidays { action } => tracking::holidays(&path, action)?,
+        Command::Search {
+            query,
+            year,
+            status,
+            kind,
+            format,
+        } => {
+            let filter = SearchFilter {
+                year,
+                status: status
+                    .map(|s| CircularStatus::require(&s, "status"))
+                    .transpose()?,
+                kind: kind
+                    .map(|k| CircularKind::require(&k, "kind"))
+                    .transpose()?,
+            };
+            let hits = Store::open(&path)?.search_circulars(&query, &filter)?;
+            emit(format, &hits, || tracking::search_table(&hits));
+        }
+        Command::Backup { file } => {
+            Store::open(&path)?.backup_to(&file)?;
+            println!("Cadangan basis data ditulis ke {}.", file.display());
+        }
+        Command::Restore { file } => {
+            let restored = Store::open(&path)?.restore_from(&file)?;
+            println!(
+                "Basis data dipulihkan dari {} ({} surat edaran, {} pegawai). Basis data sebelumnya disimpan di {}.",
+                file.display(),
+                restored.info.circulars,
+                restored.info.employees,
+                restored.replaced_copy.display()
+            );
+        }
     }
     Ok(())
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// Prints `value` as JSON, or the text `table` makes.
@@ -323,7 +466,7 @@ fn emit<T: Serialize>(format: Format, value: &T, table: impl FnOnce() -> String)
 }
 
 /// Left-aligned columns separated by two spaces.
-fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
+pub(crate) fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {

@@ -1,0 +1,184 @@
+//! The `edaran` CLI for tracking periods on the demo office: arrangements
+//! and alerts on chosen days, one-step extensions, the holiday calendar,
+//! search, and backups.
+
+use edaran_tests::{demo_database, edaran, edaran_json};
+use serde_json::Value;
+
+fn numbers(links: &Value) -> Vec<String> {
+    links
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["number"].as_str().unwrap_or("draf").to_string())
+        .collect()
+}
+
+#[test]
+fn periods_show_the_chain_working_days_left_and_alerts() {
+    let (_dir, db) = demo_database();
+    let board = edaran_json(&db, &["periods", "--at", "2020-04-20"]);
+    let active = &board["active"][0];
+    assert_eq!(active["number"], "800/2/BKPSDM/2020");
+    assert_eq!(active["position"], "Perpanjangan ke-1");
+    // 20–28 April 2020: seven weekdays, no holidays.
+    assert_eq!(active["working_days_left"], 7);
+    let chain = &board["chains"][active["chain"].as_u64().unwrap() as usize];
+    assert_eq!(
+        numbers(&chain["links"]),
+        ["800/1/BKPSDM/2020", "800/2/BKPSDM/2020", "draf"]
+    );
+    assert_eq!(board["alerts"].as_array().unwrap().len(), 0);
+
+    // The drafted extension should have started on 29 April.
+    let late = edaran_json(&db, &["periods", "--at", "2020-04-30"]);
+    let alert = &late["alerts"][0];
+    assert_eq!(alert["kind"], "draf_lewat");
+    assert_eq!(alert["action"], "buka_draf");
+    assert!(alert["message"]
+        .as_str()
+        .unwrap()
+        .contains("mulai berlaku 29 April 2020"));
+    let table = edaran(&db, &["periods", "--at", "2020-04-30"]);
+    assert!(
+        table.ok && table.stdout.contains("Draf melewati tanggal mulai"),
+        "{}",
+        table.stdout
+    );
+}
+
+#[test]
+fn extend_by_number_counts_working_days_over_the_may_holidays() {
+    let (dir, db) = demo_database();
+    let run = edaran(
+        &db,
+        &["extend", "800/2/BKPSDM/2020", "--working-days", "10"],
+    );
+    assert!(run.ok, "{}", run.stderr);
+    let id = run.stdout.lines().last().unwrap().trim().to_string();
+    let file = dir.path().join("perpanjangan.json");
+    let export = edaran(
+        &db,
+        &["circular", "export", &id, "-o", file.to_str().unwrap()],
+    );
+    assert!(export.ok, "{}", export.stderr);
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    // From 29 April: 1 May (Labour Day) and 7 May (Waisak) are off.
+    let period = &doc["circular"]["period"];
+    assert_eq!(period["start"], "2020-04-29");
+    assert_eq!(period["end"], "2020-05-14");
+    let refused = edaran(&db, &["extend", &id]);
+    assert!(!refused.ok);
+    assert!(
+        refused
+            .stderr
+            .contains("hanya dapat dibuat dari surat edaran yang terbit"),
+        "{}",
+        refused.stderr
+    );
+}
+
+#[test]
+fn holidays_import_amends_the_year_and_reports_bad_rows_by_line() {
+    let (dir, db) = demo_database();
+    let good = dir.path().join("libur-2021.csv");
+    std::fs::write(
+        &good,
+        "tanggal,nama,jenis,sumber\n01-01-2021,Tahun Baru 2021 Masehi,libur_nasional,SKB 2021\n\
+         2021-02-12,Tahun Baru Imlek 2572,libur_nasional,SKB 2021\n",
+    )
+    .unwrap();
+    let run = edaran(&db, &["holidays", "import", good.to_str().unwrap()]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("\"SKB 2021\" (2021): 2 hari libur"),
+        "{}",
+        run.stdout
+    );
+    let list = edaran_json(&db, &["holidays", "list", "--year", "2021"]);
+    assert_eq!(list.as_array().unwrap().len(), 2);
+
+    let bad = dir.path().join("rusak.csv");
+    std::fs::write(
+        &bad,
+        "tanggal;nama;jenis;sumber\n2021-03-11;Isra Mikraj;libur_nasional;SKB 2021 perubahan\n2021-02-30;Mustahil;libur_nasional;SKB 2021 perubahan\n",
+    )
+    .unwrap();
+    let run = edaran(&db, &["holidays", "import", bad.to_str().unwrap()]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr.contains("baris 3, kolom tanggal"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        edaran_json(&db, &["holidays", "list", "--year", "2021"])
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+
+    let out = dir.path().join("ekspor.csv");
+    assert!(
+        edaran(
+            &db,
+            &[
+                "holidays",
+                "export",
+                "--year",
+                "2020",
+                "-o",
+                out.to_str().unwrap()
+            ]
+        )
+        .ok
+    );
+    assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 22);
+}
+
+#[test]
+fn search_finds_a_number_and_backup_restore_round_trips() {
+    let (dir, db) = demo_database();
+    let hits = edaran_json(&db, &["search", "800/1/BKPSDM/2020", "--status", "terbit"]);
+    assert_eq!(hits[0]["number"], "800/1/BKPSDM/2020");
+    let wrong = edaran(&db, &["search", "x", "--status", "selesai"]);
+    assert!(
+        !wrong.ok
+            && wrong
+                .stderr
+                .contains("Status surat edaran \"selesai\" tidak dikenal"),
+        "{}",
+        wrong.stderr
+    );
+
+    let copy = dir.path().join("cadangan.db");
+    assert!(edaran(&db, &["backup", copy.to_str().unwrap()]).ok);
+    let extended = edaran(&db, &["extend", "800/2/BKPSDM/2020"]);
+    assert!(extended.ok, "{}", extended.stderr);
+    let before = edaran_json(&db, &["circulars"]).as_array().unwrap().len();
+    let run = edaran(&db, &["restore", copy.to_str().unwrap()]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Basis data sebelumnya disimpan di"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        edaran_json(&db, &["circulars"]).as_array().unwrap().len(),
+        before - 1
+    );
+
+    let foreign = dir.path().join("bukan.db");
+    std::fs::write(&foreign, "bukan basis data").unwrap();
+    let run = edaran(&db, &["restore", foreign.to_str().unwrap()]);
+    assert!(
+        !run.ok && run.stderr.contains("bukan basis data SQLite atau rusak"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        edaran_json(&db, &["circulars"]).as_array().unwrap().len(),
+        before - 1
+    );
+}
