@@ -42,6 +42,17 @@ const COMMANDS: &[&str] = &[
     "circular_export_json",
     "circular_import_json",
     "register_export",
+    "dashboard",
+    "circular_extend",
+    "circulars_search",
+    "holiday_decrees",
+    "holiday_decree_save",
+    "holidays_import_csv",
+    "holidays_export_csv",
+    "settings_get",
+    "settings_save",
+    "backup_save",
+    "backup_restore",
 ];
 
 fn main() {

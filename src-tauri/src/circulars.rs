@@ -141,7 +141,7 @@ fn write_failed(path: &std::path::Path, e: std::io::Error) -> Error {
 }
 
 /// Asks where to save (native dialog) and writes `bytes` there; `None` when cancelled.
-async fn save_as(
+pub(crate) async fn save_as(
     title: &str,
     name: &str,
     filter: (&str, &str),

@@ -78,6 +78,17 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         crate::circulars::circular_export_json,
         crate::circulars::circular_import_json,
         crate::circulars::register_export,
+        crate::tracking::dashboard,
+        crate::tracking::circular_extend,
+        crate::tracking::circulars_search,
+        crate::tracking::holiday_decrees,
+        crate::tracking::holiday_decree_save,
+        crate::tracking::holidays_import_csv,
+        crate::tracking::holidays_export_csv,
+        crate::tracking::settings_get,
+        crate::tracking::settings_save,
+        crate::tracking::backup_save,
+        crate::tracking::backup_restore,
     ]
 }
 

@@ -5,6 +5,7 @@
 
 mod circulars;
 mod commands;
+mod tracking;
 
 use std::path::PathBuf;
 use std::sync::Mutex;
@@ -24,6 +25,10 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let rotation = edaran_core::paths::daily_backup_dir(&path);
+    if let Err(e) = store.daily_backup(&rotation, chrono::Local::now().date_naive()) {
+        eprintln!("Cadangan harian di {} gagal: {e}", rotation.display());
+    }
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         .manage(commands::AppState {

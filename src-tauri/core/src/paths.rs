@@ -23,3 +23,11 @@ pub fn default_database_path() -> PathBuf {
         .unwrap_or_default()
         .join("edaran.db")
 }
+
+/// The daily backups' folder: `cadangan` beside the database.
+pub fn daily_backup_dir(database: &std::path::Path) -> PathBuf {
+    database
+        .parent()
+        .unwrap_or_else(|| std::path::Path::new("."))
+        .join("cadangan")
+}

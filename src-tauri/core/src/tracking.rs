@@ -2,7 +2,7 @@
 //! chains they belong to (original → extension 1 → extension 2 …), working
 //! days left, and the alerts a clerk must act on.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -125,6 +125,9 @@ pub struct Dashboard {
     pub active: Vec<Arrangement>,
     pub chains: Vec<Chain>,
     pub alerts: Vec<Alert>,
+    /// When nothing is in force: the day the last issued arrangement
+    /// ended (so a quiet day can jump to the last active one).
+    pub last_end: Option<NaiveDate>,
 }
 
 /// Builds the dashboard from the circulars that matter around `at` (and
@@ -188,6 +191,7 @@ pub fn dashboard(
         active,
         chains,
         alerts,
+        last_end: None,
     }
 }
 
@@ -228,13 +232,13 @@ fn alerts(
     within: u32,
 ) -> Vec<Alert> {
     let all: Vec<&Link> = chains.iter().flat_map(|c| &c.links).collect();
+    let followed: HashSet<i64> = all.iter().filter_map(|l| l.parent_id).collect();
     let mut out = Vec::new();
     for a in active.iter().filter(|a| a.state == "berlaku") {
         let (Some(end), Some(left)) = (a.link.end, a.working_days_left) else {
             continue;
         };
-        let followed = all.iter().any(|l| l.parent_id == Some(a.link.id));
-        if left <= within && !followed {
+        if left <= within && !followed.contains(&a.link.id) {
             out.push(Alert::new(
                 AlertKind::SegeraBerakhir,
                 a.link.id,
@@ -270,58 +274,67 @@ fn alerts(
 
 /// Issued arrangements, still current, ruling the same people on the same days.
 fn overlaps(all: &[&Link], at: NaiveDate) -> Vec<Alert> {
-    let ruling: Vec<&Link> = all
-        .iter()
-        .copied()
-        .filter(|l| l.rules() && l.start.is_some() && l.end.map_or(true, |e| e >= at))
-        .collect();
-    let mut out = Vec::new();
-    for (i, a) in ruling.iter().enumerate() {
-        for b in &ruling[i + 1..] {
-            let (earlier, later) = if (a.start, a.id) <= (b.start, b.id) {
-                (a, b)
-            } else {
-                (b, a)
-            };
-            let from = later.start.expect("filtered");
-            let to = match (earlier.end, later.end) {
-                (Some(x), Some(y)) => Some(x.min(y)),
-                (x, y) => x.or(y),
-            };
-            if !same_scope(a, b) || to.is_some_and(|to| to < from) {
-                continue;
-            }
-            let days = match to {
-                Some(to) if to != from => {
-                    format!("{} sampai dengan {}", words::date(from), words::date(to))
-                }
-                Some(_) => format!("pada {}", words::date(from)),
-                None => format!("sejak {}", words::date(from)),
-            };
-            let scope = match a.scope.trim() {
-                "" => "cakupan yang sama",
-                scope => scope,
-            };
-            out.push(Alert::new(
-                AlertKind::TumpangTindih,
-                later.id,
-                AlertAction::Buka,
-                format!(
-                    "{} dan {} sama-sama berlaku {days} untuk {scope}.",
-                    earlier.name(),
-                    later.name()
-                ),
-            ));
+    let mut by_scope: HashMap<String, Vec<&Link>> = HashMap::new();
+    for link in all {
+        if link.rules() && link.start.is_some() && link.end.map_or(true, |e| e >= at) {
+            by_scope
+                .entry(scope_key(&link.scope))
+                .or_default()
+                .push(link);
         }
     }
+    let mut groups: Vec<Vec<&Link>> = by_scope.into_values().collect();
+    let mut out = Vec::new();
+    for ruling in &mut groups {
+        ruling.sort_by_key(|l| (l.start, l.id));
+        for (i, earlier) in ruling.iter().enumerate() {
+            for later in &ruling[i + 1..] {
+                let from = later.start.expect("filtered");
+                if earlier.end.is_some_and(|end| end < from) {
+                    continue;
+                }
+                let to = match (earlier.end, later.end) {
+                    (Some(x), Some(y)) => Some(x.min(y)),
+                    (x, y) => x.or(y),
+                };
+                out.push(overlap(earlier, later, from, to));
+            }
+        }
+    }
+    out.sort_by_key(|a| a.circular_id);
     out
+}
+
+fn overlap(earlier: &Link, later: &Link, from: NaiveDate, to: Option<NaiveDate>) -> Alert {
+    let days = match to {
+        Some(to) if to != from => {
+            format!("{} sampai dengan {}", words::date(from), words::date(to))
+        }
+        Some(_) => format!("pada {}", words::date(from)),
+        None => format!("sejak {}", words::date(from)),
+    };
+    let scope = match earlier.scope.trim() {
+        "" => "cakupan yang sama",
+        scope => scope,
+    };
+    Alert::new(
+        AlertKind::TumpangTindih,
+        later.id,
+        AlertAction::Buka,
+        format!(
+            "{} dan {} sama-sama berlaku {days} untuk {scope}.",
+            earlier.name(),
+            later.name()
+        ),
+    )
 }
 
 /// Issued successors, still current, that start after a break of working days.
 fn gaps(all: &[&Link], at: NaiveDate, calendar: &WorkCalendar) -> Vec<Alert> {
+    let by_id: HashMap<i64, &Link> = all.iter().map(|l| (l.id, *l)).collect();
     let mut out = Vec::new();
     for link in all {
-        let Some(parent) = link.parent_id.and_then(|p| all.iter().find(|l| l.id == p)) else {
+        let Some(parent) = link.parent_id.and_then(|p| by_id.get(&p)) else {
             continue;
         };
         let (Some(end), Some(start)) = (parent.end, link.start) else {
@@ -353,12 +366,10 @@ fn gaps(all: &[&Link], at: NaiveDate, calendar: &WorkCalendar) -> Vec<Alert> {
 
 /// Two circulars bind the same people when their scopes read the same
 /// (ignoring case and spacing); an empty scope means the whole region.
-fn same_scope(a: &Link, b: &Link) -> bool {
-    let norm = |s: &str| {
-        s.split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .to_lowercase()
-    };
-    norm(&a.scope) == norm(&b.scope)
+fn scope_key(scope: &str) -> String {
+    scope
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }

@@ -25,6 +25,14 @@ import type {
   SignatoryInput,
   Unit,
   UnitInput,
+  Dashboard,
+  Extension,
+  HolidayDecree,
+  NewHoliday,
+  Restored,
+  SearchFilter,
+  SearchHit,
+  Settings,
 } from './types';
 
 /** Every backend command the UI uses; one method per Tauri command. */
@@ -70,6 +78,18 @@ export interface Backend {
   circular_export_json(id: number): Promise<string | null>;
   circular_import_json(actor: string): Promise<number | null>;
   register_export(query: string, year: number | null, format: 'csv' | 'xlsx'): Promise<string | null>;
+  /** Arrangements, chains and alerts on `at` (`YYYY-MM-DD`; today when null). */
+  dashboard(at: string | null): Promise<Dashboard>;
+  circular_extend(id: number, extension: Extension, actor: string): Promise<number>;
+  circulars_search(query: string, filter: SearchFilter): Promise<SearchHit[]>;
+  holiday_decrees(year: number | null): Promise<HolidayDecree[]>;
+  holiday_decree_save(year: number, title: string, days: NewHoliday[]): Promise<number>;
+  holidays_import_csv(): Promise<number[] | null>;
+  holidays_export_csv(year: number | null): Promise<string | null>;
+  settings_get(): Promise<Settings>;
+  settings_save(settings: Settings): Promise<null>;
+  backup_save(): Promise<string | null>;
+  backup_restore(): Promise<Restored | null>;
 }
 
 export const tauriBackend: Backend = {
@@ -113,6 +133,17 @@ export const tauriBackend: Backend = {
   circular_export_json: (id) => invoke('circular_export_json', { id }),
   circular_import_json: (actor) => invoke('circular_import_json', { actor }),
   register_export: (query, year, format) => invoke('register_export', { query, year, format }),
+  dashboard: (at) => invoke('dashboard', { at }),
+  circular_extend: (id, extension, actor) => invoke('circular_extend', { id, extension, actor }),
+  circulars_search: (query, filter) => invoke('circulars_search', { query, filter }),
+  holiday_decrees: (year) => invoke('holiday_decrees', { year }),
+  holiday_decree_save: (year, title, days) => invoke('holiday_decree_save', { year, title, days }),
+  holidays_import_csv: () => invoke('holidays_import_csv'),
+  holidays_export_csv: (year) => invoke('holidays_export_csv', { year }),
+  settings_get: () => invoke('settings_get'),
+  settings_save: (settings) => invoke('settings_save', { settings }),
+  backup_save: () => invoke('backup_save'),
+  backup_restore: () => invoke('backup_restore'),
 };
 
 const BACKEND = Symbol('backend');

@@ -393,6 +393,8 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
     };
   }
 
+  let settings = { alert_working_days: 3 };
+
   // Everything resolves on a later tick, like a real IPC round trip.
   const later = <T>(f: () => T): Promise<T> =>
     new Promise((resolve, reject) => {
@@ -554,6 +556,40 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
           .filter((h) => year == null || h.date.startsWith(`${year}-`))
           .sort((a, b) => a.date.localeCompare(b.date)),
       ),
+    holiday_decrees: (year) =>
+      later(() => {
+        const titles = [...new Set(db.holidays.map((h) => `${h.date.slice(0, 4)}|${h.source}`))];
+        return titles
+          .map((key, i) => {
+            const [y, title] = key.split('|');
+            const days = db.holidays.filter((h) => h.source === title && h.date.startsWith(y)).length;
+            return { id: i + 1, year: Number(y), title, recorded_at: '2020-01-01 08:00:00', in_force: true, days, changes: [] };
+          })
+          .filter((d) => year === null || d.year === year);
+      }),
+    holiday_decree_save: (year, title, days) =>
+      later(() => {
+        if (!title.trim()) throw { code: 'wajib_diisi', field: 'title', message: 'Sebutkan keputusan yang menetapkan daftar ini (mis. SKB 3 Menteri Nomor … Tahun …).' };
+        days.forEach((d, i) => {
+          if (!d.date.startsWith(`${year}-`)) throw { code: 'tahun_berbeda', field: 'days', message: `Baris ${i + 1}: tanggal ${d.date} bukan tahun ${year}.` };
+          if (!d.name.trim()) throw { code: 'wajib_diisi', field: 'days', message: `Baris ${i + 1}: nama hari libur wajib diisi.` };
+        });
+        db.holidays = db.holidays.filter((h) => !h.date.startsWith(`${year}-`));
+        days.forEach((d) => db.holidays.push({ id: nextId++, ...d, source: title.trim() }));
+        return nextId++;
+      }),
+    holidays_import_csv: () => later(() => null),
+    holidays_export_csv: (year) => later(() => `/tmp/Hari libur ${year ?? ''}.csv`),
+    settings_get: () => later(() => ({ ...settings })),
+    settings_save: (next) =>
+      later(() => {
+        if (next.alert_working_days < 1 || next.alert_working_days > 30)
+          throw { code: 'di_luar_rentang', field: 'alert_working_days', message: `Peringatan masa berlaku harus 1 sampai 30 hari kerja sebelum berakhir, bukan ${next.alert_working_days}.` };
+        settings = { ...next };
+        return null;
+      }),
+    backup_save: () => later(() => '/tmp/Cadangan Edaran.db'),
+    backup_restore: () => later(() => null),
     ...fakeCirculars(db.circulars, later),
   };
 }

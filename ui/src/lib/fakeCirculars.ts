@@ -5,8 +5,8 @@
  * the register, cancelled numbers kept) with the same codes and messages.
  */
 import type { Backend } from './backend';
-import type { CircularDocument, CircularRecord, CircularSummary, Point, RegisterEntry } from './types';
-import { daysBetween } from './dates';
+import type { Alert, Arrangement, Chain, CircularDocument, CircularRecord, CircularSummary, Link, Point, RegisterEntry } from './types';
+import { addDays, daysBetween, today } from './dates';
 
 type CircularMethods = Pick<
   Backend,
@@ -30,6 +30,9 @@ type CircularMethods = Pick<
   | 'circular_export_json'
   | 'circular_import_json'
   | 'register_export'
+  | 'dashboard'
+  | 'circular_extend'
+  | 'circulars_search'
 >;
 
 const LABELS: Record<string, string> = {
@@ -254,5 +257,83 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
     circular_export_json: (id) => later(() => `/tmp/SE ${id}.json`),
     circular_import_json: () => later(() => null),
     register_export: (_q, _y, format) => later(() => `/tmp/buku-agenda.${format}`),
+    dashboard: (at) => later(() => dashboard(at ?? today())),
+    circular_extend: (id, extension, actor) =>
+      later(() => {
+        if (extension.days === 0) refuse('periode_kosong', 'Lama perpanjangan sedikitnya 1 (satu) hari.', 'days');
+        const s = summary(id);
+        if (s.status !== 'terbit') refuse('belum_terbit', 'Perpanjangan hanya dapat dibuat dari surat edaran yang terbit.');
+        const doc = structuredClone(docs.get(id)!);
+        const end = doc.period?.end ?? today();
+        const length = extension.days ?? (doc.period?.end ? daysBetween(doc.period.start, doc.period.end) + 1 : 14);
+        const start = addDays(end, 1);
+        Object.assign(doc, { kind: 'perpanjangan', number: '', issued_on: null, subject: `Perpanjangan ${s.subject}` });
+        doc.period = { start, end: addDays(start, length - 1) };
+        doc.references = [...doc.references, { text: `Surat Edaran Bupati Tanjung Seroja Nomor ${s.number}`, circular_id: id }];
+        return add(compose(doc), id, 'perpanjangan', actor);
+      }),
+    circulars_search: (query, filter) =>
+      later(() => {
+        const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+        return summaries
+          .filter((s) => {
+            const text = `${s.number ?? ''} ${s.subject} ${JSON.stringify(docs.get(s.id)?.points ?? [])}`.toLowerCase();
+            return (
+              words.every((w) => text.includes(w)) &&
+              (filter.status === null || s.status === filter.status) &&
+              (filter.kind === null || s.kind === filter.kind) &&
+              (filter.year === null || (s.issued_on ?? docs.get(s.id)?.period?.start ?? '').startsWith(`${filter.year}`))
+            );
+          })
+          .map((s) => ({ ...structuredClone(s), snippet: words.length ? `…\u0002${words[0]}\u0003…` : '' }));
+      }),
   };
+
+  /** The core's dashboard, simplified: weekdays only, alerts for endings only. */
+  function dashboard(at: string) {
+    const links: Link[] = summaries
+      .filter((s) => s.status !== 'batal')
+      .map((s) => {
+        const p = docs.get(s.id)?.period ?? null;
+        return { ...structuredClone(s), start: p?.start ?? null, end: p?.end ?? null, scope: docs.get(s.id)?.scope ?? '' };
+      });
+    const rootOf = (l: Link): number => {
+      const parent = links.find((x) => x.id === l.parent_id);
+      return parent ? rootOf(parent) : l.id;
+    };
+    const chains: Chain[] = [];
+    for (const l of links) {
+      const root = rootOf(l);
+      let chain = chains.find((c) => c.root === root);
+      if (!chain) chains.push((chain = { root, links: [] }));
+      chain.links.push(l);
+    }
+    chains.forEach((c) => c.links.sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.id - b.id));
+    const weekdays = (from: string, to: string) => {
+      let n = 0;
+      for (let d = from; d <= to; d = addDays(d, 1)) if (![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) n++;
+      return n;
+    };
+    const active: Arrangement[] = [];
+    chains.forEach((c, chain) =>
+      c.links.forEach((l, i) => {
+        if (l.status !== 'terbit' || !l.start || (l.end !== null && l.end < at)) return;
+        const state = l.start <= at ? 'berlaku' : 'akan_berlaku';
+        const left = l.end ? weekdays(l.start > at ? l.start : at, l.end) : null;
+        active.push({ ...l, state, working_days_left: left, chain, position: i === 0 ? 'Surat edaran awal' : `Perpanjangan ke-${i}` });
+      }),
+    );
+    const alerts: Alert[] = active
+      .filter((a) => a.state === 'berlaku' && a.working_days_left !== null && a.working_days_left <= 3 && !links.some((l) => l.parent_id === a.id))
+      .map((a) => ({
+        kind: 'segera_berakhir',
+        kind_label: 'Segera berakhir',
+        message: `SE Nomor ${a.number} berakhir ${a.end} (${a.working_days_left} hari kerja lagi).`,
+        circular_id: a.id,
+        action: 'perpanjang',
+        action_label: 'Buat perpanjangan',
+      }));
+    const ended = links.filter((l) => l.status === 'terbit' && l.end !== null && l.end < at).map((l) => l.end!);
+    return { at, alert_working_days: 3, active, chains, alerts, last_end: active.length ? null : (ended.sort().pop() ?? null) };
+  }
 }

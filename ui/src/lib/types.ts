@@ -286,3 +286,95 @@ export interface AuditEntry {
   at: string;
   detail: string;
 }
+
+/** One circular on the timeline (`tracking::Link`). */
+export interface Link {
+  id: number;
+  number: string | null;
+  subject: string;
+  kind: string;
+  kind_label: string;
+  status: string;
+  status_label: string;
+  start: string | null;
+  end: string | null;
+  issued_on: string | null;
+  parent_id: number | null;
+  relation: string | null;
+  scope: string;
+}
+
+export interface Chain {
+  root: number;
+  links: Link[];
+}
+
+export interface Arrangement extends Link {
+  state: 'berlaku' | 'akan_berlaku';
+  working_days_left: number | null;
+  /** Index into `Dashboard.chains`. */
+  chain: number;
+  position: string;
+}
+
+export interface Alert {
+  kind: 'segera_berakhir' | 'draf_lewat' | 'tumpang_tindih' | 'jeda';
+  kind_label: string;
+  message: string;
+  circular_id: number;
+  action: 'perpanjang' | 'buka_draf' | 'buka';
+  action_label: string;
+}
+
+export interface Dashboard {
+  at: string;
+  alert_working_days: number;
+  active: Arrangement[];
+  chains: Chain[];
+  alerts: Alert[];
+  /** When nothing is in force: the day the last issued arrangement ended. */
+  last_end: string | null;
+}
+
+/** How an extension runs (`store::Extension`). */
+export interface Extension {
+  days: number | null;
+  working_days: boolean;
+  start_on_holiday: boolean;
+}
+
+export interface SearchFilter {
+  year: number | null;
+  status: string | null;
+  kind: string | null;
+}
+
+export interface SearchHit extends CircularSummary {
+  /** Matches between \u0002 and \u0003. */
+  snippet: string;
+}
+
+export interface NewHoliday {
+  date: string;
+  name: string;
+  kind: Holiday['kind'];
+}
+
+export interface HolidayDecree {
+  id: number;
+  year: number;
+  title: string;
+  recorded_at: string;
+  in_force: boolean;
+  days: number;
+  changes: string[];
+}
+
+export interface Settings {
+  alert_working_days: number;
+}
+
+export interface Restored {
+  info: { schema_version: number; office: string | null; circulars: number; employees: number };
+  replaced_copy: string;
+}

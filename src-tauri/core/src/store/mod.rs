@@ -28,7 +28,7 @@ pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
 pub use office::{image_kind, EMBLEM_MAX_BYTES};
 pub use search::{SearchFilter, SearchHit, MATCH_END, MATCH_START};
 pub use settings::DEFAULT_ALERT_WORKING_DAYS;
-pub use tracking::HISTORY_DAYS;
+pub use tracking::{AHEAD_DAYS, HISTORY_DAYS};
 
 /// An open Edaran database.
 pub struct Store {

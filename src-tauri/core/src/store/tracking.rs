@@ -9,15 +9,17 @@ use crate::tracking::{self, Dashboard, Link};
 
 /// How far back the timeline looks for arrangements that ended.
 pub const HISTORY_DAYS: u64 = 120;
+/// How far ahead it looks for arrangements issued to start later.
+pub const AHEAD_DAYS: u64 = 180;
 
 impl Store {
     /// Arrangements in force on `at` and later, their chains and the alerts.
     pub fn dashboard(&self, at: NaiveDate) -> Result<Dashboard> {
-        let since = at - Days::new(HISTORY_DAYS);
+        let (since, until) = (at - Days::new(HISTORY_DAYS), at + Days::new(AHEAD_DAYS));
         let mut stmt = self.conn.prepare_cached(
             "WITH RECURSIVE chain(id) AS (
-                SELECT id FROM circular WHERE period_end >= ?1
-                    OR (period_end IS NULL AND (kind <> 'pencabutan' OR period_start >= ?1))
+                SELECT id FROM circular WHERE (period_start IS NULL OR period_start <= ?2)
+                    AND (period_end >= ?1 OR (period_end IS NULL AND (kind <> 'pencabutan' OR period_start >= ?1)))
                 UNION SELECT c.parent_id FROM circular c JOIN chain ON c.id = chain.id
                     WHERE c.parent_id IS NOT NULL)
              SELECT id, number, subject, kind, status, period_start, period_end, issued_on,
@@ -25,7 +27,7 @@ impl Store {
              FROM circular WHERE id IN chain",
         )?;
         let links = stmt
-            .query_map([since], |r| {
+            .query_map([since, until], |r| {
                 let kind: crate::circular::CircularKind = r.get(3)?;
                 let status: crate::circular::CircularStatus = r.get(4)?;
                 Ok(Link {
@@ -45,12 +47,21 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(tracking::dashboard(
+        let mut board = tracking::dashboard(
             links,
             at,
             &self.work_calendar()?,
             self.alert_working_days()?,
-        ))
+        );
+        if board.active.is_empty() {
+            board.last_end = self.conn.query_row(
+                "SELECT max(period_end) FROM circular
+                 WHERE status IN ('terbit', 'diganti', 'dicabut') AND period_end < ?1",
+                [at],
+                |r| r.get(0),
+            )?;
+        }
+        Ok(board)
     }
 }
 

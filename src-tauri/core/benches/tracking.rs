@@ -1,0 +1,73 @@
+//! Beranda over a large office history: the dashboard (arrangements in
+//! force, chains, alerts) and full-text search, over 10,000 circulars.
+
+use chrono::{Days, NaiveDate};
+use criterion::{criterion_group, criterion_main, Criterion};
+use edaran_core::circular::{CircularKind, Period, Relation};
+use edaran_core::store::SearchFilter;
+use edaran_core::{demo, template, Store};
+
+/// 2,000 chains of five issued circulars (an original and four two-week
+/// extensions), starting every three days from 2010: 10,000 circulars.
+fn history() -> Store {
+    let mut store = Store::open_in_memory().expect("store");
+    demo::fill(&mut store).expect("demo office");
+    let first = NaiveDate::from_ymd_opt(2010, 1, 4).unwrap();
+    for chain in 0..2_000u64 {
+        let start = first + Days::new(chain * 3);
+        let mut doc = store
+            .template_draft(CircularKind::WfhBaru, start)
+            .expect("template");
+        doc.subject = format!("Sistem Kerja Pegawai Tahap {chain}");
+        doc.scope = format!("ASN pada Perangkat Daerah kelompok {}", chain % 40);
+        doc.period = Some(Period {
+            start,
+            end: Some(start + Days::new(13)),
+        });
+        template::refresh(&mut doc);
+        let mut id = store.create_circular(&doc, "bench").expect("draft");
+        store.issue(id, start, "bench").expect("issue");
+        for _ in 0..4 {
+            let next = store
+                .derive(id, Relation::Perpanjangan, start, "bench")
+                .expect("extension");
+            let period = store.circular(next).unwrap().document.period.unwrap();
+            store.issue(next, period.start, "bench").expect("issue");
+            id = next;
+        }
+    }
+    store
+}
+
+fn bench(c: &mut Criterion) {
+    let store = history();
+    assert!(store.circulars().unwrap().len() >= 10_000);
+    let at = NaiveDate::from_ymd_opt(2020, 5, 20).unwrap();
+    let board = store.dashboard(at).unwrap();
+    assert!(!board.active.is_empty() && !board.chains.is_empty());
+    c.bench_function("dashboard over 10,000 circulars", |b| {
+        b.iter(|| store.dashboard(at).unwrap())
+    });
+    let filter = SearchFilter::default();
+    assert!(!store
+        .search_circulars("tahap 1234", &filter)
+        .unwrap()
+        .is_empty());
+    c.bench_function("full-text search over 10,000 circulars", |b| {
+        b.iter(|| {
+            store
+                .search_circulars("perpanjangan tahap 1234", &filter)
+                .unwrap()
+        })
+    });
+    c.bench_function("full-text search, common word, 100 best", |b| {
+        b.iter(|| store.search_circulars("pegawai", &filter).unwrap())
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30);
+    targets = bench
+}
+criterion_main!(benches);

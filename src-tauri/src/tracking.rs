@@ -1,0 +1,144 @@
+//! Commands of Beranda, Kalender and the care of the database: the
+//! dashboard, extensions, search, holiday decrees, settings and backups.
+
+use chrono::NaiveDate;
+use edaran_core::calendar::{holidays_to_csv, HolidayDecree, NewHoliday};
+use edaran_core::store::{Extension, Restored, SearchFilter, SearchHit};
+use edaran_core::tracking::Dashboard;
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+use crate::circulars::save_as;
+use crate::commands::{reply, AppState, Reply};
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Arrangements, chains and alerts on `at` (today when absent).
+#[tauri::command]
+pub fn dashboard(state: State<AppState>, at: Option<NaiveDate>) -> Reply<Dashboard> {
+    reply(state.store().dashboard(at.unwrap_or_else(today)))
+}
+
+#[tauri::command]
+pub fn circular_extend(
+    state: State<AppState>,
+    id: i64,
+    extension: Extension,
+    actor: String,
+) -> Reply<i64> {
+    reply(state.store().extend(id, extension, today(), &actor))
+}
+
+#[tauri::command]
+pub fn circulars_search(
+    state: State<AppState>,
+    query: String,
+    filter: SearchFilter,
+) -> Reply<Vec<SearchHit>> {
+    reply(state.store().search_circulars(&query, &filter))
+}
+
+#[tauri::command]
+pub fn holiday_decrees(state: State<AppState>, year: Option<i32>) -> Reply<Vec<HolidayDecree>> {
+    reply(state.store().holiday_decrees(year))
+}
+
+/// Records an amendment: the full list of the year's days off under a new decree.
+#[tauri::command]
+pub fn holiday_decree_save(
+    state: State<AppState>,
+    year: i32,
+    title: String,
+    days: Vec<NewHoliday>,
+) -> Reply<i64> {
+    reply(state.store().record_decree(year, &title, &days))
+}
+
+/// Imports a holiday CSV chosen by the user; the decrees recorded, or `None`.
+#[tauri::command]
+pub async fn holidays_import_csv(state: State<'_, AppState>) -> Reply<Option<Vec<i64>>> {
+    let Some(file) = rfd::AsyncFileDialog::new()
+        .set_title("Impor hari libur (CSV)")
+        .add_filter("CSV", &["csv", "txt"])
+        .pick_file()
+        .await
+    else {
+        return Ok(None);
+    };
+    let bytes = file.read().await;
+    reply(state.store().import_holidays_csv(&bytes)).map(Some)
+}
+
+#[tauri::command]
+pub async fn holidays_export_csv(
+    state: State<'_, AppState>,
+    year: Option<i32>,
+) -> Reply<Option<String>> {
+    let list = reply(state.store().holidays(year))?;
+    let name = match year {
+        Some(y) => format!("Hari libur {y}.csv"),
+        None => "Hari libur.csv".into(),
+    };
+    let path = save_as(
+        "Ekspor hari libur",
+        &name,
+        ("CSV", "csv"),
+        holidays_to_csv(&list).into_bytes(),
+    )
+    .await?;
+    Ok(path.map(|p| p.display().to_string()))
+}
+
+#[derive(Serialize, Deserialize)]
+pub struct Settings {
+    pub alert_working_days: u32,
+}
+
+#[tauri::command]
+pub fn settings_get(state: State<AppState>) -> Reply<Settings> {
+    reply(state.store().alert_working_days())
+        .map(|alert_working_days| Settings { alert_working_days })
+}
+
+#[tauri::command]
+pub fn settings_save(state: State<AppState>, settings: Settings) -> Reply<()> {
+    reply(
+        state
+            .store()
+            .set_alert_working_days(settings.alert_working_days),
+    )
+}
+
+/// *Cadangkan*: a consistent copy of the open database where the user says.
+#[tauri::command]
+pub async fn backup_save(state: State<'_, AppState>) -> Reply<Option<String>> {
+    let name = format!("Cadangan Edaran {}.db", today());
+    let Some(file) = rfd::AsyncFileDialog::new()
+        .set_title("Cadangkan basis data")
+        .set_file_name(&name)
+        .add_filter("Basis data Edaran", &["db"])
+        .save_file()
+        .await
+    else {
+        return Ok(None);
+    };
+    let path = file.path().to_path_buf();
+    reply(state.store().backup_to(&path))?;
+    Ok(Some(path.display().to_string()))
+}
+
+/// *Pulihkan*: replaces the database with a checked backup chosen by the user.
+#[tauri::command]
+pub async fn backup_restore(state: State<'_, AppState>) -> Reply<Option<Restored>> {
+    let Some(file) = rfd::AsyncFileDialog::new()
+        .set_title("Pulihkan basis data dari cadangan")
+        .add_filter("Basis data Edaran", &["db", "sqlite"])
+        .pick_file()
+        .await
+    else {
+        return Ok(None);
+    };
+    reply(state.store().restore_from(file.path())).map(Some)
+}
