@@ -181,6 +181,91 @@ async fn a_clerk_extends_an_issued_circular_issues_it_and_finds_it_in_the_regist
         .expect("the E2E scenario finished in time");
 }
 
+#[tokio::test(flavor = "current_thread")]
+async fn a_clerk_reads_the_timeline_on_beranda_and_extends_by_working_days() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::time::timeout(SCENARIO, dashboard_scenario())
+        .await
+        .expect("the E2E scenario finished in time");
+}
+
+/// Sets a date input the way a user's picker does (typing into WebKit's
+/// date field depends on the locale).
+async fn set_date(client: &Client, testid: &str, iso: &str) {
+    client
+        .execute(
+            "const el = document.querySelector(arguments[0]); el.value = arguments[1]; el.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![css(testid).into(), iso.into()],
+        )
+        .await
+        .unwrap();
+}
+
+async fn dashboard_scenario() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("e2e.db");
+    let driver = Driver::start(&db, &dir.path().join("tauri-driver.log"));
+    let app = driver.open_app().await;
+
+    // The demo office's arrangements are from 2020: look at 20 April 2020.
+    find(&app, "no-active").await;
+    set_date(&app, "dashboard-date", "2020-04-20").await;
+    let row = wait_for_text(&app, "active-row", "800/2/BKPSDM/2020").await;
+    assert!(row.text().await.unwrap().contains("Perpanjangan ke-1"));
+    wait_for_text(&app, "working-days-left", "7").await;
+    let chain = wait_for_text(&app, "chain", "800/1/BKPSDM/2020").await;
+    let chain: String = chain.text().await.unwrap().split_whitespace().collect();
+    assert_eq!(chain, "800/1/BKPSDM/2020→800/2/BKPSDM/2020→draf");
+    let bars = app
+        .find_all(Locator::Css(&css("timeline-bar")))
+        .await
+        .unwrap();
+    assert_eq!(
+        bars.len(),
+        3,
+        "two issued circulars and the drafted extension"
+    );
+    find(&app, "timeline-today").await;
+    screenshot(&app, "beranda-timeline.png").await;
+
+    // Open the circular in force from its row and extend it by ten working days.
+    row.find(Locator::Css("button.link"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    click(&app, "action-perpanjang-pilihan").await;
+    type_into(&app, "ext-days", "10").await;
+    choose(&app, "ext-unit", "true").await;
+    click(&app, "confirm-perpanjang").await;
+    let start = Instant::now();
+    loop {
+        let points = app
+            .find_all(Locator::Css(&css("point-text")))
+            .await
+            .unwrap_or_default();
+        let mut texts = Vec::new();
+        for p in &points {
+            texts.push(p.prop("value").await.unwrap().unwrap_or_default());
+        }
+        // 29 April + 10 working days, skipping 1 May and 7 May 2020.
+        if texts.iter().any(|t| {
+            t.contains("terhitung mulai tanggal 29 April 2020 sampai dengan tanggal 14 Mei 2020")
+        }) {
+            break;
+        }
+        assert!(start.elapsed() < WAIT, "no prefilled extension: {texts:?}");
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(value_of(&app, "c-subject")
+        .await
+        .starts_with("Perpanjangan "));
+    screenshot(&app, "perpanjangan-hari-kerja.png").await;
+    app.close().await.unwrap();
+    drop(driver);
+}
+
 async fn value_of(client: &Client, testid: &str) -> String {
     find(client, testid)
         .await
