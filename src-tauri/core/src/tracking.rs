@@ -40,7 +40,7 @@ impl Link {
     }
 
     fn covers(&self, day: NaiveDate) -> bool {
-        self.start.is_some_and(|s| s <= day) && self.end.map_or(true, |e| day <= e)
+        self.start.is_some_and(|s| s <= day) && self.end.is_none_or(|e| day <= e)
     }
 
     /// An issued arrangement (a revocation ends arrangements, it is not one).
@@ -276,7 +276,7 @@ fn alerts(
 fn overlaps(all: &[&Link], at: NaiveDate) -> Vec<Alert> {
     let mut by_scope: HashMap<String, Vec<&Link>> = HashMap::new();
     for link in all {
-        if link.rules() && link.start.is_some() && link.end.map_or(true, |e| e >= at) {
+        if link.rules() && link.start.is_some() && link.end.is_none_or(|e| e >= at) {
             by_scope
                 .entry(scope_key(&link.scope))
                 .or_default()
@@ -340,7 +340,7 @@ fn gaps(all: &[&Link], at: NaiveDate, calendar: &WorkCalendar) -> Vec<Alert> {
         let (Some(end), Some(start)) = (parent.end, link.start) else {
             continue;
         };
-        let current = link.end.map_or(true, |e| e >= at);
+        let current = link.end.is_none_or(|e| e >= at);
         if link.status != CircularStatus::Terbit || !current || start <= end + Days::new(1) {
             continue;
         }

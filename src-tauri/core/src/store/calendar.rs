@@ -93,7 +93,7 @@ impl Store {
                 Some((y, list)) if *y == year => list.as_slice(),
                 _ => &[],
             };
-            let in_force = rows.get(i + 1).map_or(true, |next| next.1 != year);
+            let in_force = rows.get(i + 1).is_none_or(|next| next.1 != year);
             out.push(HolidayDecree {
                 id,
                 year,
