@@ -44,8 +44,13 @@ impl Link {
     }
 
     /// An issued arrangement (a revocation ends arrangements, it is not one).
+    /// One amended or revoked later still ruled until its successor began
+    /// (its `end` is cut to that day by [`dashboard`]).
     fn rules(&self) -> bool {
-        self.status == CircularStatus::Terbit && self.kind != CircularKind::Pencabutan
+        matches!(
+            self.status,
+            CircularStatus::Terbit | CircularStatus::Diganti | CircularStatus::Dicabut
+        ) && self.kind != CircularKind::Pencabutan
     }
 }
 
@@ -138,10 +143,11 @@ pub fn dashboard(
     calendar: &WorkCalendar,
     alert_working_days: u32,
 ) -> Dashboard {
-    let links: Vec<Link> = links
+    let mut links: Vec<Link> = links
         .into_iter()
         .filter(|l| l.status != CircularStatus::Batal)
         .collect();
+    cut_at_successors(&mut links);
     let chains = chains(links);
     let mut active = Vec::new();
     for (index, chain) in chains.iter().enumerate() {
@@ -192,6 +198,34 @@ pub fn dashboard(
         chains,
         alerts,
         last_end: None,
+    }
+}
+
+/// An amended or revoked circular ruled until the day before its issued
+/// amendment or revocation began; without one in view it is left out.
+fn cut_at_successors(links: &mut [Link]) {
+    let successor_start: HashMap<i64, NaiveDate> = links
+        .iter()
+        .filter(|l| {
+            !l.status.editable()
+                && matches!(l.relation, Some(Relation::Perubahan | Relation::Pencabutan))
+        })
+        .filter_map(|l| Some((l.parent_id?, l.start?)))
+        .collect();
+    for link in links.iter_mut() {
+        if !matches!(
+            link.status,
+            CircularStatus::Diganti | CircularStatus::Dicabut
+        ) {
+            continue;
+        }
+        match successor_start.get(&link.id) {
+            Some(&next) => {
+                let last = next - Days::new(1);
+                link.end = Some(link.end.map_or(last, |end| end.min(last)));
+            }
+            None => link.start = None,
+        }
     }
 }
 
@@ -341,7 +375,8 @@ fn gaps(all: &[&Link], at: NaiveDate, calendar: &WorkCalendar) -> Vec<Alert> {
             continue;
         };
         let current = link.end.is_none_or(|e| e >= at);
-        if link.status != CircularStatus::Terbit || !current || start <= end + Days::new(1) {
+        let extension = link.relation == Some(Relation::Perpanjangan);
+        if !extension || !link.rules() || !current || start <= end + Days::new(1) {
             continue;
         }
         let lost = calendar.working_days(end + Days::new(1), start - Days::new(1));

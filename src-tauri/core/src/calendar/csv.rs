@@ -146,6 +146,18 @@ pub fn holidays_from_csv(bytes: &[u8]) -> Result<Vec<DecreeDays>> {
     if !errors.is_empty() {
         return Err(Error::Import(errors));
     }
+    for (i, d) in decrees.iter().enumerate() {
+        if let Some(other) = decrees[..i].iter().find(|o| o.year == d.year) {
+            return Err(Error::invalid(
+                "sumber_ganda",
+                "file",
+                format!(
+                    "Tahun {} memuat dua sumber (\"{}\" dan \"{}\"); satu keputusan menetapkan seluruh daftar setahun, jadi tulis satu sumber per tahun dalam satu berkas.",
+                    d.year, other.title, d.title
+                ),
+            ));
+        }
+    }
     if decrees.is_empty() {
         return Err(Error::invalid(
             "berkas_kosong",
@@ -224,6 +236,17 @@ mod tests {
             rows[0].message
         );
         assert!(rows[4].message.contains("dua kali"), "{}", rows[4].message);
+    }
+
+    #[test]
+    fn one_year_from_two_decrees_is_refused_rather_than_half_replaced() {
+        let file = "tanggal;nama;jenis;sumber\n2021-01-01;Tahun Baru;libur_nasional;Keppres\n\
+            2021-05-12;Cuti bersama Idul Fitri;cuti_bersama;SKB\n";
+        let e = holidays_from_csv(file.as_bytes()).unwrap_err();
+        assert!(
+            e.to_string().contains("Tahun 2021 memuat dua sumber"),
+            "{e}"
+        );
     }
 
     #[test]

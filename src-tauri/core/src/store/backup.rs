@@ -98,6 +98,23 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
+        let same = |live: &str| {
+            let canon = |p: &Path| std::fs::canonicalize(p).ok();
+            canon(path).is_some_and(|p| Some(p) == canon(Path::new(live)))
+        };
+        if self
+            .conn
+            .path()
+            .is_some_and(|live| !live.is_empty() && same(live))
+        {
+            return Err(Error::Refused {
+                code: "cadangan_menimpa",
+                message: format!(
+                    "Cadangan tidak boleh ditulis ke {}: itu basis data yang sedang dipakai. Pilih nama atau folder lain.",
+                    path.display()
+                ),
+            });
+        }
         let partial = path.with_extension("sebagian");
         let _ = std::fs::remove_file(&partial);
         {
@@ -124,7 +141,7 @@ impl Store {
             .filter(|p| !p.is_empty())
             .map(PathBuf::from)
             .ok_or_else(|| refused(path, "basis data yang terbuka tidak berupa berkas."))?;
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f");
         let replaced_copy = current.with_file_name(format!("edaran-sebelum-pulih-{stamp}.db"));
         self.backup_to(&replaced_copy)?;
         self.conn
@@ -254,6 +271,8 @@ mod tests {
         let text = dir.path().join("catatan.db");
         std::fs::write(&text, "bukan basis data").unwrap();
 
+        let e = store.backup_to(&db).unwrap_err();
+        assert!(e.to_string().contains("sedang dipakai"), "{e}");
         for (file, why) in [
             (&foreign, "bukan basis data Edaran"),
             (&newer, "versi lebih baru"),

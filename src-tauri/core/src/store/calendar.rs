@@ -2,7 +2,7 @@
 //! is in force; earlier ones stay as the year's history.
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 
 use super::Store;
 use crate::calendar::{
@@ -122,6 +122,15 @@ impl Store {
                 "Sebutkan keputusan yang menetapkan daftar ini (mis. SKB 3 Menteri Nomor … Tahun …).",
             ));
         }
+        if days.is_empty() {
+            return Err(Error::invalid(
+                "wajib_diisi",
+                "days",
+                format!(
+                    "Daftar hari libur {year} kosong; keputusan sedikitnya menetapkan satu hari."
+                ),
+            ));
+        }
         for (i, day) in days.iter().enumerate() {
             let row = i + 1;
             if day.date.year() != year {
@@ -160,15 +169,17 @@ impl Store {
                     params![year, title],
                     |r| r.get(0),
                 )
-                .ok();
+                .optional()?;
             if let Some(id) = existing {
-                let mut stored: Vec<(NaiveDate, String)> = store
+                let mut stored: Vec<(NaiveDate, String, &str)> = store
                     .decree_days(id)?
                     .into_iter()
-                    .map(|h| (h.date, h.name))
+                    .map(|h| (h.date, h.name, h.kind.code()))
                     .collect();
-                let mut given: Vec<(NaiveDate, String)> =
-                    days.iter().map(|d| (d.date, d.name.trim().into())).collect();
+                let mut given: Vec<(NaiveDate, String, &str)> = days
+                    .iter()
+                    .map(|d| (d.date, d.name.trim().into(), d.kind.code()))
+                    .collect();
                 stored.sort();
                 given.sort();
                 if stored == given {
@@ -280,6 +291,8 @@ mod tests {
             .record_decree(2020, "SKB baru", &[off(day(2021, 1, 1), "Salah tahun")])
             .unwrap_err();
         assert!(e.to_string().contains("Baris 1"), "{e}");
+        let e = store.record_decree(2020, "SKB kosong", &[]).unwrap_err();
+        assert!(e.to_string().contains("kosong"), "{e}");
         assert_eq!(store.holiday_decrees(None).unwrap().len(), 1);
     }
 

@@ -18,6 +18,9 @@ use crate::template;
 /// Length of a new arrangement until the user says otherwise: two weeks.
 const DEFAULT_DAYS: u64 = 14;
 
+/// Longest extension accepted, in days of either kind: a year.
+pub const MAX_EXTENSION_DAYS: u32 = 366;
+
 /// How long an extension runs and when it may start; by default as long
 /// as the period it extends, in calendar days, never starting on a holiday.
 #[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq)]
@@ -40,12 +43,22 @@ impl Extension {
         tomorrow: NaiveDate,
         calendar: &WorkCalendar,
     ) -> Result<Period> {
-        if self.days == Some(0) {
-            return Err(Error::invalid(
-                "periode_kosong",
-                "days",
-                "Lama perpanjangan sedikitnya 1 (satu) hari.",
-            ));
+        match self.days {
+            Some(0) => {
+                return Err(Error::invalid(
+                    "periode_kosong",
+                    "days",
+                    "Lama perpanjangan sedikitnya 1 (satu) hari.",
+                ))
+            }
+            Some(n) if n > MAX_EXTENSION_DAYS => {
+                return Err(Error::invalid(
+                    "di_luar_rentang",
+                    "days",
+                    format!("Lama perpanjangan paling lama {MAX_EXTENSION_DAYS} hari, bukan {n}."),
+                ))
+            }
+            _ => {}
         }
         let (next, length) = match earlier {
             Some(Period {
@@ -475,6 +488,15 @@ mod tests {
             )
             .unwrap_err();
         assert_eq!(e.field(), Some("days"));
+        let too_long = Extension {
+            days: Some(4_000_000_000),
+            working_days: true,
+            ..Default::default()
+        };
+        let e = store
+            .extend(id, too_long, day(2020, 5, 20), "Rina")
+            .unwrap_err();
+        assert!(e.to_string().contains("paling lama 366 hari"), "{e}");
     }
 
     #[test]

@@ -318,4 +318,34 @@ mod tests {
         assert_eq!(e.field(), Some("alert_working_days"));
         assert_eq!(store.alert_working_days().unwrap(), 6);
     }
+
+    #[test]
+    fn a_revoked_arrangement_still_shows_on_earlier_days_and_its_revocation_is_no_gap() {
+        let mut store = demo_store();
+        let muba = issued_seed(
+            &mut store,
+            MUBA,
+            (day(2020, 5, 13), day(2020, 5, 29)),
+            MUBA_SCOPE,
+        );
+        // Revoked after it ended: back to normal from 9 June.
+        let revocation = store
+            .derive(muba, Relation::Pencabutan, day(2020, 6, 8), "Rina")
+            .unwrap();
+        store.issue(revocation, day(2020, 6, 8), "Rina").unwrap();
+        let before = store.dashboard(day(2020, 5, 20)).unwrap();
+        let shown = before
+            .active
+            .iter()
+            .find(|a| a.link.id == muba)
+            .expect("in force on 20 May");
+        assert_eq!(shown.link.end, Some(day(2020, 5, 29)));
+        let after = store.dashboard(day(2020, 6, 10)).unwrap();
+        assert!(
+            !after.alerts.iter().any(|a| a.kind == AlertKind::Jeda),
+            "{:?}",
+            after.alerts
+        );
+        assert!(after.active.iter().all(|a| a.link.id != muba));
+    }
 }
