@@ -3,6 +3,7 @@
 
 mod agencies;
 mod calendar;
+mod certificates;
 mod circulars;
 mod drafting;
 mod employees;
@@ -17,6 +18,7 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 
+pub use certificates::{CertificateRecord, RegisterMatch, TrustedRoot};
 pub use circulars::{AuditEntry, CircularRecord, CircularSummary, RegisterEntry};
 pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
 pub use office::{image_kind, EMBLEM_MAX_BYTES};
