@@ -337,9 +337,12 @@ pub fn info(cert: &Certificate) -> CertificateInfo {
     let key = if key.algorithm.oid == OID_EC {
         "ECDSA P-256".to_string()
     } else if key.algorithm.oid == OID_RSA {
-        rsa::RsaPublicKey::try_from(key.owned_to_ref())
+        use spki::DecodePublicKey;
+        key.to_der()
+            .ok()
+            .and_then(|der| rsa::RsaPublicKey::from_public_key_der(&der).ok())
             .map(|k| format!("RSA {}", rsa::traits::PublicKeyParts::size(&k) * 8))
-            .unwrap_or_else(|_| "RSA".into())
+            .unwrap_or_else(|| "RSA".into())
     } else {
         key.algorithm.oid.to_string()
     };

@@ -38,19 +38,21 @@ struct SigningCertificateV2 {
 }
 
 fn attribute(oid: ObjectIdentifier, value: &impl Encode) -> Result<Attribute> {
-    let der = value.to_der().map_err(|e| failed(e.to_string()))?;
-    let value = Any::from_der(&der).map_err(|e| failed(e.to_string()))?;
+    let value = Any::from_der(&value.to_der().map_err(err)?).map_err(err)?;
     Ok(Attribute {
         oid,
-        values: SetOfVec::try_from(vec![value]).map_err(|e| failed(e.to_string()))?,
+        values: SetOfVec::try_from(vec![value]).map_err(err)?,
     })
 }
 
 /// DER `ContentInfo` of a detached SignedData over `digest` (SHA-256 of the
 /// signed byte ranges), with contentType, messageDigest, signingTime and
 /// signingCertificateV2 signed, and the signer's chain included.
+fn err(e: impl std::fmt::Display) -> crate::error::Error {
+    failed(e.to_string())
+}
+
 pub(crate) fn sign_detached(digest: &[u8], signer: &Signer, time: DateTime<Utc>) -> Result<Vec<u8>> {
-    let err = |e: der::Error| failed(e.to_string());
     let leaf = &signer.chain[0];
     let content = EncapsulatedContentInfo {
         econtent_type: rfc5911::ID_DATA,
@@ -183,7 +185,8 @@ pub(crate) fn check(cms_der: &[u8], parts: &[&[u8]]) -> Option<Checked> {
 
 /// `/Contents` is zero-padded after the DER: cut it to the outer TLV's length.
 fn trim_padding(der: &[u8]) -> &[u8] {
-    match der::Header::from_der(der) {
+    let header = der::SliceReader::new(der).and_then(|mut r| der::Header::decode(&mut r));
+    match header {
         Ok(h) => {
             let header_len = h.encoded_len().map(u32::from).unwrap_or(0) as usize;
             let total = header_len + u32::from(h.length) as usize;

@@ -191,6 +191,7 @@ fn appended_bytes_are_not_covered() {
 
 #[test]
 fn an_rsa_certificate_signs_and_verifies_too() {
+    use p256::ecdsa::signature::Keypair;
     use x509_cert::builder::{Builder, CertificateBuilder};
     let key = rsa::pkcs1v15::SigningKey::<sha2::Sha256>::new(
         rsa::RsaPrivateKey::new(&mut OsRng, 2048).unwrap(),

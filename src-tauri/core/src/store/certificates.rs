@@ -56,14 +56,17 @@ fn chain_der(chain: &[Certificate]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
-fn chain_from(mut der: &[u8]) -> Vec<Certificate> {
+fn chain_from(der: &[u8]) -> Vec<Certificate> {
+    use der::Reader;
     let mut chain = Vec::new();
-    while !der.is_empty() {
-        let Ok((cert, rest)) = Certificate::from_der_partial(der) else {
+    let Ok(mut reader) = der::SliceReader::new(der) else {
+        return chain;
+    };
+    while !reader.is_finished() {
+        let Ok(cert) = Certificate::decode(&mut reader) else {
             break;
         };
         chain.push(cert);
-        der = rest;
     }
     chain
 }
