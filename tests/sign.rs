@@ -27,7 +27,9 @@ fn tool(program: &str, args: &[&str]) -> Run {
     Command::new(program)
         .args(args)
         .output()
-        .unwrap_or_else(|e| panic!("{program} tidak dapat dijalankan ({e}); jalankan scripts/setup.sh test"))
+        .unwrap_or_else(|e| {
+            panic!("{program} tidak dapat dijalankan ({e}); jalankan scripts/setup.sh test")
+        })
         .into()
 }
 
@@ -96,7 +98,20 @@ fn nss_trusting(dir: &Path, root: &Path) -> String {
     let spec = format!("sql:{}", db.display());
     let run = tool("certutil", &["-N", "--empty-password", "-d", &spec]);
     assert!(run.ok, "certutil -N: {}", run.stderr);
-    let run = tool("certutil", &["-A", "-n", "root", "-t", "C,C,C", "-i", s(root), "-d", &spec]);
+    let run = tool(
+        "certutil",
+        &[
+            "-A",
+            "-n",
+            "root",
+            "-t",
+            "C,C,C",
+            "-i",
+            s(root),
+            "-d",
+            &spec,
+        ],
+    );
     assert!(run.ok, "certutil -A: {}", run.stderr);
     spec
 }
@@ -106,7 +121,10 @@ fn signature_parts(pdf: &[u8]) -> ([usize; 4], Vec<u8>) {
     let at = pdf.windows(10).rposition(|w| w == b"/ByteRange").unwrap();
     let text = String::from_utf8_lossy(&pdf[at + 10..at + 60]);
     let inner = &text[text.find('[').unwrap() + 1..text.find(']').unwrap()];
-    let r: Vec<usize> = inner.split_whitespace().map(|n| n.parse().unwrap()).collect();
+    let r: Vec<usize> = inner
+        .split_whitespace()
+        .map(|n| n.parse().unwrap())
+        .collect();
     let hex = &pdf[r[1] + 1..r[2] - 1];
     let mut der: Vec<u8> = hex
         .chunks(2)
@@ -114,7 +132,9 @@ fn signature_parts(pdf: &[u8]) -> ([usize; 4], Vec<u8>) {
         .collect();
     // Cut the zero padding: the outer SEQUENCE's long-form length.
     let n = (der[1] & 0x7f) as usize;
-    let len = der[2..2 + n].iter().fold(0usize, |a, b| a << 8 | *b as usize);
+    let len = der[2..2 + n]
+        .iter()
+        .fold(0usize, |a, b| a << 8 | *b as usize);
     der.truncate(2 + n + len);
     ([r[0], r[1], r[2], r[3]], der)
 }
@@ -123,17 +143,35 @@ fn signature_parts(pdf: &[u8]) -> ([usize; 4], Vec<u8>) {
 fn pdfsig_reports_a_valid_signature_trusted_through_the_office_root() {
     let f = signed_fixture();
     let run = tool("pdfsig", &[s(&f.signed)]);
-    assert!(run.stdout.contains("Signature is Valid"), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("Signature is Valid"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
     assert!(run.stdout.contains("ETSI.CAdES.detached"), "{}", run.stdout);
     let nss = nss_trusting(f.dir.path(), &f.root);
     let run = tool("pdfsig", &["-nssdir", &nss, s(&f.signed)]);
     assert!(run.stdout.contains("Signature is Valid"), "{}", run.stdout);
-    assert!(run.stdout.contains("Certificate is Trusted"), "{}{}", run.stdout, run.stderr);
-    assert!(run.stdout.contains("Drs. H. Apriyadi, M.Si"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Certificate is Trusted"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
+    assert!(
+        run.stdout.contains("Drs. H. Apriyadi, M.Si"),
+        "{}",
+        run.stdout
+    );
 
     let unsigned = std::fs::read(&f.unsigned).unwrap();
     let signed = std::fs::read(&f.signed).unwrap();
-    assert_eq!(&signed[..unsigned.len()], &unsigned[..], "the original revision is kept");
+    assert_eq!(
+        &signed[..unsigned.len()],
+        &unsigned[..],
+        "the original revision is kept"
+    );
 }
 
 #[test]
@@ -141,18 +179,42 @@ fn openssl_verifies_the_extracted_cms_against_the_root() {
     let f = signed_fixture();
     let pdf = std::fs::read(&f.signed).unwrap();
     let (r, der) = signature_parts(&pdf);
-    assert_eq!(r[2] + r[3], pdf.len(), "the signature covers the whole file");
+    assert_eq!(
+        r[2] + r[3],
+        pdf.len(),
+        "the signature covers the whole file"
+    );
     let content = [&pdf[r[0]..r[1]], &pdf[r[2]..r[2] + r[3]]].concat();
-    let (cms, data) = (f.dir.path().join("sig.der"), f.dir.path().join("signed-bytes.bin"));
+    let (cms, data) = (
+        f.dir.path().join("sig.der"),
+        f.dir.path().join("signed-bytes.bin"),
+    );
     std::fs::write(&cms, der).unwrap();
     std::fs::write(&data, content).unwrap();
     let args = [
-        "cms", "-verify", "-inform", "DER", "-in", s(&cms), "-binary", "-content", s(&data),
-        "-CAfile", s(&f.root), "-purpose", "any", "-out", "/dev/null",
+        "cms",
+        "-verify",
+        "-inform",
+        "DER",
+        "-in",
+        s(&cms),
+        "-binary",
+        "-content",
+        s(&data),
+        "-CAfile",
+        s(&f.root),
+        "-purpose",
+        "any",
+        "-out",
+        "/dev/null",
     ];
     let run = tool("openssl", &args);
     assert!(run.ok, "openssl cms -verify: {}{}", run.stdout, run.stderr);
-    assert!(run.stderr.contains("Verification successful"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Verification successful"),
+        "{}",
+        run.stderr
+    );
 
     // The same CMS no longer verifies once a signed byte changes.
     let mut tampered = std::fs::read(&data).unwrap();
@@ -164,7 +226,14 @@ fn openssl_verifies_the_extracted_cms_against_the_root() {
 #[test]
 fn edaran_verify_accepts_the_signed_file_and_rejects_tampering_and_appending() {
     let f = signed_fixture();
-    let run = edaran(&["verify", s(&f.signed), "--trust", s(&f.root), "--format", "json"]);
+    let run = edaran(&[
+        "verify",
+        s(&f.signed),
+        "--trust",
+        s(&f.root),
+        "--format",
+        "json",
+    ]);
     assert!(run.ok, "{}{}", run.stdout, run.stderr);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     let sig = &report["signatures"][0];
@@ -175,7 +244,11 @@ fn edaran_verify_accepts_the_signed_file_and_rejects_tampering_and_appending() {
     assert_eq!(sig["qr"]["hash_matches"], true);
     assert_eq!(sig["certificate"]["internal"], true);
     let table = edaran(&["verify", s(&f.signed), "--trust", s(&f.root)]);
-    assert!(table.ok && table.stdout.contains("Keutuhan            : utuh"), "{}", table.stdout);
+    assert!(
+        table.ok && table.stdout.contains("Keutuhan            : utuh"),
+        "{}",
+        table.stdout
+    );
 
     // One flipped byte inside a stream of the signed range.
     let mut pdf = std::fs::read(&f.signed).unwrap();
@@ -187,14 +260,26 @@ fn edaran_verify_accepts_the_signed_file_and_rejects_tampering_and_appending() {
     assert!(!run.ok, "tampered file must fail: {}", run.stdout);
     assert!(run.stdout.contains("TIDAK UTUH"), "{}", run.stdout);
     let run = tool("pdfsig", &[s(&tampered)]);
-    assert!(run.stdout.contains("Digest Mismatch"), "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("Digest Mismatch"),
+        "{}{}",
+        run.stdout,
+        run.stderr
+    );
 
     // Bytes appended after the signature.
     let mut pdf = std::fs::read(&f.signed).unwrap();
     pdf.extend_from_slice(b"\n% tambahan\n");
     let appended = f.dir.path().join("appended.pdf");
     std::fs::write(&appended, &pdf).unwrap();
-    let run = edaran(&["verify", s(&appended), "--trust", s(&f.root), "--format", "json"]);
+    let run = edaran(&[
+        "verify",
+        s(&appended),
+        "--trust",
+        s(&f.root),
+        "--format",
+        "json",
+    ]);
     assert!(!run.ok);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(report["signatures"][0]["intact"], true);
@@ -209,12 +294,34 @@ fn a_wrong_passphrase_is_named_and_nothing_is_written() {
     let f = signed_fixture();
     let out = f.dir.path().join("never.pdf");
     let p12 = f.dir.path().join("certs/penanda-tangan.p12");
-    let args = ["sign", s(&f.unsigned), "--p12", s(&p12), "--pass-env", "EDARAN_WRONG_PASS", "-o", s(&out)];
+    let args = [
+        "sign",
+        s(&f.unsigned),
+        "--p12",
+        s(&p12),
+        "--pass-env",
+        "EDARAN_WRONG_PASS",
+        "-o",
+        s(&out),
+    ];
     let run = edaran(&args);
     assert!(!run.ok);
-    assert!(run.stderr.contains("Kata sandi berkas sertifikat salah."), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("Kata sandi berkas sertifikat salah."),
+        "{}",
+        run.stderr
+    );
     assert!(!out.exists());
-    let run = edaran(&["sign", s(&f.unsigned), "--p12", s(&f.unsigned), "--pass-env", "EDARAN_TEST_PASS", "-o", s(&out)]);
+    let run = edaran(&[
+        "sign",
+        s(&f.unsigned),
+        "--p12",
+        s(&f.unsigned),
+        "--pass-env",
+        "EDARAN_TEST_PASS",
+        "-o",
+        s(&out),
+    ]);
     assert!(run.stderr.contains("rusak"), "{}", run.stderr);
     assert!(!out.exists());
 }
@@ -248,7 +355,13 @@ fn render(pdf: &Path, prefix: &Path) -> Vec<(usize, usize, Vec<u8>)> {
     let mut pages: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_str().unwrap().starts_with(&format!("{stem}-")))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with(&format!("{stem}-"))
+        })
         .collect();
     pages.sort();
     pages.iter().map(|p| ppm(p)).collect()

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use edaran_core::office::PaperSize;
-use edaran_core::store::EmployeeFilter;
 use edaran_core::sign::{self, MarkInfo, SignOptions};
+use edaran_core::store::EmployeeFilter;
 use edaran_core::{demo, exchange, import, paths, pdf, Error, ErrorReport, Store};
 use serde::Serialize;
 
@@ -251,8 +251,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             location,
             no_mark,
         } => {
-            let signer_cert =
-                sign::import_pkcs12(&std::fs::read(&p12)?, &passphrase(&pass_env)?, chrono::Utc::now())?;
+            let signer_cert = sign::import_pkcs12(
+                &std::fs::read(&p12)?,
+                &passphrase(&pass_env)?,
+                chrono::Utc::now(),
+            )?;
             let options = SignOptions {
                 reason,
                 location,
@@ -306,11 +309,18 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
             let made = sign::new_internal(&office, &signer, chrono::Utc::now(), years)?;
             std::fs::create_dir_all(&output)?;
-            let (pem, p12) = (output.join("akar-internal.pem"), output.join("penanda-tangan.p12"));
+            let (pem, p12) = (
+                output.join("akar-internal.pem"),
+                output.join("penanda-tangan.p12"),
+            );
             std::fs::write(&pem, made.root_pem())?;
             std::fs::write(&p12, sign::export_pkcs12(&made.signer, &pass)?)?;
             let info = made.signer.info();
-            println!("Sertifikat internal kantor untuk {} (berlaku sampai {}):", info.name, info.valid_to.date_naive());
+            println!(
+                "Sertifikat internal kantor untuk {} (berlaku sampai {}):",
+                info.name,
+                info.valid_to.date_naive()
+            );
             println!("  akar kantor      : {}", pem.display());
             println!("  penanda tangan   : {}", p12.display());
             println!("  sidik jari SHA-256: {}", info.fingerprint);
@@ -503,13 +513,16 @@ fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
 
 /// The passphrase held in environment variable `var`.
 fn passphrase(var: &str) -> Result<String, Error> {
-    std::env::var(var).ok().filter(|p| !p.is_empty()).ok_or_else(|| {
-        Error::invalid(
-            "kata_sandi_kosong",
-            "passphrase",
-            format!("Variabel lingkungan {var} tidak berisi kata sandi."),
-        )
-    })
+    std::env::var(var)
+        .ok()
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| {
+            Error::invalid(
+                "kata_sandi_kosong",
+                "passphrase",
+                format!("Variabel lingkungan {var} tidak berisi kata sandi."),
+            )
+        })
 }
 
 /// The verification report for people.
@@ -527,12 +540,22 @@ fn verify_table(report: &sign::Report) -> String {
             .unwrap_or_else(|| ("-".into(), "-".into()));
         out.push_str(&format!("Tanda tangan {}: {name}\n", i + 1));
         out.push_str(&format!("  Penerbit sertifikat : {issuer}\n"));
-        let time = s.signing_time.map(|t| t.to_rfc3339()).unwrap_or_else(|| "-".into());
+        let time = s
+            .signing_time
+            .map(|t| t.to_rfc3339())
+            .unwrap_or_else(|| "-".into());
         out.push_str(&format!("  Waktu tanda tangan  : {time}\n"));
-        out.push_str(&format!("  Keutuhan            : {}\n", yes_no(s.intact, "utuh", "TIDAK UTUH")));
+        out.push_str(&format!(
+            "  Keutuhan            : {}\n",
+            yes_no(s.intact, "utuh", "TIDAK UTUH")
+        ));
         out.push_str(&format!(
             "  Cakupan             : {}\n",
-            yes_no(s.covers_whole_file, "seluruh berkas", "TIDAK seluruh berkas")
+            yes_no(
+                s.covers_whole_file,
+                "seluruh berkas",
+                "TIDAK seluruh berkas"
+            )
         ));
         out.push_str(&format!(
             "  Rantai sertifikat   : {}\n",
@@ -543,7 +566,11 @@ fn verify_table(report: &sign::Report) -> String {
                 "  Kode QR             : {} tanggal {}, {}\n",
                 q.payload.number,
                 q.payload.date,
-                yes_no(q.drawn_matches && q.hash_matches, "sesuai dokumen", "TIDAK SESUAI")
+                yes_no(
+                    q.drawn_matches && q.hash_matches,
+                    "sesuai dokumen",
+                    "TIDAK SESUAI"
+                )
             ));
         }
         for p in &s.problems {
@@ -552,7 +579,11 @@ fn verify_table(report: &sign::Report) -> String {
     }
     out.push_str(&format!(
         "Kesimpulan: {}\n",
-        yes_no(report.is_valid(), "tanda tangan sah dan dokumen utuh", "TIDAK SAH")
+        yes_no(
+            report.is_valid(),
+            "tanda tangan sah dan dokumen utuh",
+            "TIDAK SAH"
+        )
     ));
     out
 }

@@ -80,7 +80,11 @@ pub fn new_internal(
 ) -> Result<InternalCertificates> {
     let (office, signer_name) = (office.trim(), signer_name.trim());
     if office.is_empty() {
-        return Err(invalid("kantor_kosong", "office", "Nama kantor wajib diisi."));
+        return Err(invalid(
+            "kantor_kosong",
+            "office",
+            "Nama kantor wajib diisi.",
+        ));
     }
     if signer_name.is_empty() {
         return Err(invalid(
@@ -96,7 +100,13 @@ pub fn new_internal(
         (OID_OU, INTERNAL_LABEL),
         (OID_O, office),
     ])?;
-    let root = build(Profile::Root, validity.clone(), root_name.clone(), &root_key, &root_key)?;
+    let root = build(
+        Profile::Root,
+        validity.clone(),
+        root_name.clone(),
+        &root_key,
+        &root_key,
+    )?;
     let signer_key = p256::ecdsa::SigningKey::random(&mut OsRng);
     let leaf = build(
         Profile::Leaf {
@@ -154,7 +164,8 @@ pub(crate) fn name(parts: &[(der::oid::ObjectIdentifier, &str)]) -> Result<Name>
     for (oid, value) in parts {
         let atv = AttributeTypeAndValue {
             oid: *oid,
-            value: Any::new(Tag::Utf8String, value.as_bytes()).map_err(|e| failed(e.to_string()))?,
+            value: Any::new(Tag::Utf8String, value.as_bytes())
+                .map_err(|e| failed(e.to_string()))?,
         };
         let set = SetOfVec::try_from(vec![atv]).map_err(|e| failed(e.to_string()))?;
         rdns.push(RelativeDistinguishedName::from(set));
@@ -229,8 +240,7 @@ pub(crate) fn private_key(pkcs8_der: &[u8]) -> Result<SigningKey> {
     if info.algorithm.oid == OID_RSA {
         let key = rsa::RsaPrivateKey::from_pkcs8_der(pkcs8_der).map_err(|_| corrupt())?;
         Ok(SigningKey::Rsa(rsa::pkcs1v15::SigningKey::new(key)))
-    } else if info.algorithm.oid == OID_EC
-        && info.algorithm.parameters_oid().ok() == Some(OID_P256)
+    } else if info.algorithm.oid == OID_EC && info.algorithm.parameters_oid().ok() == Some(OID_P256)
     {
         let key = p256::ecdsa::SigningKey::from_pkcs8_der(pkcs8_der).map_err(|_| corrupt())?;
         Ok(SigningKey::Ecdsa(key))
@@ -261,7 +271,11 @@ impl SigningKey {
 
 /// Checks that the leaf certificate belongs to the key, is valid at `now`
 /// and may sign documents.
-pub(crate) fn check_signing(leaf: &Certificate, key: &SigningKey, now: DateTime<Utc>) -> Result<()> {
+pub(crate) fn check_signing(
+    leaf: &Certificate,
+    key: &SigningKey,
+    now: DateTime<Utc>,
+) -> Result<()> {
     let spki = leaf
         .tbs_certificate
         .subject_public_key_info
@@ -330,7 +344,8 @@ fn extension<E: der::oid::AssociatedOid + for<'a> Decode<'a>>(cert: &Certificate
 pub fn info(cert: &Certificate) -> CertificateInfo {
     let tbs = &cert.tbs_certificate;
     let time = |t: &Time| {
-        DateTime::<Utc>::from_timestamp(t.to_unix_duration().as_secs() as i64, 0).unwrap_or_default()
+        DateTime::<Utc>::from_timestamp(t.to_unix_duration().as_secs() as i64, 0)
+            .unwrap_or_default()
     };
     let der = cert.to_der().unwrap_or_default();
     let key = &tbs.subject_public_key_info;

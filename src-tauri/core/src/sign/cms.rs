@@ -52,7 +52,11 @@ fn err(e: impl std::fmt::Display) -> crate::error::Error {
     failed(e.to_string())
 }
 
-pub(crate) fn sign_detached(digest: &[u8], signer: &Signer, time: DateTime<Utc>) -> Result<Vec<u8>> {
+pub(crate) fn sign_detached(
+    digest: &[u8],
+    signer: &Signer,
+    time: DateTime<Utc>,
+) -> Result<Vec<u8>> {
     let leaf = &signer.chain[0];
     let content = EncapsulatedContentInfo {
         econtent_type: rfc5911::ID_DATA,
@@ -145,10 +149,17 @@ pub(crate) fn check(cms_der: &[u8], parts: &[&[u8]]) -> Option<Checked> {
     let digest = hash(&si.digest_alg.oid, parts);
     let attrs = si.signed_attrs.as_ref();
     let find = |oid: ObjectIdentifier| {
-        attrs.and_then(|a| a.iter().find(|a| a.oid == oid)).and_then(|a| a.values.get(0))
+        attrs
+            .and_then(|a| a.iter().find(|a| a.oid == oid))
+            .and_then(|a| a.values.get(0))
     };
     let digest_matches = match (&digest, find(rfc5911::ID_MESSAGE_DIGEST)) {
-        (Some(d), Some(v)) => v.decode_as::<OctetString>().ok().map(|o| o.as_bytes() == d.as_slice()) == Some(true),
+        (Some(d), Some(v)) => {
+            v.decode_as::<OctetString>()
+                .ok()
+                .map(|o| o.as_bytes() == d.as_slice())
+                == Some(true)
+        }
         _ => false,
     };
     let signing_time = find(rfc5911::ID_SIGNING_TIME)
@@ -166,9 +177,17 @@ pub(crate) fn check(cms_der: &[u8], parts: &[&[u8]]) -> Option<Checked> {
     };
     let signing_certificate_bound = match (&signer, find(SIGNING_CERTIFICATE_V2)) {
         (Some(cert), Some(v)) => {
-            let leaf = cert.to_der().map(|d| Sha256::digest(d).to_vec()).unwrap_or_default();
+            let leaf = cert
+                .to_der()
+                .map(|d| Sha256::digest(d).to_vec())
+                .unwrap_or_default();
             v.decode_as::<SigningCertificateV2>()
-                .map(|s| s.certs.first().map(|c| c.cert_hash.as_bytes() == leaf.as_slice()) == Some(true))
+                .map(|s| {
+                    s.certs
+                        .first()
+                        .map(|c| c.cert_hash.as_bytes() == leaf.as_slice())
+                        == Some(true)
+                })
                 .unwrap_or(false)
         }
         _ => false,
@@ -234,9 +253,15 @@ pub(crate) fn verify_signature(
             return false;
         };
         match digest {
-            rfc5912::ID_SHA_256 => rsa::pkcs1v15::VerifyingKey::<Sha256>::new(key).verify(message, &sig).is_ok(),
-            rfc5912::ID_SHA_384 => rsa::pkcs1v15::VerifyingKey::<Sha384>::new(key).verify(message, &sig).is_ok(),
-            rfc5912::ID_SHA_512 => rsa::pkcs1v15::VerifyingKey::<Sha512>::new(key).verify(message, &sig).is_ok(),
+            rfc5912::ID_SHA_256 => rsa::pkcs1v15::VerifyingKey::<Sha256>::new(key)
+                .verify(message, &sig)
+                .is_ok(),
+            rfc5912::ID_SHA_384 => rsa::pkcs1v15::VerifyingKey::<Sha384>::new(key)
+                .verify(message, &sig)
+                .is_ok(),
+            rfc5912::ID_SHA_512 => rsa::pkcs1v15::VerifyingKey::<Sha512>::new(key)
+                .verify(message, &sig)
+                .is_ok(),
             _ => false,
         }
     };

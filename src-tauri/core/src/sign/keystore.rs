@@ -66,8 +66,19 @@ impl SealedKey {
 
     /// Decrypts the key with `passphrase` and pairs it with `chain` (leaf
     /// first), checking the certificate may sign at `now`.
-    pub fn open(&self, passphrase: &str, chain: Vec<Certificate>, now: DateTime<Utc>) -> Result<Signer> {
-        let fingerprint = chain.first().map(|c| super::info(c).fingerprint).unwrap_or_default();
+    pub fn open(
+        &self,
+        passphrase: &str,
+        chain: Vec<Certificate>,
+        now: DateTime<Utc>,
+    ) -> Result<Signer> {
+        if self.nonce.len() != 12 {
+            return Err(failed("nonce kunci tersimpan tidak 12 bita".into()));
+        }
+        let fingerprint = chain
+            .first()
+            .map(|c| super::info(c).fingerprint)
+            .unwrap_or_default();
         let cipher = ChaCha20Poly1305::new(&derive(passphrase, &self.salt)?);
         let pkcs8 = cipher
             .decrypt(

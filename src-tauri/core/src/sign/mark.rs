@@ -122,7 +122,9 @@ pub(crate) fn appearance(payload: &QrPayload, footer: &str, width: f32) -> Resul
     let per_line = ((width - x) / (FONT_SIZE * 0.55)).max(20.0) as usize;
     let lines = wrap(footer, per_line);
     let top = HEIGHT / 2.0 + leading * (lines.len() as f32 - 1.0) / 2.0 - FONT_SIZE / 3.0;
-    ops.push_str(&format!("BT\n/F1 {FONT_SIZE} Tf\n{leading} TL\n{x:.3} {top:.3} Td\n"));
+    ops.push_str(&format!(
+        "BT\n/F1 {FONT_SIZE} Tf\n{leading} TL\n{x:.3} {top:.3} Td\n"
+    ));
     for line in lines {
         ops.push_str(&format!("({}) Tj T*\n", escape(&line)));
     }

@@ -47,7 +47,11 @@ pub struct Signer {
 
 impl Signer {
     /// Pairs `key` with `chain` (leaf first) after checking the leaf may sign at `now`.
-    pub(crate) fn new(key: SigningKey, chain: Vec<Certificate>, now: DateTime<Utc>) -> Result<Signer> {
+    pub(crate) fn new(
+        key: SigningKey,
+        chain: Vec<Certificate>,
+        now: DateTime<Utc>,
+    ) -> Result<Signer> {
         let leaf = chain.first().ok_or_else(|| {
             invalid(
                 "sertifikat_kosong",
@@ -173,7 +177,11 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Shorthand for a signing error about `field`.
-pub(crate) fn invalid(code: &'static str, field: &'static str, message: impl Into<String>) -> Error {
+pub(crate) fn invalid(
+    code: &'static str,
+    field: &'static str,
+    message: impl Into<String>,
+) -> Error {
     Error::invalid(code, field, message)
 }
 

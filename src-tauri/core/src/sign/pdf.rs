@@ -136,7 +136,11 @@ pub(crate) fn sign(original: &[u8], signer: &Signer, options: &SignOptions) -> R
             signer: signer_name,
             sha256: sha256_hex(original),
         };
-        write!(out, " /TU {} /AP <</N {ap_id} 0 R>>>>\nendobj\n", text(&payload.text()))?;
+        write!(
+            out,
+            " /TU {} /AP <</N {ap_id} 0 R>>>>\nendobj\n",
+            text(&payload.text())
+        )?;
         let width = rect[2] - rect[0];
         let stream = mark::appearance(&payload, &mark::footer(&signer.info), width)?;
         xref.push(((ap_id, 0), out.len()));
@@ -167,7 +171,11 @@ pub(crate) fn sign(original: &[u8], signer: &Signer, options: &SignOptions) -> R
         write!(out, "{id} 1\n{offset:010} {generation:05} n\r\n")?;
     }
     let size = trailer_size(&doc).max(ap_id + 1);
-    write!(out, "trailer\n<</Size {size} /Root {} {} R /Prev {prev}", root_id.0, root_id.1)?;
+    write!(
+        out,
+        "trailer\n<</Size {size} /Root {} {} R /Prev {prev}",
+        root_id.0, root_id.1
+    )?;
     for key in [&b"Info"[..], b"ID"] {
         if let Ok(value) = doc.trailer.get(key) {
             out.push(b' ');
@@ -245,7 +253,12 @@ fn media_box(doc: &Document, page_id: ObjectId) -> [f32; 4] {
         if let Some(Ok(a)) = found.map(Object::as_array) {
             let n: Vec<f32> = a.iter().filter_map(|o| o.as_float().ok()).collect();
             if n.len() == 4 {
-                return [n[0].min(n[2]), n[1].min(n[3]), n[0].max(n[2]), n[1].max(n[3])];
+                return [
+                    n[0].min(n[2]),
+                    n[1].min(n[3]),
+                    n[0].max(n[2]),
+                    n[1].max(n[3]),
+                ];
             }
         }
         id = dict.get(b"Parent").and_then(Object::as_reference).ok();

@@ -19,7 +19,13 @@ fn unsigned_pdf() -> Vec<u8> {
 }
 
 fn internal() -> InternalCertificates {
-    new_internal("BKPSDM Kabupaten Contoh", "Dr. H. Apriyadi, M.Si", Utc::now(), 2).unwrap()
+    new_internal(
+        "BKPSDM Kabupaten Contoh",
+        "Dr. H. Apriyadi, M.Si",
+        Utc::now(),
+        2,
+    )
+    .unwrap()
 }
 
 fn options() -> SignOptions {
@@ -81,18 +87,35 @@ fn pkcs12_round_trip_and_its_errors_are_clear() {
     assert_eq!(back.chain().len(), 2);
 
     let (c, m) = code(import_pkcs12(&p12, "salah", Utc::now()));
-    assert_eq!((c, m.as_str()), ("kata_sandi_salah", "Kata sandi berkas sertifikat salah."));
+    assert_eq!(
+        (c, m.as_str()),
+        ("kata_sandi_salah", "Kata sandi berkas sertifikat salah.")
+    );
     let mut corrupt = p12.clone();
     corrupt.truncate(p12.len() / 2);
-    assert_eq!(code(import_pkcs12(&corrupt, "rahasia-kantor", Utc::now())).0, "sertifikat_rusak");
-    assert_eq!(code(import_pkcs12(b"not a p12", "x", Utc::now())).0, "sertifikat_rusak");
+    assert_eq!(
+        code(import_pkcs12(&corrupt, "rahasia-kantor", Utc::now())).0,
+        "sertifikat_rusak"
+    );
+    assert_eq!(
+        code(import_pkcs12(b"not a p12", "x", Utc::now())).0,
+        "sertifikat_rusak"
+    );
 }
 
 #[test]
 fn expired_certificates_are_refused_with_the_date() {
     let key = p256::ecdsa::SigningKey::random(&mut OsRng);
-    let from = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap().and_utc();
-    let to = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap().and_hms_opt(0, 0, 0).unwrap().and_utc();
+    let from = NaiveDate::from_ymd_opt(2023, 1, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap()
+        .and_utc();
+    let to = NaiveDate::from_ymd_opt(2025, 1, 1)
+        .unwrap()
+        .and_hms_opt(0, 0, 0)
+        .unwrap()
+        .and_utc();
     let subject = name(&[(der::oid::db::rfc4519::CN, "Kedaluwarsa")]).unwrap();
     let issuer = name(&[(der::oid::db::rfc4519::CN, "CA")]).unwrap();
     let profile = Profile::Leaf {
@@ -131,13 +154,21 @@ fn sealed_keys_open_only_with_their_passphrase() {
     let made = internal();
     let sealed = SealedKey::seal(&made.signer, "kata sandi panjang").unwrap();
     let chain = made.signer.chain().to_vec();
-    assert!(sealed.open("kata sandi panjang", chain.clone(), Utc::now()).is_ok());
+    assert!(sealed
+        .open("kata sandi panjang", chain.clone(), Utc::now())
+        .is_ok());
     assert_eq!(
         code(sealed.open("kata sandi lain!", chain, Utc::now())).0,
         "kata_sandi_salah"
     );
-    assert!(!sealed.ciphertext.windows(8).any(|w| w == &made.signer.key.pkcs8().unwrap()[..8]));
-    assert_eq!(SealedKey::seal(&made.signer, "pendek").unwrap_err().code(), "kata_sandi_pendek");
+    assert!(!sealed
+        .ciphertext
+        .windows(8)
+        .any(|w| w == &made.signer.key.pkcs8().unwrap()[..8]));
+    assert_eq!(
+        SealedKey::seal(&made.signer, "pendek").unwrap_err().code(),
+        "kata_sandi_pendek"
+    );
 }
 
 #[test]
@@ -145,9 +176,18 @@ fn a_signed_pdf_keeps_the_original_and_verifies() {
     let made = internal();
     let original = unsigned_pdf();
     let signed = sign_pdf(&original, &made.signer, &options()).unwrap();
-    assert_eq!(&signed[..original.len()], &original[..], "original bytes unchanged");
+    assert_eq!(
+        &signed[..original.len()],
+        &original[..],
+        "original bytes unchanged"
+    );
     let text = String::from_utf8_lossy(&signed[original.len()..]);
-    for needle in ["/SubFilter /ETSI.CAdES.detached", "/ByteRange [0 ", "/SigFlags 3", "/Prev "] {
+    for needle in [
+        "/SubFilter /ETSI.CAdES.detached",
+        "/ByteRange [0 ",
+        "/SigFlags 3",
+        "/Prev ",
+    ] {
         assert!(text.contains(needle), "update lacks {needle}");
     }
 
@@ -156,7 +196,10 @@ fn a_signed_pdf_keeps_the_original_and_verifies() {
     let s = &report.signatures[0];
     assert!(s.intact && s.covers_whole_file && s.chain_trusted, "{s:#?}");
     assert!(s.problems.is_empty(), "{:?}", s.problems);
-    assert_eq!(s.certificate.as_ref().unwrap().name, "Dr. H. Apriyadi, M.Si");
+    assert_eq!(
+        s.certificate.as_ref().unwrap().name,
+        "Dr. H. Apriyadi, M.Si"
+    );
     let qr = s.qr.as_ref().expect("QR mark");
     assert!(qr.drawn_matches && qr.hash_matches);
     assert_eq!(qr.payload.sha256, sha256_hex(&original));
@@ -176,7 +219,11 @@ fn a_flipped_byte_in_the_signed_range_shows_as_not_intact() {
     let report = verify_pdf(&signed, std::slice::from_ref(&made.root));
     let s = &report.signatures[0];
     assert!(!s.intact && !report.is_valid());
-    assert!(s.problems.iter().any(|p| p.contains("tidak utuh")), "{:?}", s.problems);
+    assert!(
+        s.problems.iter().any(|p| p.contains("tidak utuh")),
+        "{:?}",
+        s.problems
+    );
 }
 
 #[test]
@@ -214,7 +261,10 @@ fn an_rsa_certificate_signs_and_verifies_too() {
     assert_eq!(signer.info().key, "RSA 2048");
     let signed = sign_pdf(&unsigned_pdf(), &signer, &options()).unwrap();
     let report = verify_pdf(&signed, &[cert]);
-    assert!(report.is_valid() && report.signatures[0].chain_trusted, "{report:#?}");
+    assert!(
+        report.is_valid() && report.signatures[0].chain_trusted,
+        "{report:#?}"
+    );
 }
 
 #[test]
@@ -249,12 +299,39 @@ fn a_batch_signs_each_item_and_stops_when_cancelled() {
         |p| progress.push(p.done),
     )
     .unwrap();
-    assert_eq!(outcome, BatchOutcome { signed: 3, cancelled: false });
+    assert_eq!(
+        outcome,
+        BatchOutcome {
+            signed: 3,
+            cancelled: false
+        }
+    );
     assert_eq!(seen[2], (2, "800/2/BKPSDM/2020".to_string()));
     assert_eq!(progress, vec![1, 2, 3]);
 
     cancel.store(true, std::sync::atomic::Ordering::Relaxed);
-    let items = std::iter::repeat_with(|| Ok(BatchItem { pdf: pdf.clone(), mark: None })).take(5);
-    let outcome = sign_many(items, 5, &made.signer, &options(), &cancel, |_, _| Ok(()), |_| {}).unwrap();
-    assert_eq!(outcome, BatchOutcome { signed: 0, cancelled: true });
+    let items = std::iter::repeat_with(|| {
+        Ok(BatchItem {
+            pdf: pdf.clone(),
+            mark: None,
+        })
+    })
+    .take(5);
+    let outcome = sign_many(
+        items,
+        5,
+        &made.signer,
+        &options(),
+        &cancel,
+        |_, _| Ok(()),
+        |_| {},
+    )
+    .unwrap();
+    assert_eq!(
+        outcome,
+        BatchOutcome {
+            signed: 0,
+            cancelled: true
+        }
+    );
 }

@@ -96,14 +96,15 @@ fn signature(
 ) -> SignatureReport {
     let [start, first_len, second, second_len] = range;
     let mut problems = Vec::new();
-    let in_file = start == 0 && first_len < second && second.saturating_add(second_len) <= pdf.len();
+    let in_file =
+        start == 0 && first_len < second && second.saturating_add(second_len) <= pdf.len();
     let cms_der = in_file
         .then(|| &pdf[first_len..second])
         .filter(|c| c.len() >= 2 && c[0] == b'<' && c[c.len() - 1] == b'>')
         .and_then(|c| unhex(&c[1..c.len() - 1]));
-    let checked = cms_der.as_deref().and_then(|der| {
-        cms::check(der, &[&pdf[..first_len], &pdf[second..second + second_len]])
-    });
+    let checked = cms_der
+        .as_deref()
+        .and_then(|der| cms::check(der, &[&pdf[..first_len], &pdf[second..second + second_len]]));
     let Some(checked) = checked else {
         problems.push("Tanda tangan tidak dapat dibaca: /ByteRange atau /Contents rusak.".into());
         return SignatureReport {
@@ -118,7 +119,10 @@ fn signature(
         };
     };
     if !checked.digest_matches {
-        problems.push("Dokumen tidak utuh: isi yang ditandatangani telah berubah (nilai hash tidak cocok).".into());
+        problems.push(
+            "Dokumen tidak utuh: isi yang ditandatangani telah berubah (nilai hash tidak cocok)."
+                .into(),
+        );
     }
     if !checked.signature_valid {
         problems.push("Nilai tanda tangan tidak sah untuk sertifikat penanda tangan.".into());
@@ -152,7 +156,10 @@ fn signature(
             problems.push("Kode QR yang tercetak tidak sesuai dengan data tanda tangan.".into());
         }
         if !q.hash_matches {
-            problems.push("Nilai SHA-256 pada kode QR tidak sesuai dengan dokumen yang ditandatangani.".into());
+            problems.push(
+                "Nilai SHA-256 pada kode QR tidak sesuai dengan dokumen yang ditandatangani."
+                    .into(),
+            );
         }
     }
     SignatureReport {
@@ -205,7 +212,9 @@ fn chains_to(cert: &Certificate, pool: &[Certificate], roots: &[Certificate]) ->
 fn qr_check(doc: &Document, pdf: &[u8], range: [usize; 4]) -> Option<QrCheck> {
     let widget = doc.objects.values().find_map(|o| {
         let d = o.as_dict().ok()?;
-        let sig = doc.get_dictionary(d.get(b"V").ok()?.as_reference().ok()?).ok()?;
+        let sig = doc
+            .get_dictionary(d.get(b"V").ok()?.as_reference().ok()?)
+            .ok()?;
         let br: Vec<i64> = sig
             .get(b"ByteRange")
             .ok()?
@@ -232,8 +241,14 @@ fn qr_check(doc: &Document, pdf: &[u8], range: [usize; 4]) -> Option<QrCheck> {
     // before its /Contents (with or without the line end after it).
     let hash_matches = find_last(&pdf[..range[1]], b"%%EOF").is_some_and(|eof| {
         let end = eof + 5;
-        let with_eol = end + pdf[end..].iter().take_while(|b| matches!(b, b'\r' | b'\n')).count();
-        [end, with_eol].iter().any(|&e| sha256_hex(&pdf[..e]) == payload.sha256)
+        let with_eol = end
+            + pdf[end..]
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+        [end, with_eol]
+            .iter()
+            .any(|&e| sha256_hex(&pdf[..e]) == payload.sha256)
     });
     Some(QrCheck {
         payload,
@@ -249,9 +264,8 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Parses `[a b c d]` at the start of `bytes` (after optional whitespace).
 fn byte_range(bytes: &[u8]) -> Option<[usize; 4]> {
-    let text = std::str::from_utf8(&bytes[..bytes.len().min(80)]).unwrap_or_else(|e| {
-        std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default()
-    });
+    let text = std::str::from_utf8(&bytes[..bytes.len().min(80)])
+        .unwrap_or_else(|e| std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or_default());
     let inner = text.trim_start().strip_prefix('[')?;
     let inner = &inner[..inner.find(']')?];
     let numbers: Vec<usize> = inner
@@ -269,5 +283,10 @@ fn unhex(hex: &[u8]) -> Option<Vec<u8>> {
         .filter(|b| !b.is_ascii_whitespace())
         .map(|b| (*b as char).to_digit(16).map(|d| d as u8))
         .collect::<Option<_>>()?;
-    Some(digits.chunks(2).map(|p| p[0] << 4 | p.get(1).copied().unwrap_or(0)).collect())
+    Some(
+        digits
+            .chunks(2)
+            .map(|p| p[0] << 4 | p.get(1).copied().unwrap_or(0))
+            .collect(),
+    )
 }

@@ -195,7 +195,8 @@ impl Store {
 
     pub fn remove_certificate(&mut self, id: i64) -> Result<()> {
         self.certificate(id)?;
-        self.conn.execute("DELETE FROM certificate WHERE id = ?1", [id])?;
+        self.conn
+            .execute("DELETE FROM certificate WHERE id = ?1", [id])?;
         Ok(())
     }
 
@@ -308,5 +309,74 @@ impl Store {
             hash_matches: recorded.as_deref() == Some(payload.sha256.as_str()),
             entry,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn an_internal_certificate_is_stored_sealed_and_its_root_trusted() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::demo::fill(&mut store).unwrap();
+        let signatory = store.signatories().unwrap()[0].id;
+        let record = store
+            .create_internal_certificate(signatory, "kata sandi panjang")
+            .unwrap();
+        assert!(record.certificate.internal);
+        assert_eq!(store.certificates(signatory).unwrap().len(), 1);
+        let sealed: Vec<u8> = store
+            .conn
+            .query_row("SELECT sealed_key FROM certificate", [], |r| r.get(0))
+            .unwrap();
+        assert!(!sealed.is_empty());
+
+        let signer = store.signer(record.id, "kata sandi panjang").unwrap();
+        assert_eq!(signer.info().fingerprint, record.certificate.fingerprint);
+        let wrong = store.signer(record.id, "kata sandi keliru").err().unwrap();
+        assert_eq!(wrong.code(), "kata_sandi_salah");
+
+        let roots = store.trusted_roots().unwrap();
+        assert_eq!(roots.len(), 1);
+        assert!(roots[0].internal);
+        assert_eq!(
+            store.trust_anchors().unwrap()[0],
+            *signer.chain().last().unwrap()
+        );
+
+        store.remove_certificate(record.id).unwrap();
+        assert!(store.certificates(signatory).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_signed_document_matches_its_register_entry_by_number_date_and_hash() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO register_entry (year, sequence, number, subject, issued_on)
+                 VALUES (2020, 439, '800/439/BKPSDM/2020', 'Sistem kerja', '2020-03-17')",
+                [],
+            )
+            .unwrap();
+        let mut payload = QrPayload {
+            number: "800/439/BKPSDM/2020".into(),
+            date: NaiveDate::from_ymd_opt(2020, 3, 17).unwrap(),
+            signer: "Kepala".into(),
+            sha256: "ab".repeat(32),
+        };
+        let before = store.register_match(&payload).unwrap();
+        assert!(before.entry.is_some() && before.date_matches && !before.hash_matches);
+        store
+            .record_signed_pdf(&payload.number, &payload.sha256)
+            .unwrap();
+        assert!(store.register_match(&payload).unwrap().hash_matches);
+        payload.sha256 = "cd".repeat(32);
+        assert!(!store.register_match(&payload).unwrap().hash_matches);
+        payload.number = "800/1/X/2020".into();
+        assert!(store.register_match(&payload).unwrap().entry.is_none());
+        assert!(store.record_signed_pdf("800/1/X/2020", "00").is_err());
     }
 }
