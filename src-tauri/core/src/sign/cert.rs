@@ -102,7 +102,7 @@ pub fn new_internal(
     ])?;
     let root = build(
         Profile::Root,
-        validity.clone(),
+        validity,
         root_name.clone(),
         &root_key,
         &root_key,
@@ -239,7 +239,9 @@ pub(crate) fn private_key(pkcs8_der: &[u8]) -> Result<SigningKey> {
     };
     if info.algorithm.oid == OID_RSA {
         let key = rsa::RsaPrivateKey::from_pkcs8_der(pkcs8_der).map_err(|_| corrupt())?;
-        Ok(SigningKey::Rsa(rsa::pkcs1v15::SigningKey::new(key)))
+        Ok(SigningKey::Rsa(Box::new(rsa::pkcs1v15::SigningKey::new(
+            key,
+        ))))
     } else if info.algorithm.oid == OID_EC && info.algorithm.parameters_oid().ok() == Some(OID_P256)
     {
         let key = p256::ecdsa::SigningKey::from_pkcs8_der(pkcs8_der).map_err(|_| corrupt())?;
@@ -254,7 +256,7 @@ impl SigningKey {
     pub(crate) fn pkcs8(&self) -> Result<Vec<u8>> {
         let doc = match self {
             SigningKey::Ecdsa(k) => k.to_pkcs8_der(),
-            SigningKey::Rsa(k) => k.as_ref().to_pkcs8_der(),
+            SigningKey::Rsa(k) => (**k).as_ref().to_pkcs8_der(),
         };
         Ok(doc.map_err(|e| failed(e.to_string()))?.as_bytes().to_vec())
     }
@@ -263,7 +265,7 @@ impl SigningKey {
     pub(crate) fn public_der(&self) -> Result<Vec<u8>> {
         let doc = match self {
             SigningKey::Ecdsa(k) => k.verifying_key().to_public_key_der(),
-            SigningKey::Rsa(k) => k.as_ref().to_public_key().to_public_key_der(),
+            SigningKey::Rsa(k) => (**k).as_ref().to_public_key().to_public_key_der(),
         };
         Ok(doc.map_err(|e| failed(e.to_string()))?.as_bytes().to_vec())
     }

@@ -98,7 +98,7 @@ pub(crate) fn sign_detached(
     }
     match &signer.key {
         SigningKey::Ecdsa(key) => add_signer!(key, p256::ecdsa::DerSignature),
-        SigningKey::Rsa(key) => add_signer!(key, rsa::pkcs1v15::Signature),
+        SigningKey::Rsa(key) => add_signer!(&**key, rsa::pkcs1v15::Signature),
     }
     builder.build().map_err(err)?.to_der().map_err(err)
 }

@@ -33,7 +33,7 @@ pub use verify::{verify_pdf, QrCheck, Report, SignatureReport};
 /// A private key Edaran can sign with.
 pub(crate) enum SigningKey {
     Ecdsa(p256::ecdsa::SigningKey),
-    Rsa(rsa::pkcs1v15::SigningKey<sha2::Sha256>),
+    Rsa(Box<rsa::pkcs1v15::SigningKey<sha2::Sha256>>),
 }
 
 /// A decrypted private key with its certificate chain, ready to sign.

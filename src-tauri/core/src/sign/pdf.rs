@@ -158,7 +158,7 @@ pub(crate) fn sign(original: &[u8], signer: &Signer, options: &SignOptions) -> R
 
     for (id, dict) in [(page_id, page), (root_id, catalog)] {
         xref.push((id, out.len()));
-        write!(out, "{} {} obj\n", id.0, id.1)?;
+        writeln!(out, "{} {} obj", id.0, id.1)?;
         write_object(&mut out, &Object::Dictionary(dict))?;
         out.extend_from_slice(b"\nendobj\n");
     }

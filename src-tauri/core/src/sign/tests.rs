@@ -257,7 +257,7 @@ fn an_rsa_certificate_signs_and_verifies_too() {
         .unwrap()
         .build::<rsa::pkcs1v15::Signature>()
         .unwrap();
-    let signer = Signer::new(SigningKey::Rsa(key), vec![cert.clone()], now).unwrap();
+    let signer = Signer::new(SigningKey::Rsa(Box::new(key)), vec![cert.clone()], now).unwrap();
     assert_eq!(signer.info().key, "RSA 2048");
     let signed = sign_pdf(&unsigned_pdf(), &signer, &options()).unwrap();
     let report = verify_pdf(&signed, &[cert]);
