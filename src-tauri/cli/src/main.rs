@@ -8,6 +8,7 @@ mod tracking;
 use clap::{Parser, Subcommand, ValueEnum};
 use edaran_core::circular::{CircularKind, CircularStatus};
 use edaran_core::office::PaperSize;
+use edaran_core::sign::{self, MarkInfo, SignOptions};
 use edaran_core::store::{EmployeeFilter, Extension, SearchFilter};
 use edaran_core::{demo, exchange, import, paths, pdf, template, Error, ErrorReport, Store};
 use serde::Serialize;
@@ -126,6 +127,55 @@ enum Command {
     Backup { file: PathBuf },
     /// Memulihkan basis data dari berkas cadangan yang sudah diperiksa; basis data lama disimpan di sampingnya.
     Restore { file: PathBuf },
+    /// Menandatangani PDF secara elektronik (tanda tangan PDF sungguhan,
+    /// CAdES, dengan kode QR dan baris keterangan di margin bawah halaman
+    /// terakhir); berkas asli tidak berubah. Tanpa basis data.
+    Sign {
+        /// PDF yang akan ditandatangani.
+        file: PathBuf,
+        /// Berkas sertifikat penanda tangan PKCS#12 (.p12/.pfx) berisi kunci privat.
+        #[arg(long)]
+        p12: PathBuf,
+        /// Nama variabel lingkungan yang berisi kata sandi berkas .p12 (kata sandi tidak ditulis di baris perintah).
+        #[arg(long = "pass-env", value_name = "VAR")]
+        pass_env: String,
+        /// Berkas PDF bertanda tangan yang ditulis.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Nomor surat yang dicantumkan pada kode QR.
+        #[arg(long, default_value = "-")]
+        number: String,
+        /// Tanggal surat pada kode QR (TTTT-BB-HH); bawaan: hari ini.
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+        /// Nama penanda tangan pada kode QR; bawaan: nama pada sertifikat.
+        #[arg(long, default_value = "")]
+        signer: String,
+        /// Alasan penandatanganan (/Reason).
+        #[arg(long, default_value = "Penetapan surat edaran")]
+        reason: String,
+        /// Tempat penandatanganan (/Location).
+        #[arg(long, default_value = "")]
+        location: String,
+        /// Tanda tangan tak terlihat: tanpa kode QR dan baris keterangan.
+        #[arg(long = "no-mark")]
+        no_mark: bool,
+    },
+    /// Memeriksa tanda tangan elektronik PDF tanpa jaringan. Status keluar 0
+    /// hanya bila ada tanda tangan dan semuanya utuh serta mencakup seluruh berkas.
+    Verify {
+        file: PathBuf,
+        /// Sertifikat akar (PEM) yang dipercaya; boleh diulang.
+        #[arg(long = "trust", value_name = "CA.pem")]
+        trust: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Sertifikat penanda tangan.
+    Cert {
+        #[command(subcommand)]
+        action: CertAction,
+    },
 }
 
 #[derive(Subcommand)]
@@ -144,6 +194,32 @@ enum HolidayAction {
         #[arg(long)]
         year: Option<i32>,
         #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Subcommand)]
+enum CertAction {
+    /// Membuat sertifikat internal kantor (bukan sertifikat BSrE): sertifikat
+    /// akar kantor (ECDSA P-256) dan sertifikat penanda tangan yang
+    /// diterbitkannya. Menulis DIR/akar-internal.pem (untuk `edaran verify
+    /// --trust` atau basis data NSS) dan DIR/penanda-tangan.p12 (untuk
+    /// `edaran sign`). Kunci privat akar tidak disimpan.
+    NewInternal {
+        /// Nama kantor (O pada sertifikat).
+        #[arg(long)]
+        office: String,
+        /// Nama penanda tangan (CN pada sertifikat), lengkap dengan gelar.
+        #[arg(long)]
+        signer: String,
+        /// Nama variabel lingkungan berisi kata sandi untuk berkas .p12 (minimal 8 karakter).
+        #[arg(long = "pass-env", value_name = "VAR")]
+        pass_env: String,
+        /// Masa berlaku dalam tahun.
+        #[arg(long, default_value_t = 2)]
+        years: u32,
+        /// Folder tujuan (dibuat bila belum ada).
+        #[arg(short = 'o', long = "output", value_name = "DIR")]
         output: PathBuf,
     },
 }
@@ -196,13 +272,14 @@ fn main() -> ExitCode {
         Command::Circulars { format }
         | Command::Periods { format, .. }
         | Command::Search { format, .. }
+        | Command::Verify { format, .. }
         | Command::Holidays {
             action: HolidayAction::List { format, .. },
         } => *format,
         _ => Format::Table,
     };
     match run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             report(&e, format);
             ExitCode::FAILURE
@@ -231,9 +308,95 @@ fn report(e: &Error, format: Format) {
     }
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
+fn run(cli: Cli) -> Result<ExitCode, Error> {
     let path = paths::database_path(cli.db);
     match cli.command {
+        Command::Sign {
+            file,
+            p12,
+            pass_env,
+            output,
+            number,
+            date,
+            signer,
+            reason,
+            location,
+            no_mark,
+        } => {
+            let signer_cert = sign::import_pkcs12(
+                &std::fs::read(&p12)?,
+                &passphrase(&pass_env)?,
+                chrono::Utc::now(),
+            )?;
+            let options = SignOptions {
+                reason,
+                location,
+                time: chrono::Utc::now(),
+                mark: (!no_mark).then(|| MarkInfo {
+                    number,
+                    date: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                    signer,
+                }),
+            };
+            let signed = sign::sign_pdf(&std::fs::read(&file)?, &signer_cert, &options)?;
+            std::fs::write(&output, signed)?;
+            println!(
+                "PDF ditandatangani oleh {} ditulis ke {}.",
+                signer_cert.info().name,
+                output.display()
+            );
+        }
+        Command::Verify {
+            file,
+            trust,
+            format,
+        } => {
+            let mut roots = Vec::new();
+            for path in &trust {
+                roots.extend(sign::from_pem(&std::fs::read_to_string(path)?)?);
+            }
+            let report = sign::verify_pdf(&std::fs::read(&file)?, &roots);
+            emit(format, &report, || verify_table(&report));
+            if !report.is_valid() {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        Command::Cert {
+            action:
+                CertAction::NewInternal {
+                    office,
+                    signer,
+                    pass_env,
+                    years,
+                    output,
+                },
+        } => {
+            let pass = passphrase(&pass_env)?;
+            if pass.chars().count() < 8 {
+                return Err(Error::invalid(
+                    "kata_sandi_pendek",
+                    "passphrase",
+                    "Kata sandi berkas .p12 minimal 8 karakter.",
+                ));
+            }
+            let made = sign::new_internal(&office, &signer, chrono::Utc::now(), years)?;
+            std::fs::create_dir_all(&output)?;
+            let (pem, p12) = (
+                output.join("akar-internal.pem"),
+                output.join("penanda-tangan.p12"),
+            );
+            std::fs::write(&pem, made.root_pem())?;
+            std::fs::write(&p12, sign::export_pkcs12(&made.signer, &pass)?)?;
+            let info = made.signer.info();
+            println!(
+                "Sertifikat internal kantor untuk {} (berlaku sampai {}):",
+                info.name,
+                info.valid_to.date_naive()
+            );
+            println!("  akar kantor      : {}", pem.display());
+            println!("  penanda tangan   : {}", p12.display());
+            println!("  sidik jari SHA-256: {}", info.fingerprint);
+        }
         Command::Render {
             file,
             output,
@@ -447,7 +610,7 @@ fn run(cli: Cli) -> Result<(), Error> {
             );
         }
     }
-    Ok(())
+    Ok(ExitCode::SUCCESS)
 }
 
 fn today() -> chrono::NaiveDate {
@@ -485,5 +648,82 @@ pub(crate) fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
     for row in &rows {
         out.push_str(&line(row.iter().map(String::as_str).collect()));
     }
+    out
+}
+
+/// The passphrase held in environment variable `var`.
+fn passphrase(var: &str) -> Result<String, Error> {
+    std::env::var(var)
+        .ok()
+        .filter(|p| !p.is_empty())
+        .ok_or_else(|| {
+            Error::invalid(
+                "kata_sandi_kosong",
+                "passphrase",
+                format!("Variabel lingkungan {var} tidak berisi kata sandi."),
+            )
+        })
+}
+
+/// The verification report for people.
+fn verify_table(report: &sign::Report) -> String {
+    let yes_no = |ok: bool, yes: &str, no: &str| if ok { yes.to_string() } else { no.to_string() };
+    let mut out = String::new();
+    if report.signatures.is_empty() {
+        out.push_str("Berkas ini tidak memuat tanda tangan elektronik.\n");
+    }
+    for (i, s) in report.signatures.iter().enumerate() {
+        let (name, issuer) = s
+            .certificate
+            .as_ref()
+            .map(|c| (c.name.clone(), c.issuer_name.clone()))
+            .unwrap_or_else(|| ("-".into(), "-".into()));
+        out.push_str(&format!("Tanda tangan {}: {name}\n", i + 1));
+        out.push_str(&format!("  Penerbit sertifikat : {issuer}\n"));
+        let time = s
+            .signing_time
+            .map(|t| t.to_rfc3339())
+            .unwrap_or_else(|| "-".into());
+        out.push_str(&format!("  Waktu tanda tangan  : {time}\n"));
+        out.push_str(&format!(
+            "  Keutuhan            : {}\n",
+            yes_no(s.intact, "utuh", "TIDAK UTUH")
+        ));
+        out.push_str(&format!(
+            "  Cakupan             : {}\n",
+            yes_no(
+                s.covers_whole_file,
+                "seluruh berkas",
+                "TIDAK seluruh berkas"
+            )
+        ));
+        out.push_str(&format!(
+            "  Rantai sertifikat   : {}\n",
+            yes_no(s.chain_trusted, "dipercaya", "tidak dipercaya")
+        ));
+        if let Some(q) = &s.qr {
+            out.push_str(&format!(
+                "  Kode QR             : {} tanggal {}, {}\n",
+                q.payload.number,
+                q.payload.date,
+                yes_no(
+                    q.drawn_matches && q.hash_matches,
+                    "sesuai dokumen",
+                    "TIDAK SESUAI"
+                )
+            ));
+        }
+        for p in &s.problems {
+            out.push_str(&format!("  ! {p}\n"));
+        }
+    }
+    out.push_str(&format!(
+        "Kesimpulan: {}\n",
+        yes_no(
+            report.is_valid(),
+            "tanda tangan sah dan dokumen utuh",
+            "TIDAK SAH"
+        )
+    ));
     out
 }

@@ -178,6 +178,34 @@ END;
 -- Settings chosen in Pengaturan (key → value as text).
 CREATE TABLE setting (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 "#,
+    r#"
+-- Electronic signatures: a signatory's certificates with the private key
+-- sealed under the signatory's passphrase (Argon2id + ChaCha20-Poly1305).
+CREATE TABLE certificate (
+    id INTEGER PRIMARY KEY,
+    signatory_id INTEGER NOT NULL REFERENCES signatory(id) ON DELETE CASCADE,
+    label TEXT NOT NULL,
+    -- DER certificates, leaf first, concatenated (each is self-delimiting).
+    chain BLOB NOT NULL,
+    sealed_key BLOB NOT NULL,
+    kdf_salt BLOB NOT NULL,
+    nonce BLOB NOT NULL,
+    internal INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX certificate_signatory ON certificate(signatory_id);
+-- Root certificates this office trusts when verifying signed PDFs.
+CREATE TABLE trusted_root (
+    id INTEGER PRIMARY KEY,
+    der BLOB NOT NULL UNIQUE,
+    label TEXT NOT NULL,
+    internal INTEGER NOT NULL,
+    added_at TEXT NOT NULL
+);
+-- SHA-256 of the issued PDF as signed (the unsigned revision, the hash in the QR code).
+ALTER TABLE register_entry ADD COLUMN pdf_sha256 TEXT;
+"#,
 ];
 
 /// The schema version this build writes.

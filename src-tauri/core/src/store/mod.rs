@@ -4,6 +4,7 @@
 mod agencies;
 mod backup;
 mod calendar;
+mod certificates;
 mod circulars;
 mod drafting;
 mod employees;
@@ -22,6 +23,7 @@ use rusqlite::Connection;
 use crate::error::Result;
 
 pub use backup::{check_backup, BackupInfo, Restored, DAILY_KEPT};
+pub use certificates::{CertificateRecord, RegisterMatch, TrustedRoot};
 pub use circulars::{AuditEntry, CircularRecord, CircularSummary, RegisterEntry};
 pub use drafting::Extension;
 pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};

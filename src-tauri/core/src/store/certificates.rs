@@ -1,0 +1,382 @@
+//! Signing certificates of signatories (private keys sealed, never the
+//! passphrase), the roots this office trusts, and the register's record of
+//! signed PDFs.
+
+use chrono::Utc;
+use der::{Decode, Encode};
+use rusqlite::{params, OptionalExtension};
+use serde::Serialize;
+use x509_cert::Certificate;
+
+use super::{RegisterEntry, Store};
+use crate::error::{Error, Result};
+use crate::sign::{self, CertificateInfo, QrPayload, SealedKey, Signer};
+
+/// A signatory's certificate as stored.
+#[derive(Debug, Clone, Serialize)]
+pub struct CertificateRecord {
+    pub id: i64,
+    pub signatory_id: i64,
+    pub label: String,
+    pub certificate: CertificateInfo,
+    pub created_at: String,
+}
+
+/// A root certificate the office trusts when verifying.
+#[derive(Debug, Clone, Serialize)]
+pub struct TrustedRoot {
+    pub id: i64,
+    pub label: String,
+    /// An internal office root, trusted automatically when it was made.
+    pub internal: bool,
+    pub certificate: CertificateInfo,
+    pub added_at: String,
+}
+
+/// How a signed document's QR payload compares with the register.
+#[derive(Debug, Clone, Serialize)]
+pub struct RegisterMatch {
+    /// The register entry with the payload's number, if any.
+    pub entry: Option<RegisterEntry>,
+    pub date_matches: bool,
+    /// The SHA-256 recorded when the document was signed equals the payload's.
+    pub hash_matches: bool,
+}
+
+fn now() -> String {
+    chrono::Local::now().format("%Y-%m-%d %H:%M:%S").to_string()
+}
+
+fn chain_der(chain: &[Certificate]) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    for cert in chain {
+        cert.encode_to_vec(&mut out)
+            .map_err(|e| Error::invalid("sertifikat_rusak", "certificate", e.to_string()))?;
+    }
+    Ok(out)
+}
+
+fn chain_from(der: &[u8]) -> Vec<Certificate> {
+    use der::Reader;
+    let mut chain = Vec::new();
+    let Ok(mut reader) = der::SliceReader::new(der) else {
+        return chain;
+    };
+    while !reader.is_finished() {
+        let Ok(cert) = Certificate::decode(&mut reader) else {
+            break;
+        };
+        chain.push(cert);
+    }
+    chain
+}
+
+impl Store {
+    /// Stores `signer` for signatory `signatory_id`, its key sealed under
+    /// `passphrase`. An internal certificate's root becomes trusted.
+    pub fn add_certificate(
+        &mut self,
+        signatory_id: i64,
+        signer: &Signer,
+        label: &str,
+        passphrase: &str,
+    ) -> Result<CertificateRecord> {
+        self.signatory(signatory_id)?;
+        let sealed = SealedKey::seal(signer, passphrase)?;
+        let info = signer.info();
+        self.in_transaction(|store| {
+            store.conn.execute(
+                "INSERT INTO certificate (signatory_id, label, chain, sealed_key, kdf_salt, nonce, internal, fingerprint, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                params![signatory_id, label.trim(), chain_der(signer.chain())?, sealed.ciphertext,
+                    sealed.salt, sealed.nonce, info.internal, info.fingerprint, now()],
+            )?;
+            let id = store.conn.last_insert_rowid();
+            if info.internal {
+                if let Some(root) = signer.chain().last().filter(|_| signer.chain().len() > 1) {
+                    store.trust_root(root, "Akar sertifikat internal kantor", true)?;
+                }
+            }
+            store.certificate(id)
+        })
+    }
+
+    /// Imports a PKCS#12 file for a signatory; its key is sealed under the
+    /// file's own passphrase.
+    pub fn import_certificate(
+        &mut self,
+        signatory_id: i64,
+        p12: &[u8],
+        passphrase: &str,
+    ) -> Result<CertificateRecord> {
+        let signer = sign::import_pkcs12(p12, passphrase, Utc::now())?;
+        let label = format!("Sertifikat dari {}", signer.info().issuer_name);
+        self.add_certificate(signatory_id, &signer, &label, passphrase)
+    }
+
+    /// Makes an internal office certificate (valid 2 years) for a signatory,
+    /// named after the signatory and the office profile.
+    pub fn create_internal_certificate(
+        &mut self,
+        signatory_id: i64,
+        passphrase: &str,
+    ) -> Result<CertificateRecord> {
+        let s = self.signatory(signatory_id)?;
+        let office = self
+            .office()?
+            .map(|o| o.office_name)
+            .ok_or_else(|| Error::NotFound("Profil kantor".into()))?;
+        let name = [s.front_title.trim(), s.name.trim(), s.back_title.trim()]
+            .iter()
+            .filter(|p| !p.is_empty())
+            .copied()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let made = sign::new_internal(&office, &name, Utc::now(), 2)?;
+        self.add_certificate(signatory_id, &made.signer, sign::INTERNAL_LABEL, passphrase)
+    }
+
+    /// One stored certificate.
+    pub fn certificate(&self, id: i64) -> Result<CertificateRecord> {
+        self.conn
+            .query_row(
+                "SELECT id, signatory_id, label, chain, created_at FROM certificate WHERE id = ?1",
+                [id],
+                |r| {
+                    let chain: Vec<u8> = r.get(3)?;
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, chain, r.get(4)?))
+                },
+            )
+            .optional()?
+            .and_then(|(id, signatory_id, label, chain, created_at)| {
+                let leaf = chain_from(&chain).into_iter().next()?;
+                Some(CertificateRecord {
+                    id,
+                    signatory_id,
+                    label,
+                    certificate: sign::info(&leaf),
+                    created_at,
+                })
+            })
+            .ok_or_else(|| Error::NotFound(format!("Sertifikat dengan id {id}")))
+    }
+
+    /// A signatory's certificates, newest first.
+    pub fn certificates(&self, signatory_id: i64) -> Result<Vec<CertificateRecord>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id FROM certificate WHERE signatory_id = ?1 ORDER BY id DESC",
+        )?;
+        let ids = stmt
+            .query_map([signatory_id], |r| r.get(0))?
+            .collect::<rusqlite::Result<Vec<i64>>>()?;
+        ids.into_iter().map(|id| self.certificate(id)).collect()
+    }
+
+    /// Decrypts certificate `id`'s key with `passphrase`: a signer for
+    /// [`sign::sign_pdf`] or [`sign::sign_many`]. Wrong passphrase, expired
+    /// certificate → an Indonesian error.
+    pub fn signer(&self, id: i64, passphrase: &str) -> Result<Signer> {
+        let (chain, ciphertext, salt, nonce): (Vec<u8>, Vec<u8>, Vec<u8>, Vec<u8>) = self
+            .conn
+            .query_row(
+                "SELECT chain, sealed_key, kdf_salt, nonce FROM certificate WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("Sertifikat dengan id {id}")))?;
+        SealedKey {
+            salt,
+            nonce,
+            ciphertext,
+        }
+        .open(passphrase, chain_from(&chain), Utc::now())
+    }
+
+    pub fn remove_certificate(&mut self, id: i64) -> Result<()> {
+        self.certificate(id)?;
+        self.conn
+            .execute("DELETE FROM certificate WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Adds `cert` to the trusted roots (no change if already there).
+    fn trust_root(&mut self, cert: &Certificate, label: &str, internal: bool) -> Result<()> {
+        let der = cert
+            .to_der()
+            .map_err(|e| Error::invalid("sertifikat_rusak", "certificate", e.to_string()))?;
+        self.conn.execute(
+            "INSERT INTO trusted_root (der, label, internal, added_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (der) DO NOTHING",
+            params![der, label.trim(), internal, now()],
+        )?;
+        Ok(())
+    }
+
+    /// Trusts every certificate in the PEM text (e.g. a national CA root).
+    pub fn add_trusted_roots_pem(&mut self, pem: &str, label: &str) -> Result<Vec<TrustedRoot>> {
+        let certs = sign::from_pem(pem)?;
+        self.in_transaction(|store| {
+            for cert in &certs {
+                store.trust_root(cert, label, false)?;
+            }
+            Ok(())
+        })?;
+        self.trusted_roots()
+    }
+
+    /// The trusted roots, internal ones first.
+    pub fn trusted_roots(&self) -> Result<Vec<TrustedRoot>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, label, internal, der, added_at FROM trusted_root ORDER BY internal DESC, id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            let der: Vec<u8> = r.get(3)?;
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, der, r.get(4)?))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (id, label, internal, der, added_at) = row?;
+            if let Ok(cert) = Certificate::from_der(&der) {
+                out.push(TrustedRoot {
+                    id,
+                    label,
+                    internal,
+                    certificate: sign::info(&cert),
+                    added_at,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// The trusted roots as certificates, for [`sign::verify_pdf`].
+    pub fn trust_anchors(&self) -> Result<Vec<Certificate>> {
+        let mut stmt = self.conn.prepare_cached("SELECT der FROM trusted_root")?;
+        let rows = stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))?;
+        let ders = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok(ders
+            .iter()
+            .filter_map(|d| Certificate::from_der(d).ok())
+            .collect())
+    }
+
+    pub fn remove_trusted_root(&mut self, id: i64) -> Result<()> {
+        let n = self
+            .conn
+            .execute("DELETE FROM trusted_root WHERE id = ?1", [id])?;
+        if n == 0 {
+            return Err(Error::NotFound(format!("Sertifikat akar dengan id {id}")));
+        }
+        Ok(())
+    }
+
+    /// Records in the register that the document numbered `number` was
+    /// signed, with `sha256` the hash of its unsigned PDF (the QR's hash).
+    pub fn record_signed_pdf(&mut self, number: &str, sha256: &str) -> Result<()> {
+        let n = self.conn.execute(
+            "UPDATE register_entry SET pdf_sha256 = ?2 WHERE number = ?1 AND status = 'terpakai'",
+            params![number.trim(), sha256.trim().to_lowercase()],
+        )?;
+        if n == 0 {
+            return Err(Error::NotFound(format!(
+                "Nomor {} dalam buku agenda",
+                number.trim()
+            )));
+        }
+        Ok(())
+    }
+
+    /// Compares a signed document's QR payload with this office's register.
+    pub fn register_match(&self, payload: &QrPayload) -> Result<RegisterMatch> {
+        let entry = self
+            .register(&payload.number, None)?
+            .into_iter()
+            .find(|e| e.number == payload.number);
+        let recorded: Option<String> = match &entry {
+            Some(_) => self
+                .conn
+                .query_row(
+                    "SELECT pdf_sha256 FROM register_entry WHERE number = ?1 AND pdf_sha256 IS NOT NULL",
+                    [&payload.number],
+                    |r| r.get(0),
+                )
+                .optional()?,
+            None => None,
+        };
+        Ok(RegisterMatch {
+            date_matches: entry.as_ref().is_some_and(|e| e.issued_on == payload.date),
+            hash_matches: recorded.as_deref() == Some(payload.sha256.as_str()),
+            entry,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn an_internal_certificate_is_stored_sealed_and_its_root_trusted() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::demo::fill(&mut store).unwrap();
+        let signatory = store.signatories().unwrap()[0].id;
+        let record = store
+            .create_internal_certificate(signatory, "kata sandi panjang")
+            .unwrap();
+        assert!(record.certificate.internal);
+        assert_eq!(store.certificates(signatory).unwrap().len(), 1);
+        let sealed: Vec<u8> = store
+            .conn
+            .query_row("SELECT sealed_key FROM certificate", [], |r| r.get(0))
+            .unwrap();
+        assert!(!sealed.is_empty());
+
+        let signer = store.signer(record.id, "kata sandi panjang").unwrap();
+        assert_eq!(signer.info().fingerprint, record.certificate.fingerprint);
+        let wrong = store.signer(record.id, "kata sandi keliru").err().unwrap();
+        assert_eq!(wrong.code(), "kata_sandi_salah");
+
+        let roots = store.trusted_roots().unwrap();
+        assert_eq!(roots.len(), 1);
+        assert!(roots[0].internal);
+        assert_eq!(
+            store.trust_anchors().unwrap()[0],
+            *signer.chain().last().unwrap()
+        );
+
+        store.remove_certificate(record.id).unwrap();
+        assert!(store.certificates(signatory).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_signed_document_matches_its_register_entry_by_number_date_and_hash() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .conn
+            .execute(
+                "INSERT INTO register_entry (year, sequence, number, subject, issued_on)
+                 VALUES (2020, 439, '800/439/BKPSDM/2020', 'Sistem kerja', '2020-03-17')",
+                [],
+            )
+            .unwrap();
+        let mut payload = QrPayload {
+            number: "800/439/BKPSDM/2020".into(),
+            date: NaiveDate::from_ymd_opt(2020, 3, 17).unwrap(),
+            signer: "Kepala".into(),
+            sha256: "ab".repeat(32),
+        };
+        let before = store.register_match(&payload).unwrap();
+        assert!(before.entry.is_some() && before.date_matches && !before.hash_matches);
+        store
+            .record_signed_pdf(&payload.number, &payload.sha256)
+            .unwrap();
+        assert!(store.register_match(&payload).unwrap().hash_matches);
+        payload.sha256 = "cd".repeat(32);
+        assert!(!store.register_match(&payload).unwrap().hash_matches);
+        payload.number = "800/1/X/2020".into();
+        assert!(store.register_match(&payload).unwrap().entry.is_none());
+        assert!(store.record_signed_pdf("800/1/X/2020", "00").is_err());
+    }
+}
