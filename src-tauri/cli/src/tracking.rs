@@ -35,17 +35,17 @@ pub fn dashboard_table(board: &Dashboard) -> String {
             let links: Vec<String> = chain
                 .links
                 .iter()
-                .filter(|l| l.number.is_some())
-                .map(|l| l.number.clone().unwrap_or_default())
+                .filter(|l| l.circular.number.is_some())
+                .map(|l| l.circular.number.clone().unwrap_or_default())
                 .collect();
             vec![
-                a.link.number.clone().unwrap_or_default(),
+                a.link.circular.number.clone().unwrap_or_default(),
                 a.position.clone(),
                 format!("{} – {}", date(a.link.start), date(a.link.end)),
                 a.working_days_left
                     .map_or_else(|| "-".into(), |d| d.to_string()),
                 links.join(" → "),
-                a.link.subject.clone(),
+                a.link.circular.subject.clone(),
             ]
         })
         .collect();

@@ -9,33 +9,28 @@ use serde::Serialize;
 
 use crate::calendar::WorkCalendar;
 use crate::circular::{CircularKind, CircularStatus, Relation};
+use crate::store::CircularSummary;
 use crate::vocab::vocabulary;
 use crate::words;
 
 /// One circular as the timeline sees it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Link {
-    pub id: i64,
-    pub number: Option<String>,
-    pub subject: String,
-    pub kind: CircularKind,
-    pub kind_label: &'static str,
-    pub status: CircularStatus,
-    pub status_label: &'static str,
+    #[serde(flatten)]
+    pub circular: CircularSummary,
+    /// The period as the dashboard counts it: an amended or revoked
+    /// circular's ends the day before its successor began.
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
-    pub issued_on: Option<NaiveDate>,
-    pub parent_id: Option<i64>,
-    pub relation: Option<Relation>,
     /// Whom it binds (the circular's scope), e.g. `ASN di lingkungan …`.
     pub scope: String,
 }
 
 impl Link {
     fn name(&self) -> String {
-        match &self.number {
+        match &self.circular.number {
             Some(n) => format!("SE Nomor {n}"),
-            None => format!("Draf \"{}\"", self.subject),
+            None => format!("Draf \"{}\"", self.circular.subject),
         }
     }
 
@@ -48,9 +43,9 @@ impl Link {
     /// (its `end` is cut to that day by [`dashboard`]).
     fn rules(&self) -> bool {
         matches!(
-            self.status,
+            self.circular.status,
             CircularStatus::Terbit | CircularStatus::Diganti | CircularStatus::Dicabut
-        ) && self.kind != CircularKind::Pencabutan
+        ) && self.circular.kind != CircularKind::Pencabutan
     }
 }
 
@@ -145,7 +140,7 @@ pub fn dashboard(
 ) -> Dashboard {
     let mut links: Vec<Link> = links
         .into_iter()
-        .filter(|l| l.status != CircularStatus::Batal)
+        .filter(|l| l.circular.status != CircularStatus::Batal)
         .collect();
     cut_at_successors(&mut links);
     let chains = chains(links);
@@ -153,7 +148,9 @@ pub fn dashboard(
     for (index, chain) in chains.iter().enumerate() {
         let mut extensions = 0;
         for link in &chain.links {
-            if link.relation == Some(Relation::Perpanjangan) && !link.status.editable() {
+            if link.circular.relation == Some(Relation::Perpanjangan)
+                && !link.circular.status.editable()
+            {
                 extensions += 1;
             }
             let Some(start) = link.start.filter(|_| link.rules()) else {
@@ -166,7 +163,7 @@ pub fn dashboard(
             } else {
                 continue;
             };
-            let position = match link.relation {
+            let position = match link.circular.relation {
                 None => "Surat edaran awal".to_string(),
                 Some(Relation::Perpanjangan) => format!("Perpanjangan ke-{extensions}"),
                 Some(r) => r.label().to_string(),
@@ -187,7 +184,7 @@ pub fn dashboard(
             a.state != "berlaku",
             a.link.end.is_none(),
             a.link.end,
-            a.link.id,
+            a.link.circular.id,
         )
     });
     let alerts = alerts(&chains, &active, at, calendar, alert_working_days);
@@ -207,19 +204,22 @@ fn cut_at_successors(links: &mut [Link]) {
     let successor_start: HashMap<i64, NaiveDate> = links
         .iter()
         .filter(|l| {
-            !l.status.editable()
-                && matches!(l.relation, Some(Relation::Perubahan | Relation::Pencabutan))
+            !l.circular.status.editable()
+                && matches!(
+                    l.circular.relation,
+                    Some(Relation::Perubahan | Relation::Pencabutan)
+                )
         })
-        .filter_map(|l| Some((l.parent_id?, l.start?)))
+        .filter_map(|l| Some((l.circular.parent_id?, l.start?)))
         .collect();
     for link in links.iter_mut() {
         if !matches!(
-            link.status,
+            link.circular.status,
             CircularStatus::Diganti | CircularStatus::Dicabut
         ) {
             continue;
         }
-        match successor_start.get(&link.id) {
+        match successor_start.get(&link.circular.id) {
             Some(&next) => {
                 let last = next - Days::new(1);
                 link.end = Some(link.end.map_or(last, |end| end.min(last)));
@@ -231,7 +231,10 @@ fn cut_at_successors(links: &mut [Link]) {
 
 /// Groups links into chains by following `parent_id` to the root.
 fn chains(links: Vec<Link>) -> Vec<Chain> {
-    let parent: HashMap<i64, Option<i64>> = links.iter().map(|l| (l.id, l.parent_id)).collect();
+    let parent: HashMap<i64, Option<i64>> = links
+        .iter()
+        .map(|l| (l.circular.id, l.circular.parent_id))
+        .collect();
     let root_of = |mut id: i64| {
         while let Some(Some(p)) = parent.get(&id) {
             id = *p;
@@ -241,7 +244,7 @@ fn chains(links: Vec<Link>) -> Vec<Chain> {
     let mut lanes: Vec<Chain> = Vec::new();
     let mut lane_of: HashMap<i64, usize> = HashMap::new();
     for link in links {
-        let root = root_of(link.id);
+        let root = root_of(link.circular.id);
         let lane = *lane_of.entry(root).or_insert_with(|| {
             lanes.push(Chain {
                 root,
@@ -252,7 +255,7 @@ fn chains(links: Vec<Link>) -> Vec<Chain> {
         lanes[lane].links.push(link);
     }
     for chain in &mut lanes {
-        chain.links.sort_by_key(|l| (l.start, l.id));
+        chain.links.sort_by_key(|l| (l.start, l.circular.id));
     }
     lanes.sort_by_key(|c| (c.links.first().and_then(|l| l.start), c.root));
     lanes
@@ -266,16 +269,16 @@ fn alerts(
     within: u32,
 ) -> Vec<Alert> {
     let all: Vec<&Link> = chains.iter().flat_map(|c| &c.links).collect();
-    let followed: HashSet<i64> = all.iter().filter_map(|l| l.parent_id).collect();
+    let followed: HashSet<i64> = all.iter().filter_map(|l| l.circular.parent_id).collect();
     let mut out = Vec::new();
     for a in active.iter().filter(|a| a.state == "berlaku") {
         let (Some(end), Some(left)) = (a.link.end, a.working_days_left) else {
             continue;
         };
-        if left <= within && !followed.contains(&a.link.id) {
+        if left <= within && !followed.contains(&a.link.circular.id) {
             out.push(Alert::new(
                 AlertKind::SegeraBerakhir,
-                a.link.id,
+                a.link.circular.id,
                 AlertAction::Perpanjang,
                 format!(
                     "{} berakhir {} ({} lagi) dan belum ada perpanjangan, perubahan, atau pencabutan yang disusun.",
@@ -288,9 +291,9 @@ fn alerts(
     }
     for link in &all {
         match link.start {
-            Some(start) if link.status.editable() && start < at => out.push(Alert::new(
+            Some(start) if link.circular.status.editable() && start < at => out.push(Alert::new(
                 AlertKind::DrafLewat,
-                link.id,
+                link.circular.id,
                 AlertAction::BukaDraf,
                 format!(
                     "{} mulai berlaku {}, tanggal itu sudah lewat; terbitkan atau ubah periodenya.",
@@ -320,7 +323,7 @@ fn overlaps(all: &[&Link], at: NaiveDate) -> Vec<Alert> {
     let mut groups: Vec<Vec<&Link>> = by_scope.into_values().collect();
     let mut out = Vec::new();
     for ruling in &mut groups {
-        ruling.sort_by_key(|l| (l.start, l.id));
+        ruling.sort_by_key(|l| (l.start, l.circular.id));
         for (i, earlier) in ruling.iter().enumerate() {
             for later in &ruling[i + 1..] {
                 let from = later.start.expect("filtered");
@@ -353,7 +356,7 @@ fn overlap(earlier: &Link, later: &Link, from: NaiveDate, to: Option<NaiveDate>)
     };
     Alert::new(
         AlertKind::TumpangTindih,
-        later.id,
+        later.circular.id,
         AlertAction::Buka,
         format!(
             "{} dan {} sama-sama berlaku {days} untuk {scope}.",
@@ -365,17 +368,17 @@ fn overlap(earlier: &Link, later: &Link, from: NaiveDate, to: Option<NaiveDate>)
 
 /// Issued successors, still current, that start after a break of working days.
 fn gaps(all: &[&Link], at: NaiveDate, calendar: &WorkCalendar) -> Vec<Alert> {
-    let by_id: HashMap<i64, &Link> = all.iter().map(|l| (l.id, *l)).collect();
+    let by_id: HashMap<i64, &Link> = all.iter().map(|l| (l.circular.id, *l)).collect();
     let mut out = Vec::new();
     for link in all {
-        let Some(parent) = link.parent_id.and_then(|p| by_id.get(&p)) else {
+        let Some(parent) = link.circular.parent_id.and_then(|p| by_id.get(&p)) else {
             continue;
         };
         let (Some(end), Some(start)) = (parent.end, link.start) else {
             continue;
         };
         let current = link.end.is_none_or(|e| e >= at);
-        let extension = link.relation == Some(Relation::Perpanjangan);
+        let extension = link.circular.relation == Some(Relation::Perpanjangan);
         if !extension || !link.rules() || !current || start <= end + Days::new(1) {
             continue;
         }
@@ -383,7 +386,7 @@ fn gaps(all: &[&Link], at: NaiveDate, calendar: &WorkCalendar) -> Vec<Alert> {
         if lost > 0 {
             out.push(Alert::new(
                 AlertKind::Jeda,
-                link.id,
+                link.circular.id,
                 AlertAction::Buka,
                 format!(
                     "Antara {} (berakhir {}) dan {} (mulai {}) ada jeda {} tanpa pengaturan.",

@@ -287,20 +287,10 @@ export interface AuditEntry {
   detail: string;
 }
 
-/** One circular on the timeline (`tracking::Link`). */
-export interface Link {
-  id: number;
-  number: string | null;
-  subject: string;
-  kind: string;
-  kind_label: string;
-  status: string;
-  status_label: string;
+/** One circular on the timeline (`tracking::Link`): its summary and the period as counted. */
+export interface Link extends CircularSummary {
   start: string | null;
   end: string | null;
-  issued_on: string | null;
-  parent_id: number | null;
-  relation: string | null;
   scope: string;
 }
 

@@ -60,8 +60,10 @@ pub struct AuditEntry {
     pub detail: String,
 }
 
-pub(super) const SUMMARY: &str =
-    "SELECT id, kind, status, subject, number, issued_on, parent_id, relation, updated_at, document FROM circular";
+/// The columns [`summary`] reads, in its order, from `circular c`; queries
+/// append their own columns after them.
+pub(super) const SUMMARY_COLUMNS: &str =
+    "c.id, c.kind, c.status, c.subject, c.number, c.issued_on, c.parent_id, c.relation, c.updated_at";
 
 pub(super) fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
     let kind: CircularKind = r.get(1)?;
@@ -103,19 +105,23 @@ pub(super) fn frozen(s: &CircularSummary) -> Error {
 
 impl Store {
     pub fn circulars(&self) -> Result<Vec<CircularSummary>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("{SUMMARY} ORDER BY id DESC"))?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM circular c ORDER BY c.id DESC"
+        ))?;
         let rows = stmt.query_map([], summary)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     pub fn circular(&self, id: i64) -> Result<CircularRecord> {
         self.conn
-            .query_row(&format!("{SUMMARY} WHERE id = ?1"), [id], |r| {
-                let text: String = r.get(9)?;
-                Ok((summary(r)?, text))
-            })
+            .query_row(
+                &format!("SELECT {SUMMARY_COLUMNS}, c.document FROM circular c WHERE c.id = ?1"),
+                [id],
+                |r| {
+                    let text: String = r.get(9)?;
+                    Ok((summary(r)?, text))
+                },
+            )
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("Surat edaran dengan id {id}")))
             .and_then(|(summary, text)| {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::circulars::summary;
+use super::circulars::{summary, SUMMARY_COLUMNS};
 use super::Store;
 use crate::circular::{CircularKind, CircularStatus};
 use crate::error::Result;
@@ -58,13 +58,12 @@ impl Store {
              AND (?3 IS NULL OR c.status = ?3) AND (?4 IS NULL OR c.kind = ?4)";
         let sql = if query.is_empty() {
             format!(
-                "SELECT c.id, c.kind, c.status, c.subject, c.number, c.issued_on, c.parent_id, c.relation, c.updated_at, ''
+                "SELECT {SUMMARY_COLUMNS}, ''
                  FROM circular c WHERE ?1 = '' AND {filters} ORDER BY c.id DESC LIMIT {SEARCH_LIMIT}"
             )
         } else {
             format!(
-                "SELECT c.id, c.kind, c.status, c.subject, c.number, c.issued_on, c.parent_id, c.relation, c.updated_at,
-                        snippet(circular_search, 2, char(2), char(3), '…', 16)
+                "SELECT {SUMMARY_COLUMNS}, snippet(circular_search, 2, char(2), char(3), '…', 16)
                  FROM circular_search JOIN circular c ON c.id = circular_search.rowid
                  WHERE circular_search MATCH ?1 AND {filters}
                  ORDER BY bm25(circular_search, 10.0, 5.0, 1.0, 2.0), c.id DESC LIMIT {SEARCH_LIMIT}"

@@ -3,6 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
+use super::circulars::{summary, SUMMARY_COLUMNS};
 use super::Store;
 use crate::error::Result;
 use crate::tracking::{self, Dashboard, Link};
@@ -16,34 +17,22 @@ impl Store {
     /// Arrangements in force on `at` and later, their chains and the alerts.
     pub fn dashboard(&self, at: NaiveDate) -> Result<Dashboard> {
         let (since, until) = (at - Days::new(HISTORY_DAYS), at + Days::new(AHEAD_DAYS));
-        let mut stmt = self.conn.prepare_cached(
+        let mut stmt = self.conn.prepare_cached(&format!(
             "WITH RECURSIVE chain(id) AS (
                 SELECT id FROM circular WHERE (period_start IS NULL OR period_start <= ?2)
                     AND (period_end >= ?1 OR (period_end IS NULL AND (kind <> 'pencabutan' OR period_start >= ?1)))
                 UNION SELECT c.parent_id FROM circular c JOIN chain ON c.id = chain.id
                     WHERE c.parent_id IS NOT NULL)
-             SELECT id, number, subject, kind, status, period_start, period_end, issued_on,
-                    parent_id, relation, scope
-             FROM circular WHERE id IN chain",
-        )?;
+             SELECT {SUMMARY_COLUMNS}, c.period_start, c.period_end, c.scope
+             FROM circular c WHERE c.id IN chain"
+        ))?;
         let links = stmt
             .query_map([since, until], |r| {
-                let kind: crate::circular::CircularKind = r.get(3)?;
-                let status: crate::circular::CircularStatus = r.get(4)?;
                 Ok(Link {
-                    id: r.get(0)?,
-                    number: r.get(1)?,
-                    subject: r.get(2)?,
-                    kind,
-                    kind_label: kind.label(),
-                    status,
-                    status_label: status.label(),
-                    start: r.get(5)?,
-                    end: r.get(6)?,
-                    issued_on: r.get(7)?,
-                    parent_id: r.get(8)?,
-                    relation: r.get(9)?,
-                    scope: r.get(10)?,
+                    circular: summary(r)?,
+                    start: r.get(9)?,
+                    end: r.get(10)?,
+                    scope: r.get(11)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -102,6 +91,18 @@ mod tests {
         store
     }
 
+    /// The demo office with Muba's extension issued for 13–29 May 2020.
+    fn muba_store() -> (Store, i64) {
+        let mut store = demo_store();
+        let muba = issued_seed(
+            &mut store,
+            MUBA,
+            (day(2020, 5, 13), day(2020, 5, 29)),
+            MUBA_SCOPE,
+        );
+        (store, muba)
+    }
+
     /// The alerts about circular `id` on `at`.
     fn kinds(store: &Store, id: i64, at: NaiveDate) -> Vec<AlertKind> {
         let alerts = store.dashboard(at).unwrap().alerts;
@@ -127,7 +128,11 @@ mod tests {
             "ASN Provinsi Sumatera Selatan",
         );
         let board = store.dashboard(day(2020, 4, 6)).unwrap();
-        let mine = board.active.iter().find(|a| a.link.id == first).unwrap();
+        let mine = board
+            .active
+            .iter()
+            .find(|a| a.link.circular.id == first)
+            .unwrap();
         assert_eq!((mine.state, mine.working_days_left), ("berlaku", Some(3)));
         assert_eq!(mine.position, "Surat edaran awal");
         let alert = board
@@ -175,14 +180,22 @@ mod tests {
 
         store.issue(draft, day(2020, 4, 8), "Rina").unwrap();
         let board = store.dashboard(day(2020, 4, 15)).unwrap();
-        let ext = board.active.iter().find(|a| a.link.id == draft).unwrap();
+        let ext = board
+            .active
+            .iter()
+            .find(|a| a.link.circular.id == draft)
+            .unwrap();
         assert_eq!(ext.position, "Perpanjangan ke-1");
         // 15–22 April 2020: 15, 16, 17, 20, 21, 22.
         assert_eq!(ext.working_days_left, Some(6));
         let chain = &board.chains[ext.chain];
         assert_eq!(chain.root, first);
         assert_eq!(
-            chain.links.iter().map(|l| l.id).collect::<Vec<_>>(),
+            chain
+                .links
+                .iter()
+                .map(|l| l.circular.id)
+                .collect::<Vec<_>>(),
             [first, draft]
         );
         assert!(!board.alerts.iter().any(|a| a.kind == AlertKind::Jeda));
@@ -190,20 +203,14 @@ mod tests {
 
     #[test]
     fn the_muba_extension_counts_working_days_across_ascension_and_idul_fitri() {
-        let mut store = demo_store();
-        let muba = issued_seed(
-            &mut store,
-            MUBA,
-            (day(2020, 5, 13), day(2020, 5, 29)),
-            MUBA_SCOPE,
-        );
+        let (store, muba) = muba_store();
         let left = |at| {
             store
                 .dashboard(at)
                 .unwrap()
                 .active
                 .into_iter()
-                .find(|a| a.link.id == muba)
+                .find(|a| a.link.circular.id == muba)
                 .unwrap()
                 .working_days_left
         };
@@ -220,18 +227,12 @@ mod tests {
             .unwrap()
             .active
             .iter()
-            .all(|a| a.link.id != muba));
+            .all(|a| a.link.circular.id != muba));
     }
 
     #[test]
     fn gaps_and_overlaps_for_the_same_people_are_reported() {
-        let mut store = demo_store();
-        let muba = issued_seed(
-            &mut store,
-            MUBA,
-            (day(2020, 5, 13), day(2020, 5, 29)),
-            MUBA_SCOPE,
-        );
+        let (mut store, muba) = muba_store();
         // An extension issued late: it starts on 8 June, after the Pancasila holiday.
         let next = store
             .derive(muba, Relation::Perpanjangan, day(2020, 5, 27), "Rina")
@@ -299,13 +300,7 @@ mod tests {
 
     #[test]
     fn the_alert_threshold_comes_from_settings() {
-        let mut store = demo_store();
-        let muba = issued_seed(
-            &mut store,
-            MUBA,
-            (day(2020, 5, 13), day(2020, 5, 29)),
-            MUBA_SCOPE,
-        );
+        let (mut store, muba) = muba_store();
         assert_eq!(store.alert_working_days().unwrap(), 3);
         store.set_alert_working_days(6).unwrap();
         assert!(store
@@ -321,13 +316,7 @@ mod tests {
 
     #[test]
     fn a_revoked_arrangement_still_shows_on_earlier_days_and_its_revocation_is_no_gap() {
-        let mut store = demo_store();
-        let muba = issued_seed(
-            &mut store,
-            MUBA,
-            (day(2020, 5, 13), day(2020, 5, 29)),
-            MUBA_SCOPE,
-        );
+        let (mut store, muba) = muba_store();
         // Revoked after it ended: back to normal from 9 June.
         let revocation = store
             .derive(muba, Relation::Pencabutan, day(2020, 6, 8), "Rina")
@@ -337,7 +326,7 @@ mod tests {
         let shown = before
             .active
             .iter()
-            .find(|a| a.link.id == muba)
+            .find(|a| a.link.circular.id == muba)
             .expect("in force on 20 May");
         assert_eq!(shown.link.end, Some(day(2020, 5, 29)));
         let after = store.dashboard(day(2020, 6, 10)).unwrap();
@@ -346,6 +335,6 @@ mod tests {
             "{:?}",
             after.alerts
         );
-        assert!(after.active.iter().all(|a| a.link.id != muba));
+        assert!(after.active.iter().all(|a| a.link.circular.id != muba));
     }
 }
