@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
+echo "==> Free disk space (a clean build needs about 4 GB)"
+df -h . | tail -n 1
 echo "==> UI: build and component tests"
 npm --prefix ui run build
 npm --prefix ui test
