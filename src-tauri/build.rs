@@ -2,6 +2,17 @@
 //! own commands, so capabilities can grant exactly those.
 
 const COMMANDS: &[&str] = &[
+    "certificates_list",
+    "certificate_import",
+    "certificate_create_internal",
+    "certificate_remove",
+    "trusted_roots_list",
+    "trusted_root_import",
+    "trusted_root_remove",
+    "signing_certificates",
+    "circular_issue_signed",
+    "document_verify_pick",
+    "document_verify_path",
     "overview",
     "reference_data",
     "database_info",

@@ -2,157 +2,14 @@
 //! WebDriver through `tauri-driver` + `WebKitWebDriver`, on a temporary
 //! database. Screenshots land in `test-output/e2e/`.
 
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::os::unix::process::CommandExt;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
+mod app;
+mod e2e_signing;
+
+use std::path::Path;
 use std::time::{Duration, Instant};
 
-use edaran_tests::built_binary;
-use fantoccini::elements::Element;
-use fantoccini::{Client, ClientBuilder, Locator};
-
-const WAIT: Duration = Duration::from_secs(20);
-
-/// `tauri-driver` in its own process group; dropping it kills the whole group
-/// (tauri-driver leaves WebKitWebDriver and the app behind otherwise).
-struct Driver {
-    child: Child,
-    port: u16,
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-impl Driver {
-    fn start(db: &Path, log: &Path) -> Driver {
-        assert!(
-            std::env::var_os("DISPLAY").is_some(),
-            "E2E butuh layar X: jalankan lewat scripts/test.sh (xvfb-run)."
-        );
-        let (port, native_port) = (free_port(), free_port());
-        let log = std::fs::File::create(log).unwrap();
-        let child = Command::new("tauri-driver")
-            .args([
-                "--port",
-                &port.to_string(),
-                "--native-port",
-                &native_port.to_string(),
-            ])
-            .env("EDARAN_DB", db)
-            .stdout(log.try_clone().unwrap())
-            .stderr(log)
-            .process_group(0)
-            .spawn()
-            .expect("tauri-driver is installed (scripts/setup.sh test)");
-        let driver = Driver { child, port };
-        let addr: SocketAddr = ([127, 0, 0, 1], port).into();
-        let start = Instant::now();
-        while TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_err() {
-            assert!(
-                start.elapsed() < WAIT,
-                "tauri-driver did not listen on {addr}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        driver
-    }
-
-    /// Launches the app in a new WebDriver session.
-    async fn open_app(&self) -> Client {
-        let mut caps = serde_json::Map::new();
-        caps.insert(
-            "tauri:options".into(),
-            serde_json::json!({ "application": built_binary("edaran-app") }),
-        );
-        let client = ClientBuilder::native()
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .expect("WebDriver session with the app");
-        find(&client, "nav-beranda").await;
-        client
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        unsafe { libc::kill(-(self.child.id() as i32), libc::SIGKILL) };
-        let _ = self.child.wait();
-    }
-}
-
-fn css(testid: &str) -> String {
-    format!("[data-testid=\"{testid}\"]")
-}
-
-async fn find(client: &Client, testid: &str) -> Element {
-    client
-        .wait()
-        .at_most(WAIT)
-        .for_element(Locator::Css(&css(testid)))
-        .await
-        .unwrap_or_else(|e| panic!("no element {testid}: {e}"))
-}
-
-async fn click(client: &Client, testid: &str) {
-    find(client, testid)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {testid}: {e}"));
-}
-
-async fn type_into(client: &Client, testid: &str, text: &str) {
-    let field = find(client, testid).await;
-    field.clear().await.unwrap();
-    field.send_keys(text).await.unwrap();
-}
-
-async fn choose(client: &Client, testid: &str, value: &str) {
-    find(client, testid)
-        .await
-        .select_by_value(value)
-        .await
-        .unwrap_or_else(|e| panic!("select {value} in {testid}: {e}"));
-}
-
-/// Waits until an element with `testid` shows `text`, and returns it.
-async fn wait_for_text(client: &Client, testid: &str, text: &str) -> Element {
-    let start = Instant::now();
-    loop {
-        for el in client
-            .find_all(Locator::Css(&css(testid)))
-            .await
-            .unwrap_or_default()
-        {
-            if el.text().await.is_ok_and(|t| t.contains(text)) {
-                return el;
-            }
-        }
-        if start.elapsed() > WAIT {
-            let page = client.source().await.unwrap_or_default();
-            panic!(
-                "no {testid} showing {text:?} after {WAIT:?}; page: {}",
-                &page[..page.len().min(3000)]
-            );
-        }
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
-}
-
-async fn screenshot(client: &Client, name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../test-output/e2e");
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, client.screenshot().await.unwrap()).unwrap();
-    path
-}
+use app::*;
+use fantoccini::{Client, Locator};
 
 const AGENCY: &str = "Dinas Uji Coba Otomatis";
 const EMPLOYEE: &str = "Sekar Ayuningtyas";
@@ -182,6 +39,14 @@ async fn a_clerk_extends_an_issued_circular_issues_it_and_finds_it_in_the_regist
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn a_clerk_issues_and_signs_a_circular_then_verifies_the_saved_file() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::time::timeout(SCENARIO, e2e_signing::signing_scenario())
+        .await
+        .expect("the E2E scenario finished in time");
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn a_clerk_reads_the_timeline_on_beranda_and_extends_by_working_days() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     tokio::time::timeout(SCENARIO, dashboard_scenario())
@@ -189,17 +54,6 @@ async fn a_clerk_reads_the_timeline_on_beranda_and_extends_by_working_days() {
         .expect("the E2E scenario finished in time");
 }
 
-/// Sets a date input the way a user's picker does (typing into WebKit's
-/// date field depends on the locale).
-async fn set_date(client: &Client, testid: &str, iso: &str) {
-    client
-        .execute(
-            "const el = document.querySelector(arguments[0]); el.value = arguments[1]; el.dispatchEvent(new Event('input', { bubbles: true }));",
-            vec![css(testid).into(), iso.into()],
-        )
-        .await
-        .unwrap();
-}
 
 async fn dashboard_scenario() {
     let dir = tempfile::tempdir().unwrap();
@@ -264,15 +118,6 @@ async fn dashboard_scenario() {
     screenshot(&app, "perpanjangan-hari-kerja.png").await;
     app.close().await.unwrap();
     drop(driver);
-}
-
-async fn value_of(client: &Client, testid: &str) -> String {
-    find(client, testid)
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
 }
 
 async fn extension_scenario() {

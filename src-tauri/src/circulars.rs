@@ -1,8 +1,6 @@
 //! Commands of the Surat Edaran page: drafting, preview, workflow, the
 //! register, and files through native dialogs (PDF, JSON, CSV/XLSX).
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 use edaran_core::circular::{Circular, CircularKind, Letterhead, Relation, Signature, SigningMode};
 use edaran_core::office::PaperSize;
@@ -13,6 +11,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::commands::{reply, AppState, Reply};
+use crate::dialogs::{pick_file, read, save_as};
 
 /// Pages drawn in the preview; the page count still covers the whole document.
 const PREVIEW_PAGES: usize = 30;
@@ -133,34 +132,6 @@ pub fn register_list(
     reply(state.store().register(&query, year))
 }
 
-fn write_failed(path: &std::path::Path, e: std::io::Error) -> Error {
-    Error::Refused {
-        code: "gagal_menulis",
-        message: format!("Berkas {} tidak dapat ditulis: {e}", path.display()),
-    }
-}
-
-/// Asks where to save (native dialog) and writes `bytes` there; `None` when cancelled.
-pub(crate) async fn save_as(
-    title: &str,
-    name: &str,
-    filter: (&str, &str),
-    bytes: Vec<u8>,
-) -> Reply<Option<PathBuf>> {
-    let Some(file) = rfd::AsyncFileDialog::new()
-        .set_title(title)
-        .set_file_name(name)
-        .add_filter(filter.0, &[filter.1])
-        .save_file()
-        .await
-    else {
-        return Ok(None);
-    };
-    let path = file.path().to_path_buf();
-    reply(std::fs::write(&path, bytes).map_err(|e| write_failed(&path, e)))?;
-    Ok(Some(path))
-}
-
 /// `SE 800-1-BKPSDM-2020` or `SE draf 12`, safe as a file name.
 fn file_stem(record: &CircularRecord) -> String {
     match &record.summary.number {
@@ -169,7 +140,7 @@ fn file_stem(record: &CircularRecord) -> String {
     }
 }
 
-/// Renders the circular on `paper`, saves it where the user says and opens
+/// Renders the circular on `paper` (or takes its signed PDF), saves it where the user says and opens
 /// it in the system's PDF viewer for printing. Returns the path, or `None`.
 #[tauri::command]
 pub async fn circular_save_pdf(
@@ -178,8 +149,15 @@ pub async fn circular_save_pdf(
     id: i64,
     paper: PaperSize,
 ) -> Reply<Option<String>> {
-    let record = reply(state.store().circular(id))?;
-    let bytes = reply(pdf::render(&record.document, paper))?;
+    let (record, signed) = {
+        let store = state.store();
+        (reply(store.circular(id))?, reply(store.signed_pdf(id))?)
+    };
+    // A signed circular is saved byte for byte as signed, on its own paper.
+    let bytes = match signed {
+        Some(bytes) => bytes,
+        None => reply(pdf::render(&record.document, paper))?,
+    };
     let name = format!("{}.pdf", file_stem(&record));
     let Some(path) = save_as("Simpan PDF surat edaran", &name, ("PDF", "pdf"), bytes).await? else {
         return Ok(None);
@@ -217,15 +195,16 @@ pub async fn circular_export_json(state: State<'_, AppState>, id: i64) -> Reply<
 /// Reads an exchange file chosen by the user and saves it as a new draft.
 #[tauri::command]
 pub async fn circular_import_json(state: State<'_, AppState>, actor: String) -> Reply<Option<i64>> {
-    let Some(file) = rfd::AsyncFileDialog::new()
-        .set_title("Impor surat edaran (JSON)")
-        .add_filter("Surat edaran Edaran (JSON)", &["json"])
-        .pick_file()
-        .await
+    let Some(path) = pick_file(
+        "Impor surat edaran (JSON)",
+        "Surat edaran Edaran (JSON)",
+        &["json"],
+    )
+    .await
     else {
         return Ok(None);
     };
-    let text = String::from_utf8_lossy(&file.read().await).into_owned();
+    let text = String::from_utf8_lossy(&read(&path)?).into_owned();
     let doc = reply(exchange::from_json(&text))?;
     reply(state.store().create_circular(&doc, &actor)).map(Some)
 }

@@ -78,6 +78,17 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         crate::circulars::circular_export_json,
         crate::circulars::circular_import_json,
         crate::circulars::register_export,
+        crate::signing::certificates_list,
+        crate::signing::certificate_import,
+        crate::signing::certificate_create_internal,
+        crate::signing::certificate_remove,
+        crate::signing::trusted_roots_list,
+        crate::signing::trusted_root_import,
+        crate::signing::trusted_root_remove,
+        crate::signing::signing_certificates,
+        crate::signing::circular_issue_signed,
+        crate::signing::document_verify_pick,
+        crate::signing::document_verify_path,
         crate::tracking::dashboard,
         crate::tracking::circular_extend,
         crate::tracking::circulars_search,
@@ -161,15 +172,16 @@ fn office_save(state: State<AppState>, profile: OfficeProfile) -> Reply<OfficeVi
 /// stores it as the emblem; `None` when the user cancels.
 #[tauri::command]
 async fn office_pick_emblem(state: State<'_, AppState>) -> Reply<Option<OfficeView>> {
-    let Some(file) = rfd::AsyncFileDialog::new()
-        .set_title("Pilih gambar lambang daerah")
-        .add_filter("Gambar PNG atau JPEG", &["png", "jpg", "jpeg"])
-        .pick_file()
-        .await
+    let Some(path) = crate::dialogs::pick_file(
+        "Pilih gambar lambang daerah",
+        "Gambar PNG atau JPEG",
+        &["png", "jpg", "jpeg"],
+    )
+    .await
     else {
         return Ok(None);
     };
-    let bytes = file.read().await;
+    let bytes = crate::dialogs::read(&path)?;
     let mut store = state.store();
     reply(
         store

@@ -5,6 +5,8 @@
 
 mod circulars;
 mod commands;
+mod dialogs;
+mod signing;
 mod tracking;
 
 use std::path::PathBuf;

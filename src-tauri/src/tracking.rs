@@ -8,7 +8,7 @@ use edaran_core::tracking::Dashboard;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use crate::circulars::save_as;
+use crate::dialogs::{pick_file, read, save_as, save_path};
 use crate::commands::{reply, AppState, Reply};
 
 fn today() -> NaiveDate {
@@ -59,15 +59,10 @@ pub fn holiday_decree_save(
 /// Imports a holiday CSV chosen by the user; the decrees recorded, or `None`.
 #[tauri::command]
 pub async fn holidays_import_csv(state: State<'_, AppState>) -> Reply<Option<Vec<i64>>> {
-    let Some(file) = rfd::AsyncFileDialog::new()
-        .set_title("Impor hari libur (CSV)")
-        .add_filter("CSV", &["csv", "txt"])
-        .pick_file()
-        .await
-    else {
+    let Some(path) = pick_file("Impor hari libur (CSV)", "CSV", &["csv", "txt"]).await else {
         return Ok(None);
     };
-    let bytes = file.read().await;
+    let bytes = read(&path)?;
     reply(state.store().import_holidays_csv(&bytes)).map(Some)
 }
 
@@ -115,16 +110,10 @@ pub fn settings_save(state: State<AppState>, settings: Settings) -> Reply<()> {
 #[tauri::command]
 pub async fn backup_save(state: State<'_, AppState>) -> Reply<Option<String>> {
     let name = format!("Cadangan Edaran {}.db", today());
-    let Some(file) = rfd::AsyncFileDialog::new()
-        .set_title("Cadangkan basis data")
-        .set_file_name(&name)
-        .add_filter("Basis data Edaran", &["db"])
-        .save_file()
-        .await
+    let Some(path) = save_path("Cadangkan basis data", &name, ("Basis data Edaran", "db")).await
     else {
         return Ok(None);
     };
-    let path = file.path().to_path_buf();
     reply(state.store().backup_to(&path))?;
     Ok(Some(path.display().to_string()))
 }
@@ -132,13 +121,14 @@ pub async fn backup_save(state: State<'_, AppState>) -> Reply<Option<String>> {
 /// *Pulihkan*: replaces the database with a checked backup chosen by the user.
 #[tauri::command]
 pub async fn backup_restore(state: State<'_, AppState>) -> Reply<Option<Restored>> {
-    let Some(file) = rfd::AsyncFileDialog::new()
-        .set_title("Pulihkan basis data dari cadangan")
-        .add_filter("Basis data Edaran", &["db", "sqlite"])
-        .pick_file()
-        .await
+    let Some(path) = pick_file(
+        "Pulihkan basis data dari cadangan",
+        "Basis data Edaran",
+        &["db", "sqlite"],
+    )
+    .await
     else {
         return Ok(None);
     };
-    reply(state.store().restore_from(file.path())).map(Some)
+    reply(state.store().restore_from(&path)).map(Some)
 }

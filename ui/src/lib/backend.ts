@@ -1,5 +1,6 @@
 import { getContext, setContext } from 'svelte';
 import { invoke } from '@tauri-apps/api/core';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
 import type {
   Agency,
   AgencyInput,
@@ -33,6 +34,10 @@ import type {
   SearchFilter,
   SearchHit,
   Settings,
+  CertificateRecord,
+  SignedIssue,
+  TrustedRoot,
+  VerifiedFile,
 } from './types';
 
 /** Every backend command the UI uses; one method per Tauri command. */
@@ -90,6 +95,29 @@ export interface Backend {
   settings_save(settings: Settings): Promise<null>;
   backup_save(): Promise<string | null>;
   backup_restore(): Promise<Restored | null>;
+  certificates_list(signatoryId: number): Promise<CertificateRecord[]>;
+  /** Native dialog for a `.p12`/`.pfx`; null if cancelled. */
+  certificate_import(signatoryId: number, passphrase: string): Promise<CertificateRecord | null>;
+  certificate_create_internal(signatoryId: number, passphrase: string): Promise<CertificateRecord>;
+  certificate_remove(id: number): Promise<null>;
+  trusted_roots_list(): Promise<TrustedRoot[]>;
+  trusted_root_import(): Promise<TrustedRoot[] | null>;
+  trusted_root_remove(id: number): Promise<null>;
+  /** Certificates of the circular's signer. */
+  signing_certificates(id: number): Promise<CertificateRecord[]>;
+  circular_issue_signed(
+    id: number,
+    date: string,
+    actor: string,
+    certificateId: number,
+    passphrase: string,
+    paper: string,
+  ): Promise<SignedIssue>;
+  /** Native dialog for a PDF, then its verification; null if cancelled. */
+  document_verify_pick(): Promise<VerifiedFile | null>;
+  document_verify_path(path: string): Promise<VerifiedFile>;
+  /** Calls `handler` with the paths of files dropped on the window; returns the unsubscribe. */
+  on_file_drop(handler: (paths: string[]) => void): Promise<() => void>;
 }
 
 export const tauriBackend: Backend = {
@@ -144,6 +172,23 @@ export const tauriBackend: Backend = {
   settings_save: (settings) => invoke('settings_save', { settings }),
   backup_save: () => invoke('backup_save'),
   backup_restore: () => invoke('backup_restore'),
+  certificates_list: (signatoryId) => invoke('certificates_list', { signatoryId }),
+  certificate_import: (signatoryId, passphrase) => invoke('certificate_import', { signatoryId, passphrase }),
+  certificate_create_internal: (signatoryId, passphrase) =>
+    invoke('certificate_create_internal', { signatoryId, passphrase }),
+  certificate_remove: (id) => invoke('certificate_remove', { id }),
+  trusted_roots_list: () => invoke('trusted_roots_list'),
+  trusted_root_import: () => invoke('trusted_root_import'),
+  trusted_root_remove: (id) => invoke('trusted_root_remove', { id }),
+  signing_certificates: (id) => invoke('signing_certificates', { id }),
+  circular_issue_signed: (id, date, actor, certificateId, passphrase, paper) =>
+    invoke('circular_issue_signed', { id, date, actor, certificateId, passphrase, paper }),
+  document_verify_pick: () => invoke('document_verify_pick'),
+  document_verify_path: (path) => invoke('document_verify_path', { path }),
+  on_file_drop: (handler) =>
+    getCurrentWebview().onDragDropEvent((event) => {
+      if (event.payload.type === 'drop') handler(event.payload.paths);
+    }),
 };
 
 const BACKEND = Symbol('backend');

@@ -5,6 +5,8 @@
  */
 import type { Backend } from './backend';
 import { fakeCirculars } from './fakeCirculars';
+import { fakeSigning } from './fakeSigning';
+import { fullName } from './format';
 import type {
   Agency,
   Choice,
@@ -406,6 +408,7 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
         }
       }, 0);
     });
+  const circulars = fakeCirculars(db.circulars, later);
 
   return {
     overview: () =>
@@ -590,6 +593,11 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
       }),
     backup_save: () => later(() => '/tmp/Cadangan Edaran.db'),
     backup_restore: () => later(() => null),
-    ...fakeCirculars(db.circulars, later),
+    ...circulars,
+    ...fakeSigning(
+      (id) => fullName(db.signatories.find((s) => s.id === id)!),
+      circulars.circular_issue,
+      later,
+    ),
   };
 }

@@ -41,3 +41,11 @@ export function labelOf(choices: { code: string; label: string }[], code: string
   if (!code) return '';
   return choices.find((c) => c.code === code)?.label ?? code;
 }
+
+/** An RFC 3339 time → `24 November 2026 09.15` in the computer's time zone. */
+export function formatWaktu(iso: string): string {
+  const t = new Date(iso);
+  if (Number.isNaN(t.getTime())) return iso;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${t.getDate()} ${BULAN[t.getMonth()]} ${t.getFullYear()} ${two(t.getHours())}.${two(t.getMinutes())}`;
+}

@@ -368,3 +368,76 @@ export interface Restored {
   info: { schema_version: number; office: string | null; circulars: number; employees: number };
   replaced_copy: string;
 }
+
+/** A certificate's facts as shown to people (`CertificateInfo` in the core). */
+export interface CertificateInfo {
+  name: string;
+  subject: string;
+  issuer_name: string;
+  issuer: string;
+  serial: string;
+  valid_from: string;
+  valid_to: string;
+  fingerprint: string;
+  /** A *sertifikat internal kantor* made by Edaran. */
+  internal: boolean;
+  key: string;
+}
+
+export interface CertificateRecord {
+  id: number;
+  signatory_id: number;
+  label: string;
+  certificate: CertificateInfo;
+  created_at: string;
+}
+
+export interface TrustedRoot {
+  id: number;
+  label: string;
+  internal: boolean;
+  certificate: CertificateInfo;
+  added_at: string;
+}
+
+export interface SignedIssue {
+  number: string;
+  sha256: string;
+  signer: string;
+}
+
+export interface QrPayload {
+  number: string;
+  date: string;
+  signer: string;
+  sha256: string;
+}
+
+export interface SignatureReport {
+  certificate: CertificateInfo | null;
+  signing_time: string | null;
+  byte_range: number[];
+  intact: boolean;
+  covers_whole_file: boolean;
+  chain_trusted: boolean;
+  qr: { payload: QrPayload; drawn_matches: boolean; hash_matches: boolean } | null;
+  problems: string[];
+}
+
+export interface RegisterMatch {
+  entry: RegisterEntry | null;
+  date_matches: boolean;
+  hash_matches: boolean;
+}
+
+export interface VerifiedFile {
+  path: string;
+  name: string;
+  size: number;
+  verification: {
+    report: { sha256: string; signatures: SignatureReport[] };
+    valid: boolean;
+    /** One per signature; null for a signature without a QR mark. */
+    register: (RegisterMatch | null)[];
+  };
+}

@@ -206,6 +206,16 @@ CREATE TABLE trusted_root (
 -- SHA-256 of the issued PDF as signed (the unsigned revision, the hash in the QR code).
 ALTER TABLE register_entry ADD COLUMN pdf_sha256 TEXT;
 "#,
+    r#"
+-- The PDF of a circular issued with an electronic signature, byte for byte
+-- as signed (rendering again would not match the signature).
+CREATE TABLE signed_document (
+    circular_id INTEGER PRIMARY KEY REFERENCES circular(id),
+    pdf BLOB NOT NULL,
+    certificate_id INTEGER REFERENCES certificate(id) ON DELETE SET NULL,
+    signed_at TEXT NOT NULL
+);
+"#,
 ];
 
 /// The schema version this build writes.

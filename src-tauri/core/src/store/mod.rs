@@ -13,6 +13,7 @@ mod office;
 mod search;
 mod settings;
 mod signatories;
+mod signed;
 mod tracking;
 mod units;
 
@@ -30,6 +31,7 @@ pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
 pub use office::{image_kind, EMBLEM_MAX_BYTES};
 pub use search::{SearchFilter, SearchHit, MATCH_END, MATCH_START};
 pub use settings::DEFAULT_ALERT_WORKING_DAYS;
+pub use signed::{SignedIssue, Verification};
 pub use tracking::{AHEAD_DAYS, HISTORY_DAYS};
 
 /// An open Edaran database.

@@ -1,0 +1,54 @@
+//! Native file dialogs (GTK on Linux, through rfd): choose a file to read,
+//! or a place to write one.
+
+use std::path::{Path, PathBuf};
+
+use edaran_core::Error;
+
+use crate::commands::{reply, Reply};
+
+/// Asks for a file to open; `None` when cancelled.
+pub async fn pick_file(title: &str, filter: &str, extensions: &[&str]) -> Option<PathBuf> {
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .add_filter(filter, extensions)
+        .pick_file()
+        .await
+        .map(|f| f.path().to_path_buf())
+}
+
+/// Asks where to save, proposing `name`; `None` when cancelled.
+pub async fn save_path(title: &str, name: &str, filter: (&str, &str)) -> Option<PathBuf> {
+    rfd::AsyncFileDialog::new()
+        .set_title(title)
+        .set_file_name(name)
+        .add_filter(filter.0, &[filter.1])
+        .save_file()
+        .await
+        .map(|f| f.path().to_path_buf())
+}
+
+/// Reads a chosen file, with the path in the message when it cannot be read.
+pub fn read(path: &Path) -> Reply<Vec<u8>> {
+    reply(std::fs::read(path).map_err(|e| Error::Refused {
+        code: "gagal_membaca",
+        message: format!("Berkas {} tidak dapat dibaca: {e}", path.display()),
+    }))
+}
+
+/// Asks where to save and writes `bytes` there; the path, or `None` when cancelled.
+pub async fn save_as(
+    title: &str,
+    name: &str,
+    filter: (&str, &str),
+    bytes: Vec<u8>,
+) -> Reply<Option<PathBuf>> {
+    let Some(path) = save_path(title, name, filter).await else {
+        return Ok(None);
+    };
+    reply(std::fs::write(&path, bytes).map_err(|e| Error::Refused {
+        code: "gagal_menulis",
+        message: format!("Berkas {} tidak dapat ditulis: {e}", path.display()),
+    }))?;
+    Ok(Some(path))
+}

@@ -1,0 +1,228 @@
+//! The real app under WebDriver: `tauri-driver` in its own process group,
+//! element helpers by `data-testid`, screenshots, and native file dialogs
+//! answered through xdotool as a user would type into them.
+
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
+
+use edaran_tests::built_binary;
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+
+pub(crate) const WAIT: Duration = Duration::from_secs(20);
+
+/// `tauri-driver` in its own process group; dropping it kills the whole group
+/// (tauri-driver leaves WebKitWebDriver and the app behind otherwise).
+pub(crate) struct Driver {
+    child: Child,
+    port: u16,
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+impl Driver {
+    pub(crate) fn start(db: &Path, log: &Path) -> Driver {
+        assert!(
+            std::env::var_os("DISPLAY").is_some(),
+            "E2E butuh layar X: jalankan lewat scripts/test.sh (xvfb-run)."
+        );
+        let (port, native_port) = (free_port(), free_port());
+        let log = std::fs::File::create(log).unwrap();
+        let child = Command::new("tauri-driver")
+            .args([
+                "--port",
+                &port.to_string(),
+                "--native-port",
+                &native_port.to_string(),
+            ])
+            .env("EDARAN_DB", db)
+            .stdout(log.try_clone().unwrap())
+            .stderr(log)
+            .process_group(0)
+            .spawn()
+            .expect("tauri-driver is installed (scripts/setup.sh test)");
+        let driver = Driver { child, port };
+        let addr: SocketAddr = ([127, 0, 0, 1], port).into();
+        let start = Instant::now();
+        while TcpStream::connect_timeout(&addr, Duration::from_millis(200)).is_err() {
+            assert!(
+                start.elapsed() < WAIT,
+                "tauri-driver did not listen on {addr}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        driver
+    }
+
+    /// Launches the app in a new WebDriver session.
+    pub(crate) async fn open_app(&self) -> Client {
+        let mut caps = serde_json::Map::new();
+        caps.insert(
+            "tauri:options".into(),
+            serde_json::json!({ "application": built_binary("edaran-app") }),
+        );
+        let client = ClientBuilder::native()
+            .capabilities(caps)
+            .connect(&format!("http://127.0.0.1:{}", self.port))
+            .await
+            .expect("WebDriver session with the app");
+        find(&client, "nav-beranda").await;
+        client
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        unsafe { libc::kill(-(self.child.id() as i32), libc::SIGKILL) };
+        let _ = self.child.wait();
+    }
+}
+
+pub(crate) fn css(testid: &str) -> String {
+    format!("[data-testid=\"{testid}\"]")
+}
+
+pub(crate) async fn find(client: &Client, testid: &str) -> Element {
+    client
+        .wait()
+        .at_most(WAIT)
+        .for_element(Locator::Css(&css(testid)))
+        .await
+        .unwrap_or_else(|e| panic!("no element {testid}: {e}"))
+}
+
+pub(crate) async fn click(client: &Client, testid: &str) {
+    find(client, testid)
+        .await
+        .click()
+        .await
+        .unwrap_or_else(|e| panic!("click {testid}: {e}"));
+}
+
+pub(crate) async fn type_into(client: &Client, testid: &str, text: &str) {
+    let field = find(client, testid).await;
+    field.clear().await.unwrap();
+    field.send_keys(text).await.unwrap();
+}
+
+pub(crate) async fn choose(client: &Client, testid: &str, value: &str) {
+    find(client, testid)
+        .await
+        .select_by_value(value)
+        .await
+        .unwrap_or_else(|e| panic!("select {value} in {testid}: {e}"));
+}
+
+/// Waits until an element with `testid` shows `text`, and returns it.
+pub(crate) async fn wait_for_text(client: &Client, testid: &str, text: &str) -> Element {
+    let start = Instant::now();
+    loop {
+        for el in client
+            .find_all(Locator::Css(&css(testid)))
+            .await
+            .unwrap_or_default()
+        {
+            if el.text().await.is_ok_and(|t| t.contains(text)) {
+                return el;
+            }
+        }
+        if start.elapsed() > WAIT {
+            let page = client.source().await.unwrap_or_default();
+            panic!(
+                "no {testid} showing {text:?} after {WAIT:?}; page: {}",
+                &page[..page.len().min(3000)]
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+pub(crate) async fn screenshot(client: &Client, name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../test-output/e2e");
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, client.screenshot().await.unwrap()).unwrap();
+    path
+}
+
+
+/// Sets a date input the way a user's picker does (typing into WebKit's
+/// date field depends on the locale).
+pub(crate) async fn set_date(client: &Client, testid: &str, iso: &str) {
+    client
+        .execute(
+            "const el = document.querySelector(arguments[0]); el.value = arguments[1]; el.dispatchEvent(new Event('input', { bubbles: true }));",
+            vec![css(testid).into(), iso.into()],
+        )
+        .await
+        .unwrap();
+}
+
+
+pub(crate) async fn value_of(client: &Client, testid: &str) -> String {
+    find(client, testid)
+        .await
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+/// What a native file dialog is for: the keys differ.
+#[derive(Clone, Copy)]
+pub(crate) enum FileDialog {
+    Open,
+    Save,
+}
+
+/// Answers the native GTK file dialog titled `title` with `path`, as a user
+/// types it: the location field (open) or the name field (save), then Enter.
+pub(crate) fn answer_file_dialog(title: &str, kind: FileDialog, path: &Path) {
+    let xdo = |args: &[&str]| {
+        let out = Command::new("xdotool")
+            .args(args)
+            .output()
+            .expect("xdotool is installed (scripts/setup.sh test)");
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).trim().to_string(),
+        )
+    };
+    let start = Instant::now();
+    let window = loop {
+        if let (true, found) = xdo(&["search", "--onlyvisible", "--name", title]) {
+            if let Some(id) = found.lines().last() {
+                break id.to_string();
+            }
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "no file dialog titled {title:?} appeared"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    };
+    // Give GTK a moment to finish laying the dialog out before typing.
+    std::thread::sleep(Duration::from_millis(700));
+    let select = match kind {
+        FileDialog::Open => "ctrl+l",
+        FileDialog::Save => "ctrl+a",
+    };
+    for args in [
+        vec!["windowfocus", "--sync", window.as_str()],
+        vec!["key", "--clearmodifiers", select],
+        vec!["type", "--delay", "20", path.to_str().unwrap()],
+        vec!["key", "Return"],
+    ] {
+        let (ok, _) = xdo(&args);
+        assert!(ok, "xdotool {args:?} failed on the dialog {title:?}");
+    }
+}
