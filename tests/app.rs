@@ -216,13 +216,16 @@ pub(crate) fn answer_file_dialog(title: &str, kind: FileDialog, path: &Path) {
         FileDialog::Open => "ctrl+l",
         FileDialog::Save => "ctrl+a",
     };
-    for args in [
-        vec!["windowfocus", "--sync", window.as_str()],
-        vec!["key", "--clearmodifiers", select],
-        vec!["type", "--delay", "20", path.to_str().unwrap()],
-        vec!["key", "Return"],
+    // Pauses as a person makes them: GTK's location field completes as
+    // it is typed into, and Enter right after the last key can be lost.
+    for (args, pause) in [
+        (vec!["windowfocus", "--sync", window.as_str()], 0),
+        (vec!["key", "--clearmodifiers", select], 300),
+        (vec!["type", "--delay", "20", path.to_str().unwrap()], 500),
+        (vec!["key", "Return"], 0),
     ] {
         let (ok, _) = xdo(&args);
         assert!(ok, "xdotool {args:?} failed on the dialog {title:?}");
+        std::thread::sleep(Duration::from_millis(pause));
     }
 }

@@ -5,11 +5,10 @@
 mod app;
 mod e2e_signing;
 
-use std::path::Path;
 use std::time::{Duration, Instant};
 
 use app::*;
-use fantoccini::{Client, Locator};
+use fantoccini::Locator;
 
 const AGENCY: &str = "Dinas Uji Coba Otomatis";
 const EMPLOYEE: &str = "Sekar Ayuningtyas";

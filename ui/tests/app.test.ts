@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { openPage, renderApp, screen, waitFor } from './helpers';
 
 describe('navigation', () => {
-  it('shows the seven entries in order and switches pages', async () => {
+  it('shows the eight entries in order and switches pages', async () => {
     const { user } = await renderApp();
     const entries = screen.getAllByRole('button', { name: /./ }).filter((b) => b.dataset.testid?.startsWith('nav-'));
     expect(entries.map((b) => b.textContent?.trim())).toEqual([
@@ -12,6 +12,7 @@ describe('navigation', () => {
       'Pengecualian',
       'Jadwal Piket',
       'Kalender',
+      'Verifikasi Dokumen',
       'Pengaturan',
     ]);
     expect(screen.getByRole('navigation')).toBeTruthy();
