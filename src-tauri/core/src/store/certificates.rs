@@ -126,12 +126,17 @@ impl Store {
             .office()?
             .map(|o| o.office_name)
             .ok_or_else(|| Error::NotFound("Profil kantor".into()))?;
-        let name = [s.front_title.trim(), s.name.trim(), s.back_title.trim()]
+        let titled = [s.front_title.trim(), s.name.trim()]
             .iter()
             .filter(|p| !p.is_empty())
             .copied()
             .collect::<Vec<_>>()
             .join(" ");
+        // As names are written: `Dr. Nama, M.Si.`
+        let name = match s.back_title.trim() {
+            "" => titled,
+            back => format!("{titled}, {back}"),
+        };
         let made = sign::new_internal(&office, &name, Utc::now(), 2)?;
         self.add_certificate(signatory_id, &made.signer, sign::INTERNAL_LABEL, passphrase)
     }
