@@ -154,7 +154,6 @@ pub(crate) async fn screenshot(client: &Client, name: &str) -> PathBuf {
     path
 }
 
-
 /// Sets a date input the way a user's picker does (typing into WebKit's
 /// date field depends on the locale).
 pub(crate) async fn set_date(client: &Client, testid: &str, iso: &str) {
@@ -166,7 +165,6 @@ pub(crate) async fn set_date(client: &Client, testid: &str, iso: &str) {
         .await
         .unwrap();
 }
-
 
 pub(crate) async fn value_of(client: &Client, testid: &str) -> String {
     find(client, testid)

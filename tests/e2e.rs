@@ -53,7 +53,6 @@ async fn a_clerk_reads_the_timeline_on_beranda_and_extends_by_working_days() {
         .expect("the E2E scenario finished in time");
 }
 
-
 async fn dashboard_scenario() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("e2e.db");

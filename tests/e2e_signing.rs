@@ -53,7 +53,12 @@ pub(crate) async fn signing_scenario() {
     click(&app, "action-terbit").await;
     type_into(&app, "issue-pass", "bukan kata sandinya").await;
     click(&app, "confirm-terbit").await;
-    wait_for_text(&app, "dialog-error", "Kata sandi kunci penanda tangan salah.").await;
+    wait_for_text(
+        &app,
+        "dialog-error",
+        "Kata sandi kunci penanda tangan salah.",
+    )
+    .await;
     wait_for_text(&app, "circular-status", "Draf").await;
     type_into(&app, "issue-pass", PASS).await;
     click(&app, "confirm-terbit").await;

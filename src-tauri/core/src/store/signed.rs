@@ -254,8 +254,8 @@ mod tests {
         pdf[at] ^= 0x01;
         let v = store.verify_document(&pdf).unwrap();
         assert!(!v.valid && !v.report.signatures[0].intact);
-        let plain = crate::pdf::render(&store.circular(draft).unwrap().document, PaperSize::F4)
-            .unwrap();
+        let plain =
+            crate::pdf::render(&store.circular(draft).unwrap().document, PaperSize::F4).unwrap();
         let v = store.verify_document(&plain).unwrap();
         assert!(!v.valid && v.report.signatures.is_empty() && v.register.is_empty());
     }
