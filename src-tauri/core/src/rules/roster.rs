@@ -8,7 +8,7 @@
 //! one unless exceptions take people out. Hand edits (`manual` on duty,
 //! `dilepas` taken off) are kept and generation works around them. A unit
 //! or agency-day that cannot meet the hard rules gets no generated
-//! assignments and a conflict instead.
+//! assignments that day and a conflict instead.
 
 use std::collections::{HashMap, HashSet};
 
@@ -93,9 +93,11 @@ fn yes() -> bool {
 }
 
 impl Engine {
-    /// The picket pools: unit index → employee indices, sorted by NIP then id.
+    /// The picket pools: unit index → employee indices, sorted by NIP then
+    /// id; every unit the rule targets has one, even an empty one.
     fn pools(&self) -> Vec<(usize, Vec<usize>)> {
-        let mut pools: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut pools: HashMap<usize, Vec<usize>> =
+            self.picket_targets.iter().map(|&u| (u, Vec::new())).collect();
         for (i, s) in self.standing.iter().enumerate() {
             if let Standing::Rotation(u) = s {
                 pools.entry(*u).or_default().push(i);
@@ -153,7 +155,7 @@ impl Engine {
             .map(|a| (a.date, a.employee_id))
             .collect();
         let mut manual: HashMap<(NaiveDate, i64), Vec<i64>> = HashMap::new();
-        for a in kept.on_duty() {
+        for a in roster.on_duty() {
             if let Some(u) = a.unit_id {
                 manual.entry((a.date, u)).or_default().push(a.employee_id);
             }
@@ -199,10 +201,14 @@ impl Engine {
                     });
                 }
             }
-            if short_days.is_empty() {
-                by_agency.entry(unit.agency_id).or_default().extend(picks);
-            } else {
-                let agency = &self.workforce.employees[pool[0]].agency_name;
+            by_agency.entry(unit.agency_id).or_default().extend(picks);
+            if !short_days.is_empty() {
+                let agency = self
+                    .workforce
+                    .agencies
+                    .iter()
+                    .find(|a| a.id == unit.agency_id)
+                    .map_or("", |a| a.name.as_str());
                 conflicts.push(Conflict {
                     kind: ConflictKind::UnitKurangPegawai,
                     message: format!(

@@ -97,6 +97,8 @@ pub struct Engine {
     pub(crate) by_id: HashMap<i64, usize>,
     /// Unit id → index.
     pub(crate) unit_index: HashMap<i64, usize>,
+    /// Units (indices) the picket rule applies to, each with its own rotation.
+    pub(crate) picket_targets: Vec<usize>,
     on_duty: HashSet<(NaiveDate, i64)>,
 }
 
@@ -196,8 +198,12 @@ impl Engine {
                 exceptions[i].push(x);
             }
         }
+        let picket_targets = (0..workforce.units.len())
+            .filter(|&i| picket_unit[i] == Some(i))
+            .collect();
         Ok(Engine {
             period,
+            picket_targets,
             standing,
             exceptions,
             filled_levels,
@@ -370,10 +376,11 @@ fn picket_units(
     };
     let targeted = |i: usize| {
         let u = &workforce.units[i];
-        let agency_ok = picket.agencies.is_empty()
-            || agencies
-                .get(&u.agency_id)
-                .is_some_and(|&a| picket.agencies.iter().any(|r| r.matches(&workforce.agencies[a])));
+        let agency = agencies.get(&u.agency_id).map(|&a| &workforce.agencies[a]);
+        let agency_ok = agency.is_some_and(|a| {
+            rules.exempt_by_name(a).is_none()
+                && (picket.agencies.is_empty() || picket.agencies.iter().any(|r| r.matches(a)))
+        });
         agency_ok
             && if picket.unit_kinds.is_empty() {
                 u.parent_id.is_none()
