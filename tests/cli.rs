@@ -409,7 +409,10 @@ fn the_muba_fixture_rules_give_its_statuses_roster_and_conflicts_in_the_demo_off
         .contains("2 (dua) orang per unit per hari kerja"));
     assert!(!units.is_empty());
 
-    let weekend = edaran_json(&db, &["status", &id, "--date", "2020-05-16", "--agency", "1"]);
+    let weekend = edaran_json(
+        &db,
+        &["status", &id, "--date", "2020-05-16", "--agency", "1"],
+    );
     let weekend = weekend.as_array().unwrap();
     assert!(!weekend.is_empty() && weekend.iter().all(|r| r["status"] == "libur"));
     let after = edaran_json(&db, &["status", &id, "--date", "2020-06-02"]);
@@ -428,7 +431,11 @@ fn the_muba_fixture_rules_give_its_statuses_roster_and_conflicts_in_the_demo_off
     let text = std::fs::read_to_string(&csv).unwrap();
     // 11 working days from 13 to 29 May 2020 (Ascension and Idul Fitri excluded).
     let duties = text.lines().count() - 1;
-    assert_eq!(duties, count("piket") * 11, "one day's duties × working days");
+    assert_eq!(
+        duties,
+        count("piket") * 11,
+        "one day's duties × working days"
+    );
     // The stored roster gives the same statuses.
     assert_eq!(
         edaran_json(&db, &["status", &id, "--date", "2020-05-13"]),

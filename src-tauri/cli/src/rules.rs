@@ -21,7 +21,14 @@ pub fn status(
     let rows: Vec<StatusRow> = store.statuses(circular_id(&store, circular)?, date, agency)?;
     emit(format, &rows, || {
         table(
-            &["NIP", "NAMA", "PERANGKAT DAERAH", "UNIT", "STATUS", "ALASAN"],
+            &[
+                "NIP",
+                "NAMA",
+                "PERANGKAT DAERAH",
+                "UNIT",
+                "STATUS",
+                "ALASAN",
+            ],
             rows.iter()
                 .map(|r| {
                     vec![
@@ -114,7 +121,15 @@ pub fn roster(
         }
         None => emit(format, &report, || {
             table(
-                &["TANGGAL", "HARI", "PERANGKAT DAERAH", "UNIT", "NIP", "NAMA", "KETERANGAN"],
+                &[
+                    "TANGGAL",
+                    "HARI",
+                    "PERANGKAT DAERAH",
+                    "UNIT",
+                    "NIP",
+                    "NAMA",
+                    "KETERANGAN",
+                ],
                 export::rows(&engine, &report.roster)
                     .into_iter()
                     .map(Vec::from)

@@ -7,10 +7,10 @@ use edaran_core::agency::{Agency, AgencyKind, Unit, UnitKind};
 use edaran_core::calendar::{WorkCalendar, NATIONAL_2020};
 use edaran_core::circular::Period;
 use edaran_core::employee::{Employee, EmploymentKind, Eselon, PositionKind};
+use edaran_core::exchange;
 use edaran_core::rules::{
     Engine, ExceptionReason, PersonalException, Picket, Placement, Roster, Rules, Workforce,
 };
-use edaran_core::exchange;
 
 const MUBA: &str = include_str!("../../../tests/fixtures/muba-800-439-bkpsdm-2020.json");
 

@@ -23,7 +23,11 @@ pub fn clauses(rules: &Rules) -> Vec<String> {
         ));
     }
     for row in &rules.eselon_by_kind {
-        let levels: Vec<String> = row.levels.iter().map(|l| format!("eselon {}", roman(*l))).collect();
+        let levels: Vec<String> = row
+            .levels
+            .iter()
+            .map(|l| format!("eselon {}", roman(*l)))
+            .collect();
         out.push(format!(
             "Pejabat struktural {} pada {} tetap melaksanakan tugas di kantor.",
             joined(&levels),
@@ -34,14 +38,24 @@ pub fn clauses(rules: &Rules) -> Vec<String> {
         let units = if p.unit_kinds.is_empty() {
             "unit kerja".to_string()
         } else {
-            joined(&p.unit_kinds.iter().map(|k| k.label().to_string()).collect::<Vec<_>>())
+            joined(
+                &p.unit_kinds
+                    .iter()
+                    .map(|k| k.label().to_string())
+                    .collect::<Vec<_>>(),
+            )
         };
         let who = if p.categories.is_empty() {
             String::new()
         } else {
             format!(
                 " ({})",
-                joined(&p.categories.iter().map(|k| k.label().to_string()).collect::<Vec<_>>())
+                joined(
+                    &p.categories
+                        .iter()
+                        .map(|k| k.label().to_string())
+                        .collect::<Vec<_>>()
+                )
             )
         };
         out.push(format!(
@@ -70,8 +84,15 @@ pub fn clauses(rules: &Rules) -> Vec<String> {
             joined(&exempt)
         ));
     }
-    for (placement, place) in [(Placement::DiRumah, "di rumah"), (Placement::DiKantor, "di kantor")] {
-        let n = rules.exceptions.iter().filter(|e| e.placement == placement).count();
+    for (placement, place) in [
+        (Placement::DiRumah, "di rumah"),
+        (Placement::DiKantor, "di kantor"),
+    ] {
+        let n = rules
+            .exceptions
+            .iter()
+            .filter(|e| e.placement == placement)
+            .count();
         if n > 0 {
             out.push(format!(
                 "Sebanyak {} pegawai ditetapkan tetap bekerja {place} karena alasan pribadi atau tugas esensial, sebagaimana tercantum dalam lampiran.",

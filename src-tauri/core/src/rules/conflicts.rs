@@ -163,10 +163,8 @@ impl Engine {
             return Vec::new();
         };
         let mut engine_days: Vec<Vec<NaiveDate>> = vec![Vec::new(); self.workforce.agencies.len()];
-        let on_duty: std::collections::HashSet<(NaiveDate, i64)> = roster
-            .on_duty()
-            .map(|a| (a.date, a.employee_id))
-            .collect();
+        let on_duty: std::collections::HashSet<(NaiveDate, i64)> =
+            roster.on_duty().map(|a| (a.date, a.employee_id)).collect();
         for (ai, a) in self.workforce.agencies.iter().enumerate() {
             let staff: Vec<usize> = (0..self.workforce.employees.len())
                 .filter(|&i| self.workforce.employees[i].agency_id == a.id)
@@ -180,8 +178,7 @@ impl Engine {
                     on_duty.contains(&(day, id))
                         || match self.exception_on(i, day) {
                             Some(x) => {
-                                self.rules().exceptions[x].placement
-                                    == super::Placement::DiKantor
+                                self.rules().exceptions[x].placement == super::Placement::DiKantor
                             }
                             None => matches!(
                                 self.standing[i],

@@ -96,8 +96,11 @@ impl Engine {
     /// The picket pools: unit index → employee indices, sorted by NIP then
     /// id; every unit the rule targets has one, even an empty one.
     fn pools(&self) -> Vec<(usize, Vec<usize>)> {
-        let mut pools: HashMap<usize, Vec<usize>> =
-            self.picket_targets.iter().map(|&u| (u, Vec::new())).collect();
+        let mut pools: HashMap<usize, Vec<usize>> = self
+            .picket_targets
+            .iter()
+            .map(|&u| (u, Vec::new()))
+            .collect();
         for (i, s) in self.standing.iter().enumerate() {
             if let Standing::Rotation(u) = s {
                 pools.entry(*u).or_default().push(i);
@@ -179,7 +182,9 @@ impl Engine {
                             && !fixed.contains(&e.id)
                     })
                     .collect();
-                for k in (0..pool.len()).filter(|&k| fixed.contains(&self.workforce.employees[pool[k]].id)) {
+                for k in (0..pool.len())
+                    .filter(|&k| fixed.contains(&self.workforce.employees[pool[k]].id))
+                {
                     count[k] += 1;
                     last[k] = Some(d);
                 }
@@ -256,7 +261,10 @@ impl Engine {
         let staff: Vec<usize> = (0..self.workforce.employees.len())
             .filter(|&i| self.workforce.employees[i].agency_id == agency_id)
             .collect();
-        let ids: HashSet<i64> = staff.iter().map(|&i| self.workforce.employees[i].id).collect();
+        let ids: HashSet<i64> = staff
+            .iter()
+            .map(|&i| self.workforce.employees[i].id)
+            .collect();
         days.iter()
             .filter_map(|&day| {
                 let mut present: HashSet<i64> = staff
@@ -276,7 +284,12 @@ impl Engine {
             .collect()
     }
 
-    fn over_limit_conflict(&self, agency_id: i64, limit: usize, over: &[(NaiveDate, usize)]) -> Conflict {
+    fn over_limit_conflict(
+        &self,
+        agency_id: i64,
+        limit: usize,
+        over: &[(NaiveDate, usize)],
+    ) -> Conflict {
         let name = self
             .workforce
             .agencies
@@ -342,7 +355,11 @@ impl Engine {
             if !on_duty(roster, self.workforce.employees[r].id) {
                 return Err(Error::Refused {
                     code: "tidak_terjadwal",
-                    message: format!("{} tidak terjadwal piket pada {}.", name(r), words::date(edit.date)),
+                    message: format!(
+                        "{} tidak terjadwal piket pada {}.",
+                        name(r),
+                        words::date(edit.date)
+                    ),
                 });
             }
             unit = roster
@@ -354,16 +371,22 @@ impl Engine {
             if on_duty(roster, edit.employee_id) {
                 return Err(Error::Refused {
                     code: "sudah_terjadwal",
-                    message: format!("{} sudah terjadwal piket pada {}.", name(a), words::date(edit.date)),
+                    message: format!(
+                        "{} sudah terjadwal piket pada {}.",
+                        name(a),
+                        words::date(edit.date)
+                    ),
                 });
             }
             let decision = self.decide(a, edit.date);
             match (decision.status, self.standing[a]) {
-                (super::Status::TetapDiRumah | super::Status::TetapDiKantor, _) => problems.push(format!(
-                    "{} tidak dapat dijadwalkan: {}",
-                    name(a),
-                    self.reason(a, edit.date, decision)
-                )),
+                (super::Status::TetapDiRumah | super::Status::TetapDiKantor, _) => {
+                    problems.push(format!(
+                        "{} tidak dapat dijadwalkan: {}",
+                        name(a),
+                        self.reason(a, edit.date, decision)
+                    ))
+                }
                 (_, Standing::Rotation(_)) => {}
                 _ => problems.push(format!(
                     "{} tidak termasuk pegawai yang dijadwalkan piket: {}",
@@ -373,7 +396,10 @@ impl Engine {
             }
             if let (Some(u), Some(own)) = (unit, unit_of(a)) {
                 if u != own {
-                    problems.push(format!("{} bukan anggota unit piket yang digantikan.", name(a)));
+                    problems.push(format!(
+                        "{} bukan anggota unit piket yang digantikan.",
+                        name(a)
+                    ));
                 }
             }
             unit = unit.or(unit_of(a)).or(self.workforce.employees[a].unit_id);
@@ -381,7 +407,8 @@ impl Engine {
         let mut next = roster.clone();
         if let Some(r) = removed {
             let id = self.workforce.employees[r].id;
-            next.entries.retain(|x| !(x.date == edit.date && x.employee_id == id));
+            next.entries
+                .retain(|x| !(x.date == edit.date && x.employee_id == id));
             next.entries.push(Assignment {
                 date: edit.date,
                 employee_id: id,
@@ -405,7 +432,10 @@ impl Engine {
                 .filter(|x| x.date == edit.date && x.unit_id == Some(u))
                 .count();
             if left < p.per_day as usize {
-                let unit_name = self.unit_index.get(&u).map_or("", |&i| self.workforce.units[i].name.as_str());
+                let unit_name = self
+                    .unit_index
+                    .get(&u)
+                    .map_or("", |&i| self.workforce.units[i].name.as_str());
                 problems.push(format!(
                     "{unit_name} hanya akan memiliki {} piket pada {}, kurang dari minimal {}.",
                     words::count(left as u64, "orang"),

@@ -130,7 +130,10 @@ impl Engine {
         let mut filled_levels: HashMap<i64, Vec<u8>> = HashMap::new();
         for e in &workforce.employees {
             if let (PositionKind::Struktural, Some(es)) = (e.position_kind, e.eselon) {
-                filled_levels.entry(e.agency_id).or_default().push(es.level());
+                filled_levels
+                    .entry(e.agency_id)
+                    .or_default()
+                    .push(es.level());
             }
         }
         for levels in filled_levels.values_mut() {
@@ -222,10 +225,7 @@ impl Engine {
 
     /// Uses `roster` for the `piket` status from now on.
     pub fn set_roster(&mut self, roster: &Roster) {
-        self.on_duty = roster
-            .on_duty()
-            .map(|a| (a.date, a.employee_id))
-            .collect();
+        self.on_duty = roster.on_duty().map(|a| (a.date, a.employee_id)).collect();
     }
 
     pub fn in_period(&self, date: NaiveDate) -> bool {

@@ -29,7 +29,12 @@ fn demo_store() -> Store {
 fn engine(store: &Store, rules: Rules) -> Engine {
     let mut doc = exchange::from_json(MUBA).unwrap();
     doc.rules = rules;
-    Engine::new(doc, store.work_calendar().unwrap(), store.workforce().unwrap()).unwrap()
+    Engine::new(
+        doc,
+        store.work_calendar().unwrap(),
+        store.workforce().unwrap(),
+    )
+    .unwrap()
 }
 
 /// Generates the roster, loads it, and checks every hard rule outside the
@@ -57,7 +62,10 @@ fn check_hard_rules(engine: &Engine, roster: &Roster, conflicts: &[Conflict]) {
         assert!(days.contains(&a.date), "duty on a non-working day {a:?}");
         let i = engine.by_id[&a.employee_id];
         assert!(matches!(engine.standing[i], Standing::Rotation(_)));
-        assert!(engine.exception_on(i, a.date).is_none(), "{a:?} has an exception");
+        assert!(
+            engine.exception_on(i, a.date).is_none(),
+            "{a:?} has an exception"
+        );
     }
     let rules = engine.rules();
     let mut pools: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -77,14 +85,20 @@ fn check_hard_rules(engine: &Engine, roster: &Roster, conflicts: &[Conflict]) {
             assert!(here >= per_day || short, "{} on {d}: {here}", unit.name);
             for (k, &i) in pool.iter().enumerate() {
                 let id = engine.workforce.employees[i].id;
-                counts[k] += usize::from(roster.on_duty().any(|a| a.date == d && a.employee_id == id));
+                counts[k] +=
+                    usize::from(roster.on_duty().any(|a| a.date == d && a.employee_id == id));
             }
         }
         let free: Vec<usize> = (0..pool.len())
-            .filter(|&k| days.iter().all(|d| engine.exception_on(pool[k], *d).is_none()))
+            .filter(|&k| {
+                days.iter()
+                    .all(|d| engine.exception_on(pool[k], *d).is_none())
+            })
             .map(|k| counts[k])
             .collect();
-        let clean = !conflicts.iter().any(|c| c.unit_id == Some(unit.id) || c.agency_id == Some(unit.agency_id));
+        let clean = !conflicts
+            .iter()
+            .any(|c| c.unit_id == Some(unit.id) || c.agency_id == Some(unit.agency_id));
         if clean && !free.is_empty() {
             let (lo, hi) = (free.iter().min().unwrap(), free.iter().max().unwrap());
             assert!(hi - lo <= 1, "{}: counts {free:?}", unit.name);
@@ -97,9 +111,13 @@ fn check_hard_rules(engine: &Engine, roster: &Roster, conflicts: &[Conflict]) {
                 .collect();
             let limit = staff.len() * usize::from(percent) / 100;
             for &d in &days {
-                let present = staff.iter().filter(|&&i| engine.decide(i, d).status.in_office()).count();
+                let present = staff
+                    .iter()
+                    .filter(|&&i| engine.decide(i, d).status.in_office())
+                    .count();
                 assert!(
-                    present <= limit || excused(ConflictKind::MelebihiBatas, None, Some(a.id), d)
+                    present <= limit
+                        || excused(ConflictKind::MelebihiBatas, None, Some(a.id), d)
                         || rules.exempt_by_name(a).is_some(),
                     "{} on {d}: {present} > {limit}",
                     a.name
@@ -126,41 +144,87 @@ fn calendar_and_period_come_first() {
     all(day(5, 21), Status::Libur); // Kenaikan Isa Almasih
     all(day(5, 13), Status::Wfh);
     let reason = engine.reason(0, day(5, 21), engine.decide(0, day(5, 21)));
-    assert_eq!(reason, "Kamis, 21 Mei 2020 adalah hari libur nasional atau cuti bersama.");
+    assert_eq!(
+        reason,
+        "Kamis, 21 Mei 2020 adalah hari libur nasional atau cuti bersama."
+    );
     assert_eq!(engine.working_days().unwrap().len(), 11);
 }
 
 #[test]
 fn top_levels_keep_the_highest_filled_posts_and_report_agencies_with_fewer() {
     let store = demo_store();
-    let engine = engine(&store, Rules { top_levels: Some(2), ..Default::default() });
+    let engine = engine(
+        &store,
+        Rules {
+            top_levels: Some(2),
+            ..Default::default()
+        },
+    );
     for (i, e) in engine.workforce.employees.iter().enumerate() {
         let d = engine.decide(i, day(5, 13));
         let levels = &engine.filled_levels.get(&e.agency_id);
-        let top = e.eselon.is_some_and(|es| levels.is_some_and(|l| l.iter().take(2).any(|x| *x == es.level())));
-        assert_eq!(d.status == Status::Wfo, top, "{} {:?}", e.position_name, e.eselon);
+        let top = e
+            .eselon
+            .is_some_and(|es| levels.is_some_and(|l| l.iter().take(2).any(|x| *x == es.level())));
+        assert_eq!(
+            d.status == Status::Wfo,
+            top,
+            "{} {:?}",
+            e.position_name,
+            e.eselon
+        );
     }
-    let kepala = engine.workforce.employees.iter().position(|e| e.eselon == Some(Eselon::IIb)).unwrap();
+    let kepala = engine
+        .workforce
+        .employees
+        .iter()
+        .position(|e| e.eselon == Some(Eselon::IIb))
+        .unwrap();
     let d = engine.decide(kepala, day(5, 13));
-    assert!(engine.reason(kepala, day(5, 13), d).contains("2 (dua) level struktural tertinggi"));
+    assert!(engine
+        .reason(kepala, day(5, 13), d)
+        .contains("2 (dua) level struktural tertinggi"));
     let conflicts = engine.conflicts(&Roster::default(), Vec::new());
-    let fewer: Vec<&Conflict> = conflicts.iter().filter(|c| c.kind == ConflictKind::LevelKurang).collect();
+    let fewer: Vec<&Conflict> = conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::LevelKurang)
+        .collect();
     assert!(!fewer.is_empty());
-    assert!(fewer.iter().any(|c| c.message.contains("Puskesmas") && c.message.contains("1 (satu) level")), "{fewer:?}");
+    assert!(
+        fewer
+            .iter()
+            .any(|c| c.message.contains("Puskesmas") && c.message.contains("1 (satu) level")),
+        "{fewer:?}"
+    );
 }
 
 #[test]
 fn the_eselon_table_follows_agency_kinds() {
     let store = demo_store();
     let rules = Rules {
-        eselon_by_kind: vec![KindLevels { kind: AgencyKind::Dinas, levels: vec![2, 3] }],
+        eselon_by_kind: vec![KindLevels {
+            kind: AgencyKind::Dinas,
+            levels: vec![2, 3],
+        }],
         ..Default::default()
     };
     let engine = engine(&store, rules);
-    let kinds: HashMap<i64, AgencyKind> = engine.workforce.agencies.iter().map(|a| (a.id, a.kind)).collect();
+    let kinds: HashMap<i64, AgencyKind> = engine
+        .workforce
+        .agencies
+        .iter()
+        .map(|a| (a.id, a.kind))
+        .collect();
     for (i, e) in engine.workforce.employees.iter().enumerate() {
-        let expected = kinds[&e.agency_id] == AgencyKind::Dinas && e.eselon.is_some_and(|x| x.level() <= 3);
-        assert_eq!(engine.decide(i, day(5, 14)).status == Status::Wfo, expected, "{}", e.position_name);
+        let expected =
+            kinds[&e.agency_id] == AgencyKind::Dinas && e.eselon.is_some_and(|x| x.level() <= 3);
+        assert_eq!(
+            engine.decide(i, day(5, 14)).status == Status::Wfo,
+            expected,
+            "{}",
+            e.position_name
+        );
     }
 }
 
@@ -176,7 +240,10 @@ fn muba_picket() -> Picket {
 #[test]
 fn the_muba_picket_puts_two_in_every_sekretariat_and_bidang_fairly_and_stably() {
     let store = demo_store();
-    let rules = Rules { picket: Some(muba_picket()), ..Default::default() };
+    let rules = Rules {
+        picket: Some(muba_picket()),
+        ..Default::default()
+    };
     let (engine, roster, conflicts) = rostered(engine(&store, rules.clone()));
     assert!(conflicts.is_empty(), "{conflicts:?}");
     let units: HashSet<Option<i64>> = roster.on_duty().map(|a| a.unit_id).collect();
@@ -188,9 +255,14 @@ fn the_muba_picket_puts_two_in_every_sekretariat_and_bidang_fairly_and_stably() 
         .count();
     assert_eq!(units.len(), targeted);
     assert_eq!(roster.on_duty().count(), targeted * 2 * 11);
-    let (again, _) = self::engine(&store, rules).generate_roster(&Roster::default()).unwrap();
+    let (again, _) = self::engine(&store, rules)
+        .generate_roster(&Roster::default())
+        .unwrap();
     assert_eq!(again, roster, "same input, same roster");
-    let piket = statuses(&engine, day(5, 13)).iter().filter(|s| **s == Status::Piket).count();
+    let piket = statuses(&engine, day(5, 13))
+        .iter()
+        .filter(|s| **s == Status::Piket)
+        .count();
     assert_eq!(piket, targeted * 2);
 }
 
@@ -198,16 +270,25 @@ fn the_muba_picket_puts_two_in_every_sekretariat_and_bidang_fairly_and_stably() 
 fn a_unit_too_small_is_reported_with_its_days_and_shortfall_not_rostered() {
     let store = demo_store();
     let rules = Rules {
-        picket: Some(Picket { per_day: 6, ..muba_picket() }),
+        picket: Some(Picket {
+            per_day: 6,
+            ..muba_picket()
+        }),
         ..Default::default()
     };
     let (_, roster, conflicts) = rostered(engine(&store, rules));
-    let small: Vec<&Conflict> = conflicts.iter().filter(|c| c.kind == ConflictKind::UnitKurangPegawai).collect();
+    let small: Vec<&Conflict> = conflicts
+        .iter()
+        .filter(|c| c.kind == ConflictKind::UnitKurangPegawai)
+        .collect();
     assert!(!small.is_empty());
     for c in &small {
         assert_eq!(c.dates.len(), 11);
         assert!(c.short.unwrap() >= 1);
-        assert!(!roster.on_duty().any(|a| a.unit_id == c.unit_id), "no wrong roster");
+        assert!(
+            !roster.on_duty().any(|a| a.unit_id == c.unit_id),
+            "no wrong roster"
+        );
     }
 }
 
@@ -221,7 +302,12 @@ fn the_share_limit_is_never_exceeded_and_impossible_days_are_reported() {
         ..Default::default()
     };
     let (_, _, conflicts) = rostered(engine(&store, rules));
-    assert!(conflicts.iter().any(|c| c.kind == ConflictKind::MelebihiBatas), "{conflicts:?}");
+    assert!(
+        conflicts
+            .iter()
+            .any(|c| c.kind == ConflictKind::MelebihiBatas),
+        "{conflicts:?}"
+    );
 }
 
 #[test]
@@ -230,18 +316,29 @@ fn exempt_agencies_by_kind_and_name_work_normally_and_clash_when_also_targeted()
     let rules = Rules {
         exempt_kinds: vec![AgencyKind::Puskesmas, AgencyKind::Rsud],
         exempt_agencies: vec![AgencyRef::Name("Satpol PP".into())],
-        eselon_by_kind: vec![KindLevels { kind: AgencyKind::Rsud, levels: vec![2] }],
+        eselon_by_kind: vec![KindLevels {
+            kind: AgencyKind::Rsud,
+            levels: vec![2],
+        }],
         picket: Some(muba_picket()),
         ..Default::default()
     };
     let (engine, roster, generated) = rostered(engine(&store, rules));
     let conflicts = engine.conflicts(&roster, generated);
-    let kinds: HashMap<i64, AgencyKind> = engine.workforce.agencies.iter().map(|a| (a.id, a.kind)).collect();
+    let kinds: HashMap<i64, AgencyKind> = engine
+        .workforce
+        .agencies
+        .iter()
+        .map(|a| (a.id, a.kind))
+        .collect();
     let mut exempt = 0;
     for (i, e) in engine.workforce.employees.iter().enumerate() {
         let k = kinds[&e.agency_id];
         let s = engine.decide(i, day(5, 20)).status;
-        if matches!(k, AgencyKind::Puskesmas | AgencyKind::Rsud | AgencyKind::SatpolPp) {
+        if matches!(
+            k,
+            AgencyKind::Puskesmas | AgencyKind::Rsud | AgencyKind::SatpolPp
+        ) {
             assert_eq!(s, Status::Dikecualikan, "{}", e.agency_name);
             exempt += 1;
         } else {
@@ -249,7 +346,9 @@ fn exempt_agencies_by_kind_and_name_work_normally_and_clash_when_also_targeted()
         }
     }
     assert!(exempt > 50);
-    assert!(conflicts.iter().any(|c| c.kind == ConflictKind::DikecualikanDanDitugaskan));
+    assert!(conflicts
+        .iter()
+        .any(|c| c.kind == ConflictKind::DikecualikanDanDitugaskan));
 }
 
 #[test]
@@ -264,7 +363,9 @@ fn personal_exceptions_win_over_agency_rules_and_leave_the_rotation() {
     let staff = workforce
         .employees
         .iter()
-        .find(|e| e.unit_name.as_deref() == Some("Sekretariat") && e.eselon.is_none() && e.nip.is_some())
+        .find(|e| {
+            e.unit_name.as_deref() == Some("Sekretariat") && e.eselon.is_none() && e.nip.is_some()
+        })
         .unwrap();
     let exception = |nip: &str, placement, from, to| PersonalException {
         nip: nip.into(),
@@ -278,9 +379,24 @@ fn personal_exceptions_win_over_agency_rules_and_leave_the_rotation() {
         exempt_kinds: vec![AgencyKind::Puskesmas],
         picket: Some(muba_picket()),
         exceptions: vec![
-            exception(nurse.nip.as_deref().unwrap(), Placement::DiRumah, Some(day(5, 14)), Some(day(5, 20))),
-            exception(staff.nip.as_deref().unwrap(), Placement::DiRumah, None, None),
-            exception(staff.nip.as_deref().unwrap(), Placement::DiKantor, Some(day(6, 1)), None),
+            exception(
+                nurse.nip.as_deref().unwrap(),
+                Placement::DiRumah,
+                Some(day(5, 14)),
+                Some(day(5, 20)),
+            ),
+            exception(
+                staff.nip.as_deref().unwrap(),
+                Placement::DiRumah,
+                None,
+                None,
+            ),
+            exception(
+                staff.nip.as_deref().unwrap(),
+                Placement::DiKantor,
+                Some(day(6, 1)),
+                None,
+            ),
             exception("199001012020121001", Placement::DiKantor, None, None),
         ],
         ..Default::default()
@@ -297,7 +413,10 @@ fn personal_exceptions_win_over_agency_rules_and_leave_the_rotation() {
     );
     assert!(!roster.on_duty().any(|a| a.employee_id == staff.id));
     let kinds: Vec<ConflictKind> = conflicts.iter().map(|c| c.kind).collect();
-    assert!(kinds.contains(&ConflictKind::PengecualianDiLuarPeriode), "{kinds:?}");
+    assert!(
+        kinds.contains(&ConflictKind::PengecualianDiLuarPeriode),
+        "{kinds:?}"
+    );
     assert!(kinds.contains(&ConflictKind::NipTidakDikenal), "{kinds:?}");
 }
 
@@ -307,14 +426,23 @@ fn combined_seed_rules_hold_on_every_working_day() {
     // Sumsel: top two structural levels plus scheduled staff.
     let sumsel = Rules {
         top_levels: Some(2),
-        picket: Some(Picket { per_day: 1, unit_kinds: Vec::new(), ..muba_picket() }),
+        picket: Some(Picket {
+            per_day: 1,
+            unit_kinds: Vec::new(),
+            ..muba_picket()
+        }),
         ..Default::default()
     };
     // Pandeglang: picket staff in service units, service agencies exempt.
     let pandeglang = Rules {
         picket: Some(Picket {
             per_day: 1,
-            unit_kinds: vec![UnitKind::Sekretariat, UnitKind::Bidang, UnitKind::Bagian, UnitKind::Seksi],
+            unit_kinds: vec![
+                UnitKind::Sekretariat,
+                UnitKind::Bidang,
+                UnitKind::Bagian,
+                UnitKind::Seksi,
+            ],
             categories: vec![EmploymentKind::Pns, EmploymentKind::Pppk],
             agencies: Vec::new(),
         }),
@@ -331,42 +459,110 @@ fn combined_seed_rules_hold_on_every_working_day() {
                 assert!(statuses(&engine, d).iter().all(|s| *s == Status::Libur));
             }
         }
-        assert!(conflicts.iter().all(|c| c.kind != ConflictKind::MelebihiBatas), "{conflicts:?}");
+        assert!(
+            conflicts
+                .iter()
+                .all(|c| c.kind != ConflictKind::MelebihiBatas),
+            "{conflicts:?}"
+        );
     }
 }
 
 #[test]
 fn hand_edits_are_validated_forced_with_warnings_and_survive_regeneration() {
     let store = demo_store();
-    let rules = Rules { picket: Some(muba_picket()), ..Default::default() };
+    let rules = Rules {
+        picket: Some(muba_picket()),
+        ..Default::default()
+    };
     let (engine, mut roster, _) = rostered(engine(&store, rules));
-    let on = roster.on_duty().find(|a| a.date == day(5, 13)).unwrap().clone();
+    let on = roster
+        .on_duty()
+        .find(|a| a.date == day(5, 13))
+        .unwrap()
+        .clone();
     let unit = on.unit_id;
     let i = engine.by_id[&on.employee_id];
-    let Standing::Rotation(u) = engine.standing[i] else { panic!() };
+    let Standing::Rotation(u) = engine.standing[i] else {
+        panic!()
+    };
     let mate = (0..engine.workforce.employees.len())
-        .find(|&k| engine.standing[k] == Standing::Rotation(u)
-            && !roster.on_duty().any(|a| a.date == day(5, 13) && a.employee_id == engine.workforce.employees[k].id))
+        .find(|&k| {
+            engine.standing[k] == Standing::Rotation(u)
+                && !roster.on_duty().any(|a| {
+                    a.date == day(5, 13) && a.employee_id == engine.workforce.employees[k].id
+                })
+        })
         .map(|k| engine.workforce.employees[k].id)
         .unwrap();
-    let edit = |employee_id, on_duty, replaces, force| RosterEdit { date: day(5, 13), employee_id, on_duty, replaces, force };
+    let edit = |employee_id, on_duty, replaces, force| RosterEdit {
+        date: day(5, 13),
+        employee_id,
+        on_duty,
+        replaces,
+        force,
+    };
     // Taking one off alone leaves the unit short: refused, then forced with a warning.
-    let refused = engine.apply_edit(&mut roster.clone(), &edit(on.employee_id, false, None, false)).unwrap_err();
+    let refused = engine
+        .apply_edit(
+            &mut roster.clone(),
+            &edit(on.employee_id, false, None, false),
+        )
+        .unwrap_err();
     assert_eq!(refused.code(), "piket_melanggar_aturan");
-    assert!(refused.to_string().contains("kurang dari minimal 2 (dua) orang"), "{refused}");
-    let warnings = engine.apply_edit(&mut roster.clone(), &edit(on.employee_id, false, None, true)).unwrap();
+    assert!(
+        refused
+            .to_string()
+            .contains("kurang dari minimal 2 (dua) orang"),
+        "{refused}"
+    );
+    let warnings = engine
+        .apply_edit(
+            &mut roster.clone(),
+            &edit(on.employee_id, false, None, true),
+        )
+        .unwrap();
     assert_eq!(warnings.len(), 1);
     // A swap within the unit is fine, and generation keeps it.
-    assert!(engine.apply_edit(&mut roster, &edit(mate, true, Some(on.employee_id), false)).unwrap().is_empty());
+    assert!(engine
+        .apply_edit(&mut roster, &edit(mate, true, Some(on.employee_id), false))
+        .unwrap()
+        .is_empty());
     let (again, short) = engine.generate_roster(&roster).unwrap();
     assert!(short.is_empty(), "{short:?}");
-    let that_day: Vec<i64> = again.on_duty().filter(|a| a.date == day(5, 13) && a.unit_id == unit).map(|a| a.employee_id).collect();
-    assert!(that_day.contains(&mate) && !that_day.contains(&on.employee_id), "{that_day:?}");
-    assert_eq!(that_day.len(), 2, "{:?}", again.entries.iter().filter(|a| a.date == day(5, 13) && a.unit_id == unit).collect::<Vec<_>>());
+    let that_day: Vec<i64> = again
+        .on_duty()
+        .filter(|a| a.date == day(5, 13) && a.unit_id == unit)
+        .map(|a| a.employee_id)
+        .collect();
+    assert!(
+        that_day.contains(&mate) && !that_day.contains(&on.employee_id),
+        "{that_day:?}"
+    );
+    assert_eq!(
+        that_day.len(),
+        2,
+        "{:?}",
+        again
+            .entries
+            .iter()
+            .filter(|a| a.date == day(5, 13) && a.unit_id == unit)
+            .collect::<Vec<_>>()
+    );
     // Weekends are never rostered.
-    let e = engine.apply_edit(&mut roster, &edit(mate, true, None, true)).unwrap_err();
+    let e = engine
+        .apply_edit(&mut roster, &edit(mate, true, None, true))
+        .unwrap_err();
     assert_eq!(e.code(), "sudah_terjadwal");
-    let e = engine.apply_edit(&mut roster, &RosterEdit { date: day(5, 16), ..edit(mate, true, None, true) }).unwrap_err();
+    let e = engine
+        .apply_edit(
+            &mut roster,
+            &RosterEdit {
+                date: day(5, 16),
+                ..edit(mate, true, None, true)
+            },
+        )
+        .unwrap_err();
     assert_eq!(e.code(), "bukan_hari_kerja");
 }
 
@@ -381,12 +577,27 @@ fn the_store_keeps_the_roster_and_finds_overlapping_circulars() {
     assert_eq!(loaded.roster, report.roster);
     store.initial(first, "uji").unwrap();
     store.issue(first, day(5, 12), "uji").unwrap();
-    doc.period = Some(Period { start: day(5, 25), end: Some(day(6, 5)) });
+    doc.period = Some(Period {
+        start: day(5, 25),
+        end: Some(day(6, 5)),
+    });
     let second = store.create_circular(&doc, "uji").unwrap();
     let conflicts = store.circular_conflicts(second).unwrap();
-    assert!(conflicts.iter().any(|c| c.kind == ConflictKind::TumpangTindih), "{conflicts:?}");
+    assert!(
+        conflicts
+            .iter()
+            .any(|c| c.kind == ConflictKind::TumpangTindih),
+        "{conflicts:?}"
+    );
     let rows = store.statuses(first, day(5, 13), None).unwrap();
-    assert_eq!(rows.iter().filter(|r| r.status == Status::Piket).count(), report.roster.on_duty().filter(|a| a.date == day(5, 13)).count());
+    assert_eq!(
+        rows.iter().filter(|r| r.status == Status::Piket).count(),
+        report
+            .roster
+            .on_duty()
+            .filter(|a| a.date == day(5, 13))
+            .count()
+    );
 }
 
 #[test]
@@ -400,7 +611,9 @@ fn every_rule_writes_its_clause() {
     };
     let text = clauses::clauses(&rules);
     assert_eq!(text.len(), 4);
-    assert!(text[1].starts_with("Setiap Sekretariat dan Bidang pada Perangkat Daerah menugaskan 2 (dua) orang pegawai"));
+    assert!(text[1].starts_with(
+        "Setiap Sekretariat dan Bidang pada Perangkat Daerah menugaskan 2 (dua) orang pegawai"
+    ));
     assert!(text[0].contains("minimal 2 (dua) level"));
     assert!(text[2].contains("50% (lima puluh persen)"));
     assert!(text[3].contains("seluruh Puskesmas"));
@@ -434,7 +647,11 @@ pub(crate) fn office(units: &[Vec<u32>]) -> Workforce {
             employment: EmploymentKind::Pns,
             golongan: None,
             position_name: "Staf".into(),
-            position_kind: if eselon.is_some() { PositionKind::Struktural } else { PositionKind::Pelaksana },
+            position_kind: if eselon.is_some() {
+                PositionKind::Struktural
+            } else {
+                PositionKind::Pelaksana
+            },
             eselon,
             agency_id: agency.id,
             agency_name: agency.name.clone(),
@@ -452,7 +669,8 @@ pub(crate) fn office(units: &[Vec<u32>]) -> Workforce {
                 kind_label: "Bidang",
                 employee_count: i64::from(size),
             };
-            w.employees.push(person(id(), Some(&unit), Some(Eselon::IIIb)));
+            w.employees
+                .push(person(id(), Some(&unit), Some(Eselon::IIIb)));
             for _ in 0..size {
                 w.employees.push(person(id(), Some(&unit), None));
             }
@@ -464,9 +682,16 @@ pub(crate) fn office(units: &[Vec<u32>]) -> Workforce {
 }
 
 /// A circular over `period` with `rules`, for engines built without a store.
-pub(crate) fn circular(rules: Rules, start: NaiveDate, end: NaiveDate) -> crate::circular::Circular {
+pub(crate) fn circular(
+    rules: Rules,
+    start: NaiveDate,
+    end: NaiveDate,
+) -> crate::circular::Circular {
     let mut doc = exchange::from_json(MUBA).unwrap();
-    doc.period = Some(Period { start, end: Some(end) });
+    doc.period = Some(Period {
+        start,
+        end: Some(end),
+    });
     doc.rules = rules;
     doc
 }

@@ -55,7 +55,11 @@ impl Store {
         let mut engine = Engine::new(circular, self.work_calendar()?, self.workforce()?)?;
         let stored = self.stored_roster(id)?;
         let (generated, conflicts) = engine.generate_roster(&stored)?;
-        let roster = if stored.entries.iter().any(|a| a.source == AssignmentSource::Otomatis) {
+        let roster = if stored
+            .entries
+            .iter()
+            .any(|a| a.source == AssignmentSource::Otomatis)
+        {
             stored
         } else {
             generated
@@ -118,7 +122,12 @@ impl Store {
     }
 
     /// Everyone's status on `date` (one agency's staff when given).
-    pub fn statuses(&self, id: i64, date: NaiveDate, agency: Option<i64>) -> Result<Vec<StatusRow>> {
+    pub fn statuses(
+        &self,
+        id: i64,
+        date: NaiveDate,
+        agency: Option<i64>,
+    ) -> Result<Vec<StatusRow>> {
         let (engine, _) = self.rule_engine(id)?;
         Ok(engine
             .workforce
