@@ -375,3 +375,80 @@ fn two_processes_issuing_at_once_never_share_or_skip_a_number() {
     sequences.sort_unstable();
     assert_eq!(sequences, (1..=122).collect::<Vec<_>>());
 }
+
+#[test]
+fn the_muba_fixture_rules_give_its_statuses_roster_and_conflicts_in_the_demo_office() {
+    let (dir, db) = demo_database();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join("muba-800-439-bkpsdm-2020.json");
+    let imported = edaran(&db, &["circular", "import", fixture.to_str().unwrap()]);
+    assert!(imported.ok, "{}", imported.stderr);
+    let id = imported.stdout.lines().last().unwrap().trim().to_string();
+
+    let rows = edaran_json(&db, &["status", &id, "--date", "2020-05-13"]);
+    let rows = rows.as_array().unwrap();
+    assert_eq!(rows.len(), employees(&db).len());
+    for row in rows {
+        for key in ["nip", "name", "agency", "unit", "status", "reason"] {
+            assert!(row.get(key).is_some(), "{key} missing in {row}");
+        }
+    }
+    let count = |status: &str| rows.iter().filter(|r| r["status"] == status).count();
+    let units: std::collections::HashSet<(String, String)> = rows
+        .iter()
+        .filter(|r| r["status"] == "piket")
+        .map(|r| (r["agency"].to_string(), r["unit"].to_string()))
+        .collect();
+    assert!(count("piket") >= 2 * 20, "{}", count("piket"));
+    assert_eq!(count("piket") + count("wfh"), rows.len());
+    let piket = rows.iter().find(|r| r["status"] == "piket").unwrap();
+    assert!(piket["reason"]
+        .as_str()
+        .unwrap()
+        .contains("2 (dua) orang per unit per hari kerja"));
+    assert!(!units.is_empty());
+
+    let weekend = edaran_json(
+        &db,
+        &["status", &id, "--date", "2020-05-16", "--agency", "1"],
+    );
+    let weekend = weekend.as_array().unwrap();
+    assert!(!weekend.is_empty() && weekend.iter().all(|r| r["status"] == "libur"));
+    let after = edaran_json(&db, &["status", &id, "--date", "2020-06-02"]);
+    assert!(after
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|r| r["status"] == "di_luar_periode"));
+
+    let xlsx = dir.path().join("piket.xlsx");
+    let roster = edaran(&db, &["roster", &id, "-o", xlsx.to_str().unwrap()]);
+    assert!(roster.ok, "{}", roster.stderr);
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    let csv = dir.path().join("piket.csv");
+    assert!(edaran(&db, &["roster", &id, "-o", csv.to_str().unwrap()]).ok);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    // 11 working days from 13 to 29 May 2020 (Ascension and Idul Fitri excluded).
+    let duties = text.lines().count() - 1;
+    assert_eq!(
+        duties,
+        count("piket") * 11,
+        "one day's duties × working days"
+    );
+    // The stored roster gives the same statuses.
+    assert_eq!(
+        edaran_json(&db, &["status", &id, "--date", "2020-05-13"]),
+        serde_json::Value::Array(rows.clone())
+    );
+
+    let conflicts = edaran_json(&db, &["conflicts", &id]);
+    let kinds: Vec<&str> = conflicts
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"kantor_kosong"), "{kinds:?}");
+    assert!(!kinds.contains(&"unit_kurang_pegawai"), "{kinds:?}");
+}

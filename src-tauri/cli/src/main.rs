@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod rules;
 mod tracking;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -171,6 +172,45 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Status kerja setiap pegawai pada satu tanggal menurut aturan surat edaran (id atau nomor), dengan alasannya.
+    Status {
+        circular: String,
+        /// Tanggal (TTTT-BB-HH).
+        #[arg(long)]
+        date: chrono::NaiveDate,
+        /// Hanya pegawai perangkat daerah dengan id ini.
+        #[arg(long)]
+        agency: Option<i64>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Menyusun dan menyimpan jadwal piket surat edaran (id atau nomor); perubahan manual tetap dipertahankan.
+    Roster {
+        circular: String,
+        /// Berkas keluaran: .xlsx atau .csv.
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// Tanggal perubahan manual (TTTT-BB-HH).
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+        /// NIP pegawai yang dijadwalkan piket pada --date.
+        #[arg(long)]
+        put: Option<String>,
+        /// NIP pegawai yang dilepas dari piket pada --date (bersama --put: ditukar).
+        #[arg(long)]
+        take: Option<String>,
+        /// Tetap simpan perubahan yang melanggar aturan (pelanggarannya ditampilkan sebagai peringatan).
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Konflik aturan surat edaran (id atau nomor) yang perlu diselesaikan sebelum terbit.
+    Conflicts {
+        circular: String,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Sertifikat penanda tangan.
     Cert {
         #[command(subcommand)]
@@ -273,6 +313,9 @@ fn main() -> ExitCode {
         | Command::Periods { format, .. }
         | Command::Search { format, .. }
         | Command::Verify { format, .. }
+        | Command::Status { format, .. }
+        | Command::Roster { format, .. }
+        | Command::Conflicts { format, .. }
         | Command::Holidays {
             action: HolidayAction::List { format, .. },
         } => *format,
@@ -576,6 +619,33 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             println!("{draft}");
         }
         Command::Holidays { action } => tracking::holidays(&path, action)?,
+        Command::Status {
+            circular,
+            date,
+            agency,
+            format,
+        } => rules::status(&path, &circular, date, agency, format)?,
+        Command::Roster {
+            circular,
+            output,
+            date,
+            put,
+            take,
+            force,
+            format,
+        } => rules::roster(
+            &path,
+            &circular,
+            output,
+            rules::EditArgs {
+                date,
+                put,
+                take,
+                force,
+            },
+            format,
+        )?,
+        Command::Conflicts { circular, format } => rules::conflicts(&path, &circular, format)?,
         Command::Search {
             query,
             year,

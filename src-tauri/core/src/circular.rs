@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::office::Signatory;
+use crate::rules::Rules;
 use crate::vocab::vocabulary;
 
 vocabulary!(
@@ -312,6 +313,9 @@ pub struct Circular {
     pub copies: Vec<String>,
     #[serde(default)]
     pub annexes: Vec<Annex>,
+    /// The work-system rules as structured data (statuses, roster, clauses).
+    #[serde(default, skip_serializing_if = "Rules::is_empty")]
+    pub rules: Rules,
 }
 
 fn default_location() -> String {
@@ -378,6 +382,7 @@ impl Circular {
             );
         }
         check_points(&self.points, &mut Vec::new())?;
+        self.rules.validate()?;
         if self.place.trim().is_empty() {
             return bad(
                 "wajib_diisi",

@@ -18,6 +18,7 @@ pub mod pdf;
 pub mod rank;
 pub mod reference;
 pub mod register;
+pub mod rules;
 pub mod sign;
 pub mod store;
 pub mod template;

@@ -212,6 +212,7 @@ impl Store {
             signature,
             copies: Vec::new(),
             annexes: Vec::new(),
+            rules: Default::default(),
         };
         template::compose(&mut doc);
         Ok(doc)

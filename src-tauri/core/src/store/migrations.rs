@@ -216,6 +216,19 @@ CREATE TABLE signed_document (
     signed_at TEXT NOT NULL
 );
 "#,
+    r#"
+-- Jadwal piket of a circular: who is in the office on which working day.
+-- `otomatis` rows are regenerated; `manual` (put on duty by hand) and
+-- `dilepas` (taken off by hand) rows survive regeneration.
+CREATE TABLE roster_assignment (
+    circular_id INTEGER NOT NULL REFERENCES circular(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    employee_id INTEGER NOT NULL REFERENCES employee(id) ON DELETE CASCADE,
+    unit_id INTEGER REFERENCES unit(id) ON DELETE SET NULL,
+    source TEXT NOT NULL,
+    PRIMARY KEY (circular_id, date, employee_id)
+);
+"#,
 ];
 
 /// The schema version this build writes.

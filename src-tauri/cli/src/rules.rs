@@ -1,0 +1,157 @@
+//! The CLI's rule engine: statuses of a day, the roster, conflicts.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use edaran_core::rules::{export, RosterEdit};
+use edaran_core::store::StatusRow;
+use edaran_core::{Error, Store};
+
+use crate::tracking::circular_id;
+use crate::{emit, table, Format};
+
+pub fn status(
+    path: &Path,
+    circular: &str,
+    date: NaiveDate,
+    agency: Option<i64>,
+    format: Format,
+) -> Result<(), Error> {
+    let store = Store::open(path)?;
+    let rows: Vec<StatusRow> = store.statuses(circular_id(&store, circular)?, date, agency)?;
+    emit(format, &rows, || {
+        table(
+            &[
+                "NIP",
+                "NAMA",
+                "PERANGKAT DAERAH",
+                "UNIT",
+                "STATUS",
+                "ALASAN",
+            ],
+            rows.iter()
+                .map(|r| {
+                    vec![
+                        r.nip.clone().unwrap_or_else(|| "-".into()),
+                        r.name.clone(),
+                        r.agency.clone(),
+                        r.unit.clone().unwrap_or_else(|| "-".into()),
+                        r.status.code().to_string(),
+                        r.reason.clone(),
+                    ]
+                })
+                .collect(),
+        )
+    });
+    Ok(())
+}
+
+/// A hand edit asked for on the command line.
+pub struct EditArgs {
+    pub date: Option<NaiveDate>,
+    pub put: Option<String>,
+    pub take: Option<String>,
+    pub force: bool,
+}
+
+/// Generates (or edits) and stores the roster, then prints or writes it.
+pub fn roster(
+    path: &Path,
+    circular: &str,
+    output: Option<PathBuf>,
+    edit: EditArgs,
+    format: Format,
+) -> Result<(), Error> {
+    let mut store = Store::open(path)?;
+    let id = circular_id(&store, circular)?;
+    if edit.put.is_some() || edit.take.is_some() {
+        let date = edit.date.ok_or_else(|| {
+            Error::invalid("wajib_diisi", "date", "Perubahan jadwal memerlukan --date.")
+        })?;
+        let employee = |nip: &str| -> Result<i64, Error> {
+            store
+                .workforce()?
+                .employees
+                .iter()
+                .find(|e| e.nip.as_deref() == Some(nip.trim()))
+                .map(|e| e.id)
+                .ok_or_else(|| Error::NotFound(format!("Pegawai dengan NIP {nip}")))
+        };
+        let request = match (&edit.put, &edit.take) {
+            (Some(put), take) => RosterEdit {
+                date,
+                employee_id: employee(put)?,
+                on_duty: true,
+                replaces: take.as_deref().map(employee).transpose()?,
+                force: edit.force,
+            },
+            (None, Some(take)) => RosterEdit {
+                date,
+                employee_id: employee(take)?,
+                on_duty: false,
+                replaces: None,
+                force: edit.force,
+            },
+            (None, None) => unreachable!("checked above"),
+        };
+        for warning in store.edit_roster(id, &request)? {
+            eprintln!("Peringatan: {warning}");
+        }
+    }
+    let report = store.generate_roster(id)?;
+    let (engine, _) = store.rule_engine(id)?;
+    for c in &report.conflicts {
+        eprintln!("Konflik: {}", c.message);
+    }
+    match output {
+        Some(file) => {
+            let xlsx = file
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+            if xlsx {
+                std::fs::write(&file, export::to_xlsx(&engine, &report.roster)?)?;
+            } else {
+                std::fs::write(&file, export::to_csv(&engine, &report.roster))?;
+            }
+            println!(
+                "Jadwal piket ({} tugas) ditulis ke {}.",
+                report.roster.on_duty().count(),
+                file.display()
+            );
+        }
+        None => emit(format, &report, || {
+            table(
+                &[
+                    "TANGGAL",
+                    "HARI",
+                    "PERANGKAT DAERAH",
+                    "UNIT",
+                    "NIP",
+                    "NAMA",
+                    "KETERANGAN",
+                ],
+                export::rows(&engine, &report.roster)
+                    .into_iter()
+                    .map(Vec::from)
+                    .collect(),
+            )
+        }),
+    }
+    Ok(())
+}
+
+pub fn conflicts(path: &Path, circular: &str, format: Format) -> Result<(), Error> {
+    let store = Store::open(path)?;
+    let list = store.circular_conflicts(circular_id(&store, circular)?)?;
+    emit(format, &list, || {
+        if list.is_empty() {
+            return "Tidak ada konflik.\n".into();
+        }
+        let mut out = format!("{} konflik:\n", list.len());
+        for c in &list {
+            out += &format!("  [{}] {}\n", c.kind.label(), c.message);
+        }
+        out
+    });
+    Ok(())
+}

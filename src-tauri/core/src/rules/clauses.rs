@@ -1,0 +1,104 @@
+//! The clause each rule writes into the circular's provisions.
+
+use super::status::{roman, spelled};
+use super::{AgencyRef, Placement, Rules};
+use crate::words;
+
+/// `a, b dan c`.
+fn joined(items: &[String]) -> String {
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} dan {last}", rest.join(", ")),
+    }
+}
+
+/// One sentence per rule, in the order the rules are listed in [`Rules`].
+pub fn clauses(rules: &Rules) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(n) = rules.top_levels {
+        out.push(format!(
+            "Kepala Perangkat Daerah memastikan pada setiap hari kerja terdapat minimal {} level pejabat struktural tertinggi yang menjalankan tugas di kantor.",
+            spelled(u64::from(n))
+        ));
+    }
+    for row in &rules.eselon_by_kind {
+        let levels: Vec<String> = row
+            .levels
+            .iter()
+            .map(|l| format!("eselon {}", roman(*l)))
+            .collect();
+        out.push(format!(
+            "Pejabat struktural {} pada {} tetap melaksanakan tugas di kantor.",
+            joined(&levels),
+            row.kind.label()
+        ));
+    }
+    if let Some(p) = &rules.picket {
+        let units = if p.unit_kinds.is_empty() {
+            "unit kerja".to_string()
+        } else {
+            joined(
+                &p.unit_kinds
+                    .iter()
+                    .map(|k| k.label().to_string())
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let who = if p.categories.is_empty() {
+            String::new()
+        } else {
+            format!(
+                " ({})",
+                joined(
+                    &p.categories
+                        .iter()
+                        .map(|k| k.label().to_string())
+                        .collect::<Vec<_>>()
+                )
+            )
+        };
+        out.push(format!(
+            "Setiap {units} pada Perangkat Daerah menugaskan {} pegawai{who} secara bergiliran untuk bekerja di kantor pada setiap hari kerja sesuai jadwal piket.",
+            words::count(u64::from(p.per_day), "orang")
+        ));
+    }
+    if let Some(share) = rules.max_share_percent {
+        out.push(format!(
+            "Jumlah pegawai yang bekerja di kantor pada setiap Perangkat Daerah paling banyak {share}% ({} persen) dari seluruh pegawai Perangkat Daerah tersebut.",
+            words::terbilang(u64::from(share))
+        ));
+    }
+    let mut exempt: Vec<String> = rules
+        .exempt_kinds
+        .iter()
+        .map(|k| format!("seluruh {}", k.label()))
+        .collect();
+    exempt.extend(rules.exempt_agencies.iter().filter_map(|r| match r {
+        AgencyRef::Name(n) => Some(n.trim().to_string()),
+        AgencyRef::Id(_) => None,
+    }));
+    if !exempt.is_empty() {
+        out.push(format!(
+            "Dikecualikan dari ketentuan ini, {} tetap melaksanakan tugas di kantor seperti biasa dengan menerapkan protokol kesehatan.",
+            joined(&exempt)
+        ));
+    }
+    for (placement, place) in [
+        (Placement::DiRumah, "di rumah"),
+        (Placement::DiKantor, "di kantor"),
+    ] {
+        let n = rules
+            .exceptions
+            .iter()
+            .filter(|e| e.placement == placement)
+            .count();
+        if n > 0 {
+            out.push(format!(
+                "Sebanyak {} pegawai ditetapkan tetap bekerja {place} karena alasan pribadi atau tugas esensial, sebagaimana tercantum dalam lampiran.",
+                words::count(n as u64, "orang").trim_end_matches(" orang")
+            ));
+        }
+    }
+    out
+}

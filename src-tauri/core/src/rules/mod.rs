@@ -1,0 +1,243 @@
+//! Aturan sistem kerja: the structured rules a circular attaches (who stays
+//! in the office, the picket rotation, exempt agencies, personal
+//! exceptions), and what follows from them — each employee's status on a
+//! day with the deciding rule ([`status`]), the office roster ([`roster`]),
+//! the conflicts to settle before issuing ([`conflicts`]) and the clause
+//! text of each rule ([`clauses`]).
+
+pub mod clauses;
+pub mod conflicts;
+pub mod export;
+pub mod roster;
+pub mod status;
+#[cfg(test)]
+mod tests;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::agency::{Agency, AgencyKind, Unit, UnitKind};
+use crate::employee::{Employee, EmploymentKind};
+use crate::error::{Error, Result};
+use crate::vocab::vocabulary;
+use crate::words;
+
+pub use conflicts::{Conflict, ConflictKind};
+pub use roster::{Assignment, AssignmentSource, Roster, RosterEdit};
+pub use status::{Decision, Engine, Status};
+
+/// Every rule a circular carries; all parts are optional, so documents and
+/// exchange files written before rules existed still load.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Rules {
+    /// The top N structural levels (eselon levels actually filled in each
+    /// agency) stay in the office every working day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub top_levels: Option<u8>,
+    /// Agency kind → eselon levels (2 = II, 3 = III, …) that stay in the office.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub eselon_by_kind: Vec<KindLevels>,
+    /// A minimum head-count per unit per working day, filled by rotation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub picket: Option<Picket>,
+    /// At most this percentage of an agency's staff in the office on a day.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_share_percent: Option<u8>,
+    /// Agencies that keep normal office work, by id or name.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exempt_agencies: Vec<AgencyRef>,
+    /// Agency kinds that keep normal office work (e.g. all Puskesmas).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exempt_kinds: Vec<AgencyKind>,
+    /// Individual people kept at home or kept in the office.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub exceptions: Vec<PersonalException>,
+}
+
+/// One row of the table *agency kind → eselon levels in the office*.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct KindLevels {
+    pub kind: AgencyKind,
+    /// Eselon levels: 2 (II), 3 (III), 4 (IV), 5 (V).
+    pub levels: Vec<u8>,
+}
+
+/// The picket rule: every unit of the given kinds has at least `per_day`
+/// of its staff (its own and its sub-units') in the office each working day.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Picket {
+    pub per_day: u32,
+    /// Unit kinds the rule applies to; empty = every top-level unit.
+    #[serde(default)]
+    pub unit_kinds: Vec<UnitKind>,
+    /// Staff categories that may be scheduled; empty = all.
+    #[serde(default)]
+    pub categories: Vec<EmploymentKind>,
+    /// Agencies the rule applies to; empty = every agency not exempt.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub agencies: Vec<AgencyRef>,
+}
+
+/// An agency named by its id (local to one database) or its name (travels
+/// in exchange files).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(untagged)]
+pub enum AgencyRef {
+    Id(i64),
+    Name(String),
+}
+
+impl AgencyRef {
+    pub fn matches(&self, agency: &Agency) -> bool {
+        match self {
+            AgencyRef::Id(id) => *id == agency.id,
+            AgencyRef::Name(name) => {
+                let name = name.trim();
+                agency.name.eq_ignore_ascii_case(name)
+                    || (!agency.short_name.is_empty()
+                        && agency.short_name.eq_ignore_ascii_case(name))
+            }
+        }
+    }
+}
+
+vocabulary!(
+    /// Where a personal exception keeps someone.
+    Placement, "Penempatan pengecualian" {
+        DiRumah => "di_rumah", "Tetap di rumah";
+        DiKantor => "di_kantor", "Tetap di kantor";
+    }
+);
+
+vocabulary!(
+    /// Why a person is kept at home or in the office.
+    ExceptionReason, "Alasan pengecualian" {
+        Komorbid => "komorbid", "memiliki penyakit penyerta (komorbid)";
+        Hamil => "hamil", "sedang hamil";
+        Usia50Sakit => "usia_50_sakit", "berusia di atas 50 tahun dan memiliki penyakit";
+        Karantina => "karantina", "menjalani karantina";
+        LayananEsensial => "layanan_esensial", "menjalankan layanan esensial";
+        Lainnya => "lainnya", "alasan lain";
+    }
+);
+
+/// A person kept at home or in the office, from `from` to `to` (inclusive;
+/// open ends follow the circular's period).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PersonalException {
+    pub nip: String,
+    pub placement: Placement,
+    pub reason: ExceptionReason,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+impl PersonalException {
+    pub fn covers(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date <= t)
+    }
+
+    /// `tetap di rumah karena sedang hamil (13 Mei 2020 s.d. 20 Mei 2020)`.
+    pub fn describe(&self) -> String {
+        let span = match (self.from, self.to) {
+            (None, None) => String::new(),
+            (f, t) => format!(
+                " ({} s.d. {})",
+                f.map(words::date).unwrap_or_else(|| "awal periode".into()),
+                t.map(words::date).unwrap_or_else(|| "akhir periode".into())
+            ),
+        };
+        let note = if self.note.trim().is_empty() {
+            String::new()
+        } else {
+            format!(", {}", self.note.trim())
+        };
+        format!(
+            "{} karena {}{note}{span}",
+            self.placement.label().to_lowercase(),
+            self.reason.label()
+        )
+    }
+}
+
+impl Rules {
+    pub fn is_empty(&self) -> bool {
+        self == &Rules::default()
+    }
+
+    /// Checks values a form can get wrong; the first problem is returned.
+    pub fn validate(&self) -> Result<()> {
+        let bad = |code, message: String| Err(Error::invalid(code, "rules", message));
+        if self.top_levels == Some(0) {
+            return bad(
+                "level_nol",
+                "Jumlah level struktural tertinggi sedikitnya 1 (satu).".into(),
+            );
+        }
+        for row in &self.eselon_by_kind {
+            if let Some(l) = row.levels.iter().find(|l| !(2..=5).contains(*l)) {
+                return bad(
+                    "eselon_tidak_dikenal",
+                    format!(
+                        "Level eselon {l} untuk {} tidak dikenal; pilihan 2 (II) sampai 5 (V).",
+                        row.kind.label()
+                    ),
+                );
+            }
+        }
+        if let Some(p) = &self.picket {
+            if p.per_day == 0 {
+                return bad(
+                    "piket_nol",
+                    "Jumlah pegawai piket per hari sedikitnya 1 (satu) orang.".into(),
+                );
+            }
+        }
+        if let Some(share) = self.max_share_percent.filter(|s| !(1..=100).contains(s)) {
+            return bad(
+                "persentase_tidak_sah",
+                format!("Batas pegawai di kantor {share}% tidak sah; pilih 1 sampai 100%."),
+            );
+        }
+        for e in &self.exceptions {
+            if let (Some(f), Some(t)) = (e.from, e.to) {
+                if t < f {
+                    return bad(
+                        "periode_terbalik",
+                        format!(
+                            "Pengecualian NIP {}: tanggal selesai ({}) sebelum tanggal mulai ({}).",
+                            e.nip,
+                            words::date(t),
+                            words::date(f)
+                        ),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Why `agency` is exempt, if it is: `Some(true)` by name, `Some(false)` by kind.
+    pub fn exempt_by_name(&self, agency: &Agency) -> Option<bool> {
+        if self.exempt_agencies.iter().any(|r| r.matches(agency)) {
+            Some(true)
+        } else if self.exempt_kinds.contains(&agency.kind) {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
+/// The office as the rules see it: agencies, units and staff.
+#[derive(Debug, Clone, Default)]
+pub struct Workforce {
+    pub agencies: Vec<Agency>,
+    pub units: Vec<Unit>,
+    pub employees: Vec<Employee>,
+}

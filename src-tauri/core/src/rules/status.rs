@@ -1,0 +1,407 @@
+//! Who works where on a day, and the rule that decided it.
+//!
+//! Precedence, first match wins:
+//! 1. outside the circular's period → `di_luar_periode`;
+//! 2. weekend or holiday in force → `libur`;
+//! 3. a personal exception covering the day → `tetap_di_rumah` / `tetap_di_kantor`;
+//! 4. an exempt agency (by name/id, then by kind) → `dikecualikan`;
+//! 5. the top-N structural levels, then the eselon table → `wfo`;
+//! 6. on the roster that day → `piket`;
+//! 7. everyone else → `wfh`.
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
+
+use super::{Roster, Rules, Workforce};
+use crate::calendar::WorkCalendar;
+use crate::circular::{Circular, Period};
+use crate::employee::PositionKind;
+use crate::error::{Error, Result};
+use crate::vocab::vocabulary;
+use crate::words;
+
+vocabulary!(
+    /// An employee's work status on one day.
+    Status, "Status kerja" {
+        Wfo => "wfo", "Bekerja di kantor (WFO)";
+        Wfh => "wfh", "Bekerja di rumah (WFH)";
+        Piket => "piket", "Piket di kantor";
+        Dikecualikan => "dikecualikan", "Dikecualikan (kerja normal di kantor)";
+        TetapDiKantor => "tetap_di_kantor", "Pengecualian pribadi: tetap di kantor";
+        TetapDiRumah => "tetap_di_rumah", "Pengecualian pribadi: tetap di rumah";
+        Libur => "libur", "Libur";
+        DiLuarPeriode => "di_luar_periode", "Di luar periode";
+    }
+);
+
+impl Status {
+    /// Present in the office that day.
+    pub fn in_office(self) -> bool {
+        matches!(
+            self,
+            Status::Wfo | Status::Piket | Status::Dikecualikan | Status::TetapDiKantor
+        )
+    }
+}
+
+/// The rule that decided a status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Rule {
+    OutsidePeriod,
+    Weekend,
+    Holiday,
+    /// Index into [`Rules::exceptions`].
+    Exception(usize),
+    ExemptByName,
+    ExemptByKind,
+    /// The employee's eselon level is among the agency's top N filled levels.
+    TopLevel(u8),
+    /// The eselon table lists the level for the agency's kind.
+    EselonTable(u8),
+    Picket,
+    Home,
+}
+
+/// A status and the rule behind it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decision {
+    pub status: Status,
+    pub rule: Rule,
+}
+
+/// What holds for an employee on every working day, before exceptions and
+/// the roster.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Standing {
+    Exempt(Rule),
+    InOffice(Rule),
+    /// On the rotation of the picket unit (index into the workforce's units).
+    Rotation(usize),
+    Home,
+}
+
+/// The rules of one circular applied to an office, ready to answer
+/// "who works where" quickly for any day.
+pub struct Engine {
+    pub circular: Circular,
+    pub calendar: WorkCalendar,
+    pub workforce: Workforce,
+    pub(crate) period: Period,
+    pub(crate) standing: Vec<Standing>,
+    /// Exceptions (indices) per employee index.
+    pub(crate) exceptions: Vec<Vec<usize>>,
+    /// Distinct eselon levels filled per agency, highest rank first.
+    pub(crate) filled_levels: HashMap<i64, Vec<u8>>,
+    /// Employee id → index.
+    pub(crate) by_id: HashMap<i64, usize>,
+    /// Unit id → index.
+    pub(crate) unit_index: HashMap<i64, usize>,
+    /// Units (indices) the picket rule applies to, each with its own rotation.
+    pub(crate) picket_targets: Vec<usize>,
+    on_duty: HashSet<(NaiveDate, i64)>,
+}
+
+impl Engine {
+    /// Prepares the circular's rules over `workforce`; the circular must
+    /// have a period.
+    pub fn new(circular: Circular, calendar: WorkCalendar, workforce: Workforce) -> Result<Engine> {
+        let period = circular.period.ok_or_else(|| {
+            Error::invalid(
+                "periode_kosong",
+                "period",
+                "Surat edaran belum memiliki periode; status dan jadwal piket memerlukan periode.",
+            )
+        })?;
+        circular.rules.validate()?;
+        let rules = &circular.rules;
+        let unit_index: HashMap<i64, usize> = workforce
+            .units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id, i))
+            .collect();
+        let agencies: HashMap<i64, usize> = workforce
+            .agencies
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id, i))
+            .collect();
+        let mut filled_levels: HashMap<i64, Vec<u8>> = HashMap::new();
+        for e in &workforce.employees {
+            if let (PositionKind::Struktural, Some(es)) = (e.position_kind, e.eselon) {
+                filled_levels
+                    .entry(e.agency_id)
+                    .or_default()
+                    .push(es.level());
+            }
+        }
+        for levels in filled_levels.values_mut() {
+            levels.sort_unstable();
+            levels.dedup();
+        }
+        let picket_unit = picket_units(rules, &workforce, &unit_index, &agencies);
+        let standing = workforce
+            .employees
+            .iter()
+            .map(|e| {
+                let agency = agencies.get(&e.agency_id).map(|&i| &workforce.agencies[i]);
+                if let Some(by_name) = agency.and_then(|a| rules.exempt_by_name(a)) {
+                    return Standing::Exempt(if by_name {
+                        Rule::ExemptByName
+                    } else {
+                        Rule::ExemptByKind
+                    });
+                }
+                if let (PositionKind::Struktural, Some(es)) = (e.position_kind, e.eselon) {
+                    let level = es.level();
+                    let top = rules.top_levels.is_some_and(|n| {
+                        filled_levels[&e.agency_id]
+                            .iter()
+                            .take(n as usize)
+                            .any(|l| *l == level)
+                    });
+                    if top {
+                        return Standing::InOffice(Rule::TopLevel(level));
+                    }
+                    let listed = agency.is_some_and(|a| {
+                        rules
+                            .eselon_by_kind
+                            .iter()
+                            .any(|r| r.kind == a.kind && r.levels.contains(&level))
+                    });
+                    if listed {
+                        return Standing::InOffice(Rule::EselonTable(level));
+                    }
+                }
+                let categories_ok = rules.picket.as_ref().is_some_and(|p| {
+                    p.categories.is_empty() || p.categories.contains(&e.employment)
+                });
+                match e.unit_id.and_then(|u| picket_unit[unit_index[&u]]) {
+                    Some(unit) if categories_ok => Standing::Rotation(unit),
+                    _ => Standing::Home,
+                }
+            })
+            .collect();
+        let by_id: HashMap<i64, usize> = workforce
+            .employees
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.id, i))
+            .collect();
+        let by_nip: HashMap<&str, usize> = workforce
+            .employees
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.nip.as_deref().map(|n| (n, i)))
+            .collect();
+        let mut exceptions = vec![Vec::new(); workforce.employees.len()];
+        for (x, ex) in rules.exceptions.iter().enumerate() {
+            if let Some(&i) = by_nip.get(ex.nip.trim()) {
+                exceptions[i].push(x);
+            }
+        }
+        let picket_targets = (0..workforce.units.len())
+            .filter(|&i| picket_unit[i] == Some(i))
+            .collect();
+        Ok(Engine {
+            period,
+            picket_targets,
+            standing,
+            exceptions,
+            filled_levels,
+            by_id,
+            unit_index,
+            on_duty: HashSet::new(),
+            circular,
+            calendar,
+            workforce,
+        })
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.circular.rules
+    }
+
+    /// Uses `roster` for the `piket` status from now on.
+    pub fn set_roster(&mut self, roster: &Roster) {
+        self.on_duty = roster.on_duty().map(|a| (a.date, a.employee_id)).collect();
+    }
+
+    pub fn in_period(&self, date: NaiveDate) -> bool {
+        self.period.start <= date && self.period.end.is_none_or(|end| date <= end)
+    }
+
+    /// The working days of the period (it must have an end).
+    pub fn working_days(&self) -> Result<Vec<NaiveDate>> {
+        let end = self.period.end.ok_or_else(|| {
+            Error::invalid(
+                "periode_terbuka",
+                "period",
+                "Periode surat edaran belum berakhir (sampai dengan ditetapkan lebih lanjut); jadwal piket memerlukan tanggal selesai.",
+            )
+        })?;
+        Ok(self
+            .period
+            .start
+            .iter_days()
+            .take_while(|d| *d <= end)
+            .filter(|d| self.calendar.is_working_day(*d))
+            .collect())
+    }
+
+    /// The personal exception (index) covering employee `i` on `date`, if any.
+    pub(crate) fn exception_on(&self, i: usize, date: NaiveDate) -> Option<usize> {
+        self.exceptions[i]
+            .iter()
+            .copied()
+            .find(|&x| self.circular.rules.exceptions[x].covers(date))
+    }
+
+    /// The status of employee `i` (index into the workforce) on `date`.
+    pub fn decide(&self, i: usize, date: NaiveDate) -> Decision {
+        let d = |status, rule| Decision { status, rule };
+        if !self.in_period(date) {
+            return d(Status::DiLuarPeriode, Rule::OutsidePeriod);
+        }
+        if WorkCalendar::is_weekend(date) {
+            return d(Status::Libur, Rule::Weekend);
+        }
+        if self.calendar.is_holiday(date) {
+            return d(Status::Libur, Rule::Holiday);
+        }
+        if let Some(x) = self.exception_on(i, date) {
+            let status = match self.circular.rules.exceptions[x].placement {
+                super::Placement::DiRumah => Status::TetapDiRumah,
+                super::Placement::DiKantor => Status::TetapDiKantor,
+            };
+            return d(status, Rule::Exception(x));
+        }
+        match self.standing[i] {
+            Standing::Exempt(rule) => d(Status::Dikecualikan, rule),
+            Standing::InOffice(rule) => d(Status::Wfo, rule),
+            _ if self
+                .on_duty
+                .contains(&(date, self.workforce.employees[i].id)) =>
+            {
+                d(Status::Piket, Rule::Picket)
+            }
+            _ => d(Status::Wfh, Rule::Home),
+        }
+    }
+
+    /// The Indonesian sentence naming the rule behind `decision`.
+    pub fn reason(&self, i: usize, date: NaiveDate, decision: Decision) -> String {
+        let e = &self.workforce.employees[i];
+        let agency = &e.agency_name;
+        let day = words::date_with_weekday(date);
+        match decision.rule {
+            Rule::OutsidePeriod => format!(
+                "{day} di luar periode surat edaran ({}).",
+                crate::template::period_phrase(&self.period)
+            ),
+            Rule::Weekend => format!("{day} adalah akhir pekan."),
+            Rule::Holiday => format!("{day} adalah hari libur nasional atau cuti bersama."),
+            Rule::Exception(x) => format!(
+                "Pengecualian pribadi: {}.",
+                self.circular.rules.exceptions[x].describe()
+            ),
+            Rule::ExemptByName => format!(
+                "{agency} termasuk perangkat daerah yang dikecualikan dan tetap bekerja normal di kantor."
+            ),
+            Rule::ExemptByKind => {
+                let kind = self
+                    .workforce
+                    .agencies
+                    .iter()
+                    .find(|a| a.id == e.agency_id)
+                    .map_or("", |a| a.kind.label());
+                format!(
+                    "Seluruh perangkat daerah berjenis {kind} dikecualikan dan tetap bekerja normal di kantor."
+                )
+            }
+            Rule::TopLevel(level) => format!(
+                "Pejabat struktural eselon {}: termasuk {} level struktural tertinggi yang terisi di {agency}, yang tetap bekerja di kantor.",
+                roman(level),
+                spelled(u64::from(self.circular.rules.top_levels.unwrap_or(0)))
+            ),
+            Rule::EselonTable(level) => format!(
+                "Pejabat eselon {} pada perangkat daerah jenis ini tetap bekerja di kantor menurut tabel eselon per jenis perangkat daerah.",
+                roman(level)
+            ),
+            Rule::Picket => {
+                let per_day = self.circular.rules.picket.as_ref().map_or(0, |p| p.per_day);
+                format!(
+                    "Terjadwal piket di kantor pada {} ({} per unit per hari kerja).",
+                    e.unit_name.as_deref().unwrap_or(agency),
+                    words::count(u64::from(per_day), "orang"),
+                )
+            }
+            Rule::Home => match self.standing[i] {
+                Standing::Rotation(_) => format!(
+                    "Bekerja di rumah: tidak terjadwal piket pada {day}."
+                ),
+                _ => "Bekerja di rumah: tidak termasuk pejabat yang tetap di kantor maupun pegawai yang dijadwalkan piket.".into(),
+            },
+        }
+    }
+}
+
+/// `2 (dua)`: the figure and its words, as legal text writes a count.
+pub fn spelled(n: u64) -> String {
+    format!("{n} ({})", words::terbilang(n))
+}
+
+/// `II`, `III`, `IV`, `V`.
+pub fn roman(level: u8) -> &'static str {
+    match level {
+        2 => "II",
+        3 => "III",
+        4 => "IV",
+        _ => "V",
+    }
+}
+
+/// For each unit (by index): the picket unit whose rotation its staff join
+/// — itself or its nearest ancestor of a kind the picket rule names (a
+/// top-level unit when it names none); `None` outside the rule.
+fn picket_units(
+    rules: &Rules,
+    workforce: &Workforce,
+    unit_index: &HashMap<i64, usize>,
+    agencies: &HashMap<i64, usize>,
+) -> Vec<Option<usize>> {
+    let Some(picket) = &rules.picket else {
+        return vec![None; workforce.units.len()];
+    };
+    let targeted = |i: usize| {
+        let u = &workforce.units[i];
+        let agency = agencies.get(&u.agency_id).map(|&a| &workforce.agencies[a]);
+        let agency_ok = agency.is_some_and(|a| {
+            rules.exempt_by_name(a).is_none()
+                && (picket.agencies.is_empty() || picket.agencies.iter().any(|r| r.matches(a)))
+        });
+        agency_ok
+            && if picket.unit_kinds.is_empty() {
+                u.parent_id.is_none()
+            } else {
+                picket.unit_kinds.contains(&u.kind)
+            }
+    };
+    (0..workforce.units.len())
+        .map(|start| {
+            let mut at = Some(start);
+            // Bounded walk: a corrupt parent cycle cannot loop forever.
+            for _ in 0..=workforce.units.len() {
+                let i = at?;
+                if targeted(i) {
+                    return Some(i);
+                }
+                at = workforce.units[i]
+                    .parent_id
+                    .and_then(|p| unit_index.get(&p).copied());
+            }
+            None
+        })
+        .collect()
+}

@@ -1,0 +1,199 @@
+//! The rule engine over the store: the office as the rules see it, the
+//! persisted roster (*jadwal piket*), statuses and conflicts of a circular.
+
+use chrono::NaiveDate;
+use rusqlite::params;
+use serde::Serialize;
+
+use super::{EmployeeFilter, Store};
+use crate::circular::CircularStatus;
+use crate::error::Result;
+use crate::rules::{
+    Assignment, AssignmentSource, Conflict, ConflictKind, Engine, Roster, RosterEdit, Status,
+    Workforce,
+};
+use crate::template::period_phrase;
+
+/// One employee's status on a day, as `edaran status` prints it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct StatusRow {
+    pub nip: Option<String>,
+    pub name: String,
+    pub agency: String,
+    pub unit: Option<String>,
+    pub status: Status,
+    pub reason: String,
+}
+
+/// A roster with the conflicts that kept parts of it from being generated.
+#[derive(Debug, Clone, Serialize)]
+pub struct RosterReport {
+    pub roster: Roster,
+    pub conflicts: Vec<Conflict>,
+}
+
+impl Store {
+    /// Every agency, unit and employee.
+    pub fn workforce(&self) -> Result<Workforce> {
+        let agencies = self.agencies("")?;
+        let mut units = Vec::new();
+        for a in &agencies {
+            units.extend(self.units(a.id)?);
+        }
+        let employees = self.employees(&EmployeeFilter::default())?.rows;
+        Ok(Workforce {
+            agencies,
+            units,
+            employees,
+        })
+    }
+
+    /// Circular `id`'s rules applied to the office, with its roster loaded:
+    /// the stored one, or a generated one when none is stored yet.
+    pub fn rule_engine(&self, id: i64) -> Result<(Engine, RosterReport)> {
+        let circular = self.circular(id)?.document;
+        let mut engine = Engine::new(circular, self.work_calendar()?, self.workforce()?)?;
+        let stored = self.stored_roster(id)?;
+        let (generated, conflicts) = engine.generate_roster(&stored)?;
+        let roster = if stored
+            .entries
+            .iter()
+            .any(|a| a.source == AssignmentSource::Otomatis)
+        {
+            stored
+        } else {
+            generated
+        };
+        engine.set_roster(&roster);
+        Ok((engine, RosterReport { roster, conflicts }))
+    }
+
+    fn stored_roster(&self, id: i64) -> Result<Roster> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date, employee_id, unit_id, source FROM roster_assignment
+             WHERE circular_id = ?1 ORDER BY date, unit_id, employee_id",
+        )?;
+        let entries = stmt.query_map([id], |r| {
+            Ok(Assignment {
+                date: r.get(0)?,
+                employee_id: r.get(1)?,
+                unit_id: r.get(2)?,
+                source: r.get(3)?,
+            })
+        })?;
+        Ok(Roster {
+            entries: entries.collect::<rusqlite::Result<_>>()?,
+        })
+    }
+
+    fn write_roster(&mut self, id: i64, roster: &Roster) -> Result<()> {
+        self.in_transaction(|store| {
+            store
+                .conn
+                .execute("DELETE FROM roster_assignment WHERE circular_id = ?1", [id])?;
+            let mut insert = store.conn.prepare_cached(
+                "INSERT INTO roster_assignment (circular_id, date, employee_id, unit_id, source)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?;
+            for a in &roster.entries {
+                insert.execute(params![id, a.date, a.employee_id, a.unit_id, a.source])?;
+            }
+            Ok(())
+        })
+    }
+
+    /// Generates circular `id`'s roster around its hand edits and stores it.
+    pub fn generate_roster(&mut self, id: i64) -> Result<RosterReport> {
+        let circular = self.circular(id)?.document;
+        let engine = Engine::new(circular, self.work_calendar()?, self.workforce()?)?;
+        let (roster, conflicts) = engine.generate_roster(&self.stored_roster(id)?)?;
+        self.write_roster(id, &roster)?;
+        Ok(RosterReport { roster, conflicts })
+    }
+
+    /// Applies a hand edit to the stored roster (generated first if there is
+    /// none); returns the warnings of a forced edit.
+    pub fn edit_roster(&mut self, id: i64, edit: &RosterEdit) -> Result<Vec<String>> {
+        let (engine, report) = self.rule_engine(id)?;
+        let mut roster = report.roster;
+        let warnings = engine.apply_edit(&mut roster, edit)?;
+        self.write_roster(id, &roster)?;
+        Ok(warnings)
+    }
+
+    /// Everyone's status on `date` (one agency's staff when given).
+    pub fn statuses(
+        &self,
+        id: i64,
+        date: NaiveDate,
+        agency: Option<i64>,
+    ) -> Result<Vec<StatusRow>> {
+        let (engine, _) = self.rule_engine(id)?;
+        Ok(engine
+            .workforce
+            .employees
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| agency.is_none_or(|a| a == e.agency_id))
+            .map(|(i, e)| {
+                let decision = engine.decide(i, date);
+                StatusRow {
+                    nip: e.nip.clone(),
+                    name: e.full_name(),
+                    agency: e.agency_name.clone(),
+                    unit: e.unit_name.clone(),
+                    status: decision.status,
+                    reason: engine.reason(i, date, decision),
+                }
+            })
+            .collect())
+    }
+
+    /// Everything to settle before issuing circular `id`, including other
+    /// issued circulars whose periods overlap it for the same agencies.
+    pub fn circular_conflicts(&self, id: i64) -> Result<Vec<Conflict>> {
+        let (engine, report) = self.rule_engine(id)?;
+        let mut out = engine.conflicts(&report.roster, report.conflicts);
+        let mine = engine.circular.period.expect("engine has a period");
+        let covered = |rules: &crate::rules::Rules| -> Vec<i64> {
+            engine
+                .workforce
+                .agencies
+                .iter()
+                .filter(|a| rules.exempt_by_name(a).is_none())
+                .map(|a| a.id)
+                .collect()
+        };
+        let my_agencies = covered(engine.rules());
+        for other in self.circulars()? {
+            if other.id == id || other.status != CircularStatus::Terbit {
+                continue;
+            }
+            let doc = self.circular(other.id)?.document;
+            let Some(theirs) = doc.period else { continue };
+            let overlap = theirs.start <= mine.end.unwrap_or(NaiveDate::MAX)
+                && mine.start <= theirs.end.unwrap_or(NaiveDate::MAX);
+            let shared = covered(&doc.rules)
+                .iter()
+                .filter(|a| my_agencies.contains(a))
+                .count();
+            if overlap && shared > 0 {
+                out.push(Conflict {
+                    kind: ConflictKind::TumpangTindih,
+                    message: format!(
+                        "Periode ({}) tumpang tindih dengan surat edaran {} ({}) yang sudah terbit, untuk {} perangkat daerah yang sama.",
+                        period_phrase(&mine),
+                        other.number.clone().unwrap_or_else(|| format!("id {}", other.id)),
+                        period_phrase(&theirs),
+                        shared
+                    ),
+                    agency_id: None,
+                    unit_id: None,
+                    dates: Vec::new(),
+                    short: None,
+                });
+            }
+        }
+        Ok(out)
+    }
+}
