@@ -275,6 +275,85 @@ fn a_file_without_required_columns_is_refused_by_name() {
 }
 
 #[test]
+fn a_mapping_file_and_confirmation_bring_in_a_file_of_any_layout() {
+    let (dir, db) = demo_database();
+    let before = employees(&db);
+    let nip = asn(&before, 1)[0]["nip"].as_str().unwrap().to_string();
+    let file = dir.path().join("pegawai.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "NOMOR;NAMA;STATUS;GOL;JABATAN;KANTOR;BAGIAN\n\
+             '{nip};Budi Santoso;PNS;III/c;Analis;Dinas Perikanan;Bidang Budidaya\n"
+        ),
+    )
+    .unwrap();
+    let mapping = dir.path().join("pemetaan.json");
+    std::fs::write(
+        &mapping,
+        r#"{"nip": "NOMOR", "name": "NAMA", "employment": "STATUS", "golongan": "GOL",
+            "position_name": "JABATAN", "agency": "KANTOR", "unit": "BAGIAN"}"#,
+    )
+    .unwrap();
+    let args = [
+        "import",
+        "employees",
+        file.to_str().unwrap(),
+        "--mapping",
+        mapping.to_str().unwrap(),
+    ];
+    let unconfirmed = edaran(&db, &args);
+    assert!(!unconfirmed.ok);
+    assert!(
+        unconfirmed.stderr.contains(
+            "baris 2, kolom KANTOR: Perangkat daerah \"Dinas Perikanan\" belum terdaftar"
+        ),
+        "{}",
+        unconfirmed.stderr
+    );
+    assert_eq!(employees(&db), before, "nothing changed");
+
+    let confirmed = edaran(&db, &[&args[..], &["--create-missing"]].concat());
+    assert!(confirmed.ok, "{}", confirmed.stderr);
+    assert!(
+        confirmed.stdout.contains("0 pegawai baru, 1 diperbarui"),
+        "{}",
+        confirmed.stdout
+    );
+    assert!(
+        confirmed
+            .stdout
+            .contains("Dibuat: 1 perangkat daerah, 1 unit"),
+        "{}",
+        confirmed.stdout
+    );
+    // The mapping is remembered: the same headers import without --mapping.
+    let again = edaran(&db, &["import", "employees", file.to_str().unwrap()]);
+    assert!(again.ok, "{}", again.stderr);
+    let moved = employees(&db)
+        .into_iter()
+        .find(|e| e["nip"] == nip.as_str())
+        .unwrap();
+    assert_eq!(moved["agency_name"], "Dinas Perikanan");
+    assert_eq!(moved["unit_name"], "Bidang Budidaya");
+}
+
+#[test]
+fn a_broken_workbook_is_refused_naming_the_file() {
+    let (dir, db) = demo_database();
+    let file = dir.path().join("rekap pegawai.xlsx");
+    std::fs::write(&file, b"PK\x03\x04 bukan buku kerja").unwrap();
+    let run = edaran(&db, &["import", "employees", file.to_str().unwrap()]);
+    assert!(!run.ok);
+    assert!(
+        run.stderr
+            .contains("rekap pegawai.xlsx bukan buku kerja XLSX yang utuh"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn demo_circulars_are_listed_exported_reimported_as_drafts_and_issued_with_the_next_number() {
     let (dir, db) = demo_database();
     let list = edaran_json(&db, &["circulars"]);

@@ -294,9 +294,16 @@ enum Paper {
 
 #[derive(Subcommand)]
 enum ImportWhat {
-    /// Pegawai dari berkas CSV ekspor data kepegawaian (kunci: NIP).
+    /// Pegawai dari berkas CSV atau XLSX ekspor data kepegawaian (kunci: NIP).
     Employees {
         file: PathBuf,
+        /// Pemetaan kolom (JSON: {"nip": "NIP BARU", ...}); bawaan: pemetaan
+        /// terakhir untuk judul kolom yang sama, atau tebakan dari judul kolom.
+        #[arg(long)]
+        mapping: Option<PathBuf>,
+        /// Buat perangkat daerah dan unit yang belum terdaftar.
+        #[arg(long)]
+        create_missing: bool,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -576,16 +583,41 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             }
         }
         Command::Import {
-            what: ImportWhat::Employees { file, format },
+            what:
+                ImportWhat::Employees {
+                    file,
+                    mapping,
+                    create_missing,
+                    format,
+                },
         } => {
-            let bytes = std::fs::read(&file)?;
+            let file = import::ImportFile::read(&file)?;
             let mut store = Store::open(&path)?;
-            let summary = import::import_employees_csv(&mut store, &bytes)?;
+            let mapping = match mapping {
+                Some(json) => {
+                    serde_json::from_str(&std::fs::read_to_string(&json)?).map_err(|e| {
+                        Error::invalid(
+                            "pemetaan_tidak_sah",
+                            "mapping",
+                            format!("Berkas pemetaan {} tidak sah: {e}", json.display()),
+                        )
+                    })?
+                }
+                None => import::preview_import(&store, &file)?.mapping,
+            };
+            let summary = import::import_employees(&mut store, &file, &mapping, create_missing)?;
             emit(format, &summary, || {
-                format!(
+                let mut text = format!(
                     "Impor selesai: {} pegawai baru, {} diperbarui.\n",
                     summary.created, summary.updated
-                )
+                );
+                if summary.agencies_created + summary.units_created > 0 {
+                    text += &format!(
+                        "Dibuat: {} perangkat daerah, {} unit.\n",
+                        summary.agencies_created, summary.units_created
+                    );
+                }
+                text
             });
         }
         Command::Periods { at, format } => {

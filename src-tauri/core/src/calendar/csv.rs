@@ -1,11 +1,11 @@
 //! Holiday lists as CSV: `tanggal;nama;jenis;sumber`, one row per day off,
 //! the decree named in `sumber`. Dates as `2020-05-25` or `25-05-2020`.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 use super::{Holiday, HolidayKind, NewHoliday};
 use crate::error::{Error, Result, RowError};
-use crate::import::{csv_text, delimiter};
+use crate::import::{csv_text, delimiter, parse_date};
 
 const HEADER: [&str; 4] = ["tanggal", "nama", "jenis", "sumber"];
 
@@ -15,12 +15,6 @@ pub struct DecreeDays {
     pub year: i32,
     pub title: String,
     pub days: Vec<NewHoliday>,
-}
-
-fn parse_date(text: &str) -> Option<NaiveDate> {
-    ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
 }
 
 /// Reads a holiday CSV into decrees (rows grouped by year and `sumber`, in
@@ -190,6 +184,7 @@ pub fn holidays_to_csv(holidays: &[Holiday]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn reads_rows_grouped_by_decree_in_either_date_style() {

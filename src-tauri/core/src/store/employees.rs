@@ -208,6 +208,9 @@ pub(crate) fn write_employee(conn: &Connection, v: &ValidEmployee) -> Result<i64
 pub struct ImportSummary {
     pub created: usize,
     pub updated: usize,
+    /// Agencies and units the import created (after the user confirmed).
+    pub agencies_created: usize,
+    pub units_created: usize,
 }
 
 impl Store {
@@ -218,6 +221,8 @@ impl Store {
             let mut summary = ImportSummary {
                 created: 0,
                 updated: 0,
+                agencies_created: 0,
+                units_created: 0,
             };
             for v in rows {
                 check_placement(&store.conn, v)?;

@@ -11,7 +11,7 @@ const ALERT_WORKING_DAYS: &str = "alert_working_days";
 pub const DEFAULT_ALERT_WORKING_DAYS: u32 = 3;
 
 impl Store {
-    fn setting(&self, key: &str) -> Result<Option<String>> {
+    pub(crate) fn setting(&self, key: &str) -> Result<Option<String>> {
         Ok(self
             .conn
             .query_row("SELECT value FROM setting WHERE key = ?1", [key], |r| {
@@ -36,10 +36,14 @@ impl Store {
                 format!("Peringatan masa berlaku harus 1 sampai 30 hari kerja sebelum berakhir, bukan {days}."),
             ));
         }
+        self.set_setting(ALERT_WORKING_DAYS, &days.to_string())
+    }
+
+    pub(crate) fn set_setting(&self, key: &str, value: &str) -> Result<()> {
         self.conn.execute(
             "INSERT INTO setting (key, value) VALUES (?1, ?2)
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            params![ALERT_WORKING_DAYS, days.to_string()],
+            params![key, value],
         )?;
         Ok(())
     }

@@ -1,0 +1,112 @@
+//! CSV files as exported by spreadsheets: any of `,` `;` `|` or tab as the
+//! delimiter (sniffed from the header line), UTF-8 with or without a BOM,
+//! quoted values.
+
+use super::table::{Cell, Row, Table};
+use crate::error::{Error, Result, RowError};
+
+const DELIMITERS: [u8; 4] = [b',', b';', b'|', b'\t'];
+
+/// Picks the delimiter that splits the header line the most, quotes ignored.
+pub(crate) fn delimiter(header_line: &str) -> u8 {
+    let mut counts = [0usize; DELIMITERS.len()];
+    let mut quoted = false;
+    for b in header_line.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if let Some(i) = DELIMITERS.iter().position(|d| *d == b).filter(|_| !quoted) {
+            counts[i] += 1;
+        }
+    }
+    (0..DELIMITERS.len())
+        .max_by_key(|i| (counts[*i], std::cmp::Reverse(*i)))
+        .map_or(b',', |i| DELIMITERS[i])
+}
+
+/// The text of a CSV file: UTF-8, with or without a BOM.
+pub(crate) fn csv_text(bytes: &[u8]) -> Result<&str> {
+    std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|_| {
+        Error::invalid(
+            "berkas_bukan_utf8",
+            "file",
+            "Berkas CSV harus bersandi UTF-8 (simpan ulang sebagai \"CSV UTF-8\").",
+        )
+    })
+}
+
+/// Reads a CSV file into a table; `name` is the file's name for messages.
+pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Table> {
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Err(Error::invalid(
+            "bukan_csv",
+            "file",
+            format!("Berkas {name} bukan CSV (isinya biner). Simpan data pegawai sebagai CSV UTF-8 atau pilih berkas .xlsx."),
+        ));
+    }
+    let text = csv_text(bytes)?;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(text.lines().next().unwrap_or("")))
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| {
+            Error::invalid(
+                "csv_rusak",
+                "file",
+                format!("Berkas {name}: baris 1 (judul kolom) tidak terbaca: {e}"),
+            )
+        })?
+        .iter()
+        .map(|h| h.trim().to_string())
+        .collect();
+    if headers.len() == 1 && !headers[0].is_empty() {
+        return Err(Error::invalid(
+            "pemisah_tidak_dikenal",
+            "file",
+            format!(
+                "Berkas {name} hanya terbaca satu kolom (\"{}\"): pemisah kolom tidak dikenali. Pisahkan kolom dengan koma, titik koma, tab atau garis tegak (|).",
+                headers[0]
+            ),
+        ));
+    }
+    let mut rows = Vec::new();
+    let mut unreadable = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(record) => rows.push(Row {
+                line: record.position().map_or(0, |p| p.line() as usize),
+                cells: record
+                    .iter()
+                    .map(|v| match v.trim() {
+                        "" => Cell::Empty,
+                        v => Cell::Text(v.to_string()),
+                    })
+                    .collect(),
+            }),
+            Err(e) => unreadable.push(RowError {
+                line: e.position().map_or(0, |p| p.line() as usize),
+                column: String::new(),
+                message: format!("Baris tidak terbaca: {e}"),
+            }),
+        }
+    }
+    if !unreadable.is_empty() {
+        return Err(Error::Import(unreadable));
+    }
+    Ok(Table { headers, rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_delimiter_is_sniffed_outside_quotes() {
+        assert_eq!(delimiter("nip|nama|jabatan"), b'|');
+        assert_eq!(delimiter("nip;nama,x;y"), b';');
+        assert_eq!(delimiter("\"a,b,c\";nama"), b';');
+        assert_eq!(delimiter("nip\tnama"), b'\t');
+        assert_eq!(delimiter("nip"), b',');
+    }
+}

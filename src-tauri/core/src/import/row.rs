@@ -1,0 +1,216 @@
+//! One data row → one checked employee, or everything wrong with the row.
+
+use chrono::{Days, NaiveDate};
+
+use super::mapping::{Columns, Field};
+use super::parse_date;
+use super::placement::Placements;
+use super::table::{Cell, Row};
+use crate::employee::{EmployeeInput, ValidEmployee};
+use crate::error::{Result, RowError};
+use crate::store::Store;
+
+/// Spreadsheet spellings of position kinds, as the national export writes them.
+fn position_kind(raw: &str) -> String {
+    let t = raw.trim().to_lowercase();
+    if t.starts_with("struktural") {
+        "struktural".into()
+    } else if t == "fungsional tertentu" || t.starts_with("fungsional") && !t.contains("umum") {
+        "fungsional".into()
+    } else if t.is_empty() || t.contains("umum") || t.contains("pelaksana") {
+        "pelaksana".into()
+    } else {
+        raw.trim().into()
+    }
+}
+
+/// `III/b`, `IIIb`, `III.b` → `III.b`; empty and `-` mean none.
+fn eselon(raw: &str) -> String {
+    let t = raw.trim().to_uppercase().replace(['/', ' '], ".");
+    if t.is_empty() || t == "-" || t == "NON ESELON" {
+        return String::new();
+    }
+    match t.find(|c: char| !"IV.".contains(c)) {
+        Some(i) if !t[..i].contains('.') => format!("{}.{}", &t[..i], t[i..].to_lowercase()),
+        _ => t.replace(".A", ".a").replace(".B", ".b"),
+    }
+}
+
+/// Why a cell holds no usable value (a formula or a spreadsheet error).
+fn not_a_value(cell: &Cell) -> Option<String> {
+    match cell {
+        Cell::Formula(f) => Some(format!(
+            "Sel berisi rumus (={f}), bukan nilai. Salin kolom ini lalu tempel sebagai nilai (Paste Special → Values)."
+        )),
+        Cell::Invalid(e) => Some(format!("Sel berisi galat {e}, bukan nilai.")),
+        _ => None,
+    }
+}
+
+/// The text of a cell for `field`; a leading `'` (Excel's text marker) is dropped.
+fn text(cell: &Cell, field: Field) -> std::result::Result<String, String> {
+    if let Some(problem) = not_a_value(cell) {
+        return Err(problem);
+    }
+    Ok(match cell {
+        Cell::Number(n) if field == Field::Nip && n.abs() >= 1e15 => {
+            return Err(format!(
+                "NIP tersimpan sebagai angka ({n:.0}), sehingga digit terakhirnya hilang (angka Excel hanya teliti sampai 15 digit). Format kolom NIP sebagai Teks lalu isi ulang NIP-nya."
+            ))
+        }
+        Cell::Text(t) => t.trim_start_matches('\'').trim().to_string(),
+        other => other.display(),
+    })
+}
+
+/// Day 0 of Excel's date serials (with its 1900 leap-year quirk folded in).
+fn excel_epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1899, 12, 30).expect("valid date")
+}
+
+/// A date cell: a spreadsheet date, an Excel serial, or `d-m-Y` / ISO text.
+fn date(cell: &Cell) -> std::result::Result<Option<NaiveDate>, String> {
+    if let Some(problem) = not_a_value(cell) {
+        return Err(problem);
+    }
+    let unknown = |shown: &str| {
+        format!("Tanggal \"{shown}\" tidak dikenal; tulis seperti 25-05-1980 (hari-bulan-tahun) atau 1980-05-25.")
+    };
+    match cell {
+        Cell::Empty => Ok(None),
+        Cell::Date(d) => Ok(Some(*d)),
+        Cell::Number(n) if n.fract() == 0.0 && (1.0..3e6).contains(n) => {
+            Ok(excel_epoch().checked_add_days(Days::new(*n as u64)))
+        }
+        Cell::Text(t) => parse_date(t.trim_start_matches('\''))
+            .map(Some)
+            .ok_or_else(|| unknown(t)),
+        other => Err(unknown(&other.display())),
+    }
+}
+
+/// Reads one row into an employee; agencies and units it names are looked
+/// up (or created, if `placements` allows). Errors are the row's, each with
+/// its column; the outer `Result` is for the database.
+pub(crate) fn employee(
+    store: &mut Store,
+    placements: &mut Placements,
+    columns: &Columns,
+    row: &Row,
+) -> Result<std::result::Result<ValidEmployee, Vec<RowError>>> {
+    let fail = |field: Field, message: String| RowError {
+        line: row.line,
+        column: columns.header(field).to_string(),
+        message,
+    };
+    let mut errors = Vec::new();
+    let mut value = |field: Field| match columns.index(field).map(|i| text(row.cell(i), field)) {
+        Some(Ok(t)) => t,
+        Some(Err(message)) => {
+            errors.push(fail(field, message));
+            String::new()
+        }
+        None => String::new(),
+    };
+    let mut input = EmployeeInput {
+        id: None,
+        nip: value(Field::Nip),
+        name: value(Field::Name),
+        front_title: value(Field::FrontTitle),
+        back_title: value(Field::BackTitle),
+        employment: value(Field::Employment),
+        golongan: value(Field::Golongan),
+        position_name: value(Field::PositionName),
+        position_kind: position_kind(&value(Field::PositionKind)),
+        eselon: eselon(&value(Field::Eselon)),
+        agency_id: None,
+        unit_id: None,
+    };
+    let agency = value(Field::Agency);
+    let unit = value(Field::Unit);
+    let birth_date = match columns.index(Field::BirthDate).map(|i| date(row.cell(i))) {
+        Some(Err(message)) => {
+            errors.push(fail(Field::BirthDate, message));
+            None
+        }
+        Some(Ok(d)) => d,
+        None => None,
+    };
+    if !errors.is_empty() {
+        return Ok(Err(errors));
+    }
+    if !agency.is_empty() {
+        match placements.agency(store, &agency)? {
+            Ok(id) => input.agency_id = Some(id),
+            Err(message) => return Ok(Err(vec![fail(Field::Agency, message)])),
+        }
+    }
+    if let (Some(agency_id), false) = (input.agency_id, unit.is_empty()) {
+        match placements.unit(store, (agency_id, &agency), &unit)? {
+            Ok(id) => input.unit_id = Some(id),
+            Err(message) => return Ok(Err(vec![fail(Field::Unit, message)])),
+        }
+    }
+    let valid = match input.validate() {
+        Ok(v) => v,
+        Err(e) => {
+            let column = e
+                .field()
+                .and_then(Field::of_error)
+                .map_or("", |f| columns.header(f));
+            return Ok(Err(vec![RowError {
+                line: row.line,
+                column: column.to_string(),
+                message: e.to_string(),
+            }]));
+        }
+    };
+    let nip_birth = valid
+        .nip
+        .as_deref()
+        .and_then(|nip| NaiveDate::parse_from_str(&nip[..8], "%Y%m%d").ok());
+    if let (Some(written), Some(in_nip)) = (birth_date, nip_birth) {
+        if written != in_nip {
+            return Ok(Err(vec![fail(
+                Field::BirthDate,
+                format!(
+                    "Tanggal lahir {} tidak sama dengan tanggal lahir di NIP ({}).",
+                    written.format("%d-%m-%Y"),
+                    in_nip.format("%d-%m-%Y")
+                ),
+            )]));
+        }
+    }
+    Ok(Ok(valid))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_export_spellings() {
+        assert_eq!(position_kind("Fungsional Tertentu"), "fungsional");
+        assert_eq!(position_kind("Fungsional Umum"), "pelaksana");
+        assert_eq!(position_kind("STRUKTURAL"), "struktural");
+        assert_eq!(eselon("III/b"), "III.b");
+        assert_eq!(eselon("IVa"), "IV.a");
+        assert_eq!(eselon("II.a"), "II.a");
+        assert_eq!(eselon("-"), "");
+    }
+
+    #[test]
+    fn dates_come_as_serials_spreadsheet_dates_or_text() {
+        let may_12 = NaiveDate::from_ymd_opt(1978, 5, 12);
+        assert_eq!(date(&Cell::Number(28622.0)), Ok(may_12));
+        assert_eq!(date(&Cell::Text("12-05-1978".into())), Ok(may_12));
+        assert_eq!(date(&Cell::Text("1978-05-12".into())), Ok(may_12));
+        assert!(date(&Cell::Text("31-02-1978".into()))
+            .unwrap_err()
+            .contains("tidak dikenal"));
+        assert_eq!(
+            text(&Cell::Number(198001012005011001.0), Field::Name),
+            Ok("198001012005011000".into())
+        );
+    }
+}
