@@ -20,6 +20,7 @@ pub mod reference;
 pub mod register;
 pub mod rules;
 pub mod sign;
+pub mod spreadsheet;
 pub mod store;
 pub mod template;
 pub mod tracking;

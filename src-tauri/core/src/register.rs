@@ -5,17 +5,19 @@
 use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::spreadsheet::{excel_csv, sheet_with_header, xlsx_failed};
 use crate::store::RegisterEntry;
 
-const COLUMNS: [&str; 7] = [
-    "Tahun",
-    "No. Urut",
-    "Nomor Surat",
-    "Tanggal",
-    "Perihal",
-    "Status",
-    "Keterangan",
+/// Column titles and XLSX widths.
+const COLUMNS: [(&str, f64); 7] = [
+    ("Tahun", 8.0),
+    ("No. Urut", 9.0),
+    ("Nomor Surat", 24.0),
+    ("Tanggal", 12.0),
+    ("Perihal", 70.0),
+    ("Status", 12.0),
+    ("Keterangan", 40.0),
 ];
 
 fn status_label(status: &str) -> &str {
@@ -27,48 +29,28 @@ fn status_label(status: &str) -> &str {
 
 /// The register as CSV text.
 pub fn to_csv(entries: &[RegisterEntry]) -> String {
-    let mut out = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(Vec::new());
-    let _ = out.write_record(COLUMNS);
-    for e in entries {
-        let _ = out.write_record([
-            e.year.to_string(),
-            e.sequence.to_string(),
-            e.number.clone(),
-            e.issued_on.format("%d-%m-%Y").to_string(),
-            e.subject.clone(),
-            status_label(&e.status).to_string(),
-            e.note.clone(),
-        ]);
-    }
-    let bytes = out.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+    excel_csv(
+        &COLUMNS.map(|(title, _)| title),
+        entries.iter().map(|e| {
+            [
+                e.year.to_string(),
+                e.sequence.to_string(),
+                e.number.clone(),
+                e.issued_on.format("%d-%m-%Y").to_string(),
+                e.subject.clone(),
+                status_label(&e.status).to_string(),
+                e.note.clone(),
+            ]
+        }),
+    )
 }
 
 /// The register as an XLSX workbook.
 pub fn to_xlsx(entries: &[RegisterEntry]) -> Result<Vec<u8>> {
-    let failed = |e: rust_xlsxwriter::XlsxError| Error::Refused {
-        code: "xlsx_gagal",
-        message: format!("Berkas XLSX buku agenda tidak dapat dibuat: {e}"),
-    };
+    let failed = xlsx_failed("buku agenda");
     let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("Buku Agenda").map_err(failed)?;
-    let bold = Format::new()
-        .set_bold()
-        .set_border(rust_xlsxwriter::FormatBorder::Thin);
+    let sheet = sheet_with_header(&mut book, "Buku Agenda", &COLUMNS).map_err(&failed)?;
     let date = Format::new().set_num_format("dd/mm/yyyy");
-    for (col, (name, width)) in COLUMNS
-        .iter()
-        .zip([8.0, 9.0, 24.0, 12.0, 70.0, 12.0, 40.0])
-        .enumerate()
-    {
-        sheet
-            .write_string_with_format(0, col as u16, *name, &bold)
-            .map_err(failed)?;
-        sheet.set_column_width(col as u16, width).map_err(failed)?;
-    }
     for (i, e) in entries.iter().enumerate() {
         let row = i as u32 + 1;
         let day = ExcelDateTime::from_ymd(
@@ -76,20 +58,19 @@ pub fn to_xlsx(entries: &[RegisterEntry]) -> Result<Vec<u8>> {
             e.issued_on.month() as u8,
             e.issued_on.day() as u8,
         )
-        .map_err(failed)?;
-        sheet.write_number(row, 0, e.year).map_err(failed)?;
-        sheet.write_number(row, 1, e.sequence).map_err(failed)?;
-        sheet.write_string(row, 2, &e.number).map_err(failed)?;
+        .map_err(&failed)?;
+        sheet.write_number(row, 0, e.year).map_err(&failed)?;
+        sheet.write_number(row, 1, e.sequence).map_err(&failed)?;
+        sheet.write_string(row, 2, &e.number).map_err(&failed)?;
         sheet
             .write_datetime_with_format(row, 3, &day, &date)
-            .map_err(failed)?;
-        sheet.write_string(row, 4, &e.subject).map_err(failed)?;
+            .map_err(&failed)?;
+        sheet.write_string(row, 4, &e.subject).map_err(&failed)?;
         sheet
             .write_string(row, 5, status_label(&e.status))
-            .map_err(failed)?;
-        sheet.write_string(row, 6, &e.note).map_err(failed)?;
+            .map_err(&failed)?;
+        sheet.write_string(row, 6, &e.note).map_err(&failed)?;
     }
-    sheet.set_freeze_panes(1, 0).map_err(failed)?;
     book.save_to_buffer().map_err(failed)
 }
 

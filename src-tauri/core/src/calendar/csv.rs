@@ -5,7 +5,7 @@ use chrono::Datelike;
 
 use super::{Holiday, HolidayKind, NewHoliday};
 use crate::error::{Error, Result, RowError};
-use crate::import::{csv_text, delimiter, parse_date};
+use crate::import::{csv_text, parse_date, reader};
 
 const HEADER: [&str; 4] = ["tanggal", "nama", "jenis", "sumber"];
 
@@ -21,10 +21,7 @@ pub struct DecreeDays {
 /// the order they first appear). Every bad row is reported; none is kept.
 pub fn holidays_from_csv(bytes: &[u8]) -> Result<Vec<DecreeDays>> {
     let text = csv_text(bytes)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter(text.lines().next().unwrap_or("")))
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = reader(text);
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| Error::invalid("csv_rusak", "file", format!("Baris 1 tidak terbaca: {e}")))?
@@ -165,20 +162,17 @@ pub fn holidays_from_csv(bytes: &[u8]) -> Result<Vec<DecreeDays>> {
 /// Writes holidays as CSV (`;`, with a BOM for Excel), readable by
 /// [`holidays_from_csv`].
 pub fn holidays_to_csv(holidays: &[Holiday]) -> String {
-    let mut out = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(b"\xEF\xBB\xBF".to_vec());
-    out.write_record(HEADER).expect("in memory");
-    for h in holidays {
-        out.write_record([
-            h.date.to_string().as_str(),
-            &h.name,
-            h.kind.code(),
-            &h.source,
-        ])
-        .expect("in memory");
-    }
-    String::from_utf8(out.into_inner().expect("in memory")).expect("UTF-8 in, UTF-8 out")
+    crate::spreadsheet::excel_csv(
+        &HEADER,
+        holidays.iter().map(|h| {
+            [
+                h.date.to_string(),
+                h.name.clone(),
+                h.kind.code().to_string(),
+                h.source.clone(),
+            ]
+        }),
+    )
 }
 
 #[cfg(test)]

@@ -23,6 +23,15 @@ pub(crate) fn delimiter(header_line: &str) -> u8 {
         .map_or(b',', |i| DELIMITERS[i])
 }
 
+/// A reader over `text` with the delimiter sniffed from its first line;
+/// rows may have fewer or more fields than the header.
+pub(crate) fn reader(text: &str) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .delimiter(delimiter(text.lines().next().unwrap_or("")))
+        .flexible(true)
+        .from_reader(text.as_bytes())
+}
+
 /// The text of a CSV file: UTF-8, with or without a BOM.
 pub(crate) fn csv_text(bytes: &[u8]) -> Result<&str> {
     std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|_| {
@@ -44,10 +53,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Table> {
         ));
     }
     let text = csv_text(bytes)?;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter(text.lines().next().unwrap_or("")))
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader = reader(text);
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| {

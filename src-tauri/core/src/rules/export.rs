@@ -1,20 +1,22 @@
 //! The roster as files a clerk hands on: CSV (semicolons, BOM, as Excel
 //! expects under an Indonesian locale) and XLSX.
 
-use rust_xlsxwriter::{Format, FormatBorder, Workbook};
+use rust_xlsxwriter::Workbook;
 
 use super::{Engine, Roster};
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::spreadsheet::{excel_csv, sheet_with_header, xlsx_failed};
 use crate::words;
 
-const COLUMNS: [&str; 7] = [
-    "Tanggal",
-    "Hari",
-    "Perangkat Daerah",
-    "Unit",
-    "NIP",
-    "Nama",
-    "Keterangan",
+/// Column titles and XLSX widths.
+const COLUMNS: [(&str, f64); 7] = [
+    ("Tanggal", 12.0),
+    ("Hari", 9.0),
+    ("Perangkat Daerah", 40.0),
+    ("Unit", 40.0),
+    ("NIP", 21.0),
+    ("Nama", 36.0),
+    ("Keterangan", 18.0),
 ];
 
 /// One row per duty (hand removals left out), in roster order.
@@ -42,43 +44,19 @@ pub fn rows(engine: &Engine, roster: &Roster) -> Vec<[String; 7]> {
 }
 
 pub fn to_csv(engine: &Engine, roster: &Roster) -> String {
-    let mut out = csv::WriterBuilder::new()
-        .delimiter(b';')
-        .from_writer(Vec::new());
-    let _ = out.write_record(COLUMNS);
-    for row in rows(engine, roster) {
-        let _ = out.write_record(row);
-    }
-    let bytes = out.into_inner().unwrap_or_default();
-    format!("\u{feff}{}", String::from_utf8_lossy(&bytes))
+    excel_csv(&COLUMNS.map(|(title, _)| title), rows(engine, roster))
 }
 
 pub fn to_xlsx(engine: &Engine, roster: &Roster) -> Result<Vec<u8>> {
-    let failed = |e: rust_xlsxwriter::XlsxError| Error::Refused {
-        code: "xlsx_gagal",
-        message: format!("Berkas XLSX jadwal piket tidak dapat dibuat: {e}"),
-    };
+    let failed = xlsx_failed("jadwal piket");
     let mut book = Workbook::new();
-    let sheet = book.add_worksheet();
-    sheet.set_name("Jadwal Piket").map_err(failed)?;
-    let bold = Format::new().set_bold().set_border(FormatBorder::Thin);
-    for (col, (name, width)) in COLUMNS
-        .iter()
-        .zip([12.0, 9.0, 40.0, 40.0, 21.0, 36.0, 18.0])
-        .enumerate()
-    {
-        sheet
-            .write_string_with_format(0, col as u16, *name, &bold)
-            .map_err(failed)?;
-        sheet.set_column_width(col as u16, width).map_err(failed)?;
-    }
+    let sheet = sheet_with_header(&mut book, "Jadwal Piket", &COLUMNS).map_err(&failed)?;
     for (r, row) in rows(engine, roster).iter().enumerate() {
         for (c, cell) in row.iter().enumerate() {
             sheet
                 .write_string(r as u32 + 1, c as u16, cell)
-                .map_err(failed)?;
+                .map_err(&failed)?;
         }
     }
-    sheet.set_freeze_panes(1, 0).map_err(failed)?;
     book.save_to_buffer().map_err(failed)
 }

@@ -1,0 +1,49 @@
+//! Files a clerk opens in a spreadsheet: CSV as Excel expects it under an
+//! Indonesian locale (semicolons, UTF-8 with a BOM) and XLSX sheets with a
+//! bold header row.
+
+use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet, XlsxError};
+
+use crate::error::Error;
+
+/// `header` and `rows` as Excel-ready CSV text.
+pub fn excel_csv<Row, Field>(header: &[&str], rows: impl IntoIterator<Item = Row>) -> String
+where
+    Row: IntoIterator<Item = Field>,
+    Field: AsRef<[u8]>,
+{
+    let mut out = csv::WriterBuilder::new()
+        .delimiter(b';')
+        .from_writer(b"\xEF\xBB\xBF".to_vec());
+    out.write_record(header).expect("in memory");
+    for row in rows {
+        out.write_record(row).expect("in memory");
+    }
+    String::from_utf8(out.into_inner().expect("in memory")).expect("UTF-8 in, UTF-8 out")
+}
+
+/// The error for an XLSX file about `what` (e.g. `buku agenda`) that could not be made.
+pub fn xlsx_failed(what: &str) -> impl Fn(XlsxError) -> Error + '_ {
+    move |e| Error::Refused {
+        code: "xlsx_gagal",
+        message: format!("Berkas XLSX {what} tidak dapat dibuat: {e}"),
+    }
+}
+
+/// Adds sheet `name` with a bold, bordered header row of `columns` (title,
+/// width), frozen so it stays in view; data goes from row 1.
+pub fn sheet_with_header<'a>(
+    book: &'a mut Workbook,
+    name: &str,
+    columns: &[(&str, f64)],
+) -> Result<&'a mut Worksheet, XlsxError> {
+    let sheet = book.add_worksheet();
+    sheet.set_name(name)?;
+    let bold = Format::new().set_bold().set_border(FormatBorder::Thin);
+    for (col, (title, width)) in columns.iter().enumerate() {
+        sheet.write_string_with_format(0, col as u16, *title, &bold)?;
+        sheet.set_column_width(col as u16, *width)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(sheet)
+}
