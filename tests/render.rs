@@ -402,3 +402,87 @@ fn bad_circulars_are_refused_with_a_message_naming_the_problem() {
         "the message stays Indonesian: {err}"
     );
 }
+
+/// The Muba fixture in the demo office, issued: its roster as a PDF
+/// lampiran and its notices (per agency head, per employee on duty) as one
+/// merged PDF and separate files.
+#[test]
+fn the_roster_lampiran_and_the_notices_of_an_issued_circular_print_as_letters() {
+    let (dir, db) = edaran_tests::demo_database();
+    let imported = edaran_tests::edaran(
+        &db,
+        &[
+            "circular",
+            "import",
+            fixture("muba-800-439-bkpsdm-2020").to_str().unwrap(),
+        ],
+    );
+    assert!(imported.ok, "{}", imported.stderr);
+    let id = imported.stdout.lines().last().unwrap().trim().to_string();
+    let lampiran = dir.path().join("piket.pdf");
+    let roster = edaran_tests::edaran(&db, &["roster", &id, "-o", lampiran.to_str().unwrap()]);
+    assert!(roster.ok, "{}", roster.stderr);
+    assert_in_order(
+        &text_of(&lampiran),
+        &[
+            "LAMPIRAN",
+            "SURAT EDARAN BUPATI MUSI BANYUASIN",
+            "JADWAL PIKET PEGAWAI",
+            "Hari, tanggal",
+            "Rabu, 13 Mei 2020",
+        ],
+    );
+
+    let draft = edaran_tests::edaran(&db, &["notices", &id, "-o", dir.path().to_str().unwrap()]);
+    assert!(
+        !draft.ok && draft.stderr.contains("sudah terbit"),
+        "{}",
+        draft.stderr
+    );
+    let issued = edaran_tests::edaran(&db, &["circular", "issue", &id, "--date", "2020-05-12"]);
+    assert!(issued.ok, "{}", issued.stderr);
+    let out = dir.path().join("cetak");
+    let run = edaran_tests::edaran_json(
+        &db,
+        &[
+            "notices",
+            &id,
+            "-o",
+            out.to_str().unwrap(),
+            "--per-employee",
+            "--paper",
+            "a4",
+        ],
+    );
+    let merged = PathBuf::from(run["merged"].as_str().unwrap());
+    let folder = PathBuf::from(run["folder"].as_str().unwrap());
+    let files = run["files"].as_u64().unwrap() as usize;
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), files);
+    assert_eq!(pages(&merged), run["pages"].as_u64().unwrap() as usize);
+    let text = text_of(&merged);
+    assert_in_order(
+        &text,
+        &[
+            "PEMBERITAHUAN",
+            "TENTANG",
+            "JADWAL PIKET PEGAWAI",
+            "Menindaklanjuti Surat Edaran Bupati Musi Banyuasin Nomor",
+            "sebagaimana tercantum dalam lampiran",
+            "LAMPIRAN",
+            "PEMBERITAHUAN PELAKSANAAN SURAT EDARAN",
+            "PEMBERITAHUAN TUGAS PIKET",
+            "ditugaskan melaksanakan piket di kantor",
+        ],
+    );
+    assert!(text.contains("Yth.") && text.contains("Kepala "));
+    let qpdf = Command::new("qpdf")
+        .arg("--check")
+        .arg(&merged)
+        .output()
+        .unwrap();
+    assert!(
+        qpdf.status.success(),
+        "{}",
+        String::from_utf8_lossy(&qpdf.stdout)
+    );
+}

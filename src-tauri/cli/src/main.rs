@@ -187,7 +187,7 @@ enum Command {
     /// Menyusun dan menyimpan jadwal piket surat edaran (id atau nomor); perubahan manual tetap dipertahankan.
     Roster {
         circular: String,
-        /// Berkas keluaran: .xlsx atau .csv.
+        /// Berkas keluaran: .xlsx, .csv, atau .pdf (lampiran jadwal piket).
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
         /// Tanggal perubahan manual (TTTT-BB-HH).
@@ -202,6 +202,27 @@ enum Command {
         /// Tetap simpan perubahan yang melanggar aturan (pelanggarannya ditampilkan sebagai peringatan).
         #[arg(long)]
         force: bool,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Mencetak pemberitahuan surat edaran yang sudah terbit: satu per kepala perangkat daerah (lampiran: jadwal piketnya), digabung dalam satu PDF dan per berkas dalam folder di sampingnya.
+    Notices {
+        circular: String,
+        /// Berkas PDF gabungan, atau folder tempat menulisnya.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
+        /// Juga satu pemberitahuan tugas piket per pegawai yang dijadwalkan.
+        #[arg(long = "per-employee")]
+        per_employee: bool,
+        /// Ukuran kertas; bawaan: ukuran pada profil kantor.
+        #[arg(long, value_enum)]
+        paper: Option<Paper>,
+        /// Tandatangani tiap berkas dengan sertifikat (id) milik penanda tangan surat edaran.
+        #[arg(long)]
+        cert: Option<i64>,
+        /// Nama variabel lingkungan berisi kata sandi sertifikat (wajib bersama --cert).
+        #[arg(long = "pass-env", value_name = "VAR")]
+        pass_env: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -292,6 +313,15 @@ enum Paper {
     A4,
 }
 
+impl From<Paper> for PaperSize {
+    fn from(p: Paper) -> PaperSize {
+        match p {
+            Paper::F4 => PaperSize::F4,
+            Paper::A4 => PaperSize::A4,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum ImportWhat {
     /// Pegawai dari berkas CSV atau XLSX ekspor data kepegawaian (kunci: NIP).
@@ -323,6 +353,7 @@ fn main() -> ExitCode {
         | Command::Status { format, .. }
         | Command::Roster { format, .. }
         | Command::Conflicts { format, .. }
+        | Command::Notices { format, .. }
         | Command::Holidays {
             action: HolidayAction::List { format, .. },
         } => *format,
@@ -453,11 +484,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             paper,
         } => {
             let circular = exchange::from_json(&std::fs::read_to_string(&file)?)?;
-            let paper = match paper {
-                Paper::F4 => PaperSize::F4,
-                Paper::A4 => PaperSize::A4,
-            };
-            std::fs::write(&output, pdf::render(&circular, paper)?)?;
+            std::fs::write(&output, pdf::render(&circular, paper.into())?)?;
             println!("PDF ditulis ke {}.", output.display());
         }
         Command::Demo => {
@@ -678,6 +705,36 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             format,
         )?,
         Command::Conflicts { circular, format } => rules::conflicts(&path, &circular, format)?,
+        Command::Notices {
+            circular,
+            output,
+            per_employee,
+            paper,
+            cert,
+            pass_env,
+            format,
+        } => {
+            let pass = match (cert, pass_env) {
+                (Some(_), Some(var)) => Some(passphrase(&var)?),
+                (Some(_), None) => {
+                    return Err(Error::invalid(
+                        "wajib_diisi",
+                        "pass-env",
+                        "--cert memerlukan --pass-env berisi kata sandi sertifikat.",
+                    ))
+                }
+                _ => None,
+            };
+            rules::notices(
+                &path,
+                &circular,
+                output,
+                per_employee,
+                paper.map(PaperSize::from),
+                cert.zip(pass.as_deref()),
+                format,
+            )?
+        }
         Command::Search {
             query,
             year,

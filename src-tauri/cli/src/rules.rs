@@ -3,8 +3,12 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use std::io::IsTerminal;
+use std::sync::atomic::AtomicBool;
+
+use edaran_core::office::PaperSize;
 use edaran_core::rules::{export, RosterEdit};
-use edaran_core::store::StatusRow;
+use edaran_core::store::{NoticeRequest, StatusRow};
 use edaran_core::{Error, Store};
 
 use crate::tracking::circular_id;
@@ -105,14 +109,16 @@ pub fn roster(
     }
     match output {
         Some(file) => {
-            let xlsx = file
+            let extension = file
                 .extension()
-                .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
-            if xlsx {
-                std::fs::write(&file, export::to_xlsx(&engine, &report.roster)?)?;
-            } else {
-                std::fs::write(&file, export::to_csv(&engine, &report.roster))?;
-            }
+                .map(|e| e.to_string_lossy().to_lowercase())
+                .unwrap_or_default();
+            let bytes = match extension.as_str() {
+                "xlsx" => export::to_xlsx(&engine, &report.roster)?,
+                "pdf" => store.roster_pdf(id, office_paper(&store)?)?,
+                _ => export::to_csv(&engine, &report.roster).into_bytes(),
+            };
+            std::fs::write(&file, bytes)?;
             println!(
                 "Jadwal piket ({} tugas) ditulis ke {}.",
                 report.roster.on_duty().count(),
@@ -152,6 +158,68 @@ pub fn conflicts(path: &Path, circular: &str, format: Format) -> Result<(), Erro
             out += &format!("  [{}] {}\n", c.kind.label(), c.message);
         }
         out
+    });
+    Ok(())
+}
+
+fn office_paper(store: &Store) -> Result<PaperSize, Error> {
+    Ok(store.office()?.map(|o| o.paper).unwrap_or(PaperSize::F4))
+}
+
+/// Writes the notices of an issued circular; `output` is the merged PDF or
+/// the folder to put it in.
+pub fn notices(
+    path: &Path,
+    circular: &str,
+    output: PathBuf,
+    per_employee: bool,
+    paper: Option<PaperSize>,
+    signing: Option<(i64, &str)>,
+    format: Format,
+) -> Result<(), Error> {
+    let mut store = Store::open(path)?;
+    let id = circular_id(&store, circular)?;
+    let merged = if output
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"))
+    {
+        output
+    } else {
+        std::fs::create_dir_all(&output)?;
+        let number = store.circular(id)?.summary.number.unwrap_or_default();
+        output.join(format!(
+            "Pemberitahuan SE {}.pdf",
+            number.replace(['/', '\\', ':'], "-")
+        ))
+    };
+    let request = NoticeRequest {
+        per_employee,
+        merged,
+        paper: paper.map_or_else(|| office_paper(&store), Ok)?,
+        signing,
+    };
+    let terminal = std::io::stderr().is_terminal();
+    let written = store.write_notices(id, request, &AtomicBool::new(false), |p| {
+        if terminal {
+            eprint!("\r{} dari {} dokumen", p.done, p.total);
+        }
+    })?;
+    if terminal {
+        eprintln!();
+    }
+    emit(format, &written, || {
+        format!(
+            "{} pemberitahuan{} ({} halaman) digabung ke {} dan ditulis per berkas ke {}.\n",
+            written.files,
+            if written.signed {
+                " bertanda tangan elektronik"
+            } else {
+                ""
+            },
+            written.pages,
+            written.merged.display(),
+            written.folder.display()
+        )
     });
     Ok(())
 }

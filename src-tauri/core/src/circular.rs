@@ -81,6 +81,7 @@ vocabulary!(
     Clause, "Butir templat" {
         Dasar => "dasar", "Dasar (rujukan)";
         Masa => "masa", "Masa berlaku";
+        Aturan => "aturan", "Pengaturan sistem kerja";
         Penutup => "penutup", "Penutup";
     }
 );

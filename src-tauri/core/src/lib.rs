@@ -11,6 +11,7 @@ pub mod error;
 pub mod exchange;
 pub mod import;
 pub mod nip;
+pub mod notices;
 pub mod numbering;
 pub mod office;
 pub mod paths;

@@ -8,6 +8,7 @@ use crate::circular::{CircularKind, CircularStatus, SigningMode};
 use crate::employee::{EmploymentKind, Eselon, PositionKind};
 use crate::office::{PaperSize, RegionKind, SignatoryRole};
 use crate::rank::{Golongan, PPPK_GRADES};
+use crate::rules::{ConflictKind, ExceptionReason, Placement, Status};
 use crate::vocab::Choice;
 
 #[derive(Debug, Serialize)]
@@ -26,6 +27,10 @@ pub struct ReferenceData {
     pub circular_kinds: Vec<Choice>,
     pub circular_statuses: Vec<Choice>,
     pub signing_modes: Vec<Choice>,
+    pub exception_placements: Vec<Choice>,
+    pub exception_reasons: Vec<Choice>,
+    pub work_statuses: Vec<Choice>,
+    pub conflict_kinds: Vec<Choice>,
 }
 
 pub fn reference_data() -> ReferenceData {
@@ -43,5 +48,9 @@ pub fn reference_data() -> ReferenceData {
         circular_kinds: CircularKind::choices(),
         circular_statuses: CircularStatus::choices(),
         signing_modes: SigningMode::choices(),
+        exception_placements: Placement::choices(),
+        exception_reasons: ExceptionReason::choices(),
+        work_statuses: Status::choices(),
+        conflict_kinds: ConflictKind::choices(),
     }
 }

@@ -120,6 +120,9 @@ pub fn clause_text(c: &Circular, clause: Clause) -> Option<String> {
             }),
             CircularKind::Umum => period.map(|p| format!("Surat Edaran ini berlaku {p}.")),
         },
+        Clause::Aturan => (!c.rules.is_empty()).then(|| {
+            "Pengaturan sistem kerja selama masa berlaku Surat Edaran ini sebagai berikut:".into()
+        }),
         Clause::Penutup => Some(match c.kind {
             CircularKind::Pencabutan | CircularKind::Umum => {
                 "Demikian Surat Edaran ini disampaikan untuk diketahui dan dilaksanakan sebagaimana mestinya.".into()
@@ -129,27 +132,43 @@ pub fn clause_text(c: &Circular, clause: Clause) -> Option<String> {
     }
 }
 
+/// The points under a clause: the rules' own clauses under `Aturan`.
+fn clause_children(c: &Circular, clause: Clause) -> Option<Vec<Point>> {
+    (clause == Clause::Aturan).then(|| {
+        crate::rules::clauses::clauses(&c.rules)
+            .into_iter()
+            .map(Point::new)
+            .collect()
+    })
+}
+
 fn generated(c: &Circular, clause: Clause) -> Option<Point> {
     clause_text(c, clause).map(|text| Point {
         clause: Some(clause),
+        children: clause_children(c, clause).unwrap_or_default(),
         ..Point::new(text)
     })
 }
+
+const CLAUSES: [Clause; 4] = [Clause::Dasar, Clause::Masa, Clause::Aturan, Clause::Penutup];
 
 /// Rewrites the template's clauses for the current facts, in place; the
 /// user's points and the order they chose stay as they are.
 pub fn refresh(c: &mut Circular) {
     // Each clause's text depends on the facts only: write each once.
-    let texts = [Clause::Dasar, Clause::Masa, Clause::Penutup].map(|k| (k, clause_text(c, k)));
+    let texts = CLAUSES.map(|k| (k, clause_text(c, k), clause_children(c, k)));
     let text_of = |clause: Clause| {
         texts
             .iter()
-            .find(|(k, _)| *k == clause)
-            .and_then(|(_, t)| t.clone())
+            .find(|(k, ..)| *k == clause)
+            .and_then(|(_, t, children)| Some((t.clone()?, children.clone())))
     };
     c.points.retain_mut(|p| match p.clause.map(text_of) {
-        Some(Some(text)) => {
+        Some(Some((text, children))) => {
             p.text = text;
+            if let Some(children) = children {
+                p.children = children;
+            }
             true
         }
         Some(None) => false,
@@ -166,8 +185,26 @@ pub fn compose(c: &mut Circular) {
         .filter_map(|clause| generated(c, clause))
         .collect();
     points.extend(own);
+    points.extend(generated(c, Clause::Aturan));
     points.extend(generated(c, Clause::Penutup));
     c.points = points;
+}
+
+/// Puts the rules' clauses into the body: rewrites the `Aturan` point where
+/// the user left it, or inserts it before the closing; removes it when the
+/// circular has no rules.
+pub fn place_rules(c: &mut Circular) {
+    if c.points.iter().any(|p| p.clause == Some(Clause::Aturan)) || c.rules.is_empty() {
+        return refresh(c);
+    }
+    let at = c
+        .points
+        .iter()
+        .position(|p| p.clause == Some(Clause::Penutup))
+        .unwrap_or(c.points.len());
+    if let Some(point) = generated(c, Clause::Aturan) {
+        c.points.insert(at, point);
+    }
 }
 
 /// The subject a derived circular starts with, e.g. `Perpanjangan …`.
@@ -259,6 +296,7 @@ mod tests {
             },
         ];
         c.points = vec![Point::new("Pegawai tetap dapat dihubungi.")];
+        c.rules = Default::default();
         c
     }
 
@@ -301,6 +339,31 @@ mod tests {
             4,
             "composing twice does not duplicate clauses"
         );
+    }
+
+    #[test]
+    fn the_rules_clauses_go_before_the_closing_and_follow_the_rules() {
+        let mut c = sample(CircularKind::WfhBaru);
+        compose(&mut c);
+        assert_eq!(c.points.len(), 4, "no rules, no rules point");
+        c.rules.picket = Some(crate::rules::Picket {
+            per_day: 2,
+            unit_kinds: Vec::new(),
+            categories: Vec::new(),
+            agencies: Vec::new(),
+        });
+        place_rules(&mut c);
+        assert_eq!(c.points[3].clause, Some(Clause::Aturan));
+        assert_eq!(c.points[4].clause, Some(Clause::Penutup));
+        assert!(c.points[3].children[0].text.contains("2 (dua) orang"));
+        c.rules.picket.as_mut().unwrap().per_day = 3;
+        c.points.swap(2, 3); // the user moved it up
+        place_rules(&mut c);
+        assert_eq!(c.points.len(), 5, "placed once");
+        assert!(c.points[2].children[0].text.contains("3 (tiga) orang"));
+        c.rules = Default::default();
+        place_rules(&mut c);
+        assert!(c.points.iter().all(|p| p.clause != Some(Clause::Aturan)));
     }
 
     #[test]

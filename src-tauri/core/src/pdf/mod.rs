@@ -8,7 +8,7 @@ mod layout;
 mod preview;
 mod writer;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use base64::Engine;
@@ -50,95 +50,170 @@ pub fn numbering_label(depth: usize, index: usize) -> String {
 
 /// Renders the circular to PDF bytes.
 pub fn render(c: &Circular, paper: PaperSize) -> Result<Vec<u8>> {
-    let laid = lay_out(c, paper)?;
-    let mut doc = laid.doc;
-    let options = PdfSaveOptions {
-        subset_fonts: true,
-        ..Default::default()
-    };
-    Ok(doc.with_pages(laid.pages).save(&options, &mut Vec::new()))
+    let mut book = Book::new(&document_title(c), paper);
+    book.add(c, &Heading::SuratEdaran)?;
+    Ok(book.save())
 }
 
 /// The first `max_pages` pages as SVG, laid out exactly as [`render`] prints them.
 pub fn preview(c: &Circular, paper: PaperSize, max_pages: usize) -> Result<Preview> {
-    let laid = lay_out(c, paper)?;
+    let mut book = Book::new(&document_title(c), paper);
+    book.add(c, &Heading::SuratEdaran)?;
     let resources = preview::Resources {
-        bold: &laid.bold,
-        pictures: &laid.pictures,
+        bold: &book.bold,
+        pictures: &book.pictures,
     };
     Ok(Preview {
-        pages: laid
+        pages: book
             .pages
             .iter()
             .take(max_pages)
             .map(|page| preview::page_svg(page, &resources))
             .collect(),
-        page_count: laid.pages.len(),
+        page_count: book.pages.len(),
     })
 }
 
-/// A laid-out circular: the document with its fonts and images, its pages,
-/// and what the preview needs to draw them.
-struct Laid {
+/// What the title block says: a circular's `SURAT EDARAN` and its number,
+/// or the name of a notice that carries a circular out (it has no number of
+/// its own and cites the circular's in its text).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Heading {
+    SuratEdaran,
+    /// e.g. `PEMBERITAHUAN` over the subject.
+    Notice(String),
+}
+
+/// One PDF holding any number of documents, one after the other, each
+/// starting on a new page with its own page numbers; fonts and images
+/// are embedded once for all of them.
+pub struct Book {
     doc: PdfDocument,
-    pages: Vec<printpdf::PdfPage>,
+    paper: PaperSize,
+    regular: printpdf::FontId,
     bold: printpdf::FontId,
+    pages: Vec<printpdf::PdfPage>,
+    /// Images already embedded, by their bytes.
+    images: HashMap<Vec<u8>, (XObjectId, usize, usize)>,
     pictures: BTreeMap<XObjectId, preview::Picture>,
 }
 
-fn lay_out(c: &Circular, paper: PaperSize) -> Result<Laid> {
-    c.validate()?;
-    check_glyphs(c)?;
-    let mut doc = PdfDocument::new(&document_title(c));
-    let info = &mut doc.metadata.info;
-    info.author = c.letterhead.tiers.first().cloned().unwrap_or_default();
-    info.creator = "Edaran".into();
-    info.producer = "Edaran".into();
-    info.subject = c.subject.clone();
-    let (regular, bold) = parsed_fonts();
-    let (regular, bold) = (doc.add_font(regular), doc.add_font(bold));
-    let mut pictures = BTreeMap::new();
-    let mut images =
-        |bytes: &Option<Vec<u8>>, what: &str| -> Result<Option<(XObjectId, usize, usize)>> {
-            let Some(bytes) = bytes else { return Ok(None) };
-            let unreadable = |e: String| {
-                Error::invalid(
-                    "gambar_rusak",
-                    "image",
-                    format!("Gambar {what} tidak dapat dibaca: {e}"),
-                )
-            };
-            let mime = crate::store::image_kind(bytes).map_err(|e| unreadable(e.to_string()))?;
-            let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(unreadable)?;
-            let (width, height) = (image.width, image.height);
-            let id = doc.add_image(&image);
-            let url = format!(
-                "data:{mime};base64,{}",
-                base64::engine::general_purpose::STANDARD.encode(bytes)
-            );
-            pictures.insert(id.clone(), preview::Picture { url, width, height });
-            Ok(Some((id, width, height)))
-        };
-    let emblem = images(&c.letterhead.emblem, "lambang")?;
-    let signature = images(&c.signature.signature_image, "tanda tangan")?;
-    let stamp = images(&c.signature.stamp_image, "cap")?;
-
-    let mut w = Writer::new(Sheet::new(paper), regular, bold.clone());
-    letterhead(&mut w, c, emblem.as_ref());
-    addressees(&mut w, c);
-    title(&mut w, c);
-    body(&mut w, &c.points, 0);
-    signature_block(&mut w, c, signature.as_ref(), stamp.as_ref());
-    copies(&mut w, c);
-    for annex in &c.annexes {
-        annex_pages(&mut w, c, annex);
+impl Book {
+    pub fn new(title: &str, paper: PaperSize) -> Book {
+        let mut doc = PdfDocument::new(title);
+        let info = &mut doc.metadata.info;
+        info.creator = "Edaran".into();
+        info.producer = "Edaran".into();
+        let (regular, bold) = parsed_fonts();
+        let (regular, bold) = (doc.add_font(regular), doc.add_font(bold));
+        Book {
+            doc,
+            paper,
+            regular,
+            bold,
+            pages: Vec::new(),
+            images: HashMap::new(),
+            pictures: BTreeMap::new(),
+        }
     }
-    Ok(Laid {
-        doc,
-        pages: w.finish(),
-        bold,
-        pictures,
-    })
+
+    /// Pages so far.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    /// Lays `c` out on new pages under `heading`; returns its page count.
+    pub fn add(&mut self, c: &Circular, heading: &Heading) -> Result<usize> {
+        c.validate()?;
+        check_glyphs(c)?;
+        if self.pages.is_empty() {
+            let info = &mut self.doc.metadata.info;
+            info.author = c.letterhead.tiers.first().cloned().unwrap_or_default();
+            info.subject = c.subject.clone();
+        }
+        let emblem = self.image(&c.letterhead.emblem, "lambang")?;
+        let signature = self.image(&c.signature.signature_image, "tanda tangan")?;
+        let stamp = self.image(&c.signature.stamp_image, "cap")?;
+        let mut w = Writer::new(
+            Sheet::new(self.paper),
+            self.regular.clone(),
+            self.bold.clone(),
+        );
+        letterhead(&mut w, c, emblem.as_ref());
+        addressees(&mut w, c);
+        title(&mut w, c, heading);
+        body(&mut w, &c.points, 0);
+        signature_block(&mut w, c, signature.as_ref(), stamp.as_ref());
+        copies(&mut w, c);
+        for annex in &c.annexes {
+            annex_pages(&mut w, c, heading, annex);
+        }
+        let pages = w.finish();
+        let count = pages.len();
+        self.pages.extend(pages);
+        Ok(count)
+    }
+
+    /// Only the lampiran `annex` of `c`, from the first page on (a roster
+    /// printed on its own).
+    pub fn add_annex(&mut self, c: &Circular, heading: &Heading, annex: &Annex) -> Result<usize> {
+        let mut c = c.clone();
+        c.annexes = vec![annex.clone()];
+        c.validate()?;
+        check_glyphs(&c)?;
+        let mut w = Writer::new(
+            Sheet::new(self.paper),
+            self.regular.clone(),
+            self.bold.clone(),
+        );
+        annex_pages(&mut w, &c, heading, annex);
+        let pages = w.finish();
+        let count = pages.len();
+        self.pages.extend(pages);
+        Ok(count)
+    }
+
+    /// Embeds an image once, however many documents show it.
+    fn image(
+        &mut self,
+        bytes: &Option<Vec<u8>>,
+        what: &str,
+    ) -> Result<Option<(XObjectId, usize, usize)>> {
+        let Some(bytes) = bytes else { return Ok(None) };
+        if let Some(known) = self.images.get(bytes) {
+            return Ok(Some(known.clone()));
+        }
+        let unreadable = |e: String| {
+            Error::invalid(
+                "gambar_rusak",
+                "image",
+                format!("Gambar {what} tidak dapat dibaca: {e}"),
+            )
+        };
+        let mime = crate::store::image_kind(bytes).map_err(|e| unreadable(e.to_string()))?;
+        let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(unreadable)?;
+        let (width, height) = (image.width, image.height);
+        let id = self.doc.add_image(&image);
+        let url = format!(
+            "data:{mime};base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(bytes)
+        );
+        self.pictures
+            .insert(id.clone(), preview::Picture { url, width, height });
+        let placed = (id, width, height);
+        self.images.insert(bytes.clone(), placed.clone());
+        Ok(Some(placed))
+    }
+
+    /// The PDF bytes, fonts subset to the glyphs used.
+    pub fn save(self) -> Vec<u8> {
+        let Book { mut doc, pages, .. } = self;
+        let options = PdfSaveOptions {
+            subset_fonts: true,
+            ..Default::default()
+        };
+        doc.with_pages(pages).save(&options, &mut Vec::new())
+    }
 }
 
 fn parsed_fonts() -> &'static (ParsedFont, ParsedFont) {
@@ -337,18 +412,26 @@ fn addressees(w: &mut Writer, c: &Circular) {
     w.y -= LEADING * 2.0;
 }
 
-/// `SURAT EDARAN` / `NOMOR …` / `TENTANG` / subject, centred.
-fn title(w: &mut Writer, c: &Circular) {
+/// `SURAT EDARAN` / `NOMOR …` / `TENTANG` / subject, centred; a notice
+/// has its own name and no number line.
+fn title(w: &mut Writer, c: &Circular, heading: &Heading) {
     let sheet = w.sheet;
     let (x, width) = (sheet.left, sheet.text_width());
-    w.line_at("SURAT EDARAN", Weight::Bold, BODY, x, width, Align::Center);
-    w.y -= LEADING;
-    let number = if c.number.trim().is_empty() {
-        "NOMOR ............................".to_string()
-    } else {
-        format!("NOMOR {}", c.number.trim())
-    };
-    w.line_at(&number, Weight::Regular, BODY, x, width, Align::Center);
+    match heading {
+        Heading::SuratEdaran => {
+            w.line_at("SURAT EDARAN", Weight::Bold, BODY, x, width, Align::Center);
+            w.y -= LEADING;
+            let number = if c.number.trim().is_empty() {
+                "NOMOR ............................".to_string()
+            } else {
+                format!("NOMOR {}", c.number.trim())
+            };
+            w.line_at(&number, Weight::Regular, BODY, x, width, Align::Center);
+        }
+        Heading::Notice(name) => {
+            w.line_at(name, Weight::Bold, BODY, x, width, Align::Center);
+        }
+    }
     w.y -= LEADING * 1.5;
     w.line_at("TENTANG", Weight::Regular, BODY, x, width, Align::Center);
     w.y -= LEADING;
@@ -524,8 +607,10 @@ fn copies(w: &mut Writer, c: &Circular) {
 
 /// A lampiran: new page, its header (circular, number, date, subject), the
 /// title, and the table whose header row repeats on every page.
-fn annex_pages(w: &mut Writer, c: &Circular, annex: &Annex) {
-    w.new_page();
+fn annex_pages(w: &mut Writer, c: &Circular, heading: &Heading, annex: &Annex) {
+    if !w.is_blank() {
+        w.new_page();
+    }
     let sheet = w.sheet;
     let x = sheet.left + sheet.text_width() * 0.45;
     let label = face(Weight::Regular).width("TANGGAL  : ", 10.0);
@@ -535,10 +620,16 @@ fn annex_pages(w: &mut Writer, c: &Circular, annex: &Annex) {
     let header = [
         (
             "LAMPIRAN",
-            format!(
-                "SURAT EDARAN {}",
-                c.signature.principal_office.to_uppercase()
-            ),
+            match heading {
+                Heading::SuratEdaran => format!(
+                    "SURAT EDARAN {}",
+                    c.signature.principal_office.to_uppercase()
+                ),
+                Heading::Notice(name) => format!(
+                    "{name} PELAKSANAAN SURAT EDARAN {}",
+                    c.signature.principal_office.to_uppercase()
+                ),
+            },
         ),
         (
             "NOMOR",

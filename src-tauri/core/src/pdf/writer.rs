@@ -82,6 +82,11 @@ impl Writer {
         self.pages.len() + 1
     }
 
+    /// Nothing drawn yet: still on the first page, and it is empty.
+    pub fn is_blank(&self) -> bool {
+        self.pages.is_empty() && self.ops.is_empty()
+    }
+
     /// Space left above the bottom margin.
     pub fn room(&self) -> f32 {
         self.y - self.sheet.bottom

@@ -228,6 +228,11 @@ impl Engine {
         self.on_duty = roster.on_duty().map(|a| (a.date, a.employee_id)).collect();
     }
 
+    /// Employee `i` is on a picket rotation (their days can be edited).
+    pub fn on_rotation(&self, i: usize) -> bool {
+        matches!(self.standing[i], Standing::Rotation(_))
+    }
+
     pub fn in_period(&self, date: NaiveDate) -> bool {
         self.period.start <= date && self.period.end.is_none_or(|end| date <= end)
     }

@@ -298,20 +298,20 @@ impl Store {
             .register(&payload.number, None)?
             .into_iter()
             .find(|e| e.number == payload.number);
-        let recorded: Option<String> = match &entry {
-            Some(_) => self
-                .conn
-                .query_row(
-                    "SELECT pdf_sha256 FROM register_entry WHERE number = ?1 AND pdf_sha256 IS NOT NULL",
-                    [&payload.number],
-                    |r| r.get(0),
-                )
-                .optional()?,
-            None => None,
+        // The circular's own PDF, or one of the notices signed under its number.
+        let recorded = match &entry {
+            Some(_) => self.conn.query_row(
+                "SELECT EXISTS (SELECT 1 FROM register_entry WHERE number = ?1 AND pdf_sha256 = ?2)
+                     OR EXISTS (SELECT 1 FROM signed_notice n JOIN register_entry r ON r.circular_id = n.circular_id
+                                WHERE r.number = ?1 AND n.pdf_sha256 = ?2)",
+                [&payload.number, &payload.sha256],
+                |r| r.get(0),
+            )?,
+            None => false,
         };
         Ok(RegisterMatch {
             date_matches: entry.as_ref().is_some_and(|e| e.issued_on == payload.date),
-            hash_matches: recorded.as_deref() == Some(payload.sha256.as_str()),
+            hash_matches: recorded,
             entry,
         })
     }

@@ -91,6 +91,17 @@ impl Store {
         employee(&self.conn, id)
     }
 
+    /// The employee with `nip`.
+    pub fn employee_by_nip(&self, nip: &str) -> Result<Employee> {
+        match holder_of_nip(&self.conn, nip.trim())? {
+            Some((id, _)) => self.employee(id),
+            None => Err(Error::NotFound(format!(
+                "Pegawai dengan NIP {}",
+                nip.trim()
+            ))),
+        }
+    }
+
     /// Creates or changes one employee after checking agency, unit and NIP.
     pub fn save_employee(&mut self, input: &EmployeeInput) -> Result<Employee> {
         let v = input.validate()?;

@@ -229,6 +229,15 @@ CREATE TABLE roster_assignment (
     PRIMARY KEY (circular_id, date, employee_id)
 );
 "#,
+    r#"
+-- Signed notices of a circular: they carry its number, so verification
+-- matches their hashes here as well as the circular's own.
+CREATE TABLE signed_notice (
+    pdf_sha256 TEXT PRIMARY KEY,
+    circular_id INTEGER NOT NULL REFERENCES circular(id),
+    signed_at TEXT NOT NULL
+);
+"#,
 ];
 
 /// The schema version this build writes.

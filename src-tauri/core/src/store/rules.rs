@@ -1,0 +1,611 @@
+//! A circular's rules as the forms edit them, the agency grid (who works
+//! where, day by day) and the notices that carry an issued circular out.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use chrono::{NaiveDate, Utc};
+use rusqlite::params;
+use serde::Serialize;
+
+use super::Store;
+use crate::circular::Annex;
+use crate::error::{Error, Result};
+use crate::notices::{self, Output, Written};
+use crate::office::PaperSize;
+use crate::rules::{clauses::clauses, AgencyRef, AssignmentSource, Rules, Status};
+use crate::sign::{Progress, SignOptions};
+use crate::template;
+
+/// The lampiran listing the personal exceptions.
+pub const EXCEPTION_ANNEX: &str = "Daftar Pegawai dengan Pengecualian Sistem Kerja";
+
+/// A circular's rules with the clause each writes.
+#[derive(Debug, Clone, Serialize)]
+pub struct RulesView {
+    pub rules: Rules,
+    pub clauses: Vec<String>,
+}
+
+/// One employee on one day of the grid.
+#[derive(Debug, Clone, Serialize)]
+pub struct GridCell {
+    pub status: Status,
+    pub reason: String,
+    /// The roster entry behind the cell, if any.
+    pub source: Option<AssignmentSource>,
+    /// On a picket rotation, so the day can be changed by hand.
+    pub editable: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GridRow {
+    pub employee_id: i64,
+    pub nip: Option<String>,
+    pub name: String,
+    pub unit: Option<String>,
+    pub cells: Vec<GridCell>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GridDay {
+    pub date: NaiveDate,
+    pub working: bool,
+}
+
+/// An agency's statuses over the whole period, day by day.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgencyGrid {
+    pub agency_id: i64,
+    pub agency: String,
+    pub days: Vec<GridDay>,
+    pub rows: Vec<GridRow>,
+}
+
+/// What a notices batch prints and where.
+pub struct NoticeRequest<'a> {
+    /// Also one assignment notice per employee on the rotation.
+    pub per_employee: bool,
+    /// The merged PDF; the separate files go into the folder beside it.
+    pub merged: PathBuf,
+    pub paper: PaperSize,
+    /// Certificate and passphrase (asked once for the batch), if signed.
+    pub signing: Option<(i64, &'a str)>,
+}
+
+impl Store {
+    pub fn rules(&self, id: i64) -> Result<RulesView> {
+        let rules = self.circular(id)?.document.rules;
+        Ok(RulesView {
+            clauses: clauses(&rules),
+            rules,
+        })
+    }
+
+    /// Checks and saves the rules of draft `id`; the rest of the document
+    /// stays as it is. Exceptions must name employees of this office and
+    /// exempt agencies given by id must exist.
+    pub fn save_rules(&mut self, id: i64, rules: Rules, actor: &str) -> Result<RulesView> {
+        rules.validate()?;
+        for (i, e) in rules.exceptions.iter().enumerate() {
+            if self.employee_by_nip(&e.nip).is_err() {
+                return Err(Error::invalid(
+                    "nip_tidak_dikenal",
+                    "exceptions",
+                    format!(
+                        "Pengecualian ke-{}: NIP {} tidak terdaftar sebagai pegawai.",
+                        i + 1,
+                        e.nip.trim()
+                    ),
+                ));
+            }
+        }
+        let agencies = self.agencies("")?;
+        let mut rules = rules;
+        for r in &mut rules.exempt_agencies {
+            if let Some(a) = agencies.iter().find(|a| r.matches(a)) {
+                // Names travel in exchange files and read in the clause text.
+                *r = AgencyRef::Name(a.name.clone());
+            } else {
+                let what = match r {
+                    AgencyRef::Id(id) => format!("dengan id {id}"),
+                    AgencyRef::Name(name) => format!("\"{name}\""),
+                };
+                return Err(Error::invalid(
+                    "perangkat_daerah_tidak_dikenal",
+                    "exempt_agencies",
+                    format!("Perangkat daerah {what} yang dikecualikan tidak ditemukan."),
+                ));
+            }
+        }
+        let mut doc = self.circular(id)?.document;
+        doc.rules = rules;
+        self.save_draft(id, &doc, actor)?;
+        self.rules(id)
+    }
+
+    /// Writes the rules' clauses into draft `id`'s body (see
+    /// [`template::place_rules`]) and the personal exceptions into their
+    /// lampiran, which the clause cites.
+    pub fn place_rule_clauses(&mut self, id: i64, actor: &str) -> Result<()> {
+        let mut doc = self.circular(id)?.document;
+        template::place_rules(&mut doc);
+        doc.annexes.retain(|a| a.title != EXCEPTION_ANNEX);
+        if !doc.rules.exceptions.is_empty() {
+            let mut rows = Vec::new();
+            for (i, x) in doc.rules.exceptions.iter().enumerate() {
+                let e = self.employee_by_nip(&x.nip)?;
+                rows.push(vec![
+                    (i + 1).to_string(),
+                    e.full_name(),
+                    x.nip.clone(),
+                    e.agency_name.clone(),
+                    x.describe(),
+                ]);
+            }
+            doc.annexes.push(Annex {
+                title: EXCEPTION_ANNEX.into(),
+                columns: ["No", "Nama", "NIP", "Perangkat Daerah", "Pengecualian"]
+                    .map(String::from)
+                    .to_vec(),
+                widths: vec![0.6, 2.6, 2.2, 2.4, 3.6],
+                rows,
+            });
+        }
+        self.save_draft(id, &doc, actor)
+    }
+
+    /// Agency `agency_id`'s statuses on every day of circular `id`'s period.
+    pub fn agency_grid(&self, id: i64, agency_id: i64) -> Result<AgencyGrid> {
+        let (engine, report) = self.rule_engine(id)?;
+        let agency = self.agency(agency_id)?;
+        let period = engine.circular.period.expect("engine has a period");
+        let end = period.end.expect("a roster's period has an end");
+        let days: Vec<GridDay> = period
+            .start
+            .iter_days()
+            .take_while(|d| *d <= end)
+            .map(|date| GridDay {
+                date,
+                working: engine.calendar.is_working_day(date),
+            })
+            .collect();
+        let sources: std::collections::HashMap<(NaiveDate, i64), AssignmentSource> = report
+            .roster
+            .entries
+            .iter()
+            .map(|a| ((a.date, a.employee_id), a.source))
+            .collect();
+        let rows = engine
+            .workforce
+            .employees
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.agency_id == agency_id)
+            .map(|(i, e)| GridRow {
+                employee_id: e.id,
+                nip: e.nip.clone(),
+                name: e.full_name(),
+                unit: e.unit_name.clone(),
+                cells: days
+                    .iter()
+                    .map(|day| {
+                        let decision = engine.decide(i, day.date);
+                        GridCell {
+                            status: decision.status,
+                            reason: engine.reason(i, day.date, decision),
+                            source: sources.get(&(day.date, e.id)).copied(),
+                            editable: day.working && engine.on_rotation(i),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        Ok(AgencyGrid {
+            agency_id,
+            agency: agency.name,
+            days,
+            rows,
+        })
+    }
+
+    /// The roster of circular `id` as a PDF lampiran.
+    pub fn roster_pdf(&self, id: i64, paper: PaperSize) -> Result<Vec<u8>> {
+        let (engine, report) = self.rule_engine(id)?;
+        notices::roster_pdf(&engine, &report.roster, paper)
+    }
+
+    /// The notices of issued circular `id`.
+    pub fn notices(&self, id: i64, per_employee: bool) -> Result<Vec<notices::Notice>> {
+        let (engine, report) = self.rule_engine(id)?;
+        notices::notices(&engine, &report.roster, per_employee)
+    }
+
+    /// Writes the notices of issued circular `id` to `merged` (and the
+    /// folder beside it), signed when `signing` is given — its passphrase
+    /// checked before anything is written — and records the signed files'
+    /// hashes so verification finds them under the circular's number.
+    pub fn write_notices(
+        &mut self,
+        id: i64,
+        request: NoticeRequest,
+        cancel: &AtomicBool,
+        progress: impl FnMut(Progress),
+    ) -> Result<Written> {
+        let list = self.notices(id, request.per_employee)?;
+        let signer = match request.signing {
+            Some((certificate_id, passphrase)) => {
+                if !self
+                    .signing_certificates(id)?
+                    .iter()
+                    .any(|c| c.id == certificate_id)
+                {
+                    return Err(Error::invalid(
+                        "sertifikat_orang_lain",
+                        "certificate",
+                        "Sertifikat ini bukan milik penanda tangan surat edaran.",
+                    ));
+                }
+                Some(self.signer(certificate_id, passphrase)?)
+            }
+            None => None,
+        };
+        let place = list
+            .first()
+            .map(|n| n.document.place.trim().to_string())
+            .unwrap_or_default();
+        let out = Output {
+            merged: request.merged,
+            paper: request.paper,
+            signer: signer.as_ref().map(|s| {
+                (
+                    s,
+                    SignOptions {
+                        reason: "Pemberitahuan pelaksanaan surat edaran".into(),
+                        location: place.clone(),
+                        time: Utc::now(),
+                        mark: None,
+                    },
+                )
+            }),
+        };
+        let written = notices::write(&list, &out, cancel, progress)?;
+        if !written.cancelled {
+            self.in_transaction(|store| {
+                let at = Utc::now().to_rfc3339();
+                for hash in &written.signed_hashes {
+                    store.conn.execute(
+                        "INSERT OR IGNORE INTO signed_notice (pdf_sha256, circular_id, signed_at) VALUES (?1, ?2, ?3)",
+                        params![hash, id, at],
+                    )?;
+                }
+                Ok(())
+            })?;
+        }
+        Ok(written)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    use chrono::{Datelike, NaiveDate, Weekday};
+
+    use super::*;
+    use crate::agency::UnitKind;
+    use crate::circular::{CircularKind, CircularStatus, Clause};
+    use crate::pdf::Heading;
+    use crate::rules::{ExceptionReason, PersonalException, Picket, Placement};
+
+    const PASS: &str = "sandi rahasia kantor";
+
+    fn picket() -> Rules {
+        Rules {
+            picket: Some(Picket {
+                per_day: 2,
+                unit_kinds: vec![UnitKind::Sekretariat, UnitKind::Bidang],
+                categories: Vec::new(),
+                agencies: Vec::new(),
+            }),
+            ..Rules::default()
+        }
+    }
+
+    /// The demo office with a draft from the template (two weeks from
+    /// 24 November 2026), signed by the head of region.
+    fn draft() -> (Store, i64) {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::demo::fill(&mut store).unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let id = store
+            .create_from_template(CircularKind::WfhBaru, day, "uji")
+            .unwrap();
+        (store, id)
+    }
+
+    fn issued(rules: Rules) -> (Store, i64) {
+        let (mut store, id) = draft();
+        store.save_rules(id, rules, "uji").unwrap();
+        store.initial(id, "uji").unwrap();
+        store
+            .issue(id, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), "uji")
+            .unwrap();
+        (store, id)
+    }
+
+    #[test]
+    fn rules_are_checked_by_name_and_row_and_nothing_is_half_saved() {
+        let (mut store, id) = draft();
+        let before = store.circular(id).unwrap().document;
+        let nip = store.workforce().unwrap().employees[0].nip.clone().unwrap();
+        let mut rules = picket();
+        rules.exceptions = vec![
+            PersonalException {
+                nip: nip.clone(),
+                placement: Placement::DiRumah,
+                reason: ExceptionReason::Hamil,
+                from: None,
+                to: None,
+                note: String::new(),
+            },
+            PersonalException {
+                nip: "199001012015031999".into(),
+                placement: Placement::DiKantor,
+                reason: ExceptionReason::LayananEsensial,
+                from: None,
+                to: None,
+                note: String::new(),
+            },
+        ];
+        let e = store.save_rules(id, rules.clone(), "uji").unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("nip_tidak_dikenal", Some("exceptions"))
+        );
+        assert!(e.to_string().contains("ke-2") && e.to_string().contains("199001012015031999"));
+        assert_eq!(store.circular(id).unwrap().document, before);
+        rules.exceptions.pop();
+        rules.exempt_agencies = vec![AgencyRef::Name("Dinas Tidak Ada".into())];
+        let e = store.save_rules(id, rules.clone(), "uji").unwrap_err();
+        assert_eq!(e.code(), "perangkat_daerah_tidak_dikenal");
+        rules.exempt_agencies.clear();
+        let view = store.save_rules(id, rules, "uji").unwrap();
+        assert!(
+            view.clauses.iter().any(|c| c.contains("2 (dua) orang")),
+            "{:?}",
+            view.clauses
+        );
+        assert!(
+            view.clauses
+                .iter()
+                .any(|c| c.contains("1 (satu) pegawai ditetapkan tetap bekerja di rumah")),
+            "{:?}",
+            view.clauses
+        );
+        store.place_rule_clauses(id, "uji").unwrap();
+        let points = store.circular(id).unwrap().document.points;
+        let at = points
+            .iter()
+            .position(|p| p.clause == Some(Clause::Aturan))
+            .unwrap();
+        assert_eq!(points[at + 1].clause, Some(Clause::Penutup));
+        assert_eq!(points[at].children.len(), 2);
+        let annexes = store.circular(id).unwrap().document.annexes;
+        let listed = annexes.iter().find(|a| a.title == EXCEPTION_ANNEX).unwrap();
+        assert_eq!(listed.rows.len(), 1);
+        assert!(
+            listed.rows[0].contains(&nip) && listed.rows[0].iter().any(|c| c.contains("hamil"))
+        );
+    }
+
+    #[test]
+    fn exempt_agencies_are_kept_by_name_so_clauses_and_exchange_files_name_them() {
+        let (mut store, id) = draft();
+        let agency = store.agencies("").unwrap().remove(0);
+        let rules = Rules {
+            exempt_agencies: vec![AgencyRef::Id(agency.id)],
+            ..Rules::default()
+        };
+        let view = store.save_rules(id, rules, "uji").unwrap();
+        assert_eq!(
+            view.rules.exempt_agencies,
+            [AgencyRef::Name(agency.name.clone())]
+        );
+        assert!(view.clauses[0].contains(&agency.name), "{:?}", view.clauses);
+    }
+
+    #[test]
+    fn the_agency_grid_shows_every_day_with_weekends_off_and_the_picket_per_unit() {
+        let (mut store, id) = draft();
+        store.save_rules(id, picket(), "uji").unwrap();
+        store.generate_roster(id).unwrap();
+        let agency = store
+            .agencies("")
+            .unwrap()
+            .into_iter()
+            .find(|a| a.unit_count > 1)
+            .unwrap();
+        let grid = store.agency_grid(id, agency.id).unwrap();
+        let period = store.circular(id).unwrap().document.period.unwrap();
+        let span = (period.end.unwrap() - period.start).num_days() as usize + 1;
+        let picket_units = store
+            .units(agency.id)
+            .unwrap()
+            .iter()
+            .filter(|u| {
+                u.parent_id.is_none() && matches!(u.kind, UnitKind::Sekretariat | UnitKind::Bidang)
+            })
+            .count();
+        assert!(picket_units > 1);
+        assert_eq!(grid.days.len(), span);
+        assert_eq!(grid.rows.len() as i64, agency.employee_count);
+        for (d, day) in grid.days.iter().enumerate() {
+            let weekend = matches!(day.date.weekday(), Weekday::Sat | Weekday::Sun);
+            if weekend {
+                assert!(!day.working);
+                assert!(grid
+                    .rows
+                    .iter()
+                    .all(|r| r.cells[d].status == Status::Libur && !r.cells[d].editable));
+                continue;
+            }
+            if !day.working {
+                continue;
+            }
+            let mut on_duty = 0;
+            for r in &grid.rows {
+                let cell = &r.cells[d];
+                assert!(!cell.reason.is_empty());
+                if cell.status == Status::Piket {
+                    assert!(cell.editable && cell.source.is_some());
+                    on_duty += 1;
+                }
+            }
+            assert!(
+                on_duty >= 2 * picket_units,
+                "{}: {on_duty} on duty",
+                day.date
+            );
+        }
+    }
+
+    #[test]
+    fn notices_go_to_every_bound_agency_head_with_its_roster_and_to_each_picket() {
+        let (mut store, draft_id) = draft();
+        store.save_rules(draft_id, picket(), "uji").unwrap();
+        assert_eq!(
+            store.notices(draft_id, false).unwrap_err().code(),
+            "belum_terbit"
+        );
+        let (store, id) = issued(picket());
+        let list = store.notices(id, true).unwrap();
+        let agencies = store.agencies("").unwrap();
+        let bound = agencies.iter().filter(|a| a.employee_count > 0).count();
+        let heads: Vec<_> = list
+            .iter()
+            .filter(|n| n.heading == Heading::Notice("PEMBERITAHUAN".into()))
+            .collect();
+        assert_eq!(heads.len(), bound);
+        let (_, report) = store.rule_engine(id).unwrap();
+        let annex_rows: usize = heads
+            .iter()
+            .flat_map(|n| &n.document.annexes)
+            .map(|a| a.rows.len())
+            .sum();
+        let slots: std::collections::HashSet<_> = report
+            .roster
+            .on_duty()
+            .map(|a| (a.date, a.unit_id))
+            .collect();
+        assert_eq!(annex_rows, slots.len(), "one annex row per day and unit");
+        let first = &heads[0].document;
+        assert!(
+            first.addressees[0].starts_with("Kepala ")
+                || first.addressees[0].starts_with("Sekretaris")
+                || first.addressees[0].starts_with("Inspektur")
+                || first.addressees[0].starts_with("Camat")
+        );
+        assert!(first.points[0]
+            .text
+            .contains(&format!("Nomor {}", first.number)));
+        let people: std::collections::HashSet<i64> =
+            report.roster.on_duty().map(|a| a.employee_id).collect();
+        assert_eq!(list.len() - heads.len(), people.len());
+    }
+
+    #[test]
+    fn writing_notices_makes_files_and_a_merged_pdf_and_cancel_leaves_nothing() {
+        let (mut store, id) = issued(picket());
+        let dir = tempfile::tempdir().unwrap();
+        let request = |name: &str| NoticeRequest {
+            per_employee: false,
+            merged: dir.path().join(name),
+            paper: PaperSize::F4,
+            signing: None,
+        };
+        let stop = AtomicBool::new(false);
+        let written = store
+            .write_notices(id, request("Pemberitahuan SE 800.1.pdf"), &stop, |p| {
+                if p.done == 2 {
+                    stop.store(true, Ordering::Relaxed)
+                }
+            })
+            .unwrap();
+        assert!(written.cancelled);
+        assert_eq!(
+            std::fs::read_dir(dir.path()).unwrap().count(),
+            0,
+            "nothing left behind"
+        );
+        stop.store(false, Ordering::Relaxed);
+        let mut seen = Vec::new();
+        let written = store
+            .write_notices(id, request("Pemberitahuan SE 800.1.pdf"), &stop, |p| {
+                seen.push(p.done)
+            })
+            .unwrap();
+        assert!(!written.cancelled && !written.signed);
+        assert_eq!(written.folder, dir.path().join("Pemberitahuan SE 800.1"));
+        let files = std::fs::read_dir(&written.folder).unwrap().count();
+        assert_eq!(files, written.files);
+        assert_eq!(seen.len(), files + 1);
+        let merged = lopdf::Document::load(&written.merged).unwrap();
+        assert_eq!(merged.get_pages().len(), written.pages);
+        assert!(
+            written.pages >= 2 * files,
+            "each notice has its lampiran page"
+        );
+    }
+
+    #[test]
+    fn signed_notices_verify_against_the_circulars_register_entry() {
+        let (mut store, id) = issued(picket());
+        let signer = store.circular(id).unwrap().document.signature.name;
+        let head = store
+            .signatories()
+            .unwrap()
+            .into_iter()
+            .find(|s| {
+                crate::circular::Signature::by(s, crate::circular::SigningMode::Langsung, "", "")
+                    .name
+                    == signer
+            })
+            .unwrap();
+        let cert = store.create_internal_certificate(head.id, PASS).unwrap().id;
+        let dir = tempfile::tempdir().unwrap();
+        let request = |pass| NoticeRequest {
+            per_employee: false,
+            merged: dir.path().join("notices.pdf"),
+            paper: PaperSize::A4,
+            signing: Some((cert, pass)),
+        };
+        let stop = AtomicBool::new(false);
+        let e = store
+            .write_notices(id, request("salah"), &stop, |_| {})
+            .unwrap_err();
+        assert_eq!(e.code(), "kata_sandi_salah");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+        let written = store
+            .write_notices(id, request(PASS), &stop, |_| {})
+            .unwrap();
+        assert!(written.signed);
+        let one = std::fs::read_dir(&written.folder)
+            .unwrap()
+            .next()
+            .unwrap()
+            .unwrap()
+            .path();
+        let v = store.verify_document(&std::fs::read(one).unwrap()).unwrap();
+        assert!(v.valid, "{v:?}");
+        let m = v.register[0].as_ref().unwrap();
+        assert!(
+            m.entry.is_some() && m.date_matches && m.hash_matches,
+            "{m:?}"
+        );
+        assert_eq!(
+            store.circular(id).unwrap().summary.status,
+            CircularStatus::Terbit
+        );
+    }
+}
