@@ -2,6 +2,19 @@
 //! own commands, so capabilities can grant exactly those.
 
 const COMMANDS: &[&str] = &[
+    "rules_get",
+    "rules_save",
+    "rules_insert_clauses",
+    "circular_conflicts",
+    "roster_generate",
+    "agency_grid",
+    "roster_edit",
+    "roster_export",
+    "status_list",
+    "employees_import_pick",
+    "employees_import",
+    "notices_save",
+    "notices_cancel",
     "certificates_list",
     "certificate_import",
     "certificate_create_internal",

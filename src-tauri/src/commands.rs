@@ -2,6 +2,7 @@
 //! the error to `{ code, message, field?, rows? }`.
 
 use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 
 use base64::Engine;
@@ -18,6 +19,8 @@ use tauri::State;
 pub struct AppState {
     pub store: Mutex<Store>,
     pub path: PathBuf,
+    /// Set by `notices_cancel`; the running notices batch stops at the next document.
+    pub cancel_notices: AtomicBool,
 }
 
 pub type Reply<T> = Result<T, ErrorReport>;
@@ -78,6 +81,19 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         crate::circulars::circular_export_json,
         crate::circulars::circular_import_json,
         crate::circulars::register_export,
+        crate::rules::rules_get,
+        crate::rules::rules_save,
+        crate::rules::rules_insert_clauses,
+        crate::rules::circular_conflicts,
+        crate::rules::roster_generate,
+        crate::rules::agency_grid,
+        crate::rules::roster_edit,
+        crate::rules::roster_export,
+        crate::rules::status_list,
+        crate::rules::employees_import_pick,
+        crate::rules::employees_import,
+        crate::rules::notices_save,
+        crate::rules::notices_cancel,
         crate::signing::certificates_list,
         crate::signing::certificate_import,
         crate::signing::certificate_create_internal,

@@ -6,6 +6,7 @@
 mod circulars;
 mod commands;
 mod dialogs;
+mod rules;
 mod signing;
 mod tracking;
 
@@ -36,6 +37,7 @@ fn main() {
         .manage(commands::AppState {
             store: Mutex::new(store),
             path,
+            cancel_notices: Default::default(),
         })
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!("../tauri.conf.json"))

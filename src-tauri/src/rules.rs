@@ -1,0 +1,236 @@
+//! Commands of the rule engine: a circular's rules (Pengecualian), the
+//! roster and the agency grid (Jadwal Piket), conflicts before issuing,
+//! the employee import, and the notices batch with progress and cancel.
+
+use std::path::PathBuf;
+use std::sync::atomic::Ordering;
+
+use chrono::NaiveDate;
+use edaran_core::import::{self, ColumnMapping, ImportFile, ImportPreview};
+use edaran_core::notices::Written;
+use edaran_core::office::PaperSize;
+use edaran_core::rules::{export, Conflict, RosterEdit, Rules};
+use edaran_core::store::{AgencyGrid, ImportSummary, NoticeRequest, RulesView, StatusRow};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Emitter, Manager, State};
+
+use crate::commands::{reply, AppState, Reply};
+use crate::dialogs::{pick_file, save_as};
+
+#[tauri::command]
+pub fn rules_get(state: State<AppState>, id: i64) -> Reply<RulesView> {
+    reply(state.store().rules(id))
+}
+
+#[tauri::command]
+pub fn rules_save(
+    state: State<AppState>,
+    id: i64,
+    rules: Rules,
+    actor: String,
+) -> Reply<RulesView> {
+    reply(state.store().save_rules(id, rules, &actor))
+}
+
+#[tauri::command]
+pub fn rules_insert_clauses(state: State<AppState>, id: i64, actor: String) -> Reply<()> {
+    reply(state.store().place_rule_clauses(id, &actor))
+}
+
+#[tauri::command]
+pub fn circular_conflicts(state: State<AppState>, id: i64) -> Reply<Vec<Conflict>> {
+    reply(state.store().circular_conflicts(id))
+}
+
+/// A generated roster as the page sums it up.
+#[derive(Serialize)]
+pub struct RosterSummary {
+    duties: usize,
+    conflicts: Vec<Conflict>,
+}
+
+#[tauri::command]
+pub fn roster_generate(state: State<AppState>, id: i64) -> Reply<RosterSummary> {
+    let report = reply(state.store().generate_roster(id))?;
+    Ok(RosterSummary {
+        duties: report.roster.on_duty().count(),
+        conflicts: report.conflicts,
+    })
+}
+
+#[tauri::command]
+pub fn agency_grid(state: State<AppState>, id: i64, agency_id: i64) -> Reply<AgencyGrid> {
+    reply(state.store().agency_grid(id, agency_id))
+}
+
+#[tauri::command]
+pub fn roster_edit(state: State<AppState>, id: i64, edit: RosterEdit) -> Reply<Vec<String>> {
+    reply(state.store().edit_roster(id, &edit))
+}
+
+#[tauri::command]
+pub fn status_list(
+    state: State<AppState>,
+    id: i64,
+    date: NaiveDate,
+    agency_id: Option<i64>,
+) -> Reply<Vec<StatusRow>> {
+    reply(state.store().statuses(id, date, agency_id))
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+pub enum RosterFormat {
+    Xlsx,
+    Csv,
+    Pdf,
+}
+
+/// The roster as XLSX, CSV or PDF lampiran, saved where the user says.
+#[tauri::command]
+pub async fn roster_export(
+    state: State<'_, AppState>,
+    id: i64,
+    format: RosterFormat,
+    paper: PaperSize,
+) -> Reply<Option<String>> {
+    let (bytes, number) = {
+        let store = state.store();
+        let (engine, report) = reply(store.rule_engine(id))?;
+        let bytes = match format {
+            RosterFormat::Xlsx => reply(export::to_xlsx(&engine, &report.roster))?,
+            RosterFormat::Csv => export::to_csv(&engine, &report.roster).into_bytes(),
+            RosterFormat::Pdf => reply(store.roster_pdf(id, paper))?,
+        };
+        (bytes, reply(store.circular(id))?.summary.number)
+    };
+    let stem = match number {
+        Some(n) => format!("Jadwal piket SE {}", n.replace(['/', '\\', ':'], "-")),
+        None => format!("Jadwal piket SE draf {id}"),
+    };
+    let (filter, extension) = match format {
+        RosterFormat::Xlsx => ("Buku kerja Excel", "xlsx"),
+        RosterFormat::Csv => ("CSV", "csv"),
+        RosterFormat::Pdf => ("PDF", "pdf"),
+    };
+    let path = save_as(
+        "Simpan jadwal piket",
+        &format!("{stem}.{extension}"),
+        (filter, extension),
+        bytes,
+    )
+    .await?;
+    Ok(path.map(|p| p.display().to_string()))
+}
+
+/// A file chosen for import, with what the mapping step shows.
+#[derive(Serialize)]
+pub struct ImportStart {
+    path: String,
+    file_name: String,
+    preview: ImportPreview,
+}
+
+#[tauri::command]
+pub async fn employees_import_pick(state: State<'_, AppState>) -> Reply<Option<ImportStart>> {
+    let Some(path) = pick_file(
+        "Impor pegawai (CSV atau XLSX)",
+        "Data pegawai",
+        &["csv", "xlsx", "txt"],
+    )
+    .await
+    else {
+        return Ok(None);
+    };
+    let file = reply(ImportFile::read(&path))?;
+    let preview = reply(import::preview_import(&state.store(), &file))?;
+    Ok(Some(ImportStart {
+        path: path.display().to_string(),
+        file_name: file.name,
+        preview,
+    }))
+}
+
+/// Imports the file read again from `path`: all rows or none.
+#[tauri::command]
+pub fn employees_import(
+    state: State<AppState>,
+    path: PathBuf,
+    mapping: ColumnMapping,
+    create_missing: bool,
+) -> Reply<ImportSummary> {
+    let file = reply(ImportFile::read(&path))?;
+    reply(import::import_employees(
+        &mut state.store(),
+        &file,
+        &mapping,
+        create_missing,
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct NoticeSigning {
+    certificate_id: i64,
+    passphrase: String,
+}
+
+#[derive(Deserialize)]
+pub struct NoticeOptions {
+    per_employee: bool,
+    paper: PaperSize,
+    sign: Option<NoticeSigning>,
+}
+
+/// Asks for a folder, then writes the notices of issued circular `id` into
+/// it off the UI thread, emitting `notices-progress` after each document.
+#[tauri::command]
+pub async fn notices_save(
+    app: AppHandle,
+    id: i64,
+    options: NoticeOptions,
+) -> Reply<Option<Written>> {
+    let number = {
+        let state = app.state::<AppState>();
+        let record = reply(state.store().circular(id))?;
+        record.summary.number.unwrap_or_default()
+    };
+    let Some(folder) = rfd::AsyncFileDialog::new()
+        .set_title("Pilih folder untuk pemberitahuan")
+        .pick_folder()
+        .await
+        .map(|f| f.path().to_path_buf())
+    else {
+        return Ok(None);
+    };
+    let merged = folder.join(format!(
+        "Pemberitahuan SE {}.pdf",
+        number.replace(['/', '\\', ':'], "-")
+    ));
+    let worker = app.clone();
+    let written = tauri::async_runtime::spawn_blocking(move || {
+        let state = worker.state::<AppState>();
+        state.cancel_notices.store(false, Ordering::Relaxed);
+        let request = NoticeRequest {
+            per_employee: options.per_employee,
+            merged,
+            paper: options.paper,
+            signing: options
+                .sign
+                .as_ref()
+                .map(|s| (s.certificate_id, s.passphrase.as_str())),
+        };
+        let mut store = state.store();
+        store.write_notices(id, request, &state.cancel_notices, |p| {
+            let _ = worker.emit("notices-progress", p);
+        })
+    })
+    .await
+    .expect("the notices worker does not panic");
+    reply(written).map(Some)
+}
+
+/// Stops the running notices batch before its next document.
+#[tauri::command]
+pub fn notices_cancel(state: State<AppState>) {
+    state.cancel_notices.store(true, Ordering::Relaxed);
+}
