@@ -1,13 +1,17 @@
 //! The rule engine at regional-government scale: 20,000 employees in 400
-//! picket units of 40 agencies, over a 31-day period (21 working days).
+//! picket units of 40 agencies, over a 31-day period (21 working days);
+//! then 1,000 agency notices (a page and a one-page roster lampiran each)
+//! merged into one PDF.
 
 use chrono::NaiveDate;
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use edaran_core::agency::{Agency, AgencyKind, Unit, UnitKind};
 use edaran_core::calendar::{WorkCalendar, NATIONAL_2020};
 use edaran_core::circular::Period;
 use edaran_core::employee::{Employee, EmploymentKind, Eselon, PositionKind};
 use edaran_core::exchange;
+use edaran_core::notices::{self, Notice};
+use edaran_core::office::PaperSize;
 use edaran_core::rules::{
     Engine, ExceptionReason, PersonalException, Picket, Placement, Roster, Rules, Workforce,
 };
@@ -18,21 +22,21 @@ fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2020, m, d).unwrap()
 }
 
-/// 40 agencies × 10 units × 50 people (a head at eselon III, 49 staff).
-fn office() -> Workforce {
+/// `agencies` × `units` × `people` (a head at eselon III, the rest staff).
+fn office(agencies: i64, units: i64, people: i64) -> Workforce {
     let mut w = Workforce::default();
     let mut id = 0i64;
-    for a in 0..40i64 {
+    for a in 0..agencies {
         let agency = Agency {
             id: a + 1,
             name: format!("Dinas {a}"),
             short_name: String::new(),
             kind: AgencyKind::Dinas,
             kind_label: "Dinas",
-            unit_count: 10,
-            employee_count: 500,
+            unit_count: units,
+            employee_count: units * people,
         };
-        for k in 0..10i64 {
+        for k in 0..units {
             let unit = Unit {
                 id: a * 100 + k,
                 agency_id: agency.id,
@@ -40,9 +44,9 @@ fn office() -> Workforce {
                 name: format!("Bidang {k}"),
                 kind: UnitKind::Bidang,
                 kind_label: "Bidang",
-                employee_count: 50,
+                employee_count: people,
             };
-            for p in 0..50 {
+            for p in 0..people {
                 id += 1;
                 let eselon = (p == 0).then_some(Eselon::IIIb);
                 w.employees.push(Employee {
@@ -73,8 +77,12 @@ fn office() -> Workforce {
     w
 }
 
+fn calendar() -> WorkCalendar {
+    WorkCalendar::new(NATIONAL_2020.iter().map(|(m, d, ..)| day(*m, *d)))
+}
+
 fn engine() -> Engine {
-    let workforce = office();
+    let workforce = office(40, 10, 50);
     let exceptions = (0..200)
         .map(|i| PersonalException {
             nip: workforce.employees[i * 97].nip.clone().unwrap(),
@@ -102,8 +110,32 @@ fn engine() -> Engine {
         exceptions,
         ..Default::default()
     };
-    let calendar = WorkCalendar::new(NATIONAL_2020.iter().map(|(m, d, ..)| day(*m, *d)));
-    Engine::new(doc, calendar, workforce).unwrap()
+    Engine::new(doc, calendar(), workforce).unwrap()
+}
+
+/// The Muba circular, issued, with a one-person picket per unit over the
+/// week of 8–12 June 2020, in 1,000 one-unit agencies of four.
+fn notices() -> Vec<Notice> {
+    let mut doc = exchange::from_json(MUBA).unwrap();
+    doc.number = "800/439/BKPSDM/2020".into();
+    doc.issued_on = Some(day(6, 5));
+    doc.period = Some(Period {
+        start: day(6, 8),
+        end: Some(day(6, 12)),
+    });
+    doc.rules = Rules {
+        picket: Some(Picket {
+            per_day: 1,
+            unit_kinds: vec![UnitKind::Bidang],
+            categories: Vec::new(),
+            agencies: Vec::new(),
+        }),
+        ..Default::default()
+    };
+    let mut engine = Engine::new(doc, calendar(), office(1000, 1, 4)).unwrap();
+    let (roster, _) = engine.generate_roster(&Roster::default()).unwrap();
+    engine.set_roster(&roster);
+    notices::notices(&engine, &roster, false).unwrap()
 }
 
 fn rules(c: &mut Criterion) {
@@ -126,6 +158,16 @@ fn rules(c: &mut Criterion) {
             in_office
         })
     });
+    let list = notices();
+    let (_, pages) = notices::merged(&list, PaperSize::F4).unwrap();
+    assert_eq!(pages, 2000, "a page and a one-page lampiran each");
+    let mut group = c.benchmark_group("pemberitahuan");
+    // Reported as elements per second: pages per second.
+    group.throughput(Throughput::Elements(pages as u64));
+    group.bench_function("1000 pemberitahuan + lampiran → satu PDF", |b| {
+        b.iter(|| notices::merged(&list, PaperSize::F4).unwrap())
+    });
+    group.finish();
 }
 
 criterion_group! {
