@@ -3,6 +3,7 @@
 //! database. Screenshots land in `test-output/e2e/`.
 
 mod app;
+mod e2e_rules;
 mod e2e_signing;
 
 use std::time::{Duration, Instant};
@@ -41,6 +42,14 @@ async fn a_clerk_extends_an_issued_circular_issues_it_and_finds_it_in_the_regist
 async fn a_clerk_issues_and_signs_a_circular_then_verifies_the_saved_file() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     tokio::time::timeout(SCENARIO, e2e_signing::signing_scenario())
+        .await
+        .expect("the E2E scenario finished in time");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_clerk_exempts_puskesmas_keeps_one_person_home_and_exports_the_roster() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::time::timeout(SCENARIO, e2e_rules::rules_scenario())
         .await
         .expect("the E2E scenario finished in time");
 }
