@@ -423,33 +423,21 @@ fn personal_exceptions_win_over_agency_rules_and_leave_the_rotation() {
 #[test]
 fn combined_seed_rules_hold_on_every_working_day() {
     let store = demo_store();
-    // Sumsel: top two structural levels plus scheduled staff.
-    let sumsel = Rules {
-        top_levels: Some(2),
-        picket: Some(Picket {
-            per_day: 1,
-            unit_kinds: Vec::new(),
-            ..muba_picket()
-        }),
-        ..Default::default()
-    };
-    // Pandeglang: picket staff in service units, service agencies exempt.
-    let pandeglang = Rules {
-        picket: Some(Picket {
-            per_day: 1,
-            unit_kinds: vec![
-                UnitKind::Sekretariat,
-                UnitKind::Bidang,
-                UnitKind::Bagian,
-                UnitKind::Seksi,
-            ],
-            categories: vec![EmploymentKind::Pns, EmploymentKind::Pppk],
-            agencies: Vec::new(),
-        }),
-        exempt_kinds: vec![AgencyKind::Rsud, AgencyKind::Puskesmas],
-        max_share_percent: Some(50),
-        ..Default::default()
-    };
+    // The seed fixtures carry their rules. Sumsel: the top two structural
+    // levels plus scheduled staff; Pandeglang: picket staff in service
+    // units, service agencies exempt, at most half in the office.
+    let seed = |text: &str| exchange::from_json(text).unwrap().rules;
+    let sumsel = seed(include_str!(
+        "../../../../tests/fixtures/sumsel-2020-03.json"
+    ));
+    assert_eq!(sumsel.top_levels, Some(2));
+    let pandeglang = seed(include_str!(
+        "../../../../tests/fixtures/pandeglang-800-2688-bkd-2020.json"
+    ));
+    assert_eq!(
+        pandeglang.exempt_kinds,
+        [AgencyKind::Rsud, AgencyKind::Puskesmas]
+    );
     let muba = exchange::from_json(MUBA).unwrap().rules;
     assert_eq!(muba.picket, Some(muba_picket()));
     for rules in [sumsel, pandeglang, muba] {
