@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formErrors } from '../src/lib/errors';
-import { formatTanggal, fullName } from '../src/lib/format';
+import { formatTanggal, fullName, hariPendek, tanggalPendek } from '../src/lib/format';
 import { selfAndDescendants, unitTree } from '../src/lib/units';
 import type { Unit } from '../src/lib/types';
 
@@ -15,6 +15,16 @@ describe('formatTanggal', () => {
   it('leaves anything that is not a real date unchanged', () => {
     expect(formatTanggal('2020-02-30')).toBe('2020-02-30');
     expect(formatTanggal('kemarin')).toBe('kemarin');
+  });
+});
+
+describe('short dates of the roster grid', () => {
+  it('abbreviates the weekday and the month', () => {
+    expect(hariPendek('2020-03-30')).toBe('Sen');
+    expect(hariPendek('2020-04-05')).toBe('Min');
+    expect(tanggalPendek('2020-08-17')).toBe('17 Agu 2020');
+    expect(tanggalPendek('2020-05-01', false)).toBe('1 Mei');
+    expect(tanggalPendek('2020-02-30')).toBe('2020-02-30');
   });
 });
 

@@ -1,6 +1,7 @@
 import { getContext, setContext } from 'svelte';
 import { invoke } from '@tauri-apps/api/core';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
+import { listen } from '@tauri-apps/api/event';
 import type {
   Agency,
   AgencyInput,
@@ -38,6 +39,18 @@ import type {
   SignedIssue,
   TrustedRoot,
   VerifiedFile,
+  Rules,
+  RulesView,
+  Conflict,
+  RosterSummary,
+  AgencyGrid,
+  RosterEdit,
+  StatusRow,
+  ImportStart,
+  ImportSummary,
+  NoticeOptions,
+  NoticeProgress,
+  NoticesResult,
 } from './types';
 
 /** Every backend command the UI uses; one method per Tauri command. */
@@ -118,6 +131,32 @@ export interface Backend {
   document_verify_path(path: string): Promise<VerifiedFile>;
   /** Calls `handler` with the paths of files dropped on the window; returns the unsubscribe. */
   on_file_drop(handler: (paths: string[]) => void): Promise<() => void>;
+  /** The circular's rules and their clause text. */
+  rules_get(id: number): Promise<RulesView>;
+  /** Validates and saves the rules of a draft (the rest of the document unchanged). */
+  rules_save(id: number, rules: Rules, actor: string): Promise<RulesView>;
+  /** Writes the rules' clauses into the draft's points (replacing earlier rule clauses). */
+  rules_insert_clauses(id: number, actor: string): Promise<null>;
+  /** What to settle before issuing (needs a period). */
+  circular_conflicts(id: number): Promise<Conflict[]>;
+  /** Generates and stores the roster around the hand edits. */
+  roster_generate(id: number): Promise<RosterSummary>;
+  agency_grid(id: number, agencyId: number): Promise<AgencyGrid>;
+  /** Warnings of a forced edit; a breach without `force` is refused with code `piket_melanggar_aturan`. */
+  roster_edit(id: number, edit: RosterEdit): Promise<string[]>;
+  /** Native save dialog, then the roster as XLSX, CSV or PDF lampiran; the path, or null. */
+  roster_export(id: number, format: 'xlsx' | 'csv' | 'pdf', paper: string): Promise<string | null>;
+  /** Everyone's status on `date` (one agency when given). */
+  status_list(id: number, date: string, agencyId: number | null): Promise<StatusRow[]>;
+  /** Native dialog for a CSV/XLSX, then its mapping preview; null if cancelled. */
+  employees_import_pick(): Promise<ImportStart | null>;
+  /** All or nothing; bad rows come back as the error's `rows`. */
+  employees_import(path: string, mapping: Record<string, string>, createMissing: boolean): Promise<ImportSummary>;
+  /** Native folder dialog, then the notices of an issued circular; null if cancelled. */
+  notices_save(id: number, options: NoticeOptions): Promise<NoticesResult | null>;
+  notices_cancel(): Promise<null>;
+  /** Calls `handler` on each `notices-progress` event; returns the unsubscribe. */
+  on_notices_progress(handler: (p: NoticeProgress) => void): Promise<() => void>;
 }
 
 export const tauriBackend: Backend = {
@@ -189,6 +228,20 @@ export const tauriBackend: Backend = {
     getCurrentWebview().onDragDropEvent((event) => {
       if (event.payload.type === 'drop') handler(event.payload.paths);
     }),
+  rules_get: (id) => invoke('rules_get', { id }),
+  rules_save: (id, rules, actor) => invoke('rules_save', { id, rules, actor }),
+  rules_insert_clauses: (id, actor) => invoke('rules_insert_clauses', { id, actor }),
+  circular_conflicts: (id) => invoke('circular_conflicts', { id }),
+  roster_generate: (id) => invoke('roster_generate', { id }),
+  agency_grid: (id, agencyId) => invoke('agency_grid', { id, agencyId }),
+  roster_edit: (id, edit) => invoke('roster_edit', { id, edit }),
+  roster_export: (id, format, paper) => invoke('roster_export', { id, format, paper }),
+  status_list: (id, date, agencyId) => invoke('status_list', { id, date, agencyId }),
+  employees_import_pick: () => invoke('employees_import_pick'),
+  employees_import: (path, mapping, createMissing) => invoke('employees_import', { path, mapping, createMissing }),
+  notices_save: (id, options) => invoke('notices_save', { id, options }),
+  notices_cancel: () => invoke('notices_cancel'),
+  on_notices_progress: (handler) => listen<NoticeProgress>('notices-progress', (e) => handler(e.payload)),
 };
 
 const BACKEND = Symbol('backend');

@@ -5,6 +5,8 @@
  */
 import type { Backend } from './backend';
 import { fakeCirculars } from './fakeCirculars';
+import { fakeImport } from './fakeImport';
+import { fakeRules } from './fakeRules';
 import { fakeSigning } from './fakeSigning';
 import { fullName } from './format';
 import type {
@@ -110,6 +112,36 @@ export const fakeReference: ReferenceData = {
     c('plh', 'Plh. (pelaksana harian)'),
     c('pj', 'Pj. (penjabat)'),
     c('wakil', 'Wakil kepala daerah atas nama kepala daerah'),
+  ],
+  exception_placements: [c('di_rumah', 'Tetap di rumah'), c('di_kantor', 'Tetap di kantor')],
+  exception_reasons: [
+    c('komorbid', 'memiliki penyakit penyerta (komorbid)'),
+    c('hamil', 'sedang hamil'),
+    c('usia_50_sakit', 'berusia di atas 50 tahun dan memiliki penyakit'),
+    c('karantina', 'menjalani karantina'),
+    c('layanan_esensial', 'menjalankan layanan esensial'),
+    c('lainnya', 'alasan lain'),
+  ],
+  work_statuses: [
+    c('wfo', 'Bekerja di kantor (WFO)'),
+    c('wfh', 'Bekerja di rumah (WFH)'),
+    c('piket', 'Piket di kantor'),
+    c('dikecualikan', 'Dikecualikan (kerja normal di kantor)'),
+    c('tetap_di_kantor', 'Pengecualian pribadi: tetap di kantor'),
+    c('tetap_di_rumah', 'Pengecualian pribadi: tetap di rumah'),
+    c('libur', 'Libur'),
+    c('di_luar_periode', 'Di luar periode'),
+  ],
+  // The core's kinds; the fake produces all but the share limit, unknown NIPs and structural levels.
+  conflict_kinds: [
+    c('unit_kurang_pegawai', 'Unit kekurangan pegawai piket'),
+    c('melebihi_batas_persentase', 'Melebihi batas pegawai di kantor'),
+    c('dikecualikan_dan_ditugaskan', 'Dikecualikan sekaligus ditugaskan'),
+    c('pengecualian_di_luar_periode', 'Pengecualian di luar periode'),
+    c('nip_tidak_dikenal', 'NIP pengecualian tidak dikenal'),
+    c('kantor_kosong', 'Tidak ada pegawai di kantor'),
+    c('level_struktural_kurang', 'Level struktural kurang'),
+    c('periode_tumpang_tindih', 'Periode tumpang tindih'),
   ],
 };
 
@@ -409,6 +441,11 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
       }, 0);
     });
   const circulars = fakeCirculars(db.circulars, later);
+  const { unlock, ...signing } = fakeSigning(
+    (id) => fullName(db.signatories.find((s) => s.id === id)!),
+    circulars.circular_issue,
+    later,
+  );
 
   return {
     overview: () =>
@@ -594,10 +631,8 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
     backup_save: () => later(() => '/tmp/Cadangan Edaran.db'),
     backup_restore: () => later(() => null),
     ...circulars,
-    ...fakeSigning(
-      (id) => fullName(db.signatories.find((s) => s.id === id)!),
-      circulars.circular_issue,
-      later,
-    ),
+    ...signing,
+    ...fakeRules(db, ref, circulars, unlock, later),
+    ...fakeImport(db, ref.employment_kinds, (input) => upsert(db.employees, validateEmployee(input)), () => nextId++, later),
   };
 }

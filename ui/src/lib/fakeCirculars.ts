@@ -80,6 +80,7 @@ function compose(doc: CircularDocument): CircularDocument {
     { text: 'Dengan ini disampaikan hal-hal sebagai berikut:', children: [], clause: 'dasar' },
     { text: periodClause(next), children: [], clause: 'masa' },
     ...own,
+    ...next.points.filter((pt) => pt.clause === 'aturan'),
     { text: 'Demikian Surat Edaran ini disampaikan untuk dilaksanakan dengan penuh tanggung jawab.', children: [], clause: 'penutup' },
   ];
   return next;

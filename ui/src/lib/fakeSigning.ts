@@ -45,7 +45,7 @@ export function fakeSigning(
   signatoryName: (id: number) => string,
   issue: Backend['circular_issue'],
   later: <T>(f: () => T) => Promise<T>,
-): SigningMethods {
+): SigningMethods & { unlock: (certificateId: number, passphrase: string) => CertificateRecord } {
   const certificates: (CertificateRecord & { passphrase: string })[] = [];
   const roots: TrustedRoot[] = [];
   let lastSigned: { number: string; date: string; signer: string } | null = null;
@@ -80,7 +80,16 @@ export function fakeSigning(
     };
   };
 
+  /** The certificate, once its passphrase is right. */
+  const unlock = (certificateId: number, passphrase: string) => {
+    const cert = certificates.find((c) => c.id === certificateId);
+    if (!cert) refuse('tidak_ditemukan', 'Sertifikat tidak ditemukan.');
+    if (cert!.passphrase !== passphrase) refuse('kata_sandi_salah', 'Kata sandi kunci penanda tangan salah.', 'passphrase');
+    return cert!;
+  };
+
   return {
+    unlock,
     certificates_list: (signatoryId) =>
       later(() => structuredClone(certificates.filter((c) => c.signatory_id === signatoryId))),
     certificate_import: () => later(() => null),
@@ -114,12 +123,10 @@ export function fakeSigning(
       }),
     signing_certificates: () => later(() => structuredClone(certificates)),
     circular_issue_signed: async (id, date, actor, certificateId, passphrase) => {
-      const cert = certificates.find((c) => c.id === certificateId);
-      if (!cert) refuse('tidak_ditemukan', 'Sertifikat tidak ditemukan.');
-      if (cert!.passphrase !== passphrase) refuse('kata_sandi_salah', 'Kata sandi kunci penanda tangan salah.', 'passphrase');
+      const cert = unlock(certificateId, passphrase);
       const number = await issue(id, date, actor);
-      lastSigned = { number, date, signer: cert!.certificate.name };
-      return { number, sha256: 'cd'.repeat(32), signer: cert!.certificate.name };
+      lastSigned = { number, date, signer: cert.certificate.name };
+      return { number, sha256: 'cd'.repeat(32), signer: cert.certificate.name };
     },
     document_verify_pick: () => later(() => verification('/tmp/SE bertanda tangan.pdf')),
     document_verify_path: (path) =>

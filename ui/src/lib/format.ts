@@ -14,14 +14,33 @@ const BULAN = [
   'Desember',
 ];
 
-/** `2020-05-25` → `Senin, 25 Mei 2020`; anything else is returned unchanged. */
-export function formatTanggal(iso: string): string {
+/** The numbers of a `YYYY-MM-DD` that names a real day, or null. */
+function parts(iso: string): { y: number; mo: number; d: number; weekday: number } | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!m) return iso;
+  if (!m) return null;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
   const date = new Date(Date.UTC(y, mo - 1, d));
-  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return iso;
-  return `${HARI[date.getUTCDay()]}, ${d} ${BULAN[mo - 1]} ${y}`;
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return null;
+  return { y, mo, d, weekday: date.getUTCDay() };
+}
+
+/** `2020-05-25` → `Senin, 25 Mei 2020`; anything else is returned unchanged. */
+export function formatTanggal(iso: string): string {
+  const p = parts(iso);
+  return p ? `${HARI[p.weekday]}, ${p.d} ${BULAN[p.mo - 1]} ${p.y}` : iso;
+}
+
+/** `2020-03-30` → `Sen` (a grid's column head). */
+export function hariPendek(iso: string): string {
+  const p = parts(iso);
+  return p ? HARI[p.weekday].slice(0, 3) : '';
+}
+
+/** `2020-03-30` → `30 Mar 2020`; `withYear` false → `30 Mar`. */
+export function tanggalPendek(iso: string, withYear = true): string {
+  const p = parts(iso);
+  if (!p) return iso;
+  return `${p.d} ${BULAN[p.mo - 1].slice(0, 3)}${withYear ? ` ${p.y}` : ''}`;
 }
 
 /** Name with academic titles: `dr. Sari Wulandari, M.Kes.` */

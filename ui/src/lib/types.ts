@@ -27,6 +27,12 @@ export interface ReferenceData {
   circular_kinds: Choice[];
   circular_statuses: Choice[];
   signing_modes: Choice[];
+  /** Personal exceptions: `di_rumah` / `di_kantor`. */
+  exception_placements: Choice[];
+  exception_reasons: Choice[];
+  /** Work statuses of the rule engine (`wfo`, `wfh`, `piket`, …). */
+  work_statuses: Choice[];
+  conflict_kinds: Choice[];
 }
 
 export interface DatabaseInfo {
@@ -198,7 +204,7 @@ export type CircularStatus = 'draf' | 'diparaf' | 'terbit' | 'diganti' | 'dicabu
 export interface Point {
   text: string;
   children: Point[];
-  clause?: 'dasar' | 'masa' | 'penutup';
+  clause?: 'dasar' | 'masa' | 'aturan' | 'penutup';
 }
 
 export interface Period {
@@ -257,6 +263,8 @@ export interface CircularDocument {
   signature: Signature;
   copies: string[];
   annexes: Annex[];
+  /** The work-system rules; absent when the circular has none. */
+  rules?: Rules;
 }
 
 export interface CircularRecord extends CircularSummary {
@@ -440,4 +448,162 @@ export interface VerifiedFile {
     /** One per signature; null for a signature without a QR mark. */
     register: (RegisterMatch | null)[];
   };
+}
+
+/** An agency named by id (this database) or by name. */
+export type AgencyRef = number | string;
+
+/** A person kept at home or in the office (dates inclusive; open ends follow the period). */
+export interface PersonalException {
+  nip: string;
+  placement: string;
+  reason: string;
+  from?: string | null;
+  to?: string | null;
+  note?: string;
+}
+
+/** The picket rule: at least `per_day` staff of each unit in the office each working day. */
+export interface Picket {
+  per_day: number;
+  /** Unit kinds it applies to; empty = every top-level unit. */
+  unit_kinds: string[];
+  /** Staff categories (employment kinds) that may be scheduled; empty = all. */
+  categories: string[];
+  /** Agencies it applies to; empty = every agency not exempt. */
+  agencies?: AgencyRef[];
+}
+
+/** Every rule a circular carries; every part optional. */
+export interface Rules {
+  top_levels?: number | null;
+  /** Agency kind → eselon levels (2 = II … 5 = V) that stay in the office. */
+  eselon_by_kind?: { kind: string; levels: number[] }[];
+  picket?: Picket | null;
+  max_share_percent?: number | null;
+  exempt_agencies?: AgencyRef[];
+  exempt_kinds?: string[];
+  exceptions?: PersonalException[];
+}
+
+/** A circular's rules with the clause text each yields. */
+export interface RulesView {
+  rules: Rules;
+  clauses: string[];
+}
+
+/** Something to settle before issuing (`circular_conflicts`). */
+export interface Conflict {
+  kind: string;
+  message: string;
+  agency_id?: number;
+  unit_id?: number;
+  dates?: string[];
+  short?: number;
+}
+
+/** After generating a roster. */
+export interface RosterSummary {
+  /** Entries that put someone in the office (piket) over the period. */
+  duties: number;
+  conflicts: Conflict[];
+}
+
+/** One cell of the agency grid: an employee on a day. */
+export interface GridCell {
+  status: string;
+  /** The deciding rule, in words. */
+  reason: string;
+  /** Roster entry behind the cell: `otomatis`, `manual`, `dilepas`, or null. */
+  source: string | null;
+  /** The employee is on the picket rotation, so the day can be edited by hand. */
+  editable: boolean;
+}
+
+export interface GridRow {
+  employee_id: number;
+  nip: string | null;
+  name: string;
+  unit: string | null;
+  cells: GridCell[];
+}
+
+/** An agency's day-by-day statuses over the circular's period. */
+export interface AgencyGrid {
+  agency_id: number;
+  agency: string;
+  days: { date: string; working: boolean }[];
+  rows: GridRow[];
+}
+
+/** A hand edit of the roster; `force` accepts a rule breach (warnings come back). */
+export interface RosterEdit {
+  date: string;
+  employee_id: number;
+  on_duty: boolean;
+  replaces?: number | null;
+  force?: boolean;
+}
+
+/** One employee's status on a day (`status_list`). */
+export interface StatusRow {
+  nip: string | null;
+  name: string;
+  agency: string;
+  unit: string | null;
+  status: string;
+  reason: string;
+}
+
+/** The mapping step of an employee import. */
+export interface ImportPreview {
+  kind: 'csv' | 'xlsx';
+  headers: string[];
+  sample: string[][];
+  row_count: number;
+  /** Field → header. */
+  mapping: Record<string, string>;
+  remembered: boolean;
+  fields: { field: string; label: string; required: boolean }[];
+}
+
+/** A file chosen for import and its preview. */
+export interface ImportStart {
+  path: string;
+  file_name: string;
+  preview: ImportPreview;
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  agencies_created: number;
+  units_created: number;
+}
+
+/** Options of a notices batch. */
+export interface NoticeOptions {
+  /** Also one assignment notice per employee on the rotation. */
+  per_employee: boolean;
+  paper: string;
+  /** Sign every notice with this certificate (one passphrase for the batch). */
+  sign: { certificate_id: number; passphrase: string } | null;
+}
+
+/** Progress of a notices batch (event `notices-progress`). */
+export interface NoticeProgress {
+  done: number;
+  total: number;
+}
+
+/** How a notices batch ended. */
+export interface NoticesResult {
+  folder: string;
+  /** The merged PDF for printing. */
+  merged: string;
+  /** Separate files written. */
+  files: number;
+  pages: number;
+  signed: boolean;
+  cancelled: boolean;
 }

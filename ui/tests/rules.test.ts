@@ -1,0 +1,368 @@
+import { fireEvent, within } from '@testing-library/svelte';
+import { describe, expect, it } from 'vitest';
+import type { Backend } from '../src/lib/backend';
+import { hasRules, numberProblem, sameRules, toDraft, toRules } from '../src/lib/rules';
+import type { Rules } from '../src/lib/types';
+import { openPage, renderApp, rowTexts, screen, waitFor } from './helpers';
+
+type User = Awaited<ReturnType<typeof renderApp>>['user'];
+
+/** The demo's draft (id 2, period 30 March – 13 April 2020) and its issued predecessor (id 1). */
+const DRAFT = 2;
+const ISSUED = 1;
+const DISDIKBUD = 3; // 60 teachers without a unit
+const RINA = '198203152006042011';
+
+async function openRules() {
+  const ctx = await renderApp();
+  await openPage(ctx.user, 'nav-pengecualian', 'page-pengecualian');
+  await screen.findByTestId('rules-save');
+  return ctx;
+}
+
+const cell = (date: string, employee?: number) =>
+  screen
+    .getAllByTestId('grid-cell')
+    .filter((c) => c.dataset.date === date && (employee === undefined || c.dataset.employee === String(employee)));
+
+async function openRoster(backend: Backend, user: User, rules: Rules) {
+  await backend.rules_save(DRAFT, rules, 'Tester');
+  await openPage(user, 'nav-piket', 'page-piket');
+  await user.selectOptions(await screen.findByTestId('piket-circular'), String(DRAFT));
+  await user.click(screen.getByTestId('roster-generate'));
+  await screen.findByTestId('roster-summary');
+  await user.selectOptions(screen.getByTestId('grid-agency'), String(DISDIKBUD));
+  await screen.findByTestId('agency-grid');
+}
+
+describe('the rules form model', () => {
+  it('leaves out what is not ruled and compares rules regardless of order', () => {
+    const form = toDraft({});
+    expect(toRules(form)).toEqual({});
+    expect(hasRules({ exempt_kinds: [] })).toBe(false);
+    form.per_day = 2;
+    form.eselon_by_kind = [{ kind: 'dinas', levels: [3, 2] }];
+    form.exceptions = [{ nip: RINA, placement: 'di_rumah', reason: 'hamil', from: '', to: null, note: ' ' }];
+    expect(toRules(form)).toEqual({
+      eselon_by_kind: [{ kind: 'dinas', levels: [2, 3] }],
+      picket: { per_day: 2, unit_kinds: [], categories: [] },
+      exceptions: [{ nip: RINA, placement: 'di_rumah', reason: 'hamil' }],
+    });
+    expect(sameRules({ top_levels: 1, max_share_percent: 50 }, { max_share_percent: 50, top_levels: 1 })).toBe(true);
+    expect(numberProblem({ ...form, max_share_percent: 12.5 })).toContain('Batas pegawai di kantor diisi bilangan bulat');
+  });
+});
+
+describe('rules of a circular', () => {
+  it('edits and saves every kind of rule and shows the clauses they write', async () => {
+    const { user, backend } = await openRules();
+    expect((screen.getByTestId('rules-circular') as HTMLSelectElement).value).toBe(String(DRAFT));
+    expect(screen.getByTestId('no-clauses')).toBeTruthy();
+
+    await user.click(screen.getByTestId('exempt-kind-rsud'));
+    await user.click(screen.getByTestId('exempt-kind-puskesmas'));
+    await user.selectOptions(screen.getByTestId('exempt-agency-select'), '2');
+    await user.click(screen.getByTestId('exempt-agency-add'));
+    expect(rowTexts('exempt-agency-item')[0]).toContain('Dinas Kesehatan');
+    await user.type(screen.getByTestId('top-levels'), '2');
+    await user.click(screen.getByTestId('eselon-add'));
+    await user.selectOptions(screen.getByTestId('eselon-kind'), 'kecamatan');
+    await user.click(screen.getByTestId('eselon-level-3'));
+    await user.type(screen.getByTestId('picket-per-day'), '2');
+    await user.click(screen.getByTestId('picket-unit-kind-bidang'));
+    await user.click(screen.getByTestId('picket-unit-kind-sekretariat'));
+    await user.click(screen.getByTestId('picket-category-pns'));
+    await user.type(screen.getByTestId('max-share'), '50');
+    expect(screen.getByTestId('rules-dirty')).toBeTruthy();
+    expect((screen.getByTestId('rules-insert-clauses') as HTMLButtonElement).disabled).toBe(true);
+
+    await user.click(screen.getByTestId('rules-save'));
+    expect((await screen.findByTestId('notice')).textContent).toBe('Aturan disimpan.');
+    const clauses = within(screen.getByTestId('rule-clauses')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(clauses).toEqual([
+      'Kepala Perangkat Daerah memastikan pada setiap hari kerja terdapat minimal 2 (dua) level pejabat struktural tertinggi yang menjalankan tugas di kantor.',
+      'Pejabat struktural eselon II dan eselon III pada Kecamatan tetap melaksanakan tugas di kantor.',
+      'Setiap Sekretariat dan Bidang pada Perangkat Daerah menugaskan 2 (dua) orang pegawai (PNS) secara bergiliran untuk bekerja di kantor pada setiap hari kerja sesuai jadwal piket.',
+      'Jumlah pegawai yang bekerja di kantor pada setiap Perangkat Daerah paling banyak 50% (lima puluh persen) dari seluruh pegawai Perangkat Daerah tersebut.',
+      'Dikecualikan dari ketentuan ini, seluruh Rumah Sakit Umum Daerah, seluruh Puskesmas dan Dinas Kesehatan tetap melaksanakan tugas di kantor seperti biasa dengan menerapkan protokol kesehatan.',
+    ]);
+    expect(screen.queryByTestId('rules-dirty')).toBeNull();
+
+    const stored = (await backend.rules_get(DRAFT)).rules;
+    expect(stored.exempt_agencies).toEqual(['Dinas Kesehatan']); // sent as id 2, kept by name
+    expect(stored.picket).toEqual({ per_day: 2, unit_kinds: ['sekretariat', 'bidang'], categories: ['pns'] });
+    expect(stored.eselon_by_kind).toEqual([{ kind: 'kecamatan', levels: [2, 3] }]);
+  });
+
+  it('adds a personal exception with the employee found by NIP, and saves it', async () => {
+    const { user } = await openRules();
+    await user.type(screen.getByTestId('exception-nip'), RINA);
+    await waitFor(() => expect(screen.getByTestId('exception-match').textContent).toContain('Rina Marlina, S.E.'));
+    await user.selectOptions(screen.getByTestId('exception-reason'), 'hamil');
+    await user.type(screen.getByTestId('exception-from'), '2020-04-01');
+    await user.type(screen.getByTestId('exception-note'), 'surat dokter');
+    await user.click(screen.getByTestId('exception-add'));
+
+    const row = screen.getByTestId('exception-row');
+    expect(row.textContent).toContain(RINA);
+    expect(row.textContent).toContain('Rina Marlina, S.E.');
+    expect(row.textContent).toContain('Tetap di rumah');
+    expect(row.textContent).toContain('sedang hamil');
+    expect(row.textContent).toContain('1 Apr 2020 s.d. akhir periode');
+    expect((screen.getByTestId('exception-nip') as HTMLInputElement).value).toBe('');
+
+    await user.click(screen.getByTestId('rules-save'));
+    await waitFor(() =>
+      expect(screen.getByTestId('rule-clauses').textContent).toContain('Sebanyak 1 (satu) pegawai ditetapkan tetap bekerja di rumah'),
+    );
+    await user.click(within(screen.getByTestId('exception-row')).getByTestId('exception-remove'));
+    expect(screen.queryByTestId('exception-row')).toBeNull();
+    expect(screen.getByTestId('rules-dirty')).toBeTruthy();
+  });
+
+  it('shows the backend refusal and keeps the form as typed', async () => {
+    const { user } = await openRules();
+    await user.type(screen.getByTestId('picket-per-day'), '0');
+    await user.click(screen.getByTestId('rules-save'));
+    expect((await screen.findByTestId('rules-error')).textContent).toContain('Jumlah pegawai piket per hari sedikitnya 1 (satu) orang.');
+    expect((screen.getByTestId('picket-per-day') as HTMLInputElement).value).toBe('0');
+
+    await user.clear(screen.getByTestId('picket-per-day'));
+    await user.type(screen.getByTestId('exception-nip'), '199912312020121001');
+    await waitFor(() => expect(screen.getByTestId('exception-match').textContent).toBe('NIP ini tidak terdaftar sebagai pegawai.'));
+    await user.click(screen.getByTestId('exception-add'));
+    expect(screen.getByTestId('exception-row').textContent).toContain('tidak terdaftar');
+    await user.click(screen.getByTestId('rules-save'));
+    await waitFor(() =>
+      expect(screen.getByTestId('rules-error').textContent).toContain('Pengecualian ke-1: NIP 199912312020121001 tidak terdaftar sebagai pegawai.'),
+    );
+  });
+
+  it('asks before dropping unsaved changes when switching circular, and shows issued rules read-only', async () => {
+    const { user } = await openRules();
+    await user.type(screen.getByTestId('max-share'), '25');
+    const select = screen.getByTestId('rules-circular') as HTMLSelectElement;
+    await user.selectOptions(select, String(ISSUED));
+    await screen.findByTestId('confirm-yes');
+    await user.click(screen.getByTestId('confirm-no'));
+    expect(select.value).toBe(String(DRAFT));
+    expect((screen.getByTestId('max-share') as HTMLInputElement).value).toBe('25');
+
+    await user.selectOptions(select, String(ISSUED));
+    await user.click(await screen.findByTestId('confirm-yes'));
+    expect((await screen.findByTestId('rules-readonly')).textContent).toContain('sudah terbit');
+    expect(screen.queryByTestId('rules-save')).toBeNull();
+    expect(screen.queryByTestId('exception-add')).toBeNull();
+    expect((screen.getByTestId('max-share') as HTMLInputElement).disabled).toBe(true);
+    expect((screen.getByTestId('max-share') as HTMLInputElement).value).toBe('');
+  });
+
+  it('writes the saved clauses into the draft, before its closing point', async () => {
+    const { user, backend } = await openRules();
+    await user.type(screen.getByTestId('picket-per-day'), '3');
+    await user.click(screen.getByTestId('rules-save'));
+    await screen.findByTestId('rule-clauses');
+    await user.click(screen.getByTestId('rules-insert-clauses'));
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('Klausul aturan disisipkan'));
+    const points = (await backend.circular_get(DRAFT)).document.points;
+    expect(points.map((p) => p.clause)).toEqual(['dasar', 'masa', 'aturan', 'penutup']);
+    expect(points[2].children[0].text).toContain('menugaskan 3 (tiga) orang pegawai');
+  });
+});
+
+describe('picket roster', () => {
+  it('generates the roster and shows an agency day by day, weekends off', async () => {
+    const { user, backend } = await renderApp();
+    await openRoster(backend, user, { picket: { per_day: 2, unit_kinds: [], categories: [] } });
+    // 11 working days × (2 teachers + 1 per one-person unit pool … ) — at least the teachers' 22.
+    expect(screen.getByTestId('roster-summary').textContent).toMatch(/^\d+ tugas piket/);
+    const grid = screen.getByTestId('agency-grid');
+    expect(within(grid).getAllByRole('row')).toHaveLength(61);
+    expect(cell('2020-04-04').every((c) => c.dataset.status === 'libur' && c.textContent?.trim() === 'L')).toBe(true);
+    expect(cell('2020-04-05').every((c) => c.dataset.status === 'libur')).toBe(true);
+    const monday = cell('2020-03-30');
+    expect(monday.filter((c) => c.dataset.status === 'piket')).toHaveLength(2);
+    expect(monday.filter((c) => c.dataset.status === 'wfh')).toHaveLength(58);
+    expect(monday.find((c) => c.dataset.status === 'piket')!.title).toBe('Piket Disdikbud (tanpa unit) sesuai jadwal bergilir');
+    expect(cell('2020-04-04')[0].title).toBe('Hari Sabtu');
+    // Someone else's turn the next day.
+    const first = monday.filter((c) => c.dataset.status === 'piket').map((c) => c.dataset.employee);
+    const tuesday = cell('2020-03-31').filter((c) => c.dataset.status === 'piket').map((c) => c.dataset.employee);
+    expect(tuesday).toHaveLength(2);
+    expect(tuesday).not.toEqual(first);
+    expect(within(screen.getByTestId('grid-legend')).getByText('Piket di kantor')).toBeTruthy();
+  });
+
+  it('lists the conflicts by kind with their dates', async () => {
+    const { user, backend } = await renderApp();
+    await openRoster(backend, user, { picket: { per_day: 2, unit_kinds: [], categories: [] } });
+    const conflicts = screen.getByTestId('roster-conflicts');
+    expect(within(conflicts).getAllByTestId('conflict-kind').map((h) => h.textContent)).toEqual(['Unit kekurangan pegawai piket (3)']);
+    const items = rowTexts('conflict-item');
+    expect(items[0]).toContain('Sekretariat (Badan Kepegawaian dan Pengembangan Sumber Daya Manusia)');
+    expect(items[0]).toContain('kurang 1 (satu) orang');
+    expect(items[0]).toContain('Tanggal: 30 Mar 2020, 31 Mar 2020');
+    expect(items[0]).not.toContain('4 Apr 2020');
+  });
+
+  it('asks before an edit that breaks the picket rule, then shows the warnings of the forced edit', async () => {
+    const { user, backend } = await renderApp();
+    await openRoster(backend, user, { picket: { per_day: 2, unit_kinds: [], categories: [] } });
+    const onDuty = cell('2020-03-30').find((c) => c.dataset.status === 'piket')!;
+    const employee = Number(onDuty.dataset.employee);
+
+    await user.click(within(onDuty).getByRole('button'));
+    expect((await screen.findByRole('dialog')).textContent).toContain(
+      'Perubahan jadwal ditolak: Disdikbud (tanpa unit) hanya akan memiliki 1 (satu) orang piket pada 30 Maret 2020, kurang dari minimal 2 (dua) orang.',
+    );
+    await user.click(screen.getByTestId('confirm-no'));
+    expect(cell('2020-03-30', employee)[0].dataset.status).toBe('piket');
+    expect(screen.queryByTestId('roster-warnings')).toBeNull();
+
+    await user.click(within(cell('2020-03-30', employee)[0]).getByRole('button'));
+    await user.click(await screen.findByTestId('confirm-yes'));
+    expect((await screen.findByTestId('roster-warnings')).textContent).toContain('hanya akan memiliki 1 (satu) orang piket');
+    await waitFor(() => expect(cell('2020-03-30', employee)[0].dataset.status).toBe('wfh'));
+    expect(cell('2020-03-30', employee)[0].classList.contains('manual')).toBe(true);
+    expect(cell('2020-03-30', employee)[0].title).toBe('Dilepas dari piket (diubah manual); bekerja di rumah');
+
+    // Putting someone on duty breaks nothing: no question, no warnings.
+    const free = cell('2020-03-30').find((c) => c.dataset.status === 'wfh' && c.dataset.employee !== String(employee))!;
+    await user.click(within(free).getByRole('button'));
+    await waitFor(() => expect(cell('2020-03-30', Number(free.dataset.employee))[0].dataset.status).toBe('piket'));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(screen.queryByTestId('roster-warnings')).toBeNull();
+  });
+
+  it('tells everyone’s status on a day for the chosen agency, and exports the roster', async () => {
+    const { user, backend } = await renderApp();
+    await openRoster(backend, user, { picket: { per_day: 2, unit_kinds: [], categories: [] } });
+    const date = screen.getByTestId('status-date') as HTMLInputElement;
+    expect(date.value).toBe('2020-03-30');
+    await user.click(screen.getByTestId('status-query'));
+    await waitFor(() => expect(screen.getAllByTestId('status-row')).toHaveLength(60));
+    const rows = screen.getAllByTestId('status-row');
+    expect(rows.filter((r) => r.dataset.status === 'piket')).toHaveLength(2);
+    expect(rows.find((r) => r.dataset.status === 'piket')!.textContent).toContain('Piket di kantor');
+    expect(rows.filter((r) => r.textContent?.includes('Bekerja di rumah (WFH)'))).toHaveLength(58);
+
+    await fireEvent.input(date, { target: { value: '2020-04-05' } });
+    await user.click(screen.getByTestId('status-query'));
+    await waitFor(() => expect(screen.getAllByTestId('status-row')[0].textContent).toContain('Hari Minggu'));
+
+    await user.click(screen.getByTestId('roster-export-xlsx'));
+    expect((await screen.findByTestId('roster-exported')).textContent).toContain('/tmp/Jadwal piket draf.xlsx');
+  });
+
+  it('prints notices of an issued circular with progress, and can cancel them', async () => {
+    const { user, backend } = await renderApp();
+    await backend.rules_save(DRAFT, { picket: { per_day: 2, unit_kinds: [], categories: [] } }, 'Tester');
+    await backend.circular_issue(DRAFT, '2020-03-28', 'Tester');
+    await openPage(user, 'nav-piket', 'page-piket');
+    await user.selectOptions(await screen.findByTestId('piket-circular'), String(DRAFT));
+    await user.click(screen.getByTestId('roster-generate'));
+    await screen.findByTestId('roster-summary');
+
+    // Count the progress listeners still subscribed.
+    let listening = 0;
+    const subscribe = backend.on_notices_progress;
+    backend.on_notices_progress = async (handler) => {
+      const stop = await subscribe(handler);
+      listening++;
+      return () => (listening--, stop());
+    };
+    await user.click(screen.getByTestId('notices-open'));
+    expect(screen.queryByTestId('notices-sign')).toBeNull(); // no certificate yet
+    await user.click(screen.getByTestId('notices-start'));
+    expect((await screen.findByTestId('notices-result')).textContent).toContain('Selesai: 3 dokumen (6 halaman)');
+    expect(screen.queryByTestId('notices-progress')).toBeNull();
+
+    await user.click(screen.getByTestId('notices-per-employee'));
+    await user.click(screen.getByTestId('notices-start'));
+    await waitFor(() => expect(screen.getByTestId('notices-progress-text').textContent).toMatch(/^\d+ dari \d+ dokumen$/));
+    const total = Number(screen.getByTestId('notices-progress-text').textContent!.split(' dari ')[1].split(' ')[0]);
+    expect(total).toBeGreaterThan(20);
+    await user.click(screen.getByTestId('notices-cancel'));
+    const result = await screen.findByTestId('notices-result');
+    expect(result.textContent).toContain('dibatalkan setelah');
+    expect(Number(result.textContent!.match(/setelah (\d+)/)![1])).toBeLessThan(total);
+    expect(listening).toBe(0);
+  });
+
+  it('signs the whole batch with one passphrase, cleared after a wrong one', async () => {
+    const { user, backend } = await renderApp();
+    await backend.certificate_create_internal(1, 'kata sandi kepala');
+    await openPage(user, 'nav-piket', 'page-piket');
+    await user.selectOptions(await screen.findByTestId('piket-circular'), String(ISSUED));
+    await user.click(screen.getByTestId('roster-generate'));
+    await screen.findByTestId('roster-summary');
+    await user.click(screen.getByTestId('notices-open'));
+    await user.click(await screen.findByTestId('notices-sign'));
+    expect((screen.getByTestId('notices-cert') as HTMLSelectElement).selectedOptions[0].textContent).toContain('internal kantor');
+
+    await user.type(screen.getByTestId('notices-pass'), 'bukan ini');
+    await user.click(screen.getByTestId('notices-start'));
+    expect((await screen.findByTestId('notices-error')).textContent).toBe('Kata sandi kunci penanda tangan salah.');
+    expect((screen.getByTestId('notices-pass') as HTMLInputElement).value).toBe('');
+    expect(screen.queryByTestId('notices-result')).toBeNull();
+
+    await user.type(screen.getByTestId('notices-pass'), 'kata sandi kepala');
+    await user.click(screen.getByTestId('notices-start'));
+    expect((await screen.findByTestId('notices-result')).textContent).toContain('ditandatangani secara elektronik');
+    expect((screen.getByTestId('notices-pass') as HTMLInputElement).value).toBe('');
+    expect(screen.queryByTestId('notices-error')).toBeNull();
+  });
+
+  it('offers notices only for an issued circular', async () => {
+    const { user } = await renderApp();
+    await openPage(user, 'nav-piket', 'page-piket');
+    const select = await screen.findByTestId('piket-circular');
+    expect((select as HTMLSelectElement).value).toBe(String(DRAFT));
+    expect(screen.queryByTestId('notices-open')).toBeNull();
+    await user.selectOptions(select, String(ISSUED));
+    expect(screen.getByTestId('notices-open')).toBeTruthy();
+  });
+});
+
+describe('conflicts when issuing', () => {
+  async function openDraftEditor(user: User) {
+    await openPage(user, 'nav-surat-edaran', 'page-surat-edaran');
+    await user.click((await screen.findAllByTestId('open-circular'))[0]);
+    await screen.findByTestId('circular-editor');
+  }
+
+  it('lists what the rules leave to settle, and still lets the circular be issued', async () => {
+    const { user, backend } = await renderApp();
+    await backend.rules_save(DRAFT, { picket: { per_day: 2, unit_kinds: [], categories: [] } }, 'Tester');
+    await openDraftEditor(user);
+    await user.click(screen.getByTestId('action-terbit'));
+    const warning = await screen.findByTestId('issue-conflicts');
+    expect(warning.textContent).toContain('Periksa konflik berikut sebelum menerbitkan');
+    const items = screen.getAllByTestId('issue-conflict');
+    expect(items.map((i) => i.dataset.kind)).toContain('periode_tumpang_tindih');
+    expect(items.find((i) => i.dataset.kind === 'periode_tumpang_tindih')!.textContent).toContain('800/1/BKPSDM/2020');
+    expect(items.filter((i) => i.dataset.kind === 'unit_kurang_pegawai')).toHaveLength(3);
+
+    await user.click(screen.getByTestId('confirm-terbit'));
+    await waitFor(() => expect(screen.getByTestId('circular-status').textContent).toBe('Terbit'));
+  });
+
+  it('says nothing about conflicts for a circular without rules, and notes when they cannot be checked', async () => {
+    const { user, backend } = await renderApp();
+    await openDraftEditor(user);
+    await user.click(screen.getByTestId('action-terbit'));
+    await screen.findByTestId('confirm-terbit');
+    await new Promise((r) => setTimeout(r, 20));
+    expect(screen.queryByTestId('issue-conflicts')).toBeNull();
+    expect(screen.queryByTestId('issue-conflicts-note')).toBeNull();
+    await user.click(screen.getByRole('button', { name: 'Batal' }));
+
+    const doc = (await backend.circular_get(DRAFT)).document;
+    await backend.circular_save(DRAFT, { ...doc, period: null, rules: { max_share_percent: 50 } }, 'Tester');
+    await user.click(screen.getByTestId('back-to-list'));
+    await openDraftEditor(user);
+    await user.click(screen.getByTestId('action-terbit'));
+    expect((await screen.findByTestId('issue-conflicts-note')).textContent).toContain('belum memiliki periode');
+    expect((screen.getByTestId('confirm-terbit') as HTMLButtonElement).disabled).toBe(false);
+  });
+});
