@@ -18,7 +18,13 @@ pub(crate) async fn rules_scenario() {
         .as_array()
         .unwrap()
         .iter()
-        .find(|e| e["unit_name"].as_str().is_some_and(|u| u.starts_with("Bidang")) && e["eselon"].is_null())
+        .find(|e| {
+            e["unit_name"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("Bidang"))
+                && e["eselon"].is_null()
+                && e["nip"].is_string()
+        })
         .expect("a Bidang staff member")
         .clone();
     let nip = person["nip"].as_str().unwrap();
@@ -49,14 +55,17 @@ pub(crate) async fn rules_scenario() {
     find(&app, "roster-summary").await;
     choose(&app, "grid-agency", &person["agency_id"].to_string()).await;
     find(&app, "agency-grid").await;
-    let home = Locator::Css(&format!(
+    let home = format!(
         "[data-testid=\"grid-cell\"][data-employee=\"{}\"][data-status=\"tetap_di_rumah\"]",
         person["id"]
-    ))
-    .into_owned();
-    let kept_home = app.find_all(home).await.unwrap();
+    );
+    let kept_home = app.find_all(Locator::Css(&home)).await.unwrap();
     assert!(!kept_home.is_empty(), "the exception shows on working days");
-    let tooltip = kept_home[0].attr("title").await.unwrap().unwrap_or_default();
+    let tooltip = kept_home[0]
+        .attr("title")
+        .await
+        .unwrap()
+        .unwrap_or_default();
     assert!(tooltip.contains("hamil"), "{tooltip}");
     for status in ["libur", "piket", "wfh"] {
         let cells = app
