@@ -40,6 +40,7 @@ pub(crate) async fn rules_scenario() {
     click(&app, "exempt-kind-puskesmas").await;
     type_into(&app, "picket-per-day", "2").await;
     type_into(&app, "exception-nip", nip).await;
+    wait_for_text(&app, "exception-match", person["name"].as_str().unwrap()).await;
     choose(&app, "exception-placement", "di_rumah").await;
     choose(&app, "exception-reason", "hamil").await;
     click(&app, "exception-add").await;

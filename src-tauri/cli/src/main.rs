@@ -776,14 +776,18 @@ fn today() -> chrono::NaiveDate {
     chrono::Local::now().date_naive()
 }
 
-/// Prints `value` as JSON, or the text `table` makes.
+/// Prints `value` as JSON, or the text `table` makes. A reader that stops
+/// early (`| head`) ends the output quietly.
 fn emit<T: Serialize>(format: Format, value: &T, table: impl FnOnce() -> String) {
-    match format {
-        Format::Json => println!(
-            "{}",
-            serde_json::to_string_pretty(value).expect("serialisable")
-        ),
-        Format::Table => print!("{}", table()),
+    use std::io::Write;
+    let text = match format {
+        Format::Json => serde_json::to_string_pretty(value).expect("serialisable") + "\n",
+        Format::Table => table(),
+    };
+    if let Err(e) = std::io::stdout().lock().write_all(text.as_bytes()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("Keluaran tidak dapat ditulis: {e}");
+        }
     }
 }
 
