@@ -2,6 +2,10 @@
 //! WebDriver through `tauri-driver` + `WebKitWebDriver`, on a temporary
 //! database. Screenshots land in `test-output/e2e/`.
 
+// Each scenario runs on its own single-threaded runtime; the std mutex is
+// held across awaits on purpose, to keep the scenarios (test threads) apart.
+#![allow(clippy::await_holding_lock)]
+
 mod app;
 mod e2e_rules;
 mod e2e_signing;
