@@ -468,6 +468,7 @@ fn the_roster_lampiran_and_the_notices_of_an_issued_circular_print_as_letters() 
             "JADWAL PIKET PEGAWAI",
             "Menindaklanjuti Surat Edaran Bupati Musi Banyuasin Nomor",
             "sebagaimana tercantum dalam lampiran",
+            "Sekayu, 12 Mei 2020",
             "LAMPIRAN",
             "PEMBERITAHUAN PELAKSANAAN SURAT EDARAN",
             "PEMBERITAHUAN TUGAS PIKET",

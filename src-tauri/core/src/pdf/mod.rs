@@ -143,7 +143,7 @@ impl Book {
         addressees(&mut w, c);
         title(&mut w, c, heading);
         body(&mut w, &c.points, 0);
-        signature_block(&mut w, c, signature.as_ref(), stamp.as_ref());
+        signature_block(&mut w, c, heading, signature.as_ref(), stamp.as_ref());
         copies(&mut w, c);
         for annex in &c.annexes {
             annex_pages(&mut w, c, heading, annex);
@@ -485,6 +485,7 @@ fn body(w: &mut Writer, points: &[Point], depth: usize) {
 fn signature_block(
     w: &mut Writer,
     c: &Circular,
+    heading: &Heading,
     signature: Option<&(XObjectId, usize, usize)>,
     stamp: Option<&(XObjectId, usize, usize)>,
 ) {
@@ -501,24 +502,21 @@ fn signature_block(
     let rank_lines = if s.rank_and_nip().is_some() { 2.0 } else { 0.0 };
     w.y -= LEADING * 0.5;
     w.ensure(LEADING * (3.5 + offices.len() as f32 + 1.0 + rank_lines) + space);
-    w.line_at(
-        &format!("Ditetapkan di {}", c.place.trim()),
-        Weight::Regular,
-        BODY,
-        x,
-        width,
-        Align::Left,
-    );
-    w.y -= LEADING;
     let date = c.issued_on.map(words::date).unwrap_or_default();
-    w.line_at(
-        &format!("pada tanggal {date}"),
-        Weight::Regular,
-        BODY,
-        x,
-        width,
-        Align::Left,
-    );
+    // A circular is *ditetapkan*; a notice is dated like a letter.
+    let lines = match heading {
+        Heading::SuratEdaran => vec![
+            format!("Ditetapkan di {}", c.place.trim()),
+            format!("pada tanggal {date}"),
+        ],
+        Heading::Notice(_) => vec![format!("{}, {date}", c.place.trim())],
+    };
+    for (i, line) in lines.iter().enumerate() {
+        if i > 0 {
+            w.y -= LEADING;
+        }
+        w.line_at(line, Weight::Regular, BODY, x, width, Align::Left);
+    }
     w.y -= LEADING * 1.5;
     for line in &offices {
         w.laid_line(line, Weight::Bold, BODY, x, width, Align::Left);
