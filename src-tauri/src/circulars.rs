@@ -132,14 +132,6 @@ pub fn register_list(
     reply(state.store().register(&query, year))
 }
 
-/// `SE 800-1-BKPSDM-2020` or `SE draf 12`, safe as a file name.
-fn file_stem(record: &CircularRecord) -> String {
-    match &record.summary.number {
-        Some(n) => format!("SE {}", n.replace(['/', '\\', ':'], "-")),
-        None => format!("SE draf {}", record.summary.id),
-    }
-}
-
 /// Renders the circular on `paper` (or takes its signed PDF), saves it where the user says and opens
 /// it in the system's PDF viewer for printing. Returns the path, or `None`.
 #[tauri::command]
@@ -158,7 +150,7 @@ pub async fn circular_save_pdf(
         Some(bytes) => bytes,
         None => reply(pdf::render(&record.document, paper))?,
     };
-    let name = format!("{}.pdf", file_stem(&record));
+    let name = format!("{}.pdf", record.summary.file_stem());
     let Some(path) = save_as("Simpan PDF surat edaran", &name, ("PDF", "pdf"), bytes).await? else {
         return Ok(None);
     };
@@ -181,7 +173,7 @@ pub async fn circular_save_pdf(
 pub async fn circular_export_json(state: State<'_, AppState>, id: i64) -> Reply<Option<String>> {
     let record = reply(state.store().circular(id))?;
     let text = exchange::to_json(&record.document);
-    let name = format!("{}.json", file_stem(&record));
+    let name = format!("{}.json", record.summary.file_stem());
     let path = save_as(
         "Ekspor surat edaran (JSON)",
         &name,

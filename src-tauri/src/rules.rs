@@ -7,7 +7,7 @@ use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
 use edaran_core::import::{self, ColumnMapping, ImportFile, ImportPreview};
-use edaran_core::notices::Written;
+use edaran_core::notices::{self, Written};
 use edaran_core::office::PaperSize;
 use edaran_core::rules::{export, Conflict, RosterEdit, Rules};
 use edaran_core::store::{AgencyGrid, ImportSummary, NoticeRequest, RulesView, StatusRow};
@@ -94,19 +94,15 @@ pub async fn roster_export(
     format: RosterFormat,
     paper: PaperSize,
 ) -> Reply<Option<String>> {
-    let (bytes, number) = {
+    let (bytes, stem) = {
         let store = state.store();
         let (engine, report) = reply(store.rule_engine(id))?;
         let bytes = match format {
             RosterFormat::Xlsx => reply(export::to_xlsx(&engine, &report.roster))?,
             RosterFormat::Csv => export::to_csv(&engine, &report.roster).into_bytes(),
-            RosterFormat::Pdf => reply(store.roster_pdf(id, paper))?,
+            RosterFormat::Pdf => reply(notices::roster_pdf(&engine, &report.roster, paper))?,
         };
-        (bytes, reply(store.circular(id))?.summary.number)
-    };
-    let stem = match number {
-        Some(n) => format!("Jadwal piket SE {}", n.replace(['/', '\\', ':'], "-")),
-        None => format!("Jadwal piket SE draf {id}"),
+        (bytes, reply(store.circular(id))?.summary.file_stem())
     };
     let (filter, extension) = match format {
         RosterFormat::Xlsx => ("Buku kerja Excel", "xlsx"),
@@ -115,7 +111,7 @@ pub async fn roster_export(
     };
     let path = save_as(
         "Simpan jadwal piket",
-        &format!("{stem}.{extension}"),
+        &format!("Jadwal piket {stem}.{extension}"),
         (filter, extension),
         bytes,
     )
@@ -189,11 +185,9 @@ pub async fn notices_save(
     id: i64,
     options: NoticeOptions,
 ) -> Reply<Option<Written>> {
-    let number = {
-        let state = app.state::<AppState>();
-        let record = reply(state.store().circular(id))?;
-        record.summary.number.unwrap_or_default()
-    };
+    let stem = reply(app.state::<AppState>().store().circular(id))?
+        .summary
+        .file_stem();
     let Some(folder) = rfd::AsyncFileDialog::new()
         .set_title("Pilih folder untuk pemberitahuan")
         .pick_folder()
@@ -202,10 +196,7 @@ pub async fn notices_save(
     else {
         return Ok(None);
     };
-    let merged = folder.join(format!(
-        "Pemberitahuan SE {}.pdf",
-        number.replace(['/', '\\', ':'], "-")
-    ));
+    let merged = folder.join(format!("Pemberitahuan {stem}.pdf"));
     let worker = app.clone();
     let written = tauri::async_runtime::spawn_blocking(move || {
         let state = worker.state::<AppState>();

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use std::io::IsTerminal;
 use std::sync::atomic::AtomicBool;
 
+use edaran_core::notices;
 use edaran_core::office::PaperSize;
 use edaran_core::rules::{export, RosterEdit};
 use edaran_core::store::{NoticeRequest, StatusRow};
@@ -115,7 +116,7 @@ pub fn roster(
                 .unwrap_or_default();
             let bytes = match extension.as_str() {
                 "xlsx" => export::to_xlsx(&engine, &report.roster)?,
-                "pdf" => store.roster_pdf(id, office_paper(&store)?)?,
+                "pdf" => notices::roster_pdf(&engine, &report.roster, office_paper(&store)?)?,
                 _ => export::to_csv(&engine, &report.roster).into_bytes(),
             };
             std::fs::write(&file, bytes)?;
@@ -186,11 +187,8 @@ pub fn notices(
         output
     } else {
         std::fs::create_dir_all(&output)?;
-        let number = store.circular(id)?.summary.number.unwrap_or_default();
-        output.join(format!(
-            "Pemberitahuan SE {}.pdf",
-            number.replace(['/', '\\', ':'], "-")
-        ))
+        let stem = store.circular(id)?.summary.file_stem();
+        output.join(format!("Pemberitahuan {stem}.pdf"))
     };
     let request = NoticeRequest {
         per_employee,

@@ -21,11 +21,23 @@ use crate::circular::{Annex, Circular, Point};
 use crate::employee::Employee;
 use crate::error::{Error, Result};
 use crate::office::PaperSize;
+use crate::paths::file_safe;
 use crate::pdf::{Book, Heading};
-use crate::rules::{clauses::clauses, Engine, Roster};
+use crate::rules::{clauses::clauses, Assignment, Engine, Roster};
 use crate::sign::{self, MarkInfo, Progress, SignOptions, Signer};
 use crate::template::period_phrase;
 use crate::words;
+
+/// Each on-duty entry of `roster` with its employee.
+fn duties<'a>(
+    engine: &'a Engine,
+    roster: &'a Roster,
+) -> impl Iterator<Item = (&'a Assignment, &'a Employee)> {
+    roster.on_duty().filter_map(|a| {
+        let i = *engine.by_id.get(&a.employee_id)?;
+        Some((a, &engine.workforce.employees[i]))
+    })
+}
 
 /// One notice, ready to print.
 #[derive(Debug, Clone)]
@@ -99,20 +111,16 @@ pub fn notices(engine: &Engine, roster: &Roster, per_employee: bool) -> Result<V
     let period = period_phrase(&engine.circular.period.expect("engine has a period"));
     let days = engine.working_days()?;
     let people = &engine.workforce.employees;
-    let by_id: HashMap<i64, &Employee> = people.iter().map(|e| (e.id, e)).collect();
-    let unit_names: HashMap<i64, &str> = engine
+    let unit_names: HashMap<i64, String> = engine
         .workforce
         .units
         .iter()
-        .map(|u| (u.id, u.name.as_str()))
+        .map(|u| (u.id, u.name.clone()))
         .collect();
     // agency → (date, unit) → people on duty; employee → their days.
     let mut duty: HashMap<i64, Slots> = HashMap::new();
     let mut days_of: BTreeMap<i64, Vec<NaiveDate>> = BTreeMap::new();
-    for a in roster.on_duty() {
-        let Some(e) = by_id.get(&a.employee_id) else {
-            continue;
-        };
+    for (a, e) in duties(engine, roster) {
         duty.entry(e.agency_id)
             .or_default()
             .entry((a.date, a.unit_id))
@@ -189,8 +197,10 @@ pub fn notices(engine: &Engine, roster: &Roster, per_employee: bool) -> Result<V
             .iter()
             .map(|a| (a.id, a))
             .collect();
-        let mut ordered: Vec<(&Employee, &Vec<NaiveDate>)> =
-            days_of.iter().map(|(id, d)| (by_id[id], d)).collect();
+        let mut ordered: Vec<(&Employee, &Vec<NaiveDate>)> = days_of
+            .iter()
+            .map(|(id, d)| (&people[engine.by_id[id]], d))
+            .collect();
         ordered.sort_by_key(|(e, _)| (e.agency_id, e.unit_id, e.nip.clone(), e.id));
         for (e, dates) in ordered {
             let agency = agencies[&e.agency_id];
@@ -257,7 +267,7 @@ fn assignment(
 }
 
 /// The roster of one agency as a lampiran table: a row per day and unit.
-fn roster_annex(title: &str, slots: &Slots, units: &HashMap<i64, &str>) -> Annex {
+fn roster_annex(title: &str, slots: &Slots, units: &HashMap<i64, String>) -> Annex {
     Annex {
         title: title.to_string(),
         columns: vec![
@@ -274,9 +284,8 @@ fn roster_annex(title: &str, slots: &Slots, units: &HashMap<i64, &str>) -> Annex
                 vec![
                     (i + 1).to_string(),
                     words::date_with_weekday(*date),
-                    unit.and_then(|u| units.get(&u).copied())
-                        .unwrap_or("-")
-                        .to_string(),
+                    unit.and_then(|u| units.get(&u).cloned())
+                        .unwrap_or_else(|| "-".into()),
                     people
                         .iter()
                         .map(|e| match &e.nip {
@@ -294,54 +303,34 @@ fn roster_annex(title: &str, slots: &Slots, units: &HashMap<i64, &str>) -> Annex
 /// The roster of the whole circular as its lampiran (`edaran roster -o F.pdf`):
 /// the circular's own pages are not repeated, only the lampiran.
 pub fn roster_pdf(engine: &Engine, roster: &Roster, paper: PaperSize) -> Result<Vec<u8>> {
-    let by_id: HashMap<i64, &Employee> = engine
+    let agencies: HashMap<i64, &str> = engine
         .workforce
-        .employees
+        .agencies
         .iter()
-        .map(|e| (e.id, e))
+        .map(|a| match a.short_name.trim() {
+            "" => (a.id, a.name.trim()),
+            short => (a.id, short),
+        })
         .collect();
+    // The whole office in one table: each unit named with its agency.
     let units: HashMap<i64, String> = engine
         .workforce
         .units
         .iter()
         .map(|u| {
-            let agency = engine
-                .workforce
-                .agencies
-                .iter()
-                .find(|a| a.id == u.agency_id)
-                .map(|a| match a.short_name.trim() {
-                    "" => a.name.trim(),
-                    short => short,
-                })
-                .unwrap_or_default();
+            let agency = agencies.get(&u.agency_id).copied().unwrap_or_default();
             (u.id, format!("{} {agency}", u.name))
         })
         .collect();
     let mut slots: Slots = BTreeMap::new();
-    for a in roster.on_duty() {
-        if let Some(e) = by_id.get(&a.employee_id) {
-            slots.entry((a.date, a.unit_id)).or_default().push(e);
-        }
+    for (a, e) in duties(engine, roster) {
+        slots.entry((a.date, a.unit_id)).or_default().push(e);
     }
-    let unit_names: HashMap<i64, &str> = units.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let c = &engine.circular;
-    let annex = roster_annex("Jadwal Piket Pegawai", &slots, &unit_names);
+    let annex = roster_annex("Jadwal Piket Pegawai", &slots, &units);
     let mut book = Book::new(&format!("Lampiran jadwal piket {}", c.subject), paper);
     book.add_annex(c, &Heading::SuratEdaran, &annex)?;
     Ok(book.save())
-}
-
-/// A name safe in any file system: no path separators or reserved marks.
-fn file_safe(name: &str) -> String {
-    name.chars()
-        .map(|ch| match ch {
-            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
-            _ => ch,
-        })
-        .collect::<String>()
-        .trim()
-        .to_string()
 }
 
 /// Where and how [`write`] saves.
@@ -398,40 +387,41 @@ pub fn write(
     }
     let folder = beside(&out.merged, "");
     let partial = beside(&out.merged, ".sebagian");
-    let result = write_all(notices, out, &partial, cancel, &mut progress);
-    match result {
-        Ok(Some(mut written)) => {
+    let done = write_all(notices, out, &partial, cancel, &mut progress);
+    if !matches!(done, Ok(Some(_))) {
+        let _ = fs::remove_dir_all(&partial);
+        let _ = fs::remove_file(beside(&out.merged, ".pdf.sebagian"));
+    }
+    let (files, pages, signed_hashes) = match done? {
+        Some((pages, hashes)) => {
             if folder.exists() {
                 fs::remove_dir_all(&folder)?;
             }
             fs::rename(&partial, &folder)?;
-            written.folder = folder;
-            Ok(written)
+            (notices.len(), pages, hashes)
         }
-        other => {
-            let _ = fs::remove_dir_all(&partial);
-            let _ = fs::remove_file(beside(&out.merged, ".pdf.sebagian"));
-            other.map(|_| Written {
-                folder,
-                merged: out.merged.clone(),
-                files: 0,
-                pages: 0,
-                signed: false,
-                cancelled: true,
-                signed_hashes: Vec::new(),
-            })
-        }
-    }
+        None => (0, 0, Vec::new()),
+    };
+    Ok(Written {
+        folder,
+        merged: out.merged.clone(),
+        files,
+        pages,
+        signed: files > 0 && out.signer.is_some(),
+        cancelled: files == 0,
+        signed_hashes,
+    })
 }
 
-/// The work of [`write`] into `partial`; `None` when cancelled.
+/// The work of [`write`], the separate files into `partial`: the merged
+/// page count and the signed files' hashes, or `None` when cancelled.
 fn write_all(
     notices: &[Notice],
     out: &Output,
     partial: &Path,
     cancel: &AtomicBool,
     progress: &mut impl FnMut(Progress),
-) -> Result<Option<Written>> {
+) -> Result<Option<(usize, Vec<String>)>> {
     let total = notices.len() + 1;
     let _ = fs::remove_dir_all(partial);
     fs::create_dir_all(partial)?;
@@ -469,15 +459,7 @@ fn write_all(
     fs::write(&staging, merged)?;
     fs::rename(&staging, &out.merged)?;
     progress(Progress { done: total, total });
-    Ok(Some(Written {
-        folder: partial.to_path_buf(),
-        merged: out.merged.clone(),
-        files: notices.len(),
-        pages,
-        signed: out.signer.is_some(),
-        cancelled: false,
-        signed_hashes,
-    }))
+    Ok(Some((pages, signed_hashes)))
 }
 
 /// Every notice in one PDF; returns the bytes and the page count.

@@ -3,6 +3,19 @@
 
 use std::path::PathBuf;
 
+/// `name` made safe as a file name anywhere: path separators and the marks
+/// Windows reserves become `-` (`800/439/BKPSDM/2020` → `800-439-BKPSDM-2020`).
+pub fn file_safe(name: &str) -> String {
+    name.chars()
+        .map(|ch| match ch {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '-',
+            _ => ch,
+        })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
 /// Environment variable that overrides the database location.
 pub const DB_ENV: &str = "EDARAN_DB";
 

@@ -134,11 +134,7 @@ impl Book {
         let emblem = self.image(&c.letterhead.emblem, "lambang")?;
         let signature = self.image(&c.signature.signature_image, "tanda tangan")?;
         let stamp = self.image(&c.signature.stamp_image, "cap")?;
-        let mut w = Writer::new(
-            Sheet::new(self.paper),
-            self.regular.clone(),
-            self.bold.clone(),
-        );
+        let mut w = self.writer();
         letterhead(&mut w, c, emblem.as_ref());
         addressees(&mut w, c);
         title(&mut w, c, heading);
@@ -148,10 +144,7 @@ impl Book {
         for annex in &c.annexes {
             annex_pages(&mut w, c, heading, annex);
         }
-        let pages = w.finish();
-        let count = pages.len();
-        self.pages.extend(pages);
-        Ok(count)
+        Ok(self.keep(w))
     }
 
     /// Only the lampiran `annex` of `c`, from the first page on (a roster
@@ -161,16 +154,26 @@ impl Book {
         c.annexes = vec![annex.clone()];
         c.validate()?;
         check_glyphs(&c)?;
-        let mut w = Writer::new(
+        let mut w = self.writer();
+        annex_pages(&mut w, &c, heading, annex);
+        Ok(self.keep(w))
+    }
+
+    /// A fresh document on new pages, numbered from 1.
+    fn writer(&self) -> Writer {
+        Writer::new(
             Sheet::new(self.paper),
             self.regular.clone(),
             self.bold.clone(),
-        );
-        annex_pages(&mut w, &c, heading, annex);
+        )
+    }
+
+    /// Appends the pages `w` wrote; returns how many.
+    fn keep(&mut self, w: Writer) -> usize {
         let pages = w.finish();
         let count = pages.len();
         self.pages.extend(pages);
-        Ok(count)
+        count
     }
 
     /// Embeds an image once, however many documents show it.

@@ -29,6 +29,17 @@ pub struct CircularSummary {
     pub updated_at: String,
 }
 
+impl CircularSummary {
+    /// `SE 800-439-BKPSDM-2020` or `SE draf 12`: the start of every file
+    /// saved for this circular.
+    pub fn file_stem(&self) -> String {
+        match &self.number {
+            Some(n) => format!("SE {}", crate::paths::file_safe(n)),
+            None => format!("SE draf {}", self.id),
+        }
+    }
+}
+
 /// A circular with its document.
 #[derive(Debug, Clone, Serialize)]
 pub struct CircularRecord {

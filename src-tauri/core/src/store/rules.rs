@@ -88,17 +88,20 @@ impl Store {
     pub fn save_rules(&mut self, id: i64, rules: Rules, actor: &str) -> Result<RulesView> {
         rules.validate()?;
         for (i, e) in rules.exceptions.iter().enumerate() {
-            if self.employee_by_nip(&e.nip).is_err() {
-                return Err(Error::invalid(
-                    "nip_tidak_dikenal",
-                    "exceptions",
-                    format!(
-                        "Pengecualian ke-{}: NIP {} tidak terdaftar sebagai pegawai.",
-                        i + 1,
-                        e.nip.trim()
-                    ),
-                ));
-            }
+            match self.employee_by_nip(&e.nip) {
+                Err(Error::NotFound(_)) => {
+                    return Err(Error::invalid(
+                        "nip_tidak_dikenal",
+                        "exceptions",
+                        format!(
+                            "Pengecualian ke-{}: NIP {} tidak terdaftar sebagai pegawai.",
+                            i + 1,
+                            e.nip.trim()
+                        ),
+                    ))
+                }
+                found => found?,
+            };
         }
         let agencies = self.agencies("")?;
         let mut rules = rules;
@@ -207,12 +210,6 @@ impl Store {
             days,
             rows,
         })
-    }
-
-    /// The roster of circular `id` as a PDF lampiran.
-    pub fn roster_pdf(&self, id: i64, paper: PaperSize) -> Result<Vec<u8>> {
-        let (engine, report) = self.rule_engine(id)?;
-        notices::roster_pdf(&engine, &report.roster, paper)
     }
 
     /// The notices of issued circular `id`.
