@@ -101,11 +101,56 @@ pub(crate) async fn find(client: &Client, testid: &str) -> Element {
 }
 
 pub(crate) async fn click(client: &Client, testid: &str) {
-    find(client, testid)
-        .await
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {testid}: {e}"));
+    click_text(client, testid, "").await;
+}
+
+/// Clicks the first element with `testid` whose text contains `text` (any
+/// such element for ""), waiting for it. An element re-rendered between
+/// being found and being clicked is found again.
+pub(crate) async fn click_text(client: &Client, testid: &str, text: &str) {
+    let start = Instant::now();
+    let mut last = String::from("tidak ditemukan");
+    loop {
+        for el in client
+            .find_all(Locator::Css(&css(testid)))
+            .await
+            .unwrap_or_default()
+        {
+            if text.is_empty() || el.text().await.is_ok_and(|t| t.contains(text)) {
+                match el.click().await {
+                    Ok(()) => return,
+                    Err(e) => last = e.to_string(),
+                }
+            }
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "cannot click {testid} showing {text:?} after {WAIT:?}: {last}"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// Waits for an element matching the CSS `selector` and returns its
+/// attribute `attr` (re-reading an element that was re-rendered meanwhile).
+pub(crate) async fn wait_for_attr(client: &Client, selector: &str, attr: &str) -> String {
+    let start = Instant::now();
+    loop {
+        for el in client
+            .find_all(Locator::Css(selector))
+            .await
+            .unwrap_or_default()
+        {
+            if let Ok(value) = el.attr(attr).await {
+                return value.unwrap_or_default();
+            }
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "no {selector} with {attr} after {WAIT:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
 }
 
 pub(crate) async fn type_into(client: &Client, testid: &str, text: &str) {
@@ -142,6 +187,33 @@ pub(crate) async fn wait_for_text(client: &Client, testid: &str, text: &str) -> 
                 &page[..page.len().min(3000)]
             );
         }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// Waits until a form field with this test id holds a value containing
+/// `text`, and returns that value. Fields re-rendered while they are read
+/// (a stale element) are simply read again on the next round.
+pub(crate) async fn wait_for_value(client: &Client, testid: &str, text: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let mut seen = Vec::new();
+        for el in client
+            .find_all(Locator::Css(&css(testid)))
+            .await
+            .unwrap_or_default()
+        {
+            if let Ok(Some(value)) = el.prop("value").await {
+                if value.contains(text) {
+                    return value;
+                }
+                seen.push(value);
+            }
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "no {testid} holding {text:?} after {WAIT:?}; values: {seen:?}"
+        );
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
 }

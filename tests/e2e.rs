@@ -10,7 +10,7 @@ mod app;
 mod e2e_rules;
 mod e2e_signing;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use app::*;
 use fantoccini::Locator;
@@ -75,8 +75,8 @@ async fn dashboard_scenario() {
     // The demo office's arrangements are from 2020: look at 20 April 2020.
     find(&app, "no-active").await;
     set_date(&app, "dashboard-date", "2020-04-20").await;
-    let row = wait_for_text(&app, "active-row", "800/2/BKPSDM/2020").await;
-    assert!(row.text().await.unwrap().contains("Perpanjangan ke-1"));
+    wait_for_text(&app, "active-row", "800/2/BKPSDM/2020").await;
+    wait_for_text(&app, "active-row", "Perpanjangan ke-1").await;
     wait_for_text(&app, "working-days-left", "7").await;
     let chain = wait_for_text(&app, "chain", "800/1/BKPSDM/2020").await;
     let chain: String = chain.text().await.unwrap().split_whitespace().collect();
@@ -94,35 +94,18 @@ async fn dashboard_scenario() {
     screenshot(&app, "beranda-timeline.png").await;
 
     // Open the circular in force from its row and extend it by ten working days.
-    row.find(Locator::Css("button.link"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_text(&app, "active-open", "800/2/BKPSDM/2020").await;
     click(&app, "action-perpanjang-pilihan").await;
     type_into(&app, "ext-days", "10").await;
     choose(&app, "ext-unit", "true").await;
     click(&app, "confirm-perpanjang").await;
-    let start = Instant::now();
-    loop {
-        let points = app
-            .find_all(Locator::Css(&css("point-text")))
-            .await
-            .unwrap_or_default();
-        let mut texts = Vec::new();
-        for p in &points {
-            texts.push(p.prop("value").await.unwrap().unwrap_or_default());
-        }
-        // 29 April + 10 working days, skipping 1 May and 7 May 2020.
-        if texts.iter().any(|t| {
-            t.contains("terhitung mulai tanggal 29 April 2020 sampai dengan tanggal 14 Mei 2020")
-        }) {
-            break;
-        }
-        assert!(start.elapsed() < WAIT, "no prefilled extension: {texts:?}");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    // 29 April + 10 working days, skipping 1 May and 7 May 2020.
+    wait_for_value(
+        &app,
+        "point-text",
+        "terhitung mulai tanggal 29 April 2020 sampai dengan tanggal 14 Mei 2020",
+    )
+    .await;
     assert!(value_of(&app, "c-subject")
         .await
         .starts_with("Perpanjangan "));
@@ -138,11 +121,7 @@ async fn extension_scenario() {
 
     let app = driver.open_app().await;
     click(&app, "nav-surat-edaran").await;
-    wait_for_text(&app, "open-circular", "800/2/BKPSDM/2020")
-        .await
-        .click()
-        .await
-        .unwrap();
+    click_text(&app, "open-circular", "800/2/BKPSDM/2020").await;
     wait_for_text(&app, "circular-status", "Terbit").await;
     click(&app, "action-perpanjang").await;
     wait_for_text(&app, "circular-status", "Draf").await;
@@ -150,19 +129,12 @@ async fn extension_scenario() {
     find(&app, "preview-page").await;
     let subject = value_of(&app, "c-subject").await;
     assert!(subject.starts_with("Perpanjangan "), "{subject}");
-    let period = app
-        .find_all(Locator::Css(&css("point-text")))
-        .await
-        .unwrap()
-        .remove(1)
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default();
-    assert!(
-        period.contains("diperpanjang selama 15 (lima belas) hari, terhitung mulai tanggal 29 April 2020 sampai dengan tanggal 13 Mei 2020"),
-        "{period}"
-    );
+    wait_for_value(
+        &app,
+        "point-text",
+        "diperpanjang selama 15 (lima belas) hari, terhitung mulai tanggal 29 April 2020 sampai dengan tanggal 13 Mei 2020",
+    )
+    .await;
     screenshot(&app, "surat-edaran-perpanjangan.png").await;
 
     // Typed, then the window is gone at once: autosave has kept it.
@@ -258,11 +230,7 @@ async fn scenario() {
     type_into(&app, "agency-short", "DUCO").await;
     choose(&app, "agency-kind", "dinas").await;
     click(&app, "agency-submit").await;
-    wait_for_text(&app, "agency-row", AGENCY)
-        .await
-        .click()
-        .await
-        .unwrap();
+    click_text(&app, "agency-row", AGENCY).await;
 
     // An invalid NIP is refused with the Indonesian message beside the field.
     click(&app, "employee-new").await;
@@ -299,11 +267,7 @@ async fn scenario() {
     let app = driver.open_app().await;
     click(&app, "nav-pegawai").await;
     type_into(&app, "agency-search", "Uji Coba").await;
-    wait_for_text(&app, "agency-row", AGENCY)
-        .await
-        .click()
-        .await
-        .unwrap();
+    click_text(&app, "agency-row", AGENCY).await;
     wait_for_text(&app, "employee-row", EMPLOYEE).await;
     app.close().await.unwrap();
     drop(driver);

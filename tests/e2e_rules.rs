@@ -4,7 +4,6 @@
 //! it as XLSX through the native save dialog.
 
 use crate::app::*;
-use fantoccini::Locator;
 
 pub(crate) async fn rules_scenario() {
     let dir = tempfile::tempdir().unwrap();
@@ -60,22 +59,14 @@ pub(crate) async fn rules_scenario() {
         "[data-testid=\"grid-cell\"][data-employee=\"{}\"][data-status=\"tetap_di_rumah\"]",
         person["id"]
     );
-    let kept_home = app.find_all(Locator::Css(&home)).await.unwrap();
-    assert!(!kept_home.is_empty(), "the exception shows on working days");
-    let tooltip = kept_home[0]
-        .attr("title")
-        .await
-        .unwrap()
-        .unwrap_or_default();
-    assert!(tooltip.contains("hamil"), "{tooltip}");
+    let tooltip = wait_for_attr(&app, &home, "title").await;
+    assert!(
+        tooltip.contains("hamil"),
+        "the exception's reason: {tooltip}"
+    );
     for status in ["libur", "piket", "wfh"] {
-        let cells = app
-            .find_all(Locator::Css(&format!(
-                "[data-testid=\"grid-cell\"][data-status=\"{status}\"]"
-            )))
-            .await
-            .unwrap();
-        assert!(!cells.is_empty(), "the grid shows {status}");
+        let cell = format!("[data-testid=\"grid-cell\"][data-status=\"{status}\"]");
+        wait_for_attr(&app, &cell, "data-status").await;
     }
     screenshot(&app, "jadwal-piket.png").await;
 

@@ -157,6 +157,30 @@ describe('rules of a circular', () => {
     expect((screen.getByTestId('max-share') as HTMLInputElement).value).toBe('');
   });
 
+  it('asks before the side menu leaves unsaved rules, and keeps them on Batal', async () => {
+    const { user } = await openRules();
+    await user.type(screen.getByTestId('max-share'), '25');
+    await user.click(screen.getByTestId('nav-beranda'));
+    expect((await screen.findByRole('dialog')).textContent).toContain('Aturan surat edaran ini sudah diubah tetapi belum disimpan');
+    await user.click(screen.getByTestId('confirm-no'));
+    expect(screen.getByTestId('page-pengecualian')).toBeTruthy();
+    expect((screen.getByTestId('max-share') as HTMLInputElement).value).toBe('25');
+
+    await user.click(screen.getByTestId('rules-save'));
+    await waitFor(() => expect(screen.queryByTestId('rules-dirty')).toBeNull());
+    await openPage(user, 'nav-beranda', 'page-beranda');
+    expect(screen.queryByRole('dialog')).toBeNull();
+
+    await openPage(user, 'nav-pengecualian', 'page-pengecualian');
+    await user.clear(await screen.findByTestId('max-share'));
+    await user.type(screen.getByTestId('max-share'), '75');
+    await user.click(screen.getByTestId('nav-kalender'));
+    await user.click(await screen.findByTestId('confirm-yes'));
+    await screen.findByTestId('page-kalender');
+    await openPage(user, 'nav-pengecualian', 'page-pengecualian');
+    await waitFor(() => expect((screen.getByTestId('max-share') as HTMLInputElement).value).toBe('25'));
+  });
+
   it('writes the saved clauses into the draft, before its closing point', async () => {
     const { user, backend } = await openRules();
     await user.type(screen.getByTestId('picket-per-day'), '3');
