@@ -154,17 +154,35 @@ pub(crate) async fn wait_for_attr(client: &Client, selector: &str, attr: &str) -
 }
 
 pub(crate) async fn type_into(client: &Client, testid: &str, text: &str) {
-    let field = find(client, testid).await;
-    field.clear().await.unwrap();
-    field.send_keys(text).await.unwrap();
+    act_on(client, testid, "type into", |field| async move {
+        field.clear().await?;
+        field.send_keys(text).await
+    })
+    .await;
 }
 
 pub(crate) async fn choose(client: &Client, testid: &str, value: &str) {
-    find(client, testid)
-        .await
-        .select_by_value(value)
-        .await
-        .unwrap_or_else(|e| panic!("select {value} in {testid}: {e}"));
+    act_on(client, testid, "select", |field| async move {
+        field.select_by_value(value).await
+    })
+    .await;
+}
+
+/// Runs `act` on the element with `testid`, finding it again when it was
+/// re-rendered between being found and being used.
+async fn act_on<F, Fut>(client: &Client, testid: &str, what: &str, act: F)
+where
+    F: Fn(Element) -> Fut,
+    Fut: std::future::Future<Output = Result<(), fantoccini::error::CmdError>>,
+{
+    let start = Instant::now();
+    loop {
+        match act(find(client, testid).await).await {
+            Ok(()) => return,
+            Err(e) if start.elapsed() > WAIT => panic!("{what} {testid}: {e}"),
+            Err(_) => tokio::time::sleep(Duration::from_millis(150)).await,
+        }
+    }
 }
 
 /// Waits until an element with `testid` shows `text`, and returns it.
@@ -187,6 +205,25 @@ pub(crate) async fn wait_for_text(client: &Client, testid: &str, text: &str) -> 
                 &page[..page.len().min(3000)]
             );
         }
+        tokio::time::sleep(Duration::from_millis(150)).await;
+    }
+}
+
+/// Waits until exactly `n` elements carry `testid` (a list has settled).
+pub(crate) async fn wait_for_count(client: &Client, testid: &str, n: usize) {
+    let start = Instant::now();
+    loop {
+        let found = client
+            .find_all(Locator::Css(&css(testid)))
+            .await
+            .map_or(0, |all| all.len());
+        if found == n {
+            return;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "{found} {testid}, not {n}, after {WAIT:?}"
+        );
         tokio::time::sleep(Duration::from_millis(150)).await;
     }
 }

@@ -231,6 +231,7 @@ async fn scenario() {
     choose(&app, "agency-kind", "dinas").await;
     click(&app, "agency-submit").await;
     click_text(&app, "agency-row", AGENCY).await;
+    wait_for_text(&app, "agency-title", AGENCY).await;
 
     // An invalid NIP is refused with the Indonesian message beside the field.
     click(&app, "employee-new").await;
@@ -267,7 +268,10 @@ async fn scenario() {
     let app = driver.open_app().await;
     click(&app, "nav-pegawai").await;
     type_into(&app, "agency-search", "Uji Coba").await;
+    // Picked once the list has narrowed to the match, as a user would.
+    wait_for_count(&app, "agency-row", 1).await;
     click_text(&app, "agency-row", AGENCY).await;
+    wait_for_text(&app, "agency-title", AGENCY).await;
     wait_for_text(&app, "employee-row", EMPLOYEE).await;
     app.close().await.unwrap();
     drop(driver);
