@@ -275,13 +275,9 @@ pub(crate) async fn set_date(client: &Client, testid: &str, iso: &str) {
         .unwrap();
 }
 
+/// The value of the form field with `testid` (read again if re-rendered).
 pub(crate) async fn value_of(client: &Client, testid: &str) -> String {
-    find(client, testid)
-        .await
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
+    wait_for_value(client, testid, "").await
 }
 
 /// What a native file dialog is for: the keys differ.
