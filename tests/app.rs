@@ -100,159 +100,140 @@ pub(crate) async fn find(client: &Client, testid: &str) -> Element {
         .unwrap_or_else(|e| panic!("no element {testid}: {e}"))
 }
 
+/// Runs `probe` every 150 ms until it gives a value, for at most `WAIT`;
+/// afterwards, the reason it gave last. Every helper below reads the page
+/// through this, so an element that Svelte re-rendered meanwhile (stale) is
+/// simply found again on the next round.
+async fn poll<T>(mut probe: impl AsyncFnMut() -> Result<T, String>) -> Result<T, String> {
+    let start = Instant::now();
+    loop {
+        match probe().await {
+            Ok(value) => return Ok(value),
+            Err(why) if start.elapsed() > WAIT => return Err(format!("{why} after {WAIT:?}")),
+            Err(_) => tokio::time::sleep(Duration::from_millis(150)).await,
+        }
+    }
+}
+
+/// The elements with `testid` now (none while the page is changing).
+async fn all(client: &Client, testid: &str) -> Vec<Element> {
+    client
+        .find_all(Locator::Css(&css(testid)))
+        .await
+        .unwrap_or_default()
+}
+
 pub(crate) async fn click(client: &Client, testid: &str) {
     click_text(client, testid, "").await;
 }
 
 /// Clicks the first element with `testid` whose text contains `text` (any
-/// such element for ""), waiting for it. An element re-rendered between
-/// being found and being clicked is found again.
+/// such element for ""), waiting for it.
 pub(crate) async fn click_text(client: &Client, testid: &str, text: &str) {
-    let start = Instant::now();
-    let mut last = String::from("tidak ditemukan");
-    loop {
-        for el in client
-            .find_all(Locator::Css(&css(testid)))
-            .await
-            .unwrap_or_default()
-        {
+    poll(async || {
+        let mut why = format!("no {testid} showing {text:?}");
+        for el in all(client, testid).await {
             if text.is_empty() || el.text().await.is_ok_and(|t| t.contains(text)) {
                 match el.click().await {
-                    Ok(()) => return,
-                    Err(e) => last = e.to_string(),
+                    Ok(()) => return Ok(()),
+                    Err(e) => why = format!("cannot click {testid} showing {text:?}: {e}"),
                 }
             }
         }
-        assert!(
-            start.elapsed() < WAIT,
-            "cannot click {testid} showing {text:?} after {WAIT:?}: {last}"
-        );
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
+        Err(why)
+    })
+    .await
+    .unwrap_or_else(|why| panic!("{why}"));
 }
 
 /// Waits for an element matching the CSS `selector` and returns its
-/// attribute `attr` (re-reading an element that was re-rendered meanwhile).
+/// attribute `attr`.
 pub(crate) async fn wait_for_attr(client: &Client, selector: &str, attr: &str) -> String {
-    let start = Instant::now();
-    loop {
+    poll(async || {
         for el in client
             .find_all(Locator::Css(selector))
             .await
             .unwrap_or_default()
         {
             if let Ok(value) = el.attr(attr).await {
-                return value.unwrap_or_default();
+                return Ok(value.unwrap_or_default());
             }
         }
-        assert!(
-            start.elapsed() < WAIT,
-            "no {selector} with {attr} after {WAIT:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
+        Err(format!("no {selector} with {attr}"))
+    })
+    .await
+    .unwrap_or_else(|why| panic!("{why}"))
 }
 
 pub(crate) async fn type_into(client: &Client, testid: &str, text: &str) {
-    act_on(client, testid, "type into", |field| async move {
-        field.clear().await?;
-        field.send_keys(text).await
+    poll(async || {
+        let field = find(client, testid).await;
+        field.clear().await.map_err(|e| e.to_string())?;
+        field.send_keys(text).await.map_err(|e| e.to_string())
     })
-    .await;
+    .await
+    .unwrap_or_else(|why| panic!("type into {testid}: {why}"));
 }
 
 pub(crate) async fn choose(client: &Client, testid: &str, value: &str) {
-    act_on(client, testid, "select", |field| async move {
-        field.select_by_value(value).await
+    poll(async || {
+        let field = find(client, testid).await;
+        field
+            .select_by_value(value)
+            .await
+            .map_err(|e| e.to_string())
     })
-    .await;
-}
-
-/// Runs `act` on the element with `testid`, finding it again when it was
-/// re-rendered between being found and being used.
-async fn act_on<F, Fut>(client: &Client, testid: &str, what: &str, act: F)
-where
-    F: Fn(Element) -> Fut,
-    Fut: std::future::Future<Output = Result<(), fantoccini::error::CmdError>>,
-{
-    let start = Instant::now();
-    loop {
-        match act(find(client, testid).await).await {
-            Ok(()) => return,
-            Err(e) if start.elapsed() > WAIT => panic!("{what} {testid}: {e}"),
-            Err(_) => tokio::time::sleep(Duration::from_millis(150)).await,
-        }
-    }
+    .await
+    .unwrap_or_else(|why| panic!("select {value} in {testid}: {why}"));
 }
 
 /// Waits until an element with `testid` shows `text`, and returns it.
 pub(crate) async fn wait_for_text(client: &Client, testid: &str, text: &str) -> Element {
-    let start = Instant::now();
-    loop {
-        for el in client
-            .find_all(Locator::Css(&css(testid)))
-            .await
-            .unwrap_or_default()
-        {
+    let found = poll(async || {
+        for el in all(client, testid).await {
             if el.text().await.is_ok_and(|t| t.contains(text)) {
-                return el;
+                return Ok(el);
             }
         }
-        if start.elapsed() > WAIT {
+        Err(format!("no {testid} showing {text:?}"))
+    })
+    .await;
+    match found {
+        Ok(el) => el,
+        Err(why) => {
             let page = client.source().await.unwrap_or_default();
-            panic!(
-                "no {testid} showing {text:?} after {WAIT:?}; page: {}",
-                &page[..page.len().min(3000)]
-            );
+            panic!("{why}; page: {}", &page[..page.len().min(3000)])
         }
-        tokio::time::sleep(Duration::from_millis(150)).await;
     }
 }
 
 /// Waits until exactly `n` elements carry `testid` (a list has settled).
 pub(crate) async fn wait_for_count(client: &Client, testid: &str, n: usize) {
-    let start = Instant::now();
-    loop {
-        let found = client
-            .find_all(Locator::Css(&css(testid)))
-            .await
-            .map_or(0, |all| all.len());
-        if found == n {
-            return;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "{found} {testid}, not {n}, after {WAIT:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
+    poll(async || match all(client, testid).await.len() {
+        found if found == n => Ok(()),
+        found => Err(format!("{found} {testid}, not {n}")),
+    })
+    .await
+    .unwrap_or_else(|why| panic!("{why}"));
 }
 
-/// Waits until a form field with this test id holds a value containing
-/// `text`, and returns that value. Fields re-rendered while they are read
-/// (a stale element) are simply read again on the next round.
+/// Waits until a form field with `testid` holds a value containing `text`,
+/// and returns that value.
 pub(crate) async fn wait_for_value(client: &Client, testid: &str, text: &str) -> String {
-    let start = Instant::now();
-    loop {
+    poll(async || {
         let mut seen = Vec::new();
-        for el in client
-            .find_all(Locator::Css(&css(testid)))
-            .await
-            .unwrap_or_default()
-        {
+        for el in all(client, testid).await {
             if let Ok(Some(value)) = el.prop("value").await {
                 if value.contains(text) {
-                    return value;
+                    return Ok(value);
                 }
                 seen.push(value);
             }
         }
-        assert!(
-            start.elapsed() < WAIT,
-            "no {testid} holding {text:?} after {WAIT:?}; values: {seen:?}"
-        );
-        tokio::time::sleep(Duration::from_millis(150)).await;
-    }
+        Err(format!("no {testid} holding {text:?}; values: {seen:?}"))
+    })
+    .await
+    .unwrap_or_else(|why| panic!("{why}"))
 }
 
 pub(crate) async fn screenshot(client: &Client, name: &str) -> PathBuf {
