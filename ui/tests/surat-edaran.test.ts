@@ -24,6 +24,33 @@ describe('drafting a circular', () => {
     await waitFor(() => expect(screen.getByTestId('preview').textContent).toContain('SISTEM KERJA BARU'));
   });
 
+  it('keeps a draft whose save failed: asks before leaving it, and saves it on retry', async () => {
+    const { user, backend } = await renderApp();
+    await openEditorOfNew(user);
+    const save = backend.circular_save;
+    backend.circular_save = () => Promise.reject({ code: 'basis_data', message: 'Basis data sedang dipakai.' });
+    await user.type(screen.getByTestId('c-subject'), ' Lanjutan');
+    await waitFor(() =>
+      expect(screen.getByTestId('save-state').textContent).toContain('Gagal menyimpan: Basis data sedang dipakai.'),
+    );
+
+    await user.click(screen.getByTestId('nav-beranda'));
+    expect((await screen.findByRole('dialog')).textContent).toContain('Surat edaran ini sudah diubah tetapi belum disimpan');
+    await user.click(screen.getByTestId('confirm-no'));
+    await user.click(screen.getByTestId('back-to-list'));
+    expect((await screen.findByRole('dialog')).textContent).toContain('Kembali ke daftar dan buang perubahan itu?');
+    await user.click(screen.getByTestId('confirm-no'));
+    expect((screen.getByTestId('c-subject') as HTMLInputElement).value).toMatch(/ Lanjutan$/);
+
+    backend.circular_save = save;
+    await user.click(screen.getByTestId('save-retry'));
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Tersimpan'));
+    const list = await backend.circulars_list();
+    expect((await backend.circular_get(list[0].id)).document.subject).toMatch(/ Lanjutan$/);
+    await openPage(user, 'nav-beranda', 'page-beranda');
+    expect(screen.queryByRole('dialog')).toBeNull();
+  });
+
   it('rewrites the period clause when the period changes, and refuses 0 days', async () => {
     const { user } = await renderApp();
     await openEditorOfNew(user);
