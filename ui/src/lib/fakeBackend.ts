@@ -292,6 +292,7 @@ export function demoSeed(): FakeSeed {
         parent_id: 1,
         relation: 'perpanjangan',
         updated_at: '2020-04-10 09:00:00',
+        period: null,
       },
       {
         id: 1,
@@ -305,6 +306,7 @@ export function demoSeed(): FakeSeed {
         parent_id: null,
         relation: null,
         updated_at: '2020-03-27 10:00:00',
+        period: null,
       },
     ],
     office: {

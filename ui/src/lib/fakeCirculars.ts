@@ -137,6 +137,7 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
     doc.number = s.number ?? '';
     doc.issued_on = s.issued_on;
     docs.set(s.id, doc);
+    s.period = doc.period; // the fake drafts every seeded circular with the blank period
     if (s.number && s.issued_on) {
       const sequence = Number(s.number.split('/')[1]);
       register.push({ year: Number(s.issued_on.slice(0, 4)), sequence, number: s.number, circular_id: s.id, subject: s.subject, issued_on: s.issued_on, status: 'terpakai', note: '' });
@@ -156,7 +157,7 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
   };
   const add = (doc: CircularDocument, parent: number | null, relation: string | null, actor: string) => {
     const id = nextId++;
-    summaries.unshift({ id, kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', subject: doc.subject, number: null, issued_on: null, parent_id: parent, relation, updated_at: '2020-04-01 09:00:00' });
+    summaries.unshift({ id, kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', subject: doc.subject, number: null, issued_on: null, parent_id: parent, relation, updated_at: '2020-04-01 09:00:00', period: doc.period });
     docs.set(id, doc);
     log(id, 'dibuat', actor);
     return id;
@@ -173,6 +174,7 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
         editable(s);
         docs.set(id, structuredClone(document));
         s.subject = document.subject;
+        s.period = structuredClone(document.period);
         if (s.status === 'diparaf') {
           setStatus(s, 'draf');
           log(id, 'paraf dibatalkan', actor);

@@ -196,6 +196,8 @@ export interface CircularSummary {
   parent_id: number | null;
   relation: string | null;
   updated_at: string;
+  /** The period as written in the document; null while not set. */
+  period: Period | null;
 }
 
 export type CircularStatus = 'draf' | 'diparaf' | 'terbit' | 'diganti' | 'dicabut' | 'batal';

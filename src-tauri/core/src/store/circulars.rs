@@ -9,7 +9,7 @@ use rusqlite::{params, OptionalExtension, Row};
 use serde::Serialize;
 
 use super::{like_pattern, Store};
-use crate::circular::{Circular, CircularKind, CircularStatus, Relation};
+use crate::circular::{Circular, CircularKind, CircularStatus, Period, Relation};
 use crate::error::{Error, Result};
 use crate::numbering::{NumberParts, NumberTemplate};
 
@@ -27,6 +27,8 @@ pub struct CircularSummary {
     pub parent_id: Option<i64>,
     pub relation: Option<Relation>,
     pub updated_at: String,
+    /// The period as written in the document (none while not set).
+    pub period: Option<Period>,
 }
 
 impl CircularSummary {
@@ -72,13 +74,16 @@ pub struct AuditEntry {
 }
 
 /// The columns [`summary`] reads, in its order, from `circular c`; queries
-/// append their own columns after them.
+/// append their own columns after them, from index [`SUMMARY_WIDTH`] on.
 pub(super) const SUMMARY_COLUMNS: &str =
-    "c.id, c.kind, c.status, c.subject, c.number, c.issued_on, c.parent_id, c.relation, c.updated_at";
+    "c.id, c.kind, c.status, c.subject, c.number, c.issued_on, \
+     c.parent_id, c.relation, c.updated_at, c.period_start, c.period_end";
+pub(super) const SUMMARY_WIDTH: usize = 11;
 
 pub(super) fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
     let kind: CircularKind = r.get(1)?;
     let status: CircularStatus = r.get(2)?;
+    let (start, end): (Option<NaiveDate>, Option<NaiveDate>) = (r.get(9)?, r.get(10)?);
     Ok(CircularSummary {
         id: r.get(0)?,
         kind,
@@ -91,6 +96,7 @@ pub(super) fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
         parent_id: r.get(6)?,
         relation: r.get(7)?,
         updated_at: r.get(8)?,
+        period: start.map(|start| Period { start, end }),
     })
 }
 
@@ -129,7 +135,7 @@ impl Store {
                 &format!("SELECT {SUMMARY_COLUMNS}, c.document FROM circular c WHERE c.id = ?1"),
                 [id],
                 |r| {
-                    let text: String = r.get(9)?;
+                    let text: String = r.get(SUMMARY_WIDTH)?;
                     Ok((summary(r)?, text))
                 },
             )

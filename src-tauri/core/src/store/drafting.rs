@@ -366,6 +366,16 @@ mod tests {
         let after = doc.period.unwrap();
         assert_eq!(after.start, before.end.unwrap() + Days::new(1));
         assert_eq!(after.days(), before.days());
+        // Lists show the period without loading documents.
+        let listed = store.circulars().unwrap();
+        assert_eq!(
+            listed.iter().find(|c| c.id == id).unwrap().period,
+            Some(after)
+        );
+        assert_eq!(
+            listed.iter().find(|c| c.id == issued.id).unwrap().period,
+            Some(before)
+        );
         let link = doc.references.last().unwrap();
         assert_eq!(link.circular_id, Some(issued.id));
         assert!(

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::circulars::{summary, SUMMARY_COLUMNS};
+use super::circulars::{summary, SUMMARY_COLUMNS, SUMMARY_WIDTH};
 use super::Store;
 use crate::circular::{CircularKind, CircularStatus};
 use crate::error::Result;
@@ -75,7 +75,7 @@ impl Store {
             |r| {
                 Ok(SearchHit {
                     summary: summary(r)?,
-                    snippet: r.get(9)?,
+                    snippet: r.get(SUMMARY_WIDTH)?,
                 })
             },
         )?;

@@ -3,7 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::circulars::{summary, SUMMARY_COLUMNS};
+use super::circulars::{summary, SUMMARY_COLUMNS, SUMMARY_WIDTH};
 use super::Store;
 use crate::error::Result;
 use crate::tracking::{self, Dashboard, Link};
@@ -23,16 +23,17 @@ impl Store {
                     AND (period_end >= ?1 OR (period_end IS NULL AND (kind <> 'pencabutan' OR period_start >= ?1)))
                 UNION SELECT c.parent_id FROM circular c JOIN chain ON c.id = chain.id
                     WHERE c.parent_id IS NOT NULL)
-             SELECT {SUMMARY_COLUMNS}, c.period_start, c.period_end, c.scope
+             SELECT {SUMMARY_COLUMNS}, c.scope
              FROM circular c WHERE c.id IN chain"
         ))?;
         let links = stmt
             .query_map([since, until], |r| {
+                let circular = summary(r)?;
                 Ok(Link {
-                    circular: summary(r)?,
-                    start: r.get(9)?,
-                    end: r.get(10)?,
-                    scope: r.get(11)?,
+                    start: circular.period.map(|p| p.start),
+                    end: circular.period.and_then(|p| p.end),
+                    circular,
+                    scope: r.get(SUMMARY_WIDTH)?,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
