@@ -210,10 +210,14 @@ pub async fn notices_save(
                 .as_ref()
                 .map(|s| (s.certificate_id, s.passphrase.as_str())),
         };
-        let mut store = state.store();
-        store.write_notices(id, request, &state.cancel_notices, |p| {
+        // The store is held only to gather and to record, not while writing,
+        // so the other pages stay usable during a long batch.
+        let batch = state.store().notice_batch(id, request)?;
+        let written = batch.write(&state.cancel_notices, |p| {
             let _ = worker.emit("notices-progress", p);
-        })
+        })?;
+        state.store().record_notices(&batch, &written)?;
+        Ok(written)
     })
     .await
     .expect("the notices worker does not panic");

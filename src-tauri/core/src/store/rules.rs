@@ -14,7 +14,7 @@ use crate::error::{Error, Result};
 use crate::notices::{self, Output, Written};
 use crate::office::PaperSize;
 use crate::rules::{clauses::clauses, AgencyRef, AssignmentSource, Rules, Status};
-use crate::sign::{Progress, SignOptions};
+use crate::sign::{Progress, SignOptions, Signer};
 use crate::template;
 
 /// The lampiran listing the personal exceptions.
@@ -219,9 +219,9 @@ impl Store {
     }
 
     /// Writes the notices of issued circular `id` to `merged` (and the
-    /// folder beside it), signed when `signing` is given — its passphrase
-    /// checked before anything is written — and records the signed files'
-    /// hashes so verification finds them under the circular's number.
+    /// folder beside it), signed when `signing` is given, and records the
+    /// signed files' hashes: [`Store::notice_batch`], [`NoticeBatch::write`]
+    /// and [`Store::record_notices`] in one go.
     pub fn write_notices(
         &mut self,
         id: i64,
@@ -229,7 +229,17 @@ impl Store {
         cancel: &AtomicBool,
         progress: impl FnMut(Progress),
     ) -> Result<Written> {
-        let list = self.notices(id, request.per_employee)?;
+        let batch = self.notice_batch(id, request)?;
+        let written = batch.write(cancel, progress)?;
+        self.record_notices(&batch, &written)?;
+        Ok(written)
+    }
+
+    /// Gathers what the notices of issued circular `id` need from the store
+    /// (the notices, the signer with its passphrase checked), so they can be
+    /// written without holding it.
+    pub fn notice_batch(&self, id: i64, request: NoticeRequest) -> Result<NoticeBatch> {
+        let notices = self.notices(id, request.per_employee)?;
         let signer = match request.signing {
             Some((certificate_id, passphrase)) => {
                 if !self
@@ -247,39 +257,68 @@ impl Store {
             }
             None => None,
         };
-        let place = list
+        Ok(NoticeBatch {
+            circular_id: id,
+            notices,
+            signer,
+            merged: request.merged,
+            paper: request.paper,
+        })
+    }
+
+    /// Records the hashes of a finished batch's signed files, so
+    /// verification finds them under the circular's number.
+    pub fn record_notices(&mut self, batch: &NoticeBatch, written: &Written) -> Result<()> {
+        if written.cancelled {
+            return Ok(());
+        }
+        self.in_transaction(|store| {
+            let at = Utc::now().to_rfc3339();
+            for hash in &written.signed_hashes {
+                store.conn.execute(
+                    "INSERT OR IGNORE INTO signed_notice (pdf_sha256, circular_id, signed_at) VALUES (?1, ?2, ?3)",
+                    params![hash, batch.circular_id, at],
+                )?;
+            }
+            Ok(())
+        })
+    }
+}
+
+/// The notices of one circular, ready to be written (see [`Store::notice_batch`]).
+pub struct NoticeBatch {
+    circular_id: i64,
+    notices: Vec<notices::Notice>,
+    signer: Option<Signer>,
+    merged: PathBuf,
+    paper: PaperSize,
+}
+
+impl NoticeBatch {
+    /// Writes the merged PDF and the separate files (signed when a signer
+    /// was given), reporting progress; `cancel` stops before the next one.
+    pub fn write(&self, cancel: &AtomicBool, progress: impl FnMut(Progress)) -> Result<Written> {
+        let place = self
+            .notices
             .first()
             .map(|n| n.document.place.trim().to_string())
             .unwrap_or_default();
         let out = Output {
-            merged: request.merged,
-            paper: request.paper,
-            signer: signer.as_ref().map(|s| {
+            merged: self.merged.clone(),
+            paper: self.paper,
+            signer: self.signer.as_ref().map(|s| {
                 (
                     s,
                     SignOptions {
                         reason: "Pemberitahuan pelaksanaan surat edaran".into(),
-                        location: place.clone(),
+                        location: place,
                         time: Utc::now(),
                         mark: None,
                     },
                 )
             }),
         };
-        let written = notices::write(&list, &out, cancel, progress)?;
-        if !written.cancelled {
-            self.in_transaction(|store| {
-                let at = Utc::now().to_rfc3339();
-                for hash in &written.signed_hashes {
-                    store.conn.execute(
-                        "INSERT OR IGNORE INTO signed_notice (pdf_sha256, circular_id, signed_at) VALUES (?1, ?2, ?3)",
-                        params![hash, id, at],
-                    )?;
-                }
-                Ok(())
-            })?;
-        }
-        Ok(written)
+        notices::write(&self.notices, &out, cancel, progress)
     }
 }
 
