@@ -33,7 +33,7 @@ pub enum Error {
     Import(Vec<RowError>),
     #[error("Basis data ini dibuat oleh Edaran versi lebih baru (skema {found}, versi ini hanya mengenal sampai {known}). Perbarui aplikasi Edaran.")]
     NewerSchema { found: i64, known: i64 },
-    #[error("Kesalahan basis data: {0}")]
+    #[error("{}", db_message(.0))]
     Db(#[from] rusqlite::Error),
     #[error("Berkas tidak dapat dibaca atau ditulis: {0}")]
     Io(#[from] std::io::Error),
@@ -56,6 +56,7 @@ impl Error {
             Error::NotFound(_) => "tidak_ditemukan",
             Error::Import(_) => "impor_gagal",
             Error::NewerSchema { .. } => "skema_lebih_baru",
+            Error::Db(e) if busy(e) => "basis_data_sibuk",
             Error::Db(_) => "basis_data",
             Error::Io(_) => "berkas",
         }
@@ -67,6 +68,21 @@ impl Error {
             Error::Invalid { field, .. } => Some(field),
             _ => None,
         }
+    }
+}
+
+/// Another connection (a second Edaran window, the `edaran` command) held
+/// the database longer than the busy timeout.
+fn busy(e: &rusqlite::Error) -> bool {
+    matches!(e, rusqlite::Error::SqliteFailure(f, _)
+        if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+}
+
+fn db_message(e: &rusqlite::Error) -> String {
+    if busy(e) {
+        "Basis data sedang dipakai proses lain (jendela Edaran lain atau perintah edaran); tidak ada yang disimpan. Coba lagi sebentar lagi.".into()
+    } else {
+        format!("Kesalahan basis data: {e}")
     }
 }
 
@@ -96,3 +112,23 @@ impl From<&Error> for ErrorReport {
 }
 
 pub type Result<T> = std::result::Result<T, Error>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_database_is_named_in_indonesian_and_says_nothing_was_saved() {
+        let busy = Error::from(rusqlite::Error::SqliteFailure(
+            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+            Some("database is locked".into()),
+        ));
+        assert_eq!(busy.code(), "basis_data_sibuk");
+        assert!(busy
+            .to_string()
+            .starts_with("Basis data sedang dipakai proses lain"));
+        let other = Error::from(rusqlite::Error::QueryReturnedNoRows);
+        assert_eq!(other.code(), "basis_data");
+        assert!(other.to_string().starts_with("Kesalahan basis data: "));
+    }
+}

@@ -88,10 +88,14 @@ impl Store {
         };
         self.conn.execute_batch(begin)?;
         match work(self) {
-            Ok(value) => {
-                self.conn.execute_batch(commit)?;
-                Ok(value)
-            }
+            Ok(value) => match self.conn.execute_batch(commit) {
+                Ok(()) => Ok(value),
+                // A commit refused (busy) must not leave the transaction open.
+                Err(e) => {
+                    let _ = self.conn.execute_batch(rollback);
+                    Err(e.into())
+                }
+            },
             Err(e) => {
                 self.conn.execute_batch(rollback)?;
                 Err(e)
