@@ -42,6 +42,14 @@ describe('drafting a circular', () => {
     await user.click(screen.getByTestId('confirm-no'));
     expect((screen.getByTestId('c-subject') as HTMLInputElement).value).toMatch(/ Lanjutan$/);
 
+    // Initialling would read the stored (older) draft: refused while unsaved.
+    await user.click(screen.getByTestId('action-paraf'));
+    await user.type(screen.getByTestId('verifier'), 'Kabid Mutasi');
+    await user.click(screen.getByTestId('confirm-paraf'));
+    expect((await screen.findByTestId('dialog-error')).textContent).toContain('Perubahan terakhir belum tersimpan');
+    expect(screen.getByTestId('circular-status').textContent).toBe('Draf');
+    await user.keyboard('{Escape}');
+
     backend.circular_save = save;
     await user.click(screen.getByTestId('save-retry'));
     await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Tersimpan'));

@@ -80,7 +80,7 @@ fn busy(e: &rusqlite::Error) -> bool {
 
 fn db_message(e: &rusqlite::Error) -> String {
     if busy(e) {
-        "Basis data sedang dipakai proses lain (jendela Edaran lain atau perintah edaran); tidak ada yang disimpan. Coba lagi sebentar lagi.".into()
+        "Basis data sedang dipakai proses lain (jendela Edaran lain atau perintah edaran); perubahan ini tidak tersimpan ke basis data. Coba lagi sebentar lagi.".into()
     } else {
         format!("Kesalahan basis data: {e}")
     }

@@ -96,8 +96,10 @@ impl Store {
                     Err(e.into())
                 }
             },
+            // SQLite may have rolled back by itself (full disk): the work's
+            // own error is the one to report.
             Err(e) => {
-                self.conn.execute_batch(rollback)?;
+                let _ = self.conn.execute_batch(rollback);
                 Err(e)
             }
         }

@@ -282,6 +282,13 @@ impl Store {
             }
             Ok(())
         })
+        .map_err(|e| Error::Refused {
+            code: "pemberitahuan_belum_tercatat",
+            message: format!(
+                "Pemberitahuan sudah ditulis ({}), tetapi sidik berkas bertanda tangannya belum tercatat untuk verifikasi: {e} Cetak ulang pemberitahuan agar tercatat.",
+                batch.merged.display()
+            ),
+        })
     }
 }
 
