@@ -267,9 +267,10 @@ impl Store {
     }
 
     /// Records the hashes of a finished batch's signed files, so
-    /// verification finds them under the circular's number.
+    /// verification finds them under the circular's number (an unsigned or
+    /// cancelled batch has nothing to record).
     pub fn record_notices(&mut self, batch: &NoticeBatch, written: &Written) -> Result<()> {
-        if written.cancelled {
+        if written.cancelled || written.signed_hashes.is_empty() {
             return Ok(());
         }
         self.in_transaction(|store| {
