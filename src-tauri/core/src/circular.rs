@@ -126,19 +126,48 @@ impl Period {
         self.end.map(|end| (end - self.start).num_days() + 1)
     }
 
+    /// The latest end a period starting on `start` may have: the same date
+    /// a year later (28 February for a start on 29 February).
+    pub fn latest_end(start: NaiveDate) -> NaiveDate {
+        start
+            .checked_add_months(chrono::Months::new(12))
+            .unwrap_or(NaiveDate::MAX)
+    }
+
+    /// An end before the start, or more than a year after it, is refused;
+    /// an open end (until evaluated) is not.
     pub fn validate(&self) -> Result<()> {
-        match self.end {
-            Some(end) if end < self.start => Err(Error::invalid(
+        let Some(end) = self.end else {
+            return Ok(());
+        };
+        let date = crate::words::date;
+        if end < self.start {
+            return Err(Error::invalid(
                 "periode_terbalik",
                 "period",
                 format!(
                     "Tanggal selesai ({}) sebelum tanggal mulai ({}); periode sedikitnya 1 (satu) hari.",
-                    crate::words::date(end),
-                    crate::words::date(self.start)
+                    date(end),
+                    date(self.start)
                 ),
-            )),
-            _ => Ok(()),
+            ));
         }
+        let latest = Self::latest_end(self.start);
+        if end > latest {
+            return Err(Error::invalid(
+                "periode_terlalu_panjang",
+                "period",
+                format!(
+                    "Masa berlaku paling lama 1 (satu) tahun: mulai {}, tanggal selesai paling lambat {} \
+                     (bukan {}). Untuk masa yang lebih panjang, terbitkan perpanjangan sebelum masa ini \
+                     berakhir, atau kosongkan tanggal selesai (sampai dengan ditetapkan lebih lanjut).",
+                    date(self.start),
+                    date(latest),
+                    date(end)
+                ),
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -509,6 +538,67 @@ mod base64_bytes {
                 .map(Some)
                 .map_err(|e| serde::de::Error::custom(format!("bukan base64 yang sah: {e}"))),
             None => Ok(None),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn period(start: NaiveDate, end: Option<NaiveDate>) -> Result<()> {
+        Period { start, end }.validate()
+    }
+
+    #[test]
+    fn a_period_runs_forward_for_at_most_a_year_or_stays_open() {
+        assert!(period(day(2020, 5, 13), Some(day(2020, 5, 13))).is_ok());
+        assert!(period(day(2020, 5, 13), None).is_ok(), "until evaluated");
+        assert!(period(day(2020, 1, 1), Some(day(2020, 12, 31))).is_ok());
+        // Up to the same date a year later (across 29 February too).
+        assert!(period(day(2020, 2, 1), Some(day(2021, 2, 1))).is_ok());
+        let e = period(day(2020, 2, 1), Some(day(2021, 2, 2))).unwrap_err();
+        assert_eq!(e.code(), "periode_terlalu_panjang");
+        assert_eq!(e.field(), Some("period"));
+        assert_eq!(
+            e.to_string(),
+            "Masa berlaku paling lama 1 (satu) tahun: mulai 1 Februari 2020, tanggal selesai \
+             paling lambat 1 Februari 2021 (bukan 2 Februari 2021). Untuk masa yang lebih \
+             panjang, terbitkan perpanjangan sebelum masa ini berakhir, atau kosongkan tanggal \
+             selesai (sampai dengan ditetapkan lebih lanjut)."
+        );
+        assert!(period(day(2020, 2, 29), Some(day(2021, 2, 28))).is_ok());
+        assert!(period(day(2020, 2, 29), Some(day(2021, 3, 1))).is_err());
+        let e = period(day(2020, 5, 13), Some(day(2020, 5, 12))).unwrap_err();
+        assert_eq!(e.code(), "periode_terbalik");
+        assert_eq!(e.field(), Some("period"));
+    }
+
+    #[test]
+    fn the_seed_circulars_periods_pass() {
+        for json in [
+            include_str!("../../../tests/fixtures/muba-800-439-bkpsdm-2020.json"),
+            include_str!("../../../tests/fixtures/pandeglang-800-2688-bkd-2020.json"),
+            include_str!("../../../tests/fixtures/sumsel-2020-03.json"),
+        ] {
+            let c = crate::exchange::from_json(json).unwrap();
+            assert!(c.period.is_some());
+            c.validate().unwrap();
+            let too_long = Circular {
+                period: c.period.map(|p| Period {
+                    end: Some(p.start + chrono::Days::new(400)),
+                    ..p
+                }),
+                ..c
+            };
+            assert_eq!(
+                too_long.validate().unwrap_err().code(),
+                "periode_terlalu_panjang"
+            );
         }
     }
 }

@@ -370,8 +370,14 @@ pub struct Written {
 
 /// All `notices` into one merged PDF (bookmark-free, one after another)
 /// and each into its own file. `progress` counts documents (the merged file
-/// last); setting `cancel` stops before the next one and removes what was
-/// written, as does any error.
+/// last); setting `cancel` stops before the next one.
+///
+/// Nothing already on disk is touched: an existing folder or merged file of
+/// the output's name is refused up front (it may hold the clerk's own
+/// files), and the work goes into a staging folder this batch creates
+/// (`<name>.sebagian`, or `<name>.sebagian-2` … when that name is taken),
+/// moved into place at the end. On cancel or an error only that staging
+/// folder is removed.
 pub fn write(
     notices: &[Notice],
     out: &Output,
@@ -386,20 +392,21 @@ pub fn write(
         ));
     }
     let folder = beside(&out.merged, "");
-    let partial = beside(&out.merged, ".sebagian");
-    let done = write_all(notices, out, &partial, cancel, &mut progress);
-    if !matches!(done, Ok(Some(_))) {
-        let _ = fs::remove_dir_all(&partial);
-        let _ = fs::remove_file(beside(&out.merged, ".pdf.sebagian"));
+    refuse_existing(&folder, &out.merged)?;
+    let staging = new_staging(&out.merged)?;
+    let done =
+        write_all(notices, out, &staging, cancel, &mut progress).and_then(|done| match done {
+            Some(done) => finish(&staging, &folder, &out.merged).map(|()| Some(done)),
+            None => Ok(None),
+        });
+    if let Ok(Some(_)) = done {
+        let total = notices.len() + 1;
+        progress(Progress { done: total, total });
     }
+    // The staging folder is this batch's own (empty once finished).
+    let _ = fs::remove_dir_all(&staging);
     let (files, pages, signed_hashes) = match done? {
-        Some((pages, hashes)) => {
-            if folder.exists() {
-                fs::remove_dir_all(&folder)?;
-            }
-            fs::rename(&partial, &folder)?;
-            (notices.len(), pages, hashes)
-        }
+        Some((pages, hashes)) => (notices.len(), pages, hashes),
         None => (0, 0, Vec::new()),
     };
     Ok(Written {
@@ -413,18 +420,83 @@ pub fn write(
     })
 }
 
-/// The work of [`write`], the separate files into `partial`: the merged
-/// page count and the signed files' hashes, or `None` when cancelled.
+/// Inside the staging folder: the separate files, and the merged PDF.
+const STAGED_FILES: &str = "berkas";
+const STAGED_MERGED: &str = "gabungan.pdf";
+
+/// Refuses to write where a folder or file of the output's names already
+/// is: a batch never replaces or mixes into what it did not create.
+fn refuse_existing(folder: &Path, merged: &Path) -> Result<()> {
+    let taken = |p: &Path| fs::symlink_metadata(p).is_ok();
+    let what = if taken(folder) {
+        format!("Folder {}", folder.display())
+    } else if taken(merged) {
+        format!("Berkas {}", merged.display())
+    } else {
+        return Ok(());
+    };
+    Err(Error::invalid(
+        "pemberitahuan_sudah_ada",
+        "folder",
+        format!(
+            "{what} sudah ada; pemberitahuan tidak ditulis agar isinya tidak tertimpa. \
+             Pindahkan atau ganti nama yang sudah ada itu, atau pilih folder lain."
+        ),
+    ))
+}
+
+/// Creates the batch's staging folder beside the merged PDF under a name
+/// nobody holds yet (`create_dir` fails on an existing one), so removing it
+/// later removes only what this batch wrote.
+fn new_staging(merged: &Path) -> Result<PathBuf> {
+    for n in 1..=100 {
+        let suffix = match n {
+            1 => ".sebagian".to_string(),
+            n => format!(".sebagian-{n}"),
+        };
+        let path = beside(merged, &suffix);
+        match fs::create_dir(&path) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(Error::invalid(
+        "pemberitahuan_sudah_ada",
+        "folder",
+        format!(
+            "Terlalu banyak folder sementara {} di folder ini (sisa pencetakan yang terhenti); hapus folder itu lalu coba lagi.",
+            beside(merged, ".sebagian*").display()
+        ),
+    ))
+}
+
+/// Moves the finished files from `staging` into place: the folder, then the
+/// merged PDF; if the second move fails the folder goes back into staging.
+fn finish(staging: &Path, folder: &Path, merged: &Path) -> Result<()> {
+    // Something of those names may have appeared while the batch ran.
+    refuse_existing(folder, merged)?;
+    fs::rename(staging.join(STAGED_FILES), folder)?;
+    if let Err(e) = fs::rename(staging.join(STAGED_MERGED), merged) {
+        let _ = fs::rename(folder, staging.join(STAGED_FILES));
+        return Err(e.into());
+    }
+    Ok(())
+}
+
+/// The work of [`write`], into the staging folder: the merged page count
+/// and the signed files' hashes, or `None` when cancelled. Progress counts
+/// the separate files; [`write`] reports the last step once all is in place.
 fn write_all(
     notices: &[Notice],
     out: &Output,
-    partial: &Path,
+    staging: &Path,
     cancel: &AtomicBool,
     progress: &mut impl FnMut(Progress),
 ) -> Result<Option<(usize, Vec<String>)>> {
     let total = notices.len() + 1;
-    let _ = fs::remove_dir_all(partial);
-    fs::create_dir_all(partial)?;
+    let files = staging.join(STAGED_FILES);
+    fs::create_dir(&files)?;
     let mut signed_hashes = Vec::new();
     for (i, n) in notices.iter().enumerate() {
         if cancel.load(Ordering::Relaxed) {
@@ -448,17 +520,14 @@ fn write_all(
             };
             bytes = sign::sign_pdf(&bytes, signer, &options)?;
         }
-        fs::write(partial.join(format!("{}.pdf", n.file_stem)), bytes)?;
+        fs::write(files.join(format!("{}.pdf", n.file_stem)), bytes)?;
         progress(Progress { done: i + 1, total });
     }
     if cancel.load(Ordering::Relaxed) {
         return Ok(None);
     }
     let (merged, pages) = merged(notices, out.paper)?;
-    let staging = beside(&out.merged, ".pdf.sebagian");
-    fs::write(&staging, merged)?;
-    fs::rename(&staging, &out.merged)?;
-    progress(Progress { done: total, total });
+    fs::write(staging.join(STAGED_MERGED), merged)?;
     Ok(Some((pages, signed_hashes)))
 }
 
@@ -477,4 +546,106 @@ pub fn merged(notices: &[Notice], paper: PaperSize) -> Result<(Vec<u8>, usize)> 
     }
     let pages = book.page_count();
     Ok((book.save(), pages))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn notice(file_stem: &str) -> Notice {
+        let mut document = crate::exchange::from_json(include_str!(
+            "../../../tests/fixtures/muba-800-439-bkpsdm-2020.json"
+        ))
+        .unwrap();
+        document.number = "800/439/BKPSDM/2020".into();
+        document.issued_on = NaiveDate::from_ymd_opt(2020, 5, 12);
+        Notice {
+            file_stem: file_stem.into(),
+            document,
+            heading: Heading::Notice("PEMBERITAHUAN".into()),
+        }
+    }
+
+    /// Every file under `dir` with its contents, sorted.
+    fn listing(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut out = Vec::new();
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                out.push((path.clone(), Vec::new()));
+                out.extend(listing(&path));
+            } else {
+                out.push((path.clone(), fs::read(&path).unwrap()));
+            }
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_batch_removes_only_what_it_created_and_never_writes_over_existing_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let picked = dir.path();
+        // The clerk's own files: in the picked folder, and in a folder that
+        // happens to carry the batch's staging name.
+        fs::write(picked.join("catatan.txt"), "milik pengguna").unwrap();
+        fs::create_dir(picked.join("Pemberitahuan SE.sebagian")).unwrap();
+        fs::write(
+            picked.join("Pemberitahuan SE.sebagian/daftar.txt"),
+            "milik pengguna",
+        )
+        .unwrap();
+        let before = listing(picked);
+        let out = Output {
+            merged: picked.join("Pemberitahuan SE.pdf"),
+            paper: PaperSize::A4,
+            signer: None,
+        };
+        let two = [notice("001 Dinas A"), notice("002 Dinas B")];
+
+        let cancel = AtomicBool::new(false);
+        let written = write(&two, &out, &cancel, |p| {
+            if p.done == 1 {
+                cancel.store(true, Ordering::Relaxed)
+            }
+        })
+        .unwrap();
+        assert!(written.cancelled);
+        assert_eq!(listing(picked), before, "a cancelled batch");
+
+        cancel.store(false, Ordering::Relaxed);
+        let unwritable = [notice("001 Dinas A"), notice("tidak ada/002 Dinas B")];
+        let e = write(&unwritable, &out, &cancel, |_| {}).unwrap_err();
+        assert_eq!(e.code(), "berkas");
+        assert_eq!(listing(picked), before, "a batch that failed midway");
+
+        let mut seen = 0;
+        let written = write(&two, &out, &cancel, |p| seen = p.done).unwrap();
+        assert_eq!((written.files, seen), (2, 3));
+        assert_eq!(fs::read_dir(&written.folder).unwrap().count(), 2);
+        assert!(written.merged.is_file());
+        let after = listing(picked);
+        assert!(
+            before.iter().all(|f| after.contains(f)),
+            "the clerk's files stay"
+        );
+        assert_eq!(after.len(), before.len() + 4, "folder, 2 files, merged PDF");
+
+        // Again into the same place: what is there (the last batch, now with
+        // the clerk's notes) is neither replaced nor mixed into.
+        fs::write(written.folder.join("catatan.txt"), "milik pengguna").unwrap();
+        let before = listing(picked);
+        let e = write(&two, &out, &cancel, |_| {}).unwrap_err();
+        assert_eq!(e.code(), "pemberitahuan_sudah_ada");
+        assert_eq!(e.field(), Some("folder"));
+        assert!(e.to_string().starts_with("Folder "), "{e}");
+        assert_eq!(listing(picked), before);
+        // A merged file of that name alone is refused too.
+        fs::rename(&written.folder, picked.join("lama")).unwrap();
+        let before = listing(picked);
+        let e = write(&two, &out, &cancel, |_| {}).unwrap_err();
+        assert_eq!(e.code(), "pemberitahuan_sudah_ada");
+        assert!(e.to_string().starts_with("Berkas "), "{e}");
+        assert_eq!(listing(picked), before);
+    }
 }

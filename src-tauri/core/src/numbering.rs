@@ -94,6 +94,17 @@ impl NumberTemplate {
                 "Templat nomor harus memuat {{nomor}} tepat satu kali (ditemukan {sequences})."
             )));
         }
+        // Sequences restart every year (max(sequence)+1 of the year), so
+        // without the year two years would print the same number.
+        if !pieces.contains(&Piece::Token(Token::Year)) {
+            return Err(Error::invalid(
+                "templat_tanpa_tahun",
+                FIELD,
+                "Templat nomor harus memuat {tahun}: nomor urut dimulai lagi dari 1 setiap tahun, \
+                 sehingga tanpa tahun nomor surat tahun ini sama dengan nomor tahun lalu \
+                 (misalnya {klasifikasi}/{nomor}/{unit}/{tahun}).",
+            ));
+        }
         Ok(NumberTemplate(pieces))
     }
 
@@ -162,8 +173,8 @@ mod tests {
             "800/2688-BKD/2020"
         );
         assert_eq!(
-            t("{klasifikasi}/{nomor}/{unit}").render(&parts("061.1", 1882, "ORG")),
-            "061.1/1882/ORG"
+            t("{klasifikasi}/{nomor}/{unit}/{tahun}").render(&parts("061.1", 1882, "ORG")),
+            "061.1/1882/ORG/2020"
         );
         assert_eq!(
             t("{klasifikasi}/{nomor}/{unit}/{bulan_romawi}/{tahun}").render(&parts(
@@ -185,5 +196,26 @@ mod tests {
         assert!(msg("{klasifikasi}/{nomer}/{tahun}").contains("penanda {nomer} tidak dikenal"));
         assert!(msg("800/{nomor/2020").contains("posisi 5 tidak ditutup"));
         assert!(msg("800}/{nomor}").contains("posisi 4"));
+    }
+
+    #[test]
+    fn a_template_without_the_year_is_refused() {
+        // The Setda's `061.1/1882/ORG`: sequences restart each year, so
+        // 2020's letter 1882 and 2021's would carry the same number.
+        let e = NumberTemplate::parse("{klasifikasi}/{nomor}/{unit}").unwrap_err();
+        assert_eq!(e.code(), "templat_tanpa_tahun");
+        assert_eq!(e.field(), Some("numbering_template"));
+        assert!(e
+            .to_string()
+            .starts_with("Templat nomor harus memuat {tahun}"));
+        // The month alone does not tell the years apart either.
+        let e = NumberTemplate::parse("{nomor}/{bulan_romawi}").unwrap_err();
+        assert_eq!(e.code(), "templat_tanpa_tahun");
+        // {nomor} is checked first: a template lacking both names {nomor}.
+        assert_eq!(
+            NumberTemplate::parse("{unit}").unwrap_err().code(),
+            "templat_nomor"
+        );
+        assert!(NumberTemplate::parse("{nomor}/{tahun}").is_ok());
     }
 }

@@ -270,6 +270,31 @@ mod tests {
     }
 
     #[test]
+    fn a_profile_whose_template_lacks_the_year_is_not_saved() {
+        let mut store = crate::store::Store::open_in_memory().unwrap();
+        store.save_office(&profile()).unwrap();
+        let e = store
+            .save_office(&OfficeProfile {
+                numbering_template: "{klasifikasi}/{nomor}/{unit}".into(),
+                office_name: "Nama Lain".into(),
+                ..profile()
+            })
+            .unwrap_err();
+        assert_eq!(e.code(), "templat_tanpa_tahun");
+        assert_eq!(e.field(), Some("numbering_template"));
+        let kept = store.office().unwrap().unwrap();
+        assert_eq!(
+            kept.numbering_template,
+            "{klasifikasi}/{nomor}/{unit}/{tahun}"
+        );
+        assert_eq!(kept.office_name, profile().office_name);
+        // The demo office's template passes.
+        let mut demo = crate::store::Store::open_in_memory().unwrap();
+        crate::demo::fill(&mut demo).unwrap();
+        assert!(demo.office().unwrap().unwrap().validated().is_ok());
+    }
+
+    #[test]
     fn agency_heads_need_nip_and_pangkat_but_the_bupati_does_not() {
         let bupati = SignatoryInput {
             role: "kepala_daerah".into(),

@@ -56,6 +56,16 @@ fn chain_der(chain: &[Certificate]) -> Result<Vec<u8>> {
     Ok(out)
 }
 
+/// The root of a stored chain (its last certificate), when the chain has
+/// more than the leaf.
+fn root_of(chain: &[u8]) -> Option<Vec<u8>> {
+    let chain = chain_from(chain);
+    match chain.as_slice() {
+        [_, .., root] => root.to_der().ok(),
+        _ => None,
+    }
+}
+
 fn chain_from(der: &[u8]) -> Vec<Certificate> {
     use der::Reader;
     let mut chain = Vec::new();
@@ -198,10 +208,60 @@ impl Store {
         .open(passphrase, chain_from(&chain), Utc::now())
     }
 
+    /// Removes certificate `id` and its sealed key. The internal root made
+    /// with it leaves the trusted roots too, unless another stored
+    /// certificate still chains to it: its key is gone, so it vouches for
+    /// nothing else, and left trusted it would keep the removed
+    /// certificate's signatures *sah*.
     pub fn remove_certificate(&mut self, id: i64) -> Result<()> {
         self.certificate(id)?;
-        self.conn
-            .execute("DELETE FROM certificate WHERE id = ?1", [id])?;
+        self.in_transaction(|store| {
+            let roots = store.chain_roots(&[id])?;
+            store
+                .conn
+                .execute("DELETE FROM certificate WHERE id = ?1", [id])?;
+            store.forget_internal_roots(&roots)
+        })
+    }
+
+    /// The root each of the stored certificates `ids` chains to (the last
+    /// certificate of a chain longer than the leaf), as DER.
+    pub(super) fn chain_roots(&self, ids: &[i64]) -> Result<Vec<Vec<u8>>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT chain FROM certificate WHERE id = ?1")?;
+        let mut roots = Vec::new();
+        for id in ids {
+            let chain: Option<Vec<u8>> = stmt.query_row([id], |r| r.get(0)).optional()?;
+            roots.extend(chain.as_deref().and_then(root_of));
+        }
+        Ok(roots)
+    }
+
+    /// Drops from the trusted roots each of `roots` that was trusted
+    /// automatically as an internal office root (the `internal` row flag
+    /// and the internal OU label) once no stored certificate chains to it.
+    /// A root the office trusted by hand stays.
+    pub(super) fn forget_internal_roots(&mut self, roots: &[Vec<u8>]) -> Result<()> {
+        if roots.is_empty() {
+            return Ok(());
+        }
+        let still_used: Vec<Vec<u8>> = {
+            let mut stmt = self.conn.prepare_cached("SELECT chain FROM certificate")?;
+            let chains = stmt
+                .query_map([], |r| r.get::<_, Vec<u8>>(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            chains.iter().filter_map(|c| root_of(c)).collect()
+        };
+        for der in roots {
+            let internal = Certificate::from_der(der).is_ok_and(|c| sign::info(&c).internal);
+            if internal && !still_used.contains(der) {
+                self.conn.execute(
+                    "DELETE FROM trusted_root WHERE der = ?1 AND internal = 1",
+                    [der],
+                )?;
+            }
+        }
         Ok(())
     }
 
@@ -353,6 +413,65 @@ mod tests {
 
         store.remove_certificate(record.id).unwrap();
         assert!(store.certificates(signatory).unwrap().is_empty());
+    }
+
+    #[test]
+    fn removing_an_internal_certificate_forgets_its_root_once_nothing_chains_to_it() {
+        const PASS: &str = "kata sandi panjang";
+        let mut store = Store::open_in_memory().unwrap();
+        crate::demo::fill(&mut store).unwrap();
+        let signatories = store.signatories().unwrap();
+        let (a, b) = (signatories[0].id, signatories[1].id);
+        let root = |store: &Store, id: i64| -> Certificate {
+            store
+                .signer(id, PASS)
+                .unwrap()
+                .chain()
+                .last()
+                .unwrap()
+                .clone()
+        };
+        let trusted =
+            |store: &Store, cert: &Certificate| store.trust_anchors().unwrap().contains(cert);
+
+        let first = store.create_internal_certificate(a, PASS).unwrap();
+        let second = store.create_internal_certificate(b, PASS).unwrap();
+        let (first_root, second_root) = (root(&store, first.id), root(&store, second.id));
+        // The first certificate stored again (its PKCS#12 imported for b).
+        let signer = store.signer(first.id, PASS).unwrap();
+        let copy = store.add_certificate(b, &signer, "Salinan", PASS).unwrap();
+        assert_eq!(store.trusted_roots().unwrap().len(), 2);
+
+        store.remove_certificate(first.id).unwrap();
+        assert!(trusted(&store, &first_root), "the copy still chains to it");
+        store.remove_certificate(copy.id).unwrap();
+        assert!(!trusted(&store, &first_root));
+        assert!(
+            trusted(&store, &second_root),
+            "another certificate's root stays"
+        );
+        assert_eq!(store.trusted_roots().unwrap().len(), 1);
+
+        // A root the office trusted by hand stays when its certificate goes.
+        let third = store.create_internal_certificate(a, PASS).unwrap();
+        let third_root = root(&store, third.id);
+        let automatic = store
+            .trusted_roots()
+            .unwrap()
+            .into_iter()
+            .find(|r| r.certificate.fingerprint == sign::info(&third_root).fingerprint)
+            .unwrap();
+        store.remove_trusted_root(automatic.id).unwrap();
+        store
+            .add_trusted_roots_pem(&sign::to_pem(&third_root), "Akar kantor")
+            .unwrap();
+        store.remove_certificate(third.id).unwrap();
+        assert!(trusted(&store, &third_root));
+
+        // Deleting a signatory takes their certificates' internal roots too.
+        store.delete_signatory(b).unwrap();
+        assert!(!trusted(&store, &second_root));
+        assert_eq!(store.trust_anchors().unwrap(), vec![third_root]);
     }
 
     #[test]

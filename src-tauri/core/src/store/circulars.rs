@@ -484,6 +484,59 @@ mod tests {
     }
 
     #[test]
+    fn a_stored_template_without_the_year_refuses_to_issue_and_nothing_changes() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        // A profile saved before templates had to carry {tahun}.
+        store
+            .conn
+            .execute(
+                "UPDATE office SET numbering_template = '{klasifikasi}/{nomor}/{unit}'",
+                [],
+            )
+            .unwrap();
+        let id = store.create_circular(&seed(), "Rina").unwrap();
+        let e = store.issue(id, day(2020, 5, 12), "Rina").unwrap_err();
+        assert_eq!(e.code(), "templat_tanpa_tahun");
+        let record = store.circular(id).unwrap();
+        assert_eq!(record.summary.status, CircularStatus::Draf);
+        assert_eq!(record.document.number, "");
+        assert!(store.register("", None).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_period_longer_than_a_year_is_saved_as_a_draft_but_not_initialled_or_issued() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let mut doc = seed();
+        doc.period = Some(crate::circular::Period {
+            start: day(2020, 5, 13),
+            end: Some(day(2021, 5, 14)),
+        });
+        let id = store.create_circular(&doc, "Rina").unwrap();
+        for e in [
+            store.initial(id, "Kabid").unwrap_err(),
+            store.issue(id, day(2020, 5, 12), "Rina").unwrap_err(),
+        ] {
+            assert_eq!(e.code(), "periode_terlalu_panjang");
+            assert_eq!(e.field(), Some("period"));
+        }
+        let record = store.circular(id).unwrap();
+        assert_eq!(record.summary.status, CircularStatus::Draf);
+        assert!(store.register("", None).unwrap().is_empty());
+        doc.period = Some(crate::circular::Period {
+            start: day(2020, 5, 13),
+            end: None,
+        });
+        store.save_draft(id, &doc, "Rina").unwrap();
+        assert_eq!(
+            store.issue(id, day(2020, 5, 12), "Rina").unwrap(),
+            "800/1/BKPSDM/2020",
+            "an open end is allowed"
+        );
+    }
+
+    #[test]
     fn an_issued_circular_refuses_every_change_and_stays_as_it_was() {
         let mut store = Store::open_in_memory().unwrap();
         office(&mut store);

@@ -86,6 +86,19 @@ impl Extension {
                 start + Days::new(u64::from(n) - 1)
             }
         });
+        if let Some(end) = end.filter(|end| *end > Period::latest_end(start)) {
+            return Err(Error::invalid(
+                "periode_terlalu_panjang",
+                "days",
+                format!(
+                    "Perpanjangan ini akan berlaku {} s.d. {}, lebih dari 1 (satu) tahun; masa berlaku \
+                     paling lama 1 (satu) tahun (selesai paling lambat {}). Kurangi lama perpanjangan.",
+                    crate::words::date(start),
+                    crate::words::date(end),
+                    crate::words::date(Period::latest_end(start))
+                ),
+            ));
+        }
         Ok(Period { start, end })
     }
 }
@@ -508,6 +521,27 @@ mod tests {
             .extend(id, too_long, day(2020, 5, 20), "Rina")
             .unwrap_err();
         assert!(e.to_string().contains("paling lama 366 hari"), "{e}");
+        // 366 working days run well past a year: refused before any draft.
+        let before = store.circulars().unwrap().len();
+        let year_of_working_days = Extension {
+            days: Some(366),
+            working_days: true,
+            ..Default::default()
+        };
+        let e = store
+            .extend(id, year_of_working_days, day(2020, 5, 20), "Rina")
+            .unwrap_err();
+        assert_eq!(e.code(), "periode_terlalu_panjang");
+        assert_eq!(e.field(), Some("days"));
+        assert!(e.to_string().contains("paling lambat 26 Mei 2021"), "{e}");
+        assert_eq!(store.circulars().unwrap().len(), before);
+        // 366 calendar days are a year from the start: allowed.
+        let year = Extension {
+            days: Some(366),
+            ..Default::default()
+        };
+        let p = extended(&mut store, id, year).period.unwrap();
+        assert_eq!(p.end, Some(day(2021, 5, 26)));
     }
 
     #[test]

@@ -58,10 +58,21 @@ impl Store {
         self.signatory(input.id.unwrap_or_else(|| self.conn.last_insert_rowid()))
     }
 
+    /// Deletes a signatory with their certificates (and the internal roots
+    /// only those certificates chained to, as [`Store::remove_certificate`]).
     pub fn delete_signatory(&mut self, id: i64) -> Result<()> {
         self.signatory(id)?;
-        self.conn
-            .execute("DELETE FROM signatory WHERE id = ?1", [id])?;
-        Ok(())
+        self.in_transaction(|store| {
+            let certificates = store
+                .conn
+                .prepare("SELECT id FROM certificate WHERE signatory_id = ?1")?
+                .query_map([id], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<i64>>>()?;
+            let roots = store.chain_roots(&certificates)?;
+            store
+                .conn
+                .execute("DELETE FROM signatory WHERE id = ?1", [id])?;
+            store.forget_internal_roots(&roots)
+        })
     }
 }
