@@ -5,7 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rusqlite::{Connection, OpenFlags, MAIN_DB};
+use rusqlite::backup::{Backup, StepResult};
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use super::migrations::{self, LATEST};
@@ -38,14 +40,206 @@ fn refused(path: &Path, why: &str) -> Error {
     }
 }
 
+/// One object of `sqlite_master`, its SQL normalised (comments dropped,
+/// whitespace collapsed, case folded outside quotes).
+#[derive(Debug, Clone, PartialEq)]
+struct SchemaObject {
+    kind: String,
+    name: String,
+    table: String,
+    sql: Option<String>,
+}
+
+impl SchemaObject {
+    /// How the refusal names it: `trigger "mata_mata"`.
+    fn described(&self) -> String {
+        let kind = match self.kind.as_str() {
+            "table" => "tabel",
+            "index" => "indeks",
+            "view" => "view",
+            "trigger" => "trigger",
+            _ => "objek",
+        };
+        let mut name: String = self.name.chars().take(60).collect();
+        if name.len() < self.name.len() {
+            name.push('…');
+        }
+        format!("{kind} \"{}\"", name.escape_debug())
+    }
+}
+
+/// `sql` as compared: comments removed, runs of whitespace made one space
+/// (none around brackets and commas), and letters outside quoted strings
+/// and identifiers in lower case (SQLite ignores their case).
+fn normalised(sql: &str) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    let mut space = false;
+    let push_space = |out: &mut String, space: &mut bool| {
+        if *space && !out.is_empty() && !out.ends_with(['(', ',']) {
+            out.push(' ');
+        }
+        *space = false;
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '-' if chars.peek() == Some(&'-') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
+                space = true;
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+                space = true;
+            }
+            c if c.is_whitespace() => space = true,
+            '\'' | '"' | '`' | '[' => {
+                push_space(&mut out, &mut space);
+                let close = if c == '[' { ']' } else { c };
+                out.push(c);
+                while let Some(q) = chars.next() {
+                    out.push(q);
+                    if q == close {
+                        // A doubled quote is one quote inside the text.
+                        if close != ']' && chars.peek() == Some(&close) {
+                            out.push(chars.next().unwrap_or(close));
+                            continue;
+                        }
+                        break;
+                    }
+                }
+            }
+            '(' | ')' | ',' => {
+                space = false;
+                out.push(c);
+            }
+            c => {
+                push_space(&mut out, &mut space);
+                out.extend(c.to_lowercase());
+            }
+        }
+    }
+    out
+}
+
+/// Every object of the schema of `conn`, in the order they were created.
+fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
+    let mut stmt =
+        conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid")?;
+    let rows = stmt.query_map([], |r| {
+        Ok(SchemaObject {
+            kind: r.get(0)?,
+            name: r.get(1)?,
+            table: r.get(2)?,
+            sql: r.get::<_, Option<String>>(3)?.map(|s| normalised(&s)),
+        })
+    })?;
+    rows.collect()
+}
+
+/// The schema Edaran's migrations give a database of schema `version`.
+fn schema_at(version: i64) -> Result<Vec<SchemaObject>> {
+    let mut conn = Connection::open_in_memory()?;
+    migrations::migrate_to(&mut conn, version)?;
+    Ok(schema_of(&conn)?)
+}
+
+/// The first object that differs between `found` and `expected`: one Edaran
+/// did not make, one made differently, then one of Edaran's missing.
+fn schema_difference(found: &[SchemaObject], expected: &[SchemaObject]) -> Option<String> {
+    let named = |list: &[SchemaObject], name: &str| {
+        list.iter().position(|o| o.name.eq_ignore_ascii_case(name))
+    };
+    for object in found {
+        match named(expected, &object.name) {
+            None => {
+                return Some(format!(
+                    "berisi {} yang tidak dibuat oleh Edaran",
+                    object.described()
+                ))
+            }
+            Some(i) if expected[i] != *object => {
+                return Some(format!(
+                    "{} berbeda dari yang dibuat oleh Edaran",
+                    object.described()
+                ))
+            }
+            Some(_) => {}
+        }
+    }
+    expected
+        .iter()
+        .find(|o| named(found, &o.name).is_none())
+        .map(|o| format!("{} milik Edaran tidak ada", o.described()))
+}
+
 /// Checks that `path` is an intact Edaran database this version can open.
 pub fn check_backup(path: &Path) -> Result<BackupInfo> {
-    if !path.is_file() {
-        return Err(refused(path, "berkas tidak ditemukan."));
+    open_checked(path).map(|(_, info)| info)
+}
+
+/// Opens the candidate at `path` read-only, defensively, and checks it: a
+/// regular file, an SQLite database whose schema version is one Edaran
+/// wrote, whose schema is exactly the one Edaran's migrations make at that
+/// version, intact, and marked as Edaran's. The connection is returned in
+/// a read transaction, so what is restored is what was checked.
+fn open_checked(path: &Path) -> Result<(Connection, BackupInfo)> {
+    match std::fs::metadata(path) {
+        Err(_) => return Err(refused(path, "berkas tidak ditemukan.")),
+        Ok(m) if !m.is_file() => {
+            return Err(refused(
+                path,
+                "bukan berkas biasa (folder, pipa, atau perangkat); pilih berkas cadangan Edaran (.db).",
+            ))
+        }
+        Ok(_) => {}
     }
     let not_db = |_| refused(path, "bukan basis data SQLite atau rusak.");
-    let conn =
-        Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY).map_err(not_db)?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(not_db)?;
+    // Nothing in the candidate's schema may run functions with side
+    // effects or write its own schema while it is being read.
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    conn.pragma_update(None, "trusted_schema", false)?;
+    conn.execute_batch("BEGIN")?;
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .map_err(not_db)?;
+    if version < 0 {
+        return Err(refused(
+            path,
+            &format!("versi skemanya {version} tidak sah (Edaran tidak pernah menulis versi negatif); bukan basis data Edaran."),
+        ));
+    }
+    if version > LATEST {
+        return Err(refused(
+            path,
+            &format!("dibuat oleh Edaran versi lebih baru (skema {version}, versi ini mengenal sampai {LATEST}); perbarui aplikasi lebih dahulu."),
+        ));
+    }
+    let found = schema_of(&conn).map_err(not_db)?;
+    if version == 0 || !found.iter().any(|o| o.name == "edaran_marker") {
+        return Err(refused(path, "bukan basis data Edaran."));
+    }
+    if let Some(why) = schema_difference(&found, &schema_at(version)?) {
+        return Err(refused(
+            path,
+            &format!("skemanya tidak sama dengan skema Edaran versi {version}: {why}. Berkas ini bukan cadangan yang dibuat Edaran atau telah diubah di luar Edaran."),
+        ));
+    }
     let integrity: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .map_err(not_db)?;
@@ -57,38 +251,27 @@ pub fn check_backup(path: &Path) -> Result<BackupInfo> {
     }
     let marked: bool = conn
         .query_row(
-            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'edaran_marker')
-                AND EXISTS (SELECT 1 FROM edaran_marker WHERE app = 'edaran')",
+            "SELECT EXISTS (SELECT 1 FROM edaran_marker WHERE app = 'edaran')",
             [],
             |r| r.get(0),
         )
-        .unwrap_or(false);
+        .map_err(not_db)?;
     if !marked {
         return Err(refused(path, "bukan basis data Edaran."));
-    }
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-    if version > LATEST {
-        return Err(refused(
-            path,
-            &format!("dibuat oleh Edaran versi lebih baru (skema {version}, versi ini mengenal sampai {LATEST}); perbarui aplikasi lebih dahulu."),
-        ));
     }
     let count = |table: &str| -> Result<i64> {
         Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
     };
-    let has_circulars: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = 'circular')",
-        [],
-        |r| r.get(0),
-    )?;
-    Ok(BackupInfo {
+    let has_circulars = found.iter().any(|o| o.name == "circular");
+    let info = BackupInfo {
         schema_version: version,
         office: conn
             .query_row("SELECT office_name FROM office", [], |r| r.get(0))
             .ok(),
         circulars: if has_circulars { count("circular")? } else { 0 },
         employees: count("employee")?,
-    })
+    };
+    Ok((conn, info))
 }
 
 impl Store {
@@ -134,7 +317,7 @@ impl Store {
     /// the database it replaces is first copied beside it
     /// (`edaran-sebelum-pulih-…db`). An older backup is migrated.
     pub fn restore_from(&mut self, path: &Path) -> Result<Restored> {
-        let info = check_backup(path)?;
+        let (source, info) = open_checked(path)?;
         let current = self
             .conn
             .path()
@@ -144,8 +327,30 @@ impl Store {
         let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f");
         let replaced_copy = current.with_file_name(format!("edaran-sebelum-pulih-{stamp}.db"));
         self.backup_to(&replaced_copy)?;
-        self.conn
-            .restore(MAIN_DB, path, None::<fn(rusqlite::backup::Progress)>)?;
+        // From the connection that was checked, still in its read
+        // transaction: the file is not opened again by name.
+        {
+            let copy = Backup::new(&source, &mut self.conn)?;
+            let mut busy = 0;
+            loop {
+                match copy.step(-1)? {
+                    StepResult::Done => break,
+                    StepResult::More => continue,
+                    _ if busy < 3 => {
+                        busy += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(100));
+                    }
+                    _ => {
+                        return Err(rusqlite::Error::SqliteFailure(
+                            rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_BUSY),
+                            None,
+                        )
+                        .into())
+                    }
+                }
+            }
+        }
+        drop(source);
         migrations::migrate(&mut self.conn)?;
         Ok(Restored {
             info,
@@ -186,6 +391,7 @@ mod tests {
 
     use super::*;
     use crate::calendar::{HolidayKind, NewHoliday};
+    use rusqlite::MAIN_DB;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -271,23 +477,143 @@ mod tests {
         let text = dir.path().join("catatan.db");
         std::fs::write(&text, "bukan basis data").unwrap();
 
+        // Edaran backups changed outside Edaran.
+        let tampered = |name: &str, sql: &str| -> PathBuf {
+            let file = dir.path().join(name);
+            store.backup_to(&file).unwrap();
+            Connection::open(&file).unwrap().execute_batch(sql).unwrap();
+            file
+        };
+        let trigger = tampered(
+            "pemicu.db",
+            "CREATE TRIGGER mata_mata AFTER INSERT ON circular BEGIN UPDATE office SET place = 'x'; END;",
+        );
+        let view = tampered("view.db", "CREATE VIEW intip AS SELECT * FROM certificate;");
+        let table = tampered("tabel.db", "ALTER TABLE office ADD COLUMN catatan TEXT;");
+        let unfrozen = tampered(
+            "beku.db",
+            "DROP TRIGGER circular_frozen;
+             CREATE TRIGGER circular_frozen BEFORE UPDATE ON circular BEGIN SELECT 1; END;",
+        );
+        let index = tampered("indeks.db", "DROP INDEX holiday_date;");
+        let negative = tampered("negatif.db", "PRAGMA user_version = -1;");
+        let fifo = dir.path().join("pipa.db");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+
+        let live = fingerprint(&store, dir.path());
         let e = store.backup_to(&db).unwrap_err();
         assert!(e.to_string().contains("sedang dipakai"), "{e}");
         for (file, why) in [
-            (&foreign, "bukan basis data Edaran"),
+            (&foreign, "bukan basis data Edaran."),
             (&newer, "versi lebih baru"),
             (&corrupt, "rusak"),
             (&text, "bukan basis data SQLite"),
+            (
+                &trigger,
+                "berisi trigger \"mata_mata\" yang tidak dibuat oleh Edaran",
+            ),
+            (&view, "berisi view \"intip\" yang tidak dibuat oleh Edaran"),
+            (
+                &table,
+                "tabel \"office\" berbeda dari yang dibuat oleh Edaran",
+            ),
+            (&unfrozen, "trigger \"circular_frozen\" berbeda"),
+            (&index, "indeks \"holiday_date\" milik Edaran tidak ada"),
+            (&negative, "versi skemanya -1 tidak sah"),
+            (&fifo, "bukan berkas biasa"),
         ] {
             let e = store.restore_from(file).unwrap_err();
+            assert_eq!(e.code(), "cadangan_ditolak", "{}: {e}", file.display());
+            assert!(e.to_string().contains(why), "{}: {e}", file.display());
+            assert!(e.to_string().starts_with("Berkas "), "{e}");
+            let e = check_backup(file).unwrap_err();
             assert!(e.to_string().contains(why), "{}: {e}", file.display());
         }
         assert_eq!(store.circulars().unwrap().len(), circulars);
+        assert_eq!(
+            fingerprint(&store, dir.path()),
+            live,
+            "the live database changed"
+        );
         assert!(!std::fs::read_dir(dir.path()).unwrap().any(|e| e
             .unwrap()
             .file_name()
             .to_string_lossy()
             .contains("sebelum-pulih")));
+    }
+
+    /// The live database's content, page for page (a fresh backup's bytes).
+    fn fingerprint(store: &Store, dir: &Path) -> Vec<u8> {
+        let file = dir.join("sidik.db");
+        store.backup_to(&file).unwrap();
+        let bytes = std::fs::read(&file).unwrap();
+        std::fs::remove_file(&file).unwrap();
+        bytes
+    }
+
+    #[test]
+    fn a_candidate_is_read_defensively_and_without_trusting_its_schema() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("edaran.db")).unwrap();
+        let copy = dir.path().join("cadangan.db");
+        store.backup_to(&copy).unwrap();
+        let (conn, info) = open_checked(&copy).unwrap();
+        assert_eq!(info.schema_version, LATEST);
+        assert!(conn.db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE).unwrap());
+        let trusted: bool = conn
+            .query_row("PRAGMA trusted_schema", [], |r| r.get(0))
+            .unwrap();
+        assert!(!trusted);
+        assert!(conn.is_readonly(MAIN_DB).unwrap());
+    }
+
+    #[test]
+    fn an_older_edaran_backup_matches_its_own_version_and_is_migrated_on_restore() {
+        let dir = tempfile::tempdir().unwrap();
+        let older = dir.path().join("lama.db");
+        let mut conn = Connection::open(&older).unwrap();
+        migrations::migrate_to(&mut conn, 3).unwrap();
+        drop(conn);
+        assert_eq!(check_backup(&older).unwrap().schema_version, 3);
+        // Version 3's schema is not version 2's: the view of step 3 is extra there.
+        let relabelled = dir.path().join("label.db");
+        std::fs::copy(&older, &relabelled).unwrap();
+        Connection::open(&relabelled)
+            .unwrap()
+            .pragma_update(None, "user_version", 2)
+            .unwrap();
+        let e = check_backup(&relabelled).unwrap_err();
+        assert!(e.to_string().contains("skema Edaran versi 2"), "{e}");
+
+        let mut store = Store::open(&dir.path().join("edaran.db")).unwrap();
+        let restored = store.restore_from(&older).unwrap();
+        assert_eq!(restored.info.schema_version, 3);
+        let (_, info) = open_checked(&restored.replaced_copy).unwrap();
+        assert_eq!(info.schema_version, LATEST);
+        store.backup_to(&dir.path().join("baru.db")).unwrap();
+        assert_eq!(
+            check_backup(&dir.path().join("baru.db"))
+                .unwrap()
+                .schema_version,
+            LATEST
+        );
+    }
+
+    #[test]
+    fn schema_sql_is_compared_without_comments_spacing_or_keyword_case() {
+        assert_eq!(
+            normalised("CREATE TABLE  t ( -- note\n a TEXT ,\n b /* x */ INT )"),
+            normalised("create table t(a text, b int)")
+        );
+        assert_ne!(
+            normalised("CHECK (status = 'draf')"),
+            normalised("CHECK (status = 'DRAF')")
+        );
+        assert_ne!(normalised("SELECT 'a -- b'"), normalised("SELECT 'a '"));
     }
 
     #[test]

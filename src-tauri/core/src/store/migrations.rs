@@ -245,6 +245,12 @@ pub const LATEST: i64 = STEPS.len() as i64;
 
 /// Brings `conn` up to [`LATEST`]; running it again changes nothing.
 pub fn migrate(conn: &mut Connection) -> Result<()> {
+    migrate_to(conn, LATEST)
+}
+
+/// Brings `conn` up to schema version `target` (at most [`LATEST`]): the
+/// schema a database of that version has, for comparing a backup with.
+pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
     if current > LATEST {
         return Err(Error::NewerSchema {
@@ -252,7 +258,16 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
             known: LATEST,
         });
     }
-    for (index, sql) in STEPS.iter().enumerate().skip(current as usize) {
+    if current < 0 {
+        return Err(Error::Refused {
+            code: "skema_tidak_sah",
+            message: format!(
+                "Basis data ini bukan basis data Edaran: versi skemanya {current}, padahal versi skema Edaran tidak pernah negatif."
+            ),
+        });
+    }
+    let target = target.clamp(0, LATEST) as usize;
+    for (index, sql) in STEPS.iter().enumerate().take(target).skip(current as usize) {
         let tx = conn.transaction()?;
         tx.execute_batch(sql)?;
         tx.pragma_update(None, "user_version", index as i64 + 1)?;

@@ -51,7 +51,9 @@ impl Store {
         }
         let conn = Connection::open(path)?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
-        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // FULL: a commit is on disk before it returns, so a power cut never
+        // takes back an issued number or a signed PDF already handed out.
+        conn.pragma_update(None, "synchronous", "FULL")?;
         Self::setup(conn)
     }
 
@@ -166,6 +168,11 @@ mod tests {
             .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .unwrap();
         assert_eq!(mode, "wal");
+        let synchronous: i64 = store
+            .conn
+            .query_row("PRAGMA synchronous", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(synchronous, 2, "FULL: a commit is durable when it returns");
         assert!(store.is_new().unwrap());
     }
 
