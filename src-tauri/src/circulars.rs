@@ -196,7 +196,12 @@ pub async fn circular_import_json(state: State<'_, AppState>, actor: String) -> 
     else {
         return Ok(None);
     };
-    let text = String::from_utf8_lossy(&read(&path)?).into_owned();
+    let text = String::from_utf8_lossy(&read(
+        &path,
+        edaran_core::files::MAX_EXCHANGE_BYTES,
+        "berkas surat edaran (JSON)",
+    )?)
+    .into_owned();
     let doc = reply(exchange::from_json(&text))?;
     reply(state.store().create_circular(&doc, &actor)).map(Some)
 }

@@ -197,7 +197,7 @@ async fn office_pick_emblem(state: State<'_, AppState>) -> Reply<Option<OfficeVi
     else {
         return Ok(None);
     };
-    let bytes = crate::dialogs::read(&path)?;
+    let bytes = crate::dialogs::read(&path, edaran_core::files::MAX_IMAGE_BYTES, "gambar lambang")?;
     let mut store = state.store();
     reply(
         store

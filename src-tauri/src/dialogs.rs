@@ -28,12 +28,10 @@ pub async fn save_path(title: &str, name: &str, filter: (&str, &str)) -> Option<
         .map(|f| f.path().to_path_buf())
 }
 
-/// Reads a chosen file, with the path in the message when it cannot be read.
-pub fn read(path: &Path) -> Reply<Vec<u8>> {
-    reply(std::fs::read(path).map_err(|e| Error::Refused {
-        code: "gagal_membaca",
-        message: format!("Berkas {} tidak dapat dibaca: {e}", path.display()),
-    }))
+/// Reads a chosen file of at most `max_bytes` (a `files::MAX_…` limit);
+/// `what` names it in messages. A folder, FIFO or device is refused.
+pub fn read(path: &Path, max_bytes: u64, what: &str) -> Reply<Vec<u8>> {
+    reply(edaran_core::files::read_limited(path, max_bytes, what))
 }
 
 /// Asks where to save and writes `bytes` there; the path, or `None` when cancelled.

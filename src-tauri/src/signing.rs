@@ -36,7 +36,11 @@ pub async fn certificate_import(
     else {
         return Ok(None);
     };
-    let bytes = read(&path)?;
+    let bytes = read(
+        &path,
+        edaran_core::files::MAX_PKCS12_BYTES,
+        "berkas sertifikat (.p12/.pfx)",
+    )?;
     reply(
         state
             .store()
@@ -80,7 +84,12 @@ pub async fn trusted_root_import(state: State<'_, AppState>) -> Reply<Option<Vec
     else {
         return Ok(None);
     };
-    let text = String::from_utf8_lossy(&read(&path)?).into_owned();
+    let text = String::from_utf8_lossy(&read(
+        &path,
+        edaran_core::files::MAX_PEM_BYTES,
+        "berkas sertifikat akar (PEM)",
+    )?)
+    .into_owned();
     let label = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -126,7 +135,7 @@ pub struct VerifiedFile {
 }
 
 fn verify_file(state: &AppState, path: &Path) -> Reply<VerifiedFile> {
-    let bytes = read(path)?;
+    let bytes = read(path, edaran_core::files::MAX_PDF_BYTES, "PDF")?;
     let verification = reply(state.store().verify_document(&bytes))?;
     Ok(VerifiedFile {
         path: path.display().to_string(),

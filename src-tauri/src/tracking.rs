@@ -62,7 +62,11 @@ pub async fn holidays_import_csv(state: State<'_, AppState>) -> Reply<Option<Vec
     let Some(path) = pick_file("Impor hari libur (CSV)", "CSV", &["csv", "txt"]).await else {
         return Ok(None);
     };
-    let bytes = read(&path)?;
+    let bytes = read(
+        &path,
+        edaran_core::files::MAX_HOLIDAYS_BYTES,
+        "berkas hari libur (CSV)",
+    )?;
     reply(state.store().import_holidays_csv(&bytes)).map(Some)
 }
 
@@ -130,5 +134,9 @@ pub async fn backup_restore(state: State<'_, AppState>) -> Reply<Option<Restored
     else {
         return Ok(None);
     };
+    reply(edaran_core::files::check_regular_file(
+        &path,
+        "berkas cadangan",
+    ))?;
     reply(state.store().restore_from(&path)).map(Some)
 }

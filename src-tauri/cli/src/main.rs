@@ -11,7 +11,7 @@ use edaran_core::circular::{CircularKind, CircularStatus};
 use edaran_core::office::PaperSize;
 use edaran_core::sign::{self, MarkInfo, SignOptions};
 use edaran_core::store::{EmployeeFilter, Extension, SearchFilter};
-use edaran_core::{demo, exchange, import, paths, pdf, template, Error, ErrorReport, Store};
+use edaran_core::{demo, exchange, files, import, paths, pdf, template, Error, ErrorReport, Store};
 use serde::Serialize;
 
 #[derive(Parser)]
@@ -405,7 +405,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             no_mark,
         } => {
             let signer_cert = sign::import_pkcs12(
-                &std::fs::read(&p12)?,
+                &files::read_limited(
+                    &p12,
+                    files::MAX_PKCS12_BYTES,
+                    "berkas sertifikat (.p12/.pfx)",
+                )?,
                 &passphrase(&pass_env)?,
                 chrono::Utc::now(),
             )?;
@@ -419,7 +423,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     signer,
                 }),
             };
-            let signed = sign::sign_pdf(&std::fs::read(&file)?, &signer_cert, &options)?;
+            let signed = sign::sign_pdf(
+                &files::read_limited(&file, files::MAX_PDF_BYTES, "PDF")?,
+                &signer_cert,
+                &options,
+            )?;
             std::fs::write(&output, signed)?;
             println!(
                 "PDF ditandatangani oleh {} ditulis ke {}.",
@@ -434,9 +442,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         } => {
             let mut roots = Vec::new();
             for path in &trust {
-                roots.extend(sign::from_pem(&std::fs::read_to_string(path)?)?);
+                roots.extend(sign::from_pem(&files::read_text_limited(
+                    path,
+                    files::MAX_PEM_BYTES,
+                    "berkas sertifikat akar (PEM)",
+                )?)?);
             }
-            let report = sign::verify_pdf(&std::fs::read(&file)?, &roots);
+            let report = sign::verify_pdf(
+                &files::read_limited(&file, files::MAX_PDF_BYTES, "PDF")?,
+                &roots,
+            );
             emit(format, &report, || verify_table(&report));
             if !report.is_valid() {
                 return Ok(ExitCode::FAILURE);
@@ -483,7 +498,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             output,
             paper,
         } => {
-            let circular = exchange::from_json(&std::fs::read_to_string(&file)?)?;
+            let circular = exchange::from_json(&files::read_text_limited(
+                &file,
+                files::MAX_EXCHANGE_BYTES,
+                "berkas surat edaran (JSON)",
+            )?)?;
             std::fs::write(&output, pdf::render(&circular, paper.into())?)?;
             println!("PDF ditulis ke {}.", output.display());
         }
@@ -597,7 +616,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     println!("Surat edaran {id} ditulis ke {}.", output.display());
                 }
                 CircularAction::Import { file } => {
-                    let circular = exchange::from_json(&std::fs::read_to_string(&file)?)?;
+                    let circular = exchange::from_json(&files::read_text_limited(
+                        &file,
+                        files::MAX_EXCHANGE_BYTES,
+                        "berkas surat edaran (JSON)",
+                    )?)?;
                     let id = store.create_circular(&circular, "impor")?;
                     println!("Draf baru dari {}:", file.display());
                     println!("{id}");
@@ -621,15 +644,18 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let file = import::ImportFile::read(&file)?;
             let mut store = Store::open(&path)?;
             let mapping = match mapping {
-                Some(json) => {
-                    serde_json::from_str(&std::fs::read_to_string(&json)?).map_err(|e| {
-                        Error::invalid(
-                            "pemetaan_tidak_sah",
-                            "mapping",
-                            format!("Berkas pemetaan {} tidak sah: {e}", json.display()),
-                        )
-                    })?
-                }
+                Some(json) => serde_json::from_str(&files::read_text_limited(
+                    &json,
+                    files::MAX_MAPPING_BYTES,
+                    "berkas pemetaan kolom (JSON)",
+                )?)
+                .map_err(|e| {
+                    Error::invalid(
+                        "pemetaan_tidak_sah",
+                        "mapping",
+                        format!("Berkas pemetaan {} tidak sah: {e}", json.display()),
+                    )
+                })?,
                 None => import::preview_import(&store, &file)?.mapping,
             };
             let summary = import::import_employees(&mut store, &file, &mapping, create_missing)?;
@@ -759,6 +785,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             println!("Cadangan basis data ditulis ke {}.", file.display());
         }
         Command::Restore { file } => {
+            files::check_regular_file(&file, "berkas cadangan")?;
             let restored = Store::open(&path)?.restore_from(&file)?;
             println!(
                 "Basis data dipulihkan dari {} ({} surat edaran, {} pegawai). Basis data sebelumnya disimpan di {}.",

@@ -114,7 +114,11 @@ pub fn holidays(path: &Path, action: HolidayAction) -> Result<(), Error> {
             });
         }
         HolidayAction::Import { file } => {
-            let ids = store.import_holidays_csv(&std::fs::read(&file)?)?;
+            let ids = store.import_holidays_csv(&edaran_core::files::read_limited(
+                &file,
+                edaran_core::files::MAX_HOLIDAYS_BYTES,
+                "berkas hari libur (CSV)",
+            )?)?;
             let decrees = store.holiday_decrees(None)?;
             for decree in decrees.iter().filter(|d| ids.contains(&d.id)) {
                 println!(

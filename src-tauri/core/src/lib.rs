@@ -9,6 +9,7 @@ pub mod demo;
 pub mod employee;
 pub mod error;
 pub mod exchange;
+pub mod files;
 pub mod import;
 pub mod nip;
 pub mod notices;

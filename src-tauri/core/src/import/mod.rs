@@ -64,7 +64,8 @@ pub struct ImportFile {
 }
 
 impl ImportFile {
-    /// Reads `path`, its kind told by the extension.
+    /// Reads `path`, its kind told by the extension; a path that is not a
+    /// regular file, or a file over [`crate::files::MAX_IMPORT_BYTES`], is refused.
     pub fn read(path: &Path) -> Result<ImportFile> {
         let name = path.file_name().map_or_else(
             || path.display().to_string(),
@@ -72,7 +73,11 @@ impl ImportFile {
         );
         Ok(ImportFile {
             kind: FileKind::of(&name),
-            bytes: std::fs::read(path)?,
+            bytes: crate::files::read_limited(
+                path,
+                crate::files::MAX_IMPORT_BYTES,
+                "berkas impor pegawai",
+            )?,
             name,
         })
     }

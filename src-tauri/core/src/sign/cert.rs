@@ -176,6 +176,7 @@ pub(crate) fn name(parts: &[(der::oid::ObjectIdentifier, &str)]) -> Result<Name>
 /// Reads a PKCS#12 file (`.p12`/`.pfx`) protected by `passphrase` into a
 /// signer, checking the certificate can sign at `now`.
 pub fn import_pkcs12(bytes: &[u8], passphrase: &str, now: DateTime<Utc>) -> Result<Signer> {
+    super::guard::check_pkcs12(bytes)?;
     let store = p12_keystore::KeyStore::from_pkcs12(bytes, passphrase).map_err(|e| match e {
         p12_keystore::error::Error::MacError(_) => wrong_passphrase(),
         _ => invalid(

@@ -10,6 +10,7 @@
 
 mod cert;
 mod cms;
+mod guard;
 mod keystore;
 mod mark;
 mod pdf;

@@ -26,6 +26,7 @@ fn unreadable(detail: impl std::fmt::Display) -> Error {
 
 /// Signs `original` (see [`super::sign_pdf`]).
 pub(crate) fn sign(original: &[u8], signer: &Signer, options: &SignOptions) -> Result<Vec<u8>> {
+    super::guard::check_pdf(original)?;
     let doc = Document::load_mem(original).map_err(unreadable)?;
     if doc.trailer.has(b"Encrypt") {
         return Err(invalid(
