@@ -249,7 +249,7 @@ fn died(child: &mut Child, stderr: &Path) -> Option<String> {
     })
 }
 
-/// Mean duration of a step as observed (from its line to `terbit`).
+/// Mean duration of a step (from its line to `terbit`) over whole rounds.
 #[derive(Default)]
 struct Mean {
     n: u32,
@@ -300,15 +300,18 @@ fn killing_the_issuing_process_at_random_points_loses_and_doubles_nothing() {
             ISSUE_SIGNED
         };
         let at_start = random.below(10) == 0;
+        // The step's duration is measured on whole rounds only (a child
+        // left to issue three times, then killed), never on the rounds a
+        // kill cut short, which would bias it low: at first and now and then.
+        let calibrating =
+            !at_start && (durations.get(step).is_none_or(|m| m.n < 3) || random.below(25) == 0);
         let mean = durations.get(step).and_then(Mean::get);
         let delay = match mean {
-            _ if at_start => Some(Duration::from_millis(random.below(40))),
-            // Not measured yet: let one finish and kill after it.
-            None => None,
-            Some(d) if step == ISSUE_SIGNED && random.below(2) == 0 => {
-                Some(random.within(d, 0.6, 1.1))
-            }
-            Some(d) => Some(random.within(d, 0.0, 1.25)),
+            _ if at_start => Duration::from_millis(random.below(40)),
+            _ if calibrating => Duration::ZERO,
+            Some(d) if step == ISSUE_SIGNED && random.below(2) == 0 => random.within(d, 0.7, 1.3),
+            Some(d) => random.within(d, 0.0, 1.3),
+            None => unreachable!("measured before"),
         };
 
         let (tx, rx) = mpsc::channel::<(Instant, String)>();
@@ -335,14 +338,19 @@ fn killing_the_issuing_process_at_random_points_loses_and_doubles_nothing() {
         });
         let mut seen: Vec<(Instant, String)> = Vec::new();
         if !at_start {
-            // Wait for the step to start (or, unmeasured, to finish).
-            let until = if delay.is_some() { step } else { "terbit" };
+            // Wait for the step to start (calibrating: for three to end).
+            let (until, times) = if calibrating {
+                ("terbit", 3)
+            } else {
+                (step, 1)
+            };
+            let mut reached = 0;
             loop {
                 match rx.recv_timeout(Duration::from_millis(100)) {
                     Ok(line) => {
-                        let reached = line.1.starts_with(&format!("{until} "));
+                        reached += usize::from(line.1.starts_with(&format!("{until} ")));
                         seen.push(line);
-                        if reached {
+                        if reached == times {
                             break;
                         }
                     }
@@ -355,7 +363,7 @@ fn killing_the_issuing_process_at_random_points_loses_and_doubles_nothing() {
                 }
             }
         }
-        std::thread::sleep(delay.unwrap_or_default());
+        std::thread::sleep(delay);
         if let Some(why) = died(&mut child, &stderr) {
             panic!("{why}");
         }
@@ -374,7 +382,7 @@ fn killing_the_issuing_process_at_random_points_loses_and_doubles_nothing() {
                 }
                 ["terbit", id, number] => {
                     committed.push((id.parse().unwrap(), number.to_string()));
-                    if let Some(start) = started_at.take() {
+                    if let Some(start) = started_at.take().filter(|_| calibrating) {
                         let mean = durations.entry(step).or_default();
                         mean.n += 1;
                         mean.total += *at - start;
