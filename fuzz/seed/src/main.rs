@@ -223,7 +223,7 @@ fn pdfs(out: &mut Out, fixtures: &[(String, String)]) {
             None
         }
     };
-    let mut put_signed = |out: &mut Out, stem: &str, pdf: &[u8]| {
+    let put_signed = |out: &mut Out, stem: &str, pdf: &[u8]| {
         out.put("verify_pdf", &format!("seed-{stem}.pdf"), pdf);
         if let Some(s) = signed(pdf, true) {
             out.put("verify_pdf", &format!("seed-{stem}-signed.pdf"), &s);
@@ -339,7 +339,7 @@ fn csvs(out: &mut Out) {
     let mut words: Vec<String> = HEADER.iter().map(|h| h.to_string()).collect();
     words.extend(
         [
-            ",", ";", "\t", "|", "\"", "\"\"", "\r\n", "\xEF\xBB\xBF", "PNS", "CPNS", "PPPK",
+            ",", ";", "\t", "|", "\"", "\"\"", "\r\n", "\u{FEFF}", "PNS", "CPNS", "PPPK",
             "PTT", "Honorer", "Tenaga Kontrak", "III/a", "IV/e", "I/a", "II/d", "XVII", "II.a",
             "Struktural", "Fungsional Tertentu", "Fungsional Umum", "Pelaksana",
             "198503122010011001", "29-02-2000", "2020-02-29", "31/12/1999",
