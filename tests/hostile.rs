@@ -591,13 +591,9 @@ fn hostile_files_end_in_an_indonesian_error_within_limits() {
     report("hostile.txt", &table, &failures);
 }
 
-/// `edaran verify` on the hostile PDFs: exit 3 with the guard's message.
-/// Waits for `sign/verify.rs` to call `guard::check_pdf` first (issue 13,
-/// the verification rewrite); until then the `/W` file aborts verify with
-/// an allocation failure. Run with `-- --ignored` once it does, then drop
-/// the `ignore`.
+/// `edaran verify` on the hostile PDFs: exit 3 with the guard's message
+/// (`verify_pdf` runs `guard::check_pdf` before lopdf sees the file).
 #[test]
-#[ignore = "waits for verify.rs to call sign::guard::check_pdf (issue 13, verification rewrite)"]
 fn hostile_pdfs_are_refused_by_verify() {
     let c = Corpus::new();
     let cases = vec![

@@ -234,8 +234,9 @@ fn edaran_verify_accepts_the_signed_file_and_rejects_tampering_and_appending() {
         "--format",
         "json",
     ]);
-    assert!(run.ok, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.code, Some(0), "{}{}", run.stdout, run.stderr);
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["verdict"], "sah");
     let sig = &report["signatures"][0];
     assert_eq!(sig["intact"], true);
     assert_eq!(sig["covers_whole_file"], true);
@@ -257,7 +258,7 @@ fn edaran_verify_accepts_the_signed_file_and_rejects_tampering_and_appending() {
     let tampered = f.dir.path().join("tampered.pdf");
     std::fs::write(&tampered, &pdf).unwrap();
     let run = edaran(&["verify", s(&tampered), "--trust", s(&f.root)]);
-    assert!(!run.ok, "tampered file must fail: {}", run.stdout);
+    assert_eq!(run.code, Some(2), "tampered file must fail: {}", run.stdout);
     assert!(run.stdout.contains("TIDAK UTUH"), "{}", run.stdout);
     let run = tool("pdfsig", &[s(&tampered)]);
     assert!(
@@ -280,13 +281,34 @@ fn edaran_verify_accepts_the_signed_file_and_rejects_tampering_and_appending() {
         "--format",
         "json",
     ]);
-    assert!(!run.ok);
+    assert_eq!(run.code, Some(2));
     let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["verdict"], "tidak_mencakup_berkas");
     assert_eq!(report["signatures"][0]["intact"], true);
     assert_eq!(report["signatures"][0]["covers_whole_file"], false);
 
-    // An unsigned PDF has nothing to verify.
-    assert!(!edaran(&["verify", s(&f.unsigned)]).ok);
+    // Intact but its root not trusted here: not sah, exit 1, said plainly.
+    let run = edaran(&["verify", s(&f.signed)]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    assert!(
+        run.stdout.contains(
+            "Kesimpulan: TIDAK SAH: dokumen utuh, tetapi tanda tangannya tidak dipercaya"
+        ),
+        "{}",
+        run.stdout
+    );
+
+    // An unsigned PDF has nothing to verify; a file that is no PDF is unreadable.
+    let run = edaran(&["verify", s(&f.unsigned)]);
+    assert_eq!(run.code, Some(3));
+    assert!(
+        run.stdout.contains("tidak memuat tanda tangan elektronik"),
+        "{}",
+        run.stdout
+    );
+    let run = edaran(&["verify", s(&f.root)]);
+    assert_eq!(run.code, Some(3));
+    assert!(run.stderr.contains("bukan PDF"), "{}", run.stderr);
 }
 
 #[test]
@@ -399,4 +421,192 @@ fn the_signed_page_looks_like_the_unsigned_one_apart_from_the_mark() {
             assert!(inside > 500, "the mark is drawn ({inside} pixels)");
         }
     }
+}
+
+/// An office CA made with openssl (RSA, as BSrE-style certificates are):
+/// root, signer certificate and key, and the signer as a PKCS#12 file.
+struct OpensslCa {
+    root: PathBuf,
+    leaf: PathBuf,
+    key: PathBuf,
+    p12: PathBuf,
+}
+
+fn openssl_ca(dir: &Path) -> OpensslCa {
+    // Test paths live as long as the test process.
+    let p = |n: &str| -> &'static str { Box::leak(s(&dir.join(n)).to_string().into_boxed_str()) };
+    std::fs::write(
+        dir.join("leaf.ext"),
+        "basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,nonRepudiation\n",
+    )
+    .unwrap();
+    let steps: [&[&str]; 4] = [
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            (p("root.key")),
+            "-out",
+            (p("root.pem")),
+            "-days",
+            "3650",
+            "-subj",
+            "/CN=Root CA Uji OpenSSL/O=Pemerintah Contoh",
+            "-addext",
+            "basicConstraints=critical,CA:TRUE",
+            "-addext",
+            "keyUsage=critical,keyCertSign,cRLSign",
+        ],
+        &[
+            "req",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            (p("leaf.key")),
+            "-out",
+            (p("leaf.csr")),
+            "-subj",
+            "/CN=Dr. H. Penanda Tangan RSA/O=Pemerintah Contoh",
+        ],
+        &[
+            "x509",
+            "-req",
+            "-in",
+            (p("leaf.csr")),
+            "-CA",
+            (p("root.pem")),
+            "-CAkey",
+            (p("root.key")),
+            "-CAcreateserial",
+            "-days",
+            "365",
+            "-extfile",
+            (p("leaf.ext")),
+            "-out",
+            (p("leaf.pem")),
+        ],
+        &[
+            "pkcs12",
+            "-export",
+            "-in",
+            (p("leaf.pem")),
+            "-inkey",
+            (p("leaf.key")),
+            "-certfile",
+            (p("root.pem")),
+            "-passout",
+            &format!("pass:{PASS}"),
+            "-out",
+            (p("rsa.p12")),
+        ],
+    ];
+    for args in steps {
+        let run = tool("openssl", args);
+        assert!(run.ok, "openssl {args:?}: {}", run.stderr);
+    }
+    OpensslCa {
+        root: dir.join("root.pem"),
+        leaf: dir.join("leaf.pem"),
+        key: dir.join("leaf.key"),
+        p12: dir.join("rsa.p12"),
+    }
+}
+
+/// `edaran verify` and `pdfsig` (NSS trusting `root`) on `pdf`: the exit
+/// code, and whether pdfsig calls the signature valid and trusted.
+fn both_verdicts(pdf: &Path, root: &Path, dir: &Path) -> (Option<i32>, bool) {
+    let run = edaran(&["verify", s(pdf), "--trust", s(root)]);
+    let nss = nss_trusting(dir, root);
+    let sig = tool("pdfsig", &["-nssdir", &nss, s(pdf)]);
+    let pdfsig_ok =
+        sig.stdout.contains("Signature is Valid") && sig.stdout.contains("Certificate is Trusted");
+    (run.code, pdfsig_ok)
+}
+
+#[test]
+fn third_party_signatures_verify_and_pdfsig_agrees() {
+    let f = signed_fixture();
+    let dir = f.dir.path().join("openssl");
+    std::fs::create_dir_all(&dir).unwrap();
+    let ca = openssl_ca(&dir);
+
+    // An RSA PKCS#12 made by openssl signs through Edaran and verifies sah.
+    let rsa_signed = dir.join("rsa-signed.pdf");
+    let run = edaran(&[
+        "sign",
+        s(&f.unsigned),
+        "--p12",
+        s(&ca.p12),
+        "--pass-env",
+        "EDARAN_TEST_PASS",
+        "--number",
+        "800/439/BKPSDM/2020",
+        "--date",
+        "2020-03-17",
+        "-o",
+        s(&rsa_signed),
+    ]);
+    assert!(run.ok, "sign with openssl p12: {}", run.stderr);
+    assert_eq!(
+        both_verdicts(&rsa_signed, &ca.root, &dir.join("a")),
+        (Some(0), true)
+    );
+
+    // A CMS built by `openssl cms` (its own attribute encoding, no ESS
+    // attribute) placed into the same signature slot verifies sah too.
+    let mut pdf = std::fs::read(&rsa_signed).unwrap();
+    let (r, _) = signature_parts(&pdf);
+    let content = dir.join("content.bin");
+    std::fs::write(&content, [&pdf[..r[1]], &pdf[r[2]..r[2] + r[3]]].concat()).unwrap();
+    let der = dir.join("openssl.der");
+    let run = tool(
+        "openssl",
+        &[
+            "cms",
+            "-sign",
+            "-binary",
+            "-md",
+            "sha256",
+            "-in",
+            s(&content),
+            "-signer",
+            s(&ca.leaf),
+            "-inkey",
+            s(&ca.key),
+            "-certfile",
+            s(&ca.root),
+            "-outform",
+            "DER",
+            "-out",
+            s(&der),
+        ],
+    );
+    assert!(run.ok, "openssl cms -sign: {}", run.stderr);
+    let hex: String = std::fs::read(&der)
+        .unwrap()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert!(
+        hex.len() <= r[2] - r[1] - 2,
+        "the slot holds the openssl CMS"
+    );
+    pdf[r[1] + 1..r[1] + 1 + hex.len()].copy_from_slice(hex.as_bytes());
+    pdf[r[1] + 1 + hex.len()..r[2] - 1].fill(b'0');
+    let cms_signed = dir.join("openssl-cms.pdf");
+    std::fs::write(&cms_signed, &pdf).unwrap();
+    assert_eq!(
+        both_verdicts(&cms_signed, &ca.root, &dir.join("b")),
+        (Some(0), true)
+    );
+
+    // Against another root, both say not trusted (Edaran: exit 1).
+    assert_eq!(
+        both_verdicts(&cms_signed, &f.root, &dir.join("c")),
+        (Some(1), false)
+    );
 }

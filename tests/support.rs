@@ -24,6 +24,8 @@ pub fn built_binary(name: &str) -> PathBuf {
 /// One run of the CLI: exit status, stdout, stderr.
 pub struct Run {
     pub ok: bool,
+    /// The exit code; `None` when a signal ended the process.
+    pub code: Option<i32>,
     pub stdout: String,
     pub stderr: String,
 }
@@ -32,6 +34,7 @@ impl From<Output> for Run {
     fn from(o: Output) -> Run {
         Run {
             ok: o.status.success(),
+            code: o.status.code(),
             stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
         }

@@ -1,7 +1,7 @@
 //! Tauri commands: each parses its input, calls one core function and maps
 //! the error to `{ code, message, field?, rows? }`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 
@@ -21,7 +21,16 @@ pub struct AppState {
     pub path: PathBuf,
     /// Set by `notices_cancel`; the running notices batch stops at the next document.
     pub cancel_notices: AtomicBool,
+    /// Files the user chose in a native dialog or dropped on the window:
+    /// the only paths a command accepts back from the webview.
+    pub chosen: Mutex<Vec<PathBuf>>,
 }
+
+/// Event with the paths of files dropped on the window (already chosen).
+pub const FILES_DROPPED: &str = "berkas-dijatuhkan";
+
+/// How many chosen paths are remembered.
+const CHOSEN_KEPT: usize = 16;
 
 pub type Reply<T> = Result<T, ErrorReport>;
 
@@ -32,6 +41,32 @@ impl AppState {
         self.store
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Remembers a path the user chose (dialog or drop) and returns it.
+    pub fn choose(&self, path: PathBuf) -> PathBuf {
+        let mut chosen = self.chosen.lock().unwrap_or_else(|p| p.into_inner());
+        chosen.retain(|p| p != &path);
+        if chosen.len() == CHOSEN_KEPT {
+            chosen.remove(0);
+        }
+        chosen.push(path.clone());
+        path
+    }
+
+    /// `path` if the user chose it; any other string from the webview is refused.
+    pub fn chosen(&self, path: &Path) -> Reply<PathBuf> {
+        let chosen = self.chosen.lock().unwrap_or_else(|p| p.into_inner());
+        match chosen.iter().find(|p| p.as_path() == path) {
+            Some(p) => Ok(p.clone()),
+            None => reply(Err(edaran_core::Error::Refused {
+                code: "berkas_tidak_dipilih",
+                message: format!(
+                    "Berkas {} tidak dipilih lewat dialog atau diseret ke jendela; pilih berkasnya lagi.",
+                    path.display()
+                ),
+            })),
+        }
     }
 }
 

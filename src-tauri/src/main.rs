@@ -13,6 +13,8 @@ mod tracking;
 use std::path::PathBuf;
 use std::sync::Mutex;
 
+use tauri::{Emitter, Manager};
+
 fn main() {
     let path = edaran_core::paths::database_path(db_flag());
     let store = match edaran_core::open_with_demo(&path) {
@@ -38,6 +40,18 @@ fn main() {
             store: Mutex::new(store),
             path,
             cancel_notices: Default::default(),
+            chosen: Default::default(),
+        })
+        .on_window_event(|window, event| {
+            // Dropped files become chosen paths before the page hears of them.
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                let state = window.state::<commands::AppState>();
+                let paths: Vec<String> = paths
+                    .iter()
+                    .map(|p| state.choose(p.clone()).display().to_string())
+                    .collect();
+                let _ = window.emit(commands::FILES_DROPPED, paths);
+            }
         })
         .invoke_handler(commands::handler())
         .run(tauri::generate_context!("../tauri.conf.json"))

@@ -11,6 +11,7 @@ use edaran_core::notices::{self, Written};
 use edaran_core::office::PaperSize;
 use edaran_core::rules::{export, Conflict, RosterEdit, Rules};
 use edaran_core::store::{AgencyGrid, ImportSummary, NoticeRequest, RulesView, StatusRow};
+use edaran_core::ErrorReport;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -138,7 +139,8 @@ pub async fn employees_import_pick(state: State<'_, AppState>) -> Reply<Option<I
     else {
         return Ok(None);
     };
-    let file = reply(ImportFile::read(&path))?;
+    let path = state.choose(path);
+    let file = read_import(path.clone()).await?;
     let preview = reply(import::preview_import(&state.store(), &file))?;
     Ok(Some(ImportStart {
         path: path.display().to_string(),
@@ -147,21 +149,33 @@ pub async fn employees_import_pick(state: State<'_, AppState>) -> Reply<Option<I
     }))
 }
 
-/// Imports the file read again from `path`: all rows or none.
+/// Imports the chosen file, read again from `path`: all rows or none.
 #[tauri::command]
-pub fn employees_import(
-    state: State<AppState>,
+pub async fn employees_import(
+    state: State<'_, AppState>,
     path: PathBuf,
     mapping: ColumnMapping,
     create_missing: bool,
 ) -> Reply<ImportSummary> {
-    let file = reply(ImportFile::read(&path))?;
+    let file = read_import(state.chosen(&path)?).await?;
     reply(import::import_employees(
         &mut state.store(),
         &file,
         &mapping,
         create_missing,
     ))
+}
+
+/// Reads and parses an import file off the UI thread, without the store.
+async fn read_import(path: PathBuf) -> Reply<ImportFile> {
+    tauri::async_runtime::spawn_blocking(move || reply(ImportFile::read(&path)))
+        .await
+        .map_err(|e| {
+            ErrorReport::from(&edaran_core::Error::Refused {
+                code: "impor_gagal",
+                message: format!("Pembacaan berkas impor terhenti: {e}"),
+            })
+        })?
 }
 
 #[derive(Deserialize)]

@@ -1,11 +1,13 @@
 //! Commands of electronic signatures: a signatory's certificates, the roots
 //! the office trusts, issuing with a signature, and *Verifikasi Dokumen*.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use edaran_core::office::PaperSize;
+use edaran_core::sign;
 use edaran_core::store::{CertificateRecord, SignedIssue, TrustedRoot, Verification};
+use edaran_core::{Error, ErrorReport};
 use serde::Serialize;
 use tauri::State;
 
@@ -134,17 +136,31 @@ pub struct VerifiedFile {
     pub verification: Verification,
 }
 
-fn verify_file(state: &AppState, path: &Path) -> Reply<VerifiedFile> {
-    let bytes = read(path, edaran_core::files::MAX_PDF_BYTES, "PDF")?;
-    let verification = reply(state.store().verify_document(&bytes))?;
+/// Verifies the file at `path` off the UI thread, holding the store only
+/// to read the trusted roots and, afterwards, to compare with the register.
+async fn verify_file(state: &AppState, path: PathBuf) -> Reply<VerifiedFile> {
+    let roots = reply(state.store().trust_anchors())?;
+    let (path, size, report) = tauri::async_runtime::spawn_blocking(move || {
+        let bytes = read(&path, edaran_core::files::MAX_PDF_BYTES, "PDF")?;
+        let report = reply(sign::verify_pdf(&bytes, &roots))?;
+        Ok::<_, ErrorReport>((path, bytes.len(), report))
+    })
+    .await
+    .map_err(|e| {
+        ErrorReport::from(&Error::Refused {
+            code: "verifikasi_gagal",
+            message: format!("Verifikasi terhenti: {e}"),
+        })
+    })??;
+    let register = reply(state.store().register_matches(&report))?;
     Ok(VerifiedFile {
-        path: path.display().to_string(),
         name: path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default(),
-        size: bytes.len(),
-        verification,
+        path: path.display().to_string(),
+        size,
+        verification: Verification::new(report, register),
     })
 }
 
@@ -154,11 +170,15 @@ pub async fn document_verify_pick(state: State<'_, AppState>) -> Reply<Option<Ve
     let Some(path) = pick_file("Pilih PDF untuk diverifikasi", "PDF", &["pdf"]).await else {
         return Ok(None);
     };
-    verify_file(&state, &path).map(Some)
+    verify_file(&state, path).await.map(Some)
 }
 
 /// *Verifikasi Dokumen*: a file dropped on the window.
 #[tauri::command]
-pub fn document_verify_path(state: State<AppState>, path: PathBuf) -> Reply<VerifiedFile> {
-    verify_file(&state, &path)
+pub async fn document_verify_path(
+    state: State<'_, AppState>,
+    path: PathBuf,
+) -> Reply<VerifiedFile> {
+    let path = state.chosen(&path)?;
+    verify_file(&state, path).await
 }

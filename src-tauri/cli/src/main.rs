@@ -162,8 +162,10 @@ enum Command {
         #[arg(long = "no-mark")]
         no_mark: bool,
     },
-    /// Memeriksa tanda tangan elektronik PDF tanpa jaringan. Status keluar 0
-    /// hanya bila ada tanda tangan dan semuanya utuh serta mencakup seluruh berkas.
+    /// Memeriksa tanda tangan elektronik PDF tanpa jaringan. Status keluar:
+    /// 0 sah; 1 utuh tetapi tidak dipercaya atau sertifikat tidak berlaku saat
+    /// ditandatangani; 2 isi berubah atau tidak mencakup seluruh berkas;
+    /// 3 tanpa tanda tangan atau berkas tidak terbaca.
     Verify {
         file: PathBuf,
         /// Sertifikat akar (PEM) yang dipercaya; boleh diulang.
@@ -448,14 +450,18 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     "berkas sertifikat akar (PEM)",
                 )?)?);
             }
-            let report = sign::verify_pdf(
-                &files::read_limited(&file, files::MAX_PDF_BYTES, "PDF")?,
-                &roots,
-            );
+            // An unreadable or hostile file is verdict 3, like no signature.
+            let report = match files::read_limited(&file, files::MAX_PDF_BYTES, "PDF")
+                .and_then(|pdf| sign::verify_pdf(&pdf, &roots))
+            {
+                Ok(report) => report,
+                Err(e) => {
+                    report(&e, format);
+                    return Ok(ExitCode::from(3));
+                }
+            };
             emit(format, &report, || verify_table(&report));
-            if !report.is_valid() {
-                return Ok(ExitCode::FAILURE);
-            }
+            return Ok(ExitCode::from(report.verdict.exit_code() as u8));
         }
         Command::Cert {
             action:
@@ -859,9 +865,6 @@ fn passphrase(var: &str) -> Result<String, Error> {
 fn verify_table(report: &sign::Report) -> String {
     let yes_no = |ok: bool, yes: &str, no: &str| if ok { yes.to_string() } else { no.to_string() };
     let mut out = String::new();
-    if report.signatures.is_empty() {
-        out.push_str("Berkas ini tidak memuat tanda tangan elektronik.\n");
-    }
     for (i, s) in report.signatures.iter().enumerate() {
         let (name, issuer) = s
             .certificate
@@ -889,7 +892,15 @@ fn verify_table(report: &sign::Report) -> String {
         ));
         out.push_str(&format!(
             "  Rantai sertifikat   : {}\n",
-            yes_no(s.chain_trusted, "dipercaya", "tidak dipercaya")
+            yes_no(s.chain_trusted, "dipercaya", "TIDAK DIPERCAYA")
+        ));
+        out.push_str(&format!(
+            "  Masa berlaku        : {}\n",
+            yes_no(
+                s.in_validity,
+                "berlaku saat ditandatangani",
+                "TIDAK berlaku saat ditandatangani"
+            )
         ));
         if let Some(q) = &s.qr {
             out.push_str(&format!(
@@ -907,13 +918,6 @@ fn verify_table(report: &sign::Report) -> String {
             out.push_str(&format!("  ! {p}\n"));
         }
     }
-    out.push_str(&format!(
-        "Kesimpulan: {}\n",
-        yes_no(
-            report.is_valid(),
-            "tanda tangan sah dan dokumen utuh",
-            "TIDAK SAH"
-        )
-    ));
+    out.push_str(&format!("Kesimpulan: {}\n", report.verdict.headline()));
     out
 }

@@ -1,6 +1,5 @@
 import { getContext, setContext } from 'svelte';
 import { invoke } from '@tauri-apps/api/core';
-import { getCurrentWebview } from '@tauri-apps/api/webview';
 import { listen } from '@tauri-apps/api/event';
 import type {
   Agency,
@@ -224,10 +223,8 @@ export const tauriBackend: Backend = {
     invoke('circular_issue_signed', { id, date, actor, certificateId, passphrase, paper }),
   document_verify_pick: () => invoke('document_verify_pick'),
   document_verify_path: (path) => invoke('document_verify_path', { path }),
-  on_file_drop: (handler) =>
-    getCurrentWebview().onDragDropEvent((event) => {
-      if (event.payload.type === 'drop') handler(event.payload.paths);
-    }),
+  // The app records dropped files as chosen before it announces them.
+  on_file_drop: (handler) => listen<string[]>('berkas-dijatuhkan', (event) => handler(event.payload)),
   rules_get: (id) => invoke('rules_get', { id }),
   rules_save: (id, rules, actor) => invoke('rules_save', { id, rules, actor }),
   rules_insert_clauses: (id, actor) => invoke('rules_insert_clauses', { id, actor }),

@@ -430,14 +430,29 @@ export interface SignatureReport {
   intact: boolean;
   covers_whole_file: boolean;
   chain_trusted: boolean;
+  in_validity: boolean;
   qr: { payload: QrPayload; drawn_matches: boolean; hash_matches: boolean } | null;
   problems: string[];
+  verdict: Verdict;
 }
+
+/** The core's one verdict; only `sah` may be shown as good. */
+export type Verdict =
+  | 'sah'
+  | 'tidak_berlaku'
+  | 'tidak_dipercaya'
+  | 'tidak_mencakup_berkas'
+  | 'tidak_utuh'
+  | 'tanpa_tanda_tangan';
 
 export interface RegisterMatch {
   entry: RegisterEntry | null;
   date_matches: boolean;
   hash_matches: boolean;
+  /** Number in use, date and hash all match. */
+  ok: boolean;
+  /** The comparison in one sentence, as the core words it. */
+  text: string;
 }
 
 export interface VerifiedFile {
@@ -445,8 +460,12 @@ export interface VerifiedFile {
   name: string;
   size: number;
   verification: {
-    report: { sha256: string; signatures: SignatureReport[] };
-    valid: boolean;
+    report: { sha256: string; signatures: SignatureReport[]; verdict: Verdict };
+    verdict: Verdict;
+    /** Every signature's QR mark matches this office's register. */
+    register_matched: boolean;
+    /** The verdict and the register comparison, as the core words them. */
+    headline: string;
     /** One per signature; null for a signature without a QR mark. */
     register: (RegisterMatch | null)[];
   };

@@ -22,19 +22,41 @@ use super::{Signer, SigningKey};
 use crate::error::Result;
 
 /// id-aa-signingCertificateV2 (RFC 5035), required by CAdES.
-const SIGNING_CERTIFICATE_V2: ObjectIdentifier =
+pub(crate) const SIGNING_CERTIFICATE_V2: ObjectIdentifier =
     ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.16.2.47");
 
-/// ESSCertIDv2 with the default hash (SHA-256) and no issuerSerial.
+/// ESSCertIDv2 (RFC 5035): the signer certificate's hash, SHA-256 unless
+/// another algorithm is named; the optional issuerSerial is not needed.
 #[derive(Sequence)]
 struct EssCertIdV2 {
+    #[asn1(optional = "true")]
+    hash_algorithm: Option<AlgorithmIdentifierOwned>,
     cert_hash: OctetString,
+    #[asn1(optional = "true")]
+    issuer_serial: Option<Any>,
 }
 
-/// SigningCertificateV2 without policies.
+/// SigningCertificateV2; policies, when present, are not needed.
 #[derive(Sequence)]
-struct SigningCertificateV2 {
+pub(crate) struct SigningCertificateV2 {
     certs: Vec<EssCertIdV2>,
+    #[asn1(optional = "true")]
+    policies: Option<Any>,
+}
+
+impl SigningCertificateV2 {
+    /// The attribute value naming `cert` by its SHA-256.
+    pub(crate) fn naming(cert: &Certificate) -> Result<Self> {
+        let hash = Sha256::digest(cert.to_der().map_err(err)?);
+        Ok(SigningCertificateV2 {
+            certs: vec![EssCertIdV2 {
+                hash_algorithm: None,
+                cert_hash: OctetString::new(hash.to_vec()).map_err(err)?,
+                issuer_serial: None,
+            }],
+            policies: None,
+        })
+    }
 }
 
 fn attribute(oid: ObjectIdentifier, value: &impl Encode) -> Result<Attribute> {
@@ -72,12 +94,7 @@ pub(crate) fn sign_detached(
     };
     let seconds = std::time::Duration::from_secs(time.timestamp().max(0) as u64);
     let signing_time = Time::try_from(std::time::UNIX_EPOCH + seconds).map_err(err)?;
-    let leaf_hash = Sha256::digest(leaf.to_der().map_err(err)?);
-    let ess = SigningCertificateV2 {
-        certs: vec![EssCertIdV2 {
-            cert_hash: OctetString::new(leaf_hash.to_vec()).map_err(err)?,
-        }],
-    };
+    let ess = SigningCertificateV2::naming(leaf)?;
     let mut builder = SignedDataBuilder::new(&content);
     builder.add_digest_algorithm(sha256.clone()).map_err(err)?;
     for cert in &signer.chain {
@@ -103,6 +120,17 @@ pub(crate) fn sign_detached(
     builder.build().map_err(err)?.to_der().map_err(err)
 }
 
+/// Whether the signed signing-certificate attribute binds the signer's certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Binding {
+    /// ESS signing-certificate-v2 names exactly the signer's certificate.
+    Bound,
+    /// The attribute is absent (allowed for `adbe.pkcs7.detached`).
+    Absent,
+    /// It names another certificate, or cannot be read.
+    Mismatch,
+}
+
 /// What a CMS signature says and whether it holds.
 pub(crate) struct Checked {
     /// The signer's certificate, when found among the included ones.
@@ -114,14 +142,15 @@ pub(crate) struct Checked {
     pub digest_matches: bool,
     /// The signature over the signed attributes verifies with the signer's key.
     pub signature_valid: bool,
-    /// The signingCertificateV2 attribute names the signer's certificate.
-    pub signing_certificate_bound: bool,
+    pub binding: Binding,
 }
 
 /// Parses the DER `ContentInfo` in `/Contents` and checks it against the
-/// `parts` of the file it covers (the `/ByteRange` slices).
+/// `parts` of the file it covers (the `/ByteRange` slices). The signature
+/// is checked over the signed attributes exactly as they were encoded.
 pub(crate) fn check(cms_der: &[u8], parts: &[&[u8]]) -> Option<Checked> {
-    let info = ContentInfo::from_der(trim_padding(cms_der)).ok()?;
+    let cms_der = trim_padding(cms_der);
+    let info = ContentInfo::from_der(cms_der).ok()?;
     if info.content_type != rfc5911::ID_SIGNED_DATA {
         return None;
     }
@@ -143,7 +172,10 @@ pub(crate) fn check(cms_der: &[u8], parts: &[&[u8]]) -> Option<Checked> {
                 c.tbs_certificate.issuer == ias.issuer
                     && c.tbs_certificate.serial_number == ias.serial_number
             }
-            SignerIdentifier::SubjectKeyIdentifier(_) => certificates.len() == 1,
+            SignerIdentifier::SubjectKeyIdentifier(ski) => {
+                super::path::extension::<x509_cert::ext::pkix::SubjectKeyIdentifier>(c)
+                    .is_some_and(|own| own == *ski)
+            }
         })
         .cloned();
     let digest = hash(&si.digest_alg.oid, parts);
@@ -165,7 +197,7 @@ pub(crate) fn check(cms_der: &[u8], parts: &[&[u8]]) -> Option<Checked> {
     let signing_time = find(rfc5911::ID_SIGNING_TIME)
         .and_then(|v| Time::from_der(&v.to_der().ok()?).ok())
         .and_then(|t| DateTime::from_timestamp(t.to_unix_duration().as_secs() as i64, 0));
-    let signature_valid = match (&signer, attrs.and_then(|a| a.to_der().ok())) {
+    let signature_valid = match (&signer, signed_attributes(cms_der)) {
         (Some(cert), Some(signed)) => verify_signature(
             &si.signature_algorithm,
             &si.digest_alg.oid,
@@ -175,22 +207,22 @@ pub(crate) fn check(cms_der: &[u8], parts: &[&[u8]]) -> Option<Checked> {
         ),
         _ => false,
     };
-    let signing_certificate_bound = match (&signer, find(SIGNING_CERTIFICATE_V2)) {
+    let binding = match (&signer, find(SIGNING_CERTIFICATE_V2)) {
+        (_, None) => Binding::Absent,
+        (None, Some(_)) => Binding::Mismatch,
         (Some(cert), Some(v)) => {
-            let leaf = cert
-                .to_der()
-                .map(|d| Sha256::digest(d).to_vec())
-                .unwrap_or_default();
-            v.decode_as::<SigningCertificateV2>()
-                .map(|s| {
-                    s.certs
-                        .first()
-                        .map(|c| c.cert_hash.as_bytes() == leaf.as_slice())
-                        == Some(true)
-                })
-                .unwrap_or(false)
+            let bound = v.decode_as::<SigningCertificateV2>().ok().and_then(|s| {
+                let first = s.certs.into_iter().next()?;
+                let oid = first.hash_algorithm.map_or(rfc5912::ID_SHA_256, |a| a.oid);
+                let own = hash(&oid, &[&cert.to_der().ok()?])?;
+                Some(own == first.cert_hash.as_bytes())
+            });
+            if bound == Some(true) {
+                Binding::Bound
+            } else {
+                Binding::Mismatch
+            }
         }
-        _ => false,
     };
     Some(Checked {
         signer,
@@ -198,8 +230,54 @@ pub(crate) fn check(cms_der: &[u8], parts: &[&[u8]]) -> Option<Checked> {
         signing_time,
         digest_matches,
         signature_valid,
-        signing_certificate_bound,
+        binding,
     })
+}
+
+/// The first SignerInfo's signed attributes as they appear in `cms_der`,
+/// with the `[0] IMPLICIT` tag turned back into `SET OF` (RFC 5652 §5.4):
+/// the bytes the signature covers, never a re-encoding.
+fn signed_attributes(cms_der: &[u8]) -> Option<Vec<u8>> {
+    let content_info = children(cms_der)?;
+    let explicit = content_info.get(1).filter(|t| t.tag == 0xA0)?;
+    let signed_data = children(children(explicit.whole)?.first()?.whole)?;
+    let signer_infos = signed_data.iter().rev().find(|t| t.tag == 0x31)?;
+    let signer_info = children(children(signer_infos.whole)?.first()?.whole)?;
+    let attrs = signer_info.get(3).filter(|t| t.tag == 0xA0)?;
+    let mut bytes = attrs.whole.to_vec();
+    bytes[0] = 0x31;
+    Some(bytes)
+}
+
+/// One DER element: its tag byte and its bytes, header included.
+struct Tlv<'a> {
+    tag: u8,
+    whole: &'a [u8],
+}
+
+/// The elements inside the constructed element `outer`.
+fn children(outer: &[u8]) -> Option<Vec<Tlv<'_>>> {
+    let (header, body) = split(outer)?;
+    let mut rest = &outer[header..header + body];
+    let mut found = Vec::new();
+    while !rest.is_empty() {
+        let (h, b) = split(rest)?;
+        found.push(Tlv {
+            tag: rest[0],
+            whole: &rest[..h + b],
+        });
+        rest = &rest[h + b..];
+    }
+    Some(found)
+}
+
+/// Header and body lengths of the DER element at the start of `bytes`.
+fn split(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut reader = der::SliceReader::new(bytes).ok()?;
+    let header = der::Header::decode(&mut reader).ok()?;
+    let header_len = u32::from(header.encoded_len().ok()?) as usize;
+    let body = u32::from(header.length) as usize;
+    (header_len.checked_add(body)? <= bytes.len()).then_some((header_len, body))
 }
 
 /// `/Contents` is zero-padded after the DER: cut it to the outer TLV's length.

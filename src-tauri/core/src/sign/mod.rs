@@ -13,6 +13,7 @@ mod cms;
 mod guard;
 mod keystore;
 mod mark;
+mod path;
 mod pdf;
 mod verify;
 
@@ -29,7 +30,7 @@ pub use cert::{
 };
 pub use keystore::SealedKey;
 pub use mark::QrPayload;
-pub use verify::{verify_pdf, QrCheck, Report, SignatureReport};
+pub use verify::{verify_pdf, QrCheck, Report, SignatureReport, Verdict, MAX_SIGNATURES};
 
 /// A private key Edaran can sign with.
 pub(crate) enum SigningKey {

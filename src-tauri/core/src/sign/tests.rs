@@ -191,10 +191,13 @@ fn a_signed_pdf_keeps_the_original_and_verifies() {
         assert!(text.contains(needle), "update lacks {needle}");
     }
 
-    let report = verify_pdf(&signed, std::slice::from_ref(&made.root));
-    assert!(report.is_valid(), "{report:#?}");
+    let report = verify_pdf(&signed, std::slice::from_ref(&made.root)).unwrap();
+    assert_eq!(report.verdict, Verdict::Sah, "{report:#?}");
     let s = &report.signatures[0];
-    assert!(s.intact && s.covers_whole_file && s.chain_trusted, "{s:#?}");
+    assert!(
+        s.intact && s.covers_whole_file && s.chain_trusted && s.in_validity,
+        "{s:#?}"
+    );
     assert!(s.problems.is_empty(), "{:?}", s.problems);
     assert_eq!(
         s.certificate.as_ref().unwrap().name,
@@ -205,9 +208,13 @@ fn a_signed_pdf_keeps_the_original_and_verifies() {
     assert_eq!(qr.payload.sha256, sha256_hex(&original));
     assert_eq!(qr.payload.signer, "Dr. H. Apriyadi, M.Si");
 
-    let untrusted = verify_pdf(&signed, &[]);
-    assert!(untrusted.is_valid() && !untrusted.signatures[0].chain_trusted);
-    assert!(verify_pdf(&original, &[]).signatures.is_empty());
+    let untrusted = verify_pdf(&signed, &[]).unwrap();
+    assert_eq!(untrusted.verdict, Verdict::TidakDipercaya);
+    assert!(untrusted.signatures[0].intact && !untrusted.signatures[0].chain_trusted);
+    assert_eq!(
+        verify_pdf(&original, &[]).unwrap().verdict,
+        Verdict::TanpaTandaTangan
+    );
 }
 
 #[test]
@@ -216,9 +223,10 @@ fn a_flipped_byte_in_the_signed_range_shows_as_not_intact() {
     let original = unsigned_pdf();
     let mut signed = sign_pdf(&original, &made.signer, &options()).unwrap();
     signed[original.len() / 2] ^= 0x01;
-    let report = verify_pdf(&signed, std::slice::from_ref(&made.root));
+    let report = verify_pdf(&signed, std::slice::from_ref(&made.root)).unwrap();
     let s = &report.signatures[0];
-    assert!(!s.intact && !report.is_valid());
+    assert!(!s.intact);
+    assert_eq!(report.verdict, Verdict::TidakUtuh);
     assert!(
         s.problems.iter().any(|p| p.contains("tidak utuh")),
         "{:?}",
@@ -231,9 +239,10 @@ fn appended_bytes_are_not_covered() {
     let made = internal();
     let mut signed = sign_pdf(&unsigned_pdf(), &made.signer, &options()).unwrap();
     signed.extend_from_slice(b"\n% appended\n");
-    let report = verify_pdf(&signed, std::slice::from_ref(&made.root));
+    let report = verify_pdf(&signed, std::slice::from_ref(&made.root)).unwrap();
     let s = &report.signatures[0];
-    assert!(s.intact && !s.covers_whole_file && !report.is_valid());
+    assert!(s.intact && !s.covers_whole_file);
+    assert_eq!(report.verdict, Verdict::TidakMencakupBerkas);
 }
 
 #[test]
@@ -260,11 +269,8 @@ fn an_rsa_certificate_signs_and_verifies_too() {
     let signer = Signer::new(SigningKey::Rsa(Box::new(key)), vec![cert.clone()], now).unwrap();
     assert_eq!(signer.info().key, "RSA 2048");
     let signed = sign_pdf(&unsigned_pdf(), &signer, &options()).unwrap();
-    let report = verify_pdf(&signed, &[cert]);
-    assert!(
-        report.is_valid() && report.signatures[0].chain_trusted,
-        "{report:#?}"
-    );
+    let report = verify_pdf(&signed, &[cert]).unwrap();
+    assert_eq!(report.verdict, Verdict::Sah, "{report:#?}");
 }
 
 #[test]
@@ -291,8 +297,8 @@ fn a_batch_signs_each_item_and_stops_when_cancelled() {
         &options(),
         &cancel,
         |i, bytes| {
-            let r = verify_pdf(&bytes, std::slice::from_ref(&made.root));
-            assert!(r.is_valid());
+            let r = verify_pdf(&bytes, std::slice::from_ref(&made.root)).unwrap();
+            assert_eq!(r.verdict, Verdict::Sah);
             seen.push((i, r.signatures[0].qr.clone().unwrap().payload.number));
             Ok(())
         },
@@ -334,4 +340,178 @@ fn a_batch_signs_each_item_and_stops_when_cancelled() {
             cancelled: true
         }
     );
+}
+
+/// Certificate-path negatives: hand-built chains signed through the PDF
+/// writer directly (past `Signer::new`'s checks, as a forger would).
+mod paths {
+    use super::*;
+    use chrono::DateTime;
+    use x509_cert::builder::{Builder, CertificateBuilder};
+    use x509_cert::Certificate;
+
+    struct Holder {
+        key: p256::ecdsa::SigningKey,
+        cert: Certificate,
+    }
+
+    fn days(n: i64) -> DateTime<Utc> {
+        Utc::now() + Duration::days(n)
+    }
+
+    /// A certificate for `cn` with `profile` (issuer name inside it), signed
+    /// by `issuer` (itself when `None`), valid `from..to` days from now.
+    fn issue(
+        cn: &str,
+        issuer: Option<&Holder>,
+        ca: Option<Option<u8>>,
+        from: i64,
+        to: i64,
+    ) -> Holder {
+        let key = p256::ecdsa::SigningKey::random(&mut OsRng);
+        let subject = name(&[(der::oid::db::rfc4519::CN, cn)]).unwrap();
+        let issuer_name =
+            issuer.map_or(subject.clone(), |i| i.cert.tbs_certificate.subject.clone());
+        let profile = match (ca, issuer) {
+            (Some(_), None) => Profile::Root,
+            (Some(len), Some(_)) => Profile::SubCA {
+                issuer: issuer_name,
+                path_len_constraint: len,
+            },
+            (None, _) => Profile::Leaf {
+                issuer: issuer_name,
+                enable_key_agreement: false,
+                enable_key_encipherment: false,
+            },
+        };
+        let spki = spki::SubjectPublicKeyInfoOwned::from_key(*key.verifying_key()).unwrap();
+        let serial = x509_cert::serial_number::SerialNumber::from(
+            rand_core::RngCore::next_u32(&mut OsRng) >> 1,
+        );
+        let signing_key = issuer.map_or(&key, |i| &i.key).clone();
+        let cert = CertificateBuilder::new(
+            profile,
+            serial,
+            validity(days(from), days(to)).unwrap(),
+            subject,
+            spki,
+            &signing_key,
+        )
+        .unwrap()
+        .build::<p256::ecdsa::DerSignature>()
+        .unwrap();
+        Holder { key, cert }
+    }
+
+    fn signed_by(leaf: &Holder, chain: Vec<Certificate>, time: DateTime<Utc>) -> Vec<u8> {
+        let signer = Signer {
+            key: SigningKey::Ecdsa(leaf.key.clone()),
+            info: info(&chain[0]),
+            chain,
+        };
+        let options = SignOptions { time, ..options() };
+        super::super::pdf::sign(&unsigned_pdf(), &signer, &options).unwrap()
+    }
+
+    fn verdict(pdf: &[u8], roots: &[&Holder]) -> (Verdict, Vec<String>) {
+        let roots: Vec<Certificate> = roots.iter().map(|r| r.cert.clone()).collect();
+        let report = verify_pdf(pdf, &roots).unwrap();
+        (report.verdict, report.signatures[0].problems.clone())
+    }
+
+    fn says(problems: &[String], words: &str) -> bool {
+        problems.iter().any(|p| p.contains(words))
+    }
+
+    #[test]
+    fn a_sound_chain_through_an_intermediate_is_sah() {
+        let root = issue("Akar", None, Some(None), -10, 3650);
+        let sub = issue("CA Perantara", Some(&root), Some(Some(0)), -10, 3650);
+        let leaf = issue("Bupati Tanjung Seroja", Some(&sub), None, -1, 365);
+        let pdf = signed_by(&leaf, vec![leaf.cert.clone(), sub.cert.clone()], Utc::now());
+        let (v, problems) = verdict(&pdf, &[&root]);
+        assert_eq!(v, Verdict::Sah, "{problems:?}");
+        assert_eq!(v.exit_code(), 0);
+    }
+
+    #[test]
+    fn a_self_signed_head_of_region_is_not_trusted() {
+        let forged = issue("Bupati Tanjung Seroja", None, None, -1, 365);
+        let pdf = signed_by(&forged, vec![forged.cert.clone()], Utc::now());
+        let (v, problems) = verdict(&pdf, &[]);
+        assert_eq!(v, Verdict::TidakDipercaya);
+        assert_eq!(v.exit_code(), 1);
+        assert!(says(&problems, "tidak berantai"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_staff_certificate_cannot_issue_a_head_of_region() {
+        let root = issue("Akar", None, Some(None), -10, 3650);
+        let staff = issue("Staf Biasa", Some(&root), None, -10, 365);
+        let forged = issue("Bupati Tanjung Seroja", Some(&staff), None, -1, 365);
+        let chain = vec![forged.cert.clone(), staff.cert.clone()];
+        let (v, problems) = verdict(&signed_by(&forged, chain, Utc::now()), &[&root]);
+        assert_eq!(v, Verdict::TidakDipercaya);
+        assert!(
+            says(
+                &problems,
+                "«Staf Biasa» yang menerbitkan «Bupati Tanjung Seroja» bukan sertifikat CA"
+            ),
+            "{problems:?}"
+        );
+        assert!(says(&problems, "keyCertSign"), "{problems:?}");
+    }
+
+    #[test]
+    fn a_path_longer_than_path_len_is_refused() {
+        let root = issue("Akar", None, Some(None), -10, 3650);
+        let first = issue("CA Satu", Some(&root), Some(Some(0)), -10, 3650);
+        let second = issue("CA Dua", Some(&first), Some(None), -10, 3650);
+        let leaf = issue("Penanda Tangan", Some(&second), None, -1, 365);
+        let chain = vec![leaf.cert.clone(), second.cert.clone(), first.cert.clone()];
+        let (v, problems) = verdict(&signed_by(&leaf, chain, Utc::now()), &[&root]);
+        assert_eq!(v, Verdict::TidakDipercaya);
+        assert!(
+            says(&problems, "sepanjang 0 sertifikat perantara"),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn an_expired_intermediate_or_signer_at_signing_time_is_not_in_validity() {
+        let root = issue("Akar", None, Some(None), -100, 3650);
+        let old_sub = issue("CA Lama", Some(&root), Some(None), -100, -10);
+        let leaf = issue("Penanda Tangan", Some(&old_sub), None, -1, 365);
+        let chain = vec![leaf.cert.clone(), old_sub.cert.clone()];
+        let (v, problems) = verdict(&signed_by(&leaf, chain, Utc::now()), &[&root]);
+        assert_eq!(v, Verdict::TidakBerlaku);
+        assert_eq!(v.exit_code(), 1);
+        assert!(
+            says(
+                &problems,
+                "Sertifikat penerbit «CA Lama» sudah kedaluwarsa saat ditandatangani"
+            ),
+            "{problems:?}"
+        );
+
+        let expired = issue("Penanda Tangan", Some(&root), None, -60, -30);
+        let (v, problems) = verdict(
+            &signed_by(&expired, vec![expired.cert.clone()], Utc::now()),
+            &[&root],
+        );
+        assert_eq!(v, Verdict::TidakBerlaku);
+        assert!(
+            says(
+                &problems,
+                "Sertifikat penanda tangan sudah kedaluwarsa saat ditandatangani"
+            ),
+            "{problems:?}"
+        );
+        // Signed while it was valid, checked later: still sah.
+        let (v, _) = verdict(
+            &signed_by(&expired, vec![expired.cert.clone()], days(-45)),
+            &[&root],
+        );
+        assert_eq!(v, Verdict::Sah);
+    }
 }

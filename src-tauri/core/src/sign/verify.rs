@@ -3,15 +3,66 @@
 //! to a trusted root, and whether its QR mark matches the document.
 
 use chrono::{DateTime, Utc};
-use der::Encode;
 use lopdf::{Document, Object};
 use serde::Serialize;
 use x509_cert::Certificate;
 
 use super::cert::{info, CertificateInfo};
 use super::mark::{self, QrPayload};
+use super::path::{self, PathCheck};
 use super::pdf::find_last;
 use super::{cms, sha256_hex};
+use crate::error::{Error, Result};
+
+/// Most distinct `/ByteRange` entries read; a file claiming more is refused.
+pub const MAX_SIGNATURES: usize = 64;
+
+/// The one verdict on a PDF, in order of gravity; the same words in core,
+/// CLI and app. Only [`Verdict::Sah`] means the document may be relied on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Intact, covering the whole file, chained to a trusted root, and
+    /// every certificate valid at the signing time.
+    Sah,
+    /// Intact and trusted, but a certificate was not valid when signed (or
+    /// no signing time is given).
+    TidakBerlaku,
+    /// Intact, but no sound path to a root this office trusts.
+    TidakDipercaya,
+    /// Bytes were added after the signature.
+    TidakMencakupBerkas,
+    /// The signed bytes changed, the signature does not verify, or it
+    /// cannot be read.
+    TidakUtuh,
+    /// The file carries no signature at all.
+    TanpaTandaTangan,
+}
+
+impl Verdict {
+    /// `edaran verify`'s exit code: 0 sah, 1 intact but not trusted or not
+    /// in validity, 2 altered or not covering the file, 3 no signature.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Verdict::Sah => 0,
+            Verdict::TidakBerlaku | Verdict::TidakDipercaya => 1,
+            Verdict::TidakMencakupBerkas | Verdict::TidakUtuh => 2,
+            Verdict::TanpaTandaTangan => 3,
+        }
+    }
+
+    /// The verdict in one Indonesian sentence.
+    pub fn headline(self) -> &'static str {
+        match self {
+            Verdict::Sah => "Tanda tangan sah: dokumen utuh, seluruh berkas tertandatangani, sertifikat dipercaya dan berlaku saat ditandatangani.",
+            Verdict::TidakBerlaku => "TIDAK SAH: dokumen utuh, tetapi sertifikat tidak berlaku saat ditandatangani (kedaluwarsa, belum berlaku, atau tanpa waktu tanda tangan).",
+            Verdict::TidakDipercaya => "TIDAK SAH: dokumen utuh, tetapi tanda tangannya tidak dipercaya (sertifikat tidak berantai dengan benar ke sertifikat akar yang dipercaya kantor ini).",
+            Verdict::TidakMencakupBerkas => "TIDAK SAH: ada bagian berkas yang ditambahkan setelah ditandatangani.",
+            Verdict::TidakUtuh => "TIDAK SAH: isi dokumen berubah setelah ditandatangani, atau tanda tangannya rusak.",
+            Verdict::TanpaTandaTangan => "Berkas ini tidak memuat tanda tangan elektronik.",
+        }
+    }
+}
 
 /// The verdict on one PDF.
 #[derive(Debug, Clone, Serialize)]
@@ -19,17 +70,8 @@ pub struct Report {
     /// SHA-256 of the whole file as given.
     pub sha256: String,
     pub signatures: Vec<SignatureReport>,
-}
-
-impl Report {
-    /// At least one signature, and every one intact and covering the file.
-    pub fn is_valid(&self) -> bool {
-        !self.signatures.is_empty()
-            && self
-                .signatures
-                .iter()
-                .all(|s| s.intact && s.covers_whole_file)
-    }
+    /// The gravest of the signatures' verdicts; [`Verdict::TanpaTandaTangan`] without one.
+    pub verdict: Verdict,
 }
 
 /// The verdict on one signature.
@@ -37,21 +79,25 @@ impl Report {
 pub struct SignatureReport {
     /// The signer's certificate, when the signature carries it.
     pub certificate: Option<CertificateInfo>,
-    /// Time from the signed signingTime attribute.
+    /// Time from the signed signingTime attribute (the signer's claim).
     pub signing_time: Option<DateTime<Utc>>,
     /// `[start, length, start, length]` as written in the file.
     pub byte_range: [usize; 4],
-    /// Digest of the signed bytes matches and the signature verifies
-    /// (*utuh*); false means the signed bytes were changed (*tidak utuh*).
+    /// Digest of the signed bytes matches, the signature verifies and the
+    /// signing-certificate attribute, when present, names the signer
+    /// (*utuh*); false means changed or unreadable (*tidak utuh*).
     pub intact: bool,
     /// The signed ranges reach the end of the file: nothing was appended.
     pub covers_whole_file: bool,
-    /// The signer's certificate chains to one of the trusted roots.
+    /// A sound certification path leads to one of the trusted roots.
     pub chain_trusted: bool,
+    /// Every certificate of that path was valid at the signing time.
+    pub in_validity: bool,
     /// The visible QR mark, when the signature has one.
     pub qr: Option<QrCheck>,
     /// What is wrong, in Indonesian, one sentence each; empty when all is well.
     pub problems: Vec<String>,
+    pub verdict: Verdict,
 }
 
 /// The QR payload as printed, checked against the file.
@@ -64,28 +110,53 @@ pub struct QrCheck {
     pub hash_matches: bool,
 }
 
-/// Verifies every signature of `pdf`, trusting chains that end in one of
-/// `trusted_roots`. Never fails: a file that is not a signed PDF yields a
-/// report with no signatures.
-pub fn verify_pdf(pdf: &[u8], trusted_roots: &[Certificate]) -> Report {
-    let doc = Document::load_mem(pdf).ok();
+fn unreadable(message: String) -> Error {
+    Error::invalid("pdf_tidak_terbaca", "pdf", message)
+}
+
+/// Verifies every signature of `pdf`, trusting paths that end in one of
+/// `trusted_roots`. A file that is not a PDF, or is hostile (see
+/// `guard`), is refused with an Indonesian error; a PDF without a
+/// signature gives [`Verdict::TanpaTandaTangan`].
+pub fn verify_pdf(pdf: &[u8], trusted_roots: &[Certificate]) -> Result<Report> {
+    if find(&pdf[..pdf.len().min(1024)], b"%PDF-").is_none() {
+        return Err(unreadable(
+            "Berkas ini bukan PDF: tanda %PDF- tidak ditemukan di awal berkas.".into(),
+        ));
+    }
+    super::guard::check_pdf(pdf)?;
     let mut ranges: Vec<[usize; 4]> = Vec::new();
     let mut at = 0;
     while let Some(found) = find(&pdf[at..], b"/ByteRange") {
         at += found + 10;
         if let Some(range) = byte_range(&pdf[at..]) {
             if !ranges.contains(&range) {
+                if ranges.len() == MAX_SIGNATURES {
+                    return Err(unreadable(format!(
+                        "PDF ini memuat lebih dari {MAX_SIGNATURES} tanda tangan (/ByteRange); berkas seperti ini tidak diperiksa."
+                    )));
+                }
                 ranges.push(range);
             }
         }
     }
-    Report {
+    let doc = (!ranges.is_empty())
+        .then(|| Document::load_mem(pdf).ok())
+        .flatten();
+    let signatures: Vec<SignatureReport> = ranges
+        .into_iter()
+        .map(|range| signature(pdf, range, trusted_roots, doc.as_ref()))
+        .collect();
+    let verdict = signatures
+        .iter()
+        .map(|s| s.verdict)
+        .max()
+        .unwrap_or(Verdict::TanpaTandaTangan);
+    Ok(Report {
         sha256: sha256_hex(pdf),
-        signatures: ranges
-            .into_iter()
-            .map(|range| signature(pdf, range, trusted_roots, doc.as_ref()))
-            .collect(),
-    }
+        signatures,
+        verdict,
+    })
 }
 
 fn signature(
@@ -114,8 +185,10 @@ fn signature(
             intact: false,
             covers_whole_file: false,
             chain_trusted: false,
+            in_validity: false,
             qr: None,
             problems,
+            verdict: Verdict::TidakUtuh,
         };
     };
     if !checked.digest_matches {
@@ -124,12 +197,20 @@ fn signature(
                 .into(),
         );
     }
-    if !checked.signature_valid {
+    if checked.signer.is_none() {
+        problems.push("Sertifikat penanda tangan tidak disertakan dalam tanda tangan.".into());
+    } else if !checked.signature_valid {
         problems.push("Nilai tanda tangan tidak sah untuk sertifikat penanda tangan.".into());
     }
-    if !checked.signing_certificate_bound {
-        problems.push("Atribut signing-certificate-v2 (CAdES) tidak ada atau tidak cocok.".into());
+    if checked.binding == cms::Binding::Mismatch {
+        problems.push(
+            "Atribut signing-certificate-v2 (CAdES) tidak cocok dengan sertifikat penanda tangan."
+                .into(),
+        );
     }
+    let intact = checked.digest_matches
+        && checked.signature_valid
+        && checked.binding != cms::Binding::Mismatch;
     let covers_whole_file = second + second_len == pdf.len();
     if !covers_whole_file {
         problems.push(format!(
@@ -137,20 +218,20 @@ fn signature(
             pdf.len().saturating_sub(second + second_len)
         ));
     }
-    let chain_trusted = checked
-        .signer
-        .as_ref()
-        .is_some_and(|leaf| chains_to(leaf, &checked.certificates, trusted_roots));
-    if !chain_trusted {
-        problems.push("Sertifikat penanda tangan tidak berantai ke sertifikat akar yang dipercaya kantor ini.".into());
-    }
-    let certificate = checked.signer.as_ref().map(info);
-    if let (Some(c), Some(t)) = (&certificate, checked.signing_time) {
-        if t < c.valid_from || t > c.valid_to {
-            problems.push("Waktu penandatanganan di luar masa berlaku sertifikat.".into());
-        }
-    }
+    let path = match &checked.signer {
+        Some(leaf) => path::validate(
+            leaf,
+            &checked.certificates,
+            trusted_roots,
+            checked.signing_time,
+        ),
+        None => PathCheck::default(),
+    };
+    problems.extend(path.problems.iter().cloned());
     let qr = doc.and_then(|d| qr_check(d, pdf, range));
+    let qr_sound = qr
+        .as_ref()
+        .is_none_or(|q| q.drawn_matches && q.hash_matches);
     if let Some(q) = &qr {
         if !q.drawn_matches {
             problems.push("Kode QR yang tercetak tidak sesuai dengan data tanda tangan.".into());
@@ -162,49 +243,29 @@ fn signature(
             );
         }
     }
+    let verdict = if !intact || !qr_sound {
+        Verdict::TidakUtuh
+    } else if !covers_whole_file {
+        Verdict::TidakMencakupBerkas
+    } else if !path.trusted {
+        Verdict::TidakDipercaya
+    } else if !path.in_validity {
+        Verdict::TidakBerlaku
+    } else {
+        Verdict::Sah
+    };
     SignatureReport {
-        certificate,
+        certificate: checked.signer.as_ref().map(info),
         signing_time: checked.signing_time,
         byte_range: range,
-        intact: checked.digest_matches && checked.signature_valid,
+        intact,
         covers_whole_file,
-        chain_trusted,
+        chain_trusted: path.trusted,
+        in_validity: path.in_validity,
         qr,
         problems,
+        verdict,
     }
-}
-
-/// True when `cert` is, or chains through `pool` to, one of `roots`, every
-/// link's signature verifying with its issuer's key.
-fn chains_to(cert: &Certificate, pool: &[Certificate], roots: &[Certificate]) -> bool {
-    let der = |c: &Certificate| c.to_der().unwrap_or_default();
-    let root_ders: Vec<Vec<u8>> = roots.iter().map(der).collect();
-    let issued_by = |child: &Certificate, parent: &Certificate| {
-        child.tbs_certificate.issuer == parent.tbs_certificate.subject
-            && child.tbs_certificate.to_der().is_ok_and(|tbs| {
-                cms::verify_signature(
-                    &child.signature_algorithm,
-                    &der::oid::db::rfc5912::ID_SHA_256,
-                    &parent.tbs_certificate.subject_public_key_info,
-                    &tbs,
-                    child.signature.raw_bytes(),
-                )
-            })
-    };
-    let mut current = cert.clone();
-    for _ in 0..8 {
-        if root_ders.contains(&der(&current)) || roots.iter().any(|r| issued_by(&current, r)) {
-            return true;
-        }
-        let Some(parent) = pool
-            .iter()
-            .find(|p| der(p) != der(&current) && issued_by(&current, p))
-        else {
-            return false;
-        };
-        current = parent.clone();
-    }
-    false
 }
 
 /// Finds the widget of the signature with `range`, reads its QR payload

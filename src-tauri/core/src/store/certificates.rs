@@ -11,6 +11,7 @@ use x509_cert::Certificate;
 use super::{RegisterEntry, Store};
 use crate::error::{Error, Result};
 use crate::sign::{self, CertificateInfo, QrPayload, SealedKey, Signer};
+use crate::words;
 
 /// A signatory's certificate as stored.
 #[derive(Debug, Clone, Serialize)]
@@ -41,6 +42,53 @@ pub struct RegisterMatch {
     pub date_matches: bool,
     /// The SHA-256 recorded when the document was signed equals the payload's.
     pub hash_matches: bool,
+    /// Number in use, date and hash all match.
+    pub ok: bool,
+    /// The comparison in one Indonesian sentence.
+    pub text: String,
+}
+
+impl RegisterMatch {
+    fn new(entry: Option<RegisterEntry>, date_matches: bool, hash_matches: bool) -> Self {
+        let (ok, text) = match &entry {
+            None => (
+                false,
+                "Nomor pada kode QR tidak tercatat di buku agenda kantor ini.".to_string(),
+            ),
+            Some(e) => {
+                let at = format!(
+                    "Nomor {}, {}: {}",
+                    e.number,
+                    words::date(e.issued_on),
+                    e.subject
+                );
+                if e.status != "terpakai" {
+                    let why = if e.note.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" ({})", e.note)
+                    };
+                    (false, format!("{at} — nomor ini DIBATALKAN{why}."))
+                } else if !date_matches {
+                    (
+                        false,
+                        format!("{at} — tanggal pada kode QR berbeda dengan buku agenda."),
+                    )
+                } else if !hash_matches {
+                    (false, format!("{at} — sidik dokumen (SHA-256) berbeda dengan yang dicatat saat ditandatangani."))
+                } else {
+                    (true, format!("{at} — cocok (nomor, tanggal, dan SHA-256)."))
+                }
+            }
+        };
+        RegisterMatch {
+            entry,
+            date_matches,
+            hash_matches,
+            ok,
+            text,
+        }
+    }
 }
 
 fn now() -> String {
@@ -369,11 +417,8 @@ impl Store {
             )?,
             None => false,
         };
-        Ok(RegisterMatch {
-            date_matches: entry.as_ref().is_some_and(|e| e.issued_on == payload.date),
-            hash_matches: recorded,
-            entry,
-        })
+        let date_matches = entry.as_ref().is_some_and(|e| e.issued_on == payload.date);
+        Ok(RegisterMatch::new(entry, date_matches, recorded))
     }
 }
 

@@ -11,7 +11,7 @@ use super::{CertificateRecord, RegisterMatch, Store};
 use crate::circular::{Signature, SigningMode};
 use crate::error::{Error, Result};
 use crate::office::{PaperSize, Signatory};
-use crate::sign::{self, MarkInfo, Report, SignOptions};
+use crate::sign::{self, MarkInfo, Report, SignOptions, Verdict};
 
 /// What signing on issue produced.
 #[derive(Debug, Clone, Serialize)]
@@ -28,10 +28,42 @@ pub struct SignedIssue {
 #[derive(Debug, Clone, Serialize)]
 pub struct Verification {
     pub report: Report,
-    /// At least one signature, every one intact and covering the file.
-    pub valid: bool,
+    /// The report's verdict (only `sah` may be shown as good).
+    pub verdict: Verdict,
+    /// Every signature carries an Edaran QR mark that matches this
+    /// office's register (number in use, date, hash).
+    pub register_matched: bool,
+    /// The verdict and the register comparison in Indonesian.
+    pub headline: String,
     /// One per signature of `report`, in order; `None` without a QR mark.
     pub register: Vec<Option<RegisterMatch>>,
+}
+
+impl Verification {
+    /// Joins a report with its register comparisons (see [`Store::register_matches`]).
+    pub fn new(report: Report, register: Vec<Option<RegisterMatch>>) -> Verification {
+        let verdict = report.verdict;
+        let register_matched =
+            !register.is_empty() && register.iter().all(|m| m.as_ref().is_some_and(|m| m.ok));
+        let mut headline = verdict.headline().to_string();
+        if verdict != Verdict::TanpaTandaTangan {
+            headline.push(' ');
+            headline.push_str(if register_matched {
+                "Cocok dengan buku agenda kantor ini."
+            } else if register.iter().all(Option::is_none) {
+                "Tanpa kode QR Edaran: tidak dicocokkan dengan buku agenda."
+            } else {
+                "TIDAK cocok dengan buku agenda kantor ini (lihat rinciannya)."
+            });
+        }
+        Verification {
+            report,
+            verdict,
+            register_matched,
+            headline,
+            register,
+        }
+    }
 }
 
 /// A signatory's name as the signature block prints it, titles included.
@@ -146,9 +178,17 @@ impl Store {
     }
 
     /// Verifies `pdf` offline against the trusted roots and the register.
+    /// (The app reads the roots, verifies without the store, then asks
+    /// [`Store::register_matches`], so a large file never holds the store.)
     pub fn verify_document(&self, pdf: &[u8]) -> Result<Verification> {
-        let report = sign::verify_pdf(pdf, &self.trust_anchors()?);
-        let register = report
+        let report = sign::verify_pdf(pdf, &self.trust_anchors()?)?;
+        let register = self.register_matches(&report)?;
+        Ok(Verification::new(report, register))
+    }
+
+    /// For each signature of `report`, how its QR mark compares with the register.
+    pub fn register_matches(&self, report: &Report) -> Result<Vec<Option<RegisterMatch>>> {
+        report
             .signatures
             .iter()
             .map(|s| {
@@ -156,12 +196,7 @@ impl Store {
                     .map(|q| self.register_match(&q.payload))
                     .transpose()
             })
-            .collect::<Result<_>>()?;
-        Ok(Verification {
-            valid: report.is_valid(),
-            report,
-            register,
-        })
+            .collect()
     }
 }
 
@@ -207,7 +242,11 @@ mod tests {
             .unwrap();
         let pdf = store.signed_pdf(draft).unwrap().expect("kept");
         let v = store.verify_document(&pdf).unwrap();
-        assert!(v.valid);
+        assert_eq!(v.verdict, Verdict::Sah);
+        assert!(
+            v.register_matched && v.headline.contains("Cocok dengan buku agenda"),
+            "{v:?}"
+        );
         let s = &v.report.signatures[0];
         assert!(s.intact && s.covers_whole_file && s.chain_trusted, "{s:?}");
         assert_eq!(s.qr.as_ref().unwrap().payload.number, issued.number);
@@ -253,10 +292,14 @@ mod tests {
         let at = pdf.len() / 3;
         pdf[at] ^= 0x01;
         let v = store.verify_document(&pdf).unwrap();
-        assert!(!v.valid && !v.report.signatures[0].intact);
+        assert!(v.verdict == Verdict::TidakUtuh && !v.report.signatures[0].intact);
         let plain =
             crate::pdf::render(&store.circular(draft).unwrap().document, PaperSize::F4).unwrap();
         let v = store.verify_document(&plain).unwrap();
-        assert!(!v.valid && v.report.signatures.is_empty() && v.register.is_empty());
+        assert!(
+            v.verdict == Verdict::TanpaTandaTangan
+                && v.report.signatures.is_empty()
+                && v.register.is_empty()
+        );
     }
 }
