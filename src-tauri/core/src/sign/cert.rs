@@ -15,7 +15,6 @@ use sha2::{Digest, Sha256};
 use spki::EncodePublicKey;
 use x509_cert::attr::AttributeTypeAndValue;
 use x509_cert::builder::{Builder, CertificateBuilder, Profile};
-use x509_cert::ext::pkix::{KeyUsage, KeyUsages};
 use x509_cert::name::{Name, RdnSequence, RelativeDistinguishedName};
 use x509_cert::serial_number::SerialNumber;
 use x509_cert::time::{Time, Validity};
@@ -312,7 +311,7 @@ pub(crate) fn check_signing(
             ),
         ));
     }
-    if !may_sign(leaf) {
+    if !super::path::may_sign(leaf) {
         return Err(invalid(
             "sertifikat_bukan_penanda_tangan",
             "certificate",
@@ -320,27 +319,6 @@ pub(crate) fn check_signing(
         ));
     }
     Ok(())
-}
-
-/// True when the certificate's key usage allows signing documents (a
-/// certificate without the extension may be used for anything).
-fn may_sign(cert: &Certificate) -> bool {
-    match extension::<KeyUsage>(cert) {
-        Some(KeyUsage(usage)) => {
-            usage.contains(KeyUsages::DigitalSignature) || usage.contains(KeyUsages::NonRepudiation)
-        }
-        None => true,
-    }
-}
-
-/// Decodes extension `E` of `cert`, if present.
-fn extension<E: der::oid::AssociatedOid + for<'a> Decode<'a>>(cert: &Certificate) -> Option<E> {
-    cert.tbs_certificate
-        .extensions
-        .as_ref()?
-        .iter()
-        .find(|e| e.extn_id == E::OID)
-        .and_then(|e| E::from_der(e.extn_value.as_bytes()).ok())
 }
 
 /// The facts about `cert` shown to people.
