@@ -87,6 +87,8 @@ vocabulary!(
 );
 
 /// A numbered point; children are numbered `a.`, then `1)`, then `a)`.
+/// An unnumbered point is a plain paragraph (the opening *Menindaklanjuti …*
+/// and the closing *Demikian …*): numbering of its siblings skips it.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 #[serde(default)]
 pub struct Point {
@@ -95,6 +97,8 @@ pub struct Point {
     /// Set while the text is the template's; editing it by hand clears it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clause: Option<Clause>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub unnumbered: bool,
 }
 
 impl Point {
@@ -107,7 +111,54 @@ impl Point {
             text: text.into(),
             children,
             clause: None,
+            unnumbered: false,
         }
+    }
+
+    /// The labels of `points` as printed: `Some("2.")` for a numbered point
+    /// (counting numbered siblings only), `None` for a plain paragraph.
+    pub fn labels(points: &[Point], depth: usize) -> Vec<Option<String>> {
+        let mut n = 0;
+        points
+            .iter()
+            .map(|p| {
+                (!p.unnumbered).then(|| {
+                    n += 1;
+                    crate::pdf::numbering_label(depth, n - 1)
+                })
+            })
+            .collect()
+    }
+
+    /// Every point of `points` with its depth and the name messages use
+    /// for it (`butir 2. b.`, `paragraf tanpa nomor ke-1`), in document order.
+    pub fn named(points: &[Point]) -> Vec<(String, usize, &Point)> {
+        fn walk<'a>(
+            points: &'a [Point],
+            depth: usize,
+            path: &str,
+            out: &mut Vec<(String, usize, &'a Point)>,
+        ) {
+            let mut plain = 0;
+            for (p, label) in points.iter().zip(Point::labels(points, depth)) {
+                let name = match label {
+                    Some(label) if path.is_empty() => format!("butir {label}"),
+                    Some(label) => format!("{path} {label}"),
+                    None => {
+                        plain += 1;
+                        match path {
+                            "" => format!("paragraf tanpa nomor ke-{plain}"),
+                            _ => format!("paragraf tanpa nomor ke-{plain} di bawah {path}"),
+                        }
+                    }
+                };
+                out.push((name.clone(), depth, p));
+                walk(&p.children, depth + 1, &name, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(points, 0, "", &mut out);
+        out
     }
 }
 
@@ -242,6 +293,7 @@ impl Signature {
             "" => titled,
             back => format!("{titled}, {back}"),
         };
+
         let (rank, nip) = if signer.role.prints_nip() {
             (
                 signer
@@ -253,7 +305,7 @@ impl Signature {
         } else {
             Default::default()
         };
-        Signature {
+        let mut signature = Signature {
             mode,
             principal_office: principal,
             signer_office,
@@ -267,7 +319,12 @@ impl Signature {
             nip,
             signature_image: None,
             stamp_image: None,
+        };
+        if signature.acting() {
+            signature.name = signature.printed_name();
+            (signature.rank, signature.nip) = Default::default();
         }
+        signature
     }
 
     /// The lines above the signature space, e.g. `a.n. BUPATI X` / `SEKRETARIS DAERAH,`.
@@ -291,14 +348,95 @@ impl Signature {
         }
     }
 
-    /// Acting heads (Plt./Plh./Pj.) carry no pangkat or NIP; others only when given.
-    pub fn rank_and_nip(&self) -> Option<(&str, &str)> {
-        let acting = matches!(
-            self.mode,
-            SigningMode::Plt | SigningMode::Plh | SigningMode::Pj
-        );
-        (!acting && !self.nip.trim().is_empty()).then_some((self.rank.trim(), self.nip.trim()))
+    /// Permendagri 1/2023 Pasal 44: an acting head of region (Plt., Plh.,
+    /// Pj.) — or an acting Sekda (Pj., Plh., Plt., Pjs. before `SEKRETARIS
+    /// DAERAH` in the signer's office) — signs without academic titles,
+    /// pangkat or NIP.
+    pub fn acting(&self) -> bool {
+        let office = self.signer_office.trim().to_uppercase();
+        let acting_sekda = ["PJ.", "PJS.", "PLH.", "PLT."]
+            .iter()
+            .any(|p| office.starts_with(p))
+            && office.contains("SEKRETARIS DAERAH");
+        self.mode.acting() || (self.mode != SigningMode::Langsung && acting_sekda)
     }
+
+    /// The name as printed: without academic titles when [`Self::acting`],
+    /// whatever the form or the exchange file says.
+    pub fn printed_name(&self) -> String {
+        let name = self.name.trim();
+        if self.acting() {
+            without_titles(name)
+        } else {
+            name.to_string()
+        }
+    }
+
+    /// Pangkat and NIP, printed only when given and not [`Self::acting`].
+    pub fn rank_and_nip(&self) -> Option<(&str, &str)> {
+        (!self.acting() && !self.nip.trim().is_empty())
+            .then_some((self.rank.trim(), self.nip.trim()))
+    }
+}
+
+impl SigningMode {
+    /// Plt., Plh. and Pj. act for the head of region.
+    pub fn acting(self) -> bool {
+        matches!(self, SigningMode::Plt | SigningMode::Plh | SigningMode::Pj)
+    }
+}
+
+/// Academic titles written before a name (`Dr.`, `Drs.`, `Ir.`, `Prof.`…).
+const FRONT_TITLES: [&str; 8] = ["prof", "dr", "drs", "dra", "ir", "drg", "hc", "h.c"];
+
+/// `name` without academic titles: what follows the first comma (`, S.H.,
+/// M.Si.`) and the titles in [`FRONT_TITLES`] before it go; a religious
+/// title such as `H.` stays, being no academic title.
+pub fn without_titles(name: &str) -> String {
+    let before_comma = name.split(',').next().unwrap_or_default();
+    let is_title = |word: &str| {
+        word.ends_with('.')
+            && word
+                .split('.')
+                .filter(|p| !p.is_empty())
+                .all(|p| FRONT_TITLES.contains(&p.trim_matches(['(', ')']).to_lowercase().as_str()))
+    };
+    before_comma
+        .split_whitespace()
+        .filter(|w| !is_title(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// How a lampiran is named: `Lampiran` when it is the only one, else
+/// `Lampiran I`, `Lampiran II` … by its place (`index` from 0) among `count`.
+pub fn lampiran_label(index: usize, count: usize) -> String {
+    if count <= 1 {
+        return "Lampiran".into();
+    }
+    let mut n = index + 1;
+    let mut roman = String::new();
+    for (value, digits) in [
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ] {
+        while n >= value {
+            roman.push_str(digits);
+            n -= value;
+        }
+    }
+    format!("Lampiran {roman}")
 }
 
 /// A table annexed on its own pages (*lampiran*).
@@ -411,7 +549,7 @@ impl Circular {
                 "Isi surat edaran belum ada; tambahkan sedikitnya satu butir.".into(),
             );
         }
-        check_points(&self.points, &mut Vec::new())?;
+        check_points(&self.points)?;
         self.rules.validate()?;
         if self.place.trim().is_empty() {
             return bad(
@@ -480,22 +618,18 @@ impl Circular {
     }
 }
 
-/// Every point has text of sensible length; `path` names the point (`2.b.1)`).
-fn check_points(points: &[Point], path: &mut Vec<usize>) -> Result<()> {
-    for (i, p) in points.iter().enumerate() {
-        path.push(i);
-        let name = || {
-            path.iter()
-                .enumerate()
-                .map(|(depth, n)| crate::pdf::numbering_label(depth, *n))
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+/// Every point has text of sensible length and at most four levels.
+fn check_points(points: &[Point]) -> Result<()> {
+    for (name, depth, p) in Point::named(points) {
+        let mut name = name;
+        if let Some(first) = name.get_mut(0..1) {
+            first.make_ascii_uppercase();
+        }
         if p.text.trim().is_empty() {
             return Err(Error::invalid(
                 "butir_kosong",
                 "points",
-                format!("Butir {} kosong; isi atau hapus butir itu.", name()),
+                format!("{name} kosong; isi atau hapus butir itu."),
             ));
         }
         let chars = p.text.chars().count();
@@ -503,18 +637,16 @@ fn check_points(points: &[Point], path: &mut Vec<usize>) -> Result<()> {
             return Err(Error::invalid(
                 "butir_terlalu_panjang",
                 "points",
-                format!("Butir {} terlalu panjang ({chars} karakter, maksimal {MAX_POINT_CHARS}); pecah menjadi beberapa butir.", name()),
+                format!("{name} terlalu panjang ({chars} karakter, maksimal {MAX_POINT_CHARS}); pecah menjadi beberapa butir."),
             ));
         }
-        if path.len() > 4 && !p.children.is_empty() {
+        if depth >= 4 && !p.children.is_empty() {
             return Err(Error::invalid(
                 "butir_terlalu_dalam",
                 "points",
-                format!("Butir {} terlalu bertingkat (maksimal 4 tingkat).", name()),
+                format!("{name} terlalu bertingkat (maksimal 4 tingkat)."),
             ));
         }
-        check_points(&p.children, path)?;
-        path.pop();
     }
     Ok(())
 }

@@ -142,9 +142,12 @@ fn clause_children(c: &Circular, clause: Clause) -> Option<Vec<Point>> {
     })
 }
 
+/// The point a clause writes; the opening (basis) and the closing are
+/// plain paragraphs around the numbered provisions.
 fn generated(c: &Circular, clause: Clause) -> Option<Point> {
     clause_text(c, clause).map(|text| Point {
         clause: Some(clause),
+        unnumbered: matches!(clause, Clause::Dasar | Clause::Penutup),
         children: clause_children(c, clause).unwrap_or_default(),
         ..Point::new(text)
     })

@@ -1,125 +1,167 @@
-//! Lampiran: each on new pages with its header block and a table.
+//! Lampiran: each on new pages with its header block (`LAMPIRAN I`, the
+//! circular, its number, date and subject), a title, a table whose header row
+//! repeats on every page, and the signature block.
 
+use std::rc::Rc;
+
+use super::flow::{Draw, Flow, Part};
 use super::fonts::{face, Weight};
 use super::layout::{self, wrap};
-use super::writer::{Align, Writer};
+use super::signature::{signature_block, Marks};
+use super::writer::{Align, Sheet, Writer};
 use super::{Heading, BODY, LEADING};
-use crate::circular::{Annex, Circular};
+use crate::circular::{lampiran_label, Annex, Circular};
 use crate::words;
 
-/// A lampiran: new page, its header (circular, number, date, subject), the
-/// title, and the table whose header row repeats on every page.
-pub(super) fn annex_pages(w: &mut Writer, c: &Circular, heading: &Heading, annex: &Annex) {
+/// Lampiran `index` of the circular's `annexes`, on new pages.
+pub(super) fn annex_pages<'a>(
+    w: &mut Writer,
+    c: &'a Circular,
+    heading: &Heading,
+    index: usize,
+    marks: Marks<'a>,
+) -> Vec<super::flow::Placed> {
     if !w.is_blank() {
         w.new_page();
     }
+    let annex = &c.annexes[index];
     let sheet = w.sheet;
-    let x = sheet.left + sheet.text_width() * 0.45;
-    let label = face(Weight::Regular).width("TANGGAL  : ", 10.0);
-    let width = sheet.width - sheet.right - x;
-    let size = 10.0;
-    let leading = size * 1.3;
-    let header = [
-        (
-            "LAMPIRAN",
-            match heading {
-                Heading::SuratEdaran => format!(
-                    "SURAT EDARAN {}",
-                    c.signature.principal_office.to_uppercase()
-                ),
-                Heading::Notice(name) => format!(
-                    "{name} PELAKSANAAN SURAT EDARAN {}",
-                    c.signature.principal_office.to_uppercase()
-                ),
-            },
-        ),
-        (
-            "NOMOR",
-            if c.number.trim().is_empty() {
-                "....................".into()
-            } else {
-                c.number.trim().to_string()
-            },
-        ),
-        (
-            "TANGGAL",
-            c.issued_on
-                .map(words::date)
-                .unwrap_or_else(|| "....................".into()),
-        ),
-        ("TENTANG", c.subject.to_uppercase()),
-    ];
-    for (name, value) in header {
-        w.line_at(name, Weight::Regular, size, x, label, Align::Left);
-        w.line_at(
-            ":",
-            Weight::Regular,
-            size,
-            x + label - face(Weight::Regular).width(": ", size),
-            label,
-            Align::Left,
-        );
-        for line in wrap(&value, face(Weight::Regular), size, width - label) {
-            w.laid_line(
-                &line,
-                Weight::Regular,
-                size,
-                x + label,
-                width - label,
-                Align::Left,
-            );
-            w.y -= leading;
-        }
-    }
-    w.y -= leading;
+    let mut flow = Flow::new();
+    header(&mut flow, sheet, c, heading, index);
     for line in wrap(
         &annex.title.to_uppercase(),
         face(Weight::Bold),
         BODY,
         sheet.text_width(),
     ) {
-        w.laid_line(
-            &line,
-            Weight::Bold,
-            BODY,
-            sheet.left,
-            sheet.text_width(),
-            Align::Center,
-        );
-        w.y -= LEADING;
+        let draw: Draw = Box::new(move |w| {
+            w.laid_line(
+                &line,
+                Weight::Bold,
+                BODY,
+                sheet.left,
+                sheet.text_width(),
+                Align::Center,
+            )
+        });
+        flow.unit(Part::Annex, vec![(LEADING, draw)]);
+        flow.keep_last(1);
     }
-    w.y -= leading * 0.5;
-    table(w, annex);
+    flow.space(10.0 * 1.3 * 0.5);
+    table(&mut flow, sheet, annex);
+    signature_block(&mut flow, sheet, c, heading, marks, false);
+    flow.place(w)
+}
+
+/// `LAMPIRAN I` / `SURAT EDARAN BUPATI X` over `NOMOR`, `TANGGAL`,
+/// `TENTANG`, at 10 pt in the right part of the page, tied to the title.
+fn header<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular, heading: &Heading, index: usize) {
+    let size = 10.0;
+    let leading = size * 1.3;
+    let x = sheet.left + sheet.text_width() * 0.45;
+    let width = sheet.width - sheet.right - x;
+    let label = face(Weight::Regular).width("TANGGAL  : ", size);
+    let of = match heading {
+        Heading::SuratEdaran => format!(
+            "SURAT EDARAN {}",
+            c.signature.principal_office.to_uppercase()
+        ),
+        Heading::Notice(name) => format!(
+            "{name} PELAKSANAAN SURAT EDARAN {}",
+            c.signature.principal_office.to_uppercase()
+        ),
+    };
+    let named = format!(
+        "{} {of}",
+        lampiran_label(index, c.annexes.len()).to_uppercase()
+    );
+    let mut blocks: Vec<(f32, Draw<'a>)> = Vec::new();
+    for line in wrap(&named, face(Weight::Regular), size, width) {
+        blocks.push((
+            leading,
+            Box::new(move |w| w.laid_line(&line, Weight::Regular, size, x, width, Align::Left)),
+        ));
+    }
+    let blank = || "....................".to_string();
+    let fields = [
+        (
+            "NOMOR",
+            Some(c.number.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(blank),
+        ),
+        (
+            "TANGGAL",
+            c.issued_on.map(words::date).unwrap_or_else(blank),
+        ),
+        ("TENTANG", c.subject.to_uppercase()),
+    ];
+    let colon_x = x + label - face(Weight::Regular).width(": ", size);
+    for (name, value) in fields {
+        for (n, line) in wrap(&value, face(Weight::Regular), size, width - label)
+            .into_iter()
+            .enumerate()
+        {
+            blocks.push((
+                leading,
+                Box::new(move |w| {
+                    if n == 0 {
+                        w.line_at(name, Weight::Regular, size, x, label, Align::Left);
+                        w.line_at(":", Weight::Regular, size, colon_x, label, Align::Left);
+                    }
+                    w.laid_line(
+                        &line,
+                        Weight::Regular,
+                        size,
+                        x + label,
+                        width - label,
+                        Align::Left,
+                    );
+                }),
+            ));
+        }
+    }
+    flow.unit(Part::Annex, blocks);
+    flow.keep_last(1);
+    flow.space(leading);
 }
 
 /// Table rows with borders; a row never splits, and the header row is
 /// drawn again at the top of each new page.
-fn table(w: &mut Writer, annex: &Annex) {
-    let sheet = w.sheet;
+fn table<'a>(flow: &mut Flow<'a>, sheet: Sheet, annex: &'a Annex) {
     let given = annex.widths.len() == annex.columns.len();
     let total: f32 = if given {
         annex.widths.iter().sum()
     } else {
         annex.columns.len() as f32
     };
-    let grid = Grid {
+    let grid = Rc::new(Grid {
         widths: (0..annex.columns.len())
             .map(|i| sheet.text_width() * if given { annex.widths[i] } else { 1.0 } / total)
             .collect(),
         size: 10.0,
         leading: 12.5,
         pad: 3.0,
-    };
-    let header = grid.wrap(&annex.columns, Weight::Bold);
-    w.ensure(grid.height(&header) + grid.leading * 2.0);
-    grid.row(w, &header, Weight::Bold);
+        left: sheet.left,
+    });
+    let header = Rc::new(grid.wrap(&annex.columns, Weight::Bold));
+    let height = grid.height(&header);
+    let (g, h) = (grid.clone(), header.clone());
+    flow.unit(
+        Part::Annex,
+        vec![(height, Box::new(move |w| g.row(w, &h, Weight::Bold)))],
+    );
+    flow.keep_last(1);
+    let (g, h) = (grid.clone(), header);
+    flow.repeat_on_break(height, Box::new(move |w| g.row(w, &h, Weight::Bold)));
     for cells in &annex.rows {
         let row = grid.wrap(cells, Weight::Regular);
-        if w.room() < grid.height(&row) {
-            w.new_page();
-            grid.row(w, &header, Weight::Bold);
-        }
-        grid.row(w, &row, Weight::Regular);
+        let g = grid.clone();
+        let height = g.height(&row);
+        flow.unit(
+            Part::Annex,
+            vec![(height, Box::new(move |w| g.row(w, &row, Weight::Regular)))],
+        );
     }
 }
 
@@ -129,6 +171,7 @@ struct Grid {
     size: f32,
     leading: f32,
     pad: f32,
+    left: f32,
 }
 
 impl Grid {
@@ -146,9 +189,10 @@ impl Grid {
         lines as f32 * self.leading + 2.0 * self.pad
     }
 
-    /// Draws one row just below the cursor and moves the cursor under it;
-    /// header cells (bold) are centred.
+    /// Draws one row just below the cursor, leaving the cursor where it
+    /// was; header cells (bold) are centred.
     fn row(&self, w: &mut Writer, cells: &[Vec<layout::Line>], weight: Weight) {
+        let cursor = w.y;
         let top = w.y + self.size;
         let bottom = top - self.height(cells);
         let align = if weight == Weight::Bold {
@@ -156,7 +200,7 @@ impl Grid {
         } else {
             Align::Left
         };
-        let mut x = w.sheet.left;
+        let mut x = self.left;
         for (lines, width) in cells.iter().zip(&self.widths) {
             w.y = top - self.pad - self.size * 0.85;
             for line in lines {
@@ -173,10 +217,10 @@ impl Grid {
             w.stroke(&[(x, top), (x, bottom)], 0.5);
             x += width;
         }
-        let left = w.sheet.left;
+        let left = self.left;
         w.stroke(&[(x, top), (x, bottom)], 0.5);
         w.rule(left, x, top, 0.5);
         w.rule(left, x, bottom, 0.5);
-        w.y = bottom - self.size;
+        w.y = cursor;
     }
 }

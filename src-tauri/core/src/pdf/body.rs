@@ -1,37 +1,44 @@
-//! The numbered points of the body.
+//! The points of the body: numbered with hanging indents, or plain
+//! paragraphs; justified.
 
+use super::flow::{Draw, Flow, Part};
 use super::fonts::{face, Weight};
 use super::layout::wrap;
-use super::writer::{Align, Writer};
-use super::{numbering_label, BODY, LEADING, STEP};
+use super::writer::{Align, Sheet};
+use super::{BODY, LEADING, STEP};
 use crate::circular::Point;
 
-/// Numbered points with hanging indents, justified; a point's first two
-/// lines never part at a page break.
-pub(super) fn body(w: &mut Writer, points: &[Point], depth: usize) {
-    let sheet = w.sheet;
+/// Space after each point.
+const AFTER_POINT: f32 = 3.0;
+
+/// Adds `points` (at nesting `depth`) to the flow, each a paragraph; a point
+/// of one line with sub-points stays with the first of them.
+pub(super) fn body<'a>(flow: &mut Flow<'a>, sheet: Sheet, points: &'a [Point], depth: usize) {
     let base = sheet.left + STEP * depth as f32;
-    let text_x = base + STEP;
-    let width = sheet.width - sheet.right - text_x;
-    for (i, point) in points.iter().enumerate() {
+    for (point, label) in points.iter().zip(Point::labels(points, depth)) {
+        let text_x = if label.is_some() { base + STEP } else { base };
+        let width = sheet.width - sheet.right - text_x;
         let lines = wrap(&point.text, face(Weight::Regular), BODY, width);
-        w.ensure(LEADING * lines.len().min(2) as f32);
-        w.line_at(
-            &numbering_label(depth, i),
-            Weight::Regular,
-            BODY,
-            base,
-            STEP,
-            Align::Left,
-        );
-        for (n, line) in lines.iter().enumerate() {
-            if n > 0 {
-                w.ensure(LEADING);
-            }
-            w.laid_line(line, Weight::Regular, BODY, text_x, width, Align::Justify);
-            w.y -= LEADING;
+        let mut label = label;
+        let blocks = lines
+            .into_iter()
+            .map(|line| {
+                let label = label.take();
+                let draw: Draw = Box::new(move |w| {
+                    if let Some(label) = &label {
+                        w.line_at(label, Weight::Regular, BODY, base, STEP, Align::Left);
+                    }
+                    w.laid_line(&line, Weight::Regular, BODY, text_x, width, Align::Justify);
+                });
+                (LEADING, draw)
+            })
+            .collect::<Vec<_>>();
+        let single = blocks.len() == 1;
+        flow.paragraph(Part::Body, blocks);
+        flow.space(AFTER_POINT);
+        if single && !point.children.is_empty() {
+            flow.keep_last(1);
         }
-        w.y -= 3.0;
-        body(w, &point.children, depth + 1);
+        body(flow, sheet, &point.children, depth + 1);
     }
 }

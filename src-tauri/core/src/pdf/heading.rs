@@ -1,14 +1,20 @@
 //! The addressees (`Yth.` … `di –` / `Tempat`) and the title block.
 
+use super::flow::{Draw, Flow, Part};
 use super::fonts::{face, Weight};
 use super::layout::wrap;
-use super::writer::{Align, Writer};
+use super::writer::{Align, Sheet};
 use super::{Heading, BODY, LEADING, MM};
 use crate::circular::Circular;
 
-/// `Yth.` block in the right half, numbered when there are several, then `di –` / `Tempat`.
-pub(super) fn addressees(w: &mut Writer, c: &Circular) {
-    let sheet = w.sheet;
+/// A line of body-size text at `x`, `width` wide.
+fn text<'a>(text: String, weight: Weight, x: f32, width: f32, align: Align) -> Draw<'a> {
+    Box::new(move |w| w.line_at(&text, weight, BODY, x, width, align))
+}
+
+/// `Yth.` block in the right half, numbered when there are several, then
+/// `di –` / `Tempat`; each addressee stays whole on a page.
+pub(super) fn addressees<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular) {
     let x = sheet.left + sheet.text_width() * 0.5;
     let yth = face(Weight::Regular).width("Yth. ", BODY);
     let several = c.addressees.len() > 1;
@@ -18,82 +24,99 @@ pub(super) fn addressees(w: &mut Writer, c: &Circular) {
         0.0
     };
     let width = sheet.width - sheet.right - x - yth - label_width;
-    w.y -= LEADING * 0.5;
-    w.line_at("Yth.", Weight::Regular, BODY, x, yth, Align::Left);
     for (i, addressee) in c.addressees.iter().enumerate() {
-        let mut text = addressee.trim().to_string();
-        if several && !text.ends_with([';', '.', ',']) {
-            text.push(';');
+        let mut content = addressee.trim().to_string();
+        if several && !content.ends_with([';', '.', ',']) {
+            content.push(';');
         }
-        if several {
-            w.line_at(
-                &format!("{}.", i + 1),
-                Weight::Regular,
-                BODY,
-                x + yth,
-                label_width,
-                Align::Left,
-            );
-        }
-        for line in wrap(&text, face(Weight::Regular), BODY, width) {
-            w.laid_line(
-                &line,
-                Weight::Regular,
-                BODY,
-                x + yth + label_width,
-                width,
-                Align::Left,
-            );
-            w.y -= LEADING;
-        }
+        let lines = wrap(&content, face(Weight::Regular), BODY, width);
+        let blocks = lines
+            .into_iter()
+            .enumerate()
+            .map(|(n, line)| {
+                let draw: Draw = Box::new(move |w| {
+                    if i == 0 && n == 0 {
+                        w.line_at("Yth.", Weight::Regular, BODY, x, yth, Align::Left);
+                    }
+                    if several && n == 0 {
+                        let label = format!("{}.", i + 1);
+                        w.line_at(
+                            &label,
+                            Weight::Regular,
+                            BODY,
+                            x + yth,
+                            label_width,
+                            Align::Left,
+                        );
+                    }
+                    w.laid_line(
+                        &line,
+                        Weight::Regular,
+                        BODY,
+                        x + yth + label_width,
+                        width,
+                        Align::Left,
+                    );
+                });
+                (LEADING, draw)
+            })
+            .collect();
+        flow.unit(Part::Addressees, blocks);
     }
-    w.line_at("di –", Weight::Regular, BODY, x + yth, width, Align::Left);
-    w.y -= LEADING;
-    w.line_at(
-        &c.addressee_location,
-        Weight::Regular,
-        BODY,
-        x + yth + 8.0 * MM,
-        width,
-        Align::Left,
+    flow.keep_last(1);
+    let location = c.addressee_location.clone();
+    flow.unit(
+        Part::Addressees,
+        vec![
+            (
+                LEADING,
+                text("di –".into(), Weight::Regular, x + yth, width, Align::Left),
+            ),
+            (
+                LEADING,
+                text(
+                    location,
+                    Weight::Regular,
+                    x + yth + 8.0 * MM,
+                    width,
+                    Align::Left,
+                ),
+            ),
+        ],
     );
-    w.y -= LEADING * 2.0;
+    flow.space(LEADING);
 }
 
-/// `SURAT EDARAN` / `NOMOR …` / `TENTANG` / subject, centred; a notice
-/// has its own name and no number line.
-pub(super) fn title(w: &mut Writer, c: &Circular, heading: &Heading) {
-    let sheet = w.sheet;
+/// `SURAT EDARAN` / `NOMOR …` / `TENTANG` / subject, centred, kept together
+/// and with the first lines of the body; a notice has its own name and no
+/// number line.
+pub(super) fn title<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular, heading: &Heading) {
     let (x, width) = (sheet.left, sheet.text_width());
-    match heading {
+    let centred = |t: String, weight| text(t, weight, x, width, Align::Center);
+    let mut blocks: Vec<(f32, Draw<'a>)> = match heading {
         Heading::SuratEdaran => {
-            w.line_at("SURAT EDARAN", Weight::Bold, BODY, x, width, Align::Center);
-            w.y -= LEADING;
             let number = if c.number.trim().is_empty() {
                 "NOMOR ............................".to_string()
             } else {
                 format!("NOMOR {}", c.number.trim())
             };
-            w.line_at(&number, Weight::Regular, BODY, x, width, Align::Center);
+            vec![
+                (LEADING, centred("SURAT EDARAN".into(), Weight::Bold)),
+                (LEADING * 1.5, centred(number, Weight::Regular)),
+            ]
         }
-        Heading::Notice(name) => {
-            w.line_at(name, Weight::Bold, BODY, x, width, Align::Center);
-        }
-    }
-    w.y -= LEADING * 1.5;
-    w.line_at("TENTANG", Weight::Regular, BODY, x, width, Align::Center);
-    w.y -= LEADING;
+        Heading::Notice(name) => vec![(LEADING * 1.5, centred(name.clone(), Weight::Bold))],
+    };
+    blocks.push((LEADING, centred("TENTANG".into(), Weight::Regular)));
     let inner = width * 0.8;
+    let inner_x = x + (width - inner) / 2.0;
     for line in wrap(&c.subject.to_uppercase(), face(Weight::Bold), BODY, inner) {
-        w.laid_line(
-            &line,
-            Weight::Bold,
-            BODY,
-            x + (width - inner) / 2.0,
-            inner,
-            Align::Center,
-        );
-        w.y -= LEADING;
+        let draw: Draw = Box::new(move |w| {
+            w.laid_line(&line, Weight::Bold, BODY, inner_x, inner, Align::Center)
+        });
+        blocks.push((LEADING, draw));
     }
-    w.y -= LEADING;
+    flow.unit(Part::Title, blocks);
+    flow.keep_last(1);
+    flow.space(LEADING);
 }

@@ -5,6 +5,7 @@
 
 mod annex;
 mod body;
+mod flow;
 mod fonts;
 mod heading;
 mod kop;
@@ -23,6 +24,7 @@ use printpdf::{ParsedFont, PdfDocument, PdfSaveOptions, RawImage, XObjectId};
 use crate::circular::{Annex, Circular, Point};
 use crate::error::{Error, Result};
 use crate::office::PaperSize;
+pub use flow::{Part, Placed};
 use fonts::{face, Weight};
 pub use preview::Preview;
 use writer::{Sheet, Writer};
@@ -77,6 +79,13 @@ pub fn preview(c: &Circular, paper: PaperSize, max_pages: usize) -> Result<Previ
     })
 }
 
+/// Where each block of the circular lands when [`render`] prints it: the
+/// engine's own record, for checks of page keeping.
+pub fn layout(c: &Circular, paper: PaperSize) -> Result<Vec<Placed>> {
+    let mut book = Book::new(&document_title(c), paper);
+    Ok(book.lay_out(c, &Heading::SuratEdaran)?.1)
+}
+
 /// What the title block says: a circular's `SURAT EDARAN` and its number,
 /// or the name of a notice that carries a circular out (it has no number of
 /// its own and cites the circular's in its text).
@@ -127,6 +136,11 @@ impl Book {
 
     /// Lays `c` out on new pages under `heading`; returns its page count.
     pub fn add(&mut self, c: &Circular, heading: &Heading) -> Result<usize> {
+        Ok(self.lay_out(c, heading)?.0)
+    }
+
+    /// [`Book::add`], also returning where each block of the document landed.
+    fn lay_out(&mut self, c: &Circular, heading: &Heading) -> Result<(usize, Vec<Placed>)> {
         c.validate()?;
         check_glyphs(c)?;
         if self.pages.is_empty() {
@@ -137,17 +151,25 @@ impl Book {
         let emblem = self.image(&c.letterhead.emblem, "lambang")?;
         let signature = self.image(&c.signature.signature_image, "tanda tangan")?;
         let stamp = self.image(&c.signature.stamp_image, "cap")?;
+        let marks = signature::Marks {
+            signature: signature.as_ref(),
+            stamp: stamp.as_ref(),
+        };
         let mut w = self.writer();
         kop::letterhead(&mut w, c, emblem.as_ref());
-        heading::addressees(&mut w, c);
-        heading::title(&mut w, c, heading);
-        body::body(&mut w, &c.points, 0);
-        signature::signature_block(&mut w, c, heading, signature.as_ref(), stamp.as_ref());
-        signature::copies(&mut w, c);
-        for annex in &c.annexes {
-            annex::annex_pages(&mut w, c, heading, annex);
+        w.y -= LEADING * 0.5;
+        let sheet = w.sheet;
+        let mut flow = flow::Flow::new();
+        heading::addressees(&mut flow, sheet, c);
+        heading::title(&mut flow, sheet, c, heading);
+        body::body(&mut flow, sheet, &c.points, 0);
+        signature::signature_block(&mut flow, sheet, c, heading, marks, true);
+        signature::copies(&mut flow, sheet, c);
+        let mut placed = flow.place(&mut w);
+        for index in 0..c.annexes.len() {
+            placed.extend(annex::annex_pages(&mut w, c, heading, index, marks));
         }
-        Ok(self.keep(w))
+        Ok((self.keep(w), placed))
     }
 
     /// Only the lampiran `annex` of `c`, from the first page on (a roster
@@ -158,7 +180,11 @@ impl Book {
         c.validate()?;
         check_glyphs(&c)?;
         let mut w = self.writer();
-        annex::annex_pages(&mut w, &c, heading, annex);
+        let marks = signature::Marks {
+            signature: None,
+            stamp: None,
+        };
+        annex::annex_pages(&mut w, &c, heading, 0, marks);
         Ok(self.keep(w))
     }
 
@@ -276,15 +302,11 @@ fn check_glyphs(c: &Circular) -> Result<()> {
     ] {
         texts.push(("penandatangan".into(), t));
     }
-    fn points<'a>(list: &'a [Point], prefix: &str, out: &mut Vec<(String, &'a str)>) {
-        for (i, p) in list.iter().enumerate() {
-            let depth = prefix.matches(' ').count();
-            let name = format!("{prefix}{}", numbering_label(depth, i));
-            out.push((format!("butir {name}"), &p.text));
-            points(&p.children, &format!("{name} "), out);
-        }
-    }
-    points(&c.points, "", &mut texts);
+    texts.extend(
+        Point::named(&c.points)
+            .into_iter()
+            .map(|(name, _, p)| (name, p.text.as_str())),
+    );
     for (i, annex) in c.annexes.iter().enumerate() {
         texts.push((format!("lampiran {}", i + 1), &annex.title));
         for (r, row) in annex.rows.iter().enumerate() {
@@ -353,6 +375,159 @@ mod tests {
                 std::fs::write(format!("{dir}/page-{}.svg", i + 1), page).unwrap();
             }
         }
+    }
+
+    /// What a typesetter would refuse in `placed`, if anything.
+    fn keeping_faults(placed: &[Placed]) -> Vec<String> {
+        let mut faults = Vec::new();
+        let pages_of = |part: Part, group: usize| -> Vec<usize> {
+            placed
+                .iter()
+                .filter(|p| p.part == part && p.group == group)
+                .map(|p| p.page)
+                .collect()
+        };
+        // Signature blocks: one page each, never without what they close.
+        let signatures: std::collections::BTreeSet<usize> = placed
+            .iter()
+            .filter(|p| p.part == Part::Signature)
+            .map(|p| p.group)
+            .collect();
+        for group in signatures {
+            let pages = pages_of(Part::Signature, group);
+            if pages.first() != pages.last() {
+                faults.push(format!("tanda tangan {group} terbelah: halaman {pages:?}"));
+            }
+            let first = placed
+                .iter()
+                .position(|p| p.part == Part::Signature && p.group == group)
+                .unwrap();
+            let before = &placed[..first];
+            let with_text = before
+                .iter()
+                .rev()
+                .take(2)
+                .all(|p| p.page == pages[0] && matches!(p.part, Part::Body | Part::Annex));
+            if !with_text {
+                faults.push(format!(
+                    "tanda tangan {group} di halaman {} tanpa dua baris isi sebelumnya",
+                    pages[0]
+                ));
+            }
+        }
+        // No orphan or widow line in a body paragraph.
+        for p in placed
+            .iter()
+            .filter(|p| p.part == Part::Body && p.lines >= 2 && p.line == 0)
+        {
+            let pages = pages_of(Part::Body, p.group);
+            let n = pages.len();
+            if pages[0] != pages[1] || pages[n - 2] != pages[n - 1] {
+                faults.push(format!("paragraf {} terputus: {pages:?}", p.group));
+            }
+        }
+        // Tembusan: whole up to five items, never a single item on a page.
+        let items: Vec<(usize, usize)> = placed
+            .iter()
+            .filter(|p| p.part == Part::Copies && p.group > 0 && p.line == 0)
+            .map(|p| (p.group, p.page))
+            .collect();
+        let pages: std::collections::BTreeSet<usize> = items.iter().map(|i| i.1).collect();
+        if items.len() <= 5 && pages.len() > 1 {
+            faults.push(format!("tembusan pendek terbelah: {items:?}"));
+        }
+        for page in &pages {
+            if pages.len() > 1 && items.iter().filter(|i| i.1 == *page).count() == 1 {
+                faults.push(format!("satu butir tembusan sendirian di halaman {page}"));
+            }
+        }
+        // The title block stays with the first lines of the body.
+        let title = placed
+            .iter()
+            .filter(|p| p.part == Part::Title)
+            .map(|p| p.page);
+        let first_body = placed.iter().find(|p| p.part == Part::Body).map(|p| p.page);
+        if title.clone().any(|page| Some(page) != first_body) {
+            faults.push("judul terpisah dari isi".into());
+        }
+        faults
+    }
+
+    #[test]
+    fn page_keeping_holds_over_a_sweep_of_body_lengths() {
+        let base = fixture("muba-800-439-bkpsdm-2020");
+        let line = "Kepala Perangkat Daerah melaporkan pelaksanaannya.";
+        let mut seen_pages = std::collections::BTreeSet::new();
+        for paper in [PaperSize::F4, PaperSize::A4] {
+            for extra in 0..=40 {
+                // Extra one-line points, and one paragraph growing line by line.
+                let mut points = base.clone();
+                let at = points.points.len() - 1;
+                points
+                    .points
+                    .splice(at..at, (0..extra).map(|_| Point::new(line)));
+                let mut paragraph = base.clone();
+                let words =
+                    "pegawai melaksanakan tugas kedinasan dari rumah dengan tertib ".repeat(extra);
+                if extra > 0 {
+                    paragraph.points.insert(at, Point::new(words.trim()));
+                }
+                let mut long_copies = base.clone();
+                long_copies.copies = (1..=8)
+                    .map(|i| format!("Pejabat ke-{i} di Sekayu"))
+                    .collect();
+                long_copies.points = points.points.clone();
+                for (what, c) in [
+                    ("butir", &points),
+                    ("paragraf", &paragraph),
+                    ("tembusan", &long_copies),
+                ] {
+                    let placed = layout(c, paper).unwrap();
+                    seen_pages.insert(placed.last().unwrap().page);
+                    let faults = keeping_faults(&placed);
+                    assert!(faults.is_empty(), "{paper:?}, {extra} {what}: {faults:?}");
+                }
+            }
+        }
+        assert!(
+            seen_pages.len() >= 2,
+            "the sweep crosses page breaks: {seen_pages:?}"
+        );
+    }
+
+    #[test]
+    fn the_fault_finder_sees_a_lonely_signature() {
+        let placed = |page, part, group, line, lines| Placed {
+            page,
+            part,
+            group,
+            line,
+            lines,
+            y: 0.0,
+        };
+        let lonely = vec![
+            placed(1, Part::Body, 0, 0, 1),
+            placed(1, Part::Body, 1, 0, 1),
+            placed(2, Part::Signature, 0, 0, 2),
+            placed(2, Part::Signature, 0, 1, 2),
+        ];
+        assert_eq!(
+            keeping_faults(&lonely).len(),
+            1,
+            "{:?}",
+            keeping_faults(&lonely)
+        );
+        let widow = vec![
+            placed(1, Part::Body, 0, 0, 3),
+            placed(1, Part::Body, 0, 1, 3),
+            placed(2, Part::Body, 0, 2, 3),
+        ];
+        assert_eq!(
+            keeping_faults(&widow).len(),
+            1,
+            "{:?}",
+            keeping_faults(&widow)
+        );
     }
 
     #[test]

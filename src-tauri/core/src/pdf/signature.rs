@@ -2,133 +2,161 @@
 
 use printpdf::XObjectId;
 
+use super::flow::{Draw, Flow, Part};
 use super::fonts::{face, Weight};
-use super::kop::fit;
-use super::layout::{self, wrap};
-use super::writer::{Align, Writer};
+use super::layout::wrap;
+use super::writer::{Align, Sheet};
 use super::{Heading, BODY, LEADING, MM};
 use crate::circular::Circular;
 use crate::words;
 
-/// Place and date, the office lines, room for signature and stamp, the name,
-/// and pangkat/NIP where they belong; kept together on one page.
-pub(super) fn signature_block(
-    w: &mut Writer,
-    c: &Circular,
+/// An embedded image: its id and pixel size.
+pub(super) type Picture = (XObjectId, usize, usize);
+
+/// The signature's and the stamp's images, when the circular has them.
+#[derive(Clone, Copy)]
+pub(super) struct Marks<'a> {
+    pub signature: Option<&'a Picture>,
+    pub stamp: Option<&'a Picture>,
+}
+
+/// Room left for the handwritten signature and the stamp.
+const SIGNING_SPACE: f32 = 24.0 * MM;
+
+/// The signature block, one unit that never splits: place and date when
+/// `dated` (the circular's end; a lampiran's block has only the office and
+/// the name), the office lines, room for signature and stamp, the name in
+/// bold at body size (wrapped, never shrunk), pangkat and NIP where they
+/// belong. The last two lines before it are tied to it, so it never starts
+/// a page alone.
+pub(super) fn signature_block<'a>(
+    flow: &mut Flow<'a>,
+    sheet: Sheet,
+    c: &'a Circular,
     heading: &Heading,
-    signature: Option<&(XObjectId, usize, usize)>,
-    stamp: Option<&(XObjectId, usize, usize)>,
+    marks: Marks<'a>,
+    dated: bool,
 ) {
-    let sheet = w.sheet;
     let x = sheet.left + sheet.text_width() * 0.5;
     let width = sheet.width - sheet.right - x;
     let s = &c.signature;
-    let offices: Vec<layout::Line> = s
-        .office_lines()
-        .iter()
-        .flat_map(|line| wrap(line, face(Weight::Bold), BODY, width))
-        .collect();
-    let space = 24.0 * MM;
-    let rank_lines = if s.rank_and_nip().is_some() { 2.0 } else { 0.0 };
-    w.y -= LEADING * 0.5;
-    w.ensure(LEADING * (3.5 + offices.len() as f32 + 1.0 + rank_lines) + space);
-    let date = c.issued_on.map(words::date).unwrap_or_default();
-    // A circular is *ditetapkan*; a notice is dated like a letter.
-    let lines = match heading {
-        Heading::SuratEdaran => vec![
-            format!("Ditetapkan di {}", c.place.trim()),
-            format!("pada tanggal {date}"),
-        ],
-        Heading::Notice(_) => vec![format!("{}, {date}", c.place.trim())],
+    let line = |text: String, weight: Weight| -> Draw<'a> {
+        Box::new(move |w| w.line_at(&text, weight, BODY, x, width, Align::Left))
     };
-    for (i, line) in lines.iter().enumerate() {
-        if i > 0 {
-            w.y -= LEADING;
+    let mut blocks: Vec<(f32, Draw<'a>)> = Vec::new();
+    if dated {
+        let date = c.issued_on.map(words::date).unwrap_or_default();
+        // A circular is *ditetapkan*; a notice is dated like a letter.
+        match heading {
+            Heading::SuratEdaran => {
+                blocks.push((
+                    LEADING,
+                    line(format!("Ditetapkan di {}", c.place.trim()), Weight::Regular),
+                ));
+                blocks.push((
+                    LEADING * 1.5,
+                    line(format!("pada tanggal {date}"), Weight::Regular),
+                ));
+            }
+            Heading::Notice(_) => {
+                blocks.push((
+                    LEADING * 1.5,
+                    line(format!("{}, {date}", c.place.trim()), Weight::Regular),
+                ));
+            }
         }
-        w.line_at(line, Weight::Regular, BODY, x, width, Align::Left);
     }
-    w.y -= LEADING * 1.5;
-    for line in &offices {
-        w.laid_line(line, Weight::Bold, BODY, x, width, Align::Left);
-        w.y -= LEADING;
+    for office in s.office_lines() {
+        for l in wrap(&office, face(Weight::Bold), BODY, width) {
+            let draw: Draw =
+                Box::new(move |w| w.laid_line(&l, Weight::Bold, BODY, x, width, Align::Left));
+            blocks.push((LEADING, draw));
+        }
     }
-    let space_bottom = w.y - space + LEADING;
-    if let Some((id, px, _)) = stamp {
-        w.image(id, *px, x - 12.0 * MM, space_bottom, 35.0 * MM);
+    if let Some(last) = blocks.last_mut() {
+        last.0 += SIGNING_SPACE - LEADING;
     }
-    if let Some((id, px, _)) = signature {
-        w.image(id, *px, x + 4.0 * MM, space_bottom + 2.0 * MM, 40.0 * MM);
+    let name = s.printed_name();
+    for (i, l) in wrap(&name, face(Weight::Bold), BODY, width)
+        .into_iter()
+        .enumerate()
+    {
+        let draw: Draw = Box::new(move |w| {
+            if i == 0 {
+                // The images sit in the signing space above the name.
+                let space_bottom = w.y + LEADING;
+                if let Some((id, px, _)) = marks.stamp {
+                    w.image(id, *px, x - 12.0 * MM, space_bottom, 35.0 * MM);
+                }
+                if let Some((id, px, _)) = marks.signature {
+                    w.image(id, *px, x + 4.0 * MM, space_bottom + 2.0 * MM, 40.0 * MM);
+                }
+            }
+            w.laid_line(&l, Weight::Bold, BODY, x, width, Align::Left);
+            w.rule(x, x + l.natural, w.y - 1.5, 0.6);
+        });
+        blocks.push((LEADING, draw));
     }
-    w.y -= space;
-    let name = s.name.trim();
-    let size = fit(name, Weight::Bold, BODY, 9.0, width);
-    w.line_at(name, Weight::Bold, size, x, width, Align::Left);
-    let name_width = face(Weight::Bold).width(name, size);
-    w.rule(x, x + name_width, w.y - 1.5, 0.6);
     if let Some((rank, nip)) = s.rank_and_nip() {
         if !rank.is_empty() {
-            w.y -= LEADING;
-            w.line_at(rank, Weight::Regular, BODY, x, width, Align::Left);
+            blocks.push((LEADING, line(rank.to_string(), Weight::Regular)));
         }
-        w.y -= LEADING;
-        w.line_at(
-            &format!("NIP. {nip}"),
-            Weight::Regular,
-            BODY,
-            x,
-            width,
-            Align::Left,
-        );
+        blocks.push((LEADING, line(format!("NIP. {nip}"), Weight::Regular)));
     }
-    w.y -= LEADING * 2.0;
+    flow.keep_last(2);
+    flow.space(LEADING * 0.5);
+    flow.unit(Part::Signature, blocks);
+    flow.space(LEADING);
 }
 
-/// `Tembusan:` and its numbered list.
-pub(super) fn copies(w: &mut Writer, c: &Circular) {
+/// Tembusan at 11 pt, kept whole up to five items; a longer list may
+/// break, but never with a single item on either page.
+pub(super) fn copies<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular) {
+    const WHOLE: usize = 5;
     if c.copies.is_empty() {
         return;
     }
     let size = 11.0;
     let leading = size * 1.3;
-    let sheet = w.sheet;
     let label = face(Weight::Regular).width("99. ", size);
     let width = sheet.text_width() * 0.75 - label;
-    w.ensure(leading * 2.0);
-    w.line_at(
-        "Tembusan:",
-        Weight::Regular,
-        size,
-        sheet.left,
-        width,
-        Align::Left,
-    );
-    w.y -= leading;
-    let last = c.copies.len() - 1;
+    let left = sheet.left;
+    let heading: Draw =
+        Box::new(move |w| w.line_at("Tembusan:", Weight::Regular, size, left, width, Align::Left));
+    flow.unit(Part::Copies, vec![(leading, heading)]);
+    flow.keep_last(1);
+    let count = c.copies.len();
     for (i, copy) in c.copies.iter().enumerate() {
         let mut text = copy.trim().to_string();
         if !text.ends_with([';', '.']) {
-            text.push(if i == last { '.' } else { ';' });
+            text.push(if i + 1 == count { '.' } else { ';' });
         }
         let lines = wrap(&text, face(Weight::Regular), size, width);
-        w.ensure(leading * lines.len() as f32);
-        w.line_at(
-            &format!("{}.", i + 1),
-            Weight::Regular,
-            size,
-            sheet.left,
-            label,
-            Align::Left,
-        );
-        for line in &lines {
-            w.laid_line(
-                line,
-                Weight::Regular,
-                size,
-                sheet.left + label,
-                width,
-                Align::Left,
-            );
-            w.y -= leading;
+        let blocks = lines
+            .into_iter()
+            .enumerate()
+            .map(|(n, line)| {
+                let draw: Draw = Box::new(move |w| {
+                    if n == 0 {
+                        let number = format!("{}.", i + 1);
+                        w.line_at(&number, Weight::Regular, size, left, label, Align::Left);
+                    }
+                    w.laid_line(
+                        &line,
+                        Weight::Regular,
+                        size,
+                        left + label,
+                        width,
+                        Align::Left,
+                    );
+                });
+                (leading, draw)
+            })
+            .collect();
+        flow.unit(Part::Copies, blocks);
+        let tie = count <= WHOLE || i == 0 || i + 2 == count;
+        if tie && i + 1 < count {
+            flow.keep_last(1);
         }
     }
 }

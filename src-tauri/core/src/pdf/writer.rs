@@ -92,13 +92,6 @@ impl Writer {
         self.y - self.sheet.bottom
     }
 
-    /// Starts a new page when fewer than `height` points are left.
-    pub fn ensure(&mut self, height: f32) {
-        if self.room() < height {
-            self.new_page();
-        }
-    }
-
     /// Closes the current page and opens the next, numbered at the top.
     pub fn new_page(&mut self) {
         let ops = std::mem::take(&mut self.ops);

@@ -1,0 +1,173 @@
+//! Page keeping. Everything under the kop is laid out as blocks — a line of
+//! text, a table row — that know their height and whether they must share a
+//! page with the block after them; [`Flow::place`] breaks pages only where
+//! those ties allow. The rules of a typesetter live here, once: a paragraph
+//! never leaves its first or last line alone on a page (orphan, widow), a
+//! heading stays with what follows, a unit (the signature block, a short
+//! tembusan) never splits.
+
+use serde::Serialize;
+
+use super::writer::Writer;
+
+/// Which part of the document a block belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    Addressees,
+    Title,
+    Body,
+    Signature,
+    Copies,
+    Annex,
+}
+
+/// Where a block landed: the engine's own record of its layout.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Placed {
+    /// Page within its document, from 1.
+    pub page: usize,
+    pub part: Part,
+    /// The paragraph, item or row the block is a line of, counted from 0 within the part.
+    pub group: usize,
+    /// The line within that group, from 0, and how many lines the group has.
+    pub line: usize,
+    pub lines: usize,
+    /// The block's baseline, points from the bottom of the page.
+    pub y: f32,
+}
+
+/// Draws a block with its first baseline at the writer's cursor.
+pub type Draw<'a> = Box<dyn FnOnce(&mut Writer) + 'a>;
+
+/// Draws a block again at the top of each page the flow breaks to (a
+/// table's header row); returns nothing, advances nothing.
+pub type Repeat<'a> = Box<dyn Fn(&mut Writer) + 'a>;
+
+struct Block<'a> {
+    /// The block's own line advance, and the space added after it.
+    height: f32,
+    gap: f32,
+    keep: bool,
+    part: Part,
+    group: usize,
+    line: usize,
+    lines: usize,
+    draw: Draw<'a>,
+}
+
+/// Blocks waiting to be placed, in order.
+#[derive(Default)]
+pub struct Flow<'a> {
+    blocks: Vec<Block<'a>>,
+    groups: [usize; 6],
+    /// From which block on a page break repeats a header, and the header.
+    repeat: Option<(usize, f32, Repeat<'a>)>,
+}
+
+impl<'a> Flow<'a> {
+    pub fn new() -> Flow<'a> {
+        Flow::default()
+    }
+
+    /// A paragraph of `part`: its lines as `(advance, draw)`, tied so that
+    /// neither its first nor its last line stands alone on a page.
+    pub fn paragraph(&mut self, part: Part, lines: Vec<(f32, Draw<'a>)>) {
+        let n = lines.len();
+        self.group(part, lines, |i| n >= 2 && (i == 0 || i + 2 == n));
+    }
+
+    /// Lines that never split over two pages (a tembusan item, a table row).
+    pub fn unit(&mut self, part: Part, lines: Vec<(f32, Draw<'a>)>) {
+        let n = lines.len();
+        self.group(part, lines, |i| i + 1 < n);
+    }
+
+    fn group(&mut self, part: Part, lines: Vec<(f32, Draw<'a>)>, keep: impl Fn(usize) -> bool) {
+        let slot = &mut self.groups[part as usize];
+        let group = *slot;
+        *slot += 1;
+        let count = lines.len();
+        self.blocks.extend(
+            lines
+                .into_iter()
+                .enumerate()
+                .map(|(line, (height, draw))| Block {
+                    height,
+                    gap: 0.0,
+                    keep: keep(line),
+                    part,
+                    group,
+                    line,
+                    lines: count,
+                    draw,
+                }),
+        );
+    }
+
+    /// Ties the last `n` blocks to each other and to whatever comes next
+    /// (a heading to its text; the body's last lines to the signature).
+    pub fn keep_last(&mut self, n: usize) {
+        let len = self.blocks.len();
+        for b in &mut self.blocks[len.saturating_sub(n)..] {
+            b.keep = true;
+        }
+    }
+
+    /// Adds `extra` points of space after the last block (not kept at a page's foot).
+    pub fn space(&mut self, extra: f32) {
+        if let Some(b) = self.blocks.last_mut() {
+            b.gap += extra;
+        }
+    }
+
+    /// From the next block on, a page break draws `header` (taking
+    /// `height`) at the top of the new page first.
+    pub fn repeat_on_break(&mut self, height: f32, header: Repeat<'a>) {
+        self.repeat = Some((self.blocks.len(), height, header));
+    }
+
+    /// Places every block from the cursor on. The page breaks before a
+    /// run of tied blocks that does not fit in the room left; inside a run
+    /// too long for any page, it breaks where the next line does not fit.
+    pub fn place(self, w: &mut Writer) -> Vec<Placed> {
+        let Flow { blocks, repeat, .. } = self;
+        // The height of the tied run starting at each block, from the end
+        // (the space after its last block is not needed on the page).
+        let mut run = vec![0.0f32; blocks.len()];
+        for i in (0..blocks.len()).rev() {
+            let b = &blocks[i];
+            run[i] = b.height
+                + match run.get(i + 1) {
+                    Some(rest) if b.keep => b.gap + rest,
+                    _ => 0.0,
+                };
+        }
+        let mut placed = Vec::with_capacity(blocks.len());
+        let mut tied = false;
+        for (i, b) in blocks.into_iter().enumerate() {
+            let need = if tied { b.height } else { run[i] };
+            if need > w.room() && !w.is_blank() {
+                w.new_page();
+                if let Some((from, height, header)) = &repeat {
+                    if i >= *from {
+                        header(w);
+                        w.y -= height;
+                    }
+                }
+            }
+            placed.push(Placed {
+                page: w.page_count(),
+                part: b.part,
+                group: b.group,
+                line: b.line,
+                lines: b.lines,
+                y: w.y,
+            });
+            (b.draw)(w);
+            w.y -= b.height + b.gap;
+            tied = b.keep;
+        }
+        placed
+    }
+}
