@@ -414,28 +414,7 @@ pub fn lampiran_label(index: usize, count: usize) -> String {
     if count <= 1 {
         return "Lampiran".into();
     }
-    let mut n = index + 1;
-    let mut roman = String::new();
-    for (value, digits) in [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ] {
-        while n >= value {
-            roman.push_str(digits);
-            n -= value;
-        }
-    }
+    let roman = crate::words::roman(index + 1);
     format!("Lampiran {roman}")
 }
 
@@ -677,6 +656,7 @@ mod base64_bytes {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::office::SignatoryRole;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -708,6 +688,102 @@ mod tests {
         let e = period(day(2020, 5, 13), Some(day(2020, 5, 12))).unwrap_err();
         assert_eq!(e.code(), "periode_terbalik");
         assert_eq!(e.field(), Some("period"));
+    }
+
+    fn signatory(role: SignatoryRole, office: &str) -> Signatory {
+        Signatory {
+            id: 1,
+            role,
+            name: "Ahmad Rivai".into(),
+            front_title: "Dr. H.".into(),
+            back_title: "S.H., M.Si.".into(),
+            position_title: office.into(),
+            nip: Some("196805121990031004".into()),
+            golongan: None,
+            active: true,
+        }
+    }
+
+    #[test]
+    fn acting_heads_and_acting_sekda_sign_without_titles_pangkat_or_nip() {
+        use crate::office::SignatoryRole as R;
+        let head = "BUPATI TANJUNG SEROJA";
+        let own = Signature::by(
+            &signatory(R::KepalaDaerah, head),
+            SigningMode::Langsung,
+            head,
+            "",
+        );
+        assert_eq!(own.printed_name(), "Dr. H. AHMAD RIVAI, S.H., M.Si.");
+        for mode in [SigningMode::Plt, SigningMode::Plh, SigningMode::Pj] {
+            let s = Signature::by(&signatory(R::Sekda, "SEKRETARIS DAERAH"), mode, head, "");
+            assert_eq!(s.name, "H. AHMAD RIVAI", "{mode:?}");
+            assert_eq!(s.rank_and_nip(), None);
+        }
+        // An acting Sekda signing a.n. the head of region.
+        let mut s = Signature::by(
+            &signatory(R::KepalaPerangkatDaerah, "Plh. Sekretaris Daerah"),
+            SigningMode::AtasNama,
+            head,
+            "",
+        );
+        assert_eq!(
+            (s.name.as_str(), s.rank_and_nip()),
+            ("H. AHMAD RIVAI", None)
+        );
+        // A JSON file cannot print what Pasal 44 forbids.
+        s.name = "Prof. Dr. Ir. H. Budi Santoso, M.T.".into();
+        s.nip = "196805121990031004".into();
+        assert_eq!(s.printed_name(), "H. Budi Santoso");
+        assert_eq!(s.rank_and_nip(), None);
+        // A Plt. head of an office is no head of region: pangkat and NIP stay.
+        let office = Signature::by(
+            &signatory(R::KepalaPerangkatDaerah, "Plt. Kepala BKPSDM"),
+            SigningMode::AtasNama,
+            head,
+            "",
+        );
+        assert!(!office.acting());
+        assert_eq!(
+            office.rank_and_nip().map(|r| r.1),
+            Some("196805121990031004")
+        );
+    }
+
+    #[test]
+    fn several_lampiran_are_numbered_in_roman_numerals() {
+        assert_eq!(lampiran_label(0, 1), "Lampiran");
+        assert_eq!(lampiran_label(0, 2), "Lampiran I");
+        assert_eq!(lampiran_label(3, 14), "Lampiran IV");
+        assert_eq!(lampiran_label(13, 14), "Lampiran XIV");
+    }
+
+    #[test]
+    fn unnumbered_paragraphs_are_skipped_by_the_numbering_and_named_in_messages() {
+        let plain = |t: &str| Point {
+            unnumbered: true,
+            ..Point::new(t)
+        };
+        let points = vec![
+            plain("Menindaklanjuti …"),
+            Point::with("Satu", vec![Point::new("a"), plain("catatan")]),
+            Point::new("Dua"),
+            plain("Demikian …"),
+        ];
+        let labels = Point::labels(&points, 0);
+        assert_eq!(labels, [None, Some("1.".into()), Some("2.".into()), None]);
+        let names: Vec<String> = Point::named(&points).into_iter().map(|n| n.0).collect();
+        assert_eq!(
+            names,
+            [
+                "paragraf tanpa nomor ke-1",
+                "butir 1.",
+                "butir 1. a.",
+                "paragraf tanpa nomor ke-1 di bawah butir 1.",
+                "butir 2.",
+                "paragraf tanpa nomor ke-2"
+            ]
+        );
     }
 
     #[test]

@@ -13,8 +13,15 @@ fn joined(items: &[String]) -> String {
     }
 }
 
-/// One sentence per rule, in the order the rules are listed in [`Rules`].
+/// One sentence per rule, in the order the rules are listed in [`Rules`];
+/// the personal exceptions are cited as listed in "lampiran".
 pub fn clauses(rules: &Rules) -> Vec<String> {
+    clauses_citing(rules, "lampiran")
+}
+
+/// [`clauses`], citing the personal exceptions' list by its name in the
+/// circular (`Lampiran II`).
+pub fn clauses_citing(rules: &Rules, exceptions_annex: &str) -> Vec<String> {
     let mut out = Vec::new();
     if let Some(n) = rules.top_levels {
         out.push(format!(
@@ -95,7 +102,7 @@ pub fn clauses(rules: &Rules) -> Vec<String> {
             .count();
         if n > 0 {
             out.push(format!(
-                "Sebanyak {} pegawai ditetapkan tetap bekerja {place} karena alasan pribadi atau tugas esensial, sebagaimana tercantum dalam lampiran.",
+                "Sebanyak {} pegawai ditetapkan tetap bekerja {place} karena alasan pribadi atau tugas esensial, sebagaimana tercantum dalam {exceptions_annex}.",
                 words::count(n as u64, "orang").trim_end_matches(" orang")
             ));
         }

@@ -23,6 +23,9 @@ use crate::vocab::vocabulary;
 use crate::words;
 
 pub use conflicts::{Conflict, ConflictKind};
+
+/// The title of the lampiran listing the personal exceptions.
+pub const EXCEPTION_ANNEX: &str = "Daftar Pegawai dengan Pengecualian Sistem Kerja";
 pub use roster::{Assignment, AssignmentSource, Roster, RosterEdit};
 pub use status::{Decision, Engine, Status};
 

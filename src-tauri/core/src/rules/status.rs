@@ -357,14 +357,9 @@ pub fn spelled(n: u64) -> String {
     format!("{n} ({})", words::terbilang(n))
 }
 
-/// `II`, `III`, `IV`, `V`.
-pub fn roman(level: u8) -> &'static str {
-    match level {
-        2 => "II",
-        3 => "III",
-        4 => "IV",
-        _ => "V",
-    }
+/// An eselon level in Roman numerals: `II`, `III`, `IV`.
+pub fn roman(level: u8) -> String {
+    words::roman(level.into())
 }
 
 /// For each unit (by index): the picket unit whose rotation its staff join

@@ -13,12 +13,9 @@ use crate::circular::Annex;
 use crate::error::{Error, Result};
 use crate::notices::{self, Output, Written};
 use crate::office::PaperSize;
-use crate::rules::{clauses::clauses, AgencyRef, AssignmentSource, Rules, Status};
+use crate::rules::{clauses::clauses, AgencyRef, AssignmentSource, Rules, Status, EXCEPTION_ANNEX};
 use crate::sign::{Progress, SignOptions, Signer};
 use crate::template;
-
-/// The lampiran listing the personal exceptions.
-pub const EXCEPTION_ANNEX: &str = "Daftar Pegawai dengan Pengecualian Sistem Kerja";
 
 /// A circular's rules with the clause each writes.
 #[derive(Debug, Clone, Serialize)]
@@ -132,7 +129,6 @@ impl Store {
     /// lampiran, which the clause cites.
     pub fn place_rule_clauses(&mut self, id: i64, actor: &str) -> Result<()> {
         let mut doc = self.circular(id)?.document;
-        template::place_rules(&mut doc);
         doc.annexes.retain(|a| a.title != EXCEPTION_ANNEX);
         if !doc.rules.exceptions.is_empty() {
             let mut rows = Vec::new();
@@ -155,6 +151,8 @@ impl Store {
                 rows,
             });
         }
+        // After the lampiran, so the clause cites it by its number.
+        template::place_rules(&mut doc);
         self.save_draft(id, &doc, actor)
     }
 
@@ -435,6 +433,13 @@ mod tests {
             .unwrap();
         assert_eq!(points[at + 1].clause, Some(Clause::Penutup));
         assert_eq!(points[at].children.len(), 2);
+        assert!(
+            points[at].children[1]
+                .text
+                .ends_with("sebagaimana tercantum dalam Lampiran Surat Edaran ini."),
+            "{}",
+            points[at].children[1].text
+        );
         let annexes = store.circular(id).unwrap().document.annexes;
         let listed = annexes.iter().find(|a| a.title == EXCEPTION_ANNEX).unwrap();
         assert_eq!(listed.rows.len(), 1);
