@@ -30,6 +30,13 @@ describe('the points tree', () => {
     expect(texts(original)).toEqual(texts(tree()));
   });
 
+  it('numbers skip plain paragraphs, and a plain paragraph stays plain when edited', () => {
+    const plain = P.toggleNumbered(tree(), [0]);
+    expect(P.labels(plain, 0)).toEqual([null, '1.', '2.']);
+    expect(P.setText(plain, [0], 'Menindaklanjuti …')[0]).toEqual({ text: 'Menindaklanjuti …', children: [], unnumbered: true });
+    expect(P.labels(P.toggleNumbered(plain, [0]), 0)).toEqual(['1.', '2.', '3.']);
+  });
+
   it('a point edited by hand stops following the template', () => {
     const edited = P.setText(tree(), [0], 'dasar sendiri');
     expect(edited[0]).toEqual({ text: 'dasar sendiri', children: [] });

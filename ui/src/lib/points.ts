@@ -28,6 +28,12 @@ export function label(depth: number, index: number): string {
   }
 }
 
+/** The labels of `list` at `depth`: numbered points count, plain paragraphs get none. */
+export function labels(list: Point[], depth: number): (string | null)[] {
+  let n = 0;
+  return list.map((p) => (p.unnumbered ? null : label(depth, n++)));
+}
+
 /** A plain deep copy (works on Svelte state proxies too). */
 function clone(points: Point[]): Point[] {
   return JSON.parse(JSON.stringify(points)) as Point[];
@@ -105,6 +111,16 @@ export function outdent(points: Point[], path: Path): Point[] {
 export function setText(points: Point[], path: Path, text: string): Point[] {
   const next = clone(points);
   const [list, i] = locate(next, path);
-  list[i] = { text, children: list[i].children };
+  const { children, unnumbered } = list[i];
+  list[i] = unnumbered ? { text, children, unnumbered } : { text, children };
+  return next;
+}
+
+/** Makes the point at `path` a plain paragraph, or numbered again. */
+export function toggleNumbered(points: Point[], path: Path): Point[] {
+  const next = clone(points);
+  const [list, i] = locate(next, path);
+  if (list[i].unnumbered) delete list[i].unnumbered;
+  else list[i].unnumbered = true;
   return next;
 }

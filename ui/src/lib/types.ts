@@ -207,6 +207,8 @@ export interface Point {
   text: string;
   children: Point[];
   clause?: 'dasar' | 'masa' | 'aturan' | 'penutup';
+  /** A plain paragraph (opening, closing): its siblings' numbering skips it. */
+  unnumbered?: boolean;
 }
 
 export interface Period {
