@@ -24,7 +24,7 @@ use printpdf::{ParsedFont, PdfDocument, PdfSaveOptions, RawImage, XObjectId};
 use crate::circular::{Annex, Circular, Point};
 use crate::error::{Error, Result};
 use crate::office::PaperSize;
-pub use flow::{Part, Placed};
+pub use flow::{faults, Part, Placed};
 use fonts::{face, Weight};
 pub use preview::Preview;
 use writer::{Sheet, Writer};
@@ -377,82 +377,6 @@ mod tests {
         }
     }
 
-    /// What a typesetter would refuse in `placed`, if anything.
-    fn keeping_faults(placed: &[Placed]) -> Vec<String> {
-        let mut faults = Vec::new();
-        let pages_of = |part: Part, group: usize| -> Vec<usize> {
-            placed
-                .iter()
-                .filter(|p| p.part == part && p.group == group)
-                .map(|p| p.page)
-                .collect()
-        };
-        // Signature blocks: one page each, never without what they close.
-        let signatures: std::collections::BTreeSet<usize> = placed
-            .iter()
-            .filter(|p| p.part == Part::Signature)
-            .map(|p| p.group)
-            .collect();
-        for group in signatures {
-            let pages = pages_of(Part::Signature, group);
-            if pages.first() != pages.last() {
-                faults.push(format!("tanda tangan {group} terbelah: halaman {pages:?}"));
-            }
-            let first = placed
-                .iter()
-                .position(|p| p.part == Part::Signature && p.group == group)
-                .unwrap();
-            let before = &placed[..first];
-            let with_text = before
-                .iter()
-                .rev()
-                .take(2)
-                .all(|p| p.page == pages[0] && matches!(p.part, Part::Body | Part::Annex));
-            if !with_text {
-                faults.push(format!(
-                    "tanda tangan {group} di halaman {} tanpa dua baris isi sebelumnya",
-                    pages[0]
-                ));
-            }
-        }
-        // No orphan or widow line in a body paragraph.
-        for p in placed
-            .iter()
-            .filter(|p| p.part == Part::Body && p.lines >= 2 && p.line == 0)
-        {
-            let pages = pages_of(Part::Body, p.group);
-            let n = pages.len();
-            if pages[0] != pages[1] || pages[n - 2] != pages[n - 1] {
-                faults.push(format!("paragraf {} terputus: {pages:?}", p.group));
-            }
-        }
-        // Tembusan: whole up to five items, never a single item on a page.
-        let items: Vec<(usize, usize)> = placed
-            .iter()
-            .filter(|p| p.part == Part::Copies && p.group > 0 && p.line == 0)
-            .map(|p| (p.group, p.page))
-            .collect();
-        let pages: std::collections::BTreeSet<usize> = items.iter().map(|i| i.1).collect();
-        if items.len() <= 5 && pages.len() > 1 {
-            faults.push(format!("tembusan pendek terbelah: {items:?}"));
-        }
-        for page in &pages {
-            if pages.len() > 1 && items.iter().filter(|i| i.1 == *page).count() == 1 {
-                faults.push(format!("satu butir tembusan sendirian di halaman {page}"));
-            }
-        }
-        // The title block stays with the first lines of the body.
-        let title = placed
-            .iter()
-            .filter(|p| p.part == Part::Title)
-            .map(|p| p.page);
-        let first_body = placed.iter().find(|p| p.part == Part::Body).map(|p| p.page);
-        if title.clone().any(|page| Some(page) != first_body) {
-            faults.push("judul terpisah dari isi".into());
-        }
-        faults
-    }
-
     #[test]
     fn page_keeping_holds_over_a_sweep_of_body_lengths() {
         let base = fixture("muba-800-439-bkpsdm-2020");
@@ -484,8 +408,8 @@ mod tests {
                 ] {
                     let placed = layout(c, paper).unwrap();
                     seen_pages.insert(placed.last().unwrap().page);
-                    let faults = keeping_faults(&placed);
-                    assert!(faults.is_empty(), "{paper:?}, {extra} {what}: {faults:?}");
+                    let found = faults(&placed);
+                    assert!(found.is_empty(), "{paper:?}, {extra} {what}: {found:?}");
                 }
             }
         }
@@ -512,22 +436,17 @@ mod tests {
             placed(2, Part::Signature, 0, 1, 2),
         ];
         assert_eq!(
-            keeping_faults(&lonely).len(),
+            faults(&lonely).len(),
             1,
             "{:?}",
-            keeping_faults(&lonely)
+            faults(&lonely)
         );
         let widow = vec![
             placed(1, Part::Body, 0, 0, 3),
             placed(1, Part::Body, 0, 1, 3),
             placed(2, Part::Body, 0, 2, 3),
         ];
-        assert_eq!(
-            keeping_faults(&widow).len(),
-            1,
-            "{:?}",
-            keeping_faults(&widow)
-        );
+        assert_eq!(faults(&widow).len(), 1, "{:?}", faults(&widow));
     }
 
     #[test]
