@@ -13,21 +13,18 @@ use super::{Heading, BODY, LEADING};
 use crate::circular::{lampiran_label, Annex, Circular};
 use crate::words;
 
-/// Lampiran `index` of the circular's `annexes`, on new pages.
+/// Lampiran `index` of the circular's `annexes`, from a new page.
 pub(super) fn annex_pages<'a>(
-    w: &mut Writer,
+    flow: &mut Flow<'a>,
+    sheet: Sheet,
     c: &'a Circular,
     heading: &Heading,
     index: usize,
     marks: Marks<'a>,
-) -> Vec<super::flow::Placed> {
-    if !w.is_blank() {
-        w.new_page();
-    }
+) {
     let annex = &c.annexes[index];
-    let sheet = w.sheet;
-    let mut flow = Flow::new();
-    header(&mut flow, sheet, c, heading, index);
+    flow.new_page();
+    header(flow, sheet, c, heading, index);
     for line in wrap(
         &annex.title.to_uppercase(),
         face(Weight::Bold),
@@ -48,9 +45,8 @@ pub(super) fn annex_pages<'a>(
         flow.keep_last(1);
     }
     flow.space(10.0 * 1.3 * 0.5);
-    table(&mut flow, sheet, annex);
-    signature_block(&mut flow, sheet, c, heading, marks, false);
-    flow.place(w)
+    table(flow, sheet, annex);
+    signature_block(flow, sheet, c, heading, marks, false);
 }
 
 /// `LAMPIRAN I` / `SURAT EDARAN BUPATI X` over `NOMOR`, `TANGGAL`,
@@ -163,6 +159,7 @@ fn table<'a>(flow: &mut Flow<'a>, sheet: Sheet, annex: &'a Annex) {
             vec![(height, Box::new(move |w| g.row(w, &row, Weight::Regular)))],
         );
     }
+    flow.end_repeat();
 }
 
 /// Column widths and type of a lampiran table.

@@ -49,6 +49,8 @@ struct Block<'a> {
     height: f32,
     gap: f32,
     keep: bool,
+    /// Starts a new page (a lampiran).
+    fresh_page: bool,
     part: Part,
     group: usize,
     line: usize,
@@ -61,8 +63,9 @@ struct Block<'a> {
 pub struct Flow<'a> {
     blocks: Vec<Block<'a>>,
     groups: [usize; 6],
-    /// From which block on a page break repeats a header, and the header.
-    repeat: Option<(usize, f32, Repeat<'a>)>,
+    /// Headers a page break repeats: for blocks `from..to`, the header's height and drawing.
+    repeats: Vec<(usize, usize, f32, Repeat<'a>)>,
+    fresh_page: bool,
 }
 
 impl<'a> Flow<'a> {
@@ -88,6 +91,7 @@ impl<'a> Flow<'a> {
         let group = *slot;
         *slot += 1;
         let count = lines.len();
+        let fresh = std::mem::take(&mut self.fresh_page);
         self.blocks.extend(
             lines
                 .into_iter()
@@ -96,6 +100,7 @@ impl<'a> Flow<'a> {
                     height,
                     gap: 0.0,
                     keep: keep(line),
+                    fresh_page: fresh && line == 0,
                     part,
                     group,
                     line,
@@ -121,17 +126,32 @@ impl<'a> Flow<'a> {
         }
     }
 
-    /// From the next block on, a page break draws `header` (taking
-    /// `height`) at the top of the new page first.
+    /// The next block starts a new page (unless nothing is printed yet).
+    pub fn new_page(&mut self) {
+        self.fresh_page = true;
+    }
+
+    /// From the next block on, until [`Flow::end_repeat`], a page break
+    /// draws `header` (taking `height`) at the top of the new page first.
     pub fn repeat_on_break(&mut self, height: f32, header: Repeat<'a>) {
-        self.repeat = Some((self.blocks.len(), height, header));
+        let at = self.blocks.len();
+        self.repeats.push((at, usize::MAX, height, header));
+    }
+
+    /// Ends the header [`Flow::repeat_on_break`] started.
+    pub fn end_repeat(&mut self) {
+        if let Some(r) = self.repeats.last_mut() {
+            r.1 = self.blocks.len();
+        }
     }
 
     /// Places every block from the cursor on. The page breaks before a
     /// run of tied blocks that does not fit in the room left; inside a run
     /// too long for any page, it breaks where the next line does not fit.
     pub fn place(self, w: &mut Writer) -> Vec<Placed> {
-        let Flow { blocks, repeat, .. } = self;
+        let Flow {
+            blocks, repeats, ..
+        } = self;
         // The height of the tied run starting at each block, from the end
         // (the space after its last block is not needed on the page).
         let mut run = vec![0.0f32; blocks.len()];
@@ -147,13 +167,16 @@ impl<'a> Flow<'a> {
         let mut tied = false;
         for (i, b) in blocks.into_iter().enumerate() {
             let need = if tied { b.height } else { run[i] };
-            if need > w.room() && !w.is_blank() {
+            if b.fresh_page && !w.is_blank() {
                 w.new_page();
-                if let Some((from, height, header)) = &repeat {
-                    if i >= *from {
-                        header(w);
-                        w.y -= height;
-                    }
+            } else if need > w.room() && !w.is_blank() {
+                w.new_page();
+                if let Some((.., height, header)) = repeats
+                    .iter()
+                    .find(|(from, to, ..)| (*from..*to).contains(&i))
+                {
+                    header(w);
+                    w.y -= height;
                 }
             }
             placed.push(Placed {

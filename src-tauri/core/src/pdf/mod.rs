@@ -165,10 +165,10 @@ impl Book {
         body::body(&mut flow, sheet, &c.points, 0);
         signature::signature_block(&mut flow, sheet, c, heading, marks, true);
         signature::copies(&mut flow, sheet, c);
-        let mut placed = flow.place(&mut w);
         for index in 0..c.annexes.len() {
-            placed.extend(annex::annex_pages(&mut w, c, heading, index, marks));
+            annex::annex_pages(&mut flow, sheet, c, heading, index, marks);
         }
+        let placed = flow.place(&mut w);
         Ok((self.keep(w), placed))
     }
 
@@ -184,7 +184,9 @@ impl Book {
             signature: None,
             stamp: None,
         };
-        annex::annex_pages(&mut w, &c, heading, 0, marks);
+        let mut flow = flow::Flow::new();
+        annex::annex_pages(&mut flow, w.sheet, &c, heading, 0, marks);
+        flow.place(&mut w);
         Ok(self.keep(w))
     }
 
@@ -435,12 +437,7 @@ mod tests {
             placed(2, Part::Signature, 0, 0, 2),
             placed(2, Part::Signature, 0, 1, 2),
         ];
-        assert_eq!(
-            faults(&lonely).len(),
-            1,
-            "{:?}",
-            faults(&lonely)
-        );
+        assert_eq!(faults(&lonely).len(), 1, "{:?}", faults(&lonely));
         let widow = vec![
             placed(1, Part::Body, 0, 0, 3),
             placed(1, Part::Body, 0, 1, 3),

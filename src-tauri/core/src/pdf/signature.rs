@@ -104,7 +104,8 @@ pub(super) fn signature_block<'a>(
         blocks.push((LEADING, line(format!("NIP. {nip}"), Weight::Regular)));
     }
     flow.keep_last(2);
-    flow.space(LEADING * 0.5);
+    // Under a lampiran table the block needs more air than under text.
+    flow.space(if dated { LEADING * 0.5 } else { LEADING * 1.5 });
     flow.unit(Part::Signature, blocks);
     flow.space(LEADING);
 }
