@@ -8,9 +8,42 @@ use printpdf::{
 
 use super::fonts::{face, Weight};
 use super::layout::Line;
+use super::BODY;
 use crate::office::PaperSize;
 
 const MM: f32 = 72.0 / 25.4;
+/// Liberation Sans' ascender (1854/2048 em): how far the tallest letters
+/// rise above the baseline.
+const ASCENDER: f32 = 0.905;
+/// Size of the continuation pages' number (`- 2 -`).
+const FOLIO_SIZE: f32 = 11.0;
+
+/// Margins in millimetres, after the tata naskah tradition: left 3 cm (the
+/// binding side), right 2 cm, top 2 cm on every page, bottom 2.5 cm (room
+/// for the electronic signature's mark on the last page, see `sign::mark`).
+pub const MARGINS: Margins = Margins {
+    left: 30.0,
+    right: 20.0,
+    top: 20.0,
+    bottom: 25.0,
+};
+
+/// A page's four margins, in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    pub left: f32,
+    pub right: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+/// Every paper size's measurements in millimetres: width, height, margins,
+/// and the baseline of a continuation page's number below the paper's top
+/// edge (inside the top margin).
+const PAPERS: [(PaperSize, f32, f32, Margins, f32); 2] = [
+    (PaperSize::F4, 215.0, 330.0, MARGINS, 12.0),
+    (PaperSize::A4, 210.0, 297.0, MARGINS, 12.0),
+];
 
 /// Page size and margins, in points.
 #[derive(Debug, Clone, Copy)]
@@ -21,21 +54,24 @@ pub struct Sheet {
     pub right: f32,
     pub top: f32,
     pub bottom: f32,
+    /// Baseline of the page number, below the paper's top edge.
+    pub folio: f32,
 }
 
 impl Sheet {
     pub fn new(paper: PaperSize) -> Sheet {
-        let (w, h) = match paper {
-            PaperSize::F4 => (215.0, 330.0),
-            PaperSize::A4 => (210.0, 297.0),
-        };
+        let (_, width, height, m, folio) = PAPERS
+            .into_iter()
+            .find(|row| row.0 == paper)
+            .expect("every paper size has a row");
         Sheet {
-            width: w * MM,
-            height: h * MM,
-            left: 25.0 * MM,
-            right: 20.0 * MM,
-            top: 15.0 * MM,
-            bottom: 20.0 * MM,
+            width: width * MM,
+            height: height * MM,
+            left: m.left * MM,
+            right: m.right * MM,
+            top: m.top * MM,
+            bottom: m.bottom * MM,
+            folio: folio * MM,
         }
     }
 
@@ -100,6 +136,11 @@ impl Writer {
     }
 
     /// Closes the current page and opens the next, numbered at the top.
+    ///
+    /// The number stands in the top margin, like a running head, so the
+    /// text area of every page starts at the same top margin as the first
+    /// page's kop: the body's first line has its tallest letters at the
+    /// margin, and a page holds as many lines whatever its number.
     pub fn new_page(&mut self) {
         let ops = std::mem::take(&mut self.ops);
         (self.font, self.thickness) = (None, None);
@@ -108,17 +149,17 @@ impl Writer {
             Mm(self.sheet.height / MM),
             ops,
         ));
-        self.y = self.sheet.height - self.sheet.top * 0.8;
+        self.y = self.sheet.height - self.sheet.folio;
         let number = format!("- {} -", self.page_count());
         self.line_at(
             &number,
             Weight::Regular,
-            11.0,
+            FOLIO_SIZE,
             self.sheet.left,
             self.sheet.text_width(),
             Align::Center,
         );
-        self.y -= 11.0 * 2.0;
+        self.y = self.sheet.height - self.sheet.top - ASCENDER * BODY;
     }
 
     pub fn finish(mut self) -> Vec<PdfPage> {

@@ -8,8 +8,8 @@ use serde::Deserialize;
 use super::Store;
 use crate::calendar::WorkCalendar;
 use crate::circular::{
-    Circular, CircularKind, CircularStatus, Letterhead, Period, Reference, Relation, Signature,
-    SigningMode,
+    Circular, CircularKind, CircularStatus, KopKind, Letterhead, Period, Reference, Relation,
+    Signature, SigningMode,
 };
 use crate::error::{Error, Result};
 use crate::office::{OfficeProfile, SignatoryRole};
@@ -125,11 +125,13 @@ fn government(office: &OfficeProfile) -> String {
 }
 
 impl Store {
-    /// The kop: the head of region's (one tier, no address) or the office's
-    /// (government line, office name, address lines).
-    pub fn letterhead(&self, head: bool) -> Result<Letterhead> {
+    /// The kop of `kind`: the head of region's (its title, no address) or
+    /// the office's (government line, office name, address lines).
+    pub fn letterhead(&self, kind: KopKind) -> Result<Letterhead> {
         let office = self.office()?.ok_or_else(profile_missing)?;
+        let head = kind == KopKind::KepalaDaerah;
         Ok(Letterhead {
+            kind,
             emblem: self.emblem()?,
             tiers: if head {
                 vec![head_office(&office)]
@@ -175,6 +177,7 @@ impl Store {
             .signatories()?
             .into_iter()
             .find(|s| s.active && s.role == SignatoryRole::KepalaDaerah);
+        let kop = head.as_ref().map_or(KopKind::KepalaDaerah, |h| h.kop);
         let signature = match head {
             Some(head) => self.signature_for(head.id, SigningMode::Langsung, "")?,
             None => Signature {
@@ -209,7 +212,7 @@ impl Store {
         };
         let mut doc = Circular {
             kind,
-            letterhead: self.letterhead(true)?,
+            letterhead: self.letterhead(kop)?,
             number: String::new(),
             subject,
             scope: format!("Aparatur Sipil Negara di lingkungan {government}"),

@@ -238,6 +238,13 @@ CREATE TABLE signed_notice (
     signed_at TEXT NOT NULL
 );
 "#,
+    r#"
+-- The kop a signatory's circulars are drafted with: the head of region's
+-- (kepala_daerah) or the office's (perangkat_daerah); until now the head's
+-- for everyone but the heads of perangkat daerah.
+ALTER TABLE signatory ADD COLUMN kop TEXT NOT NULL DEFAULT 'kepala_daerah';
+UPDATE signatory SET kop = 'perangkat_daerah' WHERE role = 'kepala_perangkat_daerah';
+"#,
 ];
 
 /// The schema version this build writes.
