@@ -606,6 +606,26 @@ mod base64_bytes {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_letterhead_without_a_kind_takes_it_from_its_tiers_and_keeps_it_once_written() {
+        let read = |json: &str| serde_json::from_str::<Letterhead>(json).unwrap().kind;
+        assert_eq!(read(r#"{"tiers": ["BUPATI X"]}"#), KopKind::KepalaDaerah);
+        assert_eq!(
+            read(
+                r#"{"tiers": ["PEMERINTAH KABUPATEN X", "DINAS Y"], "address_lines": ["Jalan Z"]}"#
+            ),
+            KopKind::PerangkatDaerah
+        );
+        let office_kop_of_one_tier = Letterhead {
+            kind: KopKind::PerangkatDaerah,
+            tiers: vec!["DINAS Y".into()],
+            ..Default::default()
+        };
+        let json = serde_json::to_string(&office_kop_of_one_tier).unwrap();
+        assert!(json.contains(r#""kind":"perangkat_daerah""#));
+        assert_eq!(read(&json), KopKind::PerangkatDaerah);
+    }
+
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }

@@ -294,3 +294,62 @@ impl Writer {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::kop::tests::{book, fixture, runs};
+    use super::*;
+    use crate::circular::Point;
+
+    #[test]
+    fn text_keeps_to_the_margins_and_continuation_pages_start_at_the_top_one() {
+        let mut c = fixture("muba-800-439-bkpsdm-2020");
+        c.points.extend((0..30).map(|i| {
+            Point::new(format!(
+                "Butir tambahan {i} untuk mengisi halaman: pegawai tetap melaksanakan tugas \
+                 kedinasan sesuai jadwal yang ditetapkan oleh pimpinan unit kerja masing-masing."
+            ))
+        }));
+        for paper in [PaperSize::F4, PaperSize::A4] {
+            let sheet = Sheet::new(paper);
+            assert_eq!(
+                (sheet.left, sheet.right, sheet.top, sheet.bottom),
+                (30.0 * MM, 20.0 * MM, 20.0 * MM, 25.0 * MM)
+            );
+            let book = book(&c, paper);
+            assert!(book.pages.len() >= 2);
+            let text_right = sheet.width - sheet.right;
+            let (mut at_left, mut at_right) = (0, 0);
+            for page in 0..book.pages.len() {
+                let runs = runs(&book, page);
+                for r in &runs {
+                    assert!(r.x >= sheet.left - 0.01, "{paper:?} {r:?} left of 3 cm");
+                    assert!(r.right <= text_right + 0.5, "{paper:?} {r:?} right of 2 cm");
+                    assert!(r.y >= sheet.bottom, "{paper:?} {r:?} in the bottom margin");
+                    at_left += usize::from((r.x - sheet.left).abs() < 0.01);
+                    at_right += usize::from((r.right - text_right).abs() < 0.5);
+                }
+                if page == 0 {
+                    continue;
+                }
+                let (number, first) = (&runs[0], &runs[1]);
+                assert_eq!(number.text, format!("- {} -", page + 1));
+                assert!(
+                    number.y > sheet.height - sheet.top && number.y + number.size < sheet.height,
+                    "the page number stands in the top margin"
+                );
+                let glyph_top = first.y + ASCENDER * first.size;
+                assert!(
+                    (glyph_top - (sheet.height - sheet.top)).abs() < 0.5,
+                    "{paper:?} page {}: text starts {} pt below the top margin",
+                    page + 1,
+                    sheet.height - sheet.top - glyph_top
+                );
+            }
+            assert!(
+                at_left > 20 && at_right > 20,
+                "justified text fills 3 cm to 2 cm"
+            );
+        }
+    }
+}

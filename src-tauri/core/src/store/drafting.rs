@@ -363,6 +363,39 @@ mod tests {
     }
 
     #[test]
+    fn the_signatorys_kop_setting_decides_the_drafts_kop() {
+        let mut store = demo_store();
+        let head = store
+            .signatories()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.role == SignatoryRole::KepalaDaerah)
+            .unwrap();
+        assert_eq!(head.kop, KopKind::KepalaDaerah);
+        let draft = |store: &Store| {
+            store
+                .template_draft(CircularKind::WfhBaru, day(2020, 3, 25))
+                .unwrap()
+                .letterhead
+        };
+        assert_eq!(draft(&store).kind, KopKind::KepalaDaerah);
+        store
+            .save_signatory(&crate::office::SignatoryInput {
+                id: Some(head.id),
+                role: "kepala_daerah".into(),
+                name: head.name.clone(),
+                position_title: head.position_title.clone(),
+                kop: "perangkat_daerah".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let kop = draft(&store);
+        assert_eq!(kop.kind, KopKind::PerangkatDaerah);
+        assert_eq!(kop.tiers[0], "PEMERINTAH KABUPATEN TANJUNG SEROJA");
+        assert!(!kop.address_lines.is_empty());
+    }
+
+    #[test]
     fn an_extension_follows_on_links_back_and_cites_the_issued_number() {
         let mut store = demo_store();
         let issued = store

@@ -282,3 +282,29 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatories_from_before_kop_settings_keep_the_kop_their_role_had() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO signatory (role, name, position_title) VALUES
+                 ('kepala_daerah', 'A', 'BUPATI X'),
+                 ('kepala_perangkat_daerah', 'B', 'KEPALA BKPSDM');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let kops: Vec<String> = conn
+            .prepare("SELECT kop FROM signatory ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(kops, ["kepala_daerah", "perangkat_daerah"]);
+    }
+}
