@@ -399,9 +399,10 @@ fn the_signed_page_looks_like_the_unsigned_one_apart_from_the_mark() {
     let last = before.len() - 1;
     for (page, ((w, h, a), (w2, h2, b))) in before.iter().zip(&after).enumerate() {
         assert_eq!((w, h), (w2, h2));
-        // The mark's box (mm from the left and bottom edges), with 2 px slack.
-        let (left, right) = (px(25.0) - 2.0, *w as f64 - px(20.0) + 2.0);
-        let (top, bottom) = (*h as f64 - px(19.0) - 2.0, *h as f64 - px(2.0) + 2.0);
+        // The mark's box (mm from the left and bottom edges, inside the
+        // 3 cm / 2 cm / 2.5 cm margins), with 2 px slack.
+        let (left, right) = (px(30.0) - 2.0, *w as f64 - px(20.0) + 2.0);
+        let (top, bottom) = (*h as f64 - px(22.0) - 2.0, *h as f64 - px(4.0) + 2.0);
         let mut inside = 0;
         for y in 0..*h {
             for x in 0..*w {

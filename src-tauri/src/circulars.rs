@@ -2,7 +2,9 @@
 //! register, and files through native dialogs (PDF, JSON, CSV/XLSX).
 
 use chrono::NaiveDate;
-use edaran_core::circular::{Circular, CircularKind, Letterhead, Relation, Signature, SigningMode};
+use edaran_core::circular::{
+    Circular, CircularKind, KopKind, Letterhead, Relation, Signature, SigningMode,
+};
 use edaran_core::office::PaperSize;
 use edaran_core::pdf::{self, Preview};
 use edaran_core::store::{AuditEntry, CircularRecord, RegisterEntry};
@@ -119,8 +121,8 @@ pub fn signature_for(
 }
 
 #[tauri::command]
-pub fn letterhead_for(state: State<AppState>, head: bool) -> Reply<Letterhead> {
-    reply(state.store().letterhead(head))
+pub fn letterhead_for(state: State<AppState>, kind: KopKind) -> Reply<Letterhead> {
+    reply(state.store().letterhead(kind))
 }
 
 #[tauri::command]

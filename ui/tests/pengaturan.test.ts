@@ -62,4 +62,25 @@ describe('Pengaturan', () => {
     expect(rowTexts('signatory-row')[1]).toContain('Drs. Bambang Hartono, M.Si.');
     expect(rowTexts('signatory-row')[1]).toContain('Kepala Perangkat Daerah');
   });
+
+  it('sets which kop a signatory\'s circulars use, by role unless chosen', async () => {
+    const { user, backend } = await renderApp();
+    await openPage(user, 'nav-pengaturan', 'page-pengaturan');
+    await waitFor(() => expect(screen.getAllByTestId('signatory-row')).toHaveLength(1));
+    const add = async (name: string, kop: string) => {
+      await user.click(screen.getByTestId('signatory-new'));
+      await user.selectOptions(screen.getByTestId('signatory-role'), 'sekda');
+      await user.type(screen.getByTestId('signatory-name'), name);
+      await user.type(screen.getByTestId('signatory-position'), 'SEKRETARIS DAERAH');
+      expect((screen.getByTestId('signatory-kop') as HTMLSelectElement).value).toBe('');
+      if (kop) await user.selectOptions(screen.getByTestId('signatory-kop'), kop);
+      await user.click(screen.getByTestId('signatory-submit'));
+      await waitFor(() => expect(screen.queryByTestId('signatory-form')).toBeNull());
+    };
+    await add('Sekda Kop Kantor', 'perangkat_daerah');
+    await add('Sekda Menurut Peran', '');
+    const kops = Object.fromEntries((await backend.signatories_list()).map((s) => [s.name, s.kop]));
+    expect(kops['Sekda Kop Kantor']).toBe('perangkat_daerah');
+    expect(kops['Sekda Menurut Peran']).toBe('kepala_daerah');
+  });
 });

@@ -24,6 +24,31 @@ describe('drafting a circular', () => {
     await waitFor(() => expect(screen.getByTestId('preview').textContent).toContain('SISTEM KERJA BARU'));
   });
 
+  it('warns in the form and the preview while the kop has no emblem, and follows the signer\'s kop', async () => {
+    const { user, backend } = await renderApp();
+    await openEditorOfNew(user);
+    const garuda = 'Kop belum berlambang: lambang negara (Garuda) di tengah kop tidak tercetak.';
+    await waitFor(() => expect(screen.getByTestId('preview-warning').textContent).toContain(garuda));
+    expect(screen.getByTestId('kop-warning').textContent).toContain(garuda);
+    expect((screen.getByTestId('c-kop') as HTMLSelectElement).value).toBe('kepala_daerah');
+
+    await user.selectOptions(screen.getByTestId('c-kop'), 'perangkat_daerah');
+    await waitFor(() => expect(screen.getByTestId('kop-warning').textContent).toContain('lambang daerah di kiri kop'));
+    expect(screen.getByTestId('preview-warning').textContent).toContain('lambang daerah di kiri kop');
+
+    // The signer's kop (set in Pengaturan) comes with the signer.
+    await user.selectOptions(screen.getByTestId('c-signer'), '');
+    await user.selectOptions(screen.getByTestId('c-signer'), '1');
+    await waitFor(() => expect((screen.getByTestId('c-kop') as HTMLSelectElement).value).toBe('kepala_daerah'));
+
+    // With an emblem in the kop the warnings go.
+    const plain = backend.letterhead_for;
+    backend.letterhead_for = async (kind) => ({ ...(await plain(kind)), emblem: 'iVBORw0KGgo=' });
+    await user.selectOptions(screen.getByTestId('c-kop'), 'perangkat_daerah');
+    await waitFor(() => expect(screen.queryByTestId('preview-warning')).toBeNull());
+    expect(screen.queryByTestId('kop-warning')).toBeNull();
+  });
+
   it('keeps a draft whose save failed: asks before leaving it, and saves it on retry', async () => {
     const { user, backend } = await renderApp();
     await openEditorOfNew(user);

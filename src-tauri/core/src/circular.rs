@@ -63,16 +63,59 @@ vocabulary!(
     }
 );
 
-/// The kop: emblem, tiered lines in capitals, address lines, then a rule.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(default)]
+vocabulary!(
+    /// Whose kop a circular is printed under.
+    KopKind, "Jenis kop" {
+        KepalaDaerah => "kepala_daerah", "Kop kepala daerah (lambang di tengah, tanpa garis)";
+        PerangkatDaerah => "perangkat_daerah", "Kop perangkat daerah (lambang di kiri, alamat, garis ganda)";
+    }
+);
+
+/// The kop: emblem, tiered lines in capitals, address lines; laid out as
+/// its `kind` says.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(from = "LetterheadFields")]
 pub struct Letterhead {
+    pub kind: KopKind,
     /// PNG or JPEG bytes of the emblem, base64 in JSON.
     #[serde(with = "base64_bytes", skip_serializing_if = "Option::is_none")]
     pub emblem: Option<Vec<u8>>,
     /// `PEMERINTAH KABUPATEN X`, then the office name (or `BUPATI X` alone).
     pub tiers: Vec<String>,
     pub address_lines: Vec<String>,
+}
+
+impl Default for Letterhead {
+    fn default() -> Letterhead {
+        LetterheadFields::default().into()
+    }
+}
+
+/// A letterhead as read: files written before the kind existed get it
+/// from the tiers (one tier, `BUPATI X`, is a head of region's kop).
+#[derive(Default, Deserialize)]
+#[serde(default)]
+struct LetterheadFields {
+    kind: Option<KopKind>,
+    #[serde(with = "base64_bytes")]
+    emblem: Option<Vec<u8>>,
+    tiers: Vec<String>,
+    address_lines: Vec<String>,
+}
+
+impl From<LetterheadFields> for Letterhead {
+    fn from(f: LetterheadFields) -> Letterhead {
+        let guessed = match f.tiers.len() {
+            1 => KopKind::KepalaDaerah,
+            _ => KopKind::PerangkatDaerah,
+        };
+        Letterhead {
+            kind: f.kind.unwrap_or(guessed),
+            emblem: f.emblem,
+            tiers: f.tiers,
+            address_lines: f.address_lines,
+        }
+    }
 }
 
 vocabulary!(
@@ -473,6 +516,23 @@ fn default_location() -> String {
 pub const MAX_POINT_CHARS: usize = 5_000;
 
 impl Circular {
+    /// What the printed circular lacks though it prints: shown in the editor
+    /// and the preview, never blocking.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        if self.letterhead.emblem.is_none() {
+            let emblem = match self.letterhead.kind {
+                KopKind::KepalaDaerah => "lambang negara (Garuda) di tengah kop",
+                KopKind::PerangkatDaerah => "lambang daerah di kiri kop",
+            };
+            warnings.push(format!(
+                "Kop belum berlambang: {emblem} tidak tercetak. Pilih gambar lambang di \
+                 Pengaturan (Profil Kantor), lalu pilih kop surat ini sekali lagi."
+            ));
+        }
+        warnings
+    }
+
     /// Checks what a clerk can get wrong; the first problem is returned.
     pub fn validate(&self) -> Result<()> {
         let bad = |code, field, message: String| Err(Error::invalid(code, field, message));
@@ -657,6 +717,26 @@ mod base64_bytes {
 mod tests {
     use super::*;
     use crate::office::SignatoryRole;
+
+    #[test]
+    fn a_letterhead_without_a_kind_takes_it_from_its_tiers_and_keeps_it_once_written() {
+        let read = |json: &str| serde_json::from_str::<Letterhead>(json).unwrap().kind;
+        assert_eq!(read(r#"{"tiers": ["BUPATI X"]}"#), KopKind::KepalaDaerah);
+        assert_eq!(
+            read(
+                r#"{"tiers": ["PEMERINTAH KABUPATEN X", "DINAS Y"], "address_lines": ["Jalan Z"]}"#
+            ),
+            KopKind::PerangkatDaerah
+        );
+        let office_kop_of_one_tier = Letterhead {
+            kind: KopKind::PerangkatDaerah,
+            tiers: vec!["DINAS Y".into()],
+            ..Default::default()
+        };
+        let json = serde_json::to_string(&office_kop_of_one_tier).unwrap();
+        assert!(json.contains(r#""kind":"perangkat_daerah""#));
+        assert_eq!(read(&json), KopKind::PerangkatDaerah);
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::agency::required_name;
+use crate::circular::KopKind;
 use crate::error::{Error, Result};
 use crate::nip::{self, NipKind};
 use crate::numbering::{NumberParts, NumberTemplate};
@@ -139,6 +140,15 @@ impl SignatoryRole {
     pub fn prints_nip(self) -> bool {
         self == SignatoryRole::KepalaPerangkatDaerah
     }
+
+    /// The kop a signatory in this office signs under unless set otherwise:
+    /// a kepala perangkat daerah the office's, everyone else the head of region's.
+    pub fn usual_kop(self) -> KopKind {
+        match self {
+            SignatoryRole::KepalaPerangkatDaerah => KopKind::PerangkatDaerah,
+            _ => KopKind::KepalaDaerah,
+        }
+    }
 }
 
 /// A signatory as stored.
@@ -154,6 +164,8 @@ pub struct Signatory {
     pub nip: Option<String>,
     pub golongan: Option<Golongan>,
     pub active: bool,
+    /// The kop this signatory's circulars are drafted with.
+    pub kop: KopKind,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -168,6 +180,8 @@ pub struct SignatoryInput {
     pub nip: String,
     pub golongan: String,
     pub active: Option<bool>,
+    /// A [`KopKind`] code; empty gives the role's usual kop.
+    pub kop: String,
 }
 
 impl SignatoryInput {
@@ -211,6 +225,10 @@ impl SignatoryInput {
             nip,
             golongan,
             active: self.active.unwrap_or(true),
+            kop: match self.kop.trim() {
+                "" => role.usual_kop(),
+                code => KopKind::require(code, "kop")?,
+            },
         })
     }
 }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::agency::{AgencyKind, UnitKind};
-use crate::circular::{CircularKind, CircularStatus, SigningMode};
+use crate::circular::{CircularKind, CircularStatus, KopKind, SigningMode};
 use crate::employee::{EmploymentKind, Eselon, PositionKind};
 use crate::office::{PaperSize, RegionKind, SignatoryRole};
 use crate::rank::{Golongan, PPPK_GRADES};
@@ -27,6 +27,7 @@ pub struct ReferenceData {
     pub circular_kinds: Vec<Choice>,
     pub circular_statuses: Vec<Choice>,
     pub signing_modes: Vec<Choice>,
+    pub kop_kinds: Vec<Choice>,
     pub exception_placements: Vec<Choice>,
     pub exception_reasons: Vec<Choice>,
     pub work_statuses: Vec<Choice>,
@@ -48,6 +49,7 @@ pub fn reference_data() -> ReferenceData {
         circular_kinds: CircularKind::choices(),
         circular_statuses: CircularStatus::choices(),
         signing_modes: SigningMode::choices(),
+        kop_kinds: KopKind::choices(),
         exception_placements: Placement::choices(),
         exception_reasons: ExceptionReason::choices(),
         work_statuses: Status::choices(),

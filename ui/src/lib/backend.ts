@@ -88,7 +88,7 @@ export interface Backend {
   circular_cancel_number(id: number, reason: string, actor: string): Promise<null>;
   circular_audit(id: number): Promise<AuditEntry[]>;
   signature_for(signatoryId: number, mode: string, intermediate: string): Promise<Signature>;
-  letterhead_for(head: boolean): Promise<Letterhead>;
+  letterhead_for(kind: string): Promise<Letterhead>;
   register_list(query: string, year: number | null): Promise<RegisterEntry[]>;
   /** Native save dialog, then the system PDF viewer; the path, or null if cancelled. */
   circular_save_pdf(id: number, paper: string): Promise<string | null>;
@@ -193,7 +193,7 @@ export const tauriBackend: Backend = {
   circular_cancel_number: (id, reason, actor) => invoke('circular_cancel_number', { id, reason, actor }),
   circular_audit: (id) => invoke('circular_audit', { id }),
   signature_for: (signatoryId, mode, intermediate) => invoke('signature_for', { signatoryId, mode, intermediate }),
-  letterhead_for: (head) => invoke('letterhead_for', { head }),
+  letterhead_for: (kind) => invoke('letterhead_for', { kind }),
   register_list: (query, year) => invoke('register_list', { query, year }),
   circular_save_pdf: (id, paper) => invoke('circular_save_pdf', { id, paper }),
   circular_export_json: (id) => invoke('circular_export_json', { id }),

@@ -113,6 +113,10 @@ export const fakeReference: ReferenceData = {
     c('pj', 'Pj. (penjabat)'),
     c('wakil', 'Wakil kepala daerah atas nama kepala daerah'),
   ],
+  kop_kinds: [
+    c('kepala_daerah', 'Kop kepala daerah (lambang di tengah, tanpa garis)'),
+    c('perangkat_daerah', 'Kop perangkat daerah (lambang di kiri, alamat, garis ganda)'),
+  ],
   exception_placements: [c('di_rumah', 'Tetap di rumah'), c('di_kantor', 'Tetap di kantor')],
   exception_reasons: [
     c('komorbid', 'memiliki penyakit penyerta (komorbid)'),
@@ -271,6 +275,7 @@ export function demoSeed(): FakeSeed {
         nip: null,
         golongan: null,
         active: true,
+        kop: 'kepala_daerah',
       },
     ],
     holidays: [
@@ -584,6 +589,7 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
           nip,
           golongan,
           active: input.active,
+          kop: input.kop || (input.role === 'kepala_perangkat_daerah' ? 'perangkat_daerah' : 'kepala_daerah'),
         };
         return structuredClone(upsert(db.signatories, row));
       }),

@@ -67,6 +67,13 @@ export function periodClause(doc: CircularDocument): string {
     : `${doc.scope} melaksanakan tugas kedinasan dengan bekerja di rumah (Work From Home) ${span}.`;
 }
 
+/** The core's warning for a kop without emblem (`Circular::warnings`). */
+function warnings(doc: CircularDocument): string[] {
+  if (doc.letterhead.emblem) return [];
+  const emblem = doc.letterhead.kind === 'perangkat_daerah' ? 'lambang daerah di kiri kop' : 'lambang negara (Garuda) di tengah kop';
+  return [`Kop belum berlambang: ${emblem} tidak tercetak. Pilih gambar lambang di Pengaturan (Profil Kantor), lalu pilih kop surat ini sekali lagi.`];
+}
+
 function refresh(doc: CircularDocument): CircularDocument {
   const next = structuredClone(doc);
   next.points = next.points.map((pt) => (pt.clause === 'masa' ? { ...pt, text: periodClause(next) } : pt));
@@ -89,7 +96,7 @@ function compose(doc: CircularDocument): CircularDocument {
 export function blankDocument(kind: string, subject: string): CircularDocument {
   return compose({
     kind,
-    letterhead: { tiers: ['BUPATI TANJUNG SEROJA'], address_lines: [] },
+    letterhead: { kind: 'kepala_daerah', tiers: ['BUPATI TANJUNG SEROJA'], address_lines: [] },
     number: '',
     subject,
     scope: 'Aparatur Sipil Negara di lingkungan Pemerintah Kabupaten Tanjung Seroja',
@@ -188,7 +195,7 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
         validate(document);
         const lines = ['SURAT EDARAN', `NOMOR ${document.number || '....'}`, document.subject.toUpperCase(), ...document.points.map((pt: Point) => pt.text)];
         const text = lines.map((l, i) => `<text x="70" y="${100 + i * 16}">${escape(l)}</text>`).join('');
-        return { pages: [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 609 935">${text}</svg>`], page_count: 1 };
+        return { pages: [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 609 935">${text}</svg>`], page_count: 1, warnings: warnings(document) };
       }),
     circular_initial: (id, verifier) =>
       later(() => {
@@ -247,8 +254,12 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
     circular_audit: (id) => later(() => structuredClone(audit.get(id) ?? [])),
     signature_for: (_signatoryId, mode) =>
       later(() => ({ ...blankDocument('umum', 'x').signature, mode })),
-    letterhead_for: (head) =>
-      later(() => (head ? { tiers: ['BUPATI TANJUNG SEROJA'], address_lines: [] } : { tiers: ['PEMERINTAH KABUPATEN TANJUNG SEROJA', 'BKPSDM'], address_lines: ['Jalan Merdeka 10'] })),
+    letterhead_for: (kind) =>
+      later(() =>
+        kind === 'kepala_daerah'
+          ? { kind, tiers: ['BUPATI TANJUNG SEROJA'], address_lines: [] }
+          : { kind, tiers: ['PEMERINTAH KABUPATEN TANJUNG SEROJA', 'BKPSDM'], address_lines: ['Jalan Merdeka 10'] },
+      ),
     register_list: (query, year) =>
       later(() =>
         register

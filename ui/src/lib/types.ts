@@ -27,6 +27,7 @@ export interface ReferenceData {
   circular_kinds: Choice[];
   circular_statuses: Choice[];
   signing_modes: Choice[];
+  kop_kinds: Choice[];
   /** Personal exceptions: `di_rumah` / `di_kantor`. */
   exception_placements: Choice[];
   exception_reasons: Choice[];
@@ -151,6 +152,8 @@ export interface Signatory {
   nip: string | null;
   golongan: string | null;
   active: boolean;
+  /** The kop this signatory's circulars are drafted with (`kop_kinds`). */
+  kop: string;
 }
 
 export interface SignatoryInput {
@@ -163,6 +166,8 @@ export interface SignatoryInput {
   nip: string;
   golongan: string;
   active: boolean;
+  /** A `kop_kinds` code; empty gives the role's usual kop. */
+  kop: string;
 }
 
 export interface Holiday {
@@ -225,6 +230,8 @@ export interface Reference {
 }
 
 export interface Letterhead {
+  /** `kepala_daerah` or `perangkat_daerah` (`kop_kinds`). */
+  kind: string;
   /** Base64 PNG/JPEG. */
   emblem?: string;
   tiers: string[];
@@ -279,6 +286,8 @@ export interface CircularRecord extends CircularSummary {
 export interface Preview {
   pages: string[];
   page_count: number;
+  /** What the printed circular lacks (e.g. the kop's emblem), in the core's words. */
+  warnings: string[];
 }
 
 export interface RegisterEntry {

@@ -27,6 +27,7 @@ use crate::office::PaperSize;
 pub use flow::{faults, Part, Placed};
 use fonts::{face, Weight};
 pub use preview::Preview;
+pub(crate) use writer::MARGINS;
 use writer::{Sheet, Writer};
 
 const BODY: f32 = 12.0;
@@ -76,6 +77,7 @@ pub fn preview(c: &Circular, paper: PaperSize, max_pages: usize) -> Result<Previ
             .map(|page| preview::page_svg(page, &resources))
             .collect(),
         page_count: book.pages.len(),
+        warnings: c.warnings(),
     })
 }
 

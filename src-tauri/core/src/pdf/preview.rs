@@ -17,6 +17,8 @@ pub struct Preview {
     pub pages: Vec<String>,
     /// How many pages the printed document has.
     pub page_count: usize,
+    /// What the printed circular lacks ([`crate::circular::Circular::warnings`]).
+    pub warnings: Vec<String>,
 }
 
 /// An image placed on the pages: its data URL and pixel size.

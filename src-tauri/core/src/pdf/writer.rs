@@ -8,9 +8,42 @@ use printpdf::{
 
 use super::fonts::{face, Weight};
 use super::layout::Line;
+use super::BODY;
 use crate::office::PaperSize;
 
 const MM: f32 = 72.0 / 25.4;
+/// Liberation Sans' ascender (1854/2048 em): how far the tallest letters
+/// rise above the baseline.
+const ASCENDER: f32 = 0.905;
+/// Size of the continuation pages' number (`- 2 -`).
+const FOLIO_SIZE: f32 = 11.0;
+
+/// Margins in millimetres, after the tata naskah tradition: left 3 cm (the
+/// binding side), right 2 cm, top 2 cm on every page, bottom 2.5 cm (room
+/// for the electronic signature's mark on the last page, see `sign::mark`).
+pub const MARGINS: Margins = Margins {
+    left: 30.0,
+    right: 20.0,
+    top: 20.0,
+    bottom: 25.0,
+};
+
+/// A page's four margins, in millimetres.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Margins {
+    pub left: f32,
+    pub right: f32,
+    pub top: f32,
+    pub bottom: f32,
+}
+
+/// Every paper size's measurements in millimetres: width, height, margins,
+/// and the baseline of a continuation page's number below the paper's top
+/// edge (inside the top margin).
+const PAPERS: [(PaperSize, f32, f32, Margins, f32); 2] = [
+    (PaperSize::F4, 215.0, 330.0, MARGINS, 12.0),
+    (PaperSize::A4, 210.0, 297.0, MARGINS, 12.0),
+];
 
 /// Page size and margins, in points.
 #[derive(Debug, Clone, Copy)]
@@ -21,21 +54,24 @@ pub struct Sheet {
     pub right: f32,
     pub top: f32,
     pub bottom: f32,
+    /// Baseline of the page number, below the paper's top edge.
+    pub folio: f32,
 }
 
 impl Sheet {
     pub fn new(paper: PaperSize) -> Sheet {
-        let (w, h) = match paper {
-            PaperSize::F4 => (215.0, 330.0),
-            PaperSize::A4 => (210.0, 297.0),
-        };
+        let (_, width, height, m, folio) = PAPERS
+            .into_iter()
+            .find(|row| row.0 == paper)
+            .expect("every paper size has a row");
         Sheet {
-            width: w * MM,
-            height: h * MM,
-            left: 25.0 * MM,
-            right: 20.0 * MM,
-            top: 15.0 * MM,
-            bottom: 20.0 * MM,
+            width: width * MM,
+            height: height * MM,
+            left: m.left * MM,
+            right: m.right * MM,
+            top: m.top * MM,
+            bottom: m.bottom * MM,
+            folio: folio * MM,
         }
     }
 
@@ -93,6 +129,11 @@ impl Writer {
     }
 
     /// Closes the current page and opens the next, numbered at the top.
+    ///
+    /// The number stands in the top margin, like a running head, so the
+    /// text area of every page starts at the same top margin as the first
+    /// page's kop: the body's first line has its tallest letters at the
+    /// margin, and a page holds as many lines whatever its number.
     pub fn new_page(&mut self) {
         let ops = std::mem::take(&mut self.ops);
         (self.font, self.thickness) = (None, None);
@@ -101,17 +142,17 @@ impl Writer {
             Mm(self.sheet.height / MM),
             ops,
         ));
-        self.y = self.sheet.height - self.sheet.top * 0.8;
+        self.y = self.sheet.height - self.sheet.folio;
         let number = format!("- {} -", self.page_count());
         self.line_at(
             &number,
             Weight::Regular,
-            11.0,
+            FOLIO_SIZE,
             self.sheet.left,
             self.sheet.text_width(),
             Align::Center,
         );
-        self.y -= 11.0 * 2.0;
+        self.y = self.sheet.height - self.sheet.top - ASCENDER * BODY;
     }
 
     pub fn finish(mut self) -> Vec<PdfPage> {
@@ -244,5 +285,64 @@ impl Writer {
                 ..Default::default()
             },
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::kop::tests::{book, fixture, runs};
+    use super::*;
+    use crate::circular::Point;
+
+    #[test]
+    fn text_keeps_to_the_margins_and_continuation_pages_start_at_the_top_one() {
+        let mut c = fixture("muba-800-439-bkpsdm-2020");
+        c.points.extend((0..30).map(|i| {
+            Point::new(format!(
+                "Butir tambahan {i} untuk mengisi halaman: pegawai tetap melaksanakan tugas \
+                 kedinasan sesuai jadwal yang ditetapkan oleh pimpinan unit kerja masing-masing."
+            ))
+        }));
+        for paper in [PaperSize::F4, PaperSize::A4] {
+            let sheet = Sheet::new(paper);
+            assert_eq!(
+                (sheet.left, sheet.right, sheet.top, sheet.bottom),
+                (30.0 * MM, 20.0 * MM, 20.0 * MM, 25.0 * MM)
+            );
+            let book = book(&c, paper);
+            assert!(book.pages.len() >= 2);
+            let text_right = sheet.width - sheet.right;
+            let (mut at_left, mut at_right) = (0, 0);
+            for page in 0..book.pages.len() {
+                let runs = runs(&book, page);
+                for r in &runs {
+                    assert!(r.x >= sheet.left - 0.01, "{paper:?} {r:?} left of 3 cm");
+                    assert!(r.right <= text_right + 0.5, "{paper:?} {r:?} right of 2 cm");
+                    assert!(r.y >= sheet.bottom, "{paper:?} {r:?} in the bottom margin");
+                    at_left += usize::from((r.x - sheet.left).abs() < 0.01);
+                    at_right += usize::from((r.right - text_right).abs() < 0.5);
+                }
+                if page == 0 {
+                    continue;
+                }
+                let (number, first) = (&runs[0], &runs[1]);
+                assert_eq!(number.text, format!("- {} -", page + 1));
+                assert!(
+                    number.y > sheet.height - sheet.top && number.y + number.size < sheet.height,
+                    "the page number stands in the top margin"
+                );
+                let glyph_top = first.y + ASCENDER * first.size;
+                assert!(
+                    (glyph_top - (sheet.height - sheet.top)).abs() < 0.5,
+                    "{paper:?} page {}: text starts {} pt below the top margin",
+                    page + 1,
+                    sheet.height - sheet.top - glyph_top
+                );
+            }
+            assert!(
+                at_left > 20 && at_right > 20,
+                "justified text fills 3 cm to 2 cm"
+            );
+        }
     }
 }

@@ -9,15 +9,17 @@ use serde::Serialize;
 use super::cert::failed;
 use super::CertificateInfo;
 use crate::error::Result;
+use crate::pdf::MARGINS;
 
 const MM: f32 = 72.0 / 25.4;
-/// The mark's box: from the left margin (25 mm), 2 mm above the paper's
-/// edge, 17 mm high — inside the empty 20 mm bottom margin of Edaran's pages.
-pub(crate) const LEFT: f32 = 25.0 * MM;
-pub(crate) const BOTTOM: f32 = 2.0 * MM;
-pub(crate) const HEIGHT: f32 = 17.0 * MM;
+/// The mark's box, inside the empty bottom margin of Edaran's pages
+/// (`pdf::MARGINS`): from the left margin to the right one, 4 mm above the
+/// paper's edge, up to 3 mm below the text area.
+pub(crate) const LEFT: f32 = MARGINS.left * MM;
+pub(crate) const BOTTOM: f32 = 4.0 * MM;
+pub(crate) const HEIGHT: f32 = (MARGINS.bottom - 4.0 - 3.0) * MM;
 /// Right margin kept clear.
-pub(crate) const RIGHT: f32 = 20.0 * MM;
+pub(crate) const RIGHT: f32 = MARGINS.right * MM;
 const FONT_SIZE: f32 = 6.5;
 const FIRST_LINE: &str = "EDARAN-TTE/1";
 

@@ -8,8 +8,8 @@ use serde::Deserialize;
 use super::Store;
 use crate::calendar::WorkCalendar;
 use crate::circular::{
-    Circular, CircularKind, CircularStatus, Letterhead, Period, Reference, Relation, Signature,
-    SigningMode,
+    Circular, CircularKind, CircularStatus, KopKind, Letterhead, Period, Reference, Relation,
+    Signature, SigningMode,
 };
 use crate::error::{Error, Result};
 use crate::office::{OfficeProfile, SignatoryRole};
@@ -125,11 +125,13 @@ fn government(office: &OfficeProfile) -> String {
 }
 
 impl Store {
-    /// The kop: the head of region's (one tier, no address) or the office's
-    /// (government line, office name, address lines).
-    pub fn letterhead(&self, head: bool) -> Result<Letterhead> {
+    /// The kop of `kind`: the head of region's (its title, no address) or
+    /// the office's (government line, office name, address lines).
+    pub fn letterhead(&self, kind: KopKind) -> Result<Letterhead> {
         let office = self.office()?.ok_or_else(profile_missing)?;
+        let head = kind == KopKind::KepalaDaerah;
         Ok(Letterhead {
+            kind,
             emblem: self.emblem()?,
             tiers: if head {
                 vec![head_office(&office)]
@@ -175,6 +177,7 @@ impl Store {
             .signatories()?
             .into_iter()
             .find(|s| s.active && s.role == SignatoryRole::KepalaDaerah);
+        let kop = head.as_ref().map_or(KopKind::KepalaDaerah, |h| h.kop);
         let signature = match head {
             Some(head) => self.signature_for(head.id, SigningMode::Langsung, "")?,
             None => Signature {
@@ -209,7 +212,7 @@ impl Store {
         };
         let mut doc = Circular {
             kind,
-            letterhead: self.letterhead(true)?,
+            letterhead: self.letterhead(kop)?,
             number: String::new(),
             subject,
             scope: format!("Aparatur Sipil Negara di lingkungan {government}"),
@@ -357,6 +360,39 @@ mod tests {
             .text
             .contains("terhitung mulai tanggal 26 Maret 2020 sampai dengan tanggal 8 April 2020"));
         assert_eq!(doc.points.last().unwrap().clause, Some(Clause::Penutup));
+    }
+
+    #[test]
+    fn the_signatorys_kop_setting_decides_the_drafts_kop() {
+        let mut store = demo_store();
+        let head = store
+            .signatories()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.role == SignatoryRole::KepalaDaerah)
+            .unwrap();
+        assert_eq!(head.kop, KopKind::KepalaDaerah);
+        let draft = |store: &Store| {
+            store
+                .template_draft(CircularKind::WfhBaru, day(2020, 3, 25))
+                .unwrap()
+                .letterhead
+        };
+        assert_eq!(draft(&store).kind, KopKind::KepalaDaerah);
+        store
+            .save_signatory(&crate::office::SignatoryInput {
+                id: Some(head.id),
+                role: "kepala_daerah".into(),
+                name: head.name.clone(),
+                position_title: head.position_title.clone(),
+                kop: "perangkat_daerah".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let kop = draft(&store);
+        assert_eq!(kop.kind, KopKind::PerangkatDaerah);
+        assert_eq!(kop.tiers[0], "PEMERINTAH KABUPATEN TANJUNG SEROJA");
+        assert!(!kop.address_lines.is_empty());
     }
 
     #[test]

@@ -238,6 +238,13 @@ CREATE TABLE signed_notice (
     signed_at TEXT NOT NULL
 );
 "#,
+    r#"
+-- The kop a signatory's circulars are drafted with: the head of region's
+-- (kepala_daerah) or the office's (perangkat_daerah); until now the head's
+-- for everyone but the heads of perangkat daerah.
+ALTER TABLE signatory ADD COLUMN kop TEXT NOT NULL DEFAULT 'kepala_daerah';
+UPDATE signatory SET kop = 'perangkat_daerah' WHERE role = 'kepala_perangkat_daerah';
+"#,
 ];
 
 /// The schema version this build writes.
@@ -274,4 +281,30 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn signatories_from_before_kop_settings_keep_the_kop_their_role_had() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 7).unwrap();
+        conn.execute_batch(
+            "INSERT INTO signatory (role, name, position_title) VALUES
+                 ('kepala_daerah', 'A', 'BUPATI X'),
+                 ('kepala_perangkat_daerah', 'B', 'KEPALA BKPSDM');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let kops: Vec<String> = conn
+            .prepare("SELECT kop FROM signatory ORDER BY name")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(kops, ["kepala_daerah", "perangkat_daerah"]);
+    }
 }

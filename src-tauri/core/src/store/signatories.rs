@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::office::{Signatory, SignatoryInput};
 
 const SELECT: &str =
-    "SELECT id, role, name, front_title, back_title, position_title, nip, golongan, active FROM signatory";
+    "SELECT id, role, name, front_title, back_title, position_title, nip, golongan, active, kop FROM signatory";
 
 fn from_row(r: &Row) -> rusqlite::Result<Signatory> {
     Ok(Signatory {
@@ -20,6 +20,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Signatory> {
         nip: r.get(6)?,
         golongan: r.get(7)?,
         active: r.get(8)?,
+        kop: r.get(9)?,
     })
 }
 
@@ -47,13 +48,13 @@ impl Store {
             self.signatory(id)?;
         }
         self.conn.execute(
-            "INSERT INTO signatory (id, role, name, front_title, back_title, position_title, nip, golongan, active)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+            "INSERT INTO signatory (id, role, name, front_title, back_title, position_title, nip, golongan, active, kop)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              ON CONFLICT (id) DO UPDATE SET role = excluded.role, name = excluded.name,
                  front_title = excluded.front_title, back_title = excluded.back_title,
                  position_title = excluded.position_title, nip = excluded.nip,
-                 golongan = excluded.golongan, active = excluded.active",
-            params![input.id, s.role, s.name, s.front_title, s.back_title, s.position_title, s.nip, s.golongan, s.active],
+                 golongan = excluded.golongan, active = excluded.active, kop = excluded.kop",
+            params![input.id, s.role, s.name, s.front_title, s.back_title, s.position_title, s.nip, s.golongan, s.active, s.kop],
         )?;
         self.signatory(input.id.unwrap_or_else(|| self.conn.last_insert_rowid()))
     }
