@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use edaran_core::circular::{Annex, Circular, SigningMode};
+use edaran_core::circular::{Annex, Circular, KopKind, SigningMode};
 use edaran_core::office::PaperSize;
 use edaran_core::{exchange, pdf};
 
@@ -52,6 +52,7 @@ fn annex(title: &str, rows: usize) -> Annex {
 fn variants() -> Vec<(&'static str, Circular)> {
     let muba = fixture("muba-800-439-bkpsdm-2020");
     let mut office = muba.clone();
+    office.letterhead.kind = KopKind::PerangkatDaerah;
     office.letterhead.tiers = vec![
         "Pemerintah Kabupaten Musi Banyuasin".into(),
         "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia".into(),

@@ -781,6 +781,7 @@ mod tests {
             nip: Some("196805121990031004".into()),
             golongan: None,
             active: true,
+            kop: role.usual_kop(),
         }
     }
 

@@ -103,16 +103,6 @@ fn address(w: &mut Writer, c: &Circular, x: f32, width: f32) {
     }
 }
 
-/// The largest size from `wanted` down to `min` at which `text` fits on one line.
-pub(super) fn fit(text: &str, weight: Weight, wanted: f32, min: f32, width: f32) -> f32 {
-    let natural = face(weight).width(text, wanted);
-    if natural <= width {
-        wanted
-    } else {
-        (wanted * width / natural).max(min)
-    }
-}
-
 /// What the tests read back from laid-out pages.
 #[cfg(test)]
 pub(super) mod tests {
