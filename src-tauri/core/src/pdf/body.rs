@@ -1,7 +1,7 @@
 //! The numbered points of the body.
 
 use super::fonts::{face, Weight};
-use super::layout::wrap;
+use super::layout::wrap_marked;
 use super::writer::{Align, Writer};
 use super::{numbering_label, BODY, LEADING, STEP};
 use crate::circular::Point;
@@ -14,7 +14,7 @@ pub(super) fn body(w: &mut Writer, points: &[Point], depth: usize) {
     let text_x = base + STEP;
     let width = sheet.width - sheet.right - text_x;
     for (i, point) in points.iter().enumerate() {
-        let lines = wrap(&point.text, face(Weight::Regular), BODY, width);
+        let lines = wrap_marked(&point.text, face(Weight::Regular), BODY, width);
         w.ensure(LEADING * lines.len().min(2) as f32);
         w.line_at(
             &numbering_label(depth, i),

@@ -23,7 +23,7 @@ use printpdf::{ParsedFont, PdfDocument, PdfSaveOptions, RawImage, XObjectId};
 use crate::circular::{Annex, Circular, Point};
 use crate::error::{Error, Result};
 use crate::office::PaperSize;
-use fonts::{face, Weight};
+use fonts::FACES;
 pub use preview::Preview;
 use writer::{Sheet, Writer};
 
@@ -63,7 +63,7 @@ pub fn preview(c: &Circular, paper: PaperSize, max_pages: usize) -> Result<Previ
     let mut book = Book::new(&document_title(c), paper);
     book.add(c, &Heading::SuratEdaran)?;
     let resources = preview::Resources {
-        bold: &book.bold,
+        fonts: &book.fonts,
         pictures: &book.pictures,
     };
     Ok(Preview {
@@ -93,8 +93,8 @@ pub enum Heading {
 pub struct Book {
     doc: PdfDocument,
     paper: PaperSize,
-    regular: printpdf::FontId,
-    bold: printpdf::FontId,
+    /// The PDF font of each face, by [`fonts::Face::index`].
+    fonts: [printpdf::FontId; FACES],
     pages: Vec<printpdf::PdfPage>,
     /// Images already embedded, by their bytes.
     images: HashMap<Vec<u8>, (XObjectId, usize, usize)>,
@@ -107,13 +107,11 @@ impl Book {
         let info = &mut doc.metadata.info;
         info.creator = "Edaran".into();
         info.producer = "Edaran".into();
-        let (regular, bold) = parsed_fonts();
-        let (regular, bold) = (doc.add_font(regular), doc.add_font(bold));
+        let fonts = parsed_fonts().each_ref().map(|f| doc.add_font(f));
         Book {
             doc,
             paper,
-            regular,
-            bold,
+            fonts,
             pages: Vec::new(),
             images: HashMap::new(),
             pictures: BTreeMap::new(),
@@ -164,11 +162,7 @@ impl Book {
 
     /// A fresh document on new pages, numbered from 1.
     fn writer(&self) -> Writer {
-        Writer::new(
-            Sheet::new(self.paper),
-            self.regular.clone(),
-            self.bold.clone(),
-        )
+        Writer::new(Sheet::new(self.paper), self.fonts.clone())
     }
 
     /// Appends the pages `w` wrote; returns how many.
@@ -222,13 +216,12 @@ impl Book {
     }
 }
 
-fn parsed_fonts() -> &'static (ParsedFont, ParsedFont) {
-    static FONTS: OnceLock<(ParsedFont, ParsedFont)> = OnceLock::new();
+fn parsed_fonts() -> &'static [ParsedFont; FACES] {
+    static FONTS: OnceLock<[ParsedFont; FACES]> = OnceLock::new();
     FONTS.get_or_init(|| {
-        let parse = |w| {
-            ParsedFont::from_bytes(face(w).bytes, 0, &mut Vec::new()).expect("bundled font parses")
-        };
-        (parse(Weight::Regular), parse(Weight::Bold))
+        fonts::all().each_ref().map(|f| {
+            ParsedFont::from_bytes(f.bytes, 0, &mut Vec::new()).expect("bundled font parses")
+        })
     })
 }
 
@@ -276,15 +269,22 @@ fn check_glyphs(c: &Circular) -> Result<()> {
     ] {
         texts.push(("penandatangan".into(), t));
     }
-    fn points<'a>(list: &'a [Point], prefix: &str, out: &mut Vec<(String, &'a str)>) {
+    // A point prints its text without the emphasis markers.
+    fn points(list: &[Point], prefix: &str, out: &mut Vec<(String, String)>) {
         for (i, p) in list.iter().enumerate() {
             let depth = prefix.matches(' ').count();
             let name = format!("{prefix}{}", numbering_label(depth, i));
-            out.push((format!("butir {name}"), &p.text));
+            out.push((format!("butir {name}"), crate::markup::plain(&p.text)));
             points(&p.children, &format!("{name} "), out);
         }
     }
-    points(&c.points, "", &mut texts);
+    let mut printed = Vec::new();
+    points(&c.points, "", &mut printed);
+    texts.extend(
+        printed
+            .iter()
+            .map(|(place, text)| (place.clone(), text.as_str())),
+    );
     for (i, annex) in c.annexes.iter().enumerate() {
         texts.push((format!("lampiran {}", i + 1), &annex.title));
         for (r, row) in annex.rows.iter().enumerate() {
