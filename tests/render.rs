@@ -516,11 +516,23 @@ fn emphasis_prints_in_the_italic_and_bold_faces_and_its_markers_never_print() {
             "pelayanan secara daring (online) dengan",
         ],
     );
-    assert!(!text.contains("*wajib") && !text.contains("_online"), "{text}");
+    assert!(
+        !text.contains("*wajib") && !text.contains("_online"),
+        "{text}"
+    );
     // pdftohtml marks each run with the style of its font.
     let xml = tool(
         "pdftohtml",
-        &["-xml", "-i", "-stdout", "-f", "1", "-l", "1", pdf.to_str().unwrap()],
+        &[
+            "-xml",
+            "-i",
+            "-stdout",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            pdf.to_str().unwrap(),
+        ],
     );
     let xml = xml.split_whitespace().collect::<Vec<_>>().join(" ");
     for run in [
@@ -531,6 +543,8 @@ fn emphasis_prints_in_the_italic_and_bold_faces_and_its_markers_never_print() {
     ] {
         assert!(xml.contains(run), "{run} in {xml}");
     }
-    assert!(!xml.contains("<i>ini"), "an escaped marker is literal: {xml}");
+    assert!(
+        !xml.contains("<i>ini"),
+        "an escaped marker is literal: {xml}"
+    );
 }
-
