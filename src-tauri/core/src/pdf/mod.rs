@@ -370,4 +370,30 @@ mod tests {
         assert_eq!(p.pages.len(), 3);
         assert!(p.page_count > 8, "{}", p.page_count);
     }
+
+    #[test]
+    fn the_preview_draws_emphasis_in_italic_and_bold_without_the_markers() {
+        let mut c = fixture("muba-800-439-bkpsdm-2020");
+        c.points[2].text =
+            "Pegawai *wajib* melapor secara _online_ ke bkd_muba@mail.go.id dengan *_tanda tangan elektronik_*."
+                .into();
+        let page = &preview(&c, PaperSize::F4, 1).unwrap().pages[0];
+        let run = |text: &str| {
+            let at = page.find(text).unwrap_or_else(|| panic!("{text}"));
+            let start = page[..at].rfind("<text ").unwrap();
+            page[start..page[start..].find('>').unwrap() + start].to_string()
+        };
+        let italic = r#"font-style="italic""#;
+        let bold = r#"font-weight="bold""#;
+        // One tspan per word of a justified line.
+        assert!(run("Work").contains(italic) && run(" Home").contains(italic));
+        assert!(run("online").contains(italic) && !run("online").contains(bold));
+        assert!(run("wajib").contains(bold) && !run("wajib").contains(italic));
+        let both = run("elektronik");
+        assert!(both.contains(italic) && both.contains(bold), "{both}");
+        assert!(page.contains("bkd_muba@mail.go.id"));
+        for marker in ["_Work", "_online", "*wajib", "elektronik_"] {
+            assert!(!page.contains(marker), "{marker} printed");
+        }
+    }
 }
