@@ -397,6 +397,32 @@ mod tests {
     }
 
     #[test]
+    fn clauses_italicise_work_from_home_and_list_references_with_the_serial_comma() {
+        for kind in [
+            CircularKind::WfhBaru,
+            CircularKind::Perpanjangan,
+            CircularKind::PenerapanKembali,
+        ] {
+            let text = clause_text(&sample(kind), Clause::Masa).unwrap();
+            assert!(text.contains("(_Work From Home_)"), "{kind:?}: {text}");
+        }
+        let mut c = sample(CircularKind::WfhBaru);
+        c.references = [
+            "SE MenPAN-RB 19/2020",
+            "SE MenPAN-RB 34/2020",
+            "SE Gubernur",
+        ]
+        .map(|t| crate::circular::Reference {
+            text: t.into(),
+            circular_id: None,
+        })
+        .to_vec();
+        assert!(clause_text(&c, Clause::Dasar).unwrap().starts_with(
+            "Menindaklanjuti SE MenPAN-RB 19/2020, SE MenPAN-RB 34/2020, dan SE Gubernur,"
+        ));
+    }
+
+    #[test]
     fn a_derived_subject_is_not_prefixed_twice() {
         let first = "Penyesuaian Sistem Kerja";
         let once = derived_subject(CircularKind::Perpanjangan, first);
