@@ -113,7 +113,10 @@ fn check_pdf(pdf: &Path) {
     );
     let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
-    assert_eq!(rows.len(), 2, "regular and bold: {fonts}");
+    assert!(
+        (2..=4).contains(&rows.len()),
+        "regular and bold, italic faces when used: {fonts}"
+    );
     for row in rows {
         assert!(row.contains("LiberationSans"), "{row}");
         // emb, sub and uni columns are all "yes": embedded, subset, with a ToUnicode map.
@@ -485,5 +488,68 @@ fn the_roster_lampiran_and_the_notices_of_an_issued_circular_print_as_letters() 
         qpdf.status.success(),
         "{}",
         String::from_utf8_lossy(&qpdf.stdout)
+    );
+}
+
+#[test]
+fn emphasis_prints_in_the_italic_and_bold_faces_and_its_markers_never_print() {
+    let mut v = seed();
+    let points = &mut v["circular"]["points"];
+    for (i, term) in [(1, "Work From Home"), (5, "online")] {
+        let text = points[i]["text"].as_str().unwrap();
+        points[i]["text"] = json!(text.replace(term, &format!("_{term}_")));
+    }
+    points[2]["text"] = json!(
+        "Setiap pegawai *wajib* melapor secara _online_ ke bkd_muba@mail.go.id dengan *_tanda tangan elektronik_*; nilai 3*4, tanda * dan \\_ini\\_ tetap tertulis."
+    );
+    let (_dir, pdf) = render_value(&v, "f4");
+    let pdf = pdf.unwrap();
+    check_pdf(&pdf);
+    let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
+    for face in ["LiberationSans-Italic", "LiberationSans-BoldItalic"] {
+        assert!(
+            fonts.lines().any(|l| l.contains(&format!("+{face} "))),
+            "{face} embedded as a subset: {fonts}"
+        );
+    }
+    let text = text_of(&pdf);
+    assert_in_order(
+        &text,
+        &[
+            "bekerja di rumah (Work From Home) bagi",
+            "Setiap pegawai wajib melapor secara online ke bkd_muba@mail.go.id dengan tanda tangan elektronik; nilai 3*4, tanda * dan _ini_ tetap tertulis.",
+            "pelayanan secara daring (online) dengan",
+        ],
+    );
+    assert!(
+        !text.contains("*wajib") && !text.contains("_online"),
+        "{text}"
+    );
+    // pdftohtml marks each run with the style of its font.
+    let xml = tool(
+        "pdftohtml",
+        &[
+            "-xml",
+            "-i",
+            "-stdout",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let xml = xml.split_whitespace().collect::<Vec<_>>().join(" ");
+    for run in [
+        "<i>Work From Home</i>",
+        "<i>online</i>",
+        "<b>wajib</b>",
+        "<i><b>tangan elektronik</b></i>",
+    ] {
+        assert!(xml.contains(run), "{run} in {xml}");
+    }
+    assert!(
+        !xml.contains("<i>ini"),
+        "an escaped marker is literal: {xml}"
     );
 }

@@ -84,7 +84,7 @@ describe('rules of a circular', () => {
       'Pejabat struktural eselon II dan eselon III pada Kecamatan tetap melaksanakan tugas di kantor.',
       'Setiap Sekretariat dan Bidang pada Perangkat Daerah menugaskan 2 (dua) orang pegawai (PNS) secara bergiliran untuk bekerja di kantor pada setiap hari kerja sesuai jadwal piket.',
       'Jumlah pegawai yang bekerja di kantor pada setiap Perangkat Daerah paling banyak 50% (lima puluh persen) dari seluruh pegawai Perangkat Daerah tersebut.',
-      'Dikecualikan dari ketentuan ini, seluruh Rumah Sakit Umum Daerah, seluruh Puskesmas dan Dinas Kesehatan tetap melaksanakan tugas di kantor seperti biasa dengan menerapkan protokol kesehatan.',
+      'Dikecualikan dari ketentuan ini, seluruh Rumah Sakit Umum Daerah, seluruh Puskesmas, dan Dinas Kesehatan tetap melaksanakan tugas di kantor seperti biasa dengan menerapkan protokol kesehatan.',
     ]);
     expect(screen.queryByTestId('rules-dirty')).toBeNull();
 

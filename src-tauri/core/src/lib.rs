@@ -11,6 +11,7 @@ pub mod error;
 pub mod exchange;
 pub mod files;
 pub mod import;
+pub mod markup;
 pub mod nip;
 pub mod notices;
 pub mod numbering;

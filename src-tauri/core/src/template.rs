@@ -21,16 +21,6 @@ pub fn period_phrase(period: &Period) -> String {
     }
 }
 
-/// `A`, `A dan B`, `A, B, dan C`.
-fn enumerate(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [first, second] => format!("{first} dan {second}"),
-        [rest @ .., last] => format!("{}, dan {last}", rest.join(", ")),
-    }
-}
-
 fn references(c: &Circular) -> Vec<String> {
     c.references
         .iter()
@@ -71,8 +61,8 @@ fn in_sentence(text: &str) -> String {
     }
 }
 
-const WFH: &str =
-    "melaksanakan tugas kedinasan dengan bekerja di rumah/tempat tinggal (Work From Home)";
+/// The arrangement's name, its foreign term in italics (PUEBI).
+const WFH: &str = "tugas kedinasan dengan bekerja di rumah/tempat tinggal (_Work From Home_)";
 
 /// The text of one template clause for this circular, if its kind has it.
 pub fn clause_text(c: &Circular, clause: Clause) -> Option<String> {
@@ -89,20 +79,20 @@ pub fn clause_text(c: &Circular, clause: Clause) -> Option<String> {
         } else {
             format!(
                 "Menindaklanjuti {}, dengan ini disampaikan hal-hal sebagai berikut:",
-                enumerate(&refs)
+                words::list(&refs)
             )
         }),
         Clause::Masa => match c.kind {
             CircularKind::WfhBaru => Some(format!(
-                "{scope} {WFH} {}.",
+                "{scope} melaksanakan {WFH} {}.",
                 period.unwrap_or_else(|| "sampai dengan ditetapkannya ketentuan lebih lanjut".into())
             )),
             CircularKind::Perpanjangan => Some(format!(
-                "Masa pelaksanaan tugas kedinasan dengan bekerja di rumah/tempat tinggal (Work From Home) bagi {scope} sebagaimana dimaksud dalam {earlier} diperpanjang {}.",
+                "Masa pelaksanaan {WFH} bagi {scope} sebagaimana dimaksud dalam {earlier} diperpanjang {}.",
                 period.unwrap_or_else(|| "sampai dengan ditetapkannya ketentuan lebih lanjut".into())
             )),
             CircularKind::PenerapanKembali => Some(format!(
-                "Pelaksanaan tugas kedinasan dengan bekerja di rumah/tempat tinggal (Work From Home) bagi {scope} diberlakukan kembali {}.",
+                "Pelaksanaan {WFH} bagi {scope} diberlakukan kembali {}.",
                 period.unwrap_or_else(|| "sampai dengan ditetapkannya ketentuan lebih lanjut".into())
             )),
             CircularKind::Perubahan => Some(match period {
@@ -414,6 +404,32 @@ mod tests {
             let text = clause_text(&sample(kind), Clause::Masa).unwrap();
             assert!(text.contains(needle), "{kind:?}: {text}");
         }
+    }
+
+    #[test]
+    fn clauses_italicise_work_from_home_and_list_references_with_the_serial_comma() {
+        for kind in [
+            CircularKind::WfhBaru,
+            CircularKind::Perpanjangan,
+            CircularKind::PenerapanKembali,
+        ] {
+            let text = clause_text(&sample(kind), Clause::Masa).unwrap();
+            assert!(text.contains("(_Work From Home_)"), "{kind:?}: {text}");
+        }
+        let mut c = sample(CircularKind::WfhBaru);
+        c.references = [
+            "SE MenPAN-RB 19/2020",
+            "SE MenPAN-RB 34/2020",
+            "SE Gubernur",
+        ]
+        .map(|t| crate::circular::Reference {
+            text: t.into(),
+            circular_id: None,
+        })
+        .to_vec();
+        assert!(clause_text(&c, Clause::Dasar).unwrap().starts_with(
+            "Menindaklanjuti SE MenPAN-RB 19/2020, SE MenPAN-RB 34/2020, dan SE Gubernur,"
+        ));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! Bahasa dinas: Indonesian dates (`12 Mei 2020`, `Selasa`) and numbers in
-//! words (*terbilang*: `14 (empat belas) hari`), as legal text writes them.
+//! Bahasa dinas: Indonesian dates (`12 Mei 2020`, `Selasa`), numbers in
+//! words (*terbilang*: `14 (empat belas) hari`) and lists (`A, B, dan C`),
+//! as legal text writes them.
 
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -112,6 +113,26 @@ pub fn roman(mut n: usize) -> String {
     out
 }
 
+/// A list as PUEBI writes it: `A`, `A dan B`, `A, B, dan C` (a comma
+/// before *dan* from three items on).
+pub fn list<S: AsRef<str>>(items: &[S]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [first, second] => format!("{} dan {}", first.as_ref(), second.as_ref()),
+        [rest @ .., last] => {
+            let mut out = String::new();
+            for item in rest {
+                out.push_str(item.as_ref());
+                out.push_str(", ");
+            }
+            out.push_str("dan ");
+            out.push_str(last.as_ref());
+            out
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +172,26 @@ mod tests {
         assert_eq!(
             weekday(NaiveDate::from_ymd_opt(2020, 5, 24).unwrap()),
             "Minggu"
+        );
+    }
+
+    #[test]
+    fn lists_take_the_serial_comma_from_three_items() {
+        assert_eq!(list::<&str>(&[]), "");
+        assert_eq!(list(&["RSUD"]), "RSUD");
+        assert_eq!(list(&["RSUD", "Puskesmas"]), "RSUD dan Puskesmas");
+        assert_eq!(
+            list(&["RSUD", "Puskesmas", "Satpol PP"]),
+            "RSUD, Puskesmas, dan Satpol PP"
+        );
+        assert_eq!(
+            list(&[
+                "eselon II".to_string(),
+                "eselon III".into(),
+                "eselon IV".into(),
+                "eselon V".into()
+            ]),
+            "eselon II, eselon III, eselon IV, dan eselon V"
         );
     }
 }

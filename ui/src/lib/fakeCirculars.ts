@@ -64,7 +64,7 @@ export function periodClause(doc: CircularDocument): string {
       : `terhitung mulai tanggal ${p.start} sampai dengan ditetapkannya ketentuan lebih lanjut berdasarkan hasil evaluasi`;
   return doc.kind === 'perpanjangan'
     ? `Masa bekerja di rumah bagi ${doc.scope} diperpanjang ${span}.`
-    : `${doc.scope} melaksanakan tugas kedinasan dengan bekerja di rumah (Work From Home) ${span}.`;
+    : `${doc.scope} melaksanakan tugas kedinasan dengan bekerja di rumah (_Work From Home_) ${span}.`;
 }
 
 /** The core's warning for a kop without emblem (`Circular::warnings`). */

@@ -57,7 +57,9 @@ export function terbilang(n: number): string {
   return String(n);
 }
 const spelled = (n: number) => `${n} (${terbilang(n)})`;
-const joined = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} dan ${items.at(-1)}`);
+// As the core's words::list: `A dan B`, `A, B, dan C`.
+const joined = (items: string[]) =>
+  items.length < 2 ? items.join('') : items.length === 2 ? items.join(' dan ') : `${items.slice(0, -1).join(', ')}, dan ${items.at(-1)}`;
 /** `13 Mei 2020`, as the core writes dates in sentences. */
 const tanggal = (iso: string) => formatTanggal(iso).replace(/^\S+, /, '');
 const ROMAN = ['', 'I', 'II', 'III', 'IV', 'V'];

@@ -3,7 +3,7 @@
 
 use super::flow::{Draw, Flow, Part};
 use super::fonts::{face, Weight};
-use super::layout::wrap;
+use super::layout::wrap_marked;
 use super::writer::{Align, Sheet};
 use super::{BODY, LEADING, STEP};
 use crate::circular::Point;
@@ -18,7 +18,7 @@ pub(super) fn body<'a>(flow: &mut Flow<'a>, sheet: Sheet, points: &'a [Point], d
     for (point, label) in points.iter().zip(Point::labels(points, depth)) {
         let text_x = if label.is_some() { base + STEP } else { base };
         let width = sheet.width - sheet.right - text_x;
-        let lines = wrap(&point.text, face(Weight::Regular), BODY, width);
+        let lines = wrap_marked(&point.text, face(Weight::Regular), BODY, width);
         let mut label = label;
         let blocks = lines
             .into_iter()

@@ -110,7 +110,7 @@ pub(super) mod tests {
 
     use printpdf::{Op, PdfFontHandle, TextItem};
 
-    use super::super::fonts::{face, Weight};
+    use super::super::fonts;
     use super::super::writer::Sheet;
     use super::super::{Book, Heading};
     use crate::circular::{Circular, KopKind, Letterhead};
@@ -135,7 +135,7 @@ pub(super) mod tests {
 
     /// Text runs of page `page` (0-based), in drawing order.
     pub fn runs(book: &Book, page: usize) -> Vec<Run> {
-        let (mut size, mut weight, mut at) = (0.0, Weight::Regular, (0.0, 0.0));
+        let (mut size, mut face, mut at) = (0.0, &fonts::all()[0], (0.0, 0.0));
         let mut out = Vec::new();
         for op in &book.pages[page].ops {
             match op {
@@ -144,11 +144,8 @@ pub(super) mod tests {
                     size: s,
                 } => {
                     size = s.0;
-                    weight = if *id == book.bold {
-                        Weight::Bold
-                    } else {
-                        Weight::Regular
-                    };
+                    let index = book.fonts.iter().position(|f| f == id).unwrap_or(0);
+                    face = &fonts::all()[index];
                 }
                 Op::SetTextCursor { pos } => at = (pos.x.0, pos.y.0),
                 Op::ShowText { items } => {
@@ -157,7 +154,7 @@ pub(super) mod tests {
                         match item {
                             TextItem::Text(t) => {
                                 text.push_str(t);
-                                width += face(weight).width(t, size);
+                                width += face.width(t, size);
                             }
                             TextItem::Offset(o) => width -= o * size / 1000.0,
                             _ => {}

@@ -25,7 +25,7 @@ use crate::circular::{Annex, Circular, Point};
 use crate::error::{Error, Result};
 use crate::office::PaperSize;
 pub use flow::{faults, Part, Placed};
-use fonts::{face, Weight};
+use fonts::FACES;
 pub use preview::Preview;
 pub(crate) use writer::MARGINS;
 use writer::{Sheet, Writer};
@@ -66,7 +66,7 @@ pub fn preview(c: &Circular, paper: PaperSize, max_pages: usize) -> Result<Previ
     let mut book = Book::new(&document_title(c), paper);
     book.add(c, &Heading::SuratEdaran)?;
     let resources = preview::Resources {
-        bold: &book.bold,
+        fonts: &book.fonts,
         pictures: &book.pictures,
     };
     Ok(Preview {
@@ -104,8 +104,8 @@ pub enum Heading {
 pub struct Book {
     doc: PdfDocument,
     paper: PaperSize,
-    regular: printpdf::FontId,
-    bold: printpdf::FontId,
+    /// The PDF font of each face, by [`fonts::Face::index`].
+    fonts: [printpdf::FontId; FACES],
     pages: Vec<printpdf::PdfPage>,
     /// Images already embedded, by their bytes.
     images: HashMap<Vec<u8>, (XObjectId, usize, usize)>,
@@ -118,13 +118,11 @@ impl Book {
         let info = &mut doc.metadata.info;
         info.creator = "Edaran".into();
         info.producer = "Edaran".into();
-        let (regular, bold) = parsed_fonts();
-        let (regular, bold) = (doc.add_font(regular), doc.add_font(bold));
+        let fonts = parsed_fonts().each_ref().map(|f| doc.add_font(f));
         Book {
             doc,
             paper,
-            regular,
-            bold,
+            fonts,
             pages: Vec::new(),
             images: HashMap::new(),
             pictures: BTreeMap::new(),
@@ -194,11 +192,7 @@ impl Book {
 
     /// A fresh document on new pages, numbered from 1.
     fn writer(&self) -> Writer {
-        Writer::new(
-            Sheet::new(self.paper),
-            self.regular.clone(),
-            self.bold.clone(),
-        )
+        Writer::new(Sheet::new(self.paper), self.fonts.clone())
     }
 
     /// Appends the pages `w` wrote; returns how many.
@@ -252,13 +246,12 @@ impl Book {
     }
 }
 
-fn parsed_fonts() -> &'static (ParsedFont, ParsedFont) {
-    static FONTS: OnceLock<(ParsedFont, ParsedFont)> = OnceLock::new();
+fn parsed_fonts() -> &'static [ParsedFont; FACES] {
+    static FONTS: OnceLock<[ParsedFont; FACES]> = OnceLock::new();
     FONTS.get_or_init(|| {
-        let parse = |w| {
-            ParsedFont::from_bytes(face(w).bytes, 0, &mut Vec::new()).expect("bundled font parses")
-        };
-        (parse(Weight::Regular), parse(Weight::Bold))
+        fonts::all().each_ref().map(|f| {
+            ParsedFont::from_bytes(f.bytes, 0, &mut Vec::new()).expect("bundled font parses")
+        })
     })
 }
 
@@ -306,10 +299,15 @@ fn check_glyphs(c: &Circular) -> Result<()> {
     ] {
         texts.push(("penandatangan".into(), t));
     }
+    // A point prints its text without the emphasis markers.
+    let printed: Vec<(String, String)> = Point::named(&c.points)
+        .into_iter()
+        .map(|(name, _, p)| (name, crate::markup::plain(&p.text)))
+        .collect();
     texts.extend(
-        Point::named(&c.points)
-            .into_iter()
-            .map(|(name, _, p)| (name, p.text.as_str())),
+        printed
+            .iter()
+            .map(|(name, text)| (name.clone(), text.as_str())),
     );
     for (i, annex) in c.annexes.iter().enumerate() {
         texts.push((format!("lampiran {}", i + 1), &annex.title));
@@ -462,5 +460,34 @@ mod tests {
         let p = preview(&c, PaperSize::A4, 3).unwrap();
         assert_eq!(p.pages.len(), 3);
         assert!(p.page_count > 8, "{}", p.page_count);
+    }
+
+    #[test]
+    fn the_preview_draws_emphasis_in_italic_and_bold_without_the_markers() {
+        let mut c = fixture("muba-800-439-bkpsdm-2020");
+        for p in &mut c.points {
+            p.text = p.text.replace("(Work From Home)", "(_Work From Home_)");
+        }
+        c.points[2].text =
+            "Pegawai *wajib* melapor secara _online_ ke bkd_muba@mail.go.id dengan *_tanda tangan elektronik_*."
+                .into();
+        let page = &preview(&c, PaperSize::F4, 1).unwrap().pages[0];
+        let run = |text: &str| {
+            let at = page.find(text).unwrap_or_else(|| panic!("{text}"));
+            let start = page[..at].rfind("<text ").unwrap();
+            page[start..page[start..].find('>').unwrap() + start].to_string()
+        };
+        let italic = r#"font-style="italic""#;
+        let bold = r#"font-weight="bold""#;
+        // One tspan per word of a justified line.
+        assert!(run("Work").contains(italic) && run(" Home").contains(italic));
+        assert!(run("online").contains(italic) && !run("online").contains(bold));
+        assert!(run("wajib").contains(bold) && !run("wajib").contains(italic));
+        let both = run("elektronik");
+        assert!(both.contains(italic) && both.contains(bold), "{both}");
+        assert!(page.contains("bkd_muba@mail.go.id"));
+        for marker in ["_Work", "_online", "*wajib", "elektronik_"] {
+            assert!(!page.contains(marker), "{marker} printed");
+        }
     }
 }

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use printpdf::{FontId, Op, PdfFontHandle, PdfPage, TextItem, XObjectId};
 use serde::Serialize;
 
-use super::fonts::{face, Weight};
+use super::fonts::{all, FACES};
 
 /// Pages of a circular as SVG documents, sized in points.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -28,9 +28,9 @@ pub(super) struct Picture {
     pub height: usize,
 }
 
-/// What the ops refer to: which font id is the bold face, and the images.
+/// What the ops refer to: the font id of each face, and the images.
 pub(super) struct Resources<'a> {
-    pub bold: &'a FontId,
+    pub fonts: &'a [FontId; FACES],
     pub pictures: &'a BTreeMap<XObjectId, Picture>,
 }
 
@@ -52,37 +52,44 @@ pub(super) fn page_svg(page: &PdfPage, res: &Resources) -> String {
     let mut svg = format!(
         r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.1} {height:.1}" width="{width:.1}" height="{height:.1}" font-family="Edaran Dokumen, Liberation Sans, Arial, sans-serif"><rect width="100%" height="100%" fill="#fff"/>"##
     );
-    let (mut weight, mut size, mut x, mut y, mut thickness) =
-        (Weight::Regular, 12.0, 0.0, 0.0, 1.0);
+    // The pen runs on from one text run to the next within a section, as
+    // in the PDF.
+    let (mut face, mut size, mut pen, mut y, mut thickness) = (0, 12.0, 0.0, 0.0, 1.0);
     for op in &page.ops {
         match op {
             Op::SetFont { font, size: s } => {
-                weight = match font {
-                    PdfFontHandle::External(id) if id == res.bold => Weight::Bold,
-                    _ => Weight::Regular,
+                face = match font {
+                    PdfFontHandle::External(id) => {
+                        res.fonts.iter().position(|f| f == id).unwrap_or(0)
+                    }
+                    _ => 0,
                 };
                 size = s.0;
             }
-            Op::SetTextCursor { pos } => (x, y) = (pos.x.0, pos.y.0),
+            Op::SetTextCursor { pos } => (pen, y) = (pos.x.0, pos.y.0),
             Op::ShowText { items } => {
-                let bold = if weight == Weight::Bold {
+                let bold = if all()[face].bold() {
                     r#" font-weight="bold""#
+                } else {
+                    ""
+                };
+                let italic = if all()[face].italic() {
+                    r#" font-style="italic""#
                 } else {
                     ""
                 };
                 let _ = write!(
                     svg,
-                    r#"<text y="{:.2}" font-size="{size}"{bold} xml:space="preserve">"#,
+                    r#"<text y="{:.2}" font-size="{size}"{bold}{italic} xml:space="preserve">"#,
                     height - y
                 );
-                let mut pen = x;
                 for item in items {
                     match item {
                         TextItem::Text(text) => {
                             let _ = write!(svg, r#"<tspan x="{pen:.2}">"#);
                             escape(text, &mut svg);
                             svg.push_str("</tspan>");
-                            pen += face(weight).width(text, size);
+                            pen += all()[face].width(text, size);
                         }
                         TextItem::Offset(o) => pen -= o * size / 1000.0,
                         _ => {}

@@ -6,8 +6,8 @@ use printpdf::{
     TextItem, XObjectId, XObjectTransform,
 };
 
-use super::fonts::{face, Weight};
-use super::layout::Line;
+use super::fonts::{face, Weight, FACES};
+use super::layout::{gap, Line};
 use super::BODY;
 use crate::office::PaperSize;
 
@@ -90,22 +90,23 @@ pub enum Align {
 
 pub struct Writer {
     pub sheet: Sheet,
-    fonts: [FontId; 2],
+    /// The PDF font of each face, by [`super::fonts::Face::index`].
+    fonts: [FontId; FACES],
     pages: Vec<PdfPage>,
     ops: Vec<Op>,
     /// Font, size and line thickness already set on the current page, so
     /// each is written once per change rather than once per line.
-    font: Option<(Weight, f32)>,
+    font: Option<(usize, f32)>,
     thickness: Option<f32>,
     /// Baseline cursor: distance from the bottom of the page, in points.
     pub y: f32,
 }
 
 impl Writer {
-    pub fn new(sheet: Sheet, regular: FontId, bold: FontId) -> Writer {
+    pub fn new(sheet: Sheet, fonts: [FontId; FACES]) -> Writer {
         Writer {
             sheet,
-            fonts: [regular, bold],
+            fonts,
             pages: Vec::new(),
             ops: Vec::new(),
             font: None,
@@ -175,15 +176,21 @@ impl Writer {
         width: f32,
         align: Align,
     ) {
-        let w = face(weight).width(text, size);
+        let face = face(weight);
+        let w = face.width(text, size);
         let x = match align {
             Align::Center => x + (width - w).max(0.0) / 2.0,
             _ => x,
         };
-        self.show(vec![TextItem::Text(text.to_string())], weight, size, x);
+        self.show(
+            vec![(face.index, vec![TextItem::Text(text.to_string())])],
+            size,
+            x,
+        );
     }
 
-    /// Writes a laid-out line; `Justify` stretches its gaps unless it ends a paragraph.
+    /// Writes a laid-out line, each run in its face; `Justify` stretches its
+    /// gaps unless it ends a paragraph.
     pub fn laid_line(
         &mut self,
         line: &Line,
@@ -193,44 +200,61 @@ impl Writer {
         width: f32,
         align: Align,
     ) {
-        if align != Align::Justify || line.last || line.words.len() < 2 {
-            return self.line_at(&line.text(), weight, size, x, width, align);
-        }
-        let extra = (width - line.natural) / (line.words.len() - 1) as f32;
-        // TJ offsets are thousandths of an em; negative moves right.
-        let offset = -extra * 1000.0 / size;
-        let mut items = Vec::with_capacity(line.words.len() * 2);
+        let base = face(weight);
+        let x = match align {
+            Align::Center => x + (width - line.natural).max(0.0) / 2.0,
+            _ => x,
+        };
+        // TJ offsets are thousandths of an em, the same in every face;
+        // negative moves right.
+        let offset = (align == Align::Justify && !line.last && line.words.len() > 1)
+            .then(|| -(width - line.natural) / (line.words.len() - 1) as f32 * 1000.0 / size);
+        let mut runs: Vec<(usize, Vec<TextItem>)> = Vec::new();
         for (i, word) in line.words.iter().enumerate() {
             if i > 0 {
-                items.push(TextItem::Offset(offset));
-                items.push(TextItem::Text(format!(" {word}")));
-            } else {
-                items.push(TextItem::Text(word.clone()));
+                if let Some(o) = offset {
+                    // The offset goes into the run in progress: it moves the
+                    // pen whatever the face.
+                    if let Some((_, items)) = runs.last_mut() {
+                        items.push(TextItem::Offset(o));
+                    }
+                }
+                put(
+                    &mut runs,
+                    base.with(gap(&line.words[i - 1], word)).index,
+                    " ",
+                );
+            }
+            for span in word {
+                put(&mut runs, base.with(span.emphasis).index, &span.text);
             }
         }
-        self.show(items, weight, size, x);
+        self.show(runs, size, x);
     }
 
-    fn show(&mut self, items: Vec<TextItem>, weight: Weight, size: f32, x: f32) {
+    /// One text section: `runs` of items, each in its face, from `x` on the
+    /// current baseline.
+    fn show(&mut self, runs: Vec<(usize, Vec<TextItem>)>, size: f32, x: f32) {
         self.ops.push(Op::StartTextSection);
-        if self.font != Some((weight, size)) {
-            self.font = Some((weight, size));
-            let font = self.fonts[(weight == Weight::Bold) as usize].clone();
-            self.ops.push(Op::SetFont {
-                font: PdfFontHandle::External(font),
-                size: Pt(size),
-            });
+        for (n, (face, items)) in runs.into_iter().enumerate() {
+            if self.font != Some((face, size)) {
+                self.font = Some((face, size));
+                self.ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(self.fonts[face].clone()),
+                    size: Pt(size),
+                });
+            }
+            if n == 0 {
+                self.ops.push(Op::SetTextCursor {
+                    pos: Point {
+                        x: Pt(x),
+                        y: Pt(self.y),
+                    },
+                });
+            }
+            self.ops.push(Op::ShowText { items });
         }
-        self.ops.extend([
-            Op::SetTextCursor {
-                pos: Point {
-                    x: Pt(x),
-                    y: Pt(self.y),
-                },
-            },
-            Op::ShowText { items },
-            Op::EndTextSection,
-        ]);
+        self.ops.push(Op::EndTextSection);
     }
 
     /// A horizontal rule at height `y`.
@@ -285,6 +309,18 @@ impl Writer {
                 ..Default::default()
             },
         });
+    }
+}
+
+/// Adds `text` in `face` to the runs of a line, extending the last run when
+/// it is in the same face.
+fn put(runs: &mut Vec<(usize, Vec<TextItem>)>, face: usize, text: &str) {
+    match runs.last_mut() {
+        Some((f, items)) if *f == face => match items.last_mut() {
+            Some(TextItem::Text(t)) => t.push_str(text),
+            _ => items.push(TextItem::Text(text.to_string())),
+        },
+        _ => runs.push((face, vec![TextItem::Text(text.to_string())])),
     }
 }
 

@@ -4,15 +4,6 @@ use super::status::{roman, spelled};
 use super::{AgencyRef, Placement, Rules};
 use crate::words;
 
-/// `a, b dan c`.
-fn joined(items: &[String]) -> String {
-    match items.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} dan {last}", rest.join(", ")),
-    }
-}
-
 /// One sentence per rule, in the order the rules are listed in [`Rules`];
 /// the personal exceptions are cited as listed in "lampiran".
 pub fn clauses(rules: &Rules) -> Vec<String> {
@@ -37,7 +28,7 @@ pub fn clauses_citing(rules: &Rules, exceptions_annex: &str) -> Vec<String> {
             .collect();
         out.push(format!(
             "Pejabat struktural {} pada {} tetap melaksanakan tugas di kantor.",
-            joined(&levels),
+            words::list(&levels),
             row.kind.label()
         ));
     }
@@ -45,7 +36,7 @@ pub fn clauses_citing(rules: &Rules, exceptions_annex: &str) -> Vec<String> {
         let units = if p.unit_kinds.is_empty() {
             "unit kerja".to_string()
         } else {
-            joined(
+            words::list(
                 &p.unit_kinds
                     .iter()
                     .map(|k| k.label().to_string())
@@ -57,7 +48,7 @@ pub fn clauses_citing(rules: &Rules, exceptions_annex: &str) -> Vec<String> {
         } else {
             format!(
                 " ({})",
-                joined(
+                words::list(
                     &p.categories
                         .iter()
                         .map(|k| k.label().to_string())
@@ -88,7 +79,7 @@ pub fn clauses_citing(rules: &Rules, exceptions_annex: &str) -> Vec<String> {
     if !exempt.is_empty() {
         out.push(format!(
             "Dikecualikan dari ketentuan ini, {} tetap melaksanakan tugas di kantor seperti biasa dengan menerapkan protokol kesehatan.",
-            joined(&exempt)
+            words::list(&exempt)
         ));
     }
     for (placement, place) in [

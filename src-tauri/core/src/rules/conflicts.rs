@@ -57,14 +57,10 @@ impl Conflict {
     }
 }
 
-/// `13, 14 dan 15 Mei 2020`-style list of dates (each in full).
+/// `13 Mei 2020, 14 Mei 2020, dan 15 Mei 2020`: dates in full, as a list.
 pub(crate) fn date_list(dates: &[NaiveDate]) -> String {
     let all: Vec<String> = dates.iter().map(|d| words::date(*d)).collect();
-    match all.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} dan {last}", rest.join(", ")),
-    }
+    words::list(&all)
 }
 
 impl Engine {

@@ -7,6 +7,7 @@ use super::circulars::{summary, SUMMARY_COLUMNS, SUMMARY_WIDTH};
 use super::Store;
 use crate::circular::{CircularKind, CircularStatus};
 use crate::error::Result;
+use crate::markup;
 use crate::store::CircularSummary;
 
 /// Marks around the matched words in [`SearchHit::snippet`].
@@ -30,7 +31,7 @@ pub struct SearchHit {
     #[serde(flatten)]
     pub summary: CircularSummary,
     /// Words around the match in the body, matches between
-    /// [`MATCH_START`] and [`MATCH_END`].
+    /// [`MATCH_START`] and [`MATCH_END`], emphasis markers taken out.
     pub snippet: String,
 }
 
@@ -75,7 +76,7 @@ impl Store {
             |r| {
                 Ok(SearchHit {
                     summary: summary(r)?,
-                    snippet: r.get(SUMMARY_WIDTH)?,
+                    snippet: markup::plain_excerpt(&r.get::<_, String>(SUMMARY_WIDTH)?),
                 })
             },
         )?;
@@ -137,6 +138,19 @@ mod tests {
         assert_eq!(
             hits.iter().map(|h| h.summary.id).collect::<Vec<_>>(),
             [draft.id]
+        );
+
+        doc.points[0].text = "Rapat dilaksanakan secara _daring_ melalui *zebrakuda*.".into();
+        store.save_draft(draft.id, &doc, "Rina").unwrap();
+        let hits = store
+            .search_circulars("zebrakuda", &SearchFilter::default())
+            .unwrap();
+        assert!(
+            hits[0]
+                .snippet
+                .contains("Rapat dilaksanakan secara daring melalui \u{2}zebrakuda\u{3}."),
+            "{}",
+            hits[0].snippet
         );
         store.delete_draft(draft.id).unwrap();
         assert!(store
