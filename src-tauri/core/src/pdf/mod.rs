@@ -5,29 +5,27 @@
 
 mod annex;
 mod body;
-mod deflate;
+mod bound;
 mod fonts;
 mod heading;
 mod kop;
 mod layout;
 mod preview;
 mod signature;
-mod subset;
 mod writer;
 
 use std::collections::{BTreeMap, HashMap};
-use std::ops::Range;
 use std::sync::OnceLock;
 
 use base64::Engine;
-use lopdf::{Object, StringFormat};
-use sha2::{Digest, Sha256};
 
-use printpdf::{Op, ParsedFont, PdfDocument, PdfPage, PdfSaveOptions, RawImage, XObjectId};
+use printpdf::{ParsedFont, PdfDocument, PdfPage, RawImage, XObjectId};
 
 use crate::circular::{Annex, Circular, Point};
 use crate::error::{Error, Result};
 use crate::office::PaperSize;
+pub use bound::Bound;
+use bound::Part;
 use fonts::{face, Weight};
 pub use preview::Preview;
 use writer::{Sheet, Writer};
@@ -106,14 +104,6 @@ pub struct Book {
     /// Images already embedded, by their bytes.
     images: HashMap<Vec<u8>, (XObjectId, usize, usize)>,
     pictures: BTreeMap<XObjectId, preview::Picture>,
-}
-
-/// One document of a [`Book`].
-struct Part {
-    first_page: usize,
-    /// Document info of the document saved as a file of its own.
-    title: String,
-    author: String,
 }
 
 impl Book {
@@ -237,8 +227,9 @@ impl Book {
         self.bind().save()
     }
 
-    /// The finished book, its faces subset once for all its pages, ready to
-    /// be saved whole or document by document.
+    /// The finished book, serialized once with its faces subset to the
+    /// glyphs of all its pages, ready to be saved whole or document by
+    /// document.
     pub fn bind(self) -> Bound {
         let Book {
             mut doc,
@@ -246,105 +237,9 @@ impl Book {
             parts,
             ..
         } = self;
-        doc.resources.fonts.map = subset::subset_fonts(&doc.resources.fonts.map, &pages);
         doc.pages = pages;
-        Bound {
-            doc,
-            parts,
-            deflater: deflate::Deflater::default(),
-        }
+        Bound::new(&doc, parts)
     }
-}
-
-/// A finished [`Book`]: the whole PDF or each of its documents as a file
-/// of its own, all with the same subset faces; saving needs only `&self`,
-/// so files can be saved on several threads at once.
-pub struct Bound {
-    doc: PdfDocument,
-    parts: Vec<Part>,
-    deflater: deflate::Deflater,
-}
-
-impl Bound {
-    /// Pages in the book.
-    pub fn page_count(&self) -> usize {
-        self.doc.pages.len()
-    }
-
-    /// The whole book as PDF bytes.
-    pub fn save(&self) -> Vec<u8> {
-        save_pdf(&self.doc, &self.deflater)
-    }
-
-    /// Document `i` alone as PDF bytes, with its own title and only the
-    /// images its pages show.
-    pub fn save_document(&self, i: usize) -> Vec<u8> {
-        let part = &self.parts[i];
-        let pages = &self.doc.pages[self.range(i)];
-        let mut doc = PdfDocument::new(&part.title);
-        let info = &mut doc.metadata.info;
-        info.creator = "Edaran".into();
-        info.producer = "Edaran".into();
-        info.author = part.author.clone();
-        info.subject = part.title.clone();
-        doc.resources.fonts = self.doc.resources.fonts.clone();
-        for page in pages {
-            for op in &page.ops {
-                if let Op::UseXobject { id, .. } = op {
-                    if let Some(image) = self.doc.resources.xobjects.map.get(id) {
-                        doc.resources.xobjects.map.insert(id.clone(), image.clone());
-                    }
-                }
-            }
-        }
-        doc.pages = pages.to_vec();
-        save_pdf(&doc, &self.deflater)
-    }
-
-    /// The pages of document `i`.
-    fn range(&self, i: usize) -> Range<usize> {
-        let end = match self.parts.get(i + 1) {
-            Some(next) => next.first_page,
-            None => self.doc.pages.len(),
-        };
-        self.parts[i].first_page..end
-    }
-}
-
-/// `doc` as PDF bytes (faces already subset by [`Book::bind`]), identified
-/// by its own digest: the same document gives the same bytes whichever
-/// thread saves it and whatever was saved before.
-fn save_pdf(doc: &PdfDocument, deflater: &deflate::Deflater) -> Vec<u8> {
-    const UNSET: [u8; 16] = [0; 16];
-    let options = PdfSaveOptions {
-        subset_fonts: false,
-        ..Default::default()
-    };
-    let mut pdf = printpdf::to_lopdf_doc(doc, &options, &mut Vec::new());
-    let id = || Object::String(UNSET.to_vec(), StringFormat::Hexadecimal);
-    pdf.trailer.set("ID", Object::Array(vec![id(), id()]));
-    deflater.compress(&mut pdf);
-    let mut bytes = Vec::new();
-    pdf.save_to(&mut bytes).expect("writing to memory");
-    // ISO 32000-1 14.4: the identifier is a digest of the file (taken with the
-    // identifier unset), so it differs exactly when the contents do.
-    let digest = Sha256::digest(&bytes);
-    let unset = format!("<{}>", "0".repeat(32));
-    let trailer = bytes
-        .windows(7)
-        .rposition(|w| w == b"trailer")
-        .expect("a PDF has a trailer");
-    let hex: String = digest[..16].iter().map(|b| format!("{b:02X}")).collect();
-    let mut at = trailer;
-    while let Some(found) = bytes[at..]
-        .windows(unset.len())
-        .position(|w| w == unset.as_bytes())
-    {
-        at += found;
-        bytes[at + 1..at + 33].copy_from_slice(hex.as_bytes());
-        at += unset.len();
-    }
-    bytes
 }
 
 fn parsed_fonts() -> &'static (ParsedFont, ParsedFont) {
