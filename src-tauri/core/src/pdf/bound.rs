@@ -46,14 +46,19 @@ impl Bound {
             _ => std::thread::available_parallelism().map_or(1, |n| n.get()),
         };
         let chunk = streams.len().div_ceil(cores).max(1);
-        std::thread::scope(|scope| {
-            for share in streams.chunks_mut(chunk) {
-                scope.spawn(|| {
-                    let mut z = Compress::new(Compression::default(), true);
-                    share.iter_mut().for_each(|s| deflate(&mut z, s));
-                });
-            }
-        });
+        let deflate_all = |share: &mut [&mut Stream]| {
+            let mut z = Compress::new(Compression::default(), true);
+            share.iter_mut().for_each(|s| deflate(&mut z, s));
+        };
+        if cores == 1 {
+            deflate_all(&mut streams);
+        } else {
+            std::thread::scope(|scope| {
+                for share in streams.chunks_mut(chunk) {
+                    scope.spawn(|| deflate_all(share));
+                }
+            });
+        }
         let pages = pdf.get_pages().into_values().collect();
         Bound { pdf, pages, parts }
     }
@@ -66,6 +71,11 @@ impl Bound {
     /// The whole book as PDF bytes.
     pub fn save(&self) -> Vec<u8> {
         identified(self.pdf.clone())
+    }
+
+    /// The whole book as PDF bytes, without copying it first.
+    pub fn into_bytes(self) -> Vec<u8> {
+        identified(self.pdf)
     }
 
     /// Document `i` alone as PDF bytes: its pages, the objects they use,

@@ -224,7 +224,7 @@ impl Book {
 
     /// The PDF bytes, fonts subset to the glyphs used.
     pub fn save(self) -> Vec<u8> {
-        self.bind().save()
+        self.bind().into_bytes()
     }
 
     /// The finished book, serialized once with its faces subset to the
