@@ -243,3 +243,54 @@ fn identified(mut pdf: Document) -> Vec<u8> {
     }
     bytes
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Book, Heading};
+    use crate::office::PaperSize;
+
+    #[test]
+    fn each_document_cut_from_a_book_is_a_file_of_its_own_pages_whichever_thread_saves_it() {
+        let first = crate::exchange::from_json(include_str!(
+            "../../../../tests/fixtures/muba-800-439-bkpsdm-2020.json"
+        ))
+        .unwrap();
+        let mut second = first.clone();
+        second.subject = "Tugas Piket Pegawai Kedua".into();
+        second.annexes.clear();
+        let mut book = Book::new("Pemberitahuan", PaperSize::A4);
+        let heading = Heading::Notice("PEMBERITAHUAN".into());
+        let counts = [
+            book.add(&first, &heading).unwrap(),
+            book.add(&second, &heading).unwrap(),
+        ];
+        let bound = book.bind();
+        assert_eq!(bound.page_count(), counts[0] + counts[1]);
+        let whole = lopdf::Document::load_mem(&bound.save()).unwrap();
+        assert_eq!(whole.get_pages().len(), bound.page_count());
+        for (i, count) in counts.into_iter().enumerate() {
+            let bytes = bound.save_document(i);
+            let file = lopdf::Document::load_mem(&bytes).unwrap();
+            assert_eq!(file.get_pages().len(), count, "document {i}");
+            // Only what its pages use: far smaller than the whole book.
+            assert!(file.objects.len() < whole.objects.len(), "document {i}");
+            let elsewhere = std::thread::scope(|s| s.spawn(|| bound.save_document(i)).join());
+            assert!(bytes == elsewhere.unwrap(), "document {i} saved again");
+        }
+        let info = |bytes: &[u8]| {
+            let file = lopdf::Document::load_mem(bytes).unwrap();
+            let id = file.trailer.get(b"Info").unwrap().as_reference().unwrap();
+            let title = file.get_dictionary(id).unwrap().get(b"Title").unwrap();
+            title.as_str().unwrap().to_vec()
+        };
+        let title: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(
+                "Tugas Piket Pegawai Kedua"
+                    .encode_utf16()
+                    .flat_map(u16::to_be_bytes),
+            )
+            .collect();
+        assert_eq!(info(&bound.save_document(1)), title);
+    }
+}
