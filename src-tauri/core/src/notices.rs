@@ -489,10 +489,10 @@ fn finish(staging: &Path, folder: &Path, merged: &Path) -> Result<()> {
 /// and the signed files' hashes, or `None` when cancelled. Progress counts
 /// the separate files; [`write`] reports the last step once all is in place.
 ///
-/// All notices are laid out once in one [`Book`] with its faces subset
-/// once; the merged PDF and the separate files are then saved (and signed)
-/// on every core. Each file's bytes depend only on its notice and the
-/// batch, never on which thread saved it.
+/// All notices are laid out and serialized once, in one [`Book`]; the
+/// separate files are cut from it and signed on every core. Each file's
+/// bytes depend only on its notice and the batch, never on which thread
+/// saved it.
 fn write_all(
     notices: &[Notice],
     out: &Output,
@@ -507,8 +507,8 @@ fn write_all(
         return Ok(None);
     };
     let book = book.bind();
-    // Job i is notice i, the last job the merged PDF (its pages are then
-    // already deflated); a job's result is the signed file's hash, if signed.
+    // Job i is notice i, the last job the merged PDF; a job's result is the
+    // signed file's hash, if signed.
     let next = AtomicUsize::new(0);
     let failed = AtomicBool::new(false);
     let job = |i: usize| -> Result<Option<String>> {
@@ -624,7 +624,8 @@ pub fn merged(notices: &[Notice], paper: PaperSize) -> Result<(Vec<u8>, usize)> 
     let book = book(notices, paper, &AtomicBool::new(false))?
         .expect("never cancelled")
         .bind();
-    Ok((book.save(), book.page_count()))
+    let pages = book.page_count();
+    Ok((book.into_bytes(), pages))
 }
 
 #[cfg(test)]
