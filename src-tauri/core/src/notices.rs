@@ -11,7 +11,8 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -487,6 +488,11 @@ fn finish(staging: &Path, folder: &Path, merged: &Path) -> Result<()> {
 /// The work of [`write`], into the staging folder: the merged page count
 /// and the signed files' hashes, or `None` when cancelled. Progress counts
 /// the separate files; [`write`] reports the last step once all is in place.
+///
+/// All notices are laid out and serialized once, in one [`Book`]; the
+/// separate files are cut from it and signed on every core. Each file's
+/// bytes depend only on its notice and the batch, never on which thread
+/// saved it.
 fn write_all(
     notices: &[Notice],
     out: &Output,
@@ -495,44 +501,107 @@ fn write_all(
     progress: &mut impl FnMut(Progress),
 ) -> Result<Option<(usize, Vec<String>)>> {
     let total = notices.len() + 1;
-    let files = staging.join(STAGED_FILES);
-    fs::create_dir(&files)?;
-    let mut signed_hashes = Vec::new();
-    for (i, n) in notices.iter().enumerate() {
-        if cancel.load(Ordering::Relaxed) {
+    let folder = staging.join(STAGED_FILES);
+    fs::create_dir(&folder)?;
+    let Some(book) = book(notices, out.paper, cancel)? else {
+        return Ok(None);
+    };
+    let book = book.bind();
+    // Job i is notice i, the last job the merged PDF; a job's result is the
+    // signed file's hash, if signed.
+    let next = AtomicUsize::new(0);
+    let failed = AtomicBool::new(false);
+    let job = |i: usize| -> Result<Option<String>> {
+        let Some(n) = notices.get(i) else {
+            fs::write(staging.join(STAGED_MERGED), book.save())?;
             return Ok(None);
+        };
+        let (bytes, hash) = sealed(n, book.save_document(i), out.signer.as_ref())?;
+        fs::write(folder.join(format!("{}.pdf", n.file_stem)), bytes)?;
+        Ok(hash)
+    };
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(total);
+    let mut hashes: Vec<Option<String>> = vec![None; notices.len()];
+    // The error of the earliest job that failed, as a single thread would meet it.
+    let mut error: Option<(usize, Error)> = None;
+    std::thread::scope(|scope| {
+        let (sender, results) = mpsc::channel();
+        for _ in 0..workers {
+            let (sender, next, failed, job) = (sender.clone(), &next, &failed, &job);
+            scope.spawn(move || {
+                while !cancel.load(Ordering::Relaxed) && !failed.load(Ordering::Relaxed) {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= total {
+                        break;
+                    }
+                    let result = job(i);
+                    failed.fetch_or(result.is_err(), Ordering::Relaxed);
+                    if sender.send((i, result)).is_err() {
+                        break;
+                    }
+                }
+            });
         }
-        let mut book = Book::new(&n.document.subject, out.paper);
-        book.add(&n.document, &n.heading)?;
-        let mut bytes = book.save();
-        if let Some((signer, options)) = &out.signer {
-            signed_hashes.push(sign::sha256_hex(&bytes));
-            let options = SignOptions {
-                mark: Some(MarkInfo {
-                    number: n.document.number.trim().to_string(),
-                    date: n
-                        .document
-                        .issued_on
-                        .expect("notices are of issued circulars"),
-                    signer: n.document.signature.name.trim().to_string(),
-                }),
-                ..options.clone()
-            };
-            bytes = sign::sign_pdf(&bytes, signer, &options)?;
+        drop(sender);
+        let mut done = 0;
+        for (i, result) in results {
+            match result {
+                Ok(hash) if i < notices.len() => {
+                    hashes[i] = hash;
+                    done += 1;
+                    progress(Progress { done, total });
+                }
+                Ok(_) => {}
+                Err(e) => {
+                    if error.as_ref().is_none_or(|(first, _)| i < *first) {
+                        error = Some((i, e));
+                    }
+                }
+            }
         }
-        fs::write(files.join(format!("{}.pdf", n.file_stem)), bytes)?;
-        progress(Progress { done: i + 1, total });
+    });
+    if let Some((_, e)) = error {
+        return Err(e);
     }
     if cancel.load(Ordering::Relaxed) {
         return Ok(None);
     }
-    let (merged, pages) = merged(notices, out.paper)?;
-    fs::write(staging.join(STAGED_MERGED), merged)?;
-    Ok(Some((pages, signed_hashes)))
+    Ok(Some((
+        book.page_count(),
+        hashes.into_iter().flatten().collect(),
+    )))
 }
 
-/// Every notice in one PDF; returns the bytes and the page count.
-pub fn merged(notices: &[Notice], paper: PaperSize) -> Result<(Vec<u8>, usize)> {
+/// A notice's file as written: signed with its mark when a signer is
+/// given, with the hash of the unsigned bytes for the register.
+fn sealed(
+    n: &Notice,
+    bytes: Vec<u8>,
+    signer: Option<&(&Signer, SignOptions)>,
+) -> Result<(Vec<u8>, Option<String>)> {
+    let Some((signer, options)) = signer else {
+        return Ok((bytes, None));
+    };
+    let hash = sign::sha256_hex(&bytes);
+    let options = SignOptions {
+        mark: Some(MarkInfo {
+            number: n.document.number.trim().to_string(),
+            date: n
+                .document
+                .issued_on
+                .expect("notices are of issued circulars"),
+            signer: n.document.signature.name.trim().to_string(),
+        }),
+        ..options.clone()
+    };
+    Ok((sign::sign_pdf(&bytes, signer, &options)?, Some(hash)))
+}
+
+/// Every notice laid out in one book, or `None` when `cancel` is set
+/// before the last one.
+fn book(notices: &[Notice], paper: PaperSize, cancel: &AtomicBool) -> Result<Option<Book>> {
     let title = match notices.first() {
         Some(n) => format!(
             "Pemberitahuan pelaksanaan Surat Edaran Nomor {}",
@@ -542,10 +611,21 @@ pub fn merged(notices: &[Notice], paper: PaperSize) -> Result<(Vec<u8>, usize)> 
     };
     let mut book = Book::new(&title, paper);
     for n in notices {
+        if cancel.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
         book.add(&n.document, &n.heading)?;
     }
+    Ok(Some(book))
+}
+
+/// Every notice in one PDF; returns the bytes and the page count.
+pub fn merged(notices: &[Notice], paper: PaperSize) -> Result<(Vec<u8>, usize)> {
+    let book = book(notices, paper, &AtomicBool::new(false))?
+        .expect("never cancelled")
+        .bind();
     let pages = book.page_count();
-    Ok((book.save(), pages))
+    Ok((book.into_bytes(), pages))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@
 
 mod annex;
 mod body;
+mod bound;
 mod flow;
 mod fonts;
 mod heading;
@@ -19,11 +20,13 @@ use std::sync::OnceLock;
 
 use base64::Engine;
 
-use printpdf::{ParsedFont, PdfDocument, PdfSaveOptions, RawImage, XObjectId};
+use printpdf::{ParsedFont, PdfDocument, PdfPage, RawImage, XObjectId};
 
 use crate::circular::{Annex, Circular, Point};
 use crate::error::{Error, Result};
 use crate::office::PaperSize;
+pub use bound::Bound;
+use bound::Entry;
 pub use flow::{faults, Part, Placed};
 use fonts::FACES;
 pub use preview::Preview;
@@ -106,7 +109,9 @@ pub struct Book {
     paper: PaperSize,
     /// The PDF font of each face, by [`fonts::Face::index`].
     fonts: [printpdf::FontId; FACES],
-    pages: Vec<printpdf::PdfPage>,
+    pages: Vec<PdfPage>,
+    /// Each document added: its first page and what its own file says.
+    parts: Vec<Entry>,
     /// Images already embedded, by their bytes.
     images: HashMap<Vec<u8>, (XObjectId, usize, usize)>,
     pictures: BTreeMap<XObjectId, preview::Picture>,
@@ -124,6 +129,7 @@ impl Book {
             paper,
             fonts,
             pages: Vec::new(),
+            parts: Vec::new(),
             images: HashMap::new(),
             pictures: BTreeMap::new(),
         }
@@ -169,7 +175,7 @@ impl Book {
             annex::annex_pages(&mut flow, sheet, c, heading, index, marks);
         }
         let placed = flow.place(&mut w);
-        Ok((self.keep(w), placed))
+        Ok((self.keep(w, c), placed))
     }
 
     /// Only the lampiran `annex` of `c`, from the first page on (a roster
@@ -187,7 +193,7 @@ impl Book {
         let mut flow = flow::Flow::new();
         annex::annex_pages(&mut flow, w.sheet, &c, heading, 0, marks);
         flow.place(&mut w);
-        Ok(self.keep(w))
+        Ok(self.keep(w, &c))
     }
 
     /// A fresh document on new pages, numbered from 1.
@@ -195,8 +201,13 @@ impl Book {
         Writer::new(Sheet::new(self.paper), self.fonts.clone())
     }
 
-    /// Appends the pages `w` wrote; returns how many.
-    fn keep(&mut self, w: Writer) -> usize {
+    /// Appends the pages `w` wrote of `c`; returns how many.
+    fn keep(&mut self, w: Writer, c: &Circular) -> usize {
+        self.parts.push(Entry {
+            first_page: self.pages.len(),
+            title: c.subject.clone(),
+            author: c.letterhead.tiers.first().cloned().unwrap_or_default(),
+        });
         let pages = w.finish();
         let count = pages.len();
         self.pages.extend(pages);
@@ -237,12 +248,21 @@ impl Book {
 
     /// The PDF bytes, fonts subset to the glyphs used.
     pub fn save(self) -> Vec<u8> {
-        let Book { mut doc, pages, .. } = self;
-        let options = PdfSaveOptions {
-            subset_fonts: true,
-            ..Default::default()
-        };
-        doc.with_pages(pages).save(&options, &mut Vec::new())
+        self.bind().into_bytes()
+    }
+
+    /// The finished book, serialized once with its faces subset to the
+    /// glyphs of all its pages, ready to be saved whole or document by
+    /// document.
+    pub fn bind(self) -> Bound {
+        let Book {
+            mut doc,
+            pages,
+            parts,
+            ..
+        } = self;
+        doc.pages = pages;
+        Bound::new(&doc, parts)
     }
 }
 
