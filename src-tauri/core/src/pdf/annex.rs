@@ -216,7 +216,11 @@ impl Grid {
         }
         let left = self.left;
         w.stroke(&[(x, top), (x, bottom)], 0.5);
-        w.rule(left, x, top, 0.5);
+        // A body row's top is the bottom of the row above (or of the header
+        // repeated on a new page): only the header draws its top.
+        if weight == Weight::Bold {
+            w.rule(left, x, top, 0.5);
+        }
         w.rule(left, x, bottom, 0.5);
         w.y = cursor;
     }

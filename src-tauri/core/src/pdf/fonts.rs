@@ -27,17 +27,28 @@ pub struct Face {
     pub index: usize,
     metrics: ttf_parser::Face<'static>,
     units_per_em: f32,
+    /// Advances of U+0000–U+00FF, looked up once: nearly every character
+    /// of a circular, measured many times while lines are broken.
+    latin: [u16; 256],
 }
 
 impl Face {
     fn load(bytes: &'static [u8], index: usize) -> Face {
         let metrics = ttf_parser::Face::parse(bytes, 0).expect("bundled font parses");
         let units_per_em = metrics.units_per_em() as f32;
+        let lookup = |c: char| {
+            metrics
+                .glyph_index(c)
+                .and_then(|g| metrics.glyph_hor_advance(g))
+                .unwrap_or(0)
+        };
+        let latin = std::array::from_fn(|i| lookup(char::from(i as u8)));
         Face {
             bytes,
             index,
             metrics,
             units_per_em,
+            latin,
         }
     }
 
@@ -48,10 +59,14 @@ impl Face {
     }
 
     fn advance(&self, c: char) -> u32 {
-        self.metrics
-            .glyph_index(c)
-            .and_then(|g| self.metrics.glyph_hor_advance(g))
-            .unwrap_or(0) as u32
+        match self.latin.get(c as usize) {
+            Some(units) => u32::from(*units),
+            None => self
+                .metrics
+                .glyph_index(c)
+                .and_then(|g| self.metrics.glyph_hor_advance(g))
+                .map_or(0, u32::from),
+        }
     }
 
     pub fn bold(&self) -> bool {
@@ -69,7 +84,8 @@ impl Face {
 
     /// True when the face has a glyph for `c` (whitespace always passes).
     pub fn covers(&self, c: char) -> bool {
-        c.is_whitespace() || self.metrics.glyph_index(c).is_some()
+        let known = self.latin.get(c as usize).is_some_and(|units| *units > 0);
+        known || c.is_whitespace() || self.metrics.glyph_index(c).is_some()
     }
 }
 
