@@ -5,30 +5,17 @@
 //! written as an image to `test-output/checklist/` to be looked at.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use edaran_core::circular::{Annex, Circular, KopKind, SigningMode};
 use edaran_core::office::PaperSize;
 use edaran_core::{exchange, pdf};
+use edaran_tests::tool;
 
 const MM: f32 = 72.0 / 25.4;
 
 fn fixture(name: &str) -> Circular {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/{name}.json"));
     exchange::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
-}
-
-fn tool(program: &str, args: &[&str]) -> String {
-    let o = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program}: {e}"));
-    assert!(
-        o.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn annex(title: &str, rows: usize) -> Annex {

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use edaran_tests::built_binary;
+use edaran_tests::{built_binary, tool};
 use serde_json::{json, Value};
 
 fn fixture(name: &str) -> PathBuf {
@@ -33,19 +33,6 @@ fn render(file: &Path, dir: &Path, paper: &str) -> Result<PathBuf, String> {
     } else {
         Err(String::from_utf8_lossy(&o.stderr).into_owned())
     }
-}
-
-fn tool(program: &str, args: &[&str]) -> String {
-    let o = Command::new(program)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{program}: {e}"));
-    assert!(
-        o.status.success(),
-        "{program} {args:?}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
 fn text_of(pdf: &Path) -> String {

@@ -70,3 +70,18 @@ pub fn demo_database() -> (tempfile::TempDir, PathBuf) {
     assert!(run.ok, "demo failed: {}", run.stderr);
     (dir, db)
 }
+
+/// Runs an installed tool (pdftotext, qpdf…) and returns its output; a
+/// failure fails the test with the tool's message.
+pub fn tool(program: &str, args: &[&str]) -> String {
+    let o = std::process::Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{program}: {e}"));
+    assert!(
+        o.status.success(),
+        "{program} {args:?}: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
