@@ -531,3 +531,23 @@ fn the_muba_fixture_rules_give_its_statuses_roster_and_conflicts_in_the_demo_off
     assert!(kinds.contains(&"kantor_kosong"), "{kinds:?}");
     assert!(!kinds.contains(&"unit_kurang_pegawai"), "{kinds:?}");
 }
+
+/// A date written the way a clerk writes it is refused in Indonesian, naming
+/// the argument and the form to use, before anything is opened.
+#[test]
+fn a_date_argument_in_another_form_is_refused_in_indonesian() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("tidak-ada.db");
+    for written in ["05-08-2020", "5 Agustus 2020", "2020/08/05"] {
+        let run = edaran(&db, &["circular", "issue", "1", "--date", written]);
+        assert_eq!(run.code, Some(2), "{}", run.stderr);
+        assert!(
+            run.stderr.contains(&format!("Galat: nilai \"{written}\" untuk --date"))
+                && run.stderr.contains("TTTT-BB-HH, mis. 2020-07-28"),
+            "{}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("invalid value"), "{}", run.stderr);
+    }
+    assert!(!db.exists(), "nothing created for a refused command");
+}

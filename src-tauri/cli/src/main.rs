@@ -84,7 +84,7 @@ enum Command {
     /// Pengaturan yang berlaku (dan yang akan berlaku), rantai perpanjangannya, sisa hari kerja, dan peringatan.
     Periods {
         /// Tanggal acuan (TTTT-BB-HH); bawaan: hari ini.
-        #[arg(long)]
+        #[arg(long, value_parser = date_arg)]
         at: Option<chrono::NaiveDate>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
@@ -147,7 +147,7 @@ enum Command {
         #[arg(long, default_value = "-")]
         number: String,
         /// Tanggal surat pada kode QR (TTTT-BB-HH); bawaan: hari ini.
-        #[arg(long)]
+        #[arg(long, value_parser = date_arg)]
         date: Option<chrono::NaiveDate>,
         /// Nama penanda tangan pada kode QR; bawaan: nama pada sertifikat.
         #[arg(long, default_value = "")]
@@ -178,7 +178,7 @@ enum Command {
     Status {
         circular: String,
         /// Tanggal (TTTT-BB-HH).
-        #[arg(long)]
+        #[arg(long, value_parser = date_arg)]
         date: chrono::NaiveDate,
         /// Hanya pegawai perangkat daerah dengan id ini.
         #[arg(long)]
@@ -193,7 +193,7 @@ enum Command {
         #[arg(short = 'o', long = "output")]
         output: Option<PathBuf>,
         /// Tanggal perubahan manual (TTTT-BB-HH).
-        #[arg(long)]
+        #[arg(long, value_parser = date_arg)]
         date: Option<chrono::NaiveDate>,
         /// NIP pegawai yang dijadwalkan piket pada --date.
         #[arg(long)]
@@ -301,7 +301,7 @@ enum CircularAction {
     Issue {
         id: i64,
         /// Tanggal penetapan (TTTT-BB-HH); bawaan: hari ini.
-        #[arg(long)]
+        #[arg(long, value_parser = date_arg)]
         date: Option<chrono::NaiveDate>,
         /// Nama petugas yang dicatat di jejak audit.
         #[arg(long = "by", default_value = "petugas")]
@@ -341,8 +341,38 @@ enum ImportWhat {
     },
 }
 
+/// A date on the command line, written as in files: `TTTT-BB-HH`.
+fn date_arg(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        format!("tanggal \"{text}\" tidak dapat dibaca; tulis dalam bentuk TTTT-BB-HH, mis. 2020-07-28 untuk 28 Juli 2020")
+    })
+}
+
+/// The arguments, or an Indonesian message for a value that does not parse
+/// (clap's own wording for everything else: usage and help).
+fn arguments() -> Cli {
+    Cli::try_parse().unwrap_or_else(|e| {
+        use clap::error::{ContextKind, ContextValue, ErrorKind};
+        use std::error::Error as _;
+        if e.kind() != ErrorKind::ValueValidation {
+            e.exit();
+        }
+        let context = |kind| match e.get(kind) {
+            Some(ContextValue::String(s)) => s.clone(),
+            _ => String::new(),
+        };
+        let reason = e.source().map(|s| s.to_string()).unwrap_or_default();
+        eprintln!(
+            "Galat: nilai \"{}\" untuk {} tidak sah: {reason}.",
+            context(ContextKind::InvalidValue),
+            context(ContextKind::InvalidArg)
+        );
+        std::process::exit(2)
+    })
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = arguments();
     let format = match &cli.command {
         Command::Agencies { format, .. } | Command::Employees { format, .. } => *format,
         Command::Import {

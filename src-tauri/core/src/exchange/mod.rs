@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 use crate::circular::Circular;
 use crate::error::{Error, Result};
 
+mod schema;
+
 /// Names the file type, so any other JSON is refused early.
 pub const FORMAT: &str = "edaran.surat-edaran";
 /// The schema version this build reads and writes.
@@ -68,10 +70,43 @@ pub fn from_json(text: &str) -> Result<Circular> {
         }
         None => return Err(bad("Berkas tidak mencantumkan \"version\".".into())),
     }
-    let body: Body = serde_json::from_str(text)
-        .map_err(|e| bad(format!("Isi berkas tidak sesuai skema {}", located(&e))))?;
+    let body = body(text)?;
     body.circular.validate()?;
     Ok(unlinked(body.circular))
+}
+
+/// The circular, or where it breaks the schema: the field's path
+/// (`circular.issued_on`), its value and what was expected, in Indonesian.
+fn body(text: &str) -> Result<Body> {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(&mut reader).map_err(|e| {
+        let inner = e.inner();
+        let message = inner.to_string();
+        let message = message.split(" at line ").next().unwrap_or_default();
+        let mut path = e.path().to_string();
+        let value = serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|root| value_at(&root, e.path()).cloned());
+        let detail = schema::explain(message, value.as_ref(), &mut path);
+        bad(format!(
+            "Isi berkas tidak sesuai skema pada {path} (baris {}, kolom {}): {detail}",
+            inner.line(),
+            inner.column()
+        ))
+    })
+}
+
+/// The value at `path` in `root`, when there is one.
+fn value_at<'a>(
+    root: &'a serde_json::Value,
+    path: &serde_path_to_error::Path,
+) -> Option<&'a serde_json::Value> {
+    use serde_path_to_error::Segment;
+    path.iter().try_fold(root, |v, segment| match segment {
+        Segment::Seq { index } => v.get(index),
+        Segment::Map { key } => v.get(key),
+        Segment::Enum { .. } | Segment::Unknown => Some(v),
+    })
 }
 
 /// `(baris 3, kolom 29): …` without serde's English position suffix.
