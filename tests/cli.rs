@@ -542,7 +542,8 @@ fn a_date_argument_in_another_form_is_refused_in_indonesian() {
         let run = edaran(&db, &["circular", "issue", "1", "--date", written]);
         assert_eq!(run.code, Some(2), "{}", run.stderr);
         assert!(
-            run.stderr.contains(&format!("Galat: nilai \"{written}\" untuk --date"))
+            run.stderr
+                .contains(&format!("Galat: nilai \"{written}\" untuk --date"))
                 && run.stderr.contains("TTTT-BB-HH, mis. 2020-07-28"),
             "{}",
             run.stderr
