@@ -521,7 +521,20 @@ fn the_muba_fixture_rules_give_its_statuses_roster_and_conflicts_in_the_demo_off
         serde_json::Value::Array(rows.clone())
     );
 
-    let conflicts = edaran_json(&db, &["conflicts", &id]);
+    // An agency that does not exist is an error, not an empty list.
+    let unknown = edaran(
+        &db,
+        &["status", &id, "--date", "2020-05-13", "--agency", "999999"],
+    );
+    assert!(
+        !unknown.ok && unknown.stderr.contains("Perangkat daerah dengan id 999999"),
+        "{}",
+        unknown.stderr
+    );
+    // Conflicts found: listed, and the exit code says so.
+    let run = edaran(&db, &["conflicts", &id, "--format", "json"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let conflicts: Value = serde_json::from_str(&run.stdout).unwrap();
     let kinds: Vec<&str> = conflicts
         .as_array()
         .unwrap()

@@ -228,7 +228,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Konflik aturan surat edaran (id atau nomor) yang perlu diselesaikan sebelum terbit.
+    /// Konflik aturan surat edaran (id atau nomor) yang perlu diselesaikan sebelum terbit;
+    /// keluar dengan kode 1 bila ada konflik, 0 bila tidak ada.
     Conflicts {
         circular: String,
         #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -766,7 +767,11 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             },
             format,
         )?,
-        Command::Conflicts { circular, format } => rules::conflicts(&path, &circular, format)?,
+        Command::Conflicts { circular, format } => {
+            if rules::conflicts(&path, &circular, format)? {
+                return Ok(ExitCode::from(1));
+            }
+        }
         Command::Notices {
             circular,
             output,

@@ -147,7 +147,8 @@ pub fn roster(
     Ok(())
 }
 
-pub fn conflicts(path: &Path, circular: &str, format: Format) -> Result<(), Error> {
+/// Lists the conflicts; true when there is at least one.
+pub fn conflicts(path: &Path, circular: &str, format: Format) -> Result<bool, Error> {
     let store = Store::open(path)?;
     let list = store.circular_conflicts(circular_id(&store, circular)?)?;
     emit(format, &list, || {
@@ -160,7 +161,7 @@ pub fn conflicts(path: &Path, circular: &str, format: Format) -> Result<(), Erro
         }
         out
     });
-    Ok(())
+    Ok(!list.is_empty())
 }
 
 fn office_paper(store: &Store) -> Result<PaperSize, Error> {

@@ -128,6 +128,10 @@ impl Store {
         date: NaiveDate,
         agency: Option<i64>,
     ) -> Result<Vec<StatusRow>> {
+        // An unknown agency is an error, not an empty list.
+        if let Some(agency) = agency {
+            self.agency(agency)?;
+        }
         let (engine, _) = self.rule_engine(id)?;
         Ok(engine
             .workforce
