@@ -133,9 +133,67 @@ pub fn list<S: AsRef<str>>(items: &[S]) -> String {
     }
 }
 
+/// Up to three of `candidates` that look most like `name` (a typo, a
+/// shortened name), best first: letter pairs shared, case and spacing ignored.
+pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    fn pairs(text: &str) -> Vec<(char, char)> {
+        let letters: Vec<char> = text
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect();
+        let mut pairs: Vec<(char, char)> = letters.windows(2).map(|w| (w[0], w[1])).collect();
+        pairs.sort_unstable();
+        pairs
+    }
+    let wanted = pairs(name);
+    let mut scored: Vec<(f32, &str)> = candidates
+        .map(|c| {
+            let theirs = pairs(c);
+            // Sørensen–Dice over the multisets of letter pairs.
+            let (mut i, mut j, mut shared) = (0, 0, 0);
+            while i < wanted.len() && j < theirs.len() {
+                match wanted[i].cmp(&theirs[j]) {
+                    std::cmp::Ordering::Less => i += 1,
+                    std::cmp::Ordering::Greater => j += 1,
+                    std::cmp::Ordering::Equal => (shared, i, j) = (shared + 1, i + 1, j + 1),
+                }
+            }
+            let total = (wanted.len() + theirs.len()).max(1);
+            (2.0 * shared as f32 / total as f32, c)
+        })
+        .filter(|(score, _)| *score >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_closest_names_forgive_typos_and_spacing_but_not_strangers() {
+        let office = [
+            "Dinas Kesehatan",
+            "Dinas Sosial",
+            "Dinas Kependudukan dan Pencatatan Sipil",
+            "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+        ];
+        assert_eq!(
+            closest("Dinas Kesehtan", office.into_iter())[0],
+            "Dinas Kesehatan"
+        );
+        assert_eq!(
+            closest("dinas  SOSIAL", office.into_iter()),
+            ["Dinas Sosial"]
+        );
+        assert_eq!(
+            closest("Dinas Kependudukan & Catatan Sipil", office.into_iter())[0],
+            "Dinas Kependudukan dan Pencatatan Sipil"
+        );
+        assert!(closest("Rumah Sakit Umum Daerah", office.into_iter()).is_empty());
+    }
 
     #[test]
     fn spells_numbers_as_legal_text_does() {

@@ -102,21 +102,33 @@ impl Store {
         }
         let agencies = self.agencies("")?;
         let mut rules = rules;
+        let mut unknown = Vec::new();
         for r in &mut rules.exempt_agencies {
             if let Some(a) = agencies.iter().find(|a| r.matches(a)) {
                 // Names travel in exchange files and read in the clause text.
                 *r = AgencyRef::Name(a.name.clone());
             } else {
-                let what = match r {
+                unknown.push(match r {
                     AgencyRef::Id(id) => format!("dengan id {id}"),
-                    AgencyRef::Name(name) => format!("\"{name}\""),
-                };
-                return Err(Error::invalid(
-                    "perangkat_daerah_tidak_dikenal",
-                    "exempt_agencies",
-                    format!("Perangkat daerah {what} yang dikecualikan tidak ditemukan."),
-                ));
+                    AgencyRef::Name(name) => {
+                        let names = agencies.iter().map(|a| a.name.as_str());
+                        match crate::words::closest(name, names).as_slice() {
+                            [] => format!("\"{name}\""),
+                            near => format!("\"{name}\" (mungkin: {})", crate::words::list(near)),
+                        }
+                    }
+                });
             }
+        }
+        if !unknown.is_empty() {
+            return Err(Error::invalid(
+                "perangkat_daerah_tidak_dikenal",
+                "exempt_agencies",
+                format!(
+                    "Perangkat daerah yang dikecualikan tidak ditemukan: {}. Periksa ejaannya, atau tambahkan perangkat daerah itu di halaman Perangkat Daerah & Pegawai.",
+                    unknown.join("; ")
+                ),
+            ));
         }
         let mut doc = self.circular(id)?.document;
         doc.rules = rules;
@@ -408,9 +420,20 @@ mod tests {
         assert!(e.to_string().contains("ke-2") && e.to_string().contains("199001012015031999"));
         assert_eq!(store.circular(id).unwrap().document, before);
         rules.exceptions.pop();
-        rules.exempt_agencies = vec![AgencyRef::Name("Dinas Tidak Ada".into())];
+        rules.exempt_agencies = vec![
+            AgencyRef::Name("Dinas Tidak Ada Sama Sekali".into()),
+            AgencyRef::Name("Dinas Kesehtan".into()),
+        ];
         let e = store.save_rules(id, rules.clone(), "uji").unwrap_err();
         assert_eq!(e.code(), "perangkat_daerah_tidak_dikenal");
+        // Every unknown name is listed, each with the office's closest names.
+        let message = e.to_string();
+        assert!(
+            message.contains("\"Dinas Tidak Ada Sama Sekali\"")
+                && message.contains("\"Dinas Kesehtan\" (mungkin: Dinas Kesehatan"),
+            "{message}"
+        );
+        assert_eq!(store.circular(id).unwrap().document, before);
         rules.exempt_agencies.clear();
         let view = store.save_rules(id, rules, "uji").unwrap();
         assert!(
