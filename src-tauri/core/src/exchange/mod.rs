@@ -81,13 +81,12 @@ fn body(text: &str) -> Result<Body> {
     let mut reader = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut reader).map_err(|e| {
         let inner = e.inner();
-        let message = inner.to_string();
-        let message = message.split(" at line ").next().unwrap_or_default();
+        let message = without_position(inner);
         let mut path = e.path().to_string();
         let value = serde_json::from_str::<serde_json::Value>(text)
             .ok()
             .and_then(|root| value_at(&root, e.path()).cloned());
-        let detail = schema::explain(message, value.as_ref(), &mut path);
+        let detail = schema::explain(&message, value.as_ref(), &mut path);
         bad(format!(
             "Isi berkas tidak sesuai skema pada {path} (baris {}, kolom {}): {detail}",
             inner.line(),
@@ -111,7 +110,16 @@ fn value_at<'a>(
 
 /// `(baris 3, kolom 29): …` without serde's English position suffix.
 fn located(e: &serde_json::Error) -> String {
+    format!(
+        "(baris {}, kolom {}): {}",
+        e.line(),
+        e.column(),
+        without_position(e)
+    )
+}
+
+/// serde's message without its English ` at line 3 column 29`.
+fn without_position(e: &serde_json::Error) -> String {
     let text = e.to_string();
-    let detail = text.split(" at line ").next().unwrap_or(&text);
-    format!("(baris {}, kolom {}): {detail}", e.line(), e.column())
+    text.split(" at line ").next().unwrap_or(&text).to_string()
 }

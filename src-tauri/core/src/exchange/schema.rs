@@ -41,21 +41,18 @@ pub(super) fn explain(
     if DATE_ERRORS.contains(&message) {
         return format!("tanggal {shown} tidak dapat dibaca; tulis dalam bentuk TTTT-BB-HH, mis. 2020-07-28 untuk 28 Juli 2020.");
     }
-    if let Some(rest) = message.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!(
-            "jenis nilai salah: {}, seharusnya {}.",
-            found_as(found),
-            expected_as(expected)
-        );
-    }
-    if let Some(rest) = message.strip_prefix("invalid value: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
-        return format!(
-            "nilai tidak sah: {}, seharusnya {}.",
-            found_as(found),
-            expected_as(expected)
-        );
+    for (prefix, said) in [
+        ("invalid type: ", "jenis nilai salah"),
+        ("invalid value: ", "nilai tidak sah"),
+    ] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            return format!(
+                "{said}: {}, seharusnya {}.",
+                found_as(found),
+                expected_as(expected)
+            );
+        }
     }
     if message.starts_with("unknown field `") {
         let name = between(message, "unknown field `", "`").unwrap_or_default();

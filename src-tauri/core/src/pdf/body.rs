@@ -1,7 +1,7 @@
 //! The points of the body: numbered with hanging indents, or plain
 //! paragraphs; justified.
 
-use super::flow::{Draw, Flow, Part};
+use super::flow::{Flow, Item, Part};
 use super::fonts::{face, Weight};
 use super::layout::wrap_marked;
 use super::writer::{Align, Sheet};
@@ -17,22 +17,17 @@ pub(super) fn body<'a>(flow: &mut Flow<'a>, sheet: Sheet, points: &'a [Point], d
     let base = sheet.left + STEP * depth as f32;
     for (point, label) in points.iter().zip(Point::labels(points, depth)) {
         let text_x = if label.is_some() { base + STEP } else { base };
-        let width = sheet.width - sheet.right - text_x;
-        let lines = wrap_marked(&point.text, face(Weight::Regular), BODY, width);
-        let mut label = label;
-        let blocks = lines
-            .into_iter()
-            .map(|line| {
-                let label = label.take();
-                let draw: Draw = Box::new(move |w| {
-                    if let Some(label) = &label {
-                        w.line_at(label, Weight::Regular, BODY, base, STEP, Align::Left);
-                    }
-                    w.laid_line(&line, Weight::Regular, BODY, text_x, width, Align::Justify);
-                });
-                (LEADING, draw)
-            })
-            .collect::<Vec<_>>();
+        let item = Item {
+            label_x: base,
+            label_width: STEP,
+            text_x,
+            width: sheet.width - sheet.right - text_x,
+            size: BODY,
+            leading: LEADING,
+            align: Align::Justify,
+        };
+        let lines = wrap_marked(&point.text, face(Weight::Regular), BODY, item.width);
+        let blocks = item.blocks(label, lines);
         let single = blocks.len() == 1;
         flow.paragraph(Part::Body, blocks);
         flow.space(AFTER_POINT);

@@ -8,7 +8,9 @@
 
 use serde::Serialize;
 
-use super::writer::Writer;
+use super::fonts::Weight;
+use super::layout::Line;
+use super::writer::{Align, Writer};
 
 /// Which part of the document a block belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -43,6 +45,59 @@ pub type Draw<'a> = Box<dyn FnOnce(&mut Writer) + 'a>;
 /// Draws a block again at the top of each page the flow breaks to (a
 /// table's header row); returns nothing, advances nothing.
 pub type Repeat<'a> = Box<dyn Fn(&mut Writer) + 'a>;
+
+/// Where a labelled item prints (a numbered point, addressee or tembusan):
+/// the label's column beside the first line, the text's column, the type.
+#[derive(Clone, Copy)]
+pub struct Item {
+    pub label_x: f32,
+    pub label_width: f32,
+    pub text_x: f32,
+    pub width: f32,
+    pub size: f32,
+    pub leading: f32,
+    pub align: Align,
+}
+
+impl Item {
+    /// The item's lines as blocks, `label` (if any) beside the first.
+    pub fn blocks<'a>(self, label: Option<String>, lines: Vec<Line>) -> Vec<(f32, Draw<'a>)> {
+        let mut label = label;
+        lines
+            .into_iter()
+            .map(|line| {
+                let label = label.take();
+                let draw: Draw = Box::new(move |w| {
+                    if let Some(label) = &label {
+                        let Item {
+                            label_x,
+                            label_width,
+                            size,
+                            ..
+                        } = self;
+                        w.line_at(
+                            label,
+                            Weight::Regular,
+                            size,
+                            label_x,
+                            label_width,
+                            Align::Left,
+                        );
+                    }
+                    w.laid_line(
+                        &line,
+                        Weight::Regular,
+                        self.size,
+                        self.text_x,
+                        self.width,
+                        self.align,
+                    );
+                });
+                (self.leading, draw)
+            })
+            .collect()
+    }
+}
 
 struct Block<'a> {
     /// The block's own line advance, and the space added after it.

@@ -1,6 +1,6 @@
 //! The addressees (`Yth.` … `di –` / `Tempat`) and the title block.
 
-use super::flow::{Draw, Flow, Part};
+use super::flow::{Draw, Flow, Item, Part};
 use super::fonts::{face, Weight};
 use super::layout::wrap;
 use super::writer::{Align, Sheet};
@@ -23,45 +23,33 @@ pub(super) fn addressees<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular)
     } else {
         0.0
     };
-    let width = sheet.width - sheet.right - x - yth - label_width;
+    let item = Item {
+        label_x: x + yth,
+        label_width,
+        text_x: x + yth + label_width,
+        width: sheet.width - sheet.right - x - yth - label_width,
+        size: BODY,
+        leading: LEADING,
+        align: Align::Left,
+    };
+    let width = item.width;
+    // `Yth.` takes no line of its own: it stands beside the first addressee.
+    flow.unit(
+        Part::Addressees,
+        vec![(
+            0.0,
+            text("Yth.".into(), Weight::Regular, x, yth, Align::Left),
+        )],
+    );
+    flow.keep_last(1);
     for (i, addressee) in c.addressees.iter().enumerate() {
         let mut content = addressee.trim().to_string();
         if several && !content.ends_with([';', '.', ',']) {
             content.push(';');
         }
         let lines = wrap(&content, face(Weight::Regular), BODY, width);
-        let blocks = lines
-            .into_iter()
-            .enumerate()
-            .map(|(n, line)| {
-                let draw: Draw = Box::new(move |w| {
-                    if i == 0 && n == 0 {
-                        w.line_at("Yth.", Weight::Regular, BODY, x, yth, Align::Left);
-                    }
-                    if several && n == 0 {
-                        let label = format!("{}.", i + 1);
-                        w.line_at(
-                            &label,
-                            Weight::Regular,
-                            BODY,
-                            x + yth,
-                            label_width,
-                            Align::Left,
-                        );
-                    }
-                    w.laid_line(
-                        &line,
-                        Weight::Regular,
-                        BODY,
-                        x + yth + label_width,
-                        width,
-                        Align::Left,
-                    );
-                });
-                (LEADING, draw)
-            })
-            .collect();
-        flow.unit(Part::Addressees, blocks);
+        let label = several.then(|| format!("{}.", i + 1));
+        flow.unit(Part::Addressees, item.blocks(label, lines));
     }
     flow.keep_last(1);
     let location = c.addressee_location.clone();

@@ -2,7 +2,7 @@
 
 use printpdf::XObjectId;
 
-use super::flow::{Draw, Flow, Part};
+use super::flow::{Draw, Flow, Item, Part};
 use super::fonts::{face, Weight};
 use super::layout::wrap;
 use super::writer::{Align, Sheet};
@@ -126,6 +126,15 @@ pub(super) fn copies<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular) {
         Box::new(move |w| w.line_at("Tembusan:", Weight::Regular, size, left, width, Align::Left));
     flow.unit(Part::Copies, vec![(leading, heading)]);
     flow.keep_last(1);
+    let item = Item {
+        label_x: left,
+        label_width: label,
+        text_x: left + label,
+        width,
+        size,
+        leading,
+        align: Align::Left,
+    };
     let count = c.copies.len();
     for (i, copy) in c.copies.iter().enumerate() {
         let mut text = copy.trim().to_string();
@@ -133,27 +142,7 @@ pub(super) fn copies<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular) {
             text.push(if i + 1 == count { '.' } else { ';' });
         }
         let lines = wrap(&text, face(Weight::Regular), size, width);
-        let blocks = lines
-            .into_iter()
-            .enumerate()
-            .map(|(n, line)| {
-                let draw: Draw = Box::new(move |w| {
-                    if n == 0 {
-                        let number = format!("{}.", i + 1);
-                        w.line_at(&number, Weight::Regular, size, left, label, Align::Left);
-                    }
-                    w.laid_line(
-                        &line,
-                        Weight::Regular,
-                        size,
-                        left + label,
-                        width,
-                        Align::Left,
-                    );
-                });
-                (leading, draw)
-            })
-            .collect();
+        let blocks = item.blocks(Some(format!("{}.", i + 1)), lines);
         flow.unit(Part::Copies, blocks);
         let tie = count <= WHOLE || i == 0 || i + 2 == count;
         if tie && i + 1 < count {
