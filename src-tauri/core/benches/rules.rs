@@ -105,6 +105,7 @@ fn engine() -> Engine {
             unit_kinds: vec![UnitKind::Bidang],
             categories: Vec::new(),
             agencies: Vec::new(),
+            ..Default::default()
         }),
         max_share_percent: Some(25),
         exceptions,
@@ -129,6 +130,7 @@ fn notices() -> Vec<Notice> {
             unit_kinds: vec![UnitKind::Bidang],
             categories: Vec::new(),
             agencies: Vec::new(),
+            ..Default::default()
         }),
         ..Default::default()
     };

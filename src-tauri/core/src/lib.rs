@@ -2,6 +2,7 @@
 //! system, its validation, the SQLite store and the demo office. Knows
 //! nothing of Tauri or WebKit; the app and the CLI are thin shells over it.
 
+pub mod absence;
 pub mod agency;
 pub mod calendar;
 pub mod circular;

@@ -351,6 +351,7 @@ mod tests {
             unit_kinds: Vec::new(),
             categories: Vec::new(),
             agencies: Vec::new(),
+            ..Default::default()
         });
         place_rules(&mut c);
         assert_eq!(c.points[3].clause, Some(Clause::Aturan));

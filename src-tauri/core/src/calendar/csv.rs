@@ -5,7 +5,7 @@ use chrono::Datelike;
 
 use super::{Holiday, HolidayKind, NewHoliday};
 use crate::error::{Error, Result, RowError};
-use crate::import::{csv_text, parse_date, reader};
+use crate::import::{csv_text, header, parse_date, reader};
 
 const HEADER: [&str; 4] = ["tanggal", "nama", "jenis", "sumber"];
 
@@ -22,26 +22,7 @@ pub struct DecreeDays {
 pub fn holidays_from_csv(bytes: &[u8]) -> Result<Vec<DecreeDays>> {
     let text = csv_text(bytes)?;
     let mut reader = reader(text);
-    let headers: Vec<String> = reader
-        .headers()
-        .map_err(|e| Error::invalid("csv_rusak", "file", format!("Baris 1 tidak terbaca: {e}")))?
-        .iter()
-        .map(|h| h.trim().to_lowercase())
-        .collect();
-    let mut index = [0usize; 4];
-    for (slot, name) in index.iter_mut().zip(HEADER) {
-        *slot = headers.iter().position(|h| h == name).ok_or_else(|| {
-            Error::invalid(
-                "kolom_wajib_hilang",
-                "file",
-                format!(
-                    "Kolom \"{name}\" tidak ditemukan. Kolom yang diperlukan: {}; yang ada: {}.",
-                    HEADER.join(", "),
-                    headers.join(", ")
-                ),
-            )
-        })?;
-    }
+    let (_, index) = header(&mut reader, &HEADER)?;
     let mut errors = Vec::new();
     let mut decrees: Vec<DecreeDays> = Vec::new();
     for record in reader.records() {

@@ -43,6 +43,38 @@ pub(crate) fn csv_text(bytes: &[u8]) -> Result<&str> {
     })
 }
 
+/// The lower-cased header of a list file (holidays, absences) and the
+/// position of each `required` column in it; a missing one is named with
+/// what the file has.
+pub(crate) fn header(
+    reader: &mut csv::Reader<&[u8]>,
+    required: &[&str],
+) -> Result<(Vec<String>, Vec<usize>)> {
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::invalid("csv_rusak", "file", format!("Baris 1 tidak terbaca: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_lowercase())
+        .collect();
+    let positions = required
+        .iter()
+        .map(|name| {
+            headers.iter().position(|h| h == name).ok_or_else(|| {
+                Error::invalid(
+                    "kolom_wajib_hilang",
+                    "file",
+                    format!(
+                        "Kolom \"{name}\" tidak ditemukan. Kolom yang diperlukan: {}; yang ada: {}.",
+                        required.join(", "),
+                        headers.join(", ")
+                    ),
+                )
+            })
+        })
+        .collect::<Result<_>>()?;
+    Ok((headers, positions))
+}
+
 /// Reads a CSV file into a table; `name` is the file's name for messages.
 pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Table> {
     if bytes.iter().take(8192).any(|b| *b == 0) {

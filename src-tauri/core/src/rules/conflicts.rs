@@ -17,6 +17,7 @@ vocabulary!(
     ConflictKind, "Jenis konflik" {
         UnitKurangPegawai => "unit_kurang_pegawai", "Unit kekurangan pegawai piket";
         MelebihiBatas => "melebihi_batas_persentase", "Melebihi batas pegawai di kantor";
+        KurangDariBatas => "kurang_dari_batas_persentase", "Kurang dari batas paling sedikit pegawai di kantor";
         DikecualikanDanDitugaskan => "dikecualikan_dan_ditugaskan", "Dikecualikan sekaligus ditugaskan";
         PengecualianDiLuarPeriode => "pengecualian_di_luar_periode", "Pengecualian di luar periode";
         NipTidakDikenal => "nip_tidak_dikenal", "NIP pengecualian tidak dikenal";

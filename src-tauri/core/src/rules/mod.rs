@@ -9,6 +9,7 @@ pub mod clauses;
 pub mod conflicts;
 pub mod export;
 pub mod roster;
+pub mod shifts;
 pub mod status;
 #[cfg(test)]
 mod tests;
@@ -16,6 +17,7 @@ mod tests;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::absence::Absence;
 use crate::agency::{Agency, AgencyKind, Unit, UnitKind};
 use crate::employee::{Employee, EmploymentKind};
 use crate::error::{Error, Result};
@@ -26,7 +28,8 @@ pub use conflicts::{Conflict, ConflictKind};
 
 /// The title of the lampiran listing the personal exceptions.
 pub const EXCEPTION_ANNEX: &str = "Daftar Pegawai dengan Pengecualian Sistem Kerja";
-pub use roster::{Assignment, AssignmentSource, Roster, RosterEdit};
+pub use roster::{Assignment, AssignmentSource, PoolLoad, Roster, RosterEdit};
+pub use shifts::{DayPattern, Grouping, ShiftGroup, WorkDay};
 pub use status::{Decision, Engine, Status};
 
 /// Every rule a circular carries; all parts are optional, so documents and
@@ -47,6 +50,10 @@ pub struct Rules {
     /// At most this percentage of an agency's staff in the office on a day.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub max_share_percent: Option<u8>,
+    /// At least this percentage of an agency's staff in the office on a
+    /// working day; the roster adds people from the rotation to reach it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min_share_percent: Option<u8>,
     /// Agencies that keep normal office work, by id or name.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub exempt_agencies: Vec<AgencyRef>,
@@ -68,7 +75,7 @@ pub struct KindLevels {
 
 /// The picket rule: every unit of the given kinds has at least `per_day`
 /// of its staff (its own and its sub-units') in the office each working day.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct Picket {
     pub per_day: u32,
     /// Unit kinds the rule applies to; empty = every top-level unit.
@@ -80,6 +87,20 @@ pub struct Picket {
     /// Agencies the rule applies to; empty = every agency not exempt.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub agencies: Vec<AgencyRef>,
+    /// Shift groups (*kerja bergiliran*): when given, each group of a unit
+    /// is in the office on its pattern's days, and `per_day` is the least
+    /// a unit may have on a day.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<ShiftGroup>,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub grouping: Grouping,
+    /// Nobody is rostered more working days in a row than this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_consecutive: Option<u32>,
+}
+
+fn is_default(g: &Grouping) -> bool {
+    *g == Grouping::default()
 }
 
 /// An agency named by its id (local to one database) or its name (travels
@@ -200,12 +221,34 @@ impl Rules {
                     "Jumlah pegawai piket per hari sedikitnya 1 (satu) orang.".into(),
                 );
             }
+            if p.max_consecutive == Some(0) {
+                return bad(
+                    "berturut_nol",
+                    "Batas hari piket berturut-turut sedikitnya 1 (satu) hari.".into(),
+                );
+            }
+            shifts::validate(&p.groups)?;
         }
-        if let Some(share) = self.max_share_percent.filter(|s| !(1..=100).contains(s)) {
-            return bad(
-                "persentase_tidak_sah",
-                format!("Batas pegawai di kantor {share}% tidak sah; pilih 1 sampai 100%."),
-            );
+        for (share, what) in [
+            (self.max_share_percent, "paling banyak"),
+            (self.min_share_percent, "paling sedikit"),
+        ] {
+            if let Some(share) = share.filter(|s| !(1..=100).contains(s)) {
+                return bad(
+                    "persentase_tidak_sah",
+                    format!(
+                        "Batas {what} pegawai di kantor {share}% tidak sah; pilih 1 sampai 100%."
+                    ),
+                );
+            }
+        }
+        if let (Some(min), Some(max)) = (self.min_share_percent, self.max_share_percent) {
+            if min > max {
+                return bad(
+                    "kuota_terbalik",
+                    format!("Batas paling sedikit ({min}%) melebihi batas paling banyak ({max}%) pegawai di kantor."),
+                );
+            }
         }
         for e in &self.exceptions {
             if let (Some(f), Some(t)) = (e.from, e.to) {
@@ -243,4 +286,6 @@ pub struct Workforce {
     pub agencies: Vec<Agency>,
     pub units: Vec<Unit>,
     pub employees: Vec<Employee>,
+    /// Leave, sickness, official travel: days nobody may roster.
+    pub absences: Vec<Absence>,
 }

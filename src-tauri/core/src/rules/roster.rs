@@ -73,6 +73,19 @@ impl Roster {
     }
 }
 
+/// How evenly one picket pool shares the office days: the fewest and the
+/// most days of its members (those with no absence or exception in the
+/// period differ by at most one when nothing stopped the roster).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct PoolLoad {
+    pub unit_id: i64,
+    pub unit: String,
+    pub agency: String,
+    pub members: usize,
+    pub fewest: u32,
+    pub most: u32,
+}
+
 /// A hand edit: put `employee_id` on duty on `date` (taking `replaces` off,
 /// for a swap), or take them off when `on_duty` is false.
 #[derive(Debug, Clone, Deserialize)]
@@ -93,34 +106,12 @@ fn yes() -> bool {
 }
 
 impl Engine {
-    /// The picket pools: unit index → employee indices, sorted by NIP then
-    /// id; every unit the rule targets has one, even an empty one.
-    fn pools(&self) -> Vec<(usize, Vec<usize>)> {
-        let mut pools: HashMap<usize, Vec<usize>> = self
-            .picket_targets
-            .iter()
-            .map(|&u| (u, Vec::new()))
-            .collect();
-        for (i, s) in self.standing.iter().enumerate() {
-            if let Standing::Rotation(u) = s {
-                pools.entry(*u).or_default().push(i);
-            }
-        }
-        let mut pools: Vec<(usize, Vec<usize>)> = pools.into_iter().collect();
-        pools.sort_by_key(|(u, _)| (self.workforce.units[*u].agency_id, *u));
-        for (_, pool) in &mut pools {
-            let people = &self.workforce.employees;
-            pool.sort_by(|a, b| {
-                (people[*a].nip.as_deref(), people[*a].id)
-                    .cmp(&(people[*b].nip.as_deref(), people[*b].id))
-            });
-        }
-        pools
-    }
-
     /// In the office on `day` regardless of the roster (structural rules,
-    /// exempt agency, or kept in the office by an exception).
+    /// exempt agency, or kept in the office by an exception); never while away.
     fn fixed_in_office(&self, i: usize, day: NaiveDate) -> bool {
+        if self.absence_on(i, day).is_some() {
+            return false;
+        }
         match self.exception_on(i, day) {
             Some(x) => self.rules().exceptions[x].placement == Placement::DiKantor,
             None => matches!(
@@ -130,16 +121,25 @@ impl Engine {
         }
     }
 
-    /// The most people of `agency_id` allowed in the office on a day.
-    fn share_limit(&self, agency_id: i64) -> Option<usize> {
-        let percent = self.rules().max_share_percent?;
+    /// `percent` of `agency_id`'s staff, rounded down (a maximum) or up (a minimum).
+    fn share(&self, agency_id: i64, percent: Option<u8>, round_up: bool) -> Option<usize> {
+        let percent = usize::from(percent?);
         let staff = self
             .workforce
             .employees
             .iter()
             .filter(|e| e.agency_id == agency_id)
             .count();
-        Some(staff * usize::from(percent) / 100)
+        Some(if round_up {
+            (staff * percent).div_ceil(100)
+        } else {
+            staff * percent / 100
+        })
+    }
+
+    /// The most people of `agency_id` allowed in the office on a day.
+    fn share_limit(&self, agency_id: i64) -> Option<usize> {
+        self.share(agency_id, self.rules().max_share_percent, false)
     }
 
     /// Builds the roster for the period around the hand edits in `kept`,
@@ -148,9 +148,10 @@ impl Engine {
         let days = self.working_days()?;
         let mut roster = kept.manual();
         let mut conflicts = Vec::new();
-        let Some(per_day) = self.rules().picket.as_ref().map(|p| p.per_day as usize) else {
+        let Some(picket) = self.rules().picket.as_ref() else {
             return Ok((roster, conflicts));
         };
+        let per_day = picket.per_day as usize;
         let released: HashSet<(NaiveDate, i64)> = kept
             .entries
             .iter()
@@ -163,75 +164,70 @@ impl Engine {
                 manual.entry((a.date, u)).or_default().push(a.employee_id);
             }
         }
+        let mut load = Load::new(self, picket.max_consecutive);
         // Generated duties per agency and day, dropped where the share limit breaks.
         let mut by_agency: HashMap<i64, Vec<Assignment>> = HashMap::new();
-        for (u, pool) in self.pools() {
-            let unit = &self.workforce.units[u];
-            let mut count = vec![0u32; pool.len()];
-            let mut last = vec![None::<usize>; pool.len()];
+        for (u, pool) in &self.pools {
+            let unit = &self.workforce.units[*u];
             let mut picks = Vec::new();
             let mut short_days = Vec::new();
             let mut worst = 0;
             for (d, &day) in days.iter().enumerate() {
                 let fixed = manual.get(&(day, unit.id)).map_or(&[][..], Vec::as_slice);
-                let mut free: Vec<usize> = (0..pool.len())
-                    .filter(|&k| {
-                        let e = &self.workforce.employees[pool[k]];
-                        self.exception_on(pool[k], day).is_none()
-                            && !released.contains(&(day, e.id))
-                            && !fixed.contains(&e.id)
-                    })
-                    .collect();
-                for k in (0..pool.len())
-                    .filter(|&k| fixed.contains(&self.workforce.employees[pool[k]].id))
-                {
-                    count[k] += 1;
-                    last[k] = Some(d);
+                let mut free = Vec::new();
+                for &i in pool {
+                    let id = self.workforce.employees[i].id;
+                    if fixed.contains(&id) {
+                        load.take(i, d);
+                    } else if self.absence_on(i, day).is_none()
+                        && self.exception_on(i, day).is_none()
+                        && !released.contains(&(day, id))
+                        && load.may_take(i, d)
+                    {
+                        free.push(i);
+                    }
                 }
-                let need = per_day.saturating_sub(fixed.len());
-                if free.len() < need {
-                    short_days.push(day);
-                    worst = worst.max(need - free.len());
-                    continue;
-                }
-                free.sort_by_key(|&k| (count[k], last[k], k));
-                for &k in &free[..need] {
-                    count[k] += 1;
-                    last[k] = Some(d);
-                    picks.push(Assignment {
-                        date: day,
-                        employee_id: self.workforce.employees[pool[k]].id,
-                        unit_id: Some(unit.id),
-                        source: AssignmentSource::Otomatis,
+                let chosen: Vec<usize> = if picket.groups.is_empty() {
+                    let need = per_day.saturating_sub(fixed.len());
+                    if free.len() < need {
+                        short_days.push(day);
+                        worst = worst.max(need - free.len());
+                        continue;
+                    }
+                    load.order(&mut free);
+                    free.truncate(need);
+                    free
+                } else {
+                    // The group of the day comes in whole; a short group is reported.
+                    free.retain(|&i| {
+                        self.group_of(i)
+                            .is_some_and(|g| g.works_on(day, self.period.start))
                     });
+                    let have = free.len() + fixed.len();
+                    if have < per_day {
+                        short_days.push(day);
+                        worst = worst.max(per_day - have);
+                    }
+                    free
+                };
+                for i in chosen {
+                    load.take(i, d);
+                    picks.push(self.assignment(day, i, unit.id));
                 }
             }
             by_agency.entry(unit.agency_id).or_default().extend(picks);
             if !short_days.is_empty() {
-                let agency = self
-                    .workforce
-                    .agencies
-                    .iter()
-                    .find(|a| a.id == unit.agency_id)
-                    .map_or("", |a| a.name.as_str());
-                conflicts.push(Conflict {
-                    kind: ConflictKind::UnitKurangPegawai,
-                    message: format!(
-                        "{} pada {agency} kekurangan paling banyak {} pegawai piket (perlu {}, ada {} yang dapat dijadwalkan) pada {} hari kerja: {}.",
-                        unit.name,
-                        spelled(worst as u64),
-                        words::count(per_day as u64, "orang"),
-                        spelled(pool.len() as u64),
-                        spelled(short_days.len() as u64),
-                        date_list(&short_days)
-                    ),
-                    agency_id: Some(unit.agency_id),
-                    unit_id: Some(unit.id),
-                    dates: short_days,
-                    short: Some(worst as u32),
-                });
+                conflicts.push(self.short_unit_conflict(*u, pool.len(), worst, short_days));
             }
         }
+        self.fill_minimum(
+            &days,
+            &released,
+            &roster,
+            &mut by_agency,
+            &mut load,
+            &mut conflicts,
+        );
         let mut agencies: Vec<i64> = by_agency.keys().copied().collect();
         agencies.sort_unstable();
         for agency_id in agencies {
@@ -247,6 +243,185 @@ impl Engine {
         }
         roster.sort();
         Ok((roster, conflicts))
+    }
+
+    /// Office days per member of each picket pool under `roster`.
+    pub fn pool_loads(&self, roster: &Roster) -> Vec<PoolLoad> {
+        let mut days: HashMap<i64, u32> = HashMap::new();
+        for a in roster.on_duty() {
+            *days.entry(a.employee_id).or_default() += 1;
+        }
+        self.pools
+            .iter()
+            .map(|(u, pool)| {
+                let unit = &self.workforce.units[*u];
+                let counts = pool.iter().map(|&i| {
+                    days.get(&self.workforce.employees[i].id)
+                        .copied()
+                        .unwrap_or(0)
+                });
+                PoolLoad {
+                    unit_id: unit.id,
+                    unit: unit.name.clone(),
+                    agency: self.agency_name(unit.agency_id).to_string(),
+                    members: pool.len(),
+                    fewest: counts.clone().min().unwrap_or(0),
+                    most: counts.max().unwrap_or(0),
+                }
+            })
+            .collect()
+    }
+
+    fn assignment(&self, date: NaiveDate, i: usize, unit_id: i64) -> Assignment {
+        Assignment {
+            date,
+            employee_id: self.workforce.employees[i].id,
+            unit_id: Some(unit_id),
+            source: AssignmentSource::Otomatis,
+        }
+    }
+
+    fn short_unit_conflict(
+        &self,
+        u: usize,
+        pool: usize,
+        worst: usize,
+        days: Vec<NaiveDate>,
+    ) -> Conflict {
+        let unit = &self.workforce.units[u];
+        let per_day = self.rules().picket.as_ref().map_or(0, |p| p.per_day);
+        Conflict {
+            kind: ConflictKind::UnitKurangPegawai,
+            message: format!(
+                "{} pada {} kekurangan paling banyak {} pegawai piket (perlu {}, ada {} yang dapat dijadwalkan) pada {} hari kerja: {}.",
+                unit.name,
+                self.agency_name(unit.agency_id),
+                spelled(worst as u64),
+                words::count(u64::from(per_day), "orang"),
+                spelled(pool as u64),
+                spelled(days.len() as u64),
+                date_list(&days)
+            ),
+            agency_id: Some(unit.agency_id),
+            unit_id: Some(unit.id),
+            dates: days,
+            short: Some(worst as u32),
+        }
+    }
+
+    fn agency_name(&self, agency_id: i64) -> &str {
+        self.workforce
+            .agencies
+            .iter()
+            .find(|a| a.id == agency_id)
+            .map_or("", |a| a.name.as_str())
+    }
+
+    /// Adds people from each agency's rotation, fewest office days first,
+    /// until the minimum share is in the office each working day; an agency
+    /// whose rotation cannot reach it that day gets a conflict.
+    fn fill_minimum(
+        &self,
+        days: &[NaiveDate],
+        released: &HashSet<(NaiveDate, i64)>,
+        kept: &Roster,
+        by_agency: &mut HashMap<i64, Vec<Assignment>>,
+        load: &mut Load,
+        conflicts: &mut Vec<Conflict>,
+    ) {
+        if self.rules().min_share_percent.is_none() {
+            return;
+        }
+        let mut staff: HashMap<i64, Vec<usize>> = HashMap::new();
+        for (i, e) in self.workforce.employees.iter().enumerate() {
+            staff.entry(e.agency_id).or_default().push(i);
+        }
+        let mut rotation: HashMap<i64, Vec<(i64, usize)>> = HashMap::new();
+        for (u, pool) in &self.pools {
+            let unit = &self.workforce.units[*u];
+            rotation
+                .entry(unit.agency_id)
+                .or_default()
+                .extend(pool.iter().map(|&i| (unit.id, i)));
+        }
+        let kept_on: HashSet<(NaiveDate, i64)> =
+            kept.on_duty().map(|a| (a.date, a.employee_id)).collect();
+        for a in &self.workforce.agencies {
+            let (Some(need), Some(people)) = (
+                self.share(a.id, self.rules().min_share_percent, true),
+                staff.get(&a.id),
+            ) else {
+                continue;
+            };
+            if self.rules().exempt_by_name(a).is_some() {
+                continue;
+            }
+            let picks = by_agency.entry(a.id).or_default();
+            let pool = rotation.get(&a.id).map_or(&[][..], Vec::as_slice);
+            let mut short: Vec<(NaiveDate, usize)> = Vec::new();
+            for (d, &day) in days.iter().enumerate() {
+                let on: HashSet<i64> = picks
+                    .iter()
+                    .filter(|p| p.date == day)
+                    .map(|p| p.employee_id)
+                    .chain(
+                        kept_on
+                            .iter()
+                            .filter(|(date, _)| *date == day)
+                            .map(|(_, id)| *id),
+                    )
+                    .collect();
+                let present = people
+                    .iter()
+                    .filter(|&&i| {
+                        on.contains(&self.workforce.employees[i].id) || self.fixed_in_office(i, day)
+                    })
+                    .count();
+                if present >= need {
+                    continue;
+                }
+                let mut free: Vec<(i64, usize)> = pool
+                    .iter()
+                    .copied()
+                    .filter(|&(_, i)| {
+                        let id = self.workforce.employees[i].id;
+                        !on.contains(&id)
+                            && self.absence_on(i, day).is_none()
+                            && self.exception_on(i, day).is_none()
+                            && !released.contains(&(day, id))
+                            && load.may_take(i, d)
+                    })
+                    .collect();
+                free.sort_by_key(|&(_, i)| load.rank(i));
+                let missing = need - present;
+                if free.len() < missing {
+                    short.push((day, missing - free.len()));
+                }
+                for (unit_id, i) in free.into_iter().take(missing) {
+                    load.take(i, d);
+                    picks.push(self.assignment(day, i, unit_id));
+                }
+            }
+            if !short.is_empty() {
+                let dates: Vec<NaiveDate> = short.iter().map(|(d, _)| *d).collect();
+                let worst = short.iter().map(|(_, n)| *n).max().unwrap_or(0);
+                conflicts.push(Conflict {
+                    kind: ConflictKind::KurangDariBatas,
+                    message: format!(
+                        "{}: batas paling sedikit {}% berarti {} di kantor, tetapi kurang sampai {} pada {}.",
+                        a.name,
+                        self.rules().min_share_percent.unwrap_or(0),
+                        words::count(need as u64, "orang"),
+                        words::count(worst as u64, "orang"),
+                        date_list(&dates)
+                    ),
+                    agency_id: Some(a.id),
+                    unit_id: None,
+                    dates,
+                    short: Some(worst as u32),
+                });
+            }
+        }
     }
 
     /// Days (with the head-count) on which `agency_id` would exceed `limit`.
@@ -290,12 +465,7 @@ impl Engine {
         limit: usize,
         over: &[(NaiveDate, usize)],
     ) -> Conflict {
-        let name = self
-            .workforce
-            .agencies
-            .iter()
-            .find(|a| a.id == agency_id)
-            .map_or_else(String::new, |a| a.name.clone());
+        let name = self.agency_name(agency_id);
         let dates: Vec<NaiveDate> = over.iter().map(|(d, _)| *d).collect();
         let most = over.iter().map(|(_, n)| *n).max().unwrap_or(0);
         Conflict {
@@ -468,5 +638,69 @@ impl Engine {
         next.sort();
         *roster = next;
         Ok(problems)
+    }
+}
+
+/// Office days so far per employee (by index), for fair and bounded
+/// rosters: fewest days first, then longest ago, then pool order; never
+/// more working days in a row than the picket rule allows.
+struct Load {
+    count: Vec<u32>,
+    /// The last working day (index) on duty.
+    last: Vec<Option<usize>>,
+    /// Working days in a row up to `last`.
+    streak: Vec<u32>,
+    max_streak: Option<u32>,
+    /// Place in the pool (NIP order), the last tie-breaker.
+    place: Vec<usize>,
+}
+
+impl Load {
+    fn new(engine: &Engine, max_streak: Option<u32>) -> Load {
+        let people = engine.workforce.employees.len();
+        let mut place = vec![0; people];
+        for (_, pool) in &engine.pools {
+            for (k, &i) in pool.iter().enumerate() {
+                place[i] = k;
+            }
+        }
+        Load {
+            count: vec![0; people],
+            last: vec![None; people],
+            streak: vec![0; people],
+            max_streak,
+            place,
+        }
+    }
+
+    fn take(&mut self, i: usize, day: usize) {
+        if self.last[i] == Some(day) {
+            return;
+        }
+        self.streak[i] = if day > 0 && self.last[i] == Some(day - 1) {
+            self.streak[i] + 1
+        } else {
+            1
+        };
+        self.count[i] += 1;
+        self.last[i] = Some(day);
+    }
+
+    fn may_take(&self, i: usize, day: usize) -> bool {
+        let run = if day > 0 && self.last[i] == Some(day - 1) {
+            self.streak[i]
+        } else {
+            0
+        };
+        self.max_streak.is_none_or(|max| run < max)
+    }
+
+    fn rank(&self, i: usize) -> (u32, Option<usize>, usize) {
+        (self.count[i], self.last[i], self.place[i])
+    }
+
+    /// Sorts candidates by [`Load::rank`].
+    fn order(&self, people: &mut [usize]) {
+        people.sort_by_key(|&i| self.rank(i));
     }
 }

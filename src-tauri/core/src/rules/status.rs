@@ -3,11 +3,13 @@
 //! Precedence, first match wins:
 //! 1. outside the circular's period → `di_luar_periode`;
 //! 2. weekend or holiday in force → `libur`;
-//! 3. a personal exception covering the day → `tetap_di_rumah` / `tetap_di_kantor`;
-//! 4. an exempt agency (by name/id, then by kind) → `dikecualikan`;
-//! 5. the top-N structural levels, then the eselon table → `wfo`;
-//! 6. on the roster that day → `piket`;
-//! 7. everyone else → `wfh`.
+//! 3. recorded leave, sickness or official travel → `berhalangan`;
+//! 4. a personal exception covering the day → `tetap_di_rumah` / `tetap_di_kantor`;
+//! 5. an exempt agency (by name/id, then by kind) → `dikecualikan`;
+//! 6. the top-N structural levels or the eselon table (both apply; the
+//!    first that holds is named) → `wfo`;
+//! 7. on the roster that day (picket or the person's shift group) → `piket`;
+//! 8. everyone else → `wfh`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -31,6 +33,7 @@ vocabulary!(
         TetapDiKantor => "tetap_di_kantor", "Pengecualian pribadi: tetap di kantor";
         TetapDiRumah => "tetap_di_rumah", "Pengecualian pribadi: tetap di rumah";
         Libur => "libur", "Libur";
+        Berhalangan => "berhalangan", "Berhalangan (cuti, sakit, dinas luar)";
         DiLuarPeriode => "di_luar_periode", "Di luar periode";
     }
 );
@@ -51,6 +54,8 @@ pub enum Rule {
     OutsidePeriod,
     Weekend,
     Holiday,
+    /// Index into the workforce's absences.
+    Absent(usize),
     /// Index into [`Rules::exceptions`].
     Exception(usize),
     ExemptByName,
@@ -91,14 +96,19 @@ pub struct Engine {
     pub(crate) standing: Vec<Standing>,
     /// Exceptions (indices) per employee index.
     pub(crate) exceptions: Vec<Vec<usize>>,
+    /// Absences (indices into the workforce's) per employee index.
+    pub(crate) absences: Vec<Vec<usize>>,
+    /// The picket pools: unit index → employee indices sorted by NIP then
+    /// id; every unit the rule targets has one, even an empty one.
+    pub(crate) pools: Vec<(usize, Vec<usize>)>,
+    /// The shift group (index into the picket rule's groups) per employee.
+    pub(crate) group: Vec<Option<usize>>,
     /// Distinct eselon levels filled per agency, highest rank first.
     pub(crate) filled_levels: HashMap<i64, Vec<u8>>,
     /// Employee id → index.
     pub(crate) by_id: HashMap<i64, usize>,
     /// Unit id → index.
     pub(crate) unit_index: HashMap<i64, usize>,
-    /// Units (indices) the picket rule applies to, each with its own rotation.
-    pub(crate) picket_targets: Vec<usize>,
     on_duty: HashSet<(NaiveDate, i64)>,
 }
 
@@ -141,7 +151,7 @@ impl Engine {
             levels.dedup();
         }
         let picket_unit = picket_units(rules, &workforce, &unit_index, &agencies);
-        let standing = workforce
+        let standing: Vec<Standing> = workforce
             .employees
             .iter()
             .map(|e| {
@@ -201,14 +211,24 @@ impl Engine {
                 exceptions[i].push(x);
             }
         }
-        let picket_targets = (0..workforce.units.len())
+        let mut absences = vec![Vec::new(); workforce.employees.len()];
+        for (x, a) in workforce.absences.iter().enumerate() {
+            if let Some(&i) = by_id.get(&a.employee_id) {
+                absences[i].push(x);
+            }
+        }
+        let picket_targets: Vec<usize> = (0..workforce.units.len())
             .filter(|&i| picket_unit[i] == Some(i))
             .collect();
+        let pools = pools(&picket_targets, &standing, &workforce);
+        let group = groups(rules, &pools, &workforce);
         Ok(Engine {
             period,
-            picket_targets,
             standing,
             exceptions,
+            absences,
+            pools,
+            group,
             filled_levels,
             by_id,
             unit_index,
@@ -255,6 +275,20 @@ impl Engine {
             .collect())
     }
 
+    /// The absence (index) covering employee `i` on `date`, if any.
+    pub(crate) fn absence_on(&self, i: usize, date: NaiveDate) -> Option<usize> {
+        self.absences[i]
+            .iter()
+            .copied()
+            .find(|&x| self.workforce.absences[x].covers(date))
+    }
+
+    /// Employee `i`'s shift group, if the picket rule has groups.
+    pub fn group_of(&self, i: usize) -> Option<&super::ShiftGroup> {
+        let picket = self.circular.rules.picket.as_ref()?;
+        self.group[i].map(|g| &picket.groups[g])
+    }
+
     /// The personal exception (index) covering employee `i` on `date`, if any.
     pub(crate) fn exception_on(&self, i: usize, date: NaiveDate) -> Option<usize> {
         self.exceptions[i]
@@ -274,6 +308,9 @@ impl Engine {
         }
         if self.calendar.is_holiday(date) {
             return d(Status::Libur, Rule::Holiday);
+        }
+        if let Some(x) = self.absence_on(i, date) {
+            return d(Status::Berhalangan, Rule::Absent(x));
         }
         if let Some(x) = self.exception_on(i, date) {
             let status = match self.circular.rules.exceptions[x].placement {
@@ -307,6 +344,10 @@ impl Engine {
             ),
             Rule::Weekend => format!("{day} adalah akhir pekan."),
             Rule::Holiday => format!("{day} adalah hari libur nasional atau cuti bersama."),
+            Rule::Absent(x) => format!(
+                "Tidak hadir: {}; tidak dijadwalkan ke kantor.",
+                self.workforce.absences[x].describe()
+            ),
             Rule::Exception(x) => format!(
                 "Pengecualian pribadi: {}.",
                 self.circular.rules.exceptions[x].describe()
@@ -335,15 +376,30 @@ impl Engine {
                 roman(level)
             ),
             Rule::Picket => {
-                let per_day = self.circular.rules.picket.as_ref().map_or(0, |p| p.per_day);
-                format!(
-                    "Terjadwal piket di kantor pada {} ({} per unit per hari kerja).",
-                    e.unit_name.as_deref().unwrap_or(agency),
-                    words::count(u64::from(per_day), "orang"),
-                )
+                let unit = e.unit_name.as_deref().unwrap_or(agency);
+                match self.group_of(i) {
+                    Some(g) => format!(
+                        "Kelompok {} bekerja di kantor pada {} ({unit}).",
+                        g.name.trim(),
+                        g.days_phrase()
+                    ),
+                    None => {
+                        let per_day =
+                            self.circular.rules.picket.as_ref().map_or(0, |p| p.per_day);
+                        format!(
+                            "Terjadwal piket di kantor pada {unit} ({} per unit per hari kerja).",
+                            words::count(u64::from(per_day), "orang"),
+                        )
+                    }
+                }
             }
-            Rule::Home => match self.standing[i] {
-                Standing::Rotation(_) => format!(
+            Rule::Home => match (self.standing[i], self.group_of(i)) {
+                (Standing::Rotation(_), Some(g)) => format!(
+                    "Bekerja di rumah: Kelompok {} bekerja di kantor pada {}, dan tidak dijadwalkan pada {day}.",
+                    g.name.trim(),
+                    g.days_phrase()
+                ),
+                (Standing::Rotation(_), None) => format!(
                     "Bekerja di rumah: tidak terjadwal piket pada {day}."
                 ),
                 _ => "Bekerja di rumah: tidak termasuk pejabat yang tetap di kantor maupun pegawai yang dijadwalkan piket.".into(),
@@ -360,6 +416,62 @@ pub fn spelled(n: u64) -> String {
 /// An eselon level in Roman numerals: `II`, `III`, `IV`.
 pub fn roman(level: u8) -> String {
     words::roman(level.into())
+}
+
+/// The picket pools: each target unit with its rotation's members, sorted
+/// by NIP then id; units in agency order.
+fn pools(
+    targets: &[usize],
+    standing: &[Standing],
+    workforce: &Workforce,
+) -> Vec<(usize, Vec<usize>)> {
+    let mut pools: HashMap<usize, Vec<usize>> = targets.iter().map(|&u| (u, Vec::new())).collect();
+    for (i, s) in standing.iter().enumerate() {
+        if let Standing::Rotation(u) = s {
+            pools.entry(*u).or_default().push(i);
+        }
+    }
+    let mut pools: Vec<(usize, Vec<usize>)> = pools.into_iter().collect();
+    pools.sort_by_key(|(u, _)| (workforce.units[*u].agency_id, *u));
+    let people = &workforce.employees;
+    for (_, pool) in &mut pools {
+        pool.sort_by(|a, b| {
+            (people[*a].nip.as_deref(), people[*a].id)
+                .cmp(&(people[*b].nip.as_deref(), people[*b].id))
+        });
+    }
+    pools
+}
+
+/// Each employee's shift group: in turn down each pool (`bergantian`), or
+/// one group per unit in turn within each agency (`per_unit`).
+fn groups(
+    rules: &Rules,
+    pools: &[(usize, Vec<usize>)],
+    workforce: &Workforce,
+) -> Vec<Option<usize>> {
+    let mut group = vec![None; workforce.employees.len()];
+    let Some(picket) = rules.picket.as_ref().filter(|p| !p.groups.is_empty()) else {
+        return group;
+    };
+    let count = picket.groups.len();
+    let mut agency = None;
+    let mut unit_turn = 0;
+    for (u, pool) in pools {
+        let agency_id = workforce.units[*u].agency_id;
+        if agency != Some(agency_id) {
+            agency = Some(agency_id);
+            unit_turn = 0;
+        }
+        for (k, &i) in pool.iter().enumerate() {
+            group[i] = Some(match picket.grouping {
+                super::Grouping::Bergantian => k % count,
+                super::Grouping::PerUnit => unit_turn % count,
+            });
+        }
+        unit_turn += 1;
+    }
+    group
 }
 
 /// For each unit (by index): the picket unit whose rotation its staff join

@@ -234,6 +234,7 @@ fn muba_picket() -> Picket {
         unit_kinds: vec![UnitKind::Sekretariat, UnitKind::Bidang],
         categories: Vec::new(),
         agencies: Vec::new(),
+        ..Default::default()
     }
 }
 
@@ -702,8 +703,11 @@ mod properties {
             let workforce = office(&units);
             let start = day(5, 4);
             let end = start + chrono::Days::new(u64::from(length));
+            // One exception per person: the same NIP twice on a day is refused.
+            let mut seen = HashSet::new();
             let exceptions = away
                 .iter()
+                .filter(|(who, _, _)| seen.insert(who % workforce.employees.len()))
                 .map(|&(who, from, span)| PersonalException {
                     nip: workforce.employees[who % workforce.employees.len()].nip.clone().unwrap(),
                     placement: Placement::DiRumah,
@@ -715,7 +719,7 @@ mod properties {
                 .collect();
             let rules = Rules {
                 top_levels: top,
-                picket: Some(Picket { per_day, unit_kinds: vec![UnitKind::Bidang], categories: Vec::new(), agencies: Vec::new() }),
+                picket: Some(Picket { per_day, unit_kinds: vec![UnitKind::Bidang], categories: Vec::new(), agencies: Vec::new(), ..Default::default() }),
                 max_share_percent: share,
                 exceptions,
                 ..Default::default()

@@ -245,6 +245,18 @@ CREATE TABLE signed_notice (
 ALTER TABLE signatory ADD COLUMN kop TEXT NOT NULL DEFAULT 'kepala_daerah';
 UPDATE signatory SET kop = 'perangkat_daerah' WHERE role = 'kepala_perangkat_daerah';
 "#,
+    r#"
+-- Leave, sickness and official travel: days a person is never rostered.
+CREATE TABLE absence (
+    id INTEGER PRIMARY KEY,
+    employee_id INTEGER NOT NULL REFERENCES employee(id) ON DELETE CASCADE,
+    start TEXT NOT NULL,
+    end TEXT NOT NULL CHECK (end >= start),
+    reason TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX absence_employee ON absence(employee_id, start);
+"#,
 ];
 
 /// The schema version this build writes.

@@ -1,6 +1,7 @@
 //! The store (*penyimpanan*): one SQLite file per office, opened with WAL,
 //! foreign keys and a busy timeout, migrated on open.
 
+mod absences;
 mod agencies;
 mod backup;
 mod calendar;

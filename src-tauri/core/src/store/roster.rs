@@ -45,6 +45,7 @@ impl Store {
             agencies,
             units,
             employees,
+            absences: self.absences()?,
         })
     }
 

@@ -361,6 +361,7 @@ mod tests {
                 unit_kinds: vec![UnitKind::Sekretariat, UnitKind::Bidang],
                 categories: Vec::new(),
                 agencies: Vec::new(),
+                ..Default::default()
             }),
             ..Rules::default()
         }
