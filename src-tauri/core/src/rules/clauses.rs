@@ -1,7 +1,7 @@
 //! The clause each rule writes into the circular's provisions.
 
 use super::status::{roman, spelled};
-use super::{AgencyRef, Placement, Rules};
+use super::{AgencyRef, Grouping, Placement, Rules};
 use crate::words;
 
 /// One sentence per rule, in the order the rules are listed in [`Rules`];
@@ -56,15 +56,51 @@ pub fn clauses_citing(rules: &Rules, exceptions_annex: &str) -> Vec<String> {
                 )
             )
         };
-        out.push(format!(
-            "Setiap {units} pada Perangkat Daerah menugaskan {} pegawai{who} secara bergiliran untuk bekerja di kantor pada setiap hari kerja sesuai jadwal piket.",
-            words::count(u64::from(p.per_day), "orang")
-        ));
+        if p.groups.is_empty() {
+            out.push(format!(
+                "Setiap {units} pada Perangkat Daerah menugaskan {} pegawai{who} secara bergiliran untuk bekerja di kantor pada setiap hari kerja sesuai jadwal piket.",
+                words::count(u64::from(p.per_day), "orang")
+            ));
+        } else {
+            let groups: Vec<String> = p
+                .groups
+                .iter()
+                .map(|g| format!("Kelompok {} pada {}", g.name.trim(), g.days_phrase()))
+                .collect();
+            let split = match p.grouping {
+                Grouping::Bergantian => format!("Pegawai{who} pada setiap {units}"),
+                Grouping::PerUnit => {
+                    format!("{} pada setiap Perangkat Daerah", capitalized(&units))
+                }
+            };
+            out.push(format!(
+                "{split} dibagi menjadi {} kelompok yang bekerja di kantor secara bergiliran (shift), yaitu {}, dengan sedikitnya {} di kantor pada setiap hari kerja, sesuai jadwal piket.",
+                spelled(p.groups.len() as u64),
+                groups.join("; dan "),
+                words::count(u64::from(p.per_day), "orang")
+            ));
+        }
+        if let Some(days) = p.max_consecutive {
+            out.push(format!(
+                "Pegawai yang dijadwalkan tidak bekerja di kantor lebih dari {} hari kerja berturut-turut.",
+                spelled(u64::from(days))
+            ));
+        }
     }
-    if let Some(share) = rules.max_share_percent {
+    let share = |n: u8| format!("{n}% ({} persen)", words::terbilang(u64::from(n)));
+    let bounds = match (rules.min_share_percent, rules.max_share_percent) {
+        (Some(min), Some(max)) => Some(format!(
+            "paling sedikit {} dan paling banyak {}",
+            share(min),
+            share(max)
+        )),
+        (Some(min), None) => Some(format!("paling sedikit {}", share(min))),
+        (None, Some(max)) => Some(format!("paling banyak {}", share(max))),
+        (None, None) => None,
+    };
+    if let Some(bounds) = bounds {
         out.push(format!(
-            "Jumlah pegawai yang bekerja di kantor pada setiap Perangkat Daerah paling banyak {share}% ({} persen) dari seluruh pegawai Perangkat Daerah tersebut.",
-            words::terbilang(u64::from(share))
+            "Jumlah pegawai yang bekerja di kantor pada setiap Perangkat Daerah {bounds} dari seluruh pegawai Perangkat Daerah tersebut."
         ));
     }
     let mut exempt: Vec<String> = rules
@@ -99,4 +135,13 @@ pub fn clauses_citing(rules: &Rules, exceptions_annex: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// `Unit kerja` from `unit kerja`, for a sentence's start.
+fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }

@@ -13,6 +13,8 @@ pub mod shifts;
 pub mod status;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_attendance;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -263,6 +265,36 @@ impl Rules {
                         ),
                     );
                 }
+            }
+        }
+        self.no_double_exceptions()
+    }
+
+    /// The same person twice on a common day would leave one entry unused:
+    /// refused with both rows (1-based, as the form lists them).
+    fn no_double_exceptions(&self) -> Result<()> {
+        let span = |e: &PersonalException| {
+            (
+                e.from.unwrap_or(NaiveDate::MIN),
+                e.to.unwrap_or(NaiveDate::MAX),
+            )
+        };
+        for (j, b) in self.exceptions.iter().enumerate() {
+            let earlier = self.exceptions[..j].iter().position(|a| {
+                let ((af, at), (bf, bt)) = (span(a), span(b));
+                a.nip.trim() == b.nip.trim() && af <= bt && bf <= at
+            });
+            if let Some(i) = earlier {
+                return Err(Error::invalid(
+                    "nip_ganda",
+                    "exceptions",
+                    format!(
+                        "Pengecualian baris {} dan {}: NIP {} tercantum dua kali untuk hari yang sama; gabungkan keduanya atau bedakan tanggalnya.",
+                        i + 1,
+                        j + 1,
+                        b.nip.trim()
+                    ),
+                ));
             }
         }
         Ok(())

@@ -538,6 +538,18 @@ impl Engine {
                 .and_then(|a| a.unit_id);
         }
         if let Some(a) = added {
+            // Leave, sickness or travel is a fact, not a rule to force past.
+            if let Some(x) = self.absence_on(a, edit.date) {
+                return Err(Error::Refused {
+                    code: "berhalangan",
+                    message: format!(
+                        "{} tidak dapat dijadwalkan pada {}: {}.",
+                        name(a),
+                        words::date(edit.date),
+                        self.workforce.absences[x].describe()
+                    ),
+                });
+            }
             if on_duty(roster, edit.employee_id) {
                 return Err(Error::Refused {
                     code: "sudah_terjadwal",

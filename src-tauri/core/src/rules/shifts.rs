@@ -52,6 +52,8 @@ vocabulary!(
     }
 );
 
+// The vocabulary macro declares the enum, so `#[default]` cannot be put on a variant.
+#[allow(clippy::derivable_impls)]
 impl Default for Grouping {
     fn default() -> Self {
         Grouping::Bergantian
@@ -80,7 +82,7 @@ impl ShiftGroup {
         match self.pattern {
             DayPattern::HariTertentu => self.weekdays.iter().any(|w| w.weekday() == day.weekday()),
             DayPattern::TanggalGanjil => day.day() % 2 == 1,
-            DayPattern::TanggalGenap => day.day() % 2 == 0,
+            DayPattern::TanggalGenap => day.day().is_multiple_of(2),
             DayPattern::MingguGanjil => week() % 2 == 1,
             DayPattern::MingguGenap => week() % 2 == 0,
         }
@@ -197,7 +199,7 @@ mod tests {
     fn groups_are_checked_with_their_position_and_name() {
         let a = group(DayPattern::TanggalGanjil, &[]);
         let message = |groups: &[ShiftGroup]| validate(groups).unwrap_err().to_string();
-        assert!(message(&[a.clone()]).contains("sedikitnya 2 (dua) kelompok"));
+        assert!(message(std::slice::from_ref(&a)).contains("sedikitnya 2 (dua) kelompok"));
         assert!(
             message(&[a.clone(), a.clone()]).contains("Kelompok ke-2: nama \"A\" sudah dipakai")
         );

@@ -13,20 +13,21 @@ use crate::circular::Period;
 use crate::employee::{Employee, EmploymentKind, Eselon, PositionKind};
 use crate::{demo, exchange, Store};
 
-const MUBA: &str = include_str!("../../../../tests/fixtures/muba-800-439-bkpsdm-2020.json");
+pub(crate) const MUBA: &str =
+    include_str!("../../../../tests/fixtures/muba-800-439-bkpsdm-2020.json");
 
-fn day(m: u32, d: u32) -> NaiveDate {
+pub(crate) fn day(m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2020, m, d).unwrap()
 }
 
-fn demo_store() -> Store {
+pub(crate) fn demo_store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     demo::fill(&mut store).unwrap();
     store
 }
 
 /// The Muba circular (13–29 May 2020) carrying `rules`, over the demo office.
-fn engine(store: &Store, rules: Rules) -> Engine {
+pub(crate) fn engine(store: &Store, rules: Rules) -> Engine {
     let mut doc = exchange::from_json(MUBA).unwrap();
     doc.rules = rules;
     Engine::new(
@@ -39,7 +40,7 @@ fn engine(store: &Store, rules: Rules) -> Engine {
 
 /// Generates the roster, loads it, and checks every hard rule outside the
 /// reported conflicts, and the fairness bound in units without conflicts.
-fn rostered(mut engine: Engine) -> (Engine, Roster, Vec<Conflict>) {
+pub(crate) fn rostered(mut engine: Engine) -> (Engine, Roster, Vec<Conflict>) {
     let (roster, conflicts) = engine.generate_roster(&Roster::default()).unwrap();
     engine.set_roster(&roster);
     check_hard_rules(&engine, &roster, &conflicts);
@@ -66,6 +67,7 @@ fn check_hard_rules(engine: &Engine, roster: &Roster, conflicts: &[Conflict]) {
             engine.exception_on(i, a.date).is_none(),
             "{a:?} has an exception"
         );
+        assert!(engine.absence_on(i, a.date).is_none(), "{a:?} is away");
     }
     let rules = engine.rules();
     let mut pools: HashMap<usize, Vec<usize>> = HashMap::new();
@@ -89,19 +91,50 @@ fn check_hard_rules(engine: &Engine, roster: &Roster, conflicts: &[Conflict]) {
                     usize::from(roster.on_duty().any(|a| a.date == d && a.employee_id == id));
             }
         }
-        let free: Vec<usize> = (0..pool.len())
-            .filter(|&k| {
-                days.iter()
-                    .all(|d| engine.exception_on(pool[k], *d).is_none())
+        // Fair within each shift group (the whole pool when there are none).
+        let mut free: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+        for k in (0..pool.len()).filter(|&k| {
+            days.iter().all(|d| {
+                engine.exception_on(pool[k], *d).is_none()
+                    && engine.absence_on(pool[k], *d).is_none()
             })
-            .map(|k| counts[k])
-            .collect();
+        }) {
+            free.entry(engine.group[pool[k]])
+                .or_default()
+                .push(counts[k]);
+        }
         let clean = !conflicts
             .iter()
             .any(|c| c.unit_id == Some(unit.id) || c.agency_id == Some(unit.agency_id));
-        if clean && !free.is_empty() {
-            let (lo, hi) = (free.iter().min().unwrap(), free.iter().max().unwrap());
-            assert!(hi - lo <= 1, "{}: counts {free:?}", unit.name);
+        for counts in free.values().filter(|_| clean) {
+            let (lo, hi) = (counts.iter().min().unwrap(), counts.iter().max().unwrap());
+            assert!(hi - lo <= 1, "{}: counts {counts:?}", unit.name);
+        }
+    }
+    if let Some(percent) = rules.min_share_percent {
+        for a in engine
+            .workforce
+            .agencies
+            .iter()
+            .filter(|a| rules.exempt_by_name(a).is_none())
+        {
+            let staff: Vec<usize> = (0..engine.workforce.employees.len())
+                .filter(|&i| engine.workforce.employees[i].agency_id == a.id)
+                .collect();
+            let need = (staff.len() * usize::from(percent)).div_ceil(100);
+            for &d in &days {
+                let present = staff
+                    .iter()
+                    .filter(|&&i| engine.decide(i, d).status.in_office())
+                    .count();
+                assert!(
+                    present >= need
+                        || excused(ConflictKind::KurangDariBatas, None, Some(a.id), d)
+                        || excused(ConflictKind::MelebihiBatas, None, Some(a.id), d),
+                    "{} on {d}: {present} < {need}",
+                    a.name
+                );
+            }
         }
     }
     if let Some(percent) = rules.max_share_percent {
@@ -228,7 +261,7 @@ fn the_eselon_table_follows_agency_kinds() {
     }
 }
 
-fn muba_picket() -> Picket {
+pub(crate) fn muba_picket() -> Picket {
     Picket {
         per_day: 2,
         unit_kinds: vec![UnitKind::Sekretariat, UnitKind::Bidang],
@@ -390,7 +423,7 @@ fn personal_exceptions_win_over_agency_rules_and_leave_the_rotation() {
                 staff.nip.as_deref().unwrap(),
                 Placement::DiRumah,
                 None,
-                None,
+                Some(day(5, 29)),
             ),
             exception(
                 staff.nip.as_deref().unwrap(),
