@@ -2,7 +2,7 @@
 //! period, references) in formal Indonesian. Generated points carry their
 //! [`Clause`] tag; the user's own points are never touched.
 
-use crate::circular::{lampiran_label, Circular, CircularKind, Clause, Period, Point};
+use crate::circular::{Circular, CircularKind, Clause, Period, Point};
 use crate::words;
 
 /// `selama 14 (empat belas) hari, terhitung mulai tanggal 26 Maret 2020 sampai
@@ -123,16 +123,10 @@ pub fn clause_text(c: &Circular, clause: Clause) -> Option<String> {
 }
 
 /// The points under a clause: the rules' own clauses under `Aturan`,
-/// citing the lampiran of personal exceptions by its number.
+/// citing the rules' lampiran by their numbers.
 fn clause_children(c: &Circular, clause: Clause) -> Option<Vec<Point>> {
-    let listed = c
-        .annexes
-        .iter()
-        .position(|a| a.title == crate::rules::EXCEPTION_ANNEX)
-        .map(|i| format!("{} Surat Edaran ini", lampiran_label(i, c.annexes.len())))
-        .unwrap_or_else(|| "lampiran".into());
     (clause == Clause::Aturan).then(|| {
-        crate::rules::clauses::clauses_citing(&c.rules, &listed)
+        crate::rules::clauses::clauses_citing(&c.rules, &c.annexes)
             .into_iter()
             .map(Point::new)
             .collect()

@@ -1,18 +1,33 @@
 //! The clause each rule writes into the circular's provisions.
 
+use super::annexes::{capital, EXCEPTION_ANNEX, GROUPS_ANNEX, SHARE_ANNEX};
 use super::status::{roman, spelled};
 use super::{AgencyRef, Grouping, Placement, Rules};
+use crate::circular::{lampiran_label, Annex};
 use crate::words;
 
 /// One sentence per rule, in the order the rules are listed in [`Rules`];
 /// the personal exceptions are cited as listed in "lampiran".
 pub fn clauses(rules: &Rules) -> Vec<String> {
-    clauses_citing(rules, "lampiran")
+    clauses_citing(rules, &[])
 }
 
-/// [`clauses`], citing the personal exceptions' list by its name in the
-/// circular (`Lampiran II`).
-pub fn clauses_citing(rules: &Rules, exceptions_annex: &str) -> Vec<String> {
+/// [`clauses`], citing the rules' tables by their names among `annexes`
+/// (`Lampiran II Surat Edaran ini`); the groups and bounds are cited only
+/// when their table is there.
+pub fn clauses_citing(rules: &Rules, annexes: &[Annex]) -> Vec<String> {
+    let cite = |title: &str| {
+        annexes
+            .iter()
+            .position(|a| a.title == title)
+            .map(|i| format!("{} Surat Edaran ini", lampiran_label(i, annexes.len())))
+    };
+    let exceptions_annex = cite(EXCEPTION_ANNEX).unwrap_or_else(|| "lampiran".into());
+    let as_listed = |title: &str| {
+        cite(title).map_or_else(String::new, |l| {
+            format!(", sebagaimana tercantum dalam {l}")
+        })
+    };
     let mut out = Vec::new();
     if let Some(n) = rules.top_levels {
         out.push(format!(
@@ -70,14 +85,15 @@ pub fn clauses_citing(rules: &Rules, exceptions_annex: &str) -> Vec<String> {
             let split = match p.grouping {
                 Grouping::Bergantian => format!("Pegawai{who} pada setiap {units}"),
                 Grouping::PerUnit => {
-                    format!("{} pada setiap Perangkat Daerah", capitalized(&units))
+                    format!("{} pada setiap Perangkat Daerah", capital(&units))
                 }
             };
             out.push(format!(
-                "{split} dibagi menjadi {} kelompok yang bekerja di kantor secara bergiliran (shift), yaitu {}, dengan sedikitnya {} di kantor pada setiap hari kerja, sesuai jadwal piket.",
+                "{split} dibagi menjadi {} kelompok yang bekerja di kantor secara bergiliran (shift), yaitu {}, dengan sedikitnya {} di kantor pada setiap hari kerja{}.",
                 spelled(p.groups.len() as u64),
                 groups.join("; dan "),
-                words::count(u64::from(p.per_day), "orang")
+                words::count(u64::from(p.per_day), "orang"),
+                as_listed(GROUPS_ANNEX)
             ));
         }
         if let Some(days) = p.max_consecutive {
@@ -100,7 +116,8 @@ pub fn clauses_citing(rules: &Rules, exceptions_annex: &str) -> Vec<String> {
     };
     if let Some(bounds) = bounds {
         out.push(format!(
-            "Jumlah pegawai yang bekerja di kantor pada setiap Perangkat Daerah {bounds} dari seluruh pegawai Perangkat Daerah tersebut."
+            "Jumlah pegawai yang bekerja di kantor pada setiap Perangkat Daerah {bounds} dari seluruh pegawai Perangkat Daerah tersebut{}.",
+            as_listed(SHARE_ANNEX)
         ));
     }
     let mut exempt: Vec<String> = rules
@@ -135,13 +152,4 @@ pub fn clauses_citing(rules: &Rules, exceptions_annex: &str) -> Vec<String> {
         }
     }
     out
-}
-
-/// `Unit kerja` from `unit kerja`, for a sentence's start.
-fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -5,6 +5,7 @@
 //! the conflicts to settle before issuing ([`conflicts`]) and the clause
 //! text of each rule ([`clauses`]).
 
+pub mod annexes;
 pub mod clauses;
 pub mod conflicts;
 pub mod export;
@@ -28,8 +29,7 @@ use crate::words;
 
 pub use conflicts::{Conflict, ConflictKind};
 
-/// The title of the lampiran listing the personal exceptions.
-pub const EXCEPTION_ANNEX: &str = "Daftar Pegawai dengan Pengecualian Sistem Kerja";
+pub use annexes::{EXCEPTION_ANNEX, GROUPS_ANNEX, RULE_ANNEXES, SHARE_ANNEX};
 pub use roster::{Assignment, AssignmentSource, PoolLoad, Roster, RosterEdit};
 pub use shifts::{DayPattern, Grouping, ShiftGroup, WorkDay};
 pub use status::{Decision, Engine, Status};

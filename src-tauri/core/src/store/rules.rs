@@ -13,7 +13,10 @@ use crate::circular::Annex;
 use crate::error::{Error, Result};
 use crate::notices::{self, Output, Written};
 use crate::office::PaperSize;
-use crate::rules::{clauses::clauses, AgencyRef, AssignmentSource, Rules, Status, EXCEPTION_ANNEX};
+use crate::rules::{
+    clauses::clauses, AgencyRef, AssignmentSource, Engine, Rules, Status, EXCEPTION_ANNEX,
+    RULE_ANNEXES,
+};
 use crate::sign::{Progress, SignOptions, Signer};
 use crate::template;
 
@@ -80,23 +83,33 @@ impl Store {
     }
 
     /// Checks and saves the rules of draft `id`; the rest of the document
-    /// stays as it is. Exceptions must name employees of this office and
-    /// exempt agencies given by id must exist.
+    /// stays as it is.
     pub fn save_rules(&mut self, id: i64, rules: Rules, actor: &str) -> Result<RulesView> {
+        let rules = self.fit_rules(rules)?;
+        let mut doc = self.circular(id)?.document;
+        doc.rules = rules;
+        self.save_draft(id, &doc, actor)?;
+        self.rules(id)
+    }
+
+    /// Checks `rules` against this office: every exception names an
+    /// employee, every exempt agency an agency (by name, short name such as
+    /// "Disdukcapil", or id), all unknown ones listed with the closest
+    /// names. Returns them with the agencies by their full names, which
+    /// travel in exchange files and read in the clause text.
+    pub fn fit_rules(&self, rules: Rules) -> Result<Rules> {
         rules.validate()?;
         for (i, e) in rules.exceptions.iter().enumerate() {
             match self.employee_by_nip(&e.nip) {
-                Err(Error::NotFound(_)) => {
-                    return Err(Error::invalid(
-                        "nip_tidak_dikenal",
-                        "exceptions",
-                        format!(
-                            "Pengecualian ke-{}: NIP {} tidak terdaftar sebagai pegawai.",
-                            i + 1,
-                            e.nip.trim()
-                        ),
-                    ))
-                }
+                Err(Error::NotFound(_)) => return Err(Error::invalid(
+                    "nip_tidak_dikenal",
+                    "exceptions",
+                    format!(
+                        "Pengecualian baris {}: NIP {} tidak terdaftar sebagai pegawai kantor ini.",
+                        i + 1,
+                        e.nip.trim()
+                    ),
+                )),
                 found => found?,
             };
         }
@@ -105,7 +118,6 @@ impl Store {
         let mut unknown = Vec::new();
         for r in &mut rules.exempt_agencies {
             if let Some(a) = agencies.iter().find(|a| r.matches(a)) {
-                // Names travel in exchange files and read in the clause text.
                 *r = AgencyRef::Name(a.name.clone());
             } else {
                 unknown.push(match r {
@@ -130,10 +142,7 @@ impl Store {
                 ),
             ));
         }
-        let mut doc = self.circular(id)?.document;
-        doc.rules = rules;
-        self.save_draft(id, &doc, actor)?;
-        self.rules(id)
+        Ok(rules)
     }
 
     /// Writes the rules' clauses into draft `id`'s body (see
@@ -141,7 +150,8 @@ impl Store {
     /// lampiran, which the clause cites.
     pub fn place_rule_clauses(&mut self, id: i64, actor: &str) -> Result<()> {
         let mut doc = self.circular(id)?.document;
-        doc.annexes.retain(|a| a.title != EXCEPTION_ANNEX);
+        doc.annexes
+            .retain(|a| !RULE_ANNEXES.contains(&a.title.as_str()));
         if !doc.rules.exceptions.is_empty() {
             let mut rows = Vec::new();
             for (i, x) in doc.rules.exceptions.iter().enumerate() {
@@ -163,7 +173,14 @@ impl Store {
                 rows,
             });
         }
-        // After the lampiran, so the clause cites it by its number.
+        // The groups' and bounds' tables count the office's staff, which
+        // needs the rules applied (and so a period).
+        if doc.period.is_some() {
+            let engine = Engine::new(doc.clone(), self.work_calendar()?, self.workforce()?)?;
+            doc.annexes.extend(engine.groups_annex());
+            doc.annexes.extend(engine.share_annex());
+        }
+        // After the lampiran, so the clauses cite them by their numbers.
         template::place_rules(&mut doc);
         self.save_draft(id, &doc, actor)
     }
@@ -350,7 +367,10 @@ mod tests {
     use crate::agency::UnitKind;
     use crate::circular::{CircularKind, CircularStatus, Clause};
     use crate::pdf::Heading;
-    use crate::rules::{ExceptionReason, PersonalException, Picket, Placement};
+    use crate::rules::{
+        DayPattern, ExceptionReason, PersonalException, Picket, Placement, ShiftGroup,
+        GROUPS_ANNEX, SHARE_ANNEX,
+    };
 
     const PASS: &str = "sandi rahasia kantor";
 
@@ -418,7 +438,7 @@ mod tests {
             (e.code(), e.field()),
             ("nip_tidak_dikenal", Some("exceptions"))
         );
-        assert!(e.to_string().contains("ke-2") && e.to_string().contains("199001012015031999"));
+        assert!(e.to_string().contains("baris 2") && e.to_string().contains("199001012015031999"));
         assert_eq!(store.circular(id).unwrap().document, before);
         rules.exceptions.pop();
         rules.exempt_agencies = vec![
@@ -486,6 +506,96 @@ mod tests {
             [AgencyRef::Name(agency.name.clone())]
         );
         assert!(view.clauses[0].contains(&agency.name), "{:?}", view.clauses);
+        // A short name the office records reads as the full name.
+        let rules = Rules {
+            exempt_agencies: vec![AgencyRef::Name("disdukcapil".into())],
+            ..Rules::default()
+        };
+        let view = store.save_rules(id, rules, "uji").unwrap();
+        assert_eq!(
+            view.rules.exempt_agencies,
+            [AgencyRef::Name(
+                "Dinas Kependudukan dan Pencatatan Sipil".into()
+            )]
+        );
+    }
+
+    #[test]
+    fn shift_groups_and_share_bounds_print_as_lampiran_tables_the_clauses_cite() {
+        let (mut store, id) = draft();
+        let mut rules = picket();
+        let picket = rules.picket.as_mut().unwrap();
+        picket.per_day = 1;
+        picket.groups = ["A", "B"]
+            .map(|name| ShiftGroup {
+                name: name.into(),
+                pattern: if name == "A" {
+                    DayPattern::MingguGanjil
+                } else {
+                    DayPattern::MingguGenap
+                },
+                weekdays: Vec::new(),
+            })
+            .to_vec();
+        rules.min_share_percent = Some(25);
+        rules.max_share_percent = Some(50);
+        store.save_rules(id, rules, "uji").unwrap();
+        store.place_rule_clauses(id, "uji").unwrap();
+        let doc = store.circular(id).unwrap().document;
+        let titles: Vec<&str> = doc.annexes.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, [GROUPS_ANNEX, SHARE_ANNEX]);
+        let groups = &doc.annexes[0];
+        assert_eq!(groups.rows[0][1], "Kelompok A");
+        assert!(
+            groups.rows[1][2].starts_with("Minggu genap"),
+            "{:?}",
+            groups.rows
+        );
+        let members: usize = groups
+            .rows
+            .iter()
+            .map(|r| r[3].trim_end_matches(" orang").parse::<usize>().unwrap())
+            .sum();
+        assert!(members > 100, "{members}");
+        let bounds = &doc.annexes[1];
+        let setda = bounds
+            .rows
+            .iter()
+            .find(|r| r[1] == "Sekretariat Daerah")
+            .unwrap();
+        let staff: usize = setda[2].trim_end_matches(" orang").parse().unwrap();
+        assert_eq!(setda[3], format!("{} orang", (staff * 25).div_ceil(100)));
+        assert_eq!(setda[4], format!("{} orang", staff * 50 / 100));
+        let at = doc
+            .points
+            .iter()
+            .position(|p| p.clause == Some(Clause::Aturan))
+            .unwrap();
+        let text: Vec<&str> = doc.points[at]
+            .children
+            .iter()
+            .map(|p| p.text.as_str())
+            .collect();
+        assert!(
+            text.iter().any(|t| t.contains("secara bergiliran (shift)")
+                && t.ends_with("sebagaimana tercantum dalam Lampiran I Surat Edaran ini.")),
+            "{text:?}"
+        );
+        assert!(text.iter().any(|t| t.contains("paling sedikit 25% (dua puluh lima persen) dan paling banyak 50% (lima puluh persen)") && t.ends_with("Lampiran II Surat Edaran ini.")), "{text:?}");
+        // Taking the groups away takes their table away on the next placing.
+        let mut rules = store.rules(id).unwrap().rules;
+        rules.picket.as_mut().unwrap().groups.clear();
+        store.save_rules(id, rules, "uji").unwrap();
+        store.place_rule_clauses(id, "uji").unwrap();
+        let titles: Vec<String> = store
+            .circular(id)
+            .unwrap()
+            .document
+            .annexes
+            .iter()
+            .map(|a| a.title.clone())
+            .collect();
+        assert_eq!(titles, [SHARE_ANNEX]);
     }
 
     #[test]
