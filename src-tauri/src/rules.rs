@@ -6,17 +6,18 @@ use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
+use edaran_core::absence::{Absence, NewAbsence};
 use edaran_core::import::{self, ColumnMapping, ImportFile, ImportPreview};
 use edaran_core::notices::{self, Written};
 use edaran_core::office::PaperSize;
-use edaran_core::rules::{export, Conflict, RosterEdit, Rules};
+use edaran_core::rules::{export, Conflict, PoolLoad, RosterEdit, Rules};
 use edaran_core::store::{AgencyGrid, ImportSummary, NoticeRequest, RulesView, StatusRow};
 use edaran_core::ErrorReport;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::commands::{reply, AppState, Reply};
-use crate::dialogs::{pick_file, save_as};
+use crate::dialogs::{pick_file, read, save_as};
 
 #[tauri::command]
 pub fn rules_get(state: State<AppState>, id: i64) -> Reply<RulesView> {
@@ -48,6 +49,7 @@ pub fn circular_conflicts(state: State<AppState>, id: i64) -> Reply<Vec<Conflict
 pub struct RosterSummary {
     duties: usize,
     conflicts: Vec<Conflict>,
+    loads: Vec<PoolLoad>,
 }
 
 #[tauri::command]
@@ -56,6 +58,7 @@ pub fn roster_generate(state: State<AppState>, id: i64) -> Reply<RosterSummary> 
     Ok(RosterSummary {
         duties: report.roster.on_duty().count(),
         conflicts: report.conflicts,
+        loads: report.loads,
     })
 }
 
@@ -77,6 +80,35 @@ pub fn status_list(
     agency_id: Option<i64>,
 ) -> Reply<Vec<StatusRow>> {
     reply(state.store().statuses(id, date, agency_id))
+}
+
+#[tauri::command]
+pub fn absences_list(state: State<AppState>) -> Reply<Vec<Absence>> {
+    reply(state.store().absences())
+}
+
+#[tauri::command]
+pub fn absence_save(state: State<AppState>, absence: NewAbsence) -> Reply<Absence> {
+    reply(state.store().add_absence(&absence))
+}
+
+#[tauri::command]
+pub fn absence_delete(state: State<AppState>, id: i64) -> Reply<()> {
+    reply(state.store().delete_absence(id))
+}
+
+/// Imports an absence CSV chosen by the user; how many were recorded, or `None`.
+#[tauri::command]
+pub async fn absences_import_csv(state: State<'_, AppState>) -> Reply<Option<usize>> {
+    let Some(path) = pick_file("Impor ketidakhadiran (CSV)", "CSV", &["csv", "txt"]).await else {
+        return Ok(None);
+    };
+    let bytes = read(
+        &path,
+        edaran_core::files::MAX_LIST_CSV_BYTES,
+        "berkas ketidakhadiran (CSV)",
+    )?;
+    reply(state.store().import_absences(&bytes)).map(Some)
 }
 
 #[derive(Deserialize, Clone, Copy)]

@@ -64,7 +64,7 @@ pub async fn holidays_import_csv(state: State<'_, AppState>) -> Reply<Option<Vec
     };
     let bytes = read(
         &path,
-        edaran_core::files::MAX_HOLIDAYS_BYTES,
+        edaran_core::files::MAX_LIST_CSV_BYTES,
         "berkas hari libur (CSV)",
     )?;
     reply(state.store().import_holidays_csv(&bytes)).map(Some)

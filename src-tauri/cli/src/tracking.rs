@@ -116,7 +116,7 @@ pub fn holidays(path: &Path, action: HolidayAction) -> Result<(), Error> {
         HolidayAction::Import { file } => {
             let ids = store.import_holidays_csv(&edaran_core::files::read_limited(
                 &file,
-                edaran_core::files::MAX_HOLIDAYS_BYTES,
+                edaran_core::files::MAX_LIST_CSV_BYTES,
                 "berkas hari libur (CSV)",
             )?)?;
             let decrees = store.holiday_decrees(None)?;

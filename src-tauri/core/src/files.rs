@@ -16,8 +16,8 @@ const MB: u64 = 1024 * 1024;
 
 /// Employee import, CSV or XLSX (a regency's whole roster is a few MB).
 pub const MAX_IMPORT_BYTES: u64 = 50 * MB;
-/// Holiday list CSV.
-pub const MAX_HOLIDAYS_BYTES: u64 = 5 * MB;
+/// A list CSV: holidays, absences.
+pub const MAX_LIST_CSV_BYTES: u64 = 5 * MB;
 /// Exchange JSON of one circular (its emblem travels inside, base64).
 pub const MAX_EXCHANGE_BYTES: u64 = 20 * MB;
 /// A column-mapping JSON file.

@@ -3,12 +3,15 @@
 
 use serde::Serialize;
 
+use crate::absence::AbsenceReason;
 use crate::agency::{AgencyKind, UnitKind};
 use crate::circular::{CircularKind, CircularStatus, KopKind, SigningMode};
 use crate::employee::{EmploymentKind, Eselon, PositionKind};
 use crate::office::{PaperSize, RegionKind, SignatoryRole};
 use crate::rank::{Golongan, PPPK_GRADES};
-use crate::rules::{ConflictKind, ExceptionReason, Placement, Status};
+use crate::rules::{
+    ConflictKind, DayPattern, ExceptionReason, Grouping, Placement, Status, WorkDay,
+};
 use crate::vocab::Choice;
 
 #[derive(Debug, Serialize)]
@@ -32,6 +35,10 @@ pub struct ReferenceData {
     pub exception_reasons: Vec<Choice>,
     pub work_statuses: Vec<Choice>,
     pub conflict_kinds: Vec<Choice>,
+    pub work_days: Vec<Choice>,
+    pub day_patterns: Vec<Choice>,
+    pub groupings: Vec<Choice>,
+    pub absence_reasons: Vec<Choice>,
 }
 
 pub fn reference_data() -> ReferenceData {
@@ -54,5 +61,9 @@ pub fn reference_data() -> ReferenceData {
         exception_reasons: ExceptionReason::choices(),
         work_statuses: Status::choices(),
         conflict_kinds: ConflictKind::choices(),
+        work_days: WorkDay::choices(),
+        day_patterns: DayPattern::choices(),
+        groupings: Grouping::choices(),
+        absence_reasons: AbsenceReason::choices(),
     }
 }

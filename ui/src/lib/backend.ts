@@ -2,12 +2,14 @@ import { getContext, setContext } from 'svelte';
 import { invoke } from '@tauri-apps/api/core';
 import { listen } from '@tauri-apps/api/event';
 import type {
+  Absence,
   Agency,
   AgencyInput,
   AuditEntry,
   CircularDocument,
   CircularRecord,
   Letterhead,
+  NewAbsence,
   Preview,
   RegisterEntry,
   Signature,
@@ -70,6 +72,11 @@ export interface Backend {
   employees_list(filter: EmployeeFilter): Promise<EmployeePage>;
   employee_save(input: EmployeeInput): Promise<Employee>;
   employee_delete(id: number): Promise<null>;
+  absences_list(): Promise<Absence[]>;
+  absence_save(absence: NewAbsence): Promise<Absence>;
+  absence_delete(id: number): Promise<null>;
+  /** Imports an absence CSV the user picks; how many were recorded, or null when cancelled. */
+  absences_import_csv(): Promise<number | null>;
   signatories_list(): Promise<Signatory[]>;
   signatory_save(input: SignatoryInput): Promise<Signatory>;
   signatory_delete(id: number): Promise<null>;
@@ -175,6 +182,10 @@ export const tauriBackend: Backend = {
   employees_list: (filter) => invoke('employees_list', { filter }),
   employee_save: (input) => invoke('employee_save', { input }),
   employee_delete: (id) => invoke('employee_delete', { id }),
+  absences_list: () => invoke('absences_list'),
+  absence_save: (absence) => invoke('absence_save', { absence }),
+  absence_delete: (id) => invoke('absence_delete', { id }),
+  absences_import_csv: () => invoke('absences_import_csv'),
   signatories_list: () => invoke('signatories_list'),
   signatory_save: (input) => invoke('signatory_save', { input }),
   signatory_delete: (id) => invoke('signatory_delete', { id }),

@@ -10,6 +10,7 @@ import { fakeRules } from './fakeRules';
 import { fakeSigning } from './fakeSigning';
 import { fullName } from './format';
 import type {
+  Absence,
   Agency,
   Choice,
   CircularSummary,
@@ -134,6 +135,7 @@ export const fakeReference: ReferenceData = {
     c('tetap_di_kantor', 'Pengecualian pribadi: tetap di kantor'),
     c('tetap_di_rumah', 'Pengecualian pribadi: tetap di rumah'),
     c('libur', 'Libur'),
+    c('berhalangan', 'Berhalangan (cuti, sakit, dinas luar)'),
     c('di_luar_periode', 'Di luar periode'),
   ],
   // The core's kinds; the fake produces all but the share limit, unknown NIPs and structural levels.
@@ -146,7 +148,21 @@ export const fakeReference: ReferenceData = {
     c('kantor_kosong', 'Tidak ada pegawai di kantor'),
     c('level_struktural_kurang', 'Level struktural kurang'),
     c('periode_tumpang_tindih', 'Periode tumpang tindih'),
+    c('kurang_dari_batas_persentase', 'Kurang dari batas paling sedikit pegawai di kantor'),
   ],
+  work_days: [c('senin', 'Senin'), c('selasa', 'Selasa'), c('rabu', 'Rabu'), c('kamis', 'Kamis'), c('jumat', 'Jumat')],
+  day_patterns: [
+    c('hari_tertentu', 'Hari tertentu setiap minggu'),
+    c('tanggal_ganjil', 'Tanggal ganjil'),
+    c('tanggal_genap', 'Tanggal genap'),
+    c('minggu_ganjil', 'Minggu ganjil (minggu ke-1, ke-3, … periode)'),
+    c('minggu_genap', 'Minggu genap (minggu ke-2, ke-4, … periode)'),
+  ],
+  groupings: [
+    c('bergantian', 'Bergantian dalam setiap unit (menurut urutan NIP)'),
+    c('per_unit', 'Per unit kerja (seluruh pegawai unit dalam kelompok yang sama)'),
+  ],
+  absence_reasons: [c('cuti', 'Cuti'), c('sakit', 'Sakit'), c('dinas_luar', 'Dinas luar'), c('lainnya', 'Alasan lain')],
 };
 
 const ASN = ['pns', 'cpns', 'pppk'];
@@ -343,7 +359,7 @@ function numberExample(p: OfficeProfile): string {
 const EMBLEM = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
 export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
-  const db = structuredClone(seed);
+  const db = { ...structuredClone(seed), absences: [] as Absence[] };
   let emblem: string | null = null;
   let nextId = 1000;
   const ref = fakeReference;
@@ -564,6 +580,31 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
         db.employees = db.employees.filter((e) => e.id !== id);
         return null;
       }),
+    absences_list: () => later(() => structuredClone(db.absences)),
+    absence_save: (input) =>
+      later(() => {
+        const person = db.employees.find((e) => e.nip === input.nip.trim());
+        if (!person) fail('nip_tidak_dikenal', 'nip', `NIP ${input.nip.trim()} tidak terdaftar sebagai pegawai.`);
+        const row: Absence = {
+          id: nextId++,
+          employee_id: person!.id,
+          nip: person!.nip,
+          name: person!.name,
+          agency: db.agencies.find((a) => a.id === person!.agency_id)?.name ?? '',
+          from: input.from,
+          to: input.to,
+          reason: input.reason,
+          note: input.note,
+        };
+        db.absences.push(row);
+        return structuredClone(row);
+      }),
+    absence_delete: (id) =>
+      later(() => {
+        db.absences = db.absences.filter((a) => a.id !== id);
+        return null;
+      }),
+    absences_import_csv: () => later(() => null),
     signatories_list: () => later(() => structuredClone(db.signatories)),
     signatory_save: (input) =>
       later(() => {

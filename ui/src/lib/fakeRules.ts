@@ -397,7 +397,7 @@ export function fakeRules(
       const { entries, shortages } = generate(ctx, rosters.get(id) ?? new Map());
       rosters.set(id, entries);
       const duties = [...entries].filter(([k, s]) => onDuty(s) && ctx.days.some((d) => d.working && k.startsWith(`${d.date}|`))).length;
-      return { duties, conflicts: conflicts(ctx, entries, shortages) };
+      return { duties, conflicts: conflicts(ctx, entries, shortages), loads: [] };
     },
     agency_grid: async (id, agencyId) => {
       const ctx = await context(id);
@@ -415,6 +415,7 @@ export function fakeRules(
             nip: e.nip,
             name: fullName(e),
             unit: unitOf(e.unit_id)?.name ?? null,
+            group: null,
             cells: ctx.days.map((d) => decide(ctx, entries, e, d.date)),
           })),
       };

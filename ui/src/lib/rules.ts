@@ -4,7 +4,7 @@
  * takes, with the empty parts left out.
  */
 import type { Backend } from './backend';
-import type { AgencyRef, Employee, PersonalException, Rules } from './types';
+import type { AgencyRef, Employee, PersonalException, Rules, ShiftGroup } from './types';
 
 export interface RulesDraft {
   exempt_kinds: string[];
@@ -17,7 +17,12 @@ export interface RulesDraft {
   categories: string[];
   /** Kept as loaded; the form does not edit it. */
   picket_agencies: AgencyRef[];
+  /** Shift groups; empty = rotation by `per_day`. */
+  groups: ShiftGroup[];
+  grouping: string;
+  max_consecutive: number | null;
   max_share_percent: number | null;
+  min_share_percent: number | null;
   exceptions: PersonalException[];
 }
 
@@ -35,7 +40,11 @@ export function toDraft(r: Rules): RulesDraft {
     unit_kinds: [...(r.picket?.unit_kinds ?? [])],
     categories: [...(r.picket?.categories ?? [])],
     picket_agencies: [...(r.picket?.agencies ?? [])],
+    groups: (r.picket?.groups ?? []).map((g) => ({ ...g, weekdays: [...(g.weekdays ?? [])] })),
+    grouping: r.picket?.grouping ?? 'bergantian',
+    max_consecutive: r.picket?.max_consecutive ?? null,
     max_share_percent: r.max_share_percent ?? null,
+    min_share_percent: r.min_share_percent ?? null,
     exceptions: (r.exceptions ?? []).map((e) => ({ ...e })),
   };
 }
@@ -53,9 +62,21 @@ export function toRules(d: RulesDraft): Rules {
   if (perDay !== null) {
     rules.picket = { per_day: perDay, unit_kinds: [...d.unit_kinds], categories: [...d.categories] };
     if (d.picket_agencies.length) rules.picket.agencies = [...d.picket_agencies];
+    if (d.groups.length) {
+      rules.picket.groups = d.groups.map((g) => ({
+        name: g.name.trim(),
+        pattern: g.pattern,
+        ...(g.pattern === 'hari_tertentu' ? { weekdays: [...(g.weekdays ?? [])] } : {}),
+      }));
+      if (d.grouping !== 'bergantian') rules.picket.grouping = d.grouping;
+    }
+    const run = num(d.max_consecutive);
+    if (run !== null) rules.picket.max_consecutive = run;
   }
   const share = num(d.max_share_percent);
   if (share !== null) rules.max_share_percent = share;
+  const least = num(d.min_share_percent);
+  if (least !== null) rules.min_share_percent = least;
   if (d.exempt_agencies.length) rules.exempt_agencies = [...d.exempt_agencies];
   if (d.exempt_kinds.length) rules.exempt_kinds = [...d.exempt_kinds];
   if (d.exceptions.length)
@@ -81,7 +102,9 @@ export function numberProblem(d: RulesDraft): string | null {
   const fields: [number | null, string][] = [
     [d.top_levels, 'Jumlah level struktural tertinggi'],
     [d.per_day, 'Jumlah pegawai piket per hari'],
-    [d.max_share_percent, 'Batas pegawai di kantor'],
+    [d.max_consecutive, 'Batas hari piket berturut-turut'],
+    [d.max_share_percent, 'Batas paling banyak pegawai di kantor'],
+    [d.min_share_percent, 'Batas paling sedikit pegawai di kantor'],
   ];
   for (const [value, what] of fields) {
     const n = num(value);

@@ -34,6 +34,14 @@ export interface ReferenceData {
   /** Work statuses of the rule engine (`wfo`, `wfh`, `piket`, …). */
   work_statuses: Choice[];
   conflict_kinds: Choice[];
+  /** Senin … Jumat, for shift groups' days. */
+  work_days: Choice[];
+  /** When a shift group is in the office: `hari_tertentu`, `tanggal_ganjil`, … */
+  day_patterns: Choice[];
+  /** How a unit's staff are split into shift groups. */
+  groupings: Choice[];
+  /** Why someone is away: `cuti`, `sakit`, `dinas_luar`, `lainnya`. */
+  absence_reasons: Choice[];
 }
 
 export interface DatabaseInfo {
@@ -504,6 +512,52 @@ export interface Picket {
   categories: string[];
   /** Agencies it applies to; empty = every agency not exempt. */
   agencies?: AgencyRef[];
+  /** Shift groups (kerja bergiliran); none = `per_day` people by rotation. */
+  groups?: ShiftGroup[];
+  /** `bergantian` (default) or `per_unit`. */
+  grouping?: string;
+  /** Nobody rostered more working days in a row than this. */
+  max_consecutive?: number | null;
+}
+
+/** One shift group and its days in the office. */
+export interface ShiftGroup {
+  name: string;
+  /** A `day_patterns` code. */
+  pattern: string;
+  /** `work_days` codes, for `hari_tertentu` only. */
+  weekdays?: string[];
+}
+
+/** Leave, sickness or official travel: days nobody may roster. */
+export interface Absence {
+  id: number;
+  employee_id: number;
+  nip: string | null;
+  name: string;
+  agency: string;
+  from: string;
+  to: string;
+  reason: string;
+  note: string;
+}
+
+export interface NewAbsence {
+  nip: string;
+  from: string;
+  to: string;
+  reason: string;
+  note: string;
+}
+
+/** How evenly a picket pool shares the office days. */
+export interface PoolLoad {
+  unit_id: number;
+  unit: string;
+  agency: string;
+  members: number;
+  fewest: number;
+  most: number;
 }
 
 /** Every rule a circular carries; every part optional. */
@@ -513,6 +567,7 @@ export interface Rules {
   eselon_by_kind?: { kind: string; levels: number[] }[];
   picket?: Picket | null;
   max_share_percent?: number | null;
+  min_share_percent?: number | null;
   exempt_agencies?: AgencyRef[];
   exempt_kinds?: string[];
   exceptions?: PersonalException[];
@@ -539,6 +594,7 @@ export interface RosterSummary {
   /** Entries that put someone in the office (piket) over the period. */
   duties: number;
   conflicts: Conflict[];
+  loads: PoolLoad[];
 }
 
 /** One cell of the agency grid: an employee on a day. */
@@ -557,6 +613,8 @@ export interface GridRow {
   nip: string | null;
   name: string;
   unit: string | null;
+  /** `Kelompok A` when the picket rule has shift groups. */
+  group: string | null;
   cells: GridCell[];
 }
 

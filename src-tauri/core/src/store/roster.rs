@@ -9,8 +9,8 @@ use super::{EmployeeFilter, Store};
 use crate::circular::CircularStatus;
 use crate::error::Result;
 use crate::rules::{
-    Assignment, AssignmentSource, Conflict, ConflictKind, Engine, Roster, RosterEdit, Status,
-    Workforce,
+    Assignment, AssignmentSource, Conflict, ConflictKind, Engine, PoolLoad, Roster, RosterEdit,
+    Status, Workforce,
 };
 use crate::template::period_phrase;
 
@@ -30,6 +30,8 @@ pub struct StatusRow {
 pub struct RosterReport {
     pub roster: Roster,
     pub conflicts: Vec<Conflict>,
+    /// How evenly each picket pool shares the office days.
+    pub loads: Vec<PoolLoad>,
 }
 
 impl Store {
@@ -66,7 +68,15 @@ impl Store {
             generated
         };
         engine.set_roster(&roster);
-        Ok((engine, RosterReport { roster, conflicts }))
+        let loads = engine.pool_loads(&roster);
+        Ok((
+            engine,
+            RosterReport {
+                roster,
+                conflicts,
+                loads,
+            },
+        ))
     }
 
     fn stored_roster(&self, id: i64) -> Result<Roster> {
@@ -109,7 +119,11 @@ impl Store {
         let engine = Engine::new(circular, self.work_calendar()?, self.workforce()?)?;
         let (roster, conflicts) = engine.generate_roster(&self.stored_roster(id)?)?;
         self.write_roster(id, &roster)?;
-        Ok(RosterReport { roster, conflicts })
+        Ok(RosterReport {
+            loads: engine.pool_loads(&roster),
+            roster,
+            conflicts,
+        })
     }
 
     /// Applies a hand edit to the stored roster (generated first if there is

@@ -44,6 +44,8 @@ pub struct GridRow {
     pub nip: Option<String>,
     pub name: String,
     pub unit: Option<String>,
+    /// The shift group (`Kelompok A`) when the picket rule has groups.
+    pub group: Option<String>,
     pub cells: Vec<GridCell>,
 }
 
@@ -101,15 +103,17 @@ impl Store {
         rules.validate()?;
         for (i, e) in rules.exceptions.iter().enumerate() {
             match self.employee_by_nip(&e.nip) {
-                Err(Error::NotFound(_)) => return Err(Error::invalid(
-                    "nip_tidak_dikenal",
-                    "exceptions",
-                    format!(
+                Err(Error::NotFound(_)) => {
+                    return Err(Error::invalid(
+                        "nip_tidak_dikenal",
+                        "exceptions",
+                        format!(
                         "Pengecualian baris {}: NIP {} tidak terdaftar sebagai pegawai kantor ini.",
                         i + 1,
                         e.nip.trim()
                     ),
-                )),
+                    ))
+                }
                 found => found?,
             };
         }
@@ -217,6 +221,9 @@ impl Store {
                 nip: e.nip.clone(),
                 name: e.full_name(),
                 unit: e.unit_name.clone(),
+                group: engine
+                    .group_of(i)
+                    .map(|g| format!("Kelompok {}", g.name.trim())),
                 cells: days
                     .iter()
                     .map(|day| {
