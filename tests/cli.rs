@@ -565,3 +565,44 @@ fn a_date_argument_in_another_form_is_refused_in_indonesian() {
     }
     assert!(!db.exists(), "nothing created for a refused command");
 }
+
+#[test]
+fn extending_an_imported_hand_written_circular_gives_one_opening_one_closing_and_the_new_period() {
+    let (dir, db) = demo_database();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join("muba-800-439-bkpsdm-2020.json");
+    let imported = edaran(&db, &["circular", "import", fixture.to_str().unwrap()]);
+    assert!(imported.ok, "{}", imported.stderr);
+    let id = imported.stdout.lines().last().unwrap().trim().to_string();
+    let issued = edaran(&db, &["circular", "issue", &id, "--date", "2020-05-12"]);
+    assert!(issued.ok, "{}", issued.stderr);
+    let run = edaran(&db, &["extend", &id]);
+    assert!(run.ok, "{}", run.stderr);
+    let draft = run.stdout.lines().last().unwrap().trim().to_string();
+    let file = dir.path().join("perpanjangan.json");
+    let export = edaran(
+        &db,
+        &["circular", "export", &draft, "-o", file.to_str().unwrap()],
+    );
+    assert!(export.ok, "{}", export.stderr);
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let texts: Vec<&str> = doc["circular"]["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    let starting = |word: &str| texts.iter().filter(|t| t.starts_with(word)).count();
+    assert_eq!(starting("Menindaklanjuti"), 1, "{texts:#?}");
+    assert_eq!(starting("Demikian"), 1, "{texts:#?}");
+    assert!(texts.last().unwrap().starts_with("Demikian"));
+    assert!(
+        !texts.iter().any(|t| t.contains("29 Mei 2020")),
+        "the old period point is replaced: {texts:#?}"
+    );
+    assert!(
+        texts[1].contains("terhitung mulai tanggal 30 Mei 2020 sampai dengan tanggal 15 Juni 2020"),
+        "{texts:#?}"
+    );
+}
