@@ -606,3 +606,107 @@ fn extending_an_imported_hand_written_circular_gives_one_opening_one_closing_and
         "{texts:#?}"
     );
 }
+
+#[test]
+fn sign_refuses_a_certificate_whose_owner_is_not_the_circulars_signer() {
+    let (dir, db) = demo_database();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let run = |args: &[&str]| -> edaran_tests::Run {
+        std::process::Command::new(edaran_tests::built_binary("edaran"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("EDARAN_TEST_PASS", "kata sandi uji")
+            .output()
+            .unwrap()
+            .into()
+    };
+    let number = "800/1/BKPSDM/2020";
+    let listed = edaran_json(&db, &["circulars"]);
+    let id = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["number"] == number)
+        .unwrap()["id"]
+        .to_string();
+    assert!(run(&["circular", "export", &id, "-o", &path("se.json")]).ok);
+    assert!(run(&["render", &path("se.json"), "-o", &path("se.pdf")]).ok);
+    let doc: Value =
+        serde_json::from_str(&std::fs::read_to_string(path("se.json")).unwrap()).unwrap();
+    let signer = doc["circular"]["signature"]["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // One certificate for the head of region who signs it, one for someone else.
+    let mut store = edaran_core::Store::open(&db).unwrap();
+    let people = store.signatories().unwrap();
+    let signs = |s: &&edaran_core::office::Signatory| {
+        signer.to_uppercase().contains(&s.name.to_uppercase())
+    };
+    let head = people.iter().find(signs).unwrap();
+    let other = people.iter().find(|s| !signs(s)).unwrap();
+    for (who, folder) in [(head, "kepala"), (other, "lain")] {
+        let made = run(&[
+            "cert",
+            "new-internal",
+            "--office",
+            "Pemkab Tanjung Seroja",
+            "--signer",
+            &who.name,
+            "--pass-env",
+            "EDARAN_TEST_PASS",
+            "-o",
+            &path(folder),
+        ]);
+        assert!(made.ok, "{}", made.stderr);
+        let p12 = std::fs::read(dir.path().join(folder).join("penanda-tangan.p12")).unwrap();
+        store
+            .import_certificate(who.id, &p12, "kata sandi uji")
+            .unwrap();
+    }
+    drop(store);
+    let sign = |folder: &str, out: &str, extra: &[&str]| {
+        let p12 = dir.path().join(folder).join("penanda-tangan.p12");
+        let mut args = vec![
+            "sign",
+            &path("se.pdf") as &str,
+            "--p12",
+            p12.to_str().unwrap(),
+            "--pass-env",
+            "EDARAN_TEST_PASS",
+            "--circular",
+            number,
+            "-o",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+        args.push(path(out));
+        args.extend(extra.iter().map(|s| s.to_string()));
+        run(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+
+    let refused = sign("lain", "lain.pdf", &[]);
+    assert!(!refused.ok);
+    assert!(
+        refused.stderr.contains("Sertifikat ini milik") && refused.stderr.contains(&signer),
+        "{}",
+        refused.stderr
+    );
+    assert!(!dir.path().join("lain.pdf").exists(), "nothing written");
+
+    let allowed = sign("lain", "lain.pdf", &["--allow-other-signer"]);
+    assert!(allowed.ok, "{}", allowed.stderr);
+    assert!(allowed.stderr.contains("Peringatan"), "{}", allowed.stderr);
+
+    let own = sign("kepala", "kepala.pdf", &[]);
+    assert!(own.ok, "{}", own.stderr);
+    // The QR carries the circular's number and signer.
+    let verified = edaran(&db, &["verify", &path("kepala.pdf"), "--format", "json"]);
+    let report: Value = serde_json::from_str(&verified.stdout).expect("JSON report");
+    let qr = &report["signatures"][0]["qr"]["payload"];
+    assert_eq!(qr["number"], number);
+    assert_eq!(qr["signer"].as_str(), Some(signer.as_str()));
+}

@@ -252,17 +252,7 @@ impl Store {
         let notices = self.notices(id, request.per_employee)?;
         let signer = match request.signing {
             Some((certificate_id, passphrase)) => {
-                if !self
-                    .signing_certificates(id)?
-                    .iter()
-                    .any(|c| c.id == certificate_id)
-                {
-                    return Err(Error::invalid(
-                        "sertifikat_orang_lain",
-                        "certificate",
-                        "Sertifikat ini bukan milik penanda tangan surat edaran.",
-                    ));
-                }
+                self.check_owner(id, certificate_id)?;
                 Some(self.signer(certificate_id, passphrase)?)
             }
             None => None,
