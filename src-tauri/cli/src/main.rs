@@ -216,7 +216,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Mencetak pemberitahuan surat edaran yang sudah terbit: satu per kepala perangkat daerah (lampiran: jadwal piketnya), digabung dalam satu PDF dan per berkas dalam folder di sampingnya.
+    /// Mencetak pemberitahuan surat edaran yang sudah terbit: satu per kepala perangkat daerah (lampiran: jadwal piketnya, bila ada aturan piket), digabung dalam satu PDF dan per berkas dalam folder di sampingnya.
     Notices {
         circular: String,
         /// Berkas PDF gabungan, atau folder tempat menulisnya.

@@ -337,7 +337,7 @@ mod tests {
     use chrono::{Datelike, NaiveDate, Weekday};
 
     use super::*;
-    use crate::agency::UnitKind;
+    use crate::agency::{AgencyKind, UnitKind};
     use crate::circular::{CircularKind, CircularStatus, Clause};
     use crate::pdf::Heading;
     use crate::rules::{ExceptionReason, PersonalException, Picket, Placement};
@@ -574,6 +574,84 @@ mod tests {
         let people: std::collections::HashSet<i64> =
             report.roster.on_duty().map(|a| a.employee_id).collect();
         assert_eq!(list.len() - heads.len(), people.len());
+    }
+
+    #[test]
+    fn notices_without_a_picket_rule_are_not_titled_as_a_roster_and_cite_no_missing_lampiran() {
+        let (store, _) = draft();
+        let someone = store.workforce().unwrap().employees[3].clone();
+        let rules = Rules {
+            top_levels: Some(2),
+            exempt_kinds: vec![AgencyKind::Puskesmas],
+            exceptions: vec![PersonalException {
+                nip: someone.nip.clone().unwrap(),
+                placement: Placement::DiRumah,
+                reason: ExceptionReason::Hamil,
+                from: None,
+                to: None,
+                note: String::new(),
+            }],
+            ..Rules::default()
+        };
+        let (store, id) = issued(rules);
+        let list = store.notices(id, true).unwrap();
+        assert!(!list.is_empty());
+        for n in &list {
+            let d = &n.document;
+            let body: Vec<&str> = d
+                .points
+                .iter()
+                .flat_map(|p| std::iter::once(p).chain(&p.children))
+                .map(|p| p.text.as_str())
+                .collect();
+            assert!(!d.subject.contains("Jadwal Piket"), "{}", d.subject);
+            assert!(
+                d.subject.starts_with("Sistem Kerja Pegawai"),
+                "{}",
+                d.subject
+            );
+            assert!(d.annexes.is_empty());
+            assert!(
+                !body
+                    .iter()
+                    .any(|t| t.contains("lampiran pemberitahuan") || t.contains("piket")),
+                "{body:#?}"
+            );
+            // The rules' clauses cite the circular's lampiran, not the notice's.
+            assert!(body
+                .iter()
+                .any(|t| t.contains("sebagaimana tercantum dalam lampiran Surat Edaran tersebut")));
+        }
+        // The agency of the person kept at home names them.
+        let theirs = list
+            .iter()
+            .find(|n| n.document.subject.ends_with(someone.agency_name.trim()))
+            .unwrap();
+        let named = theirs
+            .document
+            .points
+            .iter()
+            .find(|p| p.text.contains("ditetapkan secara perorangan"))
+            .expect("the agency's own exceptions");
+        assert_eq!(named.children.len(), 1);
+        assert!(
+            named.children[0]
+                .text
+                .contains("tetap di rumah karena sedang hamil."),
+            "{}",
+            named.children[0].text
+        );
+        // With a picket rule the roster is the notice's lampiran and its title.
+        let (store, id) = issued(picket());
+        let with_roster = store.notices(id, false).unwrap();
+        let n = with_roster
+            .iter()
+            .find(|n| !n.document.annexes.is_empty())
+            .unwrap();
+        assert!(n.document.subject.starts_with("Jadwal Piket Pegawai"));
+        assert!(n.document.points[0]
+            .text
+            .contains("lampiran pemberitahuan ini"));
     }
 
     #[test]
