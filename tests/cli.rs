@@ -504,7 +504,19 @@ fn the_muba_fixture_rules_give_its_statuses_roster_and_conflicts_in_the_demo_off
     let xlsx = dir.path().join("piket.xlsx");
     let roster = edaran(&db, &["roster", &id, "-o", xlsx.to_str().unwrap()]);
     assert!(roster.ok, "{}", roster.stderr);
-    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    // The first duty's date is a number Excel shows as a date, not text:
+    // 13 May 2020 is Excel day 43964, styled with the sheet's date format.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    let a2 = &sheet[sheet.find("<c r=\"A2\"").unwrap()..];
+    let a2 = &a2[..a2.find("</c>").unwrap()];
+    assert!(!a2.contains("t=\"s\"") && !a2.contains("t=\"str\""), "{a2}");
+    assert!(a2.contains("<v>43964</v>") && a2.contains(" s=\""), "{a2}");
     let csv = dir.path().join("piket.csv");
     assert!(edaran(&db, &["roster", &id, "-o", csv.to_str().unwrap()]).ok);
     let text = std::fs::read_to_string(&csv).unwrap();

@@ -138,8 +138,8 @@ pub fn roster(
                     "KETERANGAN",
                 ],
                 export::rows(&engine, &report.roster)
-                    .into_iter()
-                    .map(Vec::from)
+                    .iter()
+                    .map(|row| row.iter().map(|c| c.text()).collect())
                     .collect(),
             )
         }),

@@ -655,6 +655,31 @@ mod tests {
     }
 
     #[test]
+    fn the_roster_xlsx_holds_real_dates_and_the_csv_writes_them_day_first() {
+        use calamine::{Data, Reader, Xlsx};
+        let (store, id) = issued(picket());
+        let (engine, report) = store.rule_engine(id).unwrap();
+        let first = report.roster.on_duty().next().unwrap().date;
+        let bytes = crate::rules::export::to_xlsx(&engine, &report.roster).unwrap();
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("Jadwal Piket").unwrap();
+        let Some(Data::DateTime(date)) = range.get((1, 0)) else {
+            panic!("a date cell, not {:?}", range.get((1, 0)))
+        };
+        assert!(date.is_datetime());
+        let excel_epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+        assert_eq!(date.as_f64(), (first - excel_epoch).num_days() as f64);
+        let csv = crate::rules::export::to_csv(&engine, &report.roster);
+        assert!(
+            csv.lines()
+                .nth(1)
+                .unwrap()
+                .starts_with(&first.format("%d-%m-%Y;").to_string()),
+            "{csv}"
+        );
+    }
+
+    #[test]
     fn writing_notices_makes_files_and_a_merged_pdf_and_cancel_leaves_nothing() {
         let (mut store, id) = issued(picket());
         let dir = tempfile::tempdir().unwrap();
