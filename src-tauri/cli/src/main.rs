@@ -569,7 +569,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 files::MAX_EXCHANGE_BYTES,
                 "berkas surat edaran (JSON)",
             )?)?;
-            std::fs::write(&output, pdf::render(&circular, paper.into())?)?;
+            std::fs::write(
+                &output,
+                pdf::render(&circular, paper.into(), chrono::Utc::now())?,
+            )?;
             println!("PDF ditulis ke {}.", output.display());
         }
         Command::Demo => {

@@ -116,7 +116,12 @@ pub fn roster(
                 .unwrap_or_default();
             let bytes = match extension.as_str() {
                 "xlsx" => export::to_xlsx(&engine, &report.roster)?,
-                "pdf" => notices::roster_pdf(&engine, &report.roster, office_paper(&store)?)?,
+                "pdf" => notices::roster_pdf(
+                    &engine,
+                    &report.roster,
+                    office_paper(&store)?,
+                    chrono::Utc::now(),
+                )?,
                 _ => export::to_csv(&engine, &report.roster).into_bytes(),
             };
             std::fs::write(&file, bytes)?;

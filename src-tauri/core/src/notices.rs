@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::agency::{Agency, AgencyKind};
@@ -359,7 +359,12 @@ fn roster_annex(title: &str, slots: &Slots, units: &HashMap<i64, String>) -> Ann
 
 /// The roster of the whole circular as its lampiran (`edaran roster -o F.pdf`):
 /// the circular's own pages are not repeated, only the lampiran.
-pub fn roster_pdf(engine: &Engine, roster: &Roster, paper: PaperSize) -> Result<Vec<u8>> {
+pub fn roster_pdf(
+    engine: &Engine,
+    roster: &Roster,
+    paper: PaperSize,
+    at: DateTime<Utc>,
+) -> Result<Vec<u8>> {
     let agencies: HashMap<i64, &str> = engine
         .workforce
         .agencies
@@ -385,7 +390,7 @@ pub fn roster_pdf(engine: &Engine, roster: &Roster, paper: PaperSize) -> Result<
     }
     let c = &engine.circular;
     let annex = roster_annex("Jadwal Piket Pegawai", &slots, &units);
-    let mut book = Book::new(&format!("Lampiran jadwal piket {}", c.subject), paper);
+    let mut book = Book::new(&format!("Lampiran jadwal piket {}", c.subject), paper, at);
     book.add_annex(c, &Heading::SuratEdaran, &annex)?;
     Ok(book.save())
 }
@@ -396,6 +401,8 @@ pub struct Output<'a> {
     /// beside it with the same name (without `.pdf`).
     pub merged: PathBuf,
     pub paper: PaperSize,
+    /// When the batch is printed: every file's CreationDate and ModDate.
+    pub at: DateTime<Utc>,
     /// Sign every separate file (the merged print copy stays unsigned).
     pub signer: Option<(&'a Signer, SignOptions)>,
 }
@@ -559,7 +566,7 @@ fn write_all(
     let total = notices.len() + 1;
     let folder = staging.join(STAGED_FILES);
     fs::create_dir(&folder)?;
-    let Some(book) = book(notices, out.paper, cancel)? else {
+    let Some(book) = book(notices, out.paper, out.at, cancel)? else {
         return Ok(None);
     };
     let book = book.bind();
@@ -657,7 +664,12 @@ fn sealed(
 
 /// Every notice laid out in one book, or `None` when `cancel` is set
 /// before the last one.
-fn book(notices: &[Notice], paper: PaperSize, cancel: &AtomicBool) -> Result<Option<Book>> {
+fn book(
+    notices: &[Notice],
+    paper: PaperSize,
+    at: DateTime<Utc>,
+    cancel: &AtomicBool,
+) -> Result<Option<Book>> {
     let title = match notices.first() {
         Some(n) => format!(
             "Pemberitahuan pelaksanaan Surat Edaran Nomor {}",
@@ -665,7 +677,7 @@ fn book(notices: &[Notice], paper: PaperSize, cancel: &AtomicBool) -> Result<Opt
         ),
         None => "Pemberitahuan".into(),
     };
-    let mut book = Book::new(&title, paper);
+    let mut book = Book::new(&title, paper, at);
     for n in notices {
         if cancel.load(Ordering::Relaxed) {
             return Ok(None);
@@ -675,9 +687,9 @@ fn book(notices: &[Notice], paper: PaperSize, cancel: &AtomicBool) -> Result<Opt
     Ok(Some(book))
 }
 
-/// Every notice in one PDF; returns the bytes and the page count.
-pub fn merged(notices: &[Notice], paper: PaperSize) -> Result<(Vec<u8>, usize)> {
-    let book = book(notices, paper, &AtomicBool::new(false))?
+/// Every notice in one PDF dated `at`; returns the bytes and the page count.
+pub fn merged(notices: &[Notice], paper: PaperSize, at: DateTime<Utc>) -> Result<(Vec<u8>, usize)> {
+    let book = book(notices, paper, at, &AtomicBool::new(false))?
         .expect("never cancelled")
         .bind();
     let pages = book.page_count();
@@ -719,6 +731,31 @@ mod tests {
     }
 
     #[test]
+    fn every_notice_file_is_dated_when_the_batch_is_printed() {
+        let at = NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(8, 30, 0)
+            .unwrap()
+            .and_utc();
+        let two = [notice("001 Dinas A"), notice("002 Dinas B")];
+        let bound = book(&two, PaperSize::A4, at, &AtomicBool::new(false))
+            .unwrap()
+            .unwrap()
+            .bind();
+        for bytes in [bound.save(), bound.save_document(1)] {
+            let doc = lopdf::Document::load_mem(&bytes).unwrap();
+            let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+            let info = doc.get_dictionary(info).unwrap();
+            for key in [b"CreationDate".as_slice(), b"ModDate"] {
+                assert_eq!(
+                    info.get(key).unwrap().as_str().unwrap(),
+                    b"D:20261124083000+00'00'"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_batch_removes_only_what_it_created_and_never_writes_over_existing_files() {
         let dir = tempfile::tempdir().unwrap();
         let picked = dir.path();
@@ -735,6 +772,7 @@ mod tests {
         let out = Output {
             merged: picked.join("Pemberitahuan SE.pdf"),
             paper: PaperSize::A4,
+            at: DateTime::UNIX_EPOCH,
             signer: None,
         };
         let two = [notice("001 Dinas A"), notice("002 Dinas B")];

@@ -311,16 +311,18 @@ impl NoticeBatch {
             .first()
             .map(|n| n.document.place.trim().to_string())
             .unwrap_or_default();
+        let now = Utc::now();
         let out = Output {
             merged: self.merged.clone(),
             paper: self.paper,
+            at: now,
             signer: self.signer.as_ref().map(|s| {
                 (
                     s,
                     SignOptions {
                         reason: "Pemberitahuan pelaksanaan surat edaran".into(),
                         location: place,
-                        time: Utc::now(),
+                        time: now,
                         mark: None,
                     },
                 )

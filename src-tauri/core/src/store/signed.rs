@@ -91,12 +91,13 @@ impl Store {
         self.in_transaction(|store| {
             let number = store.issue(id, date, actor)?;
             let document = store.circular(id)?.document;
-            let unsigned = crate::pdf::render(&document, paper)?;
+            let now = Utc::now();
+            let unsigned = crate::pdf::render(&document, paper, now)?;
             let sha256 = sign::sha256_hex(&unsigned);
             let options = SignOptions {
                 reason: "Penetapan surat edaran".into(),
                 location: document.place.trim().to_string(),
-                time: Utc::now(),
+                time: now,
                 mark: Some(MarkInfo {
                     number: number.clone(),
                     date,
@@ -345,8 +346,12 @@ mod tests {
         pdf[at] ^= 0x01;
         let v = store.verify_document(&pdf).unwrap();
         assert!(v.verdict == Verdict::TidakUtuh && !v.report.signatures[0].intact);
-        let plain =
-            crate::pdf::render(&store.circular(draft).unwrap().document, PaperSize::F4).unwrap();
+        let plain = crate::pdf::render(
+            &store.circular(draft).unwrap().document,
+            PaperSize::F4,
+            Utc::now(),
+        )
+        .unwrap();
         let v = store.verify_document(&plain).unwrap();
         assert!(
             v.verdict == Verdict::TanpaTandaTangan
