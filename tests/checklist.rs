@@ -105,7 +105,11 @@ fn print(name: &str, c: &Circular, paper: PaperSize) -> PathBuf {
         if paper == PaperSize::F4 { "f4" } else { "a4" }
     );
     let file = dir.join(format!("{stem}.pdf"));
-    std::fs::write(&file, pdf::render(c, paper).unwrap()).unwrap();
+    std::fs::write(
+        &file,
+        pdf::render(c, paper, chrono::DateTime::UNIX_EPOCH).unwrap(),
+    )
+    .unwrap();
     let prefix = dir.join(&stem);
     tool(
         "pdftoppm",

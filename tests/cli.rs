@@ -504,7 +504,19 @@ fn the_muba_fixture_rules_give_its_statuses_roster_and_conflicts_in_the_demo_off
     let xlsx = dir.path().join("piket.xlsx");
     let roster = edaran(&db, &["roster", &id, "-o", xlsx.to_str().unwrap()]);
     assert!(roster.ok, "{}", roster.stderr);
-    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    // The first duty's date is a number Excel shows as a date, not text:
+    // 13 May 2020 is Excel day 43964, styled with the sheet's date format.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&xlsx).unwrap()).unwrap();
+    let mut sheet = String::new();
+    std::io::Read::read_to_string(
+        &mut zip.by_name("xl/worksheets/sheet1.xml").unwrap(),
+        &mut sheet,
+    )
+    .unwrap();
+    let a2 = &sheet[sheet.find("<c r=\"A2\"").unwrap()..];
+    let a2 = &a2[..a2.find("</c>").unwrap()];
+    assert!(!a2.contains("t=\"s\"") && !a2.contains("t=\"str\""), "{a2}");
+    assert!(a2.contains("<v>43964</v>") && a2.contains(" s=\""), "{a2}");
     let csv = dir.path().join("piket.csv");
     assert!(edaran(&db, &["roster", &id, "-o", csv.to_str().unwrap()]).ok);
     let text = std::fs::read_to_string(&csv).unwrap();
@@ -564,4 +576,149 @@ fn a_date_argument_in_another_form_is_refused_in_indonesian() {
         assert!(!run.stderr.contains("invalid value"), "{}", run.stderr);
     }
     assert!(!db.exists(), "nothing created for a refused command");
+}
+
+#[test]
+fn extending_an_imported_hand_written_circular_gives_one_opening_one_closing_and_the_new_period() {
+    let (dir, db) = demo_database();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join("muba-800-439-bkpsdm-2020.json");
+    let imported = edaran(&db, &["circular", "import", fixture.to_str().unwrap()]);
+    assert!(imported.ok, "{}", imported.stderr);
+    let id = imported.stdout.lines().last().unwrap().trim().to_string();
+    let issued = edaran(&db, &["circular", "issue", &id, "--date", "2020-05-12"]);
+    assert!(issued.ok, "{}", issued.stderr);
+    let run = edaran(&db, &["extend", &id]);
+    assert!(run.ok, "{}", run.stderr);
+    let draft = run.stdout.lines().last().unwrap().trim().to_string();
+    let file = dir.path().join("perpanjangan.json");
+    let export = edaran(
+        &db,
+        &["circular", "export", &draft, "-o", file.to_str().unwrap()],
+    );
+    assert!(export.ok, "{}", export.stderr);
+    let doc: Value = serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let texts: Vec<&str> = doc["circular"]["points"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    let starting = |word: &str| texts.iter().filter(|t| t.starts_with(word)).count();
+    assert_eq!(starting("Menindaklanjuti"), 1, "{texts:#?}");
+    assert_eq!(starting("Demikian"), 1, "{texts:#?}");
+    assert!(texts.last().unwrap().starts_with("Demikian"));
+    assert!(
+        !texts.iter().any(|t| t.contains("29 Mei 2020")),
+        "the old period point is replaced: {texts:#?}"
+    );
+    assert!(
+        texts[1].contains("terhitung mulai tanggal 30 Mei 2020 sampai dengan tanggal 15 Juni 2020"),
+        "{texts:#?}"
+    );
+}
+
+#[test]
+fn sign_refuses_a_certificate_whose_owner_is_not_the_circulars_signer() {
+    let (dir, db) = demo_database();
+    let path = |name: &str| dir.path().join(name).to_str().unwrap().to_string();
+    let run = |args: &[&str]| -> edaran_tests::Run {
+        std::process::Command::new(edaran_tests::built_binary("edaran"))
+            .arg("--db")
+            .arg(&db)
+            .args(args)
+            .env("EDARAN_TEST_PASS", "kata sandi uji")
+            .output()
+            .unwrap()
+            .into()
+    };
+    let number = "800/1/BKPSDM/2020";
+    let listed = edaran_json(&db, &["circulars"]);
+    let id = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["number"] == number)
+        .unwrap()["id"]
+        .to_string();
+    assert!(run(&["circular", "export", &id, "-o", &path("se.json")]).ok);
+    assert!(run(&["render", &path("se.json"), "-o", &path("se.pdf")]).ok);
+    let doc: Value =
+        serde_json::from_str(&std::fs::read_to_string(path("se.json")).unwrap()).unwrap();
+    let signer = doc["circular"]["signature"]["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+
+    // One certificate for the head of region who signs it, one for someone else.
+    let mut store = edaran_core::Store::open(&db).unwrap();
+    let people = store.signatories().unwrap();
+    let signs = |s: &&edaran_core::office::Signatory| {
+        signer.to_uppercase().contains(&s.name.to_uppercase())
+    };
+    let head = people.iter().find(signs).unwrap();
+    let other = people.iter().find(|s| !signs(s)).unwrap();
+    for (who, folder) in [(head, "kepala"), (other, "lain")] {
+        let made = run(&[
+            "cert",
+            "new-internal",
+            "--office",
+            "Pemkab Tanjung Seroja",
+            "--signer",
+            &who.name,
+            "--pass-env",
+            "EDARAN_TEST_PASS",
+            "-o",
+            &path(folder),
+        ]);
+        assert!(made.ok, "{}", made.stderr);
+        let p12 = std::fs::read(dir.path().join(folder).join("penanda-tangan.p12")).unwrap();
+        store
+            .import_certificate(who.id, &p12, "kata sandi uji")
+            .unwrap();
+    }
+    drop(store);
+    let sign = |folder: &str, out: &str, extra: &[&str]| {
+        let p12 = dir.path().join(folder).join("penanda-tangan.p12");
+        let mut args = vec![
+            "sign",
+            &path("se.pdf") as &str,
+            "--p12",
+            p12.to_str().unwrap(),
+            "--pass-env",
+            "EDARAN_TEST_PASS",
+            "--circular",
+            number,
+            "-o",
+        ]
+        .into_iter()
+        .map(String::from)
+        .collect::<Vec<_>>();
+        args.push(path(out));
+        args.extend(extra.iter().map(|s| s.to_string()));
+        run(&args.iter().map(String::as_str).collect::<Vec<_>>())
+    };
+
+    let refused = sign("lain", "lain.pdf", &[]);
+    assert!(!refused.ok);
+    assert!(
+        refused.stderr.contains("Sertifikat ini milik") && refused.stderr.contains(&signer),
+        "{}",
+        refused.stderr
+    );
+    assert!(!dir.path().join("lain.pdf").exists(), "nothing written");
+
+    let allowed = sign("lain", "lain.pdf", &["--allow-other-signer"]);
+    assert!(allowed.ok, "{}", allowed.stderr);
+    assert!(allowed.stderr.contains("Peringatan"), "{}", allowed.stderr);
+
+    let own = sign("kepala", "kepala.pdf", &[]);
+    assert!(own.ok, "{}", own.stderr);
+    // The QR carries the circular's number and signer.
+    let verified = edaran(&db, &["verify", &path("kepala.pdf"), "--format", "json"]);
+    let report: Value = serde_json::from_str(&verified.stdout).expect("JSON report");
+    let qr = &report["signatures"][0]["qr"]["payload"];
+    assert_eq!(qr["number"], number);
+    assert_eq!(qr["signer"].as_str(), Some(signer.as_str()));
 }

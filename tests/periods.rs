@@ -45,6 +45,16 @@ fn periods_show_the_chain_working_days_left_and_alerts() {
         "{}",
         table.stdout
     );
+    // The command line says which command does the task, not the app's button.
+    let draft = alert["circular_id"].as_i64().unwrap();
+    assert!(
+        table.stdout.contains(&format!(
+            "Terbitkan draf atau ubah periodenya: edaran circular issue {draft} --date TTTT-BB-HH"
+        )),
+        "{}",
+        table.stdout
+    );
+    assert!(!table.stdout.contains("Buka"), "{}", table.stdout);
 }
 
 #[test]

@@ -116,6 +116,38 @@ fn check_pdf(pdf: &Path) {
 }
 
 #[test]
+fn an_issued_circular_is_dated_its_issue_and_a_draft_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let dated = |file: &Path| {
+        let pdf = render(file, dir.path(), "f4").unwrap();
+        let info = tool("pdfinfo", &["-isodates", pdf.to_str().unwrap()]);
+        ["CreationDate:", "ModDate:"].map(|key| {
+            info.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .unwrap_or_else(|| panic!("{key} in {info}"))
+                .trim()
+                .to_string()
+        })
+    };
+    let muba = fixture("muba-800-439-bkpsdm-2020");
+    assert_eq!(dated(&muba), ["2020-05-12T00:00:00Z"; 2]);
+    let mut draft: Value = serde_json::from_str(&std::fs::read_to_string(&muba).unwrap()).unwrap();
+    draft["circular"]["issued_on"] = Value::Null;
+    draft["circular"]["number"] = json!("");
+    let file = dir.path().join("draf.json");
+    std::fs::write(&file, draft.to_string()).unwrap();
+    let today = chrono::Utc::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
+    let [created, modified] = dated(&file);
+    assert!(
+        created.starts_with(&today) && modified == created,
+        "{created} {modified}"
+    );
+}
+
+#[test]
 fn the_seed_circulars_print_with_number_subject_points_and_signature_in_order() {
     let cases: [(&str, &[&str]); 3] = [
         (

@@ -150,7 +150,7 @@ pub async fn circular_save_pdf(
     // A signed circular is saved byte for byte as signed, on its own paper.
     let bytes = match signed {
         Some(bytes) => bytes,
-        None => reply(pdf::render(&record.document, paper))?,
+        None => reply(pdf::render(&record.document, paper, chrono::Utc::now()))?,
     };
     let name = format!("{}.pdf", record.summary.file_stem());
     let Some(path) = save_as("Simpan PDF surat edaran", &name, ("PDF", "pdf"), bytes).await? else {

@@ -133,7 +133,12 @@ pub async fn roster_export(
         let bytes = match format {
             RosterFormat::Xlsx => reply(export::to_xlsx(&engine, &report.roster))?,
             RosterFormat::Csv => export::to_csv(&engine, &report.roster).into_bytes(),
-            RosterFormat::Pdf => reply(notices::roster_pdf(&engine, &report.roster, paper))?,
+            RosterFormat::Pdf => reply(notices::roster_pdf(
+                &engine,
+                &report.roster,
+                paper,
+                chrono::Utc::now(),
+            ))?,
         };
         (bytes, reply(store.circular(id))?.summary.file_stem())
     };

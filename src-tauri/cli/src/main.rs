@@ -130,7 +130,8 @@ enum Command {
     Restore { file: PathBuf },
     /// Menandatangani PDF secara elektronik (tanda tangan PDF sungguhan,
     /// CAdES, dengan kode QR dan baris keterangan di margin bawah halaman
-    /// terakhir); berkas asli tidak berubah. Tanpa basis data.
+    /// terakhir); berkas asli tidak berubah. Tanpa basis data, kecuali
+    /// dengan --circular.
     Sign {
         /// PDF yang akan ditandatangani.
         file: PathBuf,
@@ -143,15 +144,23 @@ enum Command {
         /// Berkas PDF bertanda tangan yang ditulis.
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
-        /// Nomor surat yang dicantumkan pada kode QR.
-        #[arg(long, default_value = "-")]
-        number: String,
-        /// Tanggal surat pada kode QR (TTTT-BB-HH); bawaan: hari ini.
+        /// Surat edaran (id atau nomor) yang PDF-nya ditandatangani: nomor,
+        /// tanggal, dan penanda tangan pada kode QR diambil darinya, dan
+        /// sertifikat harus tersimpan milik penanda tangannya.
+        #[arg(long)]
+        circular: Option<String>,
+        /// Tetap menandatangani bila sertifikat bukan milik penanda tangan surat edaran (--circular).
+        #[arg(long = "allow-other-signer", requires = "circular")]
+        allow_other_signer: bool,
+        /// Nomor surat yang dicantumkan pada kode QR; bawaan: nomor surat edaran --circular, atau "-".
+        #[arg(long)]
+        number: Option<String>,
+        /// Tanggal surat pada kode QR (TTTT-BB-HH); bawaan: tanggal surat edaran --circular, atau hari ini.
         #[arg(long, value_parser = date_arg)]
         date: Option<chrono::NaiveDate>,
-        /// Nama penanda tangan pada kode QR; bawaan: nama pada sertifikat.
-        #[arg(long, default_value = "")]
-        signer: String,
+        /// Nama penanda tangan pada kode QR; bawaan: penanda tangan surat edaran --circular, atau nama pada sertifikat.
+        #[arg(long)]
+        signer: Option<String>,
         /// Alasan penandatanganan (/Reason).
         #[arg(long, default_value = "Penetapan surat edaran")]
         reason: String,
@@ -207,7 +216,7 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Mencetak pemberitahuan surat edaran yang sudah terbit: satu per kepala perangkat daerah (lampiran: jadwal piketnya), digabung dalam satu PDF dan per berkas dalam folder di sampingnya.
+    /// Mencetak pemberitahuan surat edaran yang sudah terbit: satu per kepala perangkat daerah (lampiran: jadwal piketnya, bila ada aturan piket), digabung dalam satu PDF dan per berkas dalam folder di sampingnya.
     Notices {
         circular: String,
         /// Berkas PDF gabungan, atau folder tempat menulisnya.
@@ -430,6 +439,8 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             p12,
             pass_env,
             output,
+            circular,
+            allow_other_signer,
             number,
             date,
             signer,
@@ -446,15 +457,33 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 &passphrase(&pass_env)?,
                 chrono::Utc::now(),
             )?;
+            // The QR's number, date and signer: as given, else the circular's.
+            let (mut of_number, mut of_date, mut of_signer) = (None, None, None);
+            if let Some(key) = circular {
+                let store = Store::open(&path)?;
+                let id = tracking::circular_id(&store, &key)?;
+                match store.check_owner_of(id, signer_cert.info()) {
+                    Ok(()) => {}
+                    Err(e) if allow_other_signer => eprintln!(
+                        "Peringatan: {e} Tetap ditandatangani karena --allow-other-signer."
+                    ),
+                    Err(e) => return Err(e),
+                }
+                let record = store.circular(id)?;
+                of_number = record.summary.number;
+                of_date = record.document.issued_on;
+                of_signer = Some(record.document.signature.name.trim().to_string());
+            }
+            let mark = MarkInfo {
+                number: number.or(of_number).unwrap_or_else(|| "-".into()),
+                date: date.or(of_date).unwrap_or_else(today),
+                signer: signer.or(of_signer).unwrap_or_default(),
+            };
             let options = SignOptions {
                 reason,
                 location,
                 time: chrono::Utc::now(),
-                mark: (!no_mark).then(|| MarkInfo {
-                    number,
-                    date: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
-                    signer,
-                }),
+                mark: (!no_mark).then_some(mark),
             };
             let signed = sign::sign_pdf(
                 &files::read_limited(&file, files::MAX_PDF_BYTES, "PDF")?,
@@ -540,7 +569,10 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 files::MAX_EXCHANGE_BYTES,
                 "berkas surat edaran (JSON)",
             )?)?;
-            std::fs::write(&output, pdf::render(&circular, paper.into())?)?;
+            std::fs::write(
+                &output,
+                pdf::render(&circular, paper.into(), chrono::Utc::now())?,
+            )?;
             println!("PDF ditulis ke {}.", output.display());
         }
         Command::Demo => {

@@ -116,7 +116,12 @@ pub fn roster(
                 .unwrap_or_default();
             let bytes = match extension.as_str() {
                 "xlsx" => export::to_xlsx(&engine, &report.roster)?,
-                "pdf" => notices::roster_pdf(&engine, &report.roster, office_paper(&store)?)?,
+                "pdf" => notices::roster_pdf(
+                    &engine,
+                    &report.roster,
+                    office_paper(&store)?,
+                    chrono::Utc::now(),
+                )?,
                 _ => export::to_csv(&engine, &report.roster).into_bytes(),
             };
             std::fs::write(&file, bytes)?;
@@ -127,19 +132,12 @@ pub fn roster(
             );
         }
         None => emit(format, &report, || {
+            let head = export::titles().map(str::to_uppercase);
             table(
-                &[
-                    "TANGGAL",
-                    "HARI",
-                    "PERANGKAT DAERAH",
-                    "UNIT",
-                    "NIP",
-                    "NAMA",
-                    "KETERANGAN",
-                ],
+                &head.each_ref().map(String::as_str),
                 export::rows(&engine, &report.roster)
-                    .into_iter()
-                    .map(Vec::from)
+                    .iter()
+                    .map(|row| row.iter().map(|c| c.text()).collect())
                     .collect(),
             )
         }),

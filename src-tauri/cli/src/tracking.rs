@@ -4,7 +4,7 @@ use std::path::Path;
 
 use edaran_core::calendar::holidays_to_csv;
 use edaran_core::store::{SearchHit, MATCH_END, MATCH_START};
-use edaran_core::tracking::Dashboard;
+use edaran_core::tracking::{Alert, AlertAction, Dashboard};
 use edaran_core::{words, Error, Store};
 
 use crate::{emit, table, HolidayAction};
@@ -67,12 +67,25 @@ pub fn dashboard_table(board: &Dashboard) -> String {
         out += "Peringatan:\n";
         for alert in &board.alerts {
             out += &format!(
-                "  [{}] {} ({})\n",
-                alert.kind_label, alert.message, alert.action_label
+                "  [{}] {}\n    {}: {}\n",
+                alert.kind_label,
+                alert.message,
+                alert.action_label,
+                command_for(alert)
             );
         }
     }
     out
+}
+
+/// The `edaran` command that starts an alert's task.
+fn command_for(alert: &Alert) -> String {
+    let id = alert.circular_id;
+    match alert.action {
+        AlertAction::Perpanjang => format!("edaran extend {id}"),
+        AlertAction::BukaDraf => format!("edaran circular issue {id} --date TTTT-BB-HH"),
+        AlertAction::Buka => format!("edaran circular export {id} -o BERKAS.json"),
+    }
 }
 
 pub fn search_table(hits: &[SearchHit]) -> String {

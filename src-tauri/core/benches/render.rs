@@ -96,7 +96,7 @@ fn notices() -> Vec<Circular> {
 /// Every notice laid out in one book.
 fn book(list: &[Circular]) -> Book {
     let heading = Heading::Notice("PEMBERITAHUAN".into());
-    let mut book = Book::new("Pemberitahuan", PaperSize::F4);
+    let mut book = Book::new("Pemberitahuan", PaperSize::F4, chrono::DateTime::UNIX_EPOCH);
     for c in list {
         book.add(c, &heading).unwrap();
     }
@@ -106,7 +106,7 @@ fn book(list: &[Circular]) -> Book {
 fn bench(crit: &mut Criterion) {
     let c = two_pages();
     crit.bench_function("surat edaran 2 halaman → PDF", |b| {
-        b.iter(|| pdf::render(&c, PaperSize::F4).unwrap())
+        b.iter(|| pdf::render(&c, PaperSize::F4, chrono::DateTime::UNIX_EPOCH).unwrap())
     });
 
     let mut group = crit.benchmark_group("isi panjang");
@@ -115,7 +115,7 @@ fn bench(crit: &mut Criterion) {
         let pages = pdf::preview(&c, PaperSize::F4, 0).unwrap().page_count;
         group.throughput(Throughput::Elements(pages as u64));
         group.bench_function(format!("{pages} halaman → PDF"), |b| {
-            b.iter(|| pdf::render(&c, PaperSize::F4).unwrap())
+            b.iter(|| pdf::render(&c, PaperSize::F4, chrono::DateTime::UNIX_EPOCH).unwrap())
         });
     }
     group.finish();
@@ -127,7 +127,7 @@ fn bench(crit: &mut Criterion) {
     // Reported as elements per second: pages per second.
     group.throughput(Throughput::Elements(pages as u64));
     group.bench_function(format!("{pages} halaman → PDF"), |b| {
-        b.iter(|| pdf::render(&long, PaperSize::F4).unwrap())
+        b.iter(|| pdf::render(&long, PaperSize::F4, chrono::DateTime::UNIX_EPOCH).unwrap())
     });
     group.finish();
 

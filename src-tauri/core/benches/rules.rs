@@ -161,13 +161,13 @@ fn rules(c: &mut Criterion) {
         })
     });
     let list = notices();
-    let (_, pages) = notices::merged(&list, PaperSize::F4).unwrap();
+    let (_, pages) = notices::merged(&list, PaperSize::F4, chrono::DateTime::UNIX_EPOCH).unwrap();
     assert_eq!(pages, 2000, "a page and a one-page lampiran each");
     let mut group = c.benchmark_group("pemberitahuan");
     // Reported as elements per second: pages per second.
     group.throughput(Throughput::Elements(pages as u64));
     group.bench_function("1000 pemberitahuan + lampiran → satu PDF", |b| {
-        b.iter(|| notices::merged(&list, PaperSize::F4).unwrap())
+        b.iter(|| notices::merged(&list, PaperSize::F4, chrono::DateTime::UNIX_EPOCH).unwrap())
     });
     group.finish();
 }

@@ -12,7 +12,12 @@ use edaran_core::{exchange, pdf};
 
 fn unsigned() -> Vec<u8> {
     let text = include_str!("../../../tests/fixtures/muba-800-439-bkpsdm-2020.json");
-    pdf::render(&exchange::from_json(text).expect("fixture"), PaperSize::F4).expect("render")
+    pdf::render(
+        &exchange::from_json(text).expect("fixture"),
+        PaperSize::F4,
+        chrono::DateTime::UNIX_EPOCH,
+    )
+    .expect("render")
 }
 
 fn options(number: usize) -> SignOptions {

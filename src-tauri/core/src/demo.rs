@@ -1014,7 +1014,12 @@ mod tests {
         for c in &circulars {
             let record = store.circular(c.id).unwrap();
             record.document.validate().unwrap();
-            crate::pdf::render(&record.document, crate::office::PaperSize::F4).unwrap();
+            crate::pdf::render(
+                &record.document,
+                crate::office::PaperSize::F4,
+                chrono::DateTime::UNIX_EPOCH,
+            )
+            .unwrap();
         }
         let all = store.employees(&EmployeeFilter::default()).unwrap().rows;
         let kinds: HashSet<_> = all.iter().map(|e| e.employment).collect();

@@ -1,5 +1,6 @@
 //! *Pemberitahuan*: the notices that carry an issued circular out — one to
-//! each agency head with that agency's roster as its lampiran, and
+//! each agency head, worded for the rules the circular has (with a picket
+//! rule: titled as that agency's roster, which is its lampiran), and
 //! optionally one to each employee on the rotation listing their picket
 //! days. A notice has no register number of its own: it cites the
 //! circular's number and date, so printing notices never takes a number.
@@ -14,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use crate::agency::{Agency, AgencyKind};
@@ -24,7 +25,7 @@ use crate::error::{Error, Result};
 use crate::office::PaperSize;
 use crate::paths::file_safe;
 use crate::pdf::{Book, Heading};
-use crate::rules::{clauses::clauses, Assignment, Engine, Roster};
+use crate::rules::{clauses::clauses_citing, Assignment, Engine, Roster, Rules};
 use crate::sign::{self, MarkInfo, Progress, SignOptions, Signer};
 use crate::template::period_phrase;
 use crate::words;
@@ -129,58 +130,75 @@ pub fn notices(engine: &Engine, roster: &Roster, per_employee: bool) -> Result<V
             .push(e);
         days_of.entry(e.id).or_default().push(a.date);
     }
-    let rule_points: Vec<Point> = clauses(engine.rules())
+    let rules = engine.rules();
+    // The notice has no lampiran of its own exceptions: cite the circular's.
+    let rule_points: Vec<Point> = clauses_citing(rules, &[], "lampiran Surat Edaran tersebut")
         .into_iter()
         .map(Point::new)
         .collect();
     let mut out = Vec::new();
     for agency in &engine.workforce.agencies {
-        let staff = people.iter().filter(|e| e.agency_id == agency.id).count();
-        if staff == 0 || engine.rules().exempt_by_name(agency).is_some() {
+        let staff: Vec<&Employee> = people.iter().filter(|e| e.agency_id == agency.id).collect();
+        if staff.is_empty() || rules.exempt_by_name(agency).is_some() {
             continue;
         }
+        let name = agency.name.trim();
         let slots = duty.remove(&agency.id).unwrap_or_default();
         let on_rotation: std::collections::HashSet<i64> =
             slots.values().flatten().map(|e| e.id).collect();
-        let mut doc = notice(
-            c,
-            format!("Jadwal Piket Pegawai {}", agency.name.trim()),
-            head_of(agency),
-            "Tempat",
-        );
-        doc.points.push(Point::new(format!(
-            "Menindaklanjuti {}, bersama ini disampaikan jadwal piket pegawai {} {period}, sebagaimana tercantum dalam lampiran pemberitahuan ini.",
-            citation(c),
-            agency.name.trim()
-        )));
+        // Titled and worded for what it carries: a roster only when there is one.
+        let what = if slots.is_empty() {
+            "Sistem Kerja Pegawai"
+        } else {
+            "Jadwal Piket Pegawai"
+        };
+        let mut doc = notice(c, format!("{what} {name}"), head_of(agency), "Tempat");
+        doc.points.push(Point::new(if slots.is_empty() {
+            format!(
+                "Menindaklanjuti {}, bersama ini disampaikan pengaturan sistem kerja pegawai {name} {period}.",
+                citation(c)
+            )
+        } else {
+            format!(
+                "Menindaklanjuti {}, bersama ini disampaikan jadwal piket pegawai {name} {period}, sebagaimana tercantum dalam lampiran pemberitahuan ini.",
+                citation(c)
+            )
+        }));
         if !rule_points.is_empty() {
             doc.points.push(Point::with(
                 "Ketentuan sistem kerja yang berlaku sebagai berikut:",
                 rule_points.clone(),
             ));
         }
-        doc.points.push(Point::new(if on_rotation.is_empty() {
+        doc.points.extend(own_exceptions(rules, &staff, name));
+        doc.points.push(Point::new(match (&rules.picket, on_rotation.len()) {
+            (None, _) => "Pegawai yang tidak ditetapkan bekerja di kantor menurut ketentuan tersebut melaksanakan tugas kedinasan dari rumah/tempat tinggal dan tetap dapat dihubungi.".to_string(),
+            (Some(_), 0) => format!(
+                "Tidak ada pegawai {name} yang dijadwalkan piket; kehadiran di kantor mengikuti ketentuan Surat Edaran tersebut."
+            ),
+            (Some(_), n) => format!(
+                "Selama periode tersebut terdapat {} dan {} pegawai dijadwalkan piket. Pegawai yang tidak dijadwalkan melaksanakan tugas kedinasan dari rumah/tempat tinggal dan tetap dapat dihubungi.",
+                words::count(days.len() as u64, "hari kerja"),
+                words::count(n as u64, "orang")
+            ),
+        }));
+        doc.points.push(Point::new(if slots.is_empty() {
             format!(
-                "Tidak ada pegawai {} yang dijadwalkan piket; kehadiran di kantor mengikuti ketentuan Surat Edaran tersebut.",
-                agency.name.trim()
+                "{} agar memastikan pelaksanaan ketentuan tersebut di lingkungan {name}.",
+                head_of(agency)
             )
         } else {
             format!(
-                "Selama periode tersebut terdapat {} dan {} pegawai dijadwalkan piket. Pegawai yang tidak dijadwalkan melaksanakan tugas kedinasan dari rumah/tempat tinggal dan tetap dapat dihubungi.",
-                words::count(days.len() as u64, "hari kerja"),
-                words::count(on_rotation.len() as u64, "orang")
+                "{} agar memastikan pegawai yang dijadwalkan hadir di kantor sesuai jadwal dan melaporkan setiap perubahan jadwal.",
+                head_of(agency)
             )
         }));
-        doc.points.push(Point::new(format!(
-            "{} agar memastikan pegawai yang dijadwalkan hadir di kantor sesuai jadwal dan melaporkan setiap perubahan jadwal.",
-            head_of(agency)
-        )));
         doc.points.push(Point::new(
             "Demikian disampaikan untuk dilaksanakan dengan penuh tanggung jawab.",
         ));
         if !slots.is_empty() {
             doc.annexes.push(roster_annex(
-                &format!("Jadwal Piket Pegawai {}", agency.name.trim()),
+                &format!("Jadwal Piket Pegawai {name}"),
                 &slots,
                 &unit_names,
             ));
@@ -209,6 +227,44 @@ pub fn notices(engine: &Engine, roster: &Roster, per_employee: bool) -> Result<V
         }
     }
     Ok(out)
+}
+
+/// The point naming an agency's own people under a personal exception
+/// (where the rules keep them, and why), if it has any.
+fn own_exceptions(rules: &Rules, staff: &[&Employee], agency: &str) -> Option<Point> {
+    let mut named: Vec<Point> = staff
+        .iter()
+        .filter_map(|e| {
+            let nip = e.nip.as_deref()?;
+            let x = rules.exceptions.iter().find(|x| x.nip == nip)?;
+            let when = match (x.from, x.to) {
+                (None, None) => String::new(),
+                (from, to) => format!(
+                    " {} sampai dengan {}",
+                    from.map_or("sejak awal periode".into(), |d| format!(
+                        "sejak tanggal {}",
+                        words::date(d)
+                    )),
+                    to.map_or("akhir periode".into(), |d| format!(
+                        "tanggal {}",
+                        words::date(d)
+                    ))
+                ),
+            };
+            Some(Point::new(format!(
+                "{}, NIP {nip}: {}{when} karena {};",
+                e.full_name(),
+                x.placement.label().to_lowercase(),
+                x.reason.label()
+            )))
+        })
+        .collect();
+    let last = named.last_mut()?;
+    last.text = format!("{}.", last.text.trim_end_matches(';'));
+    Some(Point::with(
+        format!("Pegawai {agency} yang ditetapkan secara perorangan dalam Surat Edaran tersebut:"),
+        named,
+    ))
 }
 
 /// The assignment notice of one employee: their picket days.
@@ -303,7 +359,12 @@ fn roster_annex(title: &str, slots: &Slots, units: &HashMap<i64, String>) -> Ann
 
 /// The roster of the whole circular as its lampiran (`edaran roster -o F.pdf`):
 /// the circular's own pages are not repeated, only the lampiran.
-pub fn roster_pdf(engine: &Engine, roster: &Roster, paper: PaperSize) -> Result<Vec<u8>> {
+pub fn roster_pdf(
+    engine: &Engine,
+    roster: &Roster,
+    paper: PaperSize,
+    at: DateTime<Utc>,
+) -> Result<Vec<u8>> {
     let agencies: HashMap<i64, &str> = engine
         .workforce
         .agencies
@@ -329,7 +390,7 @@ pub fn roster_pdf(engine: &Engine, roster: &Roster, paper: PaperSize) -> Result<
     }
     let c = &engine.circular;
     let annex = roster_annex("Jadwal Piket Pegawai", &slots, &units);
-    let mut book = Book::new(&format!("Lampiran jadwal piket {}", c.subject), paper);
+    let mut book = Book::new(&format!("Lampiran jadwal piket {}", c.subject), paper, at);
     book.add_annex(c, &Heading::SuratEdaran, &annex)?;
     Ok(book.save())
 }
@@ -340,6 +401,8 @@ pub struct Output<'a> {
     /// beside it with the same name (without `.pdf`).
     pub merged: PathBuf,
     pub paper: PaperSize,
+    /// When the batch is printed: every file's CreationDate and ModDate.
+    pub at: DateTime<Utc>,
     /// Sign every separate file (the merged print copy stays unsigned).
     pub signer: Option<(&'a Signer, SignOptions)>,
 }
@@ -503,7 +566,7 @@ fn write_all(
     let total = notices.len() + 1;
     let folder = staging.join(STAGED_FILES);
     fs::create_dir(&folder)?;
-    let Some(book) = book(notices, out.paper, cancel)? else {
+    let Some(book) = book(notices, out.paper, out.at, cancel)? else {
         return Ok(None);
     };
     let book = book.bind();
@@ -601,7 +664,12 @@ fn sealed(
 
 /// Every notice laid out in one book, or `None` when `cancel` is set
 /// before the last one.
-fn book(notices: &[Notice], paper: PaperSize, cancel: &AtomicBool) -> Result<Option<Book>> {
+fn book(
+    notices: &[Notice],
+    paper: PaperSize,
+    at: DateTime<Utc>,
+    cancel: &AtomicBool,
+) -> Result<Option<Book>> {
     let title = match notices.first() {
         Some(n) => format!(
             "Pemberitahuan pelaksanaan Surat Edaran Nomor {}",
@@ -609,7 +677,7 @@ fn book(notices: &[Notice], paper: PaperSize, cancel: &AtomicBool) -> Result<Opt
         ),
         None => "Pemberitahuan".into(),
     };
-    let mut book = Book::new(&title, paper);
+    let mut book = Book::new(&title, paper, at);
     for n in notices {
         if cancel.load(Ordering::Relaxed) {
             return Ok(None);
@@ -619,9 +687,9 @@ fn book(notices: &[Notice], paper: PaperSize, cancel: &AtomicBool) -> Result<Opt
     Ok(Some(book))
 }
 
-/// Every notice in one PDF; returns the bytes and the page count.
-pub fn merged(notices: &[Notice], paper: PaperSize) -> Result<(Vec<u8>, usize)> {
-    let book = book(notices, paper, &AtomicBool::new(false))?
+/// Every notice in one PDF dated `at`; returns the bytes and the page count.
+pub fn merged(notices: &[Notice], paper: PaperSize, at: DateTime<Utc>) -> Result<(Vec<u8>, usize)> {
+    let book = book(notices, paper, at, &AtomicBool::new(false))?
         .expect("never cancelled")
         .bind();
     let pages = book.page_count();
@@ -663,6 +731,31 @@ mod tests {
     }
 
     #[test]
+    fn every_notice_file_is_dated_when_the_batch_is_printed() {
+        let at = NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(8, 30, 0)
+            .unwrap()
+            .and_utc();
+        let two = [notice("001 Dinas A"), notice("002 Dinas B")];
+        let bound = book(&two, PaperSize::A4, at, &AtomicBool::new(false))
+            .unwrap()
+            .unwrap()
+            .bind();
+        for bytes in [bound.save(), bound.save_document(1)] {
+            let doc = lopdf::Document::load_mem(&bytes).unwrap();
+            let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+            let info = doc.get_dictionary(info).unwrap();
+            for key in [b"CreationDate".as_slice(), b"ModDate"] {
+                assert_eq!(
+                    info.get(key).unwrap().as_str().unwrap(),
+                    b"D:20261124083000+00'00'"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn a_batch_removes_only_what_it_created_and_never_writes_over_existing_files() {
         let dir = tempfile::tempdir().unwrap();
         let picked = dir.path();
@@ -679,6 +772,7 @@ mod tests {
         let out = Output {
             merged: picked.join("Pemberitahuan SE.pdf"),
             paper: PaperSize::A4,
+            at: DateTime::UNIX_EPOCH,
             signer: None,
         };
         let two = [notice("001 Dinas A"), notice("002 Dinas B")];

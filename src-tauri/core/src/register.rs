@@ -2,11 +2,10 @@
 //! clerk hands on: CSV for any spreadsheet (semicolons, as Excel expects
 //! them under an Indonesian locale, with a BOM) and XLSX with real dates.
 
-use chrono::Datelike;
-use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use rust_xlsxwriter::Workbook;
 
 use crate::error::Result;
-use crate::spreadsheet::{excel_csv, sheet_with_header, xlsx_failed};
+use crate::spreadsheet::{excel_csv, sheet_with_header, write_row, xlsx_failed, Cell};
 use crate::store::RegisterEntry;
 
 /// Column titles and XLSX widths.
@@ -27,21 +26,24 @@ fn status_label(status: &str) -> &str {
     }
 }
 
+/// One register entry as typed cells.
+fn cells(e: &RegisterEntry) -> [Cell; 7] {
+    [
+        Cell::Number(e.year.into()),
+        Cell::Number(e.sequence.into()),
+        Cell::Text(e.number.clone()),
+        Cell::Date(e.issued_on),
+        Cell::Text(e.subject.clone()),
+        Cell::Text(status_label(&e.status).to_string()),
+        Cell::Text(e.note.clone()),
+    ]
+}
+
 /// The register as CSV text.
 pub fn to_csv(entries: &[RegisterEntry]) -> String {
     excel_csv(
         &COLUMNS.map(|(title, _)| title),
-        entries.iter().map(|e| {
-            [
-                e.year.to_string(),
-                e.sequence.to_string(),
-                e.number.clone(),
-                e.issued_on.format("%d-%m-%Y").to_string(),
-                e.subject.clone(),
-                status_label(&e.status).to_string(),
-                e.note.clone(),
-            ]
-        }),
+        entries.iter().map(|e| cells(e).map(|c| c.text())),
     )
 }
 
@@ -50,26 +52,8 @@ pub fn to_xlsx(entries: &[RegisterEntry]) -> Result<Vec<u8>> {
     let failed = xlsx_failed("buku agenda");
     let mut book = Workbook::new();
     let sheet = sheet_with_header(&mut book, "Buku Agenda", &COLUMNS).map_err(&failed)?;
-    let date = Format::new().set_num_format("dd/mm/yyyy");
     for (i, e) in entries.iter().enumerate() {
-        let row = i as u32 + 1;
-        let day = ExcelDateTime::from_ymd(
-            e.issued_on.year() as u16,
-            e.issued_on.month() as u8,
-            e.issued_on.day() as u8,
-        )
-        .map_err(&failed)?;
-        sheet.write_number(row, 0, e.year).map_err(&failed)?;
-        sheet.write_number(row, 1, e.sequence).map_err(&failed)?;
-        sheet.write_string(row, 2, &e.number).map_err(&failed)?;
-        sheet
-            .write_datetime_with_format(row, 3, &day, &date)
-            .map_err(&failed)?;
-        sheet.write_string(row, 4, &e.subject).map_err(&failed)?;
-        sheet
-            .write_string(row, 5, status_label(&e.status))
-            .map_err(&failed)?;
-        sheet.write_string(row, 6, &e.note).map_err(&failed)?;
+        write_row(sheet, i as u32 + 1, &cells(e)).map_err(&failed)?;
     }
     book.save_to_buffer().map_err(failed)
 }

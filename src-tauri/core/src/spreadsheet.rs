@@ -1,8 +1,9 @@
 //! Files a clerk opens in a spreadsheet: CSV as Excel expects it under an
 //! Indonesian locale (semicolons, UTF-8 with a BOM) and XLSX sheets with a
-//! bold header row.
+//! bold header row and typed cells (dates Excel can sort and compute with).
 
-use rust_xlsxwriter::{Format, FormatBorder, Workbook, Worksheet, XlsxError};
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::error::Error;
 
@@ -46,4 +47,41 @@ pub fn sheet_with_header<'a>(
     }
     sheet.set_freeze_panes(1, 0)?;
     Ok(sheet)
+}
+
+/// One value of an exported row, typed so that XLSX stores it as Excel
+/// would: a date as Excel's day number shown `dd/mm/yyyy`, not as text.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Number(f64),
+    Date(NaiveDate),
+}
+
+impl Cell {
+    /// The value as CSV and plain tables write it (`15-05-2020`).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Text(t) => t.clone(),
+            Cell::Number(n) => n.to_string(),
+            Cell::Date(d) => d.format("%d-%m-%Y").to_string(),
+        }
+    }
+}
+
+/// Writes `cells` into row `row` of `sheet`, each as its type.
+pub fn write_row(sheet: &mut Worksheet, row: u32, cells: &[Cell]) -> Result<(), XlsxError> {
+    let date_format = Format::new().set_num_format("dd/mm/yyyy");
+    for (col, cell) in cells.iter().enumerate() {
+        let col = col as u16;
+        match cell {
+            Cell::Text(t) => sheet.write_string(row, col, t)?,
+            Cell::Number(n) => sheet.write_number(row, col, *n)?,
+            Cell::Date(d) => {
+                let day = ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)?;
+                sheet.write_datetime_with_format(row, col, &day, &date_format)?
+            }
+        };
+    }
+    Ok(())
 }

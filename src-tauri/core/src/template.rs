@@ -2,6 +2,8 @@
 //! period, references) in formal Indonesian. Generated points carry their
 //! [`Clause`] tag; the user's own points are never touched.
 
+use std::collections::HashMap;
+
 use crate::circular::{Circular, CircularKind, Clause, Period, Point};
 use crate::words;
 
@@ -126,7 +128,7 @@ pub fn clause_text(c: &Circular, clause: Clause) -> Option<String> {
 /// citing the rules' lampiran by their numbers.
 fn clause_children(c: &Circular, clause: Clause) -> Option<Vec<Point>> {
     (clause == Clause::Aturan).then(|| {
-        crate::rules::clauses::clauses_citing(&c.rules, &c.annexes)
+        crate::rules::clauses::clauses_citing(&c.rules, &c.annexes, "lampiran")
             .into_iter()
             .map(Point::new)
             .collect()
@@ -171,17 +173,139 @@ pub fn refresh(c: &mut Circular) {
 }
 
 /// Lays the template out afresh: the basis first, the period second, the
-/// user's points, the closing last.
+/// user's points, the closing last. Cross-references in the user's points
+/// (`angka 3 dan angka 4`) follow their points to their new numbers.
 pub fn compose(c: &mut Circular) {
-    let own: Vec<Point> = c.points.drain(..).filter(|p| p.clause.is_none()).collect();
-    let mut points: Vec<Point> = [Clause::Dasar, Clause::Masa]
+    let old_numbers = top_numbers(&c.points);
+    let old: Vec<(Option<usize>, Point)> =
+        old_numbers.into_iter().zip(c.points.drain(..)).collect();
+    // A regenerated clause takes over the number its earlier point had.
+    let regenerate = |clause: Clause| {
+        let was = old
+            .iter()
+            .find(|(_, p)| p.clause == Some(clause))
+            .and_then(|(n, _)| *n);
+        generated(c, clause).map(|p| (was, p))
+    };
+    let mut laid: Vec<(Option<usize>, Point)> = [Clause::Dasar, Clause::Masa]
         .into_iter()
-        .filter_map(|clause| generated(c, clause))
+        .filter_map(regenerate)
         .collect();
-    points.extend(own);
-    points.extend(generated(c, Clause::Aturan));
-    points.extend(generated(c, Clause::Penutup));
+    let aturan = regenerate(Clause::Aturan);
+    let penutup = regenerate(Clause::Penutup);
+    laid.extend(old.into_iter().filter(|(_, p)| p.clause.is_none()));
+    laid.extend(aturan);
+    laid.extend(penutup);
+    let (was, mut points): (Vec<_>, Vec<_>) = laid.into_iter().unzip();
+    let moved: HashMap<usize, usize> = was
+        .into_iter()
+        .zip(top_numbers(&points))
+        .filter_map(|(old, new)| Some((old?, new?)))
+        .filter(|(old, new)| old != new)
+        .collect();
+    if !moved.is_empty() {
+        for p in points.iter_mut().filter(|p| p.clause.is_none()) {
+            renumber(p, &moved);
+        }
+    }
     c.points = points;
+}
+
+/// The number each top-level point prints with (`None` for a paragraph).
+fn top_numbers(points: &[Point]) -> Vec<Option<usize>> {
+    let mut n = 0;
+    points
+        .iter()
+        .map(|p| {
+            (!p.unnumbered).then(|| {
+                n += 1;
+                n
+            })
+        })
+        .collect()
+}
+
+/// Rewrites `angka N` in a point and its sub-points to the number `moved`
+/// gives N (all at once, so `angka 3 dan angka 4` never reads its own output).
+fn renumber(point: &mut Point, moved: &HashMap<usize, usize>) {
+    const WORD: &str = "angka ";
+    let lower = point.text.to_ascii_lowercase();
+    let mut out = String::with_capacity(point.text.len());
+    let mut from = 0;
+    for (at, _) in lower.match_indices(WORD) {
+        let starts_word = !lower[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
+        let digits_at = at + WORD.len();
+        let digits = lower[digits_at..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        let new = point.text[digits_at..digits_at + digits]
+            .parse()
+            .ok()
+            .and_then(|n: usize| moved.get(&n))
+            .filter(|_| starts_word);
+        if let Some(new) = new {
+            out.push_str(&point.text[from..digits_at]);
+            out.push_str(&new.to_string());
+            from = digits_at + digits;
+        }
+    }
+    out.push_str(&point.text[from..]);
+    point.text = out;
+    for child in &mut point.children {
+        renumber(child, moved);
+    }
+}
+
+/// Tags the points of a circular not drafted from a template (imported, or
+/// written by hand) that do a clause's work, so that composing rewrites them
+/// instead of adding a second one: the opening (a first point without
+/// sub-points that is a plain paragraph or ends in `:`, as *Menindaklanjuti
+/// …, dengan ini disampaikan hal-hal sebagai berikut:* does), the closing
+/// (the last point beginning `Demikian`), and the period point (the first
+/// naming a date of `period` or `terhitung mulai/sejak tanggal`). A clause some
+/// point already carries is left as it is.
+pub fn recognise(c: &mut Circular, period: Option<Period>) {
+    let tagged = |c: &Circular, clause| c.points.iter().any(|p| p.clause == Some(clause));
+    let tag = |c: &mut Circular, clause, found: &dyn Fn(usize, &Point) -> bool| {
+        if tagged(c, clause) {
+            return;
+        }
+        let untagged = |(i, p): &(usize, &Point)| p.clause.is_none() && found(*i, p);
+        let at = match clause {
+            Clause::Penutup => c.points.iter().enumerate().rev().find(untagged),
+            _ => c.points.iter().enumerate().find(untagged),
+        }
+        .map(|(i, _)| i);
+        if let Some(i) = at {
+            c.points[i].clause = Some(clause);
+        }
+    };
+    tag(c, Clause::Dasar, &|i, p| {
+        i == 0 && p.children.is_empty() && (p.unnumbered || p.text.trim_end().ends_with(':'))
+    });
+    tag(c, Clause::Penutup, &|_, p| {
+        p.text.trim_start().to_lowercase().starts_with("demikian")
+    });
+    let mut marks = vec![
+        "terhitung mulai tanggal".to_string(),
+        "terhitung sejak tanggal".to_string(),
+    ];
+    if let Some(period) = period {
+        marks.extend(
+            [Some(period.start), period.end]
+                .into_iter()
+                .flatten()
+                .map(|d| words::date(d).to_lowercase()),
+        );
+    }
+    tag(c, Clause::Masa, &|_, p| {
+        let text = p.text.to_lowercase();
+        marks.iter().any(|m| text.contains(m.as_str()))
+    });
 }
 
 /// Puts the rules' clauses into the body: rewrites the `Aturan` point where
@@ -437,5 +561,50 @@ mod tests {
             derived_subject(CircularKind::Pencabutan, &once),
             "Pencabutan Penyesuaian Sistem Kerja"
         );
+    }
+
+    #[test]
+    fn a_hand_written_period_point_and_numbered_closing_are_rewritten_in_place_of_doubled() {
+        // Pandeglang's file: the period in point 1, "Demikian" numbered, no opening.
+        let mut c: Circular = crate::exchange::from_json(include_str!(
+            "../../../tests/fixtures/pandeglang-800-2688-bkd-2020.json"
+        ))
+        .unwrap();
+        let own = c.points.len() - 2;
+        c.rules = Default::default(); // no `aturan` point to count
+        let earlier = c.period;
+        recognise(&mut c, earlier);
+        c.period = Some(Period {
+            start: day(12, 19),
+            end: Some(day(12, 31)),
+        });
+        compose(&mut c);
+        let texts: Vec<_> = c.points.iter().map(|p| p.text.as_str()).collect();
+        assert_eq!(
+            texts.iter().filter(|t| t.starts_with("Demikian")).count(),
+            1,
+            "{texts:#?}"
+        );
+        assert!(
+            !texts.iter().any(|t| t.contains("16 November 2020")),
+            "{texts:#?}"
+        );
+        assert!(texts[1].contains("terhitung mulai tanggal 19 Desember 2020"));
+        assert_eq!(c.points.iter().filter(|p| !p.unnumbered).count(), own + 1);
+        assert!(c.points[0].unnumbered && c.points.last().unwrap().unnumbered);
+    }
+
+    #[test]
+    fn cross_references_follow_their_points_all_at_once_and_only_as_whole_words() {
+        let mut p = Point::with(
+            "Sebagaimana dimaksud pada angka 2 dan Angka 3 huruf b; nilai berangka 2 tetap; angka 12 tetap.",
+            vec![Point::new("lihat angka 3")],
+        );
+        renumber(&mut p, &HashMap::from([(2, 3), (3, 2)]));
+        assert_eq!(
+            p.text,
+            "Sebagaimana dimaksud pada angka 3 dan Angka 2 huruf b; nilai berangka 2 tetap; angka 12 tetap."
+        );
+        assert_eq!(p.children[0].text, "lihat angka 2");
     }
 }

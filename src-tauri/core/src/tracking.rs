@@ -84,11 +84,12 @@ vocabulary!(
 );
 
 vocabulary!(
-    /// The button an alert offers.
+    /// What an alert asks the clerk to do, worded as the task (the app's
+    /// button and the CLI's hint both say it), not as a control.
     AlertAction, "Tindakan" {
-        Perpanjang => "perpanjang", "Buat perpanjangan";
-        BukaDraf => "buka_draf", "Buka draf";
-        Buka => "buka", "Buka surat edaran";
+        Perpanjang => "perpanjang", "Susun perpanjangan";
+        BukaDraf => "buka_draf", "Terbitkan draf atau ubah periodenya";
+        Buka => "buka", "Periksa surat edaran";
     }
 );
 

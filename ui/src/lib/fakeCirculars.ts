@@ -345,7 +345,7 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
         message: `SE Nomor ${a.number} berakhir ${a.end} (${a.working_days_left} hari kerja lagi).`,
         circular_id: a.id,
         action: 'perpanjang',
-        action_label: 'Buat perpanjangan',
+        action_label: 'Susun perpanjangan',
       }));
     const ended = links.filter((l) => l.status === 'terbit' && l.end !== null && l.end < at).map((l) => l.end!);
     return { at, alert_working_days: 3, active, chains, alerts, last_end: active.length ? null : (ended.sort().pop() ?? null) };

@@ -258,7 +258,7 @@ mod tests {
         let mut second = first.clone();
         second.subject = "Tugas Piket Pegawai Kedua".into();
         second.annexes.clear();
-        let mut book = Book::new("Pemberitahuan", PaperSize::A4);
+        let mut book = Book::new("Pemberitahuan", PaperSize::A4, chrono::DateTime::UNIX_EPOCH);
         let heading = Heading::Notice("PEMBERITAHUAN".into());
         let counts = [
             book.add(&first, &heading).unwrap(),

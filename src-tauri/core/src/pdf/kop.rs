@@ -128,7 +128,7 @@ pub(super) mod tests {
 
     /// The pages of `c` laid out on `paper`.
     pub fn book(c: &Circular, paper: PaperSize) -> Book {
-        let mut book = Book::new("uji", paper);
+        let mut book = Book::new("uji", paper, chrono::DateTime::UNIX_EPOCH);
         book.add(c, &Heading::SuratEdaran).unwrap();
         book
     }

@@ -19,6 +19,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
 use base64::Engine;
+use chrono::{DateTime, Utc};
 
 use printpdf::{ParsedFont, PdfDocument, PdfPage, RawImage, XObjectId};
 
@@ -57,16 +58,22 @@ pub fn numbering_label(depth: usize, index: usize) -> String {
     }
 }
 
-/// Renders the circular to PDF bytes.
-pub fn render(c: &Circular, paper: PaperSize) -> Result<Vec<u8>> {
-    let mut book = Book::new(&document_title(c), paper);
+/// Renders the circular to PDF bytes, dated (CreationDate, ModDate) on its
+/// issue date, or `now` (the time of rendering) while it is a draft.
+pub fn render(c: &Circular, paper: PaperSize, now: DateTime<Utc>) -> Result<Vec<u8>> {
+    let at = c
+        .issued_on
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map_or(now, |d| d.and_utc());
+    let mut book = Book::new(&document_title(c), paper, at);
     book.add(c, &Heading::SuratEdaran)?;
     Ok(book.save())
 }
 
 /// The first `max_pages` pages as SVG, laid out exactly as [`render`] prints them.
 pub fn preview(c: &Circular, paper: PaperSize, max_pages: usize) -> Result<Preview> {
-    let mut book = Book::new(&document_title(c), paper);
+    // Pages only, no file: no date to give.
+    let mut book = Book::new(&document_title(c), paper, DateTime::UNIX_EPOCH);
     book.add(c, &Heading::SuratEdaran)?;
     let resources = preview::Resources {
         fonts: &book.fonts,
@@ -87,7 +94,7 @@ pub fn preview(c: &Circular, paper: PaperSize, max_pages: usize) -> Result<Previ
 /// Where each block of the circular lands when [`render`] prints it: the
 /// engine's own record, for checks of page keeping.
 pub fn layout(c: &Circular, paper: PaperSize) -> Result<Vec<Placed>> {
-    let mut book = Book::new(&document_title(c), paper);
+    let mut book = Book::new(&document_title(c), paper, DateTime::UNIX_EPOCH);
     Ok(book.lay_out(c, &Heading::SuratEdaran)?.1)
 }
 
@@ -118,11 +125,18 @@ pub struct Book {
 }
 
 impl Book {
-    pub fn new(title: &str, paper: PaperSize) -> Book {
+    /// A book whose files are dated `at` (CreationDate and ModDate): the
+    /// engine reads no clock, so the caller says when.
+    pub fn new(title: &str, paper: PaperSize, at: DateTime<Utc>) -> Book {
         let mut doc = PdfDocument::new(title);
         let info = &mut doc.metadata.info;
         info.creator = "Edaran".into();
         info.producer = "Edaran".into();
+        if let Ok(stamp) = printpdf::date::DateTime::from_unix_timestamp(at.timestamp()) {
+            info.creation_date = stamp;
+            info.modification_date = stamp;
+            info.metadata_date = stamp;
+        }
         let fonts = parsed_fonts().each_ref().map(|f| doc.add_font(f));
         Book {
             doc,
@@ -364,6 +378,37 @@ mod tests {
             env!("CARGO_MANIFEST_DIR")
         );
         exchange::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// The document info's CreationDate and ModDate, as written.
+    fn dates(pdf: &[u8]) -> Vec<String> {
+        let doc = lopdf::Document::load_mem(pdf).unwrap();
+        let info = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+        let info = doc.get_dictionary(info).unwrap();
+        [b"CreationDate".as_slice(), b"ModDate"]
+            .map(|key| {
+                String::from_utf8_lossy(info.get(key).unwrap().as_str().unwrap()).into_owned()
+            })
+            .to_vec()
+    }
+
+    #[test]
+    fn an_issued_circular_is_dated_its_issue_and_a_draft_the_time_it_is_rendered() {
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 24)
+            .unwrap()
+            .and_hms_opt(3, 4, 5)
+            .unwrap()
+            .and_utc();
+        let mut c = fixture("muba-800-439-bkpsdm-2020");
+        assert_eq!(c.issued_on, chrono::NaiveDate::from_ymd_opt(2020, 5, 12));
+        let issued = render(&c, PaperSize::F4, now).unwrap();
+        assert_eq!(dates(&issued), ["D:20200512000000+00'00'"; 2]);
+        c.issued_on = None;
+        c.number.clear();
+        assert_eq!(
+            dates(&render(&c, PaperSize::F4, now).unwrap()),
+            ["D:20261124030405+00'00'"; 2]
+        );
     }
 
     #[test]

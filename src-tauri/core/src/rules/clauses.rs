@@ -9,20 +9,21 @@ use crate::words;
 /// One sentence per rule, in the order the rules are listed in [`Rules`];
 /// the personal exceptions are cited as listed in "lampiran".
 pub fn clauses(rules: &Rules) -> Vec<String> {
-    clauses_citing(rules, &[])
+    clauses_citing(rules, &[], "lampiran")
 }
 
 /// [`clauses`], citing the rules' tables by their names among `annexes`
 /// (`Lampiran II Surat Edaran ini`); the groups and bounds are cited only
-/// when their table is there.
-pub fn clauses_citing(rules: &Rules, annexes: &[Annex]) -> Vec<String> {
+/// when their table is there, the personal exceptions as `elsewhere`
+/// otherwise (a notice cites its circular's lampiran).
+pub fn clauses_citing(rules: &Rules, annexes: &[Annex], elsewhere: &str) -> Vec<String> {
     let cite = |title: &str| {
         annexes
             .iter()
             .position(|a| a.title == title)
             .map(|i| format!("{} Surat Edaran ini", lampiran_label(i, annexes.len())))
     };
-    let exceptions_annex = cite(EXCEPTION_ANNEX).unwrap_or_else(|| "lampiran".into());
+    let exceptions_annex = cite(EXCEPTION_ANNEX).unwrap_or_else(|| elsewhere.into());
     let as_listed = |title: &str| {
         cite(title).map_or_else(String::new, |l| {
             format!(", sebagaimana tercantum dalam {l}")

@@ -764,7 +764,8 @@ mod tests {
                     continue;
                 };
                 for paper in [crate::office::PaperSize::F4, crate::office::PaperSize::A4] {
-                    let pdf = crate::pdf::render(&circular, paper).unwrap();
+                    let pdf =
+                        crate::pdf::render(&circular, paper, chrono::DateTime::UNIX_EPOCH).unwrap();
                     check_pdf(&pdf).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
                     seen += 1;
                 }
@@ -773,7 +774,12 @@ mod tests {
         assert!(seen >= 2, "fixtures rendered: {seen}");
         let path = fixtures.join("muba-800-439-bkpsdm-2020.json");
         let circular = crate::exchange::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
-        let pdf = crate::pdf::render(&circular, crate::office::PaperSize::F4).unwrap();
+        let pdf = crate::pdf::render(
+            &circular,
+            crate::office::PaperSize::F4,
+            chrono::DateTime::UNIX_EPOCH,
+        )
+        .unwrap();
         let made =
             super::super::new_internal("Pemkab Uji", "Kepala Uji", chrono::Utc::now(), 1).unwrap();
         let options = super::super::SignOptions {

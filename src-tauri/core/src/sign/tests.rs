@@ -15,7 +15,7 @@ fn unsigned_pdf() -> Vec<u8> {
         env!("CARGO_MANIFEST_DIR")
     );
     let c = crate::exchange::from_json(&std::fs::read_to_string(path).unwrap()).unwrap();
-    crate::pdf::render(&c, PaperSize::F4).unwrap()
+    crate::pdf::render(&c, PaperSize::F4, chrono::DateTime::UNIX_EPOCH).unwrap()
 }
 
 fn internal() -> InternalCertificates {

@@ -224,6 +224,18 @@ impl Store {
             .ok_or_else(|| Error::NotFound(format!("Sertifikat dengan id {id}")))
     }
 
+    /// The stored certificate with this SHA-256 fingerprint, if any.
+    pub fn certificate_with_fingerprint(&self, fingerprint: &str) -> Result<Option<i64>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM certificate WHERE fingerprint = ?1 ORDER BY id DESC LIMIT 1",
+                [fingerprint],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// A signatory's certificates, newest first.
     pub fn certificates(&self, signatory_id: i64) -> Result<Vec<CertificateRecord>> {
         let mut stmt = self.conn.prepare_cached(

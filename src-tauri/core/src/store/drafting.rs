@@ -8,8 +8,8 @@ use serde::Deserialize;
 use super::Store;
 use crate::calendar::WorkCalendar;
 use crate::circular::{
-    Circular, CircularKind, CircularStatus, KopKind, Letterhead, Period, Reference, Relation,
-    Signature, SigningMode,
+    Circular, CircularKind, CircularStatus, Clause, KopKind, Letterhead, Period, Reference,
+    Relation, Signature, SigningMode,
 };
 use crate::error::{Error, Result};
 use crate::office::{OfficeProfile, SignatoryRole};
@@ -293,6 +293,12 @@ impl Store {
             }
             let earlier = &record.document;
             let mut doc = earlier.clone();
+            // Written by hand or imported: its own opening, period point and
+            // closing are rewritten, not doubled; rules it worded itself stay
+            // in its words.
+            template::recognise(&mut doc, earlier.period);
+            let rules_worded = !earlier.rules.is_empty()
+                && !earlier.points.iter().any(|p| p.clause == Some(Clause::Aturan));
             doc.kind = match relation {
                 Relation::Perpanjangan => CircularKind::Perpanjangan,
                 Relation::Perubahan => CircularKind::Perubahan,
@@ -315,6 +321,9 @@ impl Store {
                 doc.annexes.clear();
             }
             template::compose(&mut doc);
+            if rules_worded {
+                doc.points.retain(|p| p.clause != Some(Clause::Aturan));
+            }
             let new = store.insert_draft(&doc, Some(id), Some(relation))?;
             let number = record.summary.number.unwrap_or_default();
             store.log(
@@ -331,7 +340,6 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::circular::Clause;
     use crate::demo;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -608,5 +616,98 @@ mod tests {
             .period
             .unwrap();
         assert_eq!((p.start, p.end), (day(2024, 2, 29), Some(day(2024, 3, 13))));
+    }
+
+    /// The Muba circular as its exchange file carries it: written by hand,
+    /// no clause tags, the opening and the closing numbered like any point,
+    /// plus a point citing two others by number.
+    fn hand_written(store: &mut Store) -> i64 {
+        let mut doc = crate::exchange::from_json(include_str!(
+            "../../../../tests/fixtures/muba-800-439-bkpsdm-2020.json"
+        ))
+        .unwrap();
+        let closing = doc.points.len() - 1;
+        doc.points.insert(
+            closing,
+            crate::circular::Point::new(
+                "Kepala Perangkat Daerah melaporkan pelaksanaan angka 3 dan angka 4 kepada Bupati setiap minggu.",
+            ),
+        );
+        let id = store.create_circular(&doc, "impor").unwrap();
+        store.issue(id, day(2020, 5, 12), "Rina").unwrap();
+        id
+    }
+
+    #[test]
+    fn deriving_from_a_hand_written_circular_rewrites_its_own_opening_period_and_closing() {
+        let mut store = demo_store();
+        let id = hand_written(&mut store);
+        let earlier = store.circular(id).unwrap().document;
+        let texts = |doc: &Circular| {
+            doc.points
+                .iter()
+                .map(|p| p.text.clone())
+                .collect::<Vec<_>>()
+        };
+        let count = |doc: &Circular, start: &str| {
+            texts(doc).iter().filter(|t| t.starts_with(start)).count()
+        };
+        for relation in [Relation::Perpanjangan, Relation::Perubahan] {
+            let draft = store
+                .derive(id, relation, day(2020, 5, 20), "Rina")
+                .unwrap();
+            let doc = store.circular(draft).unwrap().document;
+            assert_eq!(
+                count(&doc, "Menindaklanjuti"),
+                1,
+                "{relation:?}: {:#?}",
+                texts(&doc)
+            );
+            assert_eq!(
+                count(&doc, "Demikian"),
+                1,
+                "{relation:?}: {:#?}",
+                texts(&doc)
+            );
+            let closing = doc.points.last().unwrap();
+            assert!(closing.unnumbered && closing.clause == Some(Clause::Penutup));
+            assert!(doc.points[0].unnumbered && doc.points[0].clause == Some(Clause::Dasar));
+            // The old period point is replaced where the template puts it.
+            assert!(
+                !texts(&doc)
+                    .iter()
+                    .any(|t| t.contains("diperpanjang sampai dengan tanggal 29 Mei 2020")),
+                "{relation:?}: {:#?}",
+                texts(&doc)
+            );
+            assert_eq!(doc.points[1].clause, Some(Clause::Masa));
+            // Rules the circular worded itself are not worded twice.
+            assert!(doc.points.iter().all(|p| p.clause != Some(Clause::Aturan)));
+            // Old 3 and 4 (picket, heads) are now 2 and 3; the report is 6.
+            let numbered: Vec<_> = doc.points.iter().filter(|p| !p.unnumbered).collect();
+            assert_eq!(numbered.len(), 6, "{:#?}", texts(&doc));
+            assert!(numbered[1]
+                .text
+                .starts_with("Setiap Sekretariat dan Bidang"));
+            assert!(numbered[2]
+                .text
+                .starts_with("Para Kepala Perangkat Daerah memastikan"));
+            assert!(
+                numbered[5]
+                    .text
+                    .contains("pelaksanaan angka 2 dan angka 3 kepada Bupati"),
+                "{}",
+                numbered[5].text
+            );
+        }
+        let extension = store
+            .derive(id, Relation::Perpanjangan, day(2020, 5, 20), "Rina")
+            .unwrap();
+        let masa = &store.circular(extension).unwrap().document.points[1].text;
+        assert!(
+            masa.contains(&format!("Nomor {} tanggal 12 Mei 2020 diperpanjang selama 17 (tujuh belas) hari, terhitung mulai tanggal 30 Mei 2020", earlier.number)),
+            "{masa}"
+        );
+        assert_eq!(earlier.points.len(), 8, "the issued circular is untouched");
     }
 }

@@ -276,17 +276,7 @@ impl Store {
         let notices = self.notices(id, request.per_employee)?;
         let signer = match request.signing {
             Some((certificate_id, passphrase)) => {
-                if !self
-                    .signing_certificates(id)?
-                    .iter()
-                    .any(|c| c.id == certificate_id)
-                {
-                    return Err(Error::invalid(
-                        "sertifikat_orang_lain",
-                        "certificate",
-                        "Sertifikat ini bukan milik penanda tangan surat edaran.",
-                    ));
-                }
+                self.check_owner(id, certificate_id)?;
                 Some(self.signer(certificate_id, passphrase)?)
             }
             None => None,
@@ -345,16 +335,18 @@ impl NoticeBatch {
             .first()
             .map(|n| n.document.place.trim().to_string())
             .unwrap_or_default();
+        let now = Utc::now();
         let out = Output {
             merged: self.merged.clone(),
             paper: self.paper,
+            at: now,
             signer: self.signer.as_ref().map(|s| {
                 (
                     s,
                     SignOptions {
                         reason: "Pemberitahuan pelaksanaan surat edaran".into(),
                         location: place,
-                        time: Utc::now(),
+                        time: now,
                         mark: None,
                     },
                 )
@@ -371,7 +363,7 @@ mod tests {
     use chrono::{Datelike, NaiveDate, Weekday};
 
     use super::*;
-    use crate::agency::UnitKind;
+    use crate::agency::{AgencyKind, UnitKind};
     use crate::circular::{CircularKind, CircularStatus, Clause};
     use crate::pdf::Heading;
     use crate::rules::{
@@ -702,6 +694,109 @@ mod tests {
         let people: std::collections::HashSet<i64> =
             report.roster.on_duty().map(|a| a.employee_id).collect();
         assert_eq!(list.len() - heads.len(), people.len());
+    }
+
+    #[test]
+    fn notices_without_a_picket_rule_are_not_titled_as_a_roster_and_cite_no_missing_lampiran() {
+        let (store, _) = draft();
+        let someone = store.workforce().unwrap().employees[3].clone();
+        let rules = Rules {
+            top_levels: Some(2),
+            exempt_kinds: vec![AgencyKind::Puskesmas],
+            exceptions: vec![PersonalException {
+                nip: someone.nip.clone().unwrap(),
+                placement: Placement::DiRumah,
+                reason: ExceptionReason::Hamil,
+                from: None,
+                to: None,
+                note: String::new(),
+            }],
+            ..Rules::default()
+        };
+        let (store, id) = issued(rules);
+        let list = store.notices(id, true).unwrap();
+        assert!(!list.is_empty());
+        for n in &list {
+            let d = &n.document;
+            let body: Vec<&str> = d
+                .points
+                .iter()
+                .flat_map(|p| std::iter::once(p).chain(&p.children))
+                .map(|p| p.text.as_str())
+                .collect();
+            assert!(!d.subject.contains("Jadwal Piket"), "{}", d.subject);
+            assert!(
+                d.subject.starts_with("Sistem Kerja Pegawai"),
+                "{}",
+                d.subject
+            );
+            assert!(d.annexes.is_empty());
+            assert!(
+                !body
+                    .iter()
+                    .any(|t| t.contains("lampiran pemberitahuan") || t.contains("piket")),
+                "{body:#?}"
+            );
+            // The rules' clauses cite the circular's lampiran, not the notice's.
+            assert!(body
+                .iter()
+                .any(|t| t.contains("sebagaimana tercantum dalam lampiran Surat Edaran tersebut")));
+        }
+        // The agency of the person kept at home names them.
+        let theirs = list
+            .iter()
+            .find(|n| n.document.subject.ends_with(someone.agency_name.trim()))
+            .unwrap();
+        let named = theirs
+            .document
+            .points
+            .iter()
+            .find(|p| p.text.contains("ditetapkan secara perorangan"))
+            .expect("the agency's own exceptions");
+        assert_eq!(named.children.len(), 1);
+        assert!(
+            named.children[0]
+                .text
+                .contains("tetap di rumah karena sedang hamil."),
+            "{}",
+            named.children[0].text
+        );
+        // With a picket rule the roster is the notice's lampiran and its title.
+        let (store, id) = issued(picket());
+        let with_roster = store.notices(id, false).unwrap();
+        let n = with_roster
+            .iter()
+            .find(|n| !n.document.annexes.is_empty())
+            .unwrap();
+        assert!(n.document.subject.starts_with("Jadwal Piket Pegawai"));
+        assert!(n.document.points[0]
+            .text
+            .contains("lampiran pemberitahuan ini"));
+    }
+
+    #[test]
+    fn the_roster_xlsx_holds_real_dates_and_the_csv_writes_them_day_first() {
+        use calamine::{Data, Reader, Xlsx};
+        let (store, id) = issued(picket());
+        let (engine, report) = store.rule_engine(id).unwrap();
+        let first = report.roster.on_duty().next().unwrap().date;
+        let bytes = crate::rules::export::to_xlsx(&engine, &report.roster).unwrap();
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let range = book.worksheet_range("Jadwal Piket").unwrap();
+        let Some(Data::DateTime(date)) = range.get((1, 0)) else {
+            panic!("a date cell, not {:?}", range.get((1, 0)))
+        };
+        assert!(date.is_datetime());
+        let excel_epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+        assert_eq!(date.as_f64(), (first - excel_epoch).num_days() as f64);
+        let csv = crate::rules::export::to_csv(&engine, &report.roster);
+        assert!(
+            csv.lines()
+                .nth(1)
+                .unwrap()
+                .starts_with(&first.format("%d-%m-%Y;").to_string()),
+            "{csv}"
+        );
     }
 
     #[test]

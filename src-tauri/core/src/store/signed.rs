@@ -87,31 +87,17 @@ impl Store {
         paper: PaperSize,
     ) -> Result<SignedIssue> {
         let signer = self.signer(certificate_id, passphrase)?;
-        if !self
-            .signing_certificates(id)?
-            .iter()
-            .any(|c| c.id == certificate_id)
-        {
-            let owner = self.signatory(self.certificate(certificate_id)?.signatory_id)?;
-            return Err(Error::invalid(
-                "sertifikat_orang_lain",
-                "certificate",
-                format!(
-                    "Sertifikat ini milik {}, sedangkan surat edaran ditandatangani oleh {}.",
-                    printed_name(&owner),
-                    self.circular(id)?.document.signature.name.trim()
-                ),
-            ));
-        }
+        self.check_owner(id, certificate_id)?;
         self.in_transaction(|store| {
             let number = store.issue(id, date, actor)?;
             let document = store.circular(id)?.document;
-            let unsigned = crate::pdf::render(&document, paper)?;
+            let now = Utc::now();
+            let unsigned = crate::pdf::render(&document, paper, now)?;
             let sha256 = sign::sha256_hex(&unsigned);
             let options = SignOptions {
                 reason: "Penetapan surat edaran".into(),
                 location: document.place.trim().to_string(),
-                time: Utc::now(),
+                time: now,
                 mark: Some(MarkInfo {
                     number: number.clone(),
                     date,
@@ -134,6 +120,48 @@ impl Store {
                 signer: name,
             })
         })
+    }
+
+    /// Refuses certificate `certificate_id` for circular `id` unless it
+    /// belongs to the circular's signer (see [`Store::signing_certificates`]),
+    /// naming both people.
+    pub fn check_owner(&self, id: i64, certificate_id: i64) -> Result<()> {
+        if self
+            .signing_certificates(id)?
+            .iter()
+            .any(|c| c.id == certificate_id)
+        {
+            return Ok(());
+        }
+        let owner = self.signatory(self.certificate(certificate_id)?.signatory_id)?;
+        Err(Error::invalid(
+            "sertifikat_orang_lain",
+            "certificate",
+            format!(
+                "Sertifikat ini milik {}, sedangkan surat edaran ditandatangani oleh {}.",
+                printed_name(&owner),
+                self.circular(id)?.document.signature.name.trim()
+            ),
+        ))
+    }
+
+    /// [`Store::check_owner`] for a certificate given as a file: its owner
+    /// is the signatory it is stored for; one stored for nobody is refused,
+    /// as its owner cannot be told.
+    pub fn check_owner_of(&self, id: i64, certificate: &sign::CertificateInfo) -> Result<()> {
+        match self.certificate_with_fingerprint(&certificate.fingerprint)? {
+            Some(stored) => self.check_owner(id, stored),
+            None => Err(Error::invalid(
+                "sertifikat_tidak_tersimpan",
+                "certificate",
+                format!(
+                    "Sertifikat {} tidak tersimpan untuk penanda tangan mana pun (Pengaturan → Penanda tangan), \
+                     sehingga tidak dapat dipastikan milik {}, penanda tangan surat edaran ini.",
+                    certificate.name,
+                    self.circular(id)?.document.signature.name.trim()
+                ),
+            )),
+        }
     }
 
     /// Certificates that may sign circular `id`: those of the stored
@@ -283,6 +311,31 @@ mod tests {
     }
 
     #[test]
+    fn a_certificate_file_passes_the_owner_check_only_as_its_owners_stored_certificate() {
+        let (mut store, cert, draft) = setup();
+        let mine = store.certificate(cert).unwrap().certificate;
+        assert!(store.check_owner_of(draft, &mine).is_ok());
+        let other = store
+            .signatories()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.id != store.certificate(cert).unwrap().signatory_id)
+            .unwrap();
+        let theirs = store.create_internal_certificate(other.id, PASS).unwrap();
+        let e = store
+            .check_owner_of(draft, &theirs.certificate)
+            .unwrap_err();
+        assert_eq!(e.code(), "sertifikat_orang_lain");
+        assert!(e.to_string().contains(&printed_name(&other)), "{e}");
+        let unknown = sign::new_internal("Kantor Lain", "Orang Lain", Utc::now(), 1)
+            .unwrap()
+            .signer;
+        let e = store.check_owner_of(draft, unknown.info()).unwrap_err();
+        assert_eq!(e.code(), "sertifikat_tidak_tersimpan");
+        assert!(e.to_string().contains("Orang Lain"), "{e}");
+    }
+
+    #[test]
     fn a_changed_byte_or_an_unknown_document_shows_in_the_verification() {
         let (mut store, cert, draft) = setup();
         store
@@ -293,8 +346,12 @@ mod tests {
         pdf[at] ^= 0x01;
         let v = store.verify_document(&pdf).unwrap();
         assert!(v.verdict == Verdict::TidakUtuh && !v.report.signatures[0].intact);
-        let plain =
-            crate::pdf::render(&store.circular(draft).unwrap().document, PaperSize::F4).unwrap();
+        let plain = crate::pdf::render(
+            &store.circular(draft).unwrap().document,
+            PaperSize::F4,
+            Utc::now(),
+        )
+        .unwrap();
         let v = store.verify_document(&plain).unwrap();
         assert!(
             v.verdict == Verdict::TanpaTandaTangan

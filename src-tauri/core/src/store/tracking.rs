@@ -173,6 +173,8 @@ mod tests {
         let late = store.dashboard(day(2020, 4, 10)).unwrap();
         let alert = late.alerts.iter().find(|a| a.circular_id == draft).unwrap();
         assert_eq!(alert.kind, AlertKind::DrafLewat);
+        // The task, in words both the app's button and the CLI can show.
+        assert_eq!(alert.action_label, "Terbitkan draf atau ubah periodenya");
         assert!(
             alert.message.contains("mulai berlaku 9 April 2020"),
             "{}",
