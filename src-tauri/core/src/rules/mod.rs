@@ -8,6 +8,7 @@
 pub mod clauses;
 pub mod conflicts;
 pub mod export;
+pub mod horizon;
 pub mod roster;
 pub mod status;
 #[cfg(test)]

@@ -6,7 +6,8 @@
 //! 3. a personal exception covering the day → `tetap_di_rumah` / `tetap_di_kantor`;
 //! 4. an exempt agency (by name/id, then by kind) → `dikecualikan`;
 //! 5. the top-N structural levels, then the eselon table → `wfo`;
-//! 6. on the roster that day → `piket`;
+//! 6. on the roster that day → `piket`; on a rotation past the roster's
+//!    horizon (an open-ended period drawn up only so far) → `belum_dijadwalkan`;
 //! 7. everyone else → `wfh`.
 
 use std::collections::{HashMap, HashSet};
@@ -32,6 +33,7 @@ vocabulary!(
         TetapDiRumah => "tetap_di_rumah", "Pengecualian pribadi: tetap di rumah";
         Libur => "libur", "Libur";
         DiLuarPeriode => "di_luar_periode", "Di luar periode";
+        BelumDijadwalkan => "belum_dijadwalkan", "Jadwal piket belum disusun";
     }
 );
 
@@ -60,6 +62,8 @@ pub enum Rule {
     /// The eselon table lists the level for the agency's kind.
     EselonTable(u8),
     Picket,
+    /// On a rotation, on a day after the roster's horizon.
+    BeyondHorizon,
     Home,
 }
 
@@ -88,6 +92,9 @@ pub struct Engine {
     pub calendar: WorkCalendar,
     pub workforce: Workforce,
     pub(crate) period: Period,
+    /// The last day the roster covers: the period's end, or for an
+    /// open-ended period the day it is drawn up to (see [`super::horizon`]).
+    pub(crate) horizon: NaiveDate,
     pub(crate) standing: Vec<Standing>,
     /// Exceptions (indices) per employee index.
     pub(crate) exceptions: Vec<Vec<usize>>,
@@ -205,6 +212,9 @@ impl Engine {
             .filter(|&i| picket_unit[i] == Some(i))
             .collect();
         Ok(Engine {
+            horizon: period
+                .end
+                .unwrap_or_else(|| super::horizon::default_horizon(period.start)),
             period,
             picket_targets,
             standing,
@@ -237,20 +247,13 @@ impl Engine {
         self.period.start <= date && self.period.end.is_none_or(|end| date <= end)
     }
 
-    /// The working days of the period (it must have an end).
+    /// The working days the roster covers: the period's, through the horizon.
     pub fn working_days(&self) -> Result<Vec<NaiveDate>> {
-        let end = self.period.end.ok_or_else(|| {
-            Error::invalid(
-                "periode_terbuka",
-                "period",
-                "Periode surat edaran belum berakhir (sampai dengan ditetapkan lebih lanjut); jadwal piket memerlukan tanggal selesai.",
-            )
-        })?;
         Ok(self
             .period
             .start
             .iter_days()
-            .take_while(|d| *d <= end)
+            .take_while(|d| *d <= self.horizon)
             .filter(|d| self.calendar.is_working_day(*d))
             .collect())
     }
@@ -285,6 +288,9 @@ impl Engine {
         match self.standing[i] {
             Standing::Exempt(rule) => d(Status::Dikecualikan, rule),
             Standing::InOffice(rule) => d(Status::Wfo, rule),
+            Standing::Rotation(_) if date > self.horizon => {
+                d(Status::BelumDijadwalkan, Rule::BeyondHorizon)
+            }
             _ if self
                 .on_duty
                 .contains(&(date, self.workforce.employees[i].id)) =>
@@ -342,6 +348,10 @@ impl Engine {
                     words::count(u64::from(per_day), "orang"),
                 )
             }
+            Rule::BeyondHorizon => format!(
+                "Jadwal piket baru disusun sampai dengan {}; {day} belum dijadwalkan. Perpanjang jadwal piket sampai tanggal itu.",
+                words::date(self.horizon)
+            ),
             Rule::Home => match self.standing[i] {
                 Standing::Rotation(_) => format!(
                     "Bekerja di rumah: tidak terjadwal piket pada {day}."

@@ -245,6 +245,14 @@ CREATE TABLE signed_notice (
 ALTER TABLE signatory ADD COLUMN kop TEXT NOT NULL DEFAULT 'kepala_daerah';
 UPDATE signatory SET kop = 'perangkat_daerah' WHERE role = 'kepala_perangkat_daerah';
 "#,
+    r#"
+-- How far an open-ended circular's jadwal piket is drawn up (its horizon):
+-- the last day the stored roster covers, moved on by extending it.
+CREATE TABLE roster_horizon (
+    circular_id INTEGER PRIMARY KEY REFERENCES circular(id) ON DELETE CASCADE,
+    until TEXT NOT NULL
+);
+"#,
 ];
 
 /// The schema version this build writes.
