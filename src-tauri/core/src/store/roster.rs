@@ -31,6 +31,8 @@ pub struct StatusRow {
 pub struct RosterReport {
     pub roster: Roster,
     pub conflicts: Vec<Conflict>,
+    /// How far the roster reaches.
+    pub horizon: Horizon,
 }
 
 impl Store {
@@ -97,7 +99,15 @@ impl Store {
             generated
         };
         engine.set_roster(&roster);
-        Ok((engine, RosterReport { roster, conflicts }))
+        let horizon = engine.horizon();
+        Ok((
+            engine,
+            RosterReport {
+                roster,
+                conflicts,
+                horizon,
+            },
+        ))
     }
 
     fn stored_roster(&self, id: i64) -> Result<Roster> {
@@ -153,8 +163,13 @@ impl Store {
             engine.set_horizon(end)?;
         }
         let (roster, conflicts) = engine.generate_roster(&stored)?;
-        self.write_roster(id, &roster, engine.horizon())?;
-        Ok(RosterReport { roster, conflicts })
+        let horizon = engine.horizon();
+        self.write_roster(id, &roster, horizon)?;
+        Ok(RosterReport {
+            roster,
+            conflicts,
+            horizon,
+        })
     }
 
     /// Extends open-ended circular `id`'s roster through `until`, keeping
@@ -162,8 +177,13 @@ impl Store {
     pub fn extend_roster(&mut self, id: i64, until: NaiveDate) -> Result<RosterReport> {
         let (mut engine, stored) = self.engine(id)?;
         let (roster, conflicts) = engine.extend_roster(&stored, until)?;
-        self.write_roster(id, &roster, engine.horizon())?;
-        Ok(RosterReport { roster, conflicts })
+        let horizon = engine.horizon();
+        self.write_roster(id, &roster, horizon)?;
+        Ok(RosterReport {
+            roster,
+            conflicts,
+            horizon,
+        })
     }
 
     /// Applies a hand edit to the stored roster (generated first if there is
