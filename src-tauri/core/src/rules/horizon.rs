@@ -341,6 +341,29 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_whose_period_changes_is_rostered_to_its_new_end_or_default() {
+        let (mut store, id) = open_ended();
+        let mut doc = store.circular(id).unwrap().document;
+        doc.issued_on = None;
+        doc.number = String::new();
+        let draft = store.create_circular(&doc, "Rina").unwrap();
+        store.extend_roster(draft, day(9, 30)).unwrap();
+        doc.period = Some(Period {
+            start: day(10, 5),
+            end: None,
+        });
+        store.save_draft(draft, &doc, "Rina").unwrap();
+        assert_eq!(store.roster_horizon(draft).unwrap().until, day(12, 31));
+        doc.period = Some(Period {
+            start: day(10, 5),
+            end: Some(day(10, 23)),
+        });
+        store.save_draft(draft, &doc, "Rina").unwrap();
+        let horizon = store.roster_horizon(draft).unwrap();
+        assert_eq!((horizon.until, horizon.open_ended), (day(10, 23), false));
+    }
+
+    #[test]
     fn a_revocation_closes_it_roster_alerts_and_all() {
         let (mut store, id) = open_ended();
         store.extend_roster(id, day(11, 6)).unwrap();

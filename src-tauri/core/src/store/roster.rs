@@ -53,8 +53,8 @@ impl Store {
 
     /// Circular `id`'s rules applied to the office, over the days it rules:
     /// its period, ended the day before an issued amendment or revocation
-    /// began, rostered through the stored horizon; with the stored roster
-    /// (days after the horizon dropped).
+    /// began, rostered to its end or (open-ended) through the stored
+    /// horizon; with the stored roster (days after the horizon dropped).
     fn engine(&self, id: i64) -> Result<(Engine, Roster)> {
         let circular = self.circular(id)?.document;
         let mut engine = Engine::new(circular, self.work_calendar()?, self.workforce()?)?;
@@ -72,7 +72,11 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?;
-        if let Some(until) = stored_horizon {
+        // Only an open period keeps a chosen horizon (one left from before
+        // a draft's period changed to start later is dropped).
+        if let Some(until) =
+            stored_horizon.filter(|&h| engine.period.end.is_none() && h >= engine.period.start)
+        {
             engine.set_horizon(until)?;
         }
         if let Some(start) = successor {
