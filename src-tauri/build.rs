@@ -7,6 +7,8 @@ const COMMANDS: &[&str] = &[
     "rules_insert_clauses",
     "circular_conflicts",
     "roster_generate",
+    "roster_horizon",
+    "roster_extend",
     "agency_grid",
     "roster_edit",
     "roster_export",

@@ -722,3 +722,96 @@ fn sign_refuses_a_certificate_whose_owner_is_not_the_circulars_signer() {
     assert_eq!(qr["number"], number);
     assert_eq!(qr["signer"].as_str(), Some(signer.as_str()));
 }
+
+/// The latest day a conflict of circular `id` names (its exit code is 1).
+fn last_conflict_day(db: &std::path::Path, id: &str) -> String {
+    let run = edaran(db, &["conflicts", id, "--format", "json"]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let conflicts: Value = serde_json::from_str(&run.stdout).unwrap();
+    conflicts
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|c| c["dates"].as_array().unwrap().clone())
+        .map(|d| d.as_str().unwrap().to_string())
+        .max()
+        .unwrap()
+}
+
+/// Muba's rules "until evaluated" from 8 June 2020: statuses on any day,
+/// a roster through its horizon, extended with --until, conflicts through it.
+#[test]
+fn an_open_ended_circular_is_rostered_through_a_horizon_and_extended() {
+    let (dir, db) = demo_database();
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join("muba-800-439-bkpsdm-2020.json");
+    let mut doc: Value = serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+    doc["circular"]["period"] = serde_json::json!({ "start": "2020-06-08", "end": null });
+    let file = dir.path().join("sampai-dievaluasi.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let imported = edaran(&db, &["circular", "import", file.to_str().unwrap()]);
+    assert!(imported.ok, "{}", imported.stderr);
+    let id = imported.stdout.lines().last().unwrap().trim().to_string();
+    let statuses = |date: &str| -> Vec<String> {
+        edaran_json(&db, &["status", &id, "--date", date])
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["status"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert!(statuses("2020-08-31").iter().any(|s| s == "piket"));
+    let beyond = statuses("2020-09-01");
+    assert!(
+        beyond.iter().any(|s| s == "belum_dijadwalkan"),
+        "{beyond:?}"
+    );
+    assert!(!beyond.iter().any(|s| s == "piket"));
+    assert_eq!(last_conflict_day(&db, &id), "2020-08-31");
+
+    let run = edaran(&db, &["roster", &id, "--format", "json"]);
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("disusun sampai dengan 31 Agustus 2020"),
+        "{}",
+        run.stderr
+    );
+    let first: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(first["horizon"]["until"], "2020-08-31");
+    assert_eq!(first["horizon"]["open_ended"], true);
+
+    let run = edaran(
+        &db,
+        &["roster", &id, "--until", "2020-09-30", "--format", "json"],
+    );
+    assert!(run.ok, "{}", run.stderr);
+    let extended: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(extended["horizon"]["until"], "2020-09-30");
+    let entries = |report: &Value, up_to: &str| -> Vec<Value> {
+        report["roster"]["entries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|a| a["date"].as_str().unwrap() <= up_to)
+            .cloned()
+            .collect()
+    };
+    assert_eq!(
+        entries(&extended, "2020-08-31"),
+        entries(&first, "2020-08-31")
+    );
+    assert!(entries(&extended, "2020-09-30").len() > entries(&first, "2020-08-31").len());
+    assert!(statuses("2020-09-01").iter().any(|s| s == "piket"));
+    assert_eq!(last_conflict_day(&db, &id), "2020-09-30");
+
+    let back = edaran(&db, &["roster", &id, "--until", "2020-09-15"]);
+    assert!(
+        !back.ok
+            && back
+                .stderr
+                .contains("sudah disusun sampai dengan 30 September 2020"),
+        "{}",
+        back.stderr
+    );
+}

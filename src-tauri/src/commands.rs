@@ -121,6 +121,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         crate::rules::rules_insert_clauses,
         crate::rules::circular_conflicts,
         crate::rules::roster_generate,
+        crate::rules::roster_horizon,
+        crate::rules::roster_extend,
         crate::rules::agency_grid,
         crate::rules::roster_edit,
         crate::rules::roster_export,

@@ -10,8 +10,11 @@ use edaran_core::absence::{Absence, NewAbsence};
 use edaran_core::import::{self, ColumnMapping, ImportFile, ImportPreview};
 use edaran_core::notices::{self, Written};
 use edaran_core::office::PaperSize;
+use edaran_core::rules::horizon::Horizon;
 use edaran_core::rules::{export, Conflict, PoolLoad, RosterEdit, Rules};
-use edaran_core::store::{AgencyGrid, ImportSummary, NoticeRequest, RulesView, StatusRow};
+use edaran_core::store::{
+    AgencyGrid, ImportSummary, NoticeRequest, RosterReport, RulesView, StatusRow,
+};
 use edaran_core::ErrorReport;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};
@@ -50,16 +53,35 @@ pub struct RosterSummary {
     duties: usize,
     conflicts: Vec<Conflict>,
     loads: Vec<PoolLoad>,
+    horizon: Horizon,
+}
+
+impl From<RosterReport> for RosterSummary {
+    fn from(report: RosterReport) -> Self {
+        RosterSummary {
+            duties: report.roster.on_duty().count(),
+            conflicts: report.conflicts,
+            horizon: report.horizon,
+            loads: report.loads,
+        }
+    }
 }
 
 #[tauri::command]
 pub fn roster_generate(state: State<AppState>, id: i64) -> Reply<RosterSummary> {
-    let report = reply(state.store().generate_roster(id))?;
-    Ok(RosterSummary {
-        duties: report.roster.on_duty().count(),
-        conflicts: report.conflicts,
-        loads: report.loads,
-    })
+    reply(state.store().generate_roster(id)).map(RosterSummary::from)
+}
+
+/// How far the roster reaches (an open-ended period's horizon).
+#[tauri::command]
+pub fn roster_horizon(state: State<AppState>, id: i64) -> Reply<Horizon> {
+    reply(state.store().roster_horizon(id))
+}
+
+/// Extends an open-ended period's roster through `until`.
+#[tauri::command]
+pub fn roster_extend(state: State<AppState>, id: i64, until: NaiveDate) -> Reply<RosterSummary> {
+    reply(state.store().extend_roster(id, until)).map(RosterSummary::from)
 }
 
 #[tauri::command]

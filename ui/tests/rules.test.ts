@@ -49,7 +49,7 @@ describe('the rules form model', () => {
       exceptions: [{ nip: RINA, placement: 'di_rumah', reason: 'hamil' }],
     });
     expect(sameRules({ top_levels: 1, max_share_percent: 50 }, { max_share_percent: 50, top_levels: 1 })).toBe(true);
-    expect(numberProblem({ ...form, max_share_percent: 12.5 })).toContain('Batas pegawai di kantor diisi bilangan bulat');
+    expect(numberProblem({ ...form, max_share_percent: 12.5 })).toContain('Batas paling banyak pegawai di kantor diisi bilangan bulat');
   });
 });
 

@@ -213,6 +213,9 @@ enum Command {
         /// Tetap simpan perubahan yang melanggar aturan (pelanggarannya ditampilkan sebagai peringatan).
         #[arg(long)]
         force: bool,
+        /// Periode sampai dievaluasi: perpanjang jadwal sampai tanggal ini (TTTT-BB-HH); hari yang sudah terjadwal tidak berubah.
+        #[arg(long, value_parser = date_arg)]
+        until: Option<chrono::NaiveDate>,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -786,6 +789,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             put,
             take,
             force,
+            until,
             format,
         } => rules::roster(
             &path,
@@ -797,6 +801,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 take,
                 force,
             },
+            until,
             format,
         )?,
         Command::Conflicts { circular, format } => {

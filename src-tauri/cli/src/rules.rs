@@ -10,7 +10,7 @@ use edaran_core::notices;
 use edaran_core::office::PaperSize;
 use edaran_core::rules::{export, RosterEdit};
 use edaran_core::store::{NoticeRequest, StatusRow};
-use edaran_core::{Error, Store};
+use edaran_core::{words, Error, Store};
 
 use crate::tracking::circular_id;
 use crate::{emit, table, Format};
@@ -59,12 +59,14 @@ pub struct EditArgs {
     pub force: bool,
 }
 
-/// Generates (or edits) and stores the roster, then prints or writes it.
+/// Generates (or edits, or extends through `until`) and stores the roster,
+/// then prints or writes it.
 pub fn roster(
     path: &Path,
     circular: &str,
     output: Option<PathBuf>,
     edit: EditArgs,
+    until: Option<NaiveDate>,
     format: Format,
 ) -> Result<(), Error> {
     let mut store = Store::open(path)?;
@@ -103,10 +105,19 @@ pub fn roster(
             eprintln!("Peringatan: {warning}");
         }
     }
-    let report = store.generate_roster(id)?;
+    let report = match until {
+        Some(until) => store.extend_roster(id, until)?,
+        None => store.generate_roster(id)?,
+    };
     let (engine, _) = store.rule_engine(id)?;
     for c in &report.conflicts {
         eprintln!("Konflik: {}", c.message);
+    }
+    if report.horizon.open_ended {
+        eprintln!(
+            "Periode sampai dievaluasi: jadwal piket disusun sampai dengan {}; perpanjang dengan --until TTTT-BB-HH.",
+            words::date(report.horizon.until)
+        );
     }
     match output {
         Some(file) => {

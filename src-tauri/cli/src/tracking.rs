@@ -85,6 +85,7 @@ fn command_for(alert: &Alert) -> String {
         AlertAction::Perpanjang => format!("edaran extend {id}"),
         AlertAction::BukaDraf => format!("edaran circular issue {id} --date TTTT-BB-HH"),
         AlertAction::Buka => format!("edaran circular export {id} -o BERKAS.json"),
+        AlertAction::PerpanjangJadwal => format!("edaran roster {id} --until TTTT-BB-HH"),
     }
 }
 

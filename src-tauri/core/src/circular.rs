@@ -206,7 +206,7 @@ impl Point {
 }
 
 /// The days a circular rules, both ends included; no end means "until
-/// evaluated" (*sampai dengan ditetapkan lebih lanjut*).
+/// evaluated" (*sampai dengan dicabut atau dievaluasi lebih lanjut*).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
 pub struct Period {
     pub start: NaiveDate,
@@ -254,10 +254,11 @@ impl Period {
                 format!(
                     "Masa berlaku paling lama 1 (satu) tahun: mulai {}, tanggal selesai paling lambat {} \
                      (bukan {}). Untuk masa yang lebih panjang, terbitkan perpanjangan sebelum masa ini \
-                     berakhir, atau kosongkan tanggal selesai (sampai dengan ditetapkan lebih lanjut).",
+                     berakhir, atau kosongkan tanggal selesai ({}).",
                     date(self.start),
                     date(latest),
-                    date(end)
+                    date(end),
+                    crate::template::UNTIL_EVALUATED
                 ),
             ));
         }
@@ -761,7 +762,7 @@ mod tests {
             "Masa berlaku paling lama 1 (satu) tahun: mulai 1 Februari 2020, tanggal selesai \
              paling lambat 1 Februari 2021 (bukan 2 Februari 2021). Untuk masa yang lebih \
              panjang, terbitkan perpanjangan sebelum masa ini berakhir, atau kosongkan tanggal \
-             selesai (sampai dengan ditetapkan lebih lanjut)."
+             selesai (sampai dengan dicabut atau dievaluasi lebih lanjut)."
         );
         assert!(period(day(2020, 2, 29), Some(day(2021, 2, 28))).is_ok());
         assert!(period(day(2020, 2, 29), Some(day(2021, 3, 1))).is_err());

@@ -7,8 +7,12 @@ use std::collections::HashMap;
 use crate::circular::{Circular, CircularKind, Clause, Period, Point};
 use crate::words;
 
+/// How an open-ended period ends, in the one wording every clause uses.
+pub const UNTIL_EVALUATED: &str = "sampai dengan dicabut atau dievaluasi lebih lanjut";
+
 /// `selama 14 (empat belas) hari, terhitung mulai tanggal 26 Maret 2020 sampai
-/// dengan tanggal 8 April 2020`, or open-ended until evaluated.
+/// dengan tanggal 8 April 2020`, or open-ended: `terhitung mulai tanggal 8 Juni
+/// 2020 sampai dengan dicabut atau dievaluasi lebih lanjut`.
 pub fn period_phrase(period: &Period) -> String {
     let start = words::date(period.start);
     match (period.end, period.days()) {
@@ -17,9 +21,7 @@ pub fn period_phrase(period: &Period) -> String {
             words::count(days as u64, "hari"),
             words::date(end)
         ),
-        _ => format!(
-            "terhitung mulai tanggal {start} sampai dengan ditetapkannya ketentuan lebih lanjut berdasarkan hasil evaluasi"
-        ),
+        _ => format!("terhitung mulai tanggal {start} {UNTIL_EVALUATED}"),
     }
 }
 
@@ -87,15 +89,15 @@ pub fn clause_text(c: &Circular, clause: Clause) -> Option<String> {
         Clause::Masa => match c.kind {
             CircularKind::WfhBaru => Some(format!(
                 "{scope} melaksanakan {WFH} {}.",
-                period.unwrap_or_else(|| "sampai dengan ditetapkannya ketentuan lebih lanjut".into())
+                period.unwrap_or_else(|| UNTIL_EVALUATED.into())
             )),
             CircularKind::Perpanjangan => Some(format!(
                 "Masa pelaksanaan {WFH} bagi {scope} sebagaimana dimaksud dalam {earlier} diperpanjang {}.",
-                period.unwrap_or_else(|| "sampai dengan ditetapkannya ketentuan lebih lanjut".into())
+                period.unwrap_or_else(|| UNTIL_EVALUATED.into())
             )),
             CircularKind::PenerapanKembali => Some(format!(
                 "Pelaksanaan {WFH} bagi {scope} diberlakukan kembali {}.",
-                period.unwrap_or_else(|| "sampai dengan ditetapkannya ketentuan lebih lanjut".into())
+                period.unwrap_or_else(|| UNTIL_EVALUATED.into())
             )),
             CircularKind::Perubahan => Some(match period {
                 Some(p) => format!("Ketentuan dalam {earlier} diubah sebagaimana tersebut dalam Surat Edaran ini dan berlaku {p}."),
@@ -432,7 +434,10 @@ mod tests {
             start: day(3, 16),
             end: None,
         };
-        assert!(period_phrase(&open).contains("hasil evaluasi"));
+        assert_eq!(
+            period_phrase(&open),
+            "terhitung mulai tanggal 16 Maret 2020 sampai dengan dicabut atau dievaluasi lebih lanjut"
+        );
     }
 
     #[test]

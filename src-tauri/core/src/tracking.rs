@@ -24,6 +24,9 @@ pub struct Link {
     pub end: Option<NaiveDate>,
     /// Whom it binds (the circular's scope), e.g. `ASN di lingkungan …`.
     pub scope: String,
+    /// An open-ended arrangement with a picket rule: the last day its
+    /// roster covers (see [`crate::rules::horizon`]).
+    pub horizon: Option<NaiveDate>,
 }
 
 impl Link {
@@ -77,6 +80,7 @@ vocabulary!(
     /// What needs the clerk's attention.
     AlertKind, "Jenis peringatan" {
         SegeraBerakhir => "segera_berakhir", "Segera berakhir";
+        JadwalHabis => "jadwal_habis", "Jadwal piket segera habis";
         DrafLewat => "draf_lewat", "Draf melewati tanggal mulai";
         TumpangTindih => "tumpang_tindih", "Periode tumpang tindih";
         Jeda => "jeda", "Jeda antarperiode";
@@ -88,6 +92,7 @@ vocabulary!(
     /// button and the CLI's hint both say it), not as a control.
     AlertAction, "Tindakan" {
         Perpanjang => "perpanjang", "Susun perpanjangan";
+        PerpanjangJadwal => "perpanjang_jadwal", "Perpanjang jadwal piket";
         BukaDraf => "buka_draf", "Terbitkan draf atau ubah periodenya";
         Buka => "buka", "Periksa surat edaran";
     }
@@ -273,6 +278,7 @@ fn alerts(
     let followed: HashSet<i64> = all.iter().filter_map(|l| l.circular.parent_id).collect();
     let mut out = Vec::new();
     for a in active.iter().filter(|a| a.state == "berlaku") {
+        out.extend(horizon_alert(&a.link, at, calendar, within));
         let (Some(end), Some(left)) = (a.link.end, a.working_days_left) else {
             continue;
         };
@@ -308,6 +314,42 @@ fn alerts(
     out.extend(overlaps(&all, at));
     out.extend(gaps(&all, at, calendar));
     out
+}
+
+/// An arrangement in force until evaluated whose roster runs out within
+/// `within` working days of `at`, or already has.
+fn horizon_alert(
+    link: &Link,
+    at: NaiveDate,
+    calendar: &WorkCalendar,
+    within: u32,
+) -> Option<Alert> {
+    let until = link.horizon.filter(|_| link.end.is_none())?;
+    let message = if until < at {
+        format!(
+            "{} berlaku sampai dievaluasi, tetapi jadwal piketnya hanya disusun sampai dengan {}; sejak {} pegawai belum tahu giliran piketnya. Perpanjang jadwal piket.",
+            link.name(),
+            words::date(until),
+            words::date(until + Days::new(1))
+        )
+    } else {
+        let left = calendar.working_days(at, until);
+        if left > within {
+            return None;
+        }
+        format!(
+            "{} berlaku sampai dievaluasi, tetapi jadwal piketnya hanya disusun sampai dengan {} ({} lagi). Perpanjang jadwal piket.",
+            link.name(),
+            words::date(until),
+            words::count(u64::from(left), "hari kerja")
+        )
+    };
+    Some(Alert::new(
+        AlertKind::JadwalHabis,
+        link.circular.id,
+        AlertAction::PerpanjangJadwal,
+        message,
+    ))
 }
 
 /// Issued arrangements, still current, ruling the same people on the same days.

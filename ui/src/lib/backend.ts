@@ -44,6 +44,7 @@ import type {
   RulesView,
   Conflict,
   RosterSummary,
+  Horizon,
   AgencyGrid,
   RosterEdit,
   StatusRow,
@@ -147,6 +148,10 @@ export interface Backend {
   circular_conflicts(id: number): Promise<Conflict[]>;
   /** Generates and stores the roster around the hand edits. */
   roster_generate(id: number): Promise<RosterSummary>;
+  /** How far the roster reaches (stored, or by default). */
+  roster_horizon(id: number): Promise<Horizon>;
+  /** Extends an open-ended period's roster through `until`, keeping the days already rostered. */
+  roster_extend(id: number, until: string): Promise<RosterSummary>;
   agency_grid(id: number, agencyId: number): Promise<AgencyGrid>;
   /** Warnings of a forced edit; a breach without `force` is refused with code `piket_melanggar_aturan`. */
   roster_edit(id: number, edit: RosterEdit): Promise<string[]>;
@@ -241,6 +246,8 @@ export const tauriBackend: Backend = {
   rules_insert_clauses: (id, actor) => invoke('rules_insert_clauses', { id, actor }),
   circular_conflicts: (id) => invoke('circular_conflicts', { id }),
   roster_generate: (id) => invoke('roster_generate', { id }),
+  roster_horizon: (id) => invoke('roster_horizon', { id }),
+  roster_extend: (id, until) => invoke('roster_extend', { id, until }),
   agency_grid: (id, agencyId) => invoke('agency_grid', { id, agencyId }),
   roster_edit: (id, edit) => invoke('roster_edit', { id, edit }),
   roster_export: (id, format, paper) => invoke('roster_export', { id, format, paper }),

@@ -58,10 +58,10 @@ const refuse = (code: string, message: string, field?: string): never => {
 export function periodClause(doc: CircularDocument): string {
   const p = doc.period;
   const span = !p
-    ? 'sampai dengan ditetapkannya ketentuan lebih lanjut'
+    ? 'sampai dengan dicabut atau dievaluasi lebih lanjut'
     : p.end
       ? `selama ${daysBetween(p.start, p.end) + 1} hari, terhitung mulai tanggal ${p.start} sampai dengan tanggal ${p.end}`
-      : `terhitung mulai tanggal ${p.start} sampai dengan ditetapkannya ketentuan lebih lanjut berdasarkan hasil evaluasi`;
+      : `terhitung mulai tanggal ${p.start} sampai dengan dicabut atau dievaluasi lebih lanjut`;
   return doc.kind === 'perpanjangan'
     ? `Masa bekerja di rumah bagi ${doc.scope} diperpanjang ${span}.`
     : `${doc.scope} melaksanakan tugas kedinasan dengan bekerja di rumah (_Work From Home_) ${span}.`;
@@ -309,7 +309,7 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
       .filter((s) => s.status !== 'batal')
       .map((s) => {
         const p = docs.get(s.id)?.period ?? null;
-        return { ...structuredClone(s), start: p?.start ?? null, end: p?.end ?? null, scope: docs.get(s.id)?.scope ?? '' };
+        return { ...structuredClone(s), start: p?.start ?? null, end: p?.end ?? null, scope: docs.get(s.id)?.scope ?? '', horizon: null };
       });
     const rootOf = (l: Link): number => {
       const parent = links.find((x) => x.id === l.parent_id);

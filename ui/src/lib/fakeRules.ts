@@ -14,10 +14,12 @@ import type {
   CircularRecord,
   Conflict,
   GridCell,
+  Horizon,
   NoticeProgress,
   PersonalException,
   Point,
   ReferenceData,
+  RosterSummary,
   Rules,
   StatusRow,
 } from './types';
@@ -29,6 +31,8 @@ type RulesMethods = Pick<
   | 'rules_insert_clauses'
   | 'circular_conflicts'
   | 'roster_generate'
+  | 'roster_horizon'
+  | 'roster_extend'
   | 'agency_grid'
   | 'roster_edit'
   | 'roster_export'
@@ -98,6 +102,8 @@ export function fakeRules(
   later: <T>(f: () => T) => Promise<T>,
 ): RulesMethods {
   const rosters = new Map<number, Entries>();
+  /** Open-ended periods' horizons set by `roster_extend`; otherwise a month (the core's default is not copied). */
+  const horizons = new Map<number, string>();
   const listeners = new Set<(p: NoticeProgress) => void>();
   let cancelling = false;
 
@@ -225,9 +231,8 @@ export function fakeRules(
     const record = await circulars.circular_get(id);
     const period = record.document.period;
     if (!period) refuse('periode_kosong', 'Surat edaran belum memiliki periode; status dan jadwal piket memerlukan periode.', 'period');
-    if (!period!.end)
-      refuse('periode_terbuka', 'Periode surat edaran belum berakhir (sampai dengan ditetapkan lebih lanjut); jadwal piket memerlukan tanggal selesai.', 'period');
-    const { start, end } = period as { start: string; end: string };
+    const start = period!.start;
+    const end = period!.end ?? horizons.get(id) ?? addDays(start, 30);
     const days = [];
     for (let d = start; d <= end; d = addDays(d, 1)) {
       const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
@@ -343,6 +348,18 @@ export function fakeRules(
   const employee = (id: number) => db.employees.find((e) => e.id === id) ?? refuse('tidak_ditemukan', 'Pegawai tidak ditemukan.');
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+  function horizonOf(ctx: Context): Horizon {
+    return { until: ctx.end, open_ended: !ctx.record.document.period!.end };
+  }
+
+  async function generateRoster(id: number): Promise<RosterSummary> {
+    const ctx = await context(id);
+    const { entries, shortages } = generate(ctx, rosters.get(id) ?? new Map());
+    rosters.set(id, entries);
+    const duties = [...entries].filter(([k, s]) => onDuty(s) && ctx.days.some((d) => d.working && k.startsWith(`${d.date}|`))).length;
+    return { duties, conflicts: conflicts(ctx, entries, shortages), horizon: horizonOf(ctx), loads: [] };
+  }
+
   return {
     rules_get: async (id) => {
       const rules = (await circulars.circular_get(id)).document.rules ?? {};
@@ -392,12 +409,14 @@ export function fakeRules(
       const { entries, shortages } = generate(ctx, rosters.get(id) ?? new Map());
       return [...(await overlaps(ctx)), ...conflicts(ctx, entries, shortages)];
     },
-    roster_generate: async (id) => {
-      const ctx = await context(id);
-      const { entries, shortages } = generate(ctx, rosters.get(id) ?? new Map());
-      rosters.set(id, entries);
-      const duties = [...entries].filter(([k, s]) => onDuty(s) && ctx.days.some((d) => d.working && k.startsWith(`${d.date}|`))).length;
-      return { duties, conflicts: conflicts(ctx, entries, shortages), loads: [] };
+    roster_generate: generateRoster,
+    roster_horizon: async (id) => horizonOf(await context(id)),
+    roster_extend: async (id, until) => {
+      const now = horizonOf(await context(id));
+      if (!now.open_ended) refuse('periode_berakhir', 'Periode surat edaran sudah berakhir; jadwal piketnya tidak diperpanjang.', 'until');
+      if (until <= now.until) refuse('horizon_tidak_maju', `Jadwal piket sudah disusun sampai dengan ${now.until}; pilih tanggal sesudahnya.`, 'until');
+      horizons.set(id, until);
+      return generateRoster(id);
     },
     agency_grid: async (id, agencyId) => {
       const ctx = await context(id);

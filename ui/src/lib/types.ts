@@ -321,6 +321,8 @@ export interface Link extends CircularSummary {
   start: string | null;
   end: string | null;
   scope: string;
+  /** An open-ended arrangement with a picket rule: the last day its roster covers. */
+  horizon: string | null;
 }
 
 export interface Chain {
@@ -337,11 +339,11 @@ export interface Arrangement extends Link {
 }
 
 export interface Alert {
-  kind: 'segera_berakhir' | 'draf_lewat' | 'tumpang_tindih' | 'jeda';
+  kind: 'segera_berakhir' | 'jadwal_habis' | 'draf_lewat' | 'tumpang_tindih' | 'jeda';
   kind_label: string;
   message: string;
   circular_id: number;
-  action: 'perpanjang' | 'buka_draf' | 'buka';
+  action: 'perpanjang' | 'perpanjang_jadwal' | 'buka_draf' | 'buka';
   action_label: string;
 }
 
@@ -595,6 +597,14 @@ export interface RosterSummary {
   duties: number;
   conflicts: Conflict[];
   loads: PoolLoad[];
+  horizon: Horizon;
+}
+
+/** How far a roster reaches: the period's end, or an open-ended period's horizon. */
+export interface Horizon {
+  until: string;
+  /** The period runs until evaluated, so the roster can be extended. */
+  open_ended: boolean;
 }
 
 /** One cell of the agency grid: an employee on a day. */

@@ -9,6 +9,7 @@ pub mod annexes;
 pub mod clauses;
 pub mod conflicts;
 pub mod export;
+pub mod horizon;
 pub mod roster;
 pub mod shifts;
 pub mod status;

@@ -9,6 +9,8 @@
 //! 6. the top-N structural levels or the eselon table (both apply; the
 //!    first that holds is named) → `wfo`;
 //! 7. on the roster that day (picket or the person's shift group) → `piket`;
+//!    on a rotation past the roster's horizon (an open-ended period drawn
+//!    up only so far) → `belum_dijadwalkan`;
 //! 8. everyone else → `wfh`.
 
 use std::collections::{HashMap, HashSet};
@@ -35,6 +37,7 @@ vocabulary!(
         Libur => "libur", "Libur";
         Berhalangan => "berhalangan", "Berhalangan (cuti, sakit, dinas luar)";
         DiLuarPeriode => "di_luar_periode", "Di luar periode";
+        BelumDijadwalkan => "belum_dijadwalkan", "Jadwal piket belum disusun";
     }
 );
 
@@ -65,6 +68,8 @@ pub enum Rule {
     /// The eselon table lists the level for the agency's kind.
     EselonTable(u8),
     Picket,
+    /// On a rotation, on a day after the roster's horizon.
+    BeyondHorizon,
     Home,
 }
 
@@ -93,6 +98,9 @@ pub struct Engine {
     pub calendar: WorkCalendar,
     pub workforce: Workforce,
     pub(crate) period: Period,
+    /// The last day the roster covers: the period's end, or for an
+    /// open-ended period the day it is drawn up to (see [`super::horizon`]).
+    pub(crate) horizon: NaiveDate,
     pub(crate) standing: Vec<Standing>,
     /// Exceptions (indices) per employee index.
     pub(crate) exceptions: Vec<Vec<usize>>,
@@ -223,6 +231,9 @@ impl Engine {
         let pools = pools(&picket_targets, &standing, &workforce);
         let group = groups(rules, &pools, &workforce);
         Ok(Engine {
+            horizon: period
+                .end
+                .unwrap_or_else(|| super::horizon::default_horizon(period.start)),
             period,
             standing,
             exceptions,
@@ -257,20 +268,13 @@ impl Engine {
         self.period.start <= date && self.period.end.is_none_or(|end| date <= end)
     }
 
-    /// The working days of the period (it must have an end).
+    /// The working days the roster covers: the period's, through the horizon.
     pub fn working_days(&self) -> Result<Vec<NaiveDate>> {
-        let end = self.period.end.ok_or_else(|| {
-            Error::invalid(
-                "periode_terbuka",
-                "period",
-                "Periode surat edaran belum berakhir (sampai dengan ditetapkan lebih lanjut); jadwal piket memerlukan tanggal selesai.",
-            )
-        })?;
         Ok(self
             .period
             .start
             .iter_days()
-            .take_while(|d| *d <= end)
+            .take_while(|d| *d <= self.horizon)
             .filter(|d| self.calendar.is_working_day(*d))
             .collect())
     }
@@ -322,6 +326,9 @@ impl Engine {
         match self.standing[i] {
             Standing::Exempt(rule) => d(Status::Dikecualikan, rule),
             Standing::InOffice(rule) => d(Status::Wfo, rule),
+            Standing::Rotation(_) if date > self.horizon => {
+                d(Status::BelumDijadwalkan, Rule::BeyondHorizon)
+            }
             _ if self
                 .on_duty
                 .contains(&(date, self.workforce.employees[i].id)) =>
@@ -393,6 +400,10 @@ impl Engine {
                     }
                 }
             }
+            Rule::BeyondHorizon => format!(
+                "Jadwal piket baru disusun sampai dengan {}; {day} belum dijadwalkan. Perpanjang jadwal piket sampai tanggal itu.",
+                words::date(self.horizon)
+            ),
             Rule::Home => match (self.standing[i], self.group_of(i)) {
                 (Standing::Rotation(_), Some(g)) => format!(
                     "Bekerja di rumah: Kelompok {} bekerja di kantor pada {}, dan tidak dijadwalkan pada {day}.",

@@ -257,6 +257,14 @@ CREATE TABLE absence (
 );
 CREATE INDEX absence_employee ON absence(employee_id, start);
 "#,
+    r#"
+-- How far an open-ended circular's jadwal piket is drawn up (its horizon):
+-- the last day the stored roster covers, moved on by extending it.
+CREATE TABLE roster_horizon (
+    circular_id INTEGER PRIMARY KEY REFERENCES circular(id) ON DELETE CASCADE,
+    until TEXT NOT NULL
+);
+"#,
 ];
 
 /// The schema version this build writes.

@@ -2,12 +2,13 @@
 //! persisted roster (*jadwal piket*), statuses and conflicts of a circular.
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use super::{EmployeeFilter, Store};
 use crate::circular::CircularStatus;
 use crate::error::Result;
+use crate::rules::horizon::Horizon;
 use crate::rules::{
     Assignment, AssignmentSource, Conflict, ConflictKind, Engine, PoolLoad, Roster, RosterEdit,
     Status, Workforce,
@@ -32,6 +33,8 @@ pub struct RosterReport {
     pub conflicts: Vec<Conflict>,
     /// How evenly each picket pool shares the office days.
     pub loads: Vec<PoolLoad>,
+    /// How far the roster reaches.
+    pub horizon: Horizon,
 }
 
 impl Store {
@@ -51,12 +54,47 @@ impl Store {
         })
     }
 
+    /// Circular `id`'s rules applied to the office, over the days it rules:
+    /// its period, ended the day before an issued amendment or revocation
+    /// began, rostered to its end or (open-ended) through the stored
+    /// horizon; with the stored roster (days after the horizon dropped).
+    fn engine(&self, id: i64) -> Result<(Engine, Roster)> {
+        let circular = self.circular(id)?.document;
+        let mut engine = Engine::new(circular, self.work_calendar()?, self.workforce()?)?;
+        let successor: Option<NaiveDate> = self.conn.query_row(
+            "SELECT min(period_start) FROM circular WHERE parent_id = ?1
+             AND relation IN ('perubahan', 'pencabutan') AND status NOT IN ('draf', 'diparaf', 'batal')",
+            [id],
+            |r| r.get(0),
+        )?;
+        let stored_horizon: Option<NaiveDate> = self
+            .conn
+            .query_row(
+                "SELECT until FROM roster_horizon WHERE circular_id = ?1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        // Only an open period keeps a chosen horizon (one left from before
+        // a draft's period changed to start later is dropped).
+        if let Some(until) =
+            stored_horizon.filter(|&h| engine.period.end.is_none() && h >= engine.period.start)
+        {
+            engine.set_horizon(until)?;
+        }
+        if let Some(start) = successor {
+            engine.close_before(start);
+        }
+        let mut stored = self.stored_roster(id)?;
+        let last = engine.horizon().until;
+        stored.entries.retain(|a| a.date <= last);
+        Ok((engine, stored))
+    }
+
     /// Circular `id`'s rules applied to the office, with its roster loaded:
     /// the stored one, or a generated one when none is stored yet.
     pub fn rule_engine(&self, id: i64) -> Result<(Engine, RosterReport)> {
-        let circular = self.circular(id)?.document;
-        let mut engine = Engine::new(circular, self.work_calendar()?, self.workforce()?)?;
-        let stored = self.stored_roster(id)?;
+        let (mut engine, stored) = self.engine(id)?;
         let (generated, conflicts) = engine.generate_roster(&stored)?;
         let roster = if stored
             .entries
@@ -69,12 +107,14 @@ impl Store {
         };
         engine.set_roster(&roster);
         let loads = engine.pool_loads(&roster);
+        let horizon = engine.horizon();
         Ok((
             engine,
             RosterReport {
                 roster,
                 conflicts,
                 loads,
+                horizon,
             },
         ))
     }
@@ -97,11 +137,22 @@ impl Store {
         })
     }
 
-    fn write_roster(&mut self, id: i64, roster: &Roster) -> Result<()> {
+    /// How far circular `id`'s roster reaches (stored, or by default).
+    pub fn roster_horizon(&self, id: i64) -> Result<Horizon> {
+        Ok(self.engine(id)?.0.horizon())
+    }
+
+    /// Stores `roster` as circular `id`'s, drawn up through `horizon`.
+    fn write_roster(&mut self, id: i64, roster: &Roster, horizon: Horizon) -> Result<()> {
         self.in_transaction(|store| {
             store
                 .conn
                 .execute("DELETE FROM roster_assignment WHERE circular_id = ?1", [id])?;
+            store.conn.execute(
+                "INSERT INTO roster_horizon (circular_id, until) VALUES (?1, ?2)
+                 ON CONFLICT (circular_id) DO UPDATE SET until = excluded.until",
+                params![id, horizon.until],
+            )?;
             let mut insert = store.conn.prepare_cached(
                 "INSERT INTO roster_assignment (circular_id, date, employee_id, unit_id, source)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -113,16 +164,36 @@ impl Store {
         })
     }
 
-    /// Generates circular `id`'s roster around its hand edits and stores it.
+    /// Generates circular `id`'s roster around its hand edits and stores it:
+    /// through its period's end, or an open period's current horizon.
     pub fn generate_roster(&mut self, id: i64) -> Result<RosterReport> {
-        let circular = self.circular(id)?.document;
-        let engine = Engine::new(circular, self.work_calendar()?, self.workforce()?)?;
-        let (roster, conflicts) = engine.generate_roster(&self.stored_roster(id)?)?;
-        self.write_roster(id, &roster)?;
+        let (mut engine, stored) = self.engine(id)?;
+        if let Some(end) = engine.period.end {
+            engine.set_horizon(end)?;
+        }
+        let (roster, conflicts) = engine.generate_roster(&stored)?;
+        let horizon = engine.horizon();
+        self.write_roster(id, &roster, horizon)?;
         Ok(RosterReport {
             loads: engine.pool_loads(&roster),
             roster,
             conflicts,
+            horizon,
+        })
+    }
+
+    /// Extends open-ended circular `id`'s roster through `until`, keeping
+    /// the days already rostered and the hand edits.
+    pub fn extend_roster(&mut self, id: i64, until: NaiveDate) -> Result<RosterReport> {
+        let (mut engine, stored) = self.engine(id)?;
+        let (roster, conflicts) = engine.extend_roster(&stored, until)?;
+        let horizon = engine.horizon();
+        self.write_roster(id, &roster, horizon)?;
+        Ok(RosterReport {
+            loads: engine.pool_loads(&roster),
+            roster,
+            conflicts,
+            horizon,
         })
     }
 
@@ -132,7 +203,7 @@ impl Store {
         let (engine, report) = self.rule_engine(id)?;
         let mut roster = report.roster;
         let warnings = engine.apply_edit(&mut roster, edit)?;
-        self.write_roster(id, &roster)?;
+        self.write_roster(id, &roster, engine.horizon())?;
         Ok(warnings)
     }
 
@@ -173,7 +244,7 @@ impl Store {
     pub fn circular_conflicts(&self, id: i64) -> Result<Vec<Conflict>> {
         let (engine, report) = self.rule_engine(id)?;
         let mut out = engine.conflicts(&report.roster, report.conflicts);
-        let mine = engine.circular.period.expect("engine has a period");
+        let mine = engine.period;
         let covered = |rules: &crate::rules::Rules| -> Vec<i64> {
             engine
                 .workforce

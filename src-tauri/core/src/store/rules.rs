@@ -189,13 +189,14 @@ impl Store {
         self.save_draft(id, &doc, actor)
     }
 
-    /// Agency `agency_id`'s statuses on every day of circular `id`'s period.
+    /// Agency `agency_id`'s statuses on every day of circular `id`'s period
+    /// that the roster covers (an open period's through its horizon).
     pub fn agency_grid(&self, id: i64, agency_id: i64) -> Result<AgencyGrid> {
         let (engine, report) = self.rule_engine(id)?;
         let agency = self.agency(agency_id)?;
-        let period = engine.circular.period.expect("engine has a period");
-        let end = period.end.expect("a roster's period has an end");
-        let days: Vec<GridDay> = period
+        let end = engine.horizon().until;
+        let days: Vec<GridDay> = engine
+            .period
             .start
             .iter_days()
             .take_while(|d| *d <= end)

@@ -6,6 +6,7 @@ use chrono::{Days, NaiveDate};
 use super::circulars::{summary, SUMMARY_COLUMNS, SUMMARY_WIDTH};
 use super::Store;
 use crate::error::Result;
+use crate::rules::horizon::default_horizon;
 use crate::tracking::{self, Dashboard, Link};
 
 /// How far back the timeline looks for arrangements that ended.
@@ -23,17 +24,28 @@ impl Store {
                     AND (period_end >= ?1 OR (period_end IS NULL AND (kind <> 'pencabutan' OR period_start >= ?1)))
                 UNION SELECT c.parent_id FROM circular c JOIN chain ON c.id = chain.id
                     WHERE c.parent_id IS NOT NULL)
-             SELECT {SUMMARY_COLUMNS}, c.scope
-             FROM circular c WHERE c.id IN chain"
+             SELECT {SUMMARY_COLUMNS}, c.scope,
+                 json_extract(c.document, '$.rules.picket') IS NOT NULL, h.until
+             FROM circular c LEFT JOIN roster_horizon h ON h.circular_id = c.id
+             WHERE c.id IN chain"
         ))?;
         let links = stmt
             .query_map([since, until], |r| {
                 let circular = summary(r)?;
+                let picket: bool = r.get(SUMMARY_WIDTH + 1)?;
+                let stored: Option<NaiveDate> = r.get(SUMMARY_WIDTH + 2)?;
+                let horizon = match circular.period {
+                    Some(p) if picket && p.end.is_none() => {
+                        Some(stored.unwrap_or_else(|| default_horizon(p.start)))
+                    }
+                    _ => None,
+                };
                 Ok(Link {
                     start: circular.period.map(|p| p.start),
                     end: circular.period.and_then(|p| p.end),
                     circular,
                     scope: r.get(SUMMARY_WIDTH)?,
+                    horizon,
                 })
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
