@@ -226,3 +226,28 @@ describe('employees', () => {
     expect(screen.getByTestId('notice').textContent).toBe('Pegawai dihapus.');
   });
 });
+
+describe('absences', () => {
+  it('records leave by NIP, lists it, names a wrong NIP at its field, and removes it', async () => {
+    const { user } = await openPegawai();
+    const section = await screen.findByTestId('absences');
+    expect(screen.getByTestId('absences-empty')).toBeTruthy();
+    await user.type(screen.getByTestId('absence-nip'), '199001012015031999');
+    await user.type(screen.getByTestId('absence-from'), '2020-04-01');
+    await user.click(screen.getByTestId('absence-add'));
+    expect((await screen.findByTestId('error-nip')).textContent).toContain('tidak terdaftar');
+    await user.clear(screen.getByTestId('absence-nip'));
+    await user.type(screen.getByTestId('absence-nip'), '198203152006042011');
+    await user.selectOptions(screen.getByTestId('absence-reason'), 'sakit');
+    await user.type(screen.getByTestId('absence-note'), 'rawat inap');
+    await user.click(screen.getByTestId('absence-add'));
+    await waitFor(() => expect(screen.getAllByTestId('absence-row')).toHaveLength(1));
+    const row = rowTexts('absence-row')[0];
+    expect(row).toContain('Rina Marlina');
+    expect(row).toContain('Sakit');
+    expect(row).toContain('rawat inap');
+    expect(section.querySelector('[data-testid="error-nip"]')).toBeNull();
+    await user.click(screen.getByTestId('absence-remove'));
+    await waitFor(() => expect(screen.getByTestId('absences-empty')).toBeTruthy());
+  });
+});

@@ -94,6 +94,49 @@ describe('rules of a circular', () => {
     expect(stored.eselon_by_kind).toEqual([{ kind: 'kecamatan', levels: [2, 3] }]);
   });
 
+  it('divides units into shift groups, bounds the share both ways and caps consecutive days', async () => {
+    const { user, backend } = await openRules();
+    await user.type(screen.getByTestId('picket-per-day'), '1');
+    await user.click(screen.getByTestId('shift-start'));
+    expect(screen.getAllByTestId('shift-group')).toHaveLength(2);
+    expect((screen.getByTestId('shift-day-0-rabu') as HTMLInputElement).checked).toBe(true);
+    expect((screen.getByTestId('shift-day-1-kamis') as HTMLInputElement).checked).toBe(true);
+    await user.selectOptions(screen.getAllByTestId('shift-pattern')[1], 'minggu_genap');
+    expect(screen.queryByTestId('shift-day-1-kamis')).toBeNull();
+    await user.selectOptions(screen.getByTestId('shift-grouping'), 'per_unit');
+    await user.type(screen.getByTestId('picket-max-consecutive'), '3');
+    await user.type(screen.getByTestId('min-share'), '25');
+    await user.type(screen.getByTestId('max-share'), '50');
+    await user.click(screen.getByTestId('rules-save'));
+    expect((await screen.findByTestId('notice')).textContent).toBe('Aturan disimpan.');
+    const stored = (await backend.rules_get(DRAFT)).rules;
+    expect(stored.picket).toEqual({
+      per_day: 1,
+      unit_kinds: [],
+      categories: [],
+      groups: [
+        { name: 'A', pattern: 'hari_tertentu', weekdays: ['senin', 'rabu', 'jumat'] },
+        { name: 'B', pattern: 'minggu_genap' },
+      ],
+      grouping: 'per_unit',
+      max_consecutive: 3,
+    });
+    expect([stored.min_share_percent, stored.max_share_percent]).toEqual([25, 50]);
+  });
+
+  it('adds an agency missing from the office data and exempts it at once', async () => {
+    const { user, backend } = await openRules();
+    await user.click(screen.getByTestId('exempt-agency-new'));
+    const form = await screen.findByTestId('agency-form');
+    await user.type(within(form).getByTestId('agency-name'), 'Dinas Kependudukan dan Pencatatan Sipil');
+    await user.click(within(form).getByTestId('agency-submit'));
+    await waitFor(() => expect(screen.queryByTestId('agency-form')).toBeNull());
+    expect(rowTexts('exempt-agency-item')[0]).toContain('Dinas Kependudukan dan Pencatatan Sipil');
+    await user.click(screen.getByTestId('rules-save'));
+    await screen.findByTestId('notice');
+    expect((await backend.rules_get(DRAFT)).rules.exempt_agencies).toEqual(['Dinas Kependudukan dan Pencatatan Sipil']);
+  });
+
   it('adds a personal exception with the employee found by NIP, and saves it', async () => {
     const { user } = await openRules();
     await user.type(screen.getByTestId('exception-nip'), RINA);
