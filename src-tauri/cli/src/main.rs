@@ -109,6 +109,12 @@ enum Command {
         #[command(subcommand)]
         action: HolidayAction,
     },
+    /// Ketidakhadiran pegawai (cuti, sakit, dinas luar): hari yang tidak pernah
+    /// dijadwalkan ke kantor oleh jadwal piket mana pun.
+    Absences {
+        #[command(subcommand)]
+        action: AbsenceAction,
+    },
     /// Pencarian teks penuh atas nomor, perihal, isi, dan penanda tangan surat edaran.
     Search {
         query: String,
@@ -275,6 +281,34 @@ enum HolidayAction {
 }
 
 #[derive(Subcommand)]
+pub(crate) enum AbsenceAction {
+    /// Daftar ketidakhadiran yang tercatat.
+    List {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Mencatat ketidakhadiran satu pegawai.
+    Add {
+        nip: String,
+        /// Hari pertama (TTTT-BB-HH).
+        #[arg(long, value_parser = date_arg)]
+        from: chrono::NaiveDate,
+        /// Hari terakhir (TTTT-BB-HH); tanpa ini: satu hari.
+        #[arg(long, value_parser = date_arg)]
+        to: Option<chrono::NaiveDate>,
+        /// cuti, sakit, dinas_luar, atau lainnya.
+        #[arg(long)]
+        reason: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Impor CSV (kolom nip, mulai, selesai, alasan, keterangan): semua baris, atau tidak satu pun bila ada yang salah.
+    Import { file: PathBuf },
+    /// Menghapus satu ketidakhadiran (id dari `absences list`).
+    Delete { id: i64 },
+}
+
+#[derive(Subcommand)]
 enum CertAction {
     /// Membuat sertifikat internal kantor (bukan sertifikat BSrE): sertifikat
     /// akar kantor (ECDSA P-256) dan sertifikat penanda tangan yang
@@ -401,6 +435,9 @@ fn main() -> ExitCode {
         | Command::Notices { format, .. }
         | Command::Holidays {
             action: HolidayAction::List { format, .. },
+        }
+        | Command::Absences {
+            action: AbsenceAction::List { format },
         } => *format,
         _ => Format::Table,
     };
@@ -776,6 +813,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             println!("{draft}");
         }
         Command::Holidays { action } => tracking::holidays(&path, action)?,
+        Command::Absences { action } => rules::absences(&path, action)?,
         Command::Status {
             circular,
             date,

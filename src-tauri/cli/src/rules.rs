@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use std::io::IsTerminal;
 use std::sync::atomic::AtomicBool;
 
+use edaran_core::absence::{AbsenceReason, NewAbsence};
 use edaran_core::notices;
 use edaran_core::office::PaperSize;
 use edaran_core::rules::{export, RosterEdit};
@@ -13,7 +14,7 @@ use edaran_core::store::{NoticeRequest, StatusRow};
 use edaran_core::{words, Error, Store};
 
 use crate::tracking::circular_id;
-use crate::{emit, table, Format};
+use crate::{emit, table, AbsenceAction, Format};
 
 pub fn status(
     path: &Path,
@@ -229,5 +230,59 @@ pub fn notices(
             written.folder.display()
         )
     });
+    Ok(())
+}
+
+pub fn absences(path: &Path, action: AbsenceAction) -> Result<(), Error> {
+    let mut store = Store::open(path)?;
+    match action {
+        AbsenceAction::List { format } => {
+            let list = store.absences()?;
+            emit(format, &list, || {
+                table(
+                    &["ID", "NIP", "NAMA", "PERANGKAT DAERAH", "KETIDAKHADIRAN"],
+                    list.iter()
+                        .map(|a| {
+                            vec![
+                                a.id.to_string(),
+                                a.nip.clone().unwrap_or_default(),
+                                a.name.clone(),
+                                a.agency.clone(),
+                                a.describe(),
+                            ]
+                        })
+                        .collect(),
+                )
+            });
+        }
+        AbsenceAction::Add {
+            nip,
+            from,
+            to,
+            reason,
+            note,
+        } => {
+            let absence = store.add_absence(&NewAbsence {
+                nip,
+                from,
+                to,
+                reason: AbsenceReason::require(&reason, "reason")?,
+                note,
+            })?;
+            println!("{} dicatat: {}.", absence.name, absence.describe());
+        }
+        AbsenceAction::Import { file } => {
+            let count = store.import_absences(&edaran_core::files::read_limited(
+                &file,
+                edaran_core::files::MAX_LIST_CSV_BYTES,
+                "berkas ketidakhadiran (CSV)",
+            )?)?;
+            println!("{count} ketidakhadiran diimpor.");
+        }
+        AbsenceAction::Delete { id } => {
+            store.delete_absence(id)?;
+            println!("Ketidakhadiran {id} dihapus.");
+        }
+    }
     Ok(())
 }

@@ -56,32 +56,39 @@ impl Absence {
     }
 }
 
-/// An absence as a form or a file gives it; the person by NIP.
+/// An absence as a form or a file gives it; the person by NIP; no last
+/// day means the one day `from`.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
 pub struct NewAbsence {
     pub nip: String,
     pub from: NaiveDate,
-    pub to: NaiveDate,
+    #[serde(default)]
+    pub to: Option<NaiveDate>,
     pub reason: AbsenceReason,
     #[serde(default)]
     pub note: String,
 }
 
 impl NewAbsence {
+    pub fn last_day(&self) -> NaiveDate {
+        self.to.unwrap_or(self.from)
+    }
+
     /// The checks that need no database.
     pub fn validate(&self) -> Result<()> {
-        if self.to < self.from {
+        let to = self.last_day();
+        if to < self.from {
             return Err(Error::invalid(
                 "periode_terbalik",
                 "to",
                 format!(
                     "Tanggal selesai ({}) sebelum tanggal mulai ({}).",
-                    words::date(self.to),
+                    words::date(to),
                     words::date(self.from)
                 ),
             ));
         }
-        if (self.to - self.from).num_days() > 366 {
+        if (to - self.from).num_days() > 366 {
             return Err(Error::invalid(
                 "ketidakhadiran_terlalu_panjang",
                 "to",
@@ -144,7 +151,13 @@ pub fn absences_from_csv(bytes: &[u8]) -> Result<Vec<(usize, NewAbsence)>> {
             }
             d
         };
-        let (from, to) = (date(1, "mulai"), date(2, "selesai"));
+        let from = date(1, "mulai");
+        // An empty last day is the one day of `mulai`.
+        let to = if cell(index[2]).is_empty() {
+            Some(None)
+        } else {
+            date(2, "selesai").map(Some)
+        };
         let reason = AbsenceReason::require(cell(index[3]), "alasan");
         let (Some(from), Some(to), false) = (from, to, nip.is_empty()) else {
             if let Err(e) = reason {
@@ -194,12 +207,13 @@ mod tests {
 
     #[test]
     fn a_csv_gives_rows_with_lines_and_every_bad_row_is_named() {
-        let good = "nip;mulai;selesai;alasan;keterangan\n198001012005011001;2020-07-06;10-07-2020;cuti;tahunan\n198001012005011002;2020-07-08;2020-07-08;dinas luar;\n";
+        let good = "nip;mulai;selesai;alasan;keterangan\n198001012005011001;2020-07-06;10-07-2020;cuti;tahunan\n198001012005011002;2020-07-08;;dinas luar;\n";
         let rows = absences_from_csv(good.as_bytes()).unwrap();
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].0, 2);
         assert_eq!(rows[1].1.reason, AbsenceReason::DinasLuar);
-        assert_eq!(rows[0].1.to, NaiveDate::from_ymd_opt(2020, 7, 10).unwrap());
+        assert_eq!(rows[1].1.last_day(), rows[1].1.from);
+        assert_eq!(rows[0].1.to, NaiveDate::from_ymd_opt(2020, 7, 10));
 
         let bad = "nip;mulai;selesai;alasan\n;2020-07-06;2020-07-07;cuti\n198001012005011001;6 Juli;2020-07-07;cuti\n198001012005011001;2020-07-09;2020-07-07;sakit\n198001012005011001;2020-07-06;2020-07-07;liburan\n";
         let Err(Error::Import(rows)) = absences_from_csv(bad.as_bytes()) else {

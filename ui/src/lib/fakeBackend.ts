@@ -592,7 +592,7 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
           name: person!.name,
           agency: db.agencies.find((a) => a.id === person!.agency_id)?.name ?? '',
           from: input.from,
-          to: input.to,
+          to: input.to ?? input.from,
           reason: input.reason,
           note: input.note,
         };

@@ -547,7 +547,8 @@ export interface Absence {
 export interface NewAbsence {
   nip: string;
   from: string;
-  to: string;
+  /** Empty: the one day `from`. */
+  to: string | null;
   reason: string;
   note: string;
 }

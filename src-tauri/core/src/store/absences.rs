@@ -104,7 +104,7 @@ impl Store {
                 &format!(
                     "{SELECT} WHERE b.employee_id = ?1 AND b.start <= ?3 AND ?2 <= b.end LIMIT 1"
                 ),
-                params![employee_id, a.from, a.to],
+                params![employee_id, a.from, a.last_day()],
                 from_row,
             )
             .map(Some)
@@ -120,13 +120,13 @@ impl Store {
                     "{name} sudah tercatat {} pada hari yang sama ({} s.d. {}).",
                     other.describe(),
                     words::date(a.from),
-                    words::date(a.to)
+                    words::date(a.last_day())
                 ),
             ));
         }
         self.conn.execute(
             "INSERT INTO absence (employee_id, start, end, reason, note) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![employee_id, a.from, a.to, a.reason, a.note.trim()],
+            params![employee_id, a.from, a.last_day(), a.reason, a.note.trim()],
         )?;
         Ok(self.conn.last_insert_rowid())
     }
@@ -153,7 +153,7 @@ mod tests {
         let leave = NewAbsence {
             nip: nip(0),
             from: day(5, 13),
-            to: day(5, 15),
+            to: Some(day(5, 15)),
             reason: AbsenceReason::Cuti,
             note: "tahunan".into(),
         };
@@ -164,7 +164,7 @@ mod tests {
         );
         let overlap = NewAbsence {
             from: day(5, 15),
-            to: day(5, 18),
+            to: Some(day(5, 18)),
             reason: AbsenceReason::Sakit,
             ..leave.clone()
         };
