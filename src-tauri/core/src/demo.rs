@@ -974,10 +974,10 @@ fn example_circulars(store: &mut Store) -> Result<()> {
     template::compose(&mut first);
     let first = store.create_circular(&first, clerk)?;
     store.initial(first, verifier)?;
-    store.issue(first, day(3, 27), clerk)?;
+    store.issue(first, &crate::store::Issue::on(day(3, 27)), clerk)?;
     let extension = store.derive(first, Relation::Perpanjangan, day(4, 10), clerk)?;
     store.initial(extension, verifier)?;
-    store.issue(extension, day(4, 13), clerk)?;
+    store.issue(extension, &crate::store::Issue::on(day(4, 13)), clerk)?;
     store.derive(extension, Relation::Perpanjangan, day(4, 27), clerk)?;
     Ok(())
 }

@@ -1,16 +1,81 @@
-//! The outgoing-letter register (*buku agenda surat keluar*) as files a
-//! clerk hands on: CSV for any spreadsheet (semicolons, as Excel expects
-//! them under an Indonesian locale, with a BOM) and XLSX with real dates.
+//! The outgoing-letter registers (*buku agenda surat keluar*) the office
+//! keeps, and their entries as files a clerk hands on: CSV for any
+//! spreadsheet (semicolons, as Excel expects them under an Indonesian
+//! locale, with a BOM) and XLSX with real dates.
 
 use chrono::Datelike;
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+use serde::{Deserialize, Serialize};
 
-use crate::error::Result;
+use crate::error::{Error, Result};
+use crate::numbering::NumberTemplate;
 use crate::spreadsheet::{excel_csv, sheet_with_header, xlsx_failed};
 use crate::store::RegisterEntry;
 
+/// The office's own register: its template, classification and unit are
+/// the office profile's.
+pub const OWN: i64 = 1;
+
+/// A register the office keeps: its own, or another one whose numbers its
+/// circulars carry (the Setda's Bagian Organisasi, another office).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct Register {
+    #[serde(default)]
+    pub id: i64,
+    pub name: String,
+    /// Empty for a register that only records numbers given elsewhere.
+    #[serde(default)]
+    pub numbering_template: String,
+    #[serde(default)]
+    pub classification: String,
+    #[serde(default)]
+    pub unit_code: String,
+}
+
+impl Register {
+    /// Trimmed, with a readable name and a template that can number (or none).
+    pub fn validated(&self) -> Result<Register> {
+        let name = self.name.trim();
+        if name.is_empty() {
+            return Err(Error::invalid(
+                "wajib_diisi",
+                "name",
+                "Nama buku agenda wajib diisi, mis. Bagian Organisasi Setda.",
+            ));
+        }
+        let template = self.numbering_template.trim();
+        if !template.is_empty() {
+            NumberTemplate::parse(template)?;
+        }
+        Ok(Register {
+            id: self.id,
+            name: name.to_string(),
+            numbering_template: template.to_string(),
+            classification: self.classification.trim().to_string(),
+            unit_code: self.unit_code.trim().to_string(),
+        })
+    }
+
+    /// The template numbers are given with; a register without one only records.
+    pub fn template(&self) -> Result<NumberTemplate> {
+        if self.numbering_template.trim().is_empty() {
+            return Err(Error::invalid(
+                "buku_agenda_tanpa_templat",
+                "register",
+                format!(
+                    "Buku agenda {} tidak punya templat nomor, jadi hanya dapat mencatat nomor yang diberikan di tempat lain; \
+                     isi templatnya di Pengaturan atau pilih buku agenda lain.",
+                    self.name
+                ),
+            ));
+        }
+        NumberTemplate::parse(&self.numbering_template)
+    }
+}
+
 /// Column titles and XLSX widths.
-const COLUMNS: [(&str, f64); 7] = [
+const COLUMNS: [(&str, f64); 8] = [
+    ("Buku Agenda", 24.0),
     ("Tahun", 8.0),
     ("No. Urut", 9.0),
     ("Nomor Surat", 24.0),
@@ -20,11 +85,17 @@ const COLUMNS: [(&str, f64); 7] = [
     ("Keterangan", 40.0),
 ];
 
-fn status_label(status: &str) -> &str {
-    match status {
-        "dibatalkan" => "Dibatalkan",
+/// `Terpakai`, `Dicatat` (a number given elsewhere) or `Dibatalkan`.
+fn status_label(entry: &RegisterEntry) -> &'static str {
+    match (entry.status.as_str(), entry.kind.as_str()) {
+        ("dibatalkan", _) => "Dibatalkan",
+        (_, "dicatat") => "Dicatat",
         _ => "Terpakai",
     }
+}
+
+fn sequence_text(entry: &RegisterEntry) -> String {
+    entry.sequence.map(|s| s.to_string()).unwrap_or_default()
 }
 
 /// The register as CSV text.
@@ -33,12 +104,13 @@ pub fn to_csv(entries: &[RegisterEntry]) -> String {
         &COLUMNS.map(|(title, _)| title),
         entries.iter().map(|e| {
             [
+                e.register_name.clone(),
                 e.year.to_string(),
-                e.sequence.to_string(),
+                sequence_text(e),
                 e.number.clone(),
                 e.issued_on.format("%d-%m-%Y").to_string(),
                 e.subject.clone(),
-                status_label(&e.status).to_string(),
+                status_label(e).to_string(),
                 e.note.clone(),
             ]
         }),
@@ -59,17 +131,22 @@ pub fn to_xlsx(entries: &[RegisterEntry]) -> Result<Vec<u8>> {
             e.issued_on.day() as u8,
         )
         .map_err(&failed)?;
-        sheet.write_number(row, 0, e.year).map_err(&failed)?;
-        sheet.write_number(row, 1, e.sequence).map_err(&failed)?;
-        sheet.write_string(row, 2, &e.number).map_err(&failed)?;
         sheet
-            .write_datetime_with_format(row, 3, &day, &date)
+            .write_string(row, 0, &e.register_name)
             .map_err(&failed)?;
-        sheet.write_string(row, 4, &e.subject).map_err(&failed)?;
+        sheet.write_number(row, 1, e.year).map_err(&failed)?;
+        if let Some(sequence) = e.sequence {
+            sheet.write_number(row, 2, sequence).map_err(&failed)?;
+        }
+        sheet.write_string(row, 3, &e.number).map_err(&failed)?;
         sheet
-            .write_string(row, 5, status_label(&e.status))
+            .write_datetime_with_format(row, 4, &day, &date)
             .map_err(&failed)?;
-        sheet.write_string(row, 6, &e.note).map_err(&failed)?;
+        sheet.write_string(row, 5, &e.subject).map_err(&failed)?;
+        sheet
+            .write_string(row, 6, status_label(e))
+            .map_err(&failed)?;
+        sheet.write_string(row, 7, &e.note).map_err(&failed)?;
     }
     book.save_to_buffer().map_err(failed)
 }
@@ -80,16 +157,34 @@ mod tests {
     use chrono::NaiveDate;
 
     fn entries() -> Vec<RegisterEntry> {
-        vec![RegisterEntry {
-            year: 2020,
-            sequence: 439,
-            number: "800/439/BKPSDM/2020".into(),
-            circular_id: Some(1),
-            subject: "Perpanjangan; \"WFH\" ASN".into(),
-            issued_on: NaiveDate::from_ymd_opt(2020, 5, 15).unwrap(),
-            status: "dibatalkan".into(),
-            note: "salah alamat".into(),
-        }]
+        vec![
+            RegisterEntry {
+                register_id: 1,
+                register_name: "Buku Agenda BKPSDM".into(),
+                year: 2020,
+                sequence: Some(439),
+                number: "800/439/BKPSDM/2020".into(),
+                circular_id: Some(1),
+                subject: "Perpanjangan; \"WFH\" ASN".into(),
+                issued_on: NaiveDate::from_ymd_opt(2020, 5, 15).unwrap(),
+                kind: "terbit".into(),
+                status: "dibatalkan".into(),
+                note: "salah alamat".into(),
+            },
+            RegisterEntry {
+                register_id: 2,
+                register_name: "Bagian Organisasi Setda".into(),
+                year: 2020,
+                sequence: None,
+                number: "800.1.11/77/ORG".into(),
+                circular_id: Some(2),
+                subject: "Sistem kerja".into(),
+                issued_on: NaiveDate::from_ymd_opt(2020, 7, 28).unwrap(),
+                kind: "dicatat".into(),
+                status: "terpakai".into(),
+                note: String::new(),
+            },
+        ]
     }
 
     #[test]
@@ -99,11 +194,16 @@ mod tests {
         let mut lines = text.trim_start_matches('\u{feff}').lines();
         assert_eq!(
             lines.next().unwrap(),
-            "Tahun;No. Urut;Nomor Surat;Tanggal;Perihal;Status;Keterangan"
+            "Buku Agenda;Tahun;No. Urut;Nomor Surat;Tanggal;Perihal;Status;Keterangan"
         );
         assert_eq!(
             lines.next().unwrap(),
-            "2020;439;800/439/BKPSDM/2020;15-05-2020;\"Perpanjangan; \"\"WFH\"\" ASN\";Dibatalkan;salah alamat"
+            "Buku Agenda BKPSDM;2020;439;800/439/BKPSDM/2020;15-05-2020;\"Perpanjangan; \"\"WFH\"\" ASN\";Dibatalkan;salah alamat"
+        );
+        assert_eq!(
+            lines.next().unwrap(),
+            "Bagian Organisasi Setda;2020;;800.1.11/77/ORG;28-07-2020;Sistem kerja;Dicatat;",
+            "a recorded number has no sequence here"
         );
     }
 
@@ -113,16 +213,21 @@ mod tests {
         let bytes = to_xlsx(&entries()).unwrap();
         let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
         let range = book.worksheet_range("Buku Agenda").unwrap();
-        assert_eq!(range.get((0, 2)), Some(&Data::String("Nomor Surat".into())));
+        assert_eq!(range.get((0, 3)), Some(&Data::String("Nomor Surat".into())));
         assert_eq!(
-            range.get((1, 2)),
+            range.get((1, 3)),
             Some(&Data::String("800/439/BKPSDM/2020".into()))
         );
-        assert_eq!(range.get((1, 1)), Some(&Data::Float(439.0)));
-        let Some(Data::DateTime(date)) = range.get((1, 3)) else {
+        assert_eq!(range.get((1, 2)), Some(&Data::Float(439.0)));
+        let Some(Data::DateTime(date)) = range.get((1, 4)) else {
             panic!("date cell")
         };
         assert_eq!(date.as_f64(), 43_966.0, "Excel day number of 15 May 2020");
-        assert_eq!(range.get((1, 5)), Some(&Data::String("Dibatalkan".into())));
+        assert_eq!(range.get((1, 6)), Some(&Data::String("Dibatalkan".into())));
+        assert_eq!(
+            range.get((2, 0)),
+            Some(&Data::String("Bagian Organisasi Setda".into()))
+        );
+        assert_eq!(range.get((2, 6)), Some(&Data::String("Dicatat".into())));
     }
 }

@@ -245,6 +245,46 @@ CREATE TABLE signed_notice (
 ALTER TABLE signatory ADD COLUMN kop TEXT NOT NULL DEFAULT 'kepala_daerah';
 UPDATE signatory SET kop = 'perangkat_daerah' WHERE role = 'kepala_perangkat_daerah';
 "#,
+    r#"
+-- Registers (buku agenda) the office keeps: its own (id 1: template,
+-- classification and unit from the office profile) and others, e.g. the
+-- Setda's Bagian Organisasi with its own template; one without a template
+-- only records numbers given elsewhere (another office).
+CREATE TABLE register (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    numbering_template TEXT NOT NULL DEFAULT '',
+    classification TEXT NOT NULL DEFAULT '',
+    unit_code TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO register (id, name) VALUES (1, 'Buku agenda kantor');
+-- Entries per register: sequences per register and year; a recorded number
+-- (kind 'dicatat') has a sequence only when it is the register's own pattern.
+CREATE TABLE register_entry_by_register (
+    id INTEGER PRIMARY KEY,
+    register_id INTEGER NOT NULL DEFAULT 1 REFERENCES register(id),
+    year INTEGER NOT NULL,
+    sequence INTEGER,
+    number TEXT NOT NULL,
+    circular_id INTEGER REFERENCES circular(id),
+    subject TEXT NOT NULL,
+    issued_on TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'terbit',
+    status TEXT NOT NULL DEFAULT 'terpakai',
+    note TEXT NOT NULL DEFAULT '',
+    pdf_sha256 TEXT,
+    UNIQUE (register_id, year, sequence)
+);
+INSERT INTO register_entry_by_register
+    (id, year, sequence, number, circular_id, subject, issued_on, status, note, pdf_sha256)
+    SELECT id, year, sequence, number, circular_id, subject, issued_on, status, note, pdf_sha256
+    FROM register_entry;
+DROP TABLE register_entry;
+ALTER TABLE register_entry_by_register RENAME TO register_entry;
+CREATE INDEX register_entry_number ON register_entry(register_id, number COLLATE NOCASE);
+CREATE TRIGGER register_kept BEFORE DELETE ON register_entry
+BEGIN SELECT RAISE(ABORT, 'nomor dalam buku agenda tidak dapat dihapus'); END;
+"#,
 ];
 
 /// The schema version this build writes.
