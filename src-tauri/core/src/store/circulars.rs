@@ -618,6 +618,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::{demo, exchange};
+    use crate::register::Register;
 
     fn seed() -> Circular {
         exchange::from_json(include_str!(
@@ -683,6 +684,196 @@ mod tests {
                 ("diparaf".into(), "Kabid Mutasi".into()),
                 ("terbit".into(), "Rina".into())
             ]
+        );
+    }
+
+    fn organisasi(store: &mut Store) -> i64 {
+        store
+            .save_register(&Register {
+                name: "Bagian Organisasi Setda".into(),
+                numbering_template: "{klasifikasi}/{nomor}/ORG/{tahun}".into(),
+                classification: "061".into(),
+                ..Default::default()
+            })
+            .unwrap()
+    }
+
+    fn issue_in(register_id: i64, date: NaiveDate) -> Issue {
+        Issue {
+            register_id: Some(register_id),
+            ..Issue::on(date)
+        }
+    }
+
+    #[test]
+    fn each_register_numbers_its_own_sequence_per_year() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let org = organisasi(&mut store);
+        let mut issue = |store: &mut Store, how: Issue| {
+            let id = store.create_circular(&seed(), "Rina").unwrap();
+            store.issue(id, &how, "Rina").unwrap()
+        };
+        let numbers = [
+            issue(&mut store, Issue::on(day(2020, 5, 12))),
+            issue(&mut store, issue_in(org, day(2020, 5, 12))),
+            issue(&mut store, issue_in(org, day(2020, 5, 13))),
+            issue(&mut store, Issue::on(day(2020, 5, 14))),
+            issue(&mut store, issue_in(org, day(2021, 1, 4))),
+        ];
+        assert_eq!(
+            numbers,
+            [
+                "800/1/BKPSDM/2020",
+                "061/1/ORG/2020",
+                "061/2/ORG/2020",
+                "800/2/BKPSDM/2020",
+                "061/1/ORG/2021"
+            ]
+        );
+        let org_2020: Vec<(String, Option<u32>)> = store
+            .register("Organisasi", Some(2020))
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.register_name, e.sequence))
+            .collect();
+        assert_eq!(
+            org_2020,
+            [
+                ("Bagian Organisasi Setda".to_string(), Some(2)),
+                ("Bagian Organisasi Setda".to_string(), Some(1))
+            ]
+        );
+        // A register kept only to record numbers given elsewhere cannot issue.
+        let province = store
+            .save_register(&Register {
+                name: "Pemerintah Provinsi".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let id = store.create_circular(&seed(), "Rina").unwrap();
+        let e = store
+            .issue(id, &issue_in(province, day(2020, 6, 1)), "Rina")
+            .unwrap_err();
+        assert_eq!(e.code(), "buku_agenda_tanpa_templat");
+        assert_eq!(store.circular(id).unwrap().summary.status, CircularStatus::Draf);
+    }
+
+    #[test]
+    fn an_issue_dated_before_the_registers_last_entry_needs_a_reason() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let org = organisasi(&mut store);
+        let first = store.create_circular(&seed(), "Rina").unwrap();
+        store.issue(first, &Issue::on(day(2020, 5, 14)), "Rina").unwrap();
+        let late = store.create_circular(&seed(), "Rina").unwrap();
+        let e = store
+            .issue(late, &Issue::on(day(2020, 5, 12)), "Rina")
+            .unwrap_err();
+        assert_eq!((e.code(), e.field()), ("tanggal_mundur", Some("date")));
+        assert!(
+            e.to_string().contains("800/1/BKPSDM/2020 tanggal 14 Mei 2020"),
+            "{e}"
+        );
+        assert_eq!(store.circular(late).unwrap().summary.status, CircularStatus::Draf);
+        assert_eq!(store.register("", None).unwrap().len(), 1, "nothing taken");
+        // Another register's dates do not constrain this one.
+        store.issue(late, &issue_in(org, day(2020, 5, 12)), "Rina").unwrap();
+        let backdated = store.create_circular(&seed(), "Rina").unwrap();
+        let number = store
+            .issue(
+                backdated,
+                &Issue {
+                    backdate_reason: " Surat ditandatangani Bupati tanggal 12 Mei ".into(),
+                    ..Issue::on(day(2020, 5, 12))
+                },
+                "Rina",
+            )
+            .unwrap();
+        assert_eq!(number, "800/2/BKPSDM/2020", "numbering order stays");
+        let entry = store.register(&number, None).unwrap().remove(0);
+        assert_eq!(entry.note, "Tanggal mundur: Surat ditandatangani Bupati tanggal 12 Mei");
+        let audit = store.audit(backdated).unwrap().pop().unwrap();
+        assert!(audit.detail.contains("Surat ditandatangani Bupati tanggal 12 Mei"), "{}", audit.detail);
+    }
+
+    #[test]
+    fn a_recorded_number_is_unique_in_its_register_and_moves_its_sequence_only_in_its_own_pattern() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let org = organisasi(&mut store);
+        let record = |store: &mut Store, number: &str, date: NaiveDate, register_id: Option<i64>| {
+            let id = store.create_circular(&seed(), "Rina").unwrap();
+            store
+                .record(id, &Recording { number: number.into(), date, register_id }, "Rina")
+                .map(|n| (id, n))
+        };
+        let (id, number) = record(&mut store, " 800.1.11/77/ORG ", day(2020, 7, 28), Some(org)).unwrap();
+        assert_eq!(number, "800.1.11/77/ORG");
+        let recorded = store.circular(id).unwrap();
+        assert_eq!(recorded.summary.status, CircularStatus::Terbit);
+        assert_eq!(recorded.document.number, "800.1.11/77/ORG");
+        assert_eq!(recorded.document.issued_on, Some(day(2020, 7, 28)));
+        let entry = store.register("800.1.11/77/ORG", None).unwrap().remove(0);
+        assert_eq!(
+            (entry.kind.as_str(), entry.sequence, entry.register_id),
+            ("dicatat", None, org)
+        );
+        assert_eq!(store.audit(id).unwrap().pop().unwrap().action, "dicatat");
+        let e = record(&mut store, "800.1.11/77/org", day(2020, 7, 29), Some(org)).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("nomor_sudah_ada", Some("number")));
+        assert!(
+            e.to_string().contains("Nomor 800.1.11/77/ORG sudah ada di buku agenda Bagian Organisasi Setda")
+                && e.to_string().contains("28 Juli 2020"),
+            "{e}"
+        );
+        // The same text in another register is another letter.
+        record(&mut store, "800.1.11/77/ORG", day(2020, 7, 28), None).unwrap();
+        // The register's own pattern takes its sequence: the next issue follows it.
+        record(&mut store, "061/412/ORG/2020", day(2020, 7, 28), Some(org)).unwrap();
+        let next = store.create_circular(&seed(), "Rina").unwrap();
+        assert_eq!(
+            store.issue(next, &issue_in(org, day(2020, 7, 30)), "Rina").unwrap(),
+            "061/413/ORG/2020"
+        );
+        assert_eq!(
+            record(&mut store, "  ", day(2020, 7, 28), Some(org)).unwrap_err().field(),
+            Some("number")
+        );
+        // A recorded circular is frozen like an issued one.
+        assert_eq!(store.save_draft(id, &seed(), "Rina").unwrap_err().code(), "surat_edaran_terbit");
+    }
+
+    #[test]
+    fn a_recorded_circular_is_extended_and_its_extension_cites_the_recorded_number() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let org = organisasi(&mut store);
+        let id = store
+            .record_imported(
+                &seed(),
+                &Recording {
+                    number: "061/412/ORG".into(),
+                    date: day(2020, 5, 12),
+                    register_id: Some(org),
+                },
+                "Rina",
+            )
+            .unwrap();
+        let board = store.dashboard(day(2020, 5, 20)).unwrap();
+        assert!(
+            board.active.iter().any(|a| a.link.circular.id == id),
+            "tracked as in force"
+        );
+        let extension = store.derive(id, Relation::Perpanjangan, day(2020, 5, 25), "Rina").unwrap();
+        let doc = store.circular(extension).unwrap().document;
+        let cited = doc.references.last().unwrap();
+        assert_eq!(cited.circular_id, Some(id));
+        assert!(cited.text.contains("Nomor 061/412/ORG"), "{}", cited.text);
+        assert!(
+            doc.points.iter().any(|p| p.text.contains("Nomor 061/412/ORG tanggal 12 Mei 2020")),
+            "{:?}",
+            doc.points
         );
     }
 

@@ -282,6 +282,7 @@ INSERT INTO register_entry_by_register
 DROP TABLE register_entry;
 ALTER TABLE register_entry_by_register RENAME TO register_entry;
 CREATE INDEX register_entry_number ON register_entry(register_id, number COLLATE NOCASE);
+CREATE INDEX register_entry_date ON register_entry(register_id, issued_on);
 CREATE TRIGGER register_kept BEFORE DELETE ON register_entry
 BEGIN SELECT RAISE(ABORT, 'nomor dalam buku agenda tidak dapat dihapus'); END;
 "#,
@@ -346,5 +347,34 @@ mod tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert_eq!(kops, ["kepala_daerah", "perangkat_daerah"]);
+    }
+
+    #[test]
+    fn entries_from_before_registers_are_the_offices_own_and_keep_their_sequence() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 8).unwrap();
+        conn.execute_batch(
+            "INSERT INTO circular (kind, status, subject, document, updated_at) VALUES ('wfh_baru', 'terbit', 'A', '{}', '');
+             INSERT INTO register_entry (year, sequence, number, circular_id, subject, issued_on, status, note)
+                 VALUES (2020, 439, '800/439/BKPSDM/2020', 1, 'A', '2020-05-15', 'dibatalkan', 'salah alamat');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let row: (i64, String, i64, String, String, String) = conn
+            .query_row(
+                "SELECT e.sequence, e.number, e.register_id, r.name, e.kind, e.note
+                 FROM register_entry e JOIN register r ON r.id = e.register_id",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+            )
+            .unwrap();
+        assert_eq!(
+            row,
+            (439, "800/439/BKPSDM/2020".into(), 1, "Buku agenda kantor".into(), "terbit".into(), "salah alamat".into())
+        );
+        assert!(
+            conn.execute("DELETE FROM register_entry", []).is_err(),
+            "entries are still never deleted"
+        );
     }
 }
