@@ -125,7 +125,10 @@ impl NumberTemplate {
         let digits = number
             .strip_prefix(&render_pieces(&self.0[..at], parts))?
             .strip_suffix(&render_pieces(&self.0[at + 1..], parts))?;
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
+        if digits.is_empty()
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+            || digits.starts_with('0')
+        {
             return None;
         }
         digits.parse().ok()
@@ -134,17 +137,17 @@ impl NumberTemplate {
 
 fn render_pieces(pieces: &[Piece], parts: &NumberParts) -> String {
     pieces
-            .iter()
-            .map(|p| match p {
-                Piece::Text(t) => t.clone(),
-                Piece::Token(Token::Classification) => parts.classification.to_string(),
-                Piece::Token(Token::Sequence) => parts.sequence.to_string(),
-                Piece::Token(Token::Unit) => parts.unit.to_string(),
-                Piece::Token(Token::Year) => parts.year.to_string(),
-                Piece::Token(Token::Month) => parts.month.to_string(),
-                Piece::Token(Token::RomanMonth) => roman_month(parts.month).to_string(),
-            })
-            .collect()
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.clone(),
+            Piece::Token(Token::Classification) => parts.classification.to_string(),
+            Piece::Token(Token::Sequence) => parts.sequence.to_string(),
+            Piece::Token(Token::Unit) => parts.unit.to_string(),
+            Piece::Token(Token::Year) => parts.year.to_string(),
+            Piece::Token(Token::Month) => parts.month.to_string(),
+            Piece::Token(Token::RomanMonth) => roman_month(parts.month).to_string(),
+        })
+        .collect()
 }
 
 fn pos(whole: &str, rest: &str, at: usize) -> usize {

@@ -346,7 +346,12 @@ impl Store {
     }
 
     /// Imports an exchange-file circular and records its number, in one transaction.
-    pub fn record_imported(&mut self, doc: &Circular, recording: &Recording, actor: &str) -> Result<i64> {
+    pub fn record_imported(
+        &mut self,
+        doc: &Circular,
+        recording: &Recording,
+        actor: &str,
+    ) -> Result<i64> {
         self.in_transaction(|store| {
             let id = store.insert_draft(doc, None, None)?;
             store.log(id, "diimpor", actor, "")?;
@@ -388,7 +393,14 @@ impl Store {
             Some(s) if !self.sequence_taken(register.id, date.year(), s)? => Some(s),
             _ => None,
         };
-        let entry = Entry { register, sequence, number, date, kind: "dicatat", note: String::new() };
+        let entry = Entry {
+            register,
+            sequence,
+            number,
+            date,
+            kind: "dicatat",
+            note: String::new(),
+        };
         self.publish(record, entry, actor)
     }
 
@@ -439,7 +451,9 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "{ENTRY_SELECT} WHERE e.register_id = ?1 AND e.number = ?2 COLLATE NOCASE"
         ))?;
-        Ok(stmt.query_row(params![register_id, number], entry_row).optional()?)
+        Ok(stmt
+            .query_row(params![register_id, number], entry_row)
+            .optional()?)
     }
 
     fn sequence_taken(&self, register_id: i64, year: i32, sequence: u32) -> Result<bool> {
@@ -454,7 +468,14 @@ impl Store {
     /// register line and the audit, and supersedes or revokes its parent.
     fn publish(&mut self, mut record: CircularRecord, entry: Entry, actor: &str) -> Result<String> {
         let id = record.summary.id;
-        let Entry { register, sequence, number, date, kind, note } = entry;
+        let Entry {
+            register,
+            sequence,
+            number,
+            date,
+            kind,
+            note,
+        } = entry;
         record.document.number = number.clone();
         record.document.issued_on = Some(date);
         self.conn.execute(
@@ -470,8 +491,18 @@ impl Store {
         if !note.is_empty() {
             detail = format!("{detail}; {note}");
         }
-        self.log(id, if kind == "dicatat" { "dicatat" } else { "terbit" }, actor, &detail)?;
-        if let (Some(parent), Some(relation)) = (record.summary.parent_id, record.summary.relation) {
+        self.log(
+            id,
+            if kind == "dicatat" {
+                "dicatat"
+            } else {
+                "terbit"
+            },
+            actor,
+            &detail,
+        )?;
+        if let (Some(parent), Some(relation)) = (record.summary.parent_id, record.summary.relation)
+        {
             let status = match relation {
                 Relation::Perubahan => Some(CircularStatus::Diganti),
                 Relation::Pencabutan => Some(CircularStatus::Dicabut),
@@ -479,7 +510,12 @@ impl Store {
             };
             if let Some(status) = status {
                 self.set_status(parent, status)?;
-                self.log(parent, status.code(), actor, &format!("oleh surat edaran {number}"))?;
+                self.log(
+                    parent,
+                    status.code(),
+                    actor,
+                    &format!("oleh surat edaran {number}"),
+                )?;
             }
         }
         Ok(number)
@@ -617,8 +653,8 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{demo, exchange};
     use crate::register::Register;
+    use crate::{demo, exchange};
 
     fn seed() -> Circular {
         exchange::from_json(include_str!(
@@ -647,12 +683,16 @@ mod tests {
         );
         store.initial(a, "Kabid Mutasi").unwrap();
         assert_eq!(
-            store.issue(a, &Issue::on(day(2020, 5, 12)), "Rina").unwrap(),
+            store
+                .issue(a, &Issue::on(day(2020, 5, 12)), "Rina")
+                .unwrap(),
             "800/1/BKPSDM/2020"
         );
         let b = store.create_circular(&seed(), "Rina").unwrap();
         assert_eq!(
-            store.issue(b, &Issue::on(day(2020, 5, 13)), "Rina").unwrap(),
+            store
+                .issue(b, &Issue::on(day(2020, 5, 13)), "Rina")
+                .unwrap(),
             "800/2/BKPSDM/2020"
         );
         let c = store.create_circular(&seed(), "Rina").unwrap();
@@ -756,7 +796,10 @@ mod tests {
             .issue(id, &issue_in(province, day(2020, 6, 1)), "Rina")
             .unwrap_err();
         assert_eq!(e.code(), "buku_agenda_tanpa_templat");
-        assert_eq!(store.circular(id).unwrap().summary.status, CircularStatus::Draf);
+        assert_eq!(
+            store.circular(id).unwrap().summary.status,
+            CircularStatus::Draf
+        );
     }
 
     #[test]
@@ -765,20 +808,28 @@ mod tests {
         office(&mut store);
         let org = organisasi(&mut store);
         let first = store.create_circular(&seed(), "Rina").unwrap();
-        store.issue(first, &Issue::on(day(2020, 5, 14)), "Rina").unwrap();
+        store
+            .issue(first, &Issue::on(day(2020, 5, 14)), "Rina")
+            .unwrap();
         let late = store.create_circular(&seed(), "Rina").unwrap();
         let e = store
             .issue(late, &Issue::on(day(2020, 5, 12)), "Rina")
             .unwrap_err();
         assert_eq!((e.code(), e.field()), ("tanggal_mundur", Some("date")));
         assert!(
-            e.to_string().contains("800/1/BKPSDM/2020 tanggal 14 Mei 2020"),
+            e.to_string()
+                .contains("800/1/BKPSDM/2020 tanggal 14 Mei 2020"),
             "{e}"
         );
-        assert_eq!(store.circular(late).unwrap().summary.status, CircularStatus::Draf);
+        assert_eq!(
+            store.circular(late).unwrap().summary.status,
+            CircularStatus::Draf
+        );
         assert_eq!(store.register("", None).unwrap().len(), 1, "nothing taken");
         // Another register's dates do not constrain this one.
-        store.issue(late, &issue_in(org, day(2020, 5, 12)), "Rina").unwrap();
+        store
+            .issue(late, &issue_in(org, day(2020, 5, 12)), "Rina")
+            .unwrap();
         let backdated = store.create_circular(&seed(), "Rina").unwrap();
         let number = store
             .issue(
@@ -792,23 +843,43 @@ mod tests {
             .unwrap();
         assert_eq!(number, "800/2/BKPSDM/2020", "numbering order stays");
         let entry = store.register(&number, None).unwrap().remove(0);
-        assert_eq!(entry.note, "Tanggal mundur: Surat ditandatangani Bupati tanggal 12 Mei");
+        assert_eq!(
+            entry.note,
+            "Tanggal mundur: Surat ditandatangani Bupati tanggal 12 Mei"
+        );
         let audit = store.audit(backdated).unwrap().pop().unwrap();
-        assert!(audit.detail.contains("Surat ditandatangani Bupati tanggal 12 Mei"), "{}", audit.detail);
+        assert!(
+            audit
+                .detail
+                .contains("Surat ditandatangani Bupati tanggal 12 Mei"),
+            "{}",
+            audit.detail
+        );
     }
 
     #[test]
-    fn a_recorded_number_is_unique_in_its_register_and_moves_its_sequence_only_in_its_own_pattern() {
+    fn a_recorded_number_is_unique_in_its_register_and_moves_its_sequence_only_in_its_own_pattern()
+    {
         let mut store = Store::open_in_memory().unwrap();
         office(&mut store);
         let org = organisasi(&mut store);
-        let record = |store: &mut Store, number: &str, date: NaiveDate, register_id: Option<i64>| {
-            let id = store.create_circular(&seed(), "Rina").unwrap();
-            store
-                .record(id, &Recording { number: number.into(), date, register_id }, "Rina")
-                .map(|n| (id, n))
-        };
-        let (id, number) = record(&mut store, " 800.1.11/77/ORG ", day(2020, 7, 28), Some(org)).unwrap();
+        let record =
+            |store: &mut Store, number: &str, date: NaiveDate, register_id: Option<i64>| {
+                let id = store.create_circular(&seed(), "Rina").unwrap();
+                store
+                    .record(
+                        id,
+                        &Recording {
+                            number: number.into(),
+                            date,
+                            register_id,
+                        },
+                        "Rina",
+                    )
+                    .map(|n| (id, n))
+            };
+        let (id, number) =
+            record(&mut store, " 800.1.11/77/ORG ", day(2020, 7, 28), Some(org)).unwrap();
         assert_eq!(number, "800.1.11/77/ORG");
         let recorded = store.circular(id).unwrap();
         assert_eq!(recorded.summary.status, CircularStatus::Terbit);
@@ -823,7 +894,8 @@ mod tests {
         let e = record(&mut store, "800.1.11/77/org", day(2020, 7, 29), Some(org)).unwrap_err();
         assert_eq!((e.code(), e.field()), ("nomor_sudah_ada", Some("number")));
         assert!(
-            e.to_string().contains("Nomor 800.1.11/77/ORG sudah ada di buku agenda Bagian Organisasi Setda")
+            e.to_string()
+                .contains("Nomor 800.1.11/77/ORG sudah ada di buku agenda Bagian Organisasi Setda")
                 && e.to_string().contains("28 Juli 2020"),
             "{e}"
         );
@@ -833,15 +905,22 @@ mod tests {
         record(&mut store, "061/412/ORG/2020", day(2020, 7, 28), Some(org)).unwrap();
         let next = store.create_circular(&seed(), "Rina").unwrap();
         assert_eq!(
-            store.issue(next, &issue_in(org, day(2020, 7, 30)), "Rina").unwrap(),
+            store
+                .issue(next, &issue_in(org, day(2020, 7, 30)), "Rina")
+                .unwrap(),
             "061/413/ORG/2020"
         );
         assert_eq!(
-            record(&mut store, "  ", day(2020, 7, 28), Some(org)).unwrap_err().field(),
+            record(&mut store, "  ", day(2020, 7, 28), Some(org))
+                .unwrap_err()
+                .field(),
             Some("number")
         );
         // A recorded circular is frozen like an issued one.
-        assert_eq!(store.save_draft(id, &seed(), "Rina").unwrap_err().code(), "surat_edaran_terbit");
+        assert_eq!(
+            store.save_draft(id, &seed(), "Rina").unwrap_err().code(),
+            "surat_edaran_terbit"
+        );
     }
 
     #[test]
@@ -865,13 +944,17 @@ mod tests {
             board.active.iter().any(|a| a.link.circular.id == id),
             "tracked as in force"
         );
-        let extension = store.derive(id, Relation::Perpanjangan, day(2020, 5, 25), "Rina").unwrap();
+        let extension = store
+            .derive(id, Relation::Perpanjangan, day(2020, 5, 25), "Rina")
+            .unwrap();
         let doc = store.circular(extension).unwrap().document;
         let cited = doc.references.last().unwrap();
         assert_eq!(cited.circular_id, Some(id));
         assert!(cited.text.contains("Nomor 061/412/ORG"), "{}", cited.text);
         assert!(
-            doc.points.iter().any(|p| p.text.contains("Nomor 061/412/ORG tanggal 12 Mei 2020")),
+            doc.points
+                .iter()
+                .any(|p| p.text.contains("Nomor 061/412/ORG tanggal 12 Mei 2020")),
             "{:?}",
             doc.points
         );
@@ -890,7 +973,9 @@ mod tests {
             )
             .unwrap();
         let id = store.create_circular(&seed(), "Rina").unwrap();
-        let e = store.issue(id, &Issue::on(day(2020, 5, 12)), "Rina").unwrap_err();
+        let e = store
+            .issue(id, &Issue::on(day(2020, 5, 12)), "Rina")
+            .unwrap_err();
         assert_eq!(e.code(), "templat_tanpa_tahun");
         let record = store.circular(id).unwrap();
         assert_eq!(record.summary.status, CircularStatus::Draf);
@@ -910,7 +995,9 @@ mod tests {
         let id = store.create_circular(&doc, "Rina").unwrap();
         for e in [
             store.initial(id, "Kabid").unwrap_err(),
-            store.issue(id, &Issue::on(day(2020, 5, 12)), "Rina").unwrap_err(),
+            store
+                .issue(id, &Issue::on(day(2020, 5, 12)), "Rina")
+                .unwrap_err(),
         ] {
             assert_eq!(e.code(), "periode_terlalu_panjang");
             assert_eq!(e.field(), Some("period"));
@@ -924,7 +1011,9 @@ mod tests {
         });
         store.save_draft(id, &doc, "Rina").unwrap();
         assert_eq!(
-            store.issue(id, &Issue::on(day(2020, 5, 12)), "Rina").unwrap(),
+            store
+                .issue(id, &Issue::on(day(2020, 5, 12)), "Rina")
+                .unwrap(),
             "800/1/BKPSDM/2020",
             "an open end is allowed"
         );
@@ -935,7 +1024,9 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         office(&mut store);
         let id = store.create_circular(&seed(), "Rina").unwrap();
-        store.issue(id, &Issue::on(day(2020, 5, 12)), "Rina").unwrap();
+        store
+            .issue(id, &Issue::on(day(2020, 5, 12)), "Rina")
+            .unwrap();
         let row = |store: &Store| -> (String, String, String) {
             store
                 .conn
@@ -952,7 +1043,9 @@ mod tests {
         for result in [
             store.save_draft(id, &changed, "Rina").map(|_| ()),
             store.initial(id, "Rina"),
-            store.issue(id, &Issue::on(day(2020, 6, 1)), "Rina").map(|_| ()),
+            store
+                .issue(id, &Issue::on(day(2020, 6, 1)), "Rina")
+                .map(|_| ()),
             store.delete_draft(id),
         ] {
             let e = result.expect_err("refused");
@@ -988,7 +1081,9 @@ mod tests {
                 .code(),
             "belum_terbit"
         );
-        store.issue(first, &Issue::on(day(2020, 5, 12)), "Rina").unwrap();
+        store
+            .issue(first, &Issue::on(day(2020, 5, 12)), "Rina")
+            .unwrap();
         let amendment = store
             .derive(first, Relation::Perubahan, day(2020, 5, 19), "Rina")
             .unwrap();
@@ -998,7 +1093,9 @@ mod tests {
             (CircularKind::Perubahan, Some(first))
         );
         assert_eq!(draft.document.number, "");
-        store.issue(amendment, &Issue::on(day(2020, 5, 20)), "Rina").unwrap();
+        store
+            .issue(amendment, &Issue::on(day(2020, 5, 20)), "Rina")
+            .unwrap();
         assert_eq!(
             store.circular(first).unwrap().summary.status,
             CircularStatus::Diganti
@@ -1006,7 +1103,9 @@ mod tests {
         let revocation = store
             .derive(amendment, Relation::Pencabutan, day(2020, 6, 4), "Rina")
             .unwrap();
-        store.issue(revocation, &Issue::on(day(2020, 6, 5)), "Rina").unwrap();
+        store
+            .issue(revocation, &Issue::on(day(2020, 6, 5)), "Rina")
+            .unwrap();
         assert_eq!(
             store.circular(amendment).unwrap().summary.status,
             CircularStatus::Dicabut
@@ -1018,11 +1117,15 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         office(&mut store);
         let first = store.create_circular(&seed(), "Rina").unwrap();
-        store.issue(first, &Issue::on(day(2020, 5, 12)), "Rina").unwrap();
+        store
+            .issue(first, &Issue::on(day(2020, 5, 12)), "Rina")
+            .unwrap();
         let revocation = store
             .derive(first, Relation::Pencabutan, day(2020, 5, 13), "Rina")
             .unwrap();
-        let number = store.issue(revocation, &Issue::on(day(2020, 5, 14)), "Rina").unwrap();
+        let number = store
+            .issue(revocation, &Issue::on(day(2020, 5, 14)), "Rina")
+            .unwrap();
         assert_eq!(
             store.circular(first).unwrap().summary.status,
             CircularStatus::Dicabut
@@ -1060,7 +1163,9 @@ mod tests {
         );
         let next = store.create_circular(&seed(), "Rina").unwrap();
         assert_eq!(
-            store.issue(next, &Issue::on(day(2020, 5, 15)), "Rina").unwrap(),
+            store
+                .issue(next, &Issue::on(day(2020, 5, 15)), "Rina")
+                .unwrap(),
             "800/3/BKPSDM/2020"
         );
     }

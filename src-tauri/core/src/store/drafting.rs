@@ -490,7 +490,9 @@ mod tests {
         });
         template::refresh(&mut doc);
         let id = store.create_circular(&doc, "Rina").unwrap();
-        store.issue(id, &crate::store::Issue::on(start), "Rina").unwrap();
+        store
+            .issue(id, &crate::store::Issue::on(start), "Rina")
+            .unwrap();
         id
     }
 

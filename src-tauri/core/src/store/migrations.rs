@@ -365,12 +365,28 @@ mod tests {
                 "SELECT e.sequence, e.number, e.register_id, r.name, e.kind, e.note
                  FROM register_entry e JOIN register r ON r.id = e.register_id",
                 [],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
             )
             .unwrap();
         assert_eq!(
             row,
-            (439, "800/439/BKPSDM/2020".into(), 1, "Buku agenda kantor".into(), "terbit".into(), "salah alamat".into())
+            (
+                439,
+                "800/439/BKPSDM/2020".into(),
+                1,
+                "Buku agenda kantor".into(),
+                "terbit".into(),
+                "salah alamat".into()
+            )
         );
         assert!(
             conn.execute("DELETE FROM register_entry", []).is_err(),

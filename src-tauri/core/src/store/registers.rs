@@ -131,7 +131,10 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         store.save_office(&demo::office_profile()).unwrap();
         let own = store.register_by_id(None).unwrap();
-        assert_eq!(own.numbering_template, "{klasifikasi}/{nomor}/{unit}/{tahun}");
+        assert_eq!(
+            own.numbering_template,
+            "{klasifikasi}/{nomor}/{unit}/{tahun}"
+        );
         let org = Register {
             name: " Bagian Organisasi Setda ".into(),
             numbering_template: "{klasifikasi}/{nomor}/ORG/{tahun}".into(),
@@ -164,7 +167,12 @@ mod tests {
                 ..Default::default()
             })
             .unwrap();
-        let names: Vec<String> = store.registers().unwrap().into_iter().map(|r| r.name).collect();
+        let names: Vec<String> = store
+            .registers()
+            .unwrap()
+            .into_iter()
+            .map(|r| r.name)
+            .collect();
         assert_eq!(names, ["Buku Agenda BKPSDM", "Bagian Organisasi Setda"]);
         assert_eq!(
             store.register_by_id(None).unwrap().numbering_template,

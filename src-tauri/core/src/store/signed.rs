@@ -261,7 +261,14 @@ mod tests {
         let (mut store, cert, draft) = setup();
         let register_before = store.register("", None).unwrap().len();
         let e = store
-            .issue_signed(draft, &Issue::on(day()), "uji", cert, "salah sekali", PaperSize::F4)
+            .issue_signed(
+                draft,
+                &Issue::on(day()),
+                "uji",
+                cert,
+                "salah sekali",
+                PaperSize::F4,
+            )
             .unwrap_err();
         assert_eq!(e.code(), "kata_sandi_salah");
         let other = store
@@ -272,7 +279,14 @@ mod tests {
             .unwrap();
         let theirs = store.create_internal_certificate(other.id, PASS).unwrap();
         let e = store
-            .issue_signed(draft, &Issue::on(day()), "uji", theirs.id, PASS, PaperSize::F4)
+            .issue_signed(
+                draft,
+                &Issue::on(day()),
+                "uji",
+                theirs.id,
+                PASS,
+                PaperSize::F4,
+            )
             .unwrap_err();
         assert_eq!(e.code(), "sertifikat_orang_lain");
         assert!(e.to_string().contains("milik"), "{e}");

@@ -82,7 +82,9 @@ mod tests {
         doc.scope = scope.into();
         let issued_on = doc.issued_on.unwrap();
         let id = store.create_circular(&doc, "Rina").unwrap();
-        store.issue(id, &crate::store::Issue::on(issued_on), "Rina").unwrap();
+        store
+            .issue(id, &crate::store::Issue::on(issued_on), "Rina")
+            .unwrap();
         id
     }
 
@@ -179,7 +181,9 @@ mod tests {
             alert.message
         );
 
-        store.issue(draft, &crate::store::Issue::on(day(2020, 4, 8)), "Rina").unwrap();
+        store
+            .issue(draft, &crate::store::Issue::on(day(2020, 4, 8)), "Rina")
+            .unwrap();
         let board = store.dashboard(day(2020, 4, 15)).unwrap();
         let ext = board
             .active
@@ -244,7 +248,9 @@ mod tests {
             end: Some(day(2020, 6, 19)),
         });
         store.save_draft(next, &doc, "Rina").unwrap();
-        store.issue(next, &crate::store::Issue::on(day(2020, 6, 5)), "Rina").unwrap();
+        store
+            .issue(next, &crate::store::Issue::on(day(2020, 6, 5)), "Rina")
+            .unwrap();
         let board = store.dashboard(day(2020, 6, 8)).unwrap();
         let gap = board
             .alerts
@@ -322,7 +328,13 @@ mod tests {
         let revocation = store
             .derive(muba, Relation::Pencabutan, day(2020, 6, 8), "Rina")
             .unwrap();
-        store.issue(revocation, &crate::store::Issue::on(day(2020, 6, 8)), "Rina").unwrap();
+        store
+            .issue(
+                revocation,
+                &crate::store::Issue::on(day(2020, 6, 8)),
+                "Rina",
+            )
+            .unwrap();
         let before = store.dashboard(day(2020, 5, 20)).unwrap();
         let shown = before
             .active
