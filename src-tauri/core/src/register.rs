@@ -85,9 +85,10 @@ const COLUMNS: [(&str, f64); 8] = [
     ("Keterangan", 40.0),
 ];
 
-/// `Terpakai`, `Dicatat` (a number given elsewhere) or `Dibatalkan`.
-fn status_label(entry: &RegisterEntry) -> &'static str {
-    match (entry.status.as_str(), entry.kind.as_str()) {
+/// How an entry of `kind` (`terbit`/`dicatat`) and `status` reads: `Terpakai`,
+/// `Dicatat` (a number given elsewhere) or `Dibatalkan`.
+pub fn status_label(kind: &str, status: &str) -> &'static str {
+    match (status, kind) {
         ("dibatalkan", _) => "Dibatalkan",
         (_, "dicatat") => "Dicatat",
         _ => "Terpakai",
@@ -110,7 +111,7 @@ pub fn to_csv(entries: &[RegisterEntry]) -> String {
                 e.number.clone(),
                 e.issued_on.format("%d-%m-%Y").to_string(),
                 e.subject.clone(),
-                status_label(e).to_string(),
+                e.status_label.to_string(),
                 e.note.clone(),
             ]
         }),
@@ -144,7 +145,7 @@ pub fn to_xlsx(entries: &[RegisterEntry]) -> Result<Vec<u8>> {
             .map_err(&failed)?;
         sheet.write_string(row, 5, &e.subject).map_err(&failed)?;
         sheet
-            .write_string(row, 6, status_label(e))
+            .write_string(row, 6, e.status_label)
             .map_err(&failed)?;
         sheet.write_string(row, 7, &e.note).map_err(&failed)?;
     }
@@ -169,6 +170,7 @@ mod tests {
                 issued_on: NaiveDate::from_ymd_opt(2020, 5, 15).unwrap(),
                 kind: "terbit".into(),
                 status: "dibatalkan".into(),
+                status_label: "Dibatalkan",
                 note: "salah alamat".into(),
             },
             RegisterEntry {
@@ -182,6 +184,7 @@ mod tests {
                 issued_on: NaiveDate::from_ymd_opt(2020, 7, 28).unwrap(),
                 kind: "dicatat".into(),
                 status: "terpakai".into(),
+                status_label: "Dicatat",
                 note: String::new(),
             },
         ]

@@ -68,6 +68,8 @@ pub struct RegisterEntry {
     pub kind: String,
     /// `terpakai` (used) or `dibatalkan` (cancelled, never reused).
     pub status: String,
+    /// `Terpakai`, `Dicatat` (a number given elsewhere) or `Dibatalkan`.
+    pub status_label: &'static str,
     pub note: String,
 }
 
@@ -161,7 +163,9 @@ const ENTRY_SELECT: &str =
      FROM register_entry e JOIN register r ON r.id = e.register_id";
 
 fn entry_row(r: &Row) -> rusqlite::Result<RegisterEntry> {
+    let (kind, status): (String, String) = (r.get(8)?, r.get(9)?);
     Ok(RegisterEntry {
+        status_label: crate::register::status_label(&kind, &status),
         register_id: r.get(0)?,
         register_name: r.get(1)?,
         year: r.get(2)?,
@@ -170,8 +174,8 @@ fn entry_row(r: &Row) -> rusqlite::Result<RegisterEntry> {
         circular_id: r.get(5)?,
         subject: r.get(6)?,
         issued_on: r.get(7)?,
-        kind: r.get(8)?,
-        status: r.get(9)?,
+        kind,
+        status,
         note: r.get(10)?,
     })
 }
