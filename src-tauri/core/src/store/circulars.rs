@@ -754,7 +754,7 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         office(&mut store);
         let org = organisasi(&mut store);
-        let mut issue = |store: &mut Store, how: Issue| {
+        let issue = |store: &mut Store, how: Issue| {
             let id = store.create_circular(&seed(), "Rina").unwrap();
             store.issue(id, &how, "Rina").unwrap()
         };
