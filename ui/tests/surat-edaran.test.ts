@@ -194,6 +194,27 @@ describe('drafting a circular', () => {
     expect(rowTexts('register-row').find((r) => r.includes('061/412/ORG'))).toContain('Dicatat');
   });
 
+  it('asks why when the core refuses a date before the register\'s last entry, then issues with the reason', async () => {
+    const { user, backend } = await renderApp();
+    await openEditorOfNew(user);
+    const issue = backend.circular_issue;
+    const asked: string[] = [];
+    backend.circular_issue = (id, how, actor) => {
+      asked.push(how.backdate_reason);
+      if (!how.backdate_reason)
+        return Promise.reject({ code: 'tanggal_mundur', field: 'date', message: 'Tanggal 1 April 2020 lebih awal dari nomor terakhir buku agenda Buku Agenda BKPSDM: 800/2/BKPSDM/2020 tanggal 13 April 2020.' });
+      return issue(id, how, actor);
+    };
+    await user.click(screen.getByTestId('action-terbit'));
+    await user.click(screen.getByTestId('confirm-terbit'));
+    expect((await screen.findByTestId('issue-backdate')).textContent).toContain('800/2/BKPSDM/2020 tanggal 13 April 2020');
+    expect(screen.getByTestId('circular-status').textContent).toBe('Draf');
+    await user.type(screen.getByTestId('issue-backdate-reason'), 'Ditandatangani Bupati 1 April');
+    await user.click(screen.getByTestId('confirm-terbit'));
+    await waitFor(() => expect(screen.getByTestId('circular-status').textContent).toBe('Terbit'));
+    expect(asked).toEqual(['', 'Ditandatangani Bupati 1 April']);
+  });
+
   it('issues from the register chosen in the dialog', async () => {
     const { user } = await renderApp();
     await openEditorOfNew(user);
