@@ -815,3 +815,184 @@ fn an_open_ended_circular_is_rostered_through_a_horizon_and_extended() {
         back.stderr
     );
 }
+
+/// The demo office keeps BKPSDM's register and the Setda's Bagian
+/// Organisasi's: each numbers its own sequence, a number given elsewhere is
+/// recorded with its date (once per register), and an issue dated before a
+/// register's last entry needs a stated reason.
+#[test]
+fn circulars_are_numbered_by_the_chosen_register_and_numbers_from_elsewhere_are_recorded() {
+    let (dir, db) = demo_database();
+    let registers = edaran_json(&db, &["registers"]);
+    let names: Vec<&str> = registers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["Buku Agenda BKPSDM", "Bagian Organisasi Setda"]);
+
+    let file = dir.path().join("se.json");
+    let file = file.to_str().unwrap();
+    assert!(edaran(&db, &["circular", "export", "1", "-o", file]).ok);
+    let imported = edaran(&db, &["circular", "import", file]);
+    assert!(
+        imported
+            .stderr
+            .contains("Berkas ini bernomor 800/1/BKPSDM/2020")
+            && imported
+                .stderr
+                .contains("diimpor sebagai draf tanpa nomor itu"),
+        "the number left out is said: {}",
+        imported.stderr
+    );
+    let draft = imported.stdout.lines().last().unwrap().trim().to_string();
+    let issued = edaran(
+        &db,
+        &[
+            "circular",
+            "issue",
+            &draft,
+            "--date",
+            "2020-06-01",
+            "--register",
+            "bagian organisasi setda",
+        ],
+    );
+    assert!(
+        issued.stdout.contains("terbit dengan nomor 061/1/ORG/2020"),
+        "{} {}",
+        issued.stdout,
+        issued.stderr
+    );
+
+    let unknown = edaran(&db, &["circular", "issue", "3", "--register", "Setda"]);
+    assert!(
+        !unknown.ok && unknown.stderr.contains("Buku agenda \"Setda\" tidak ada"),
+        "{}",
+        unknown.stderr
+    );
+
+    // BKPSDM's last entry is 800/2/BKPSDM/2020 of 13 April 2020.
+    let early = edaran(&db, &["circular", "issue", "3", "--date", "2020-04-01"]);
+    assert!(
+        !early.ok
+            && early.stderr.contains(
+                "lebih awal dari nomor terakhir buku agenda Buku Agenda BKPSDM: 800/2/BKPSDM/2020"
+            ),
+        "{}",
+        early.stderr
+    );
+    assert_eq!(
+        edaran_json(&db, &["circulars"]).as_array().unwrap()[1]["status"],
+        "draf",
+        "nothing issued"
+    );
+    let backdated = edaran(
+        &db,
+        &[
+            "circular",
+            "issue",
+            "3",
+            "--date",
+            "2020-04-01",
+            "--backdate-reason",
+            "Ditandatangani Bupati 1 April",
+        ],
+    );
+    assert!(
+        backdated.stdout.contains("800/3/BKPSDM/2020"),
+        "{}",
+        backdated.stderr
+    );
+
+    let recorded = edaran(
+        &db,
+        &[
+            "circular",
+            "record",
+            file,
+            "--number",
+            "061/412/ORG",
+            "--date",
+            "2020-07-28",
+            "--register",
+            "Bagian Organisasi Setda",
+        ],
+    );
+    assert!(recorded.ok, "{}", recorded.stderr);
+    assert!(
+        recorded
+            .stdout
+            .contains("dicatat dengan nomor 061/412/ORG di buku agenda Bagian Organisasi Setda"),
+        "{}",
+        recorded.stdout
+    );
+    let id: i64 = recorded
+        .stdout
+        .lines()
+        .last()
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    let list = edaran_json(&db, &["circulars"]);
+    let it = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap();
+    assert_eq!(
+        (
+            it["status"].as_str(),
+            it["number"].as_str(),
+            it["issued_on"].as_str()
+        ),
+        (Some("terbit"), Some("061/412/ORG"), Some("2020-07-28"))
+    );
+    let again = edaran(
+        &db,
+        &[
+            "circular",
+            "record",
+            file,
+            "--number",
+            "061/412/org",
+            "--date",
+            "2020-07-29",
+            "--register",
+            "Bagian Organisasi Setda",
+        ],
+    );
+    assert!(
+        !again.ok
+            && again
+                .stderr
+                .contains("Nomor 061/412/ORG sudah ada di buku agenda Bagian Organisasi Setda"),
+        "{}",
+        again.stderr
+    );
+    assert_eq!(
+        edaran_json(&db, &["circulars"]).as_array().unwrap().len(),
+        list.as_array().unwrap().len(),
+        "a refused record imports nothing"
+    );
+    // The recorded circular is extended like one issued here, citing its number.
+    let extended = edaran(&db, &["extend", &id.to_string()]);
+    assert!(extended.ok, "{}", extended.stderr);
+    let draft = extended.stdout.lines().last().unwrap().trim().to_string();
+    let out = dir.path().join("perpanjangan.json");
+    assert!(
+        edaran(
+            &db,
+            &["circular", "export", &draft, "-o", out.to_str().unwrap()]
+        )
+        .ok
+    );
+    let text = std::fs::read_to_string(out).unwrap();
+    assert!(
+        text.contains("Nomor 061/412/ORG tanggal 28 Juli 2020"),
+        "{text}"
+    );
+}

@@ -183,6 +183,35 @@ async fn extension_scenario() {
     wait_for_text(&app, "register-row", &number).await;
     wait_for_text(&app, "register-row", "Tahap Ketiga").await;
     screenshot(&app, "buku-agenda.png").await;
+
+    // The demo's remaining draft was numbered by the Setda's Bagian
+    // Organisasi: it is recorded with that number and date, not issued here.
+    click(&app, "tab-daftar").await;
+    wait_for_text(&app, "circular-row", "Draf")
+        .await
+        .find(Locator::Css(&css("open-circular")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    click(&app, "action-catat").await;
+    type_into(&app, "record-number", "061/412/ORG").await;
+    set_date(&app, "record-date", "2020-07-28").await;
+    choose(&app, "record-register", "2").await;
+    click(&app, "confirm-catat").await;
+    wait_for_text(&app, "circular-number", "061/412/ORG").await;
+    wait_for_text(&app, "circular-status", "Terbit").await;
+    click(&app, "back-to-list").await;
+    wait_for_text(&app, "circular-row", "061/412/ORG").await;
+    click(&app, "tab-agenda").await;
+    let recorded = wait_for_text(&app, "register-row", "061/412/ORG").await;
+    let row = recorded.text().await.unwrap();
+    assert!(
+        row.contains("Bagian Organisasi Setda") && row.contains("Dicatat"),
+        "{row}"
+    );
+    screenshot(&app, "buku-agenda-dicatat.png").await;
     app.close().await.unwrap();
     drop(driver);
 

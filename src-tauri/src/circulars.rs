@@ -7,8 +7,10 @@ use edaran_core::circular::{
 };
 use edaran_core::office::PaperSize;
 use edaran_core::pdf::{self, Preview};
-use edaran_core::store::{AuditEntry, CircularRecord, RegisterEntry};
+use edaran_core::register::Register;
+use edaran_core::store::{AuditEntry, CircularRecord, Issue, Recording, RegisterEntry};
 use edaran_core::{exchange, register, template, Error};
+use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
@@ -70,10 +72,31 @@ pub fn circular_initial(state: State<AppState>, id: i64, verifier: String) -> Re
 pub fn circular_issue(
     state: State<AppState>,
     id: i64,
-    date: NaiveDate,
+    issue: Issue,
     actor: String,
 ) -> Reply<String> {
-    reply(state.store().issue(id, date, &actor))
+    reply(state.store().issue(id, &issue, &actor))
+}
+
+/// Records a draft as numbered by another register or office (*Catat nomor*).
+#[tauri::command]
+pub fn circular_record(
+    state: State<AppState>,
+    id: i64,
+    recording: Recording,
+    actor: String,
+) -> Reply<String> {
+    reply(state.store().record(id, &recording, &actor))
+}
+
+#[tauri::command]
+pub fn registers_list(state: State<AppState>) -> Reply<Vec<Register>> {
+    reply(state.store().registers())
+}
+
+#[tauri::command]
+pub fn register_save(state: State<AppState>, register: Register) -> Reply<i64> {
+    reply(state.store().save_register(&register))
 }
 
 #[tauri::command]
@@ -186,9 +209,19 @@ pub async fn circular_export_json(state: State<'_, AppState>, id: i64) -> Reply<
     Ok(path.map(|p| p.display().to_string()))
 }
 
+/// A draft imported from an exchange file, and what the import left out.
+#[derive(Serialize)]
+pub struct Imported {
+    id: i64,
+    notice: Option<String>,
+}
+
 /// Reads an exchange file chosen by the user and saves it as a new draft.
 #[tauri::command]
-pub async fn circular_import_json(state: State<'_, AppState>, actor: String) -> Reply<Option<i64>> {
+pub async fn circular_import_json(
+    state: State<'_, AppState>,
+    actor: String,
+) -> Reply<Option<Imported>> {
     let Some(path) = pick_file(
         "Impor surat edaran (JSON)",
         "Surat edaran Edaran (JSON)",
@@ -205,7 +238,11 @@ pub async fn circular_import_json(state: State<'_, AppState>, actor: String) -> 
     )?)
     .into_owned();
     let doc = reply(exchange::from_json(&text))?;
-    reply(state.store().create_circular(&doc, &actor)).map(Some)
+    let id = reply(state.store().create_circular(&doc, &actor))?;
+    Ok(Some(Imported {
+        id,
+        notice: exchange::number_left_out(&doc),
+    }))
 }
 
 /// Saves the register (as filtered) as CSV or XLSX.

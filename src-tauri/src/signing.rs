@@ -3,10 +3,9 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
 use edaran_core::office::PaperSize;
 use edaran_core::sign;
-use edaran_core::store::{CertificateRecord, SignedIssue, TrustedRoot, Verification};
+use edaran_core::store::{CertificateRecord, Issue, SignedIssue, TrustedRoot, Verification};
 use edaran_core::{Error, ErrorReport};
 use serde::Serialize;
 use tauri::State;
@@ -114,7 +113,7 @@ pub fn signing_certificates(state: State<AppState>, id: i64) -> Reply<Vec<Certif
 pub fn circular_issue_signed(
     state: State<AppState>,
     id: i64,
-    date: NaiveDate,
+    issue: Issue,
     actor: String,
     certificate_id: i64,
     passphrase: String,
@@ -123,7 +122,7 @@ pub fn circular_issue_signed(
     reply(
         state
             .store()
-            .issue_signed(id, date, &actor, certificate_id, &passphrase, paper),
+            .issue_signed(id, &issue, &actor, certificate_id, &passphrase, paper),
     )
 }
 

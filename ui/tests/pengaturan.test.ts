@@ -21,6 +21,20 @@ describe('Pengaturan', () => {
     expect(screen.getByTestId('office-line').textContent).toBe('BKPSDM · Kota Sungai Mas');
   });
 
+  it('keeps registers: adds one that only records numbers given by another office', async () => {
+    const { user } = await renderApp();
+    await openPage(user, 'nav-pengaturan', 'page-pengaturan');
+    await waitFor(() => expect(rowTexts('register-book-row')).toHaveLength(2));
+    expect(rowTexts('register-book-row')[0]).toContain('kantor sendiri');
+    await user.click(screen.getByTestId('register-book-add'));
+    await user.click(screen.getByTestId('register-save'));
+    expect((await screen.findByTestId('dialog-error')).textContent).toContain('Nama buku agenda wajib diisi');
+    await user.type(screen.getByTestId('register-name'), 'Pemerintah Provinsi Sumatera Selatan');
+    await user.click(screen.getByTestId('register-save'));
+    await waitFor(() => expect(rowTexts('register-book-row')).toHaveLength(3));
+    expect(rowTexts('register-book-row')[2]).toContain('(hanya mencatat)');
+  });
+
   it('shows a template error next to the template field', async () => {
     const { user } = await renderApp();
     await openPage(user, 'nav-pengaturan', 'page-pengaturan');

@@ -324,7 +324,7 @@ describe('picket roster', () => {
   it('prints notices of an issued circular with progress, and can cancel them', async () => {
     const { user, backend } = await renderApp();
     await backend.rules_save(DRAFT, { picket: { per_day: 2, unit_kinds: [], categories: [] } }, 'Tester');
-    await backend.circular_issue(DRAFT, '2020-03-28', 'Tester');
+    await backend.circular_issue(DRAFT, { date: '2020-03-28', register_id: null, backdate_reason: '' }, 'Tester');
     await openPage(user, 'nav-piket', 'page-piket');
     await user.selectOptions(await screen.findByTestId('piket-circular'), String(DRAFT));
     await user.click(screen.getByTestId('roster-generate'));

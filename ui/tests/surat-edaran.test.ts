@@ -158,4 +158,73 @@ describe('drafting a circular', () => {
     await waitFor(() => expect(rowTexts('register-row')[0]).toContain('Dibatalkan'));
     expect(rowTexts('register-row')[0]).toContain('Salah alamat');
   });
+
+  it('records a draft numbered by another register, refuses the same number twice there, and lists it as Dicatat', async () => {
+    const { user } = await renderApp();
+    await openEditorOfNew(user);
+    await user.click(screen.getByTestId('action-catat'));
+    const dialog = await screen.findByTestId('record-dialog');
+    expect(Array.from(dialog.querySelectorAll('option')).map((o) => o.textContent)).toEqual(['Buku Agenda BKPSDM', 'Bagian Organisasi Setda']);
+    await user.type(screen.getByTestId('record-number'), '061/412/ORG');
+    await user.click(screen.getByTestId('confirm-catat'));
+    expect((await screen.findByTestId('dialog-error')).textContent).toBe('Tanggal surat yang dicatat wajib diisi.');
+    await user.type(screen.getByTestId('record-date'), '2020-07-28');
+    await user.selectOptions(screen.getByTestId('record-register'), '2');
+    await user.click(screen.getByTestId('confirm-catat'));
+    await waitFor(() => expect(screen.getByTestId('circular-number').textContent).toBe('061/412/ORG'));
+    expect(screen.getByTestId('circular-status').textContent).toBe('Terbit');
+    expect(screen.queryByTestId('record-dialog')).toBeNull();
+    expect(screen.getByTestId('action-perpanjang')).toBeTruthy();
+
+    await user.click(screen.getByTestId('back-to-list'));
+    await user.selectOptions(await screen.findByTestId('new-kind'), 'wfh_baru');
+    await user.click(screen.getByTestId('new-circular'));
+    await user.click(await screen.findByTestId('action-catat'));
+    await user.type(await screen.findByTestId('record-number'), '061/412/org');
+    await user.type(screen.getByTestId('record-date'), '2020-07-29');
+    await user.selectOptions(screen.getByTestId('record-register'), '2');
+    await user.click(screen.getByTestId('confirm-catat'));
+    expect((await screen.findByTestId('dialog-error')).textContent).toContain('Nomor 061/412/ORG sudah ada di buku agenda Bagian Organisasi Setda');
+    expect(screen.getByTestId('circular-status').textContent).toBe('Draf');
+    await user.keyboard('{Escape}');
+
+    await user.click(screen.getByTestId('back-to-list'));
+    await user.click(await screen.findByTestId('tab-agenda'));
+    await waitFor(() => expect(rowTexts('register-row').find((r) => r.includes('061/412/ORG'))).toContain('Bagian Organisasi Setda'));
+    expect(rowTexts('register-row').find((r) => r.includes('061/412/ORG'))).toContain('Dicatat');
+  });
+
+  it('asks why when the core refuses a date before the register\'s last entry, then issues with the reason', async () => {
+    const { user, backend } = await renderApp();
+    await openEditorOfNew(user);
+    const issue = backend.circular_issue;
+    const asked: string[] = [];
+    backend.circular_issue = (id, how, actor) => {
+      asked.push(how.backdate_reason);
+      if (!how.backdate_reason)
+        return Promise.reject({ code: 'tanggal_mundur', field: 'date', message: 'Tanggal 1 April 2020 lebih awal dari nomor terakhir buku agenda Buku Agenda BKPSDM: 800/2/BKPSDM/2020 tanggal 13 April 2020.' });
+      return issue(id, how, actor);
+    };
+    await user.click(screen.getByTestId('action-terbit'));
+    await user.click(screen.getByTestId('confirm-terbit'));
+    expect((await screen.findByTestId('issue-backdate')).textContent).toContain('800/2/BKPSDM/2020 tanggal 13 April 2020');
+    expect(screen.getByTestId('circular-status').textContent).toBe('Draf');
+    await user.type(screen.getByTestId('issue-backdate-reason'), 'Ditandatangani Bupati 1 April');
+    await user.click(screen.getByTestId('confirm-terbit'));
+    await waitFor(() => expect(screen.getByTestId('circular-status').textContent).toBe('Terbit'));
+    expect(asked).toEqual(['', 'Ditandatangani Bupati 1 April']);
+  });
+
+  it('issues from the register chosen in the dialog', async () => {
+    const { user } = await renderApp();
+    await openEditorOfNew(user);
+    await user.click(screen.getByTestId('action-terbit'));
+    await waitFor(() => expect(screen.getByTestId('issue-register').querySelectorAll('option')).toHaveLength(2));
+    await user.selectOptions(screen.getByTestId('issue-register'), '2');
+    const date = screen.getByTestId('issue-date');
+    await user.clear(date);
+    await user.type(date, '2020-06-01');
+    await user.click(screen.getByTestId('confirm-terbit'));
+    await waitFor(() => expect(screen.getByTestId('circular-number').textContent).toBe('061/1/ORG/2020'));
+  });
 });

@@ -10,7 +10,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use edaran_core::circular::{CircularKind, CircularStatus};
 use edaran_core::office::PaperSize;
 use edaran_core::sign::{self, MarkInfo, SignOptions};
-use edaran_core::store::{EmployeeFilter, Extension, SearchFilter};
+use edaran_core::store::{EmployeeFilter, Extension, Issue, Recording, SearchFilter};
 use edaran_core::{demo, exchange, files, import, paths, pdf, template, Error, ErrorReport, Store};
 use serde::Serialize;
 
@@ -71,10 +71,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Satu surat edaran: ekspor, impor, terbitkan.
+    /// Satu surat edaran: ekspor, impor, terbitkan, catat nomor.
     Circular {
         #[command(subcommand)]
         action: CircularAction,
+    },
+    /// Buku agenda yang dipakai kantor, dengan templat nomornya.
+    Registers {
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
     },
     /// Impor data (semua baris atau tidak sama sekali).
     Import {
@@ -350,7 +355,31 @@ enum CircularAction {
         /// Tanggal penetapan (TTTT-BB-HH); bawaan: hari ini.
         #[arg(long, value_parser = date_arg)]
         date: Option<chrono::NaiveDate>,
+        /// Buku agenda yang memberi nomor (nama, lihat `edaran registers`); bawaan: buku agenda kantor sendiri.
+        #[arg(long)]
+        register: Option<String>,
+        /// Alasan bila tanggal penetapan lebih awal dari nomor terakhir buku agenda itu (dicatat di keterangan dan jejak audit).
+        #[arg(long = "backdate-reason", default_value = "")]
+        backdate_reason: String,
         /// Nama petugas yang dicatat di jejak audit.
+        #[arg(long = "by", default_value = "petugas")]
+        actor: String,
+    },
+    /// Mencatat surat edaran bernomor dari buku agenda lain atau instansi lain
+    /// (mis. diterima dari provinsi atau terbit sebelum Edaran dipakai): membaca
+    /// berkas pertukaran JSON dan mencatat nomor dan tanggalnya, sekaligus; baris
+    /// terakhir keluaran adalah id-nya.
+    Record {
+        file: PathBuf,
+        /// Nomor surat sebagaimana tertulis; bawaan: nomor dalam berkas.
+        #[arg(long)]
+        number: Option<String>,
+        /// Tanggal penetapan (TTTT-BB-HH); bawaan: tanggal dalam berkas.
+        #[arg(long, value_parser = date_arg)]
+        date: Option<chrono::NaiveDate>,
+        /// Buku agenda tempat nomor itu dicatat (nama); bawaan: buku agenda kantor sendiri.
+        #[arg(long)]
+        register: Option<String>,
         #[arg(long = "by", default_value = "petugas")]
         actor: String,
     },
@@ -389,6 +418,12 @@ enum ImportWhat {
 }
 
 /// A date on the command line, written as in files: `TTTT-BB-HH`.
+/// The id of the register named `name` (the office's own when none).
+fn register_id(store: &Store, name: Option<&str>) -> Result<Option<i64>, Error> {
+    name.map(|n| store.register_named(n).map(|r| r.id))
+        .transpose()
+}
+
 fn date_arg(text: &str) -> Result<chrono::NaiveDate, String> {
     chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
         format!("tanggal \"{text}\" tidak dapat dibaca; tulis dalam bentuk TTTT-BB-HH, mis. 2020-07-28 untuk 28 Juli 2020")
@@ -698,6 +733,28 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 )
             });
         }
+        Command::Registers { format } => {
+            let list = Store::open(&path)?.registers()?;
+            emit(format, &list, || {
+                table(
+                    &["NAMA", "TEMPLAT NOMOR", "KLASIFIKASI", "UNIT"],
+                    list.iter()
+                        .map(|r| {
+                            vec![
+                                r.name.clone(),
+                                if r.numbering_template.is_empty() {
+                                    "(hanya mencatat)".into()
+                                } else {
+                                    r.numbering_template.clone()
+                                },
+                                r.classification.clone(),
+                                r.unit_code.clone(),
+                            ]
+                        })
+                        .collect(),
+                )
+            });
+        }
         Command::Circulars { format } => {
             let list = Store::open(&path)?.circulars()?;
             emit(format, &list, || {
@@ -731,13 +788,59 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                         "berkas surat edaran (JSON)",
                     )?)?;
                     let id = store.create_circular(&circular, "impor")?;
+                    if let Some(note) = exchange::number_left_out(&circular) {
+                        eprintln!("{note}");
+                    }
                     println!("Draf baru dari {}:", file.display());
                     println!("{id}");
                 }
-                CircularAction::Issue { id, date, actor } => {
-                    let date = date.unwrap_or_else(today);
-                    let number = store.issue(id, date, &actor)?;
+                CircularAction::Issue {
+                    id,
+                    date,
+                    register,
+                    backdate_reason,
+                    actor,
+                } => {
+                    let issue = Issue {
+                        date: date.unwrap_or_else(today),
+                        register_id: register_id(&store, register.as_deref())?,
+                        backdate_reason,
+                    };
+                    let number = store.issue(id, &issue, &actor)?;
                     println!("Surat edaran {id} terbit dengan nomor {number}.");
+                }
+                CircularAction::Record {
+                    file,
+                    number,
+                    date,
+                    register,
+                    actor,
+                } => {
+                    let circular = exchange::from_json(&files::read_text_limited(
+                        &file,
+                        files::MAX_EXCHANGE_BYTES,
+                        "berkas surat edaran (JSON)",
+                    )?)?;
+                    let date = date.or(circular.issued_on).ok_or_else(|| {
+                        Error::invalid(
+                            "wajib_diisi",
+                            "date",
+                            "Tanggal surat yang dicatat wajib diisi: --date TTTT-BB-HH, mis. --date 2020-07-28.",
+                        )
+                    })?;
+                    let recording = Recording {
+                        number: number.unwrap_or_else(|| circular.number.clone()),
+                        date,
+                        register_id: register_id(&store, register.as_deref())?,
+                    };
+                    let id = store.record_imported(&circular, &recording, &actor)?;
+                    println!(
+                        "Surat edaran dari {} dicatat dengan nomor {} di buku agenda {}:",
+                        file.display(),
+                        recording.number.trim(),
+                        store.register_by_id(recording.register_id)?.name
+                    );
+                    println!("{id}");
                 }
             }
         }

@@ -26,13 +26,17 @@ fn history() -> Store {
         });
         template::refresh(&mut doc);
         let mut id = store.create_circular(&doc, "bench").expect("draft");
-        store.issue(id, start, "bench").expect("issue");
+        store
+            .issue(id, &edaran_core::store::Issue::on(start), "bench")
+            .expect("issue");
         for _ in 0..4 {
             let next = store
                 .derive(id, Relation::Perpanjangan, start, "bench")
                 .expect("extension");
             let period = store.circular(next).unwrap().document.period.unwrap();
-            store.issue(next, period.start, "bench").expect("issue");
+            store
+                .issue(next, &edaran_core::store::Issue::on(period.start), "bench")
+                .expect("issue");
             id = next;
         }
     }

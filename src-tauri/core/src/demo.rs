@@ -785,6 +785,18 @@ pub fn fill(store: &mut Store) -> Result<()> {
 
 fn fill_inner(store: &mut Store) -> Result<()> {
     store.save_office(&office_profile())?;
+    // The Bupati's circulars are often numbered by the Setda's Bagian Organisasi.
+    store.save_register(&crate::register::Register {
+        id: crate::register::OWN,
+        name: "Buku Agenda BKPSDM".into(),
+        ..Default::default()
+    })?;
+    store.save_register(&crate::register::Register {
+        name: "Bagian Organisasi Setda".into(),
+        numbering_template: "{klasifikasi}/{nomor}/ORG/{tahun}".into(),
+        classification: "061".into(),
+        ..Default::default()
+    })?;
     let mut people = People {
         dice: Dice(0x005E_201A_2020),
         nips: HashSet::new(),
@@ -974,10 +986,10 @@ fn example_circulars(store: &mut Store) -> Result<()> {
     template::compose(&mut first);
     let first = store.create_circular(&first, clerk)?;
     store.initial(first, verifier)?;
-    store.issue(first, day(3, 27), clerk)?;
+    store.issue(first, &crate::store::Issue::on(day(3, 27)), clerk)?;
     let extension = store.derive(first, Relation::Perpanjangan, day(4, 10), clerk)?;
     store.initial(extension, verifier)?;
-    store.issue(extension, day(4, 13), clerk)?;
+    store.issue(extension, &crate::store::Issue::on(day(4, 13)), clerk)?;
     store.derive(extension, Relation::Perpanjangan, day(4, 27), clerk)?;
     Ok(())
 }

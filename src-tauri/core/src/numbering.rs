@@ -110,19 +110,44 @@ impl NumberTemplate {
 
     /// The letter number for `parts`.
     pub fn render(&self, parts: &NumberParts) -> String {
-        self.0
-            .iter()
-            .map(|p| match p {
-                Piece::Text(t) => t.clone(),
-                Piece::Token(Token::Classification) => parts.classification.to_string(),
-                Piece::Token(Token::Sequence) => parts.sequence.to_string(),
-                Piece::Token(Token::Unit) => parts.unit.to_string(),
-                Piece::Token(Token::Year) => parts.year.to_string(),
-                Piece::Token(Token::Month) => parts.month.to_string(),
-                Piece::Token(Token::RomanMonth) => roman_month(parts.month).to_string(),
-            })
-            .collect()
+        render_pieces(&self.0, parts)
     }
+
+    /// The sequence `number` carries when it is exactly this template
+    /// filled with `parts` (whose own sequence is ignored): `061/412/ORG/2020`
+    /// in `{klasifikasi}/{nomor}/ORG/{tahun}` with classification 061 and
+    /// year 2020 → 412.
+    pub fn sequence_in(&self, number: &str, parts: &NumberParts) -> Option<u32> {
+        let at = self
+            .0
+            .iter()
+            .position(|p| *p == Piece::Token(Token::Sequence))?;
+        let digits = number
+            .strip_prefix(&render_pieces(&self.0[..at], parts))?
+            .strip_suffix(&render_pieces(&self.0[at + 1..], parts))?;
+        if digits.is_empty()
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+            || digits.starts_with('0')
+        {
+            return None;
+        }
+        digits.parse().ok()
+    }
+}
+
+fn render_pieces(pieces: &[Piece], parts: &NumberParts) -> String {
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(t) => t.clone(),
+            Piece::Token(Token::Classification) => parts.classification.to_string(),
+            Piece::Token(Token::Sequence) => parts.sequence.to_string(),
+            Piece::Token(Token::Unit) => parts.unit.to_string(),
+            Piece::Token(Token::Year) => parts.year.to_string(),
+            Piece::Token(Token::Month) => parts.month.to_string(),
+            Piece::Token(Token::RomanMonth) => roman_month(parts.month).to_string(),
+        })
+        .collect()
 }
 
 fn pos(whole: &str, rest: &str, at: usize) -> usize {
@@ -196,6 +221,22 @@ mod tests {
         assert!(msg("{klasifikasi}/{nomer}/{tahun}").contains("penanda {nomer} tidak dikenal"));
         assert!(msg("800/{nomor/2020").contains("posisi 5 tidak ditutup"));
         assert!(msg("800}/{nomor}").contains("posisi 4"));
+    }
+
+    #[test]
+    fn a_number_of_the_templates_own_pattern_gives_back_its_sequence() {
+        let t = NumberTemplate::parse("{klasifikasi}/{nomor}/ORG/{tahun}").unwrap();
+        let p = parts("061", 0, "");
+        assert_eq!(t.sequence_in("061/412/ORG/2020", &p), Some(412));
+        for other in [
+            "061/412/ORG/2021",
+            "800.1.11/77/ORG",
+            "061/412a/ORG/2020",
+            "061//ORG/2020",
+            "061/0412/ORG/2020",
+        ] {
+            assert_eq!(t.sequence_in(other, &p), None, "{other}");
+        }
     }
 
     #[test]

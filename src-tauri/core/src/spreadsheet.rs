@@ -53,6 +53,7 @@ pub fn sheet_with_header<'a>(
 /// would: a date as Excel's day number shown `dd/mm/yyyy`, not as text.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
+    Empty,
     Text(String),
     Number(f64),
     Date(NaiveDate),
@@ -62,6 +63,7 @@ impl Cell {
     /// The value as CSV and plain tables write it (`15-05-2020`).
     pub fn text(&self) -> String {
         match self {
+            Cell::Empty => String::new(),
             Cell::Text(t) => t.clone(),
             Cell::Number(n) => n.to_string(),
             Cell::Date(d) => d.format("%d-%m-%Y").to_string(),
@@ -75,6 +77,7 @@ pub fn write_row(sheet: &mut Worksheet, row: u32, cells: &[Cell]) -> Result<(), 
     for (col, cell) in cells.iter().enumerate() {
         let col = col as u16;
         match cell {
+            Cell::Empty => continue,
             Cell::Text(t) => sheet.write_string(row, col, t)?,
             Cell::Number(n) => sheet.write_number(row, col, *n)?,
             Cell::Date(d) => {

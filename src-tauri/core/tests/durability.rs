@@ -66,11 +66,20 @@ fn issuing_child() {
         say(&format!("{step} {id}"));
         let number = if step == ISSUE_SIGNED {
             store
-                .issue_signed(id, issue_day(), "uji", cert, PASS, PaperSize::A4)
+                .issue_signed(
+                    id,
+                    &edaran_core::store::Issue::on(issue_day()),
+                    "uji",
+                    cert,
+                    PASS,
+                    PaperSize::A4,
+                )
                 .unwrap()
                 .number
         } else {
-            store.issue(id, issue_day(), "uji").unwrap()
+            store
+                .issue(id, &edaran_core::store::Issue::on(issue_day()), "uji")
+                .unwrap()
         };
         say(&format!("terbit {id} {number}"));
     }

@@ -12,6 +12,10 @@ import type {
   NewAbsence,
   Preview,
   RegisterEntry,
+  Register,
+  Issue,
+  Recording,
+  Imported,
   Signature,
   CircularSummary,
   DatabaseInfo,
@@ -90,7 +94,12 @@ export interface Backend {
   circular_compose(document: CircularDocument): Promise<CircularDocument>;
   circular_preview(document: CircularDocument, paper: string): Promise<Preview>;
   circular_initial(id: number, verifier: string): Promise<null>;
-  circular_issue(id: number, date: string, actor: string): Promise<string>;
+  circular_issue(id: number, issue: Issue, actor: string): Promise<string>;
+  /** Records a draft as numbered by another register or office. */
+  circular_record(id: number, recording: Recording, actor: string): Promise<string>;
+  registers_list(): Promise<Register[]>;
+  /** Adds (id 0) or changes a register; its id. */
+  register_save(register: Register): Promise<number>;
   circular_derive(id: number, relation: string, actor: string): Promise<number>;
   circular_delete(id: number): Promise<null>;
   circular_cancel_number(id: number, reason: string, actor: string): Promise<null>;
@@ -101,7 +110,7 @@ export interface Backend {
   /** Native save dialog, then the system PDF viewer; the path, or null if cancelled. */
   circular_save_pdf(id: number, paper: string): Promise<string | null>;
   circular_export_json(id: number): Promise<string | null>;
-  circular_import_json(actor: string): Promise<number | null>;
+  circular_import_json(actor: string): Promise<Imported | null>;
   register_export(query: string, year: number | null, format: 'csv' | 'xlsx'): Promise<string | null>;
   /** Arrangements, chains and alerts on `at` (`YYYY-MM-DD`; today when null). */
   dashboard(at: string | null): Promise<Dashboard>;
@@ -127,7 +136,7 @@ export interface Backend {
   signing_certificates(id: number): Promise<CertificateRecord[]>;
   circular_issue_signed(
     id: number,
-    date: string,
+    issue: Issue,
     actor: string,
     certificateId: number,
     passphrase: string,
@@ -203,7 +212,10 @@ export const tauriBackend: Backend = {
   circular_compose: (document) => invoke('circular_compose', { document }),
   circular_preview: (document, paper) => invoke('circular_preview', { document, paper }),
   circular_initial: (id, verifier) => invoke('circular_initial', { id, verifier }),
-  circular_issue: (id, date, actor) => invoke('circular_issue', { id, date, actor }),
+  circular_issue: (id, issue, actor) => invoke('circular_issue', { id, issue, actor }),
+  circular_record: (id, recording, actor) => invoke('circular_record', { id, recording, actor }),
+  registers_list: () => invoke('registers_list'),
+  register_save: (register) => invoke('register_save', { register }),
   circular_derive: (id, relation, actor) => invoke('circular_derive', { id, relation, actor }),
   circular_delete: (id) => invoke('circular_delete', { id }),
   circular_cancel_number: (id, reason, actor) => invoke('circular_cancel_number', { id, reason, actor }),
@@ -235,8 +247,8 @@ export const tauriBackend: Backend = {
   trusted_root_import: () => invoke('trusted_root_import'),
   trusted_root_remove: (id) => invoke('trusted_root_remove', { id }),
   signing_certificates: (id) => invoke('signing_certificates', { id }),
-  circular_issue_signed: (id, date, actor, certificateId, passphrase, paper) =>
-    invoke('circular_issue_signed', { id, date, actor, certificateId, passphrase, paper }),
+  circular_issue_signed: (id, issue, actor, certificateId, passphrase, paper) =>
+    invoke('circular_issue_signed', { id, issue, actor, certificateId, passphrase, paper }),
   document_verify_pick: () => invoke('document_verify_pick'),
   document_verify_path: (path) => invoke('document_verify_path', { path }),
   // The app records dropped files as chosen before it announces them.

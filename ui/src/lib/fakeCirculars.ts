@@ -5,7 +5,7 @@
  * the register, cancelled numbers kept) with the same codes and messages.
  */
 import type { Backend } from './backend';
-import type { Alert, Arrangement, Chain, CircularDocument, CircularRecord, CircularSummary, Link, Point, RegisterEntry } from './types';
+import type { Alert, Arrangement, Chain, CircularDocument, CircularRecord, CircularSummary, Link, Point, Register, RegisterEntry } from './types';
 import { addDays, daysBetween, today } from './dates';
 
 type CircularMethods = Pick<
@@ -19,6 +19,9 @@ type CircularMethods = Pick<
   | 'circular_preview'
   | 'circular_initial'
   | 'circular_issue'
+  | 'circular_record'
+  | 'registers_list'
+  | 'register_save'
   | 'circular_derive'
   | 'circular_delete'
   | 'circular_cancel_number'
@@ -137,6 +140,19 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
   const docs = new Map<number, CircularDocument>();
   const audit = new Map<number, { action: string; actor: string; at: string; detail: string }[]>();
   const register: RegisterEntry[] = [];
+  const registers: Register[] = [
+    { id: 1, name: 'Buku Agenda BKPSDM', numbering_template: '{klasifikasi}/{nomor}/{unit}/{tahun}', classification: '800', unit_code: 'BKPSDM' },
+    { id: 2, name: 'Bagian Organisasi Setda', numbering_template: '{klasifikasi}/{nomor}/ORG/{tahun}', classification: '061', unit_code: '' },
+  ];
+  const book = (id: number | null) => registers.find((r) => r.id === (id ?? 1)) ?? refuse('tidak_ditemukan', `Buku agenda dengan id ${id} tidak ditemukan.`);
+  const entry = (b: Register, e: Pick<RegisterEntry, 'year' | 'sequence' | 'number' | 'circular_id' | 'subject' | 'issued_on' | 'kind'>): RegisterEntry => ({
+    ...e,
+    register_id: b.id,
+    register_name: b.name,
+    status: 'terpakai',
+    status_label: e.kind === 'dicatat' ? 'Dicatat' : 'Terpakai',
+    note: '',
+  });
   let nextId = 5000;
 
   for (const s of summaries) {
@@ -147,10 +163,18 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
     s.period = doc.period; // the fake drafts every seeded circular with the blank period
     if (s.number && s.issued_on) {
       const sequence = Number(s.number.split('/')[1]);
-      register.push({ year: Number(s.issued_on.slice(0, 4)), sequence, number: s.number, circular_id: s.id, subject: s.subject, issued_on: s.issued_on, status: 'terpakai', note: '' });
+      register.push(entry(registers[0], { year: Number(s.issued_on.slice(0, 4)), sequence, number: s.number, circular_id: s.id, subject: s.subject, issued_on: s.issued_on, kind: 'terbit' }));
     }
   }
 
+  const publish = (s: CircularSummary, e: RegisterEntry, actor: string) => {
+    register.push(e);
+    Object.assign(docs.get(s.id)!, { number: e.number, issued_on: e.issued_on });
+    Object.assign(s, { number: e.number, issued_on: e.issued_on });
+    setStatus(s, 'terbit');
+    log(s.id, e.kind, actor, `nomor ${e.number}`);
+    return e.number;
+  };
   const summary = (id: number) => summaries.find((s) => s.id === id) ?? refuse('tidak_ditemukan', `Surat edaran dengan id ${id} tidak ditemukan.`);
   const log = (id: number, action: string, actor: string, detail = '') =>
     audit.set(id, [...(audit.get(id) ?? []), { action, actor: actor || 'petugas', at: '2020-04-01 09:00:00', detail }]);
@@ -206,20 +230,37 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
         log(id, 'diparaf', verifier);
         return null;
       }),
-    circular_issue: (id, date, actor) =>
+    circular_issue: (id, { date, register_id }, actor) =>
       later(() => {
         const s = summary(id);
         editable(s);
         validate(docs.get(id)!);
+        const b = book(register_id);
         const year = Number(date.slice(0, 4));
-        const sequence = Math.max(0, ...register.filter((r) => r.year === year).map((r) => r.sequence)) + 1;
-        const number = `800/${sequence}/BKPSDM/${year}`;
-        register.push({ year, sequence, number, circular_id: id, subject: s.subject, issued_on: date, status: 'terpakai', note: '' });
-        Object.assign(docs.get(id)!, { number, issued_on: date });
-        Object.assign(s, { number, issued_on: date });
-        setStatus(s, 'terbit');
-        log(id, 'terbit', actor, `nomor ${number}`);
-        return number;
+        const sequence = Math.max(0, ...register.filter((r) => r.register_id === b.id && r.year === year).map((r) => r.sequence ?? 0)) + 1;
+        const number = `${b.classification}/${sequence}/${b.unit_code || 'ORG'}/${year}`;
+        return publish(s, entry(b, { year, sequence, number, circular_id: id, subject: s.subject, issued_on: date, kind: 'terbit' }), actor);
+      }),
+    circular_record: (id, { number, date, register_id }, actor) =>
+      later(() => {
+        const s = summary(id);
+        editable(s);
+        const b = book(register_id);
+        number = number.trim();
+        if (!number) refuse('wajib_diisi', 'Nomor surat edaran yang dicatat wajib diisi, mis. 061/412/ORG.', 'number');
+        const taken = register.find((r) => r.register_id === b.id && r.number.toLowerCase() === number.toLowerCase());
+        if (taken) refuse('nomor_sudah_ada', `Nomor ${taken.number} sudah ada di buku agenda ${b.name}: ${taken.subject}.`, 'number');
+        return publish(s, entry(b, { year: Number(date.slice(0, 4)), sequence: null, number, circular_id: id, subject: s.subject, issued_on: date, kind: 'dicatat' }), actor);
+      }),
+    registers_list: () => later(() => structuredClone(registers)),
+    register_save: (r) =>
+      later(() => {
+        if (!r.name.trim()) refuse('wajib_diisi', 'Nama buku agenda wajib diisi, mis. Bagian Organisasi Setda.', 'name');
+        const saved = { ...structuredClone(r), id: r.id || Math.max(...registers.map((x) => x.id)) + 1 };
+        const at = registers.findIndex((x) => x.id === saved.id);
+        if (at < 0) registers.push(saved);
+        else registers[at] = saved;
+        return saved.id;
       }),
     circular_derive: (id, relation, actor) =>
       later(() => {
@@ -245,8 +286,8 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
         if (!reason.trim()) refuse('wajib_diisi', 'Alasan pembatalan nomor wajib diisi.', 'reason');
         const s = summary(id);
         if (s.status !== 'terbit') refuse('bukan_terbit', 'Hanya nomor surat edaran yang berstatus terbit yang dapat dibatalkan.');
-        const entry = register.find((r) => r.circular_id === id)!;
-        Object.assign(entry, { status: 'dibatalkan', note: reason.trim() });
+        const found = register.find((r) => r.circular_id === id)!;
+        Object.assign(found, { status: 'dibatalkan', status_label: 'Dibatalkan', note: reason.trim() });
         setStatus(s, 'batal');
         log(id, 'nomor dibatalkan', actor, reason);
         return null;
@@ -264,7 +305,7 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
       later(() =>
         register
           .filter((r) => (year === null || r.year === year) && (r.number.includes(query) || r.subject.toLowerCase().includes(query.toLowerCase())))
-          .sort((a, b) => b.year - a.year || b.sequence - a.sequence)
+          .sort((a, b) => b.issued_on.localeCompare(a.issued_on))
           .map((r) => structuredClone(r)),
       ),
     circular_save_pdf: (id) => later(() => `/tmp/SE ${summary(id).number ?? 'draf'}.pdf`),

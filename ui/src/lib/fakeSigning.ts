@@ -127,10 +127,10 @@ export function fakeSigning(
         return null;
       }),
     signing_certificates: () => later(() => structuredClone(certificates)),
-    circular_issue_signed: async (id, date, actor, certificateId, passphrase) => {
+    circular_issue_signed: async (id, how, actor, certificateId, passphrase) => {
       const cert = unlock(certificateId, passphrase);
-      const number = await issue(id, date, actor);
-      lastSigned = { number, date, signer: cert.certificate.name };
+      const number = await issue(id, how, actor);
+      lastSigned = { number, date: how.date, signer: cert.certificate.name };
       return { number, sha256: 'cd'.repeat(32), signer: cert.certificate.name };
     },
     document_verify_pick: () => later(() => verification('/tmp/SE bertanda tangan.pdf')),

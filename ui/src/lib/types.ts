@@ -299,14 +299,52 @@ export interface Preview {
 }
 
 export interface RegisterEntry {
+  register_id: number;
+  register_name: string;
   year: number;
-  sequence: number;
+  /** None for a recorded number outside the register's own pattern. */
+  sequence: number | null;
   number: string;
   circular_id: number | null;
   subject: string;
   issued_on: string;
+  /** Given here at issue, or recorded as given elsewhere. */
+  kind: 'terbit' | 'dicatat';
   status: 'terpakai' | 'dibatalkan';
+  /** Terpakai, Dicatat or Dibatalkan, as the core words it. */
+  status_label: string;
   note: string;
+}
+
+/** A register (buku agenda) the office keeps; id 1 is its own (numbering from the office profile). */
+export interface Register {
+  id: number;
+  name: string;
+  /** Empty for a register that only records numbers given elsewhere. */
+  numbering_template: string;
+  classification: string;
+  unit_code: string;
+}
+
+/** How a draft is issued; `register_id` null = the office's own register. */
+export interface Issue {
+  date: string;
+  register_id: number | null;
+  /** Why the date is before the register's last entry (empty when it is not). */
+  backdate_reason: string;
+}
+
+/** A number given by another register or office, recorded with its date. */
+export interface Recording {
+  number: string;
+  date: string;
+  register_id: number | null;
+}
+
+/** A draft imported from an exchange file, and what the import left out. */
+export interface Imported {
+  id: number;
+  notice: string | null;
 }
 
 export interface AuditEntry {

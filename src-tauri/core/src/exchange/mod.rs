@@ -51,6 +51,24 @@ fn bad(message: String) -> Error {
     Error::invalid("berkas_pertukaran", "file", message)
 }
 
+/// What importing `c` as a draft leaves out: the number the file carries.
+/// A draft takes its number at issue; recording keeps the number it has.
+pub fn number_left_out(c: &Circular) -> Option<String> {
+    let number = c.number.trim();
+    if number.is_empty() {
+        return None;
+    }
+    let dated = c
+        .issued_on
+        .map(|d| format!(" tanggal {}", crate::words::date(d)))
+        .unwrap_or_default();
+    Some(format!(
+        "Berkas ini bernomor {number}{dated}; surat edaran diimpor sebagai draf tanpa nomor itu. \
+         Bila nomor itu sudah diberikan (oleh buku agenda lain atau instansi lain), catat dengan \
+         Catat nomor pada draf ini (di baris perintah: edaran circular record)."
+    ))
+}
+
 /// Reads a file written by [`to_json`], refusing other formats, other
 /// versions and malformed content with the place of the problem.
 pub fn from_json(text: &str) -> Result<Circular> {
@@ -122,4 +140,25 @@ fn located(e: &serde_json::Error) -> String {
 fn without_position(e: &serde_json::Error) -> String {
     let text = e.to_string();
     text.split(" at line ").next().unwrap_or(&text).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_imported_number_is_never_left_out_silently() {
+        let mut c = from_json(include_str!(
+            "../../../../tests/fixtures/muba-800-439-bkpsdm-2020.json"
+        ))
+        .unwrap();
+        let said = number_left_out(&c).unwrap();
+        assert!(
+            said.starts_with("Berkas ini bernomor 800/439/BKPSDM/2020 tanggal"),
+            "{said}"
+        );
+        assert!(said.contains("edaran circular record"));
+        c.number.clear();
+        assert_eq!(number_left_out(&c), None);
+    }
 }

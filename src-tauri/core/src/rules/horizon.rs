@@ -157,7 +157,9 @@ mod tests {
             end: None,
         });
         let id = store.create_circular(&doc, "Rina").unwrap();
-        store.issue(id, day(6, 5), "Rina").unwrap();
+        store
+            .issue(id, &crate::store::Issue::on(day(6, 5)), "Rina")
+            .unwrap();
         (store, id)
     }
 
@@ -370,7 +372,9 @@ mod tests {
         let revocation = store
             .derive(id, Relation::Pencabutan, day(9, 14), "Rina")
             .unwrap();
-        store.issue(revocation, day(9, 14), "Rina").unwrap();
+        store
+            .issue(revocation, &crate::store::Issue::on(day(9, 14)), "Rina")
+            .unwrap();
         assert_eq!(
             store.roster_horizon(id).unwrap(),
             Horizon {

@@ -598,7 +598,9 @@ fn the_store_keeps_the_roster_and_finds_overlapping_circulars() {
     let (_, loaded) = store.rule_engine(first).unwrap();
     assert_eq!(loaded.roster, report.roster);
     store.initial(first, "uji").unwrap();
-    store.issue(first, day(5, 12), "uji").unwrap();
+    store
+        .issue(first, &crate::store::Issue::on(day(5, 12)), "uji")
+        .unwrap();
     doc.period = Some(Period {
         start: day(5, 25),
         end: Some(day(6, 5)),

@@ -1,17 +1,19 @@
-//! Circulars, the outgoing-letter register (*buku agenda surat keluar*) and
-//! the audit trail in the store. Numbers are allocated at issue, inside one
-//! `BEGIN IMMEDIATE` transaction, so concurrent issuers (threads or
-//! processes) get distinct consecutive numbers; issued rows are frozen by
-//! triggers as well as by these checks.
+//! Circulars, the outgoing-letter registers (*buku agenda surat keluar*)
+//! and the audit trail in the store. Numbers are allocated at issue, per
+//! register and year, inside one `BEGIN IMMEDIATE` transaction, so
+//! concurrent issuers (threads or processes) get distinct consecutive
+//! numbers; a number given elsewhere is *recorded* instead. Issued rows are
+//! frozen by triggers as well as by these checks.
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, OptionalExtension, Row};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{like_pattern, Store};
 use crate::circular::{Circular, CircularKind, CircularStatus, Period, Relation};
 use crate::error::{Error, Result};
-use crate::numbering::{NumberParts, NumberTemplate};
+use crate::numbering::NumberParts;
+use crate::register::Register;
 
 /// A circular as listed.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -50,18 +52,68 @@ pub struct CircularRecord {
     pub document: Circular,
 }
 
-/// One line of the register.
+/// One line of a register.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct RegisterEntry {
+    pub register_id: i64,
+    pub register_name: String,
     pub year: i32,
-    pub sequence: u32,
+    /// None for a recorded number that is not the register's own pattern.
+    pub sequence: Option<u32>,
     pub number: String,
     pub circular_id: Option<i64>,
     pub subject: String,
     pub issued_on: NaiveDate,
+    /// `terbit` (given here at issue) or `dicatat` (recorded as given elsewhere).
+    pub kind: String,
     /// `terpakai` (used) or `dibatalkan` (cancelled, never reused).
     pub status: String,
+    /// `Terpakai`, `Dicatat` (a number given elsewhere) or `Dibatalkan`.
+    pub status_label: &'static str,
     pub note: String,
+}
+
+/// How a draft is issued: its date, the register that numbers it (the
+/// office's own when `None`), and why, if so, it is dated before that
+/// register's last entry.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Issue {
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub register_id: Option<i64>,
+    #[serde(default)]
+    pub backdate_reason: String,
+}
+
+impl Issue {
+    /// On `date` in the office's own register.
+    pub fn on(date: NaiveDate) -> Issue {
+        Issue {
+            date,
+            register_id: None,
+            backdate_reason: String::new(),
+        }
+    }
+}
+
+/// A number given by another register or office, recorded with its date.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Recording {
+    pub number: String,
+    pub date: NaiveDate,
+    /// The register it belongs to (the office's own when `None`).
+    #[serde(default)]
+    pub register_id: Option<i64>,
+}
+
+/// The register line a circular's number takes.
+struct Entry {
+    register: Register,
+    sequence: Option<u32>,
+    number: String,
+    date: NaiveDate,
+    kind: &'static str,
+    note: String,
 }
 
 /// One recorded transition.
@@ -103,6 +155,40 @@ pub(super) fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
 /// The period as stored beside the document, for queries over many circulars.
 fn period_columns(doc: &Circular) -> (Option<NaiveDate>, Option<NaiveDate>) {
     (doc.period.map(|p| p.start), doc.period.and_then(|p| p.end))
+}
+
+const ENTRY_SELECT: &str =
+    "SELECT e.register_id, r.name, e.year, e.sequence, e.number, e.circular_id, e.subject,
+            e.issued_on, e.kind, e.status, e.note
+     FROM register_entry e JOIN register r ON r.id = e.register_id";
+
+fn entry_row(r: &Row) -> rusqlite::Result<RegisterEntry> {
+    let (kind, status): (String, String) = (r.get(8)?, r.get(9)?);
+    Ok(RegisterEntry {
+        status_label: crate::register::status_label(&kind, &status),
+        register_id: r.get(0)?,
+        register_name: r.get(1)?,
+        year: r.get(2)?,
+        sequence: r.get(3)?,
+        number: r.get(4)?,
+        circular_id: r.get(5)?,
+        subject: r.get(6)?,
+        issued_on: r.get(7)?,
+        kind,
+        status,
+        note: r.get(10)?,
+    })
+}
+
+/// What fills a register's template on `date`.
+fn parts(register: &Register, sequence: u32, date: NaiveDate) -> NumberParts<'_> {
+    NumberParts {
+        classification: &register.classification,
+        sequence,
+        unit: &register.unit_code,
+        year: date.year(),
+        month: date.month(),
+    }
 }
 
 pub(super) fn now() -> String {
@@ -218,58 +304,225 @@ impl Store {
         })
     }
 
-    /// Issues a draft on `date`: allocates the next number of that year from
-    /// the register, freezes the circular, and supersedes or revokes the one it
-    /// amends or revokes. Returns the number.
-    pub fn issue(&mut self, id: i64, date: NaiveDate, actor: &str) -> Result<String> {
+    /// Issues a draft: allocates the next number of the date's year in the
+    /// chosen register, freezes the circular, and supersedes or revokes the
+    /// one it amends or revokes. A date before the register's last entry
+    /// needs a reason, kept in the entry's note and the audit log. Returns the number.
+    pub fn issue(&mut self, id: i64, issue: &Issue, actor: &str) -> Result<String> {
         self.in_transaction(|store| {
-            let mut record = store.circular(id)?;
-            if !record.summary.status.editable() {
-                return Err(frozen(&record.summary));
+            let record = store.publishable(id)?;
+            let register = store.register_by_id(issue.register_id)?;
+            if register.id == crate::register::OWN && store.office()?.is_none() {
+                return Err(Error::Refused {
+                    code: "profil_belum_ada",
+                    message: "Isi profil kantor (templat nomor) di Pengaturan sebelum menerbitkan surat edaran.".into(),
+                });
             }
-            record.document.validate()?;
-            let office = store.office()?.ok_or_else(|| Error::Refused {
-                code: "profil_belum_ada",
-                message: "Isi profil kantor (templat nomor) di Pengaturan sebelum menerbitkan surat edaran.".into(),
-            })?;
-            let template = NumberTemplate::parse(&office.numbering_template)?;
+            let template = register.template()?;
+            let date = issue.date;
+            let note = store.backdating(&register, date, &issue.backdate_reason)?;
             let year = date.year();
-            let sequence: u32 = store.conn.query_row(
-                "SELECT coalesce(max(sequence), 0) + 1 FROM register_entry WHERE year = ?1",
-                [year],
+            let mut sequence: u32 = store.conn.query_row(
+                "SELECT coalesce(max(sequence), 0) + 1 FROM register_entry WHERE register_id = ?1 AND year = ?2",
+                params![register.id, year],
                 |r| r.get(0),
             )?;
-            let number = template.render(&NumberParts {
-                classification: &office.classification,
-                sequence,
-                unit: &office.unit_code,
-                year,
-                month: date.month(),
-            });
-            record.document.number = number.clone();
-            record.document.issued_on = Some(date);
-            store.conn.execute(
-                "UPDATE circular SET status = 'terbit', number = ?2, issued_on = ?3, document = ?4, updated_at = ?5 WHERE id = ?1",
-                params![id, number, date, serde_json::to_string(&record.document).expect("serialisable"), now()],
-            )?;
-            store.conn.execute(
-                "INSERT INTO register_entry (year, sequence, number, circular_id, subject, issued_on) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![year, sequence, number, id, record.document.subject, date],
-            )?;
-            store.log(id, "terbit", actor, &format!("nomor {number}"))?;
-            if let (Some(parent), Some(relation)) = (record.summary.parent_id, record.summary.relation) {
-                let status = match relation {
-                    Relation::Perubahan => Some(CircularStatus::Diganti),
-                    Relation::Pencabutan => Some(CircularStatus::Dicabut),
-                    Relation::Perpanjangan => None,
-                };
-                if let Some(status) = status {
-                    store.set_status(parent, status)?;
-                    store.log(parent, status.code(), actor, &format!("oleh surat edaran {number}"))?;
+            let number = loop {
+                let number = template.render(&parts(&register, sequence, date));
+                // A number recorded here outside the sequence is never given twice.
+                if store.entry_numbered(register.id, &number)?.is_none() {
+                    break number;
                 }
-            }
-            Ok(number)
+                sequence += 1;
+            };
+            let entry = Entry { register, sequence: Some(sequence), number, date, kind: "terbit", note };
+            store.publish(record, entry, actor)
         })
+    }
+
+    /// Records draft `id` as numbered `recording.number` on its date by a
+    /// register or office other than this issue: frozen, in force and cited
+    /// like one issued here. The number must be new in its register; it
+    /// takes a sequence (and so moves the register's next number) only when
+    /// it is exactly the register's own pattern for its date.
+    pub fn record(&mut self, id: i64, recording: &Recording, actor: &str) -> Result<String> {
+        self.in_transaction(|store| store.record_in(id, recording, actor))
+    }
+
+    /// Imports an exchange-file circular and records its number, in one transaction.
+    pub fn record_imported(
+        &mut self,
+        doc: &Circular,
+        recording: &Recording,
+        actor: &str,
+    ) -> Result<i64> {
+        self.in_transaction(|store| {
+            let id = store.insert_draft(doc, None, None)?;
+            store.log(id, "diimpor", actor, "")?;
+            store.record_in(id, recording, actor)?;
+            Ok(id)
+        })
+    }
+
+    fn record_in(&mut self, id: i64, recording: &Recording, actor: &str) -> Result<String> {
+        let record = self.publishable(id)?;
+        let number = recording.number.trim().to_string();
+        if number.is_empty() {
+            return Err(Error::invalid(
+                "wajib_diisi",
+                "number",
+                "Nomor surat edaran yang dicatat wajib diisi, mis. 061/412/ORG.",
+            ));
+        }
+        let register = self.register_by_id(recording.register_id)?;
+        if let Some(existing) = self.entry_numbered(register.id, &number)? {
+            return Err(Error::invalid(
+                "nomor_sudah_ada",
+                "number",
+                format!(
+                    "Nomor {} sudah ada di buku agenda {}: {}, tanggal {}.",
+                    existing.number,
+                    register.name,
+                    existing.subject,
+                    crate::words::date(existing.issued_on)
+                ),
+            ));
+        }
+        let date = recording.date;
+        let sequence = match register.template() {
+            Ok(template) => template.sequence_in(&number, &parts(&register, 0, date)),
+            Err(_) => None,
+        };
+        let sequence = match sequence {
+            Some(s) if !self.sequence_taken(register.id, date.year(), s)? => Some(s),
+            _ => None,
+        };
+        let entry = Entry {
+            register,
+            sequence,
+            number,
+            date,
+            kind: "dicatat",
+            note: String::new(),
+        };
+        self.publish(record, entry, actor)
+    }
+
+    /// A draft that can take a number now.
+    fn publishable(&self, id: i64) -> Result<CircularRecord> {
+        let record = self.circular(id)?;
+        if !record.summary.status.editable() {
+            return Err(frozen(&record.summary));
+        }
+        record.document.validate()?;
+        Ok(record)
+    }
+
+    /// The note a backdated issue carries, or a refusal naming the
+    /// register's last entry when no reason is given.
+    fn backdating(&self, register: &Register, date: NaiveDate, reason: &str) -> Result<String> {
+        let last: Option<(String, NaiveDate)> = self
+            .conn
+            .query_row(
+                "SELECT number, issued_on FROM register_entry
+                 WHERE register_id = ?1 AND sequence IS NOT NULL ORDER BY issued_on DESC, id DESC LIMIT 1",
+                [register.id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        let Some((number, last_date)) = last.filter(|(_, d)| date < *d) else {
+            return Ok(String::new());
+        };
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return Err(Error::invalid(
+                "tanggal_mundur",
+                "date",
+                format!(
+                    "Tanggal {} lebih awal dari nomor terakhir buku agenda {}: {} tanggal {}. \
+                     Terbitkan dengan tanggal itu hanya bila memang perlu, dengan menyebutkan alasannya.",
+                    crate::words::date(date),
+                    register.name,
+                    number,
+                    crate::words::date(last_date)
+                ),
+            ));
+        }
+        Ok(format!("Tanggal mundur: {reason}"))
+    }
+
+    fn entry_numbered(&self, register_id: i64, number: &str) -> Result<Option<RegisterEntry>> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{ENTRY_SELECT} WHERE e.register_id = ?1 AND e.number = ?2 COLLATE NOCASE"
+        ))?;
+        Ok(stmt
+            .query_row(params![register_id, number], entry_row)
+            .optional()?)
+    }
+
+    fn sequence_taken(&self, register_id: i64, year: i32, sequence: u32) -> Result<bool> {
+        Ok(self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM register_entry WHERE register_id = ?1 AND year = ?2 AND sequence = ?3)",
+            params![register_id, year, sequence],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Gives `record` the entry's number and date, freezes it, writes the
+    /// register line and the audit, and supersedes or revokes its parent.
+    fn publish(&mut self, mut record: CircularRecord, entry: Entry, actor: &str) -> Result<String> {
+        let id = record.summary.id;
+        let Entry {
+            register,
+            sequence,
+            number,
+            date,
+            kind,
+            note,
+        } = entry;
+        record.document.number = number.clone();
+        record.document.issued_on = Some(date);
+        self.conn.execute(
+            "UPDATE circular SET status = 'terbit', number = ?2, issued_on = ?3, document = ?4, updated_at = ?5 WHERE id = ?1",
+            params![id, number, date, serde_json::to_string(&record.document).expect("serialisable"), now()],
+        )?;
+        self.conn.execute(
+            "INSERT INTO register_entry (register_id, year, sequence, number, circular_id, subject, issued_on, kind, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![register.id, date.year(), sequence, number, id, record.document.subject, date, kind, note],
+        )?;
+        let mut detail = format!("nomor {number}, buku agenda {}", register.name);
+        if !note.is_empty() {
+            detail = format!("{detail}; {note}");
+        }
+        self.log(
+            id,
+            if kind == "dicatat" {
+                "dicatat"
+            } else {
+                "terbit"
+            },
+            actor,
+            &detail,
+        )?;
+        if let (Some(parent), Some(relation)) = (record.summary.parent_id, record.summary.relation)
+        {
+            let status = match relation {
+                Relation::Perubahan => Some(CircularStatus::Diganti),
+                Relation::Pencabutan => Some(CircularStatus::Dicabut),
+                Relation::Perpanjangan => None,
+            };
+            if let Some(status) = status {
+                self.set_status(parent, status)?;
+                self.log(
+                    parent,
+                    status.code(),
+                    actor,
+                    &format!("oleh surat edaran {number}"),
+                )?;
+            }
+        }
+        Ok(number)
     }
 
     /// Cancels the number of an issued circular that must not go out (e.g.
@@ -330,25 +583,15 @@ impl Store {
         })
     }
 
-    /// The register, newest first, filtered by year and by text in number or subject.
+    /// Every register's entries, newest first, filtered by year and by text
+    /// in number, subject or register name.
     pub fn register(&self, query: &str, year: Option<i32>) -> Result<Vec<RegisterEntry>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT year, sequence, number, circular_id, subject, issued_on, status, note FROM register_entry
-             WHERE (?1 IS NULL OR year = ?1) AND (number LIKE ?2 ESCAPE '\\' OR subject LIKE ?2 ESCAPE '\\')
-             ORDER BY year DESC, sequence DESC",
-        )?;
-        let rows = stmt.query_map(params![year, like_pattern(query)], |r| {
-            Ok(RegisterEntry {
-                year: r.get(0)?,
-                sequence: r.get(1)?,
-                number: r.get(2)?,
-                circular_id: r.get(3)?,
-                subject: r.get(4)?,
-                issued_on: r.get(5)?,
-                status: r.get(6)?,
-                note: r.get(7)?,
-            })
-        })?;
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "{ENTRY_SELECT} WHERE (?1 IS NULL OR e.year = ?1)
+             AND (e.number LIKE ?2 ESCAPE '\\' OR e.subject LIKE ?2 ESCAPE '\\' OR r.name LIKE ?2 ESCAPE '\\')
+             ORDER BY e.issued_on DESC, e.id DESC"
+        ))?;
+        let rows = stmt.query_map(params![year, like_pattern(query)], entry_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
@@ -414,6 +657,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::register::Register;
     use crate::{demo, exchange};
 
     fn seed() -> Circular {
@@ -443,17 +687,21 @@ mod tests {
         );
         store.initial(a, "Kabid Mutasi").unwrap();
         assert_eq!(
-            store.issue(a, day(2020, 5, 12), "Rina").unwrap(),
+            store
+                .issue(a, &Issue::on(day(2020, 5, 12)), "Rina")
+                .unwrap(),
             "800/1/BKPSDM/2020"
         );
         let b = store.create_circular(&seed(), "Rina").unwrap();
         assert_eq!(
-            store.issue(b, day(2020, 5, 13), "Rina").unwrap(),
+            store
+                .issue(b, &Issue::on(day(2020, 5, 13)), "Rina")
+                .unwrap(),
             "800/2/BKPSDM/2020"
         );
         let c = store.create_circular(&seed(), "Rina").unwrap();
         assert_eq!(
-            store.issue(c, day(2021, 1, 4), "Rina").unwrap(),
+            store.issue(c, &Issue::on(day(2021, 1, 4)), "Rina").unwrap(),
             "800/1/BKPSDM/2021",
             "a new year restarts"
         );
@@ -464,7 +712,7 @@ mod tests {
         let register = store.register("", Some(2020)).unwrap();
         assert_eq!(
             register.iter().map(|r| r.sequence).collect::<Vec<_>>(),
-            [2, 1]
+            [Some(2), Some(1)]
         );
         assert_eq!(store.register("1/BKPSDM/2021", None).unwrap().len(), 1);
         let trail: Vec<(String, String)> = store
@@ -483,6 +731,239 @@ mod tests {
         );
     }
 
+    fn organisasi(store: &mut Store) -> i64 {
+        store
+            .save_register(&Register {
+                name: "Bagian Organisasi Setda".into(),
+                numbering_template: "{klasifikasi}/{nomor}/ORG/{tahun}".into(),
+                classification: "061".into(),
+                ..Default::default()
+            })
+            .unwrap()
+    }
+
+    fn issue_in(register_id: i64, date: NaiveDate) -> Issue {
+        Issue {
+            register_id: Some(register_id),
+            ..Issue::on(date)
+        }
+    }
+
+    #[test]
+    fn each_register_numbers_its_own_sequence_per_year() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let org = organisasi(&mut store);
+        let issue = |store: &mut Store, how: Issue| {
+            let id = store.create_circular(&seed(), "Rina").unwrap();
+            store.issue(id, &how, "Rina").unwrap()
+        };
+        let numbers = [
+            issue(&mut store, Issue::on(day(2020, 5, 12))),
+            issue(&mut store, issue_in(org, day(2020, 5, 12))),
+            issue(&mut store, issue_in(org, day(2020, 5, 13))),
+            issue(&mut store, Issue::on(day(2020, 5, 14))),
+            issue(&mut store, issue_in(org, day(2021, 1, 4))),
+        ];
+        assert_eq!(
+            numbers,
+            [
+                "800/1/BKPSDM/2020",
+                "061/1/ORG/2020",
+                "061/2/ORG/2020",
+                "800/2/BKPSDM/2020",
+                "061/1/ORG/2021"
+            ]
+        );
+        let org_2020: Vec<(String, Option<u32>)> = store
+            .register("Organisasi", Some(2020))
+            .unwrap()
+            .into_iter()
+            .map(|e| (e.register_name, e.sequence))
+            .collect();
+        assert_eq!(
+            org_2020,
+            [
+                ("Bagian Organisasi Setda".to_string(), Some(2)),
+                ("Bagian Organisasi Setda".to_string(), Some(1))
+            ]
+        );
+        // A register kept only to record numbers given elsewhere cannot issue.
+        let province = store
+            .save_register(&Register {
+                name: "Pemerintah Provinsi".into(),
+                ..Default::default()
+            })
+            .unwrap();
+        let id = store.create_circular(&seed(), "Rina").unwrap();
+        let e = store
+            .issue(id, &issue_in(province, day(2020, 6, 1)), "Rina")
+            .unwrap_err();
+        assert_eq!(e.code(), "buku_agenda_tanpa_templat");
+        assert_eq!(
+            store.circular(id).unwrap().summary.status,
+            CircularStatus::Draf
+        );
+    }
+
+    #[test]
+    fn an_issue_dated_before_the_registers_last_entry_needs_a_reason() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let org = organisasi(&mut store);
+        let first = store.create_circular(&seed(), "Rina").unwrap();
+        store
+            .issue(first, &Issue::on(day(2020, 5, 14)), "Rina")
+            .unwrap();
+        let late = store.create_circular(&seed(), "Rina").unwrap();
+        let e = store
+            .issue(late, &Issue::on(day(2020, 5, 12)), "Rina")
+            .unwrap_err();
+        assert_eq!((e.code(), e.field()), ("tanggal_mundur", Some("date")));
+        assert!(
+            e.to_string()
+                .contains("800/1/BKPSDM/2020 tanggal 14 Mei 2020"),
+            "{e}"
+        );
+        assert_eq!(
+            store.circular(late).unwrap().summary.status,
+            CircularStatus::Draf
+        );
+        assert_eq!(store.register("", None).unwrap().len(), 1, "nothing taken");
+        // Another register's dates do not constrain this one.
+        store
+            .issue(late, &issue_in(org, day(2020, 5, 12)), "Rina")
+            .unwrap();
+        let backdated = store.create_circular(&seed(), "Rina").unwrap();
+        let number = store
+            .issue(
+                backdated,
+                &Issue {
+                    backdate_reason: " Surat ditandatangani Bupati tanggal 12 Mei ".into(),
+                    ..Issue::on(day(2020, 5, 12))
+                },
+                "Rina",
+            )
+            .unwrap();
+        assert_eq!(number, "800/2/BKPSDM/2020", "numbering order stays");
+        let entry = store.register(&number, None).unwrap().remove(0);
+        assert_eq!(
+            entry.note,
+            "Tanggal mundur: Surat ditandatangani Bupati tanggal 12 Mei"
+        );
+        let audit = store.audit(backdated).unwrap().pop().unwrap();
+        assert!(
+            audit
+                .detail
+                .contains("Surat ditandatangani Bupati tanggal 12 Mei"),
+            "{}",
+            audit.detail
+        );
+    }
+
+    #[test]
+    fn a_recorded_number_is_unique_in_its_register_and_moves_its_sequence_only_in_its_own_pattern()
+    {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let org = organisasi(&mut store);
+        let record =
+            |store: &mut Store, number: &str, date: NaiveDate, register_id: Option<i64>| {
+                let id = store.create_circular(&seed(), "Rina").unwrap();
+                store
+                    .record(
+                        id,
+                        &Recording {
+                            number: number.into(),
+                            date,
+                            register_id,
+                        },
+                        "Rina",
+                    )
+                    .map(|n| (id, n))
+            };
+        let (id, number) =
+            record(&mut store, " 800.1.11/77/ORG ", day(2020, 7, 28), Some(org)).unwrap();
+        assert_eq!(number, "800.1.11/77/ORG");
+        let recorded = store.circular(id).unwrap();
+        assert_eq!(recorded.summary.status, CircularStatus::Terbit);
+        assert_eq!(recorded.document.number, "800.1.11/77/ORG");
+        assert_eq!(recorded.document.issued_on, Some(day(2020, 7, 28)));
+        let entry = store.register("800.1.11/77/ORG", None).unwrap().remove(0);
+        assert_eq!(
+            (entry.kind.as_str(), entry.sequence, entry.register_id),
+            ("dicatat", None, org)
+        );
+        assert_eq!(store.audit(id).unwrap().pop().unwrap().action, "dicatat");
+        let e = record(&mut store, "800.1.11/77/org", day(2020, 7, 29), Some(org)).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("nomor_sudah_ada", Some("number")));
+        assert!(
+            e.to_string()
+                .contains("Nomor 800.1.11/77/ORG sudah ada di buku agenda Bagian Organisasi Setda")
+                && e.to_string().contains("28 Juli 2020"),
+            "{e}"
+        );
+        // The same text in another register is another letter.
+        record(&mut store, "800.1.11/77/ORG", day(2020, 7, 28), None).unwrap();
+        // The register's own pattern takes its sequence: the next issue follows it.
+        record(&mut store, "061/412/ORG/2020", day(2020, 7, 28), Some(org)).unwrap();
+        let next = store.create_circular(&seed(), "Rina").unwrap();
+        assert_eq!(
+            store
+                .issue(next, &issue_in(org, day(2020, 7, 30)), "Rina")
+                .unwrap(),
+            "061/413/ORG/2020"
+        );
+        assert_eq!(
+            record(&mut store, "  ", day(2020, 7, 28), Some(org))
+                .unwrap_err()
+                .field(),
+            Some("number")
+        );
+        // A recorded circular is frozen like an issued one.
+        assert_eq!(
+            store.save_draft(id, &seed(), "Rina").unwrap_err().code(),
+            "surat_edaran_terbit"
+        );
+    }
+
+    #[test]
+    fn a_recorded_circular_is_extended_and_its_extension_cites_the_recorded_number() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let org = organisasi(&mut store);
+        let id = store
+            .record_imported(
+                &seed(),
+                &Recording {
+                    number: "061/412/ORG".into(),
+                    date: day(2020, 5, 12),
+                    register_id: Some(org),
+                },
+                "Rina",
+            )
+            .unwrap();
+        let board = store.dashboard(day(2020, 5, 20)).unwrap();
+        assert!(
+            board.active.iter().any(|a| a.link.circular.id == id),
+            "tracked as in force"
+        );
+        let extension = store
+            .derive(id, Relation::Perpanjangan, day(2020, 5, 25), "Rina")
+            .unwrap();
+        let doc = store.circular(extension).unwrap().document;
+        let cited = doc.references.last().unwrap();
+        assert_eq!(cited.circular_id, Some(id));
+        assert!(cited.text.contains("Nomor 061/412/ORG"), "{}", cited.text);
+        assert!(
+            doc.points
+                .iter()
+                .any(|p| p.text.contains("Nomor 061/412/ORG tanggal 12 Mei 2020")),
+            "{:?}",
+            doc.points
+        );
+    }
+
     #[test]
     fn a_stored_template_without_the_year_refuses_to_issue_and_nothing_changes() {
         let mut store = Store::open_in_memory().unwrap();
@@ -496,7 +977,9 @@ mod tests {
             )
             .unwrap();
         let id = store.create_circular(&seed(), "Rina").unwrap();
-        let e = store.issue(id, day(2020, 5, 12), "Rina").unwrap_err();
+        let e = store
+            .issue(id, &Issue::on(day(2020, 5, 12)), "Rina")
+            .unwrap_err();
         assert_eq!(e.code(), "templat_tanpa_tahun");
         let record = store.circular(id).unwrap();
         assert_eq!(record.summary.status, CircularStatus::Draf);
@@ -516,7 +999,9 @@ mod tests {
         let id = store.create_circular(&doc, "Rina").unwrap();
         for e in [
             store.initial(id, "Kabid").unwrap_err(),
-            store.issue(id, day(2020, 5, 12), "Rina").unwrap_err(),
+            store
+                .issue(id, &Issue::on(day(2020, 5, 12)), "Rina")
+                .unwrap_err(),
         ] {
             assert_eq!(e.code(), "periode_terlalu_panjang");
             assert_eq!(e.field(), Some("period"));
@@ -530,7 +1015,9 @@ mod tests {
         });
         store.save_draft(id, &doc, "Rina").unwrap();
         assert_eq!(
-            store.issue(id, day(2020, 5, 12), "Rina").unwrap(),
+            store
+                .issue(id, &Issue::on(day(2020, 5, 12)), "Rina")
+                .unwrap(),
             "800/1/BKPSDM/2020",
             "an open end is allowed"
         );
@@ -541,7 +1028,9 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         office(&mut store);
         let id = store.create_circular(&seed(), "Rina").unwrap();
-        store.issue(id, day(2020, 5, 12), "Rina").unwrap();
+        store
+            .issue(id, &Issue::on(day(2020, 5, 12)), "Rina")
+            .unwrap();
         let row = |store: &Store| -> (String, String, String) {
             store
                 .conn
@@ -558,7 +1047,9 @@ mod tests {
         for result in [
             store.save_draft(id, &changed, "Rina").map(|_| ()),
             store.initial(id, "Rina"),
-            store.issue(id, day(2020, 6, 1), "Rina").map(|_| ()),
+            store
+                .issue(id, &Issue::on(day(2020, 6, 1)), "Rina")
+                .map(|_| ()),
             store.delete_draft(id),
         ] {
             let e = result.expect_err("refused");
@@ -594,7 +1085,9 @@ mod tests {
                 .code(),
             "belum_terbit"
         );
-        store.issue(first, day(2020, 5, 12), "Rina").unwrap();
+        store
+            .issue(first, &Issue::on(day(2020, 5, 12)), "Rina")
+            .unwrap();
         let amendment = store
             .derive(first, Relation::Perubahan, day(2020, 5, 19), "Rina")
             .unwrap();
@@ -604,7 +1097,9 @@ mod tests {
             (CircularKind::Perubahan, Some(first))
         );
         assert_eq!(draft.document.number, "");
-        store.issue(amendment, day(2020, 5, 20), "Rina").unwrap();
+        store
+            .issue(amendment, &Issue::on(day(2020, 5, 20)), "Rina")
+            .unwrap();
         assert_eq!(
             store.circular(first).unwrap().summary.status,
             CircularStatus::Diganti
@@ -612,7 +1107,9 @@ mod tests {
         let revocation = store
             .derive(amendment, Relation::Pencabutan, day(2020, 6, 4), "Rina")
             .unwrap();
-        store.issue(revocation, day(2020, 6, 5), "Rina").unwrap();
+        store
+            .issue(revocation, &Issue::on(day(2020, 6, 5)), "Rina")
+            .unwrap();
         assert_eq!(
             store.circular(amendment).unwrap().summary.status,
             CircularStatus::Dicabut
@@ -624,11 +1121,15 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         office(&mut store);
         let first = store.create_circular(&seed(), "Rina").unwrap();
-        store.issue(first, day(2020, 5, 12), "Rina").unwrap();
+        store
+            .issue(first, &Issue::on(day(2020, 5, 12)), "Rina")
+            .unwrap();
         let revocation = store
             .derive(first, Relation::Pencabutan, day(2020, 5, 13), "Rina")
             .unwrap();
-        let number = store.issue(revocation, day(2020, 5, 14), "Rina").unwrap();
+        let number = store
+            .issue(revocation, &Issue::on(day(2020, 5, 14)), "Rina")
+            .unwrap();
         assert_eq!(
             store.circular(first).unwrap().summary.status,
             CircularStatus::Dicabut
@@ -666,7 +1167,9 @@ mod tests {
         );
         let next = store.create_circular(&seed(), "Rina").unwrap();
         assert_eq!(
-            store.issue(next, day(2020, 5, 15), "Rina").unwrap(),
+            store
+                .issue(next, &Issue::on(day(2020, 5, 15)), "Rina")
+                .unwrap(),
             "800/3/BKPSDM/2020"
         );
     }
@@ -720,7 +1223,7 @@ mod tests {
                     }
                     for _ in 0..1000 {
                         let id = again(|| store.create_circular(&doc, &format!("petugas {t}")));
-                        again(|| store.issue(id, day(2020, 7, 1), "petugas"));
+                        again(|| store.issue(id, &Issue::on(day(2020, 7, 1)), "petugas"));
                     }
                 })
             })
@@ -731,7 +1234,7 @@ mod tests {
             .register("", Some(2020))
             .unwrap()
             .into_iter()
-            .map(|r| r.sequence)
+            .filter_map(|r| r.sequence)
             .collect();
         numbers.sort_unstable();
         assert_eq!(numbers, (1..=8000).collect::<Vec<_>>());

@@ -498,7 +498,9 @@ mod tests {
         });
         template::refresh(&mut doc);
         let id = store.create_circular(&doc, "Rina").unwrap();
-        store.issue(id, start, "Rina").unwrap();
+        store
+            .issue(id, &crate::store::Issue::on(start), "Rina")
+            .unwrap();
         id
     }
 
@@ -634,7 +636,9 @@ mod tests {
             ),
         );
         let id = store.create_circular(&doc, "impor").unwrap();
-        store.issue(id, day(2020, 5, 12), "Rina").unwrap();
+        store
+            .issue(id, &crate::store::Issue::on(day(2020, 5, 12)), "Rina")
+            .unwrap();
         id
     }
 

@@ -265,6 +265,47 @@ CREATE TABLE roster_horizon (
     until TEXT NOT NULL
 );
 "#,
+    r#"
+-- Registers (buku agenda) the office keeps: its own (id 1: template,
+-- classification and unit from the office profile) and others, e.g. the
+-- Setda's Bagian Organisasi with its own template; one without a template
+-- only records numbers given elsewhere (another office).
+CREATE TABLE register (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    numbering_template TEXT NOT NULL DEFAULT '',
+    classification TEXT NOT NULL DEFAULT '',
+    unit_code TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO register (id, name) VALUES (1, 'Buku agenda kantor');
+-- Entries per register: sequences per register and year; a recorded number
+-- (kind 'dicatat') has a sequence only when it is the register's own pattern.
+CREATE TABLE register_entry_by_register (
+    id INTEGER PRIMARY KEY,
+    register_id INTEGER NOT NULL DEFAULT 1 REFERENCES register(id),
+    year INTEGER NOT NULL,
+    sequence INTEGER,
+    number TEXT NOT NULL,
+    circular_id INTEGER REFERENCES circular(id),
+    subject TEXT NOT NULL,
+    issued_on TEXT NOT NULL,
+    kind TEXT NOT NULL DEFAULT 'terbit',
+    status TEXT NOT NULL DEFAULT 'terpakai',
+    note TEXT NOT NULL DEFAULT '',
+    pdf_sha256 TEXT,
+    UNIQUE (register_id, year, sequence)
+);
+INSERT INTO register_entry_by_register
+    (id, year, sequence, number, circular_id, subject, issued_on, status, note, pdf_sha256)
+    SELECT id, year, sequence, number, circular_id, subject, issued_on, status, note, pdf_sha256
+    FROM register_entry;
+DROP TABLE register_entry;
+ALTER TABLE register_entry_by_register RENAME TO register_entry;
+CREATE INDEX register_entry_number ON register_entry(register_id, number COLLATE NOCASE);
+CREATE INDEX register_entry_date ON register_entry(register_id, issued_on);
+CREATE TRIGGER register_kept BEFORE DELETE ON register_entry
+BEGIN SELECT RAISE(ABORT, 'nomor dalam buku agenda tidak dapat dihapus'); END;
+"#,
 ];
 
 /// The schema version this build writes.
@@ -326,5 +367,50 @@ mod tests {
             .collect::<rusqlite::Result<_>>()
             .unwrap();
         assert_eq!(kops, ["kepala_daerah", "perangkat_daerah"]);
+    }
+
+    #[test]
+    fn entries_from_before_registers_are_the_offices_own_and_keep_their_sequence() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        migrate_to(&mut conn, 8).unwrap();
+        conn.execute_batch(
+            "INSERT INTO circular (kind, status, subject, document, updated_at) VALUES ('wfh_baru', 'terbit', 'A', '{}', '');
+             INSERT INTO register_entry (year, sequence, number, circular_id, subject, issued_on, status, note)
+                 VALUES (2020, 439, '800/439/BKPSDM/2020', 1, 'A', '2020-05-15', 'dibatalkan', 'salah alamat');",
+        )
+        .unwrap();
+        migrate(&mut conn).unwrap();
+        let row: (i64, String, i64, String, String, String) = conn
+            .query_row(
+                "SELECT e.sequence, e.number, e.register_id, r.name, e.kind, e.note
+                 FROM register_entry e JOIN register r ON r.id = e.register_id",
+                [],
+                |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get(1)?,
+                        r.get(2)?,
+                        r.get(3)?,
+                        r.get(4)?,
+                        r.get(5)?,
+                    ))
+                },
+            )
+            .unwrap();
+        assert_eq!(
+            row,
+            (
+                439,
+                "800/439/BKPSDM/2020".into(),
+                1,
+                "Buku agenda kantor".into(),
+                "terbit".into(),
+                "salah alamat".into()
+            )
+        );
+        assert!(
+            conn.execute("DELETE FROM register_entry", []).is_err(),
+            "entries are still never deleted"
+        );
     }
 }

@@ -11,6 +11,7 @@ mod drafting;
 mod employees;
 pub mod migrations;
 mod office;
+mod registers;
 mod roster;
 mod rules;
 mod search;
@@ -28,7 +29,7 @@ use crate::error::Result;
 
 pub use backup::{check_backup, BackupInfo, Restored, DAILY_KEPT};
 pub use certificates::{CertificateRecord, RegisterMatch, TrustedRoot};
-pub use circulars::{AuditEntry, CircularRecord, CircularSummary, RegisterEntry};
+pub use circulars::{AuditEntry, CircularRecord, CircularSummary, Issue, Recording, RegisterEntry};
 pub use drafting::Extension;
 pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
 pub use office::{image_kind, EMBLEM_MAX_BYTES};

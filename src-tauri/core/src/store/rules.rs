@@ -404,7 +404,11 @@ mod tests {
         store.save_rules(id, rules, "uji").unwrap();
         store.initial(id, "uji").unwrap();
         store
-            .issue(id, NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(), "uji")
+            .issue(
+                id,
+                &crate::store::Issue::on(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
+                "uji",
+            )
             .unwrap();
         (store, id)
     }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::{CertificateRecord, RegisterMatch, Store};
+use super::{CertificateRecord, Issue, RegisterMatch, Store};
 use crate::circular::{Signature, SigningMode};
 use crate::error::{Error, Result};
 use crate::office::{PaperSize, Signatory};
@@ -72,7 +72,7 @@ fn printed_name(s: &Signatory) -> String {
 }
 
 impl Store {
-    /// Issues draft `id` on `date` and signs its PDF (rendered on `paper`)
+    /// Issues draft `id` as `issue` says and signs its PDF (rendered on `paper`)
     /// with certificate `certificate_id`, unlocked by `passphrase`. All or
     /// nothing: a wrong passphrase, an expired certificate, a certificate of
     /// someone else than the circular's signer, or any failure while signing
@@ -80,7 +80,7 @@ impl Store {
     pub fn issue_signed(
         &mut self,
         id: i64,
-        date: chrono::NaiveDate,
+        issue: &Issue,
         actor: &str,
         certificate_id: i64,
         passphrase: &str,
@@ -89,7 +89,7 @@ impl Store {
         let signer = self.signer(certificate_id, passphrase)?;
         self.check_owner(id, certificate_id)?;
         self.in_transaction(|store| {
-            let number = store.issue(id, date, actor)?;
+            let number = store.issue(id, issue, actor)?;
             let document = store.circular(id)?.document;
             let now = Utc::now();
             let unsigned = crate::pdf::render(&document, paper, now)?;
@@ -100,7 +100,7 @@ impl Store {
                 time: now,
                 mark: Some(MarkInfo {
                     number: number.clone(),
-                    date,
+                    date: issue.date,
                     signer: document.signature.name.trim().to_string(),
                 }),
             };
@@ -266,7 +266,7 @@ mod tests {
         let offered = store.signing_certificates(draft).unwrap();
         assert_eq!(offered.iter().map(|c| c.id).collect::<Vec<_>>(), [cert]);
         let issued = store
-            .issue_signed(draft, day(), "uji", cert, PASS, PaperSize::F4)
+            .issue_signed(draft, &Issue::on(day()), "uji", cert, PASS, PaperSize::F4)
             .unwrap();
         let pdf = store.signed_pdf(draft).unwrap().expect("kept");
         let v = store.verify_document(&pdf).unwrap();
@@ -289,7 +289,14 @@ mod tests {
         let (mut store, cert, draft) = setup();
         let register_before = store.register("", None).unwrap().len();
         let e = store
-            .issue_signed(draft, day(), "uji", cert, "salah sekali", PaperSize::F4)
+            .issue_signed(
+                draft,
+                &Issue::on(day()),
+                "uji",
+                cert,
+                "salah sekali",
+                PaperSize::F4,
+            )
             .unwrap_err();
         assert_eq!(e.code(), "kata_sandi_salah");
         let other = store
@@ -300,7 +307,14 @@ mod tests {
             .unwrap();
         let theirs = store.create_internal_certificate(other.id, PASS).unwrap();
         let e = store
-            .issue_signed(draft, day(), "uji", theirs.id, PASS, PaperSize::F4)
+            .issue_signed(
+                draft,
+                &Issue::on(day()),
+                "uji",
+                theirs.id,
+                PASS,
+                PaperSize::F4,
+            )
             .unwrap_err();
         assert_eq!(e.code(), "sertifikat_orang_lain");
         assert!(e.to_string().contains("milik"), "{e}");
@@ -339,7 +353,7 @@ mod tests {
     fn a_changed_byte_or_an_unknown_document_shows_in_the_verification() {
         let (mut store, cert, draft) = setup();
         store
-            .issue_signed(draft, day(), "uji", cert, PASS, PaperSize::F4)
+            .issue_signed(draft, &Issue::on(day()), "uji", cert, PASS, PaperSize::F4)
             .unwrap();
         let mut pdf = store.signed_pdf(draft).unwrap().unwrap();
         let at = pdf.len() / 3;
