@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use edaran_core::absence::{Absence, AbsenceReason};
 use edaran_core::agency::{Agency, AgencyKind, Unit, UnitKind};
 use edaran_core::calendar::{WorkCalendar, NATIONAL_2020};
 use edaran_core::circular::Period;
@@ -13,7 +14,8 @@ use edaran_core::exchange;
 use edaran_core::notices::{self, Notice};
 use edaran_core::office::PaperSize;
 use edaran_core::rules::{
-    Engine, ExceptionReason, PersonalException, Picket, Placement, Roster, Rules, Workforce,
+    DayPattern, Engine, ExceptionReason, PersonalException, Picket, Placement, Roster, Rules,
+    ShiftGroup, WorkDay, Workforce,
 };
 
 const MUBA: &str = include_str!("../../../tests/fixtures/muba-800-439-bkpsdm-2020.json");
@@ -140,7 +142,82 @@ fn notices() -> Vec<Notice> {
     notices::notices(&engine, &roster, false).unwrap()
 }
 
+/// The same office working in two shift groups (A: Monday, Wednesday,
+/// Friday; B: Tuesday, Thursday), at least 20 % and at most 75 % of each
+/// agency in the office, three office days in a row at most, and 1,000
+/// people away for a week.
+fn shift_engine() -> Engine {
+    let mut workforce = office(40, 10, 50);
+    workforce.absences = (0..1000)
+        .map(|i| {
+            let e = &workforce.employees[i * 19];
+            Absence {
+                id: i as i64 + 1,
+                employee_id: e.id,
+                nip: e.nip.clone(),
+                name: e.name.clone(),
+                agency: e.agency_name.clone(),
+                from: day(5, 11 + (i % 5) as u32),
+                to: day(5, 17 + (i % 5) as u32),
+                reason: AbsenceReason::Cuti,
+                note: String::new(),
+            }
+        })
+        .collect();
+    let mut doc = exchange::from_json(MUBA).unwrap();
+    doc.period = Some(Period {
+        start: day(5, 1),
+        end: Some(day(5, 31)),
+    });
+    let group = |name: &str, weekdays: &[WorkDay]| ShiftGroup {
+        name: name.into(),
+        pattern: DayPattern::HariTertentu,
+        weekdays: weekdays.to_vec(),
+    };
+    doc.rules = Rules {
+        top_levels: Some(1),
+        picket: Some(Picket {
+            per_day: 1,
+            unit_kinds: vec![UnitKind::Bidang],
+            groups: vec![
+                group("A", &[WorkDay::Senin, WorkDay::Rabu, WorkDay::Jumat]),
+                group("B", &[WorkDay::Selasa, WorkDay::Kamis]),
+            ],
+            max_consecutive: Some(3),
+            ..Default::default()
+        }),
+        min_share_percent: Some(20),
+        max_share_percent: Some(75),
+        ..Default::default()
+    };
+    Engine::new(doc, calendar(), workforce).unwrap()
+}
+
+/// Every status of 31 days for everyone: how many are in the office.
+fn all_statuses(engine: &Engine, days: &[NaiveDate]) -> usize {
+    let mut in_office = 0usize;
+    for &d in days {
+        for i in 0..engine.workforce.employees.len() {
+            in_office += usize::from(engine.decide(i, d).status.in_office());
+        }
+    }
+    in_office
+}
+
 fn rules(c: &mut Criterion) {
+    let days: Vec<NaiveDate> = day(5, 1).iter_days().take(31).collect();
+    let mut shifts = shift_engine();
+    c.bench_function(
+        "roster 20000 pegawai, kelompok kerja + batas + ketidakhadiran, 31 hari",
+        |b| b.iter(|| shifts.generate_roster(&Roster::default()).unwrap()),
+    );
+    let (roster, _) = shifts.generate_roster(&Roster::default()).unwrap();
+    assert!(roster.on_duty().count() > 100_000);
+    shifts.set_roster(&roster);
+    c.bench_function(
+        "status 20000 pegawai x 31 hari, kelompok kerja + batas + ketidakhadiran",
+        |b| b.iter(|| all_statuses(&shifts, &days)),
+    );
     let mut engine = engine();
     c.bench_function("roster 20000 pegawai, 400 unit, 31 hari", |b| {
         b.iter(|| engine.generate_roster(&Roster::default()).unwrap())
@@ -148,17 +225,8 @@ fn rules(c: &mut Criterion) {
     let (roster, conflicts) = engine.generate_roster(&Roster::default()).unwrap();
     assert!(conflicts.is_empty(), "{conflicts:?}");
     engine.set_roster(&roster);
-    let days: Vec<NaiveDate> = day(5, 1).iter_days().take(31).collect();
     c.bench_function("status 20000 pegawai x 31 hari", |b| {
-        b.iter(|| {
-            let mut in_office = 0usize;
-            for &d in &days {
-                for i in 0..engine.workforce.employees.len() {
-                    in_office += usize::from(engine.decide(i, d).status.in_office());
-                }
-            }
-            in_office
-        })
+        b.iter(|| all_statuses(&engine, &days))
     });
     let list = notices();
     let (_, pages) = notices::merged(&list, PaperSize::F4, chrono::DateTime::UNIX_EPOCH).unwrap();

@@ -101,9 +101,9 @@ impl NewAbsence {
 
 const HEADER: [&str; 4] = ["nip", "mulai", "selesai", "alasan"];
 
-/// Reads an absence CSV, each row with its line number. Every bad row is
-/// reported; none is kept.
-pub fn absences_from_csv(bytes: &[u8]) -> Result<Vec<(usize, NewAbsence)>> {
+/// Reads an absence CSV: the good rows with their line numbers, and what
+/// is wrong with each other row (a file without the columns is an error).
+pub fn absences_from_csv(bytes: &[u8]) -> Result<(Vec<(usize, NewAbsence)>, Vec<RowError>)> {
     let text = csv_text(bytes)?;
     let mut reader = reader(text);
     let (headers, index) = header(&mut reader, &HEADER)?;
@@ -187,10 +187,7 @@ pub fn absences_from_csv(bytes: &[u8]) -> Result<Vec<(usize, NewAbsence)>> {
             }
         }
     }
-    if !errors.is_empty() {
-        return Err(Error::Import(errors));
-    }
-    Ok(rows)
+    Ok((rows, errors))
 }
 
 fn row_error(line: usize, column: &str, e: Error) -> RowError {
@@ -208,7 +205,8 @@ mod tests {
     #[test]
     fn a_csv_gives_rows_with_lines_and_every_bad_row_is_named() {
         let good = "nip;mulai;selesai;alasan;keterangan\n198001012005011001;2020-07-06;10-07-2020;cuti;tahunan\n198001012005011002;2020-07-08;;dinas luar;\n";
-        let rows = absences_from_csv(good.as_bytes()).unwrap();
+        let (rows, errors) = absences_from_csv(good.as_bytes()).unwrap();
+        assert!(errors.is_empty());
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].0, 2);
         assert_eq!(rows[1].1.reason, AbsenceReason::DinasLuar);
@@ -216,9 +214,8 @@ mod tests {
         assert_eq!(rows[0].1.to, NaiveDate::from_ymd_opt(2020, 7, 10));
 
         let bad = "nip;mulai;selesai;alasan\n;2020-07-06;2020-07-07;cuti\n198001012005011001;6 Juli;2020-07-07;cuti\n198001012005011001;2020-07-09;2020-07-07;sakit\n198001012005011001;2020-07-06;2020-07-07;liburan\n";
-        let Err(Error::Import(rows)) = absences_from_csv(bad.as_bytes()) else {
-            panic!("bad rows must be refused")
-        };
+        let (good, rows) = absences_from_csv(bad.as_bytes()).unwrap();
+        assert!(good.is_empty());
         let at: Vec<(usize, &str)> = rows.iter().map(|r| (r.line, r.column.as_str())).collect();
         assert_eq!(
             at,

@@ -65,9 +65,8 @@ impl Store {
     /// like a form, every problem reported with its line, nothing kept unless
     /// all rows are good. Returns how many were recorded.
     pub fn import_absences(&mut self, bytes: &[u8]) -> Result<usize> {
-        let rows = absences_from_csv(bytes)?;
+        let (rows, mut errors) = absences_from_csv(bytes)?;
         self.in_transaction(|store| {
-            let mut errors = Vec::new();
             for (line, absence) in &rows {
                 if let Err(e) = store.insert_absence(absence) {
                     let column = match e.field() {
@@ -84,6 +83,7 @@ impl Store {
             if errors.is_empty() {
                 Ok(rows.len())
             } else {
+                errors.sort_by_key(|e| e.line);
                 Err(Error::Import(errors))
             }
         })

@@ -415,6 +415,10 @@ impl Store {
             return Err(frozen(&record.summary));
         }
         record.document.validate()?;
+        // The office may have changed since the rules were saved.
+        if !record.document.rules.is_empty() {
+            self.fit_rules(record.document.rules.clone())?;
+        }
         Ok(record)
     }
 

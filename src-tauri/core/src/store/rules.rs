@@ -525,6 +525,45 @@ mod tests {
     }
 
     #[test]
+    fn rules_are_checked_against_the_office_again_at_issue() {
+        let (mut store, id) = draft();
+        let nip = store
+            .workforce()
+            .unwrap()
+            .employees
+            .iter()
+            .find_map(|e| e.nip.clone())
+            .unwrap();
+        let rules = Rules {
+            exceptions: vec![PersonalException {
+                nip: nip.clone(),
+                placement: Placement::DiRumah,
+                reason: ExceptionReason::Hamil,
+                from: None,
+                to: None,
+                note: String::new(),
+            }],
+            ..Rules::default()
+        };
+        store.save_rules(id, rules, "uji").unwrap();
+        let person = store.employee_by_nip(&nip).unwrap();
+        store.delete_employee(person.id).unwrap();
+        let e = store
+            .issue(
+                id,
+                &crate::store::Issue::on(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()),
+                "uji",
+            )
+            .unwrap_err();
+        assert_eq!(e.code(), "nip_tidak_dikenal");
+        assert!(e.to_string().contains(&nip), "{e}");
+        assert!(
+            store.circular(id).unwrap().summary.number.is_none(),
+            "no number taken"
+        );
+    }
+
+    #[test]
     fn shift_groups_and_share_bounds_print_as_lampiran_tables_the_clauses_cite() {
         let (mut store, id) = draft();
         let mut rules = picket();
