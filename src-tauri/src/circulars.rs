@@ -176,7 +176,15 @@ pub async fn circular_save_pdf(
         None => reply(pdf::render(&record.document, paper, chrono::Utc::now()))?,
     };
     let name = format!("{}.pdf", record.summary.file_stem());
-    let Some(path) = save_as("Simpan PDF surat edaran", &name, ("PDF", "pdf"), bytes).await? else {
+    let Some(path) = save_as(
+        &state,
+        "Simpan PDF surat edaran",
+        &name,
+        ("PDF", "pdf"),
+        bytes,
+    )
+    .await?
+    else {
         return Ok(None);
     };
     if let Err(e) = app
@@ -200,6 +208,7 @@ pub async fn circular_export_json(state: State<'_, AppState>, id: i64) -> Reply<
     let text = exchange::to_json(&record.document);
     let name = format!("{}.json", record.summary.file_stem());
     let path = save_as(
+        &state,
         "Ekspor surat edaran (JSON)",
         &name,
         ("Surat edaran Edaran (JSON)", "json"),
@@ -223,6 +232,7 @@ pub async fn circular_import_json(
     actor: String,
 ) -> Reply<Option<Imported>> {
     let Some(path) = pick_file(
+        &state,
         "Impor surat edaran (JSON)",
         "Surat edaran Edaran (JSON)",
         &["json"],
@@ -261,6 +271,7 @@ pub async fn register_export(
     let path = if format == "xlsx" {
         let bytes = reply(register::to_xlsx(&entries))?;
         save_as(
+            &state,
             "Ekspor buku agenda",
             &format!("{name}.xlsx"),
             ("Excel", "xlsx"),
@@ -270,6 +281,7 @@ pub async fn register_export(
     } else {
         let text = register::to_csv(&entries);
         save_as(
+            &state,
             "Ekspor buku agenda",
             &format!("{name}.csv"),
             ("CSV", "csv"),

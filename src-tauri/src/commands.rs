@@ -233,6 +233,7 @@ fn office_save(state: State<AppState>, profile: OfficeProfile) -> Reply<OfficeVi
 #[tauri::command]
 async fn office_pick_emblem(state: State<'_, AppState>) -> Reply<Option<OfficeView>> {
     let Some(path) = crate::dialogs::pick_file(
+        &state,
         "Pilih gambar lambang daerah",
         "Gambar PNG atau JPEG",
         &["png", "jpg", "jpeg"],

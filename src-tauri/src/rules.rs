@@ -122,7 +122,8 @@ pub fn absence_delete(state: State<AppState>, id: i64) -> Reply<()> {
 /// Imports an absence CSV chosen by the user; how many were recorded, or `None`.
 #[tauri::command]
 pub async fn absences_import_csv(state: State<'_, AppState>) -> Reply<Option<usize>> {
-    let Some(path) = pick_file("Impor ketidakhadiran (CSV)", "CSV", &["csv", "txt"]).await else {
+    let Some(path) = pick_file(&state, "Impor ketidakhadiran (CSV)", "CSV", &["csv", "txt"]).await
+    else {
         return Ok(None);
     };
     let bytes = read(
@@ -170,6 +171,7 @@ pub async fn roster_export(
         RosterFormat::Pdf => ("PDF", "pdf"),
     };
     let path = save_as(
+        &state,
         "Simpan jadwal piket",
         &format!("Jadwal piket {stem}.{extension}"),
         (filter, extension),
@@ -190,6 +192,7 @@ pub struct ImportStart {
 #[tauri::command]
 pub async fn employees_import_pick(state: State<'_, AppState>) -> Reply<Option<ImportStart>> {
     let Some(path) = pick_file(
+        &state,
         "Impor pegawai (CSV atau XLSX)",
         "Data pegawai",
         &["csv", "xlsx", "txt"],

@@ -29,6 +29,7 @@ pub async fn certificate_import(
     passphrase: String,
 ) -> Reply<Option<CertificateRecord>> {
     let Some(path) = pick_file(
+        &state,
         "Impor sertifikat penanda tangan (PKCS#12)",
         "Sertifikat PKCS#12",
         &["p12", "pfx"],
@@ -77,6 +78,7 @@ pub fn trusted_roots_list(state: State<AppState>) -> Reply<Vec<TrustedRoot>> {
 #[tauri::command]
 pub async fn trusted_root_import(state: State<'_, AppState>) -> Reply<Option<Vec<TrustedRoot>>> {
     let Some(path) = pick_file(
+        &state,
         "Tambah sertifikat akar yang dipercaya",
         "Sertifikat (PEM)",
         &["pem", "crt", "cer"],
@@ -166,7 +168,8 @@ async fn verify_file(state: &AppState, path: PathBuf) -> Reply<VerifiedFile> {
 /// *Verifikasi Dokumen*: a PDF chosen in the native dialog, or `None`.
 #[tauri::command]
 pub async fn document_verify_pick(state: State<'_, AppState>) -> Reply<Option<VerifiedFile>> {
-    let Some(path) = pick_file("Pilih PDF untuk diverifikasi", "PDF", &["pdf"]).await else {
+    let Some(path) = pick_file(&state, "Pilih PDF untuk diverifikasi", "PDF", &["pdf"]).await
+    else {
         return Ok(None);
     };
     verify_file(&state, path).await.map(Some)

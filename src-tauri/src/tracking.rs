@@ -59,7 +59,8 @@ pub fn holiday_decree_save(
 /// Imports a holiday CSV chosen by the user; the decrees recorded, or `None`.
 #[tauri::command]
 pub async fn holidays_import_csv(state: State<'_, AppState>) -> Reply<Option<Vec<i64>>> {
-    let Some(path) = pick_file("Impor hari libur (CSV)", "CSV", &["csv", "txt"]).await else {
+    let Some(path) = pick_file(&state, "Impor hari libur (CSV)", "CSV", &["csv", "txt"]).await
+    else {
         return Ok(None);
     };
     let bytes = read(
@@ -81,6 +82,7 @@ pub async fn holidays_export_csv(
         None => "Hari libur.csv".into(),
     };
     let path = save_as(
+        &state,
         "Ekspor hari libur",
         &name,
         ("CSV", "csv"),
@@ -114,7 +116,13 @@ pub fn settings_save(state: State<AppState>, settings: Settings) -> Reply<()> {
 #[tauri::command]
 pub async fn backup_save(state: State<'_, AppState>) -> Reply<Option<String>> {
     let name = format!("Cadangan Edaran {}.db", today());
-    let Some(path) = save_path("Cadangkan basis data", &name, ("Basis data Edaran", "db")).await
+    let Some(path) = save_path(
+        &state,
+        "Cadangkan basis data",
+        &name,
+        ("Basis data Edaran", "db"),
+    )
+    .await
     else {
         return Ok(None);
     };
@@ -126,6 +134,7 @@ pub async fn backup_save(state: State<'_, AppState>) -> Reply<Option<String>> {
 #[tauri::command]
 pub async fn backup_restore(state: State<'_, AppState>) -> Reply<Option<Restored>> {
     let Some(path) = pick_file(
+        &state,
         "Pulihkan basis data dari cadangan",
         "Basis data Edaran",
         &["db", "sqlite"],

@@ -101,9 +101,12 @@ impl NewAbsence {
 
 const HEADER: [&str; 4] = ["nip", "mulai", "selesai", "alasan"];
 
-/// Reads an absence CSV: the good rows with their line numbers, and what
-/// is wrong with each other row (a file without the columns is an error).
-pub fn absences_from_csv(bytes: &[u8]) -> Result<(Vec<(usize, NewAbsence)>, Vec<RowError>)> {
+/// The rows of an absence file: the good ones with their line numbers,
+/// and what is wrong with each other row.
+pub type AbsenceRows = (Vec<(usize, NewAbsence)>, Vec<RowError>);
+
+/// Reads an absence CSV (a file without the columns is an error).
+pub fn absences_from_csv(bytes: &[u8]) -> Result<AbsenceRows> {
     let text = csv_text(bytes)?;
     let mut reader = reader(text);
     let (headers, index) = header(&mut reader, &HEADER)?;

@@ -289,10 +289,22 @@ impl Engine {
         days: Vec<NaiveDate>,
     ) -> Conflict {
         let unit = &self.workforce.units[u];
-        let per_day = self.rules().picket.as_ref().map_or(0, |p| p.per_day);
-        Conflict {
-            kind: ConflictKind::UnitKurangPegawai,
-            message: format!(
+        let picket = self.rules().picket.as_ref();
+        let per_day = picket.map_or(0, |p| p.per_day);
+        let message = if picket.is_some_and(|p| !p.groups.is_empty()) {
+            format!(
+                "{} pada {}: kelompok yang bertugas kekurangan paling banyak {} pegawai (sedikitnya {} di kantor per hari kerja; unit ini {} orang untuk {} kelompok) pada {} hari kerja: {}.",
+                unit.name,
+                self.agency_name(unit.agency_id),
+                spelled(worst as u64),
+                words::count(u64::from(per_day), "orang"),
+                spelled(pool as u64),
+                spelled(picket.map_or(0, |p| p.groups.len()) as u64),
+                spelled(days.len() as u64),
+                date_list(&days)
+            )
+        } else {
+            format!(
                 "{} pada {} kekurangan paling banyak {} pegawai piket (perlu {}, ada {} yang dapat dijadwalkan) pada {} hari kerja: {}.",
                 unit.name,
                 self.agency_name(unit.agency_id),
@@ -301,7 +313,11 @@ impl Engine {
                 spelled(pool as u64),
                 spelled(days.len() as u64),
                 date_list(&days)
-            ),
+            )
+        };
+        Conflict {
+            kind: ConflictKind::UnitKurangPegawai,
+            message,
             agency_id: Some(unit.agency_id),
             unit_id: Some(unit.id),
             dates: days,

@@ -21,8 +21,9 @@ mod signed;
 mod tracking;
 mod units;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use rusqlite::config::DbConfig;
 use rusqlite::Connection;
 
 use crate::error::Result;
@@ -57,6 +58,33 @@ impl Store {
         // takes back an issued number or a signed PDF already handed out.
         conn.pragma_update(None, "synchronous", "FULL")?;
         Self::setup(conn)
+    }
+
+    /// Closes the database file and opens it again, taking SQLite's file
+    /// locks afresh. POSIX drops every lock a process holds on a file when
+    /// any code in that process closes the file (a native file dialog
+    /// sniffing the folder that holds `edaran.db-shm` does): another
+    /// process, not seeing this one, could then reset the WAL under it.
+    /// Nothing is lost: every change is committed before it returns.
+    pub fn reopen(&mut self) -> Result<()> {
+        let Some(path) = self
+            .conn
+            .path()
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+        else {
+            return Ok(());
+        };
+        // The old connection's view of the WAL may be stale: it must not
+        // checkpoint it into the database file as it closes. It closes
+        // first, so the new one maps the WAL index and takes its locks anew
+        // (SQLite shares both among one process's connections to a file).
+        self.conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+        let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
+        old.close().map_err(|(_, e)| e)?;
+        *self = Store::open(&path)?;
+        Ok(())
     }
 
     /// A private database in memory, for tests.
