@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result, RowError};
-use crate::import::{csv_text, header, parse_date, reader};
+use crate::import::{csv_text, header, parse_date, reader, records};
 use crate::vocab::vocabulary;
 use crate::words;
 
@@ -113,22 +113,7 @@ pub fn absences_from_csv(bytes: &[u8]) -> Result<AbsenceRows> {
     let note = headers.iter().position(|h| h == "keterangan");
     let mut errors = Vec::new();
     let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(RowError {
-                    line: e.position().map_or(0, |p| p.line() as usize),
-                    column: String::new(),
-                    message: format!("Baris tidak terbaca: {e}"),
-                });
-                continue;
-            }
-        };
-        if record.iter().all(|v| v.trim().is_empty()) {
-            continue;
-        }
-        let line = record.position().map_or(0, |p| p.line() as usize);
+    for (line, record) in records(&mut reader, &mut errors) {
         let cell = |i: usize| record.get(i).unwrap_or("").trim();
         let mut fail = |column: &str, message: String| {
             errors.push(RowError {

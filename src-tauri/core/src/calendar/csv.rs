@@ -5,7 +5,7 @@ use chrono::Datelike;
 
 use super::{Holiday, HolidayKind, NewHoliday};
 use crate::error::{Error, Result, RowError};
-use crate::import::{csv_text, header, parse_date, reader};
+use crate::import::{csv_text, header, parse_date, reader, records};
 
 const HEADER: [&str; 4] = ["tanggal", "nama", "jenis", "sumber"];
 
@@ -25,22 +25,7 @@ pub fn holidays_from_csv(bytes: &[u8]) -> Result<Vec<DecreeDays>> {
     let (_, index) = header(&mut reader, &HEADER)?;
     let mut errors = Vec::new();
     let mut decrees: Vec<DecreeDays> = Vec::new();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(RowError {
-                    line: e.position().map_or(0, |p| p.line() as usize),
-                    column: String::new(),
-                    message: format!("Baris tidak terbaca: {e}"),
-                });
-                continue;
-            }
-        };
-        if record.iter().all(|v| v.trim().is_empty()) {
-            continue;
-        }
-        let line = record.position().map_or(0, |p| p.line() as usize);
+    for (line, record) in records(&mut reader, &mut errors) {
         let cell = |i: usize| record.get(index[i]).unwrap_or("").trim();
         let mut fail = |column: &str, message: String| {
             errors.push(RowError {

@@ -75,6 +75,27 @@ pub(crate) fn header(
     Ok((headers, positions))
 }
 
+/// The non-blank records of a list file with their line numbers; a record
+/// that cannot be read goes to `errors` with its line.
+pub(crate) fn records(
+    reader: &mut csv::Reader<&[u8]>,
+    errors: &mut Vec<RowError>,
+) -> Vec<(usize, csv::StringRecord)> {
+    let mut out = Vec::new();
+    for record in reader.records() {
+        match record {
+            Ok(r) if r.iter().all(|v| v.trim().is_empty()) => {}
+            Ok(r) => out.push((r.position().map_or(0, |p| p.line() as usize), r)),
+            Err(e) => errors.push(RowError {
+                line: e.position().map_or(0, |p| p.line() as usize),
+                column: String::new(),
+                message: format!("Baris tidak terbaca: {e}"),
+            }),
+        }
+    }
+    out
+}
+
 /// Reads a CSV file into a table; `name` is the file's name for messages.
 pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Table> {
     if bytes.iter().take(8192).any(|b| *b == 0) {

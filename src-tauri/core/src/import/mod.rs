@@ -18,7 +18,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-pub(crate) use self::csv::{csv_text, header, reader};
+pub(crate) use self::csv::{csv_text, header, reader, records};
 pub use mapping::{ColumnMapping, Field};
 use placement::Placements;
 use table::{Cell, Table};

@@ -291,30 +291,33 @@ impl Engine {
         let unit = &self.workforce.units[u];
         let picket = self.rules().picket.as_ref();
         let per_day = picket.map_or(0, |p| p.per_day);
-        let message = if picket.is_some_and(|p| !p.groups.is_empty()) {
-            format!(
-                "{} pada {}: kelompok yang bertugas kekurangan paling banyak {} pegawai (sedikitnya {} di kantor per hari kerja; unit ini {} orang untuk {} kelompok) pada {} hari kerja: {}.",
-                unit.name,
-                self.agency_name(unit.agency_id),
-                spelled(worst as u64),
-                words::count(u64::from(per_day), "orang"),
-                spelled(pool as u64),
-                spelled(picket.map_or(0, |p| p.groups.len()) as u64),
-                spelled(days.len() as u64),
-                date_list(&days)
-            )
-        } else {
-            format!(
-                "{} pada {} kekurangan paling banyak {} pegawai piket (perlu {}, ada {} yang dapat dijadwalkan) pada {} hari kerja: {}.",
-                unit.name,
-                self.agency_name(unit.agency_id),
-                spelled(worst as u64),
-                words::count(u64::from(per_day), "orang"),
-                spelled(pool as u64),
-                spelled(days.len() as u64),
-                date_list(&days)
-            )
+        let (lead, need) = match picket.map_or(0, |p| p.groups.len()) {
+            0 => (
+                "",
+                format!(
+                    "perlu {}, ada {} yang dapat dijadwalkan",
+                    words::count(u64::from(per_day), "orang"),
+                    spelled(pool as u64)
+                ),
+            ),
+            groups => (
+                ": kelompok yang bertugas",
+                format!(
+                    "sedikitnya {} di kantor per hari kerja; unit ini {} orang untuk {} kelompok",
+                    words::count(u64::from(per_day), "orang"),
+                    spelled(pool as u64),
+                    spelled(groups as u64)
+                ),
+            ),
         };
+        let message = format!(
+            "{} pada {}{lead} kekurangan paling banyak {} pegawai piket ({need}) pada {} hari kerja: {}.",
+            unit.name,
+            self.agency_name(unit.agency_id),
+            spelled(worst as u64),
+            spelled(days.len() as u64),
+            date_list(&days)
+        );
         Conflict {
             kind: ConflictKind::UnitKurangPegawai,
             message,

@@ -171,22 +171,25 @@ impl Store {
         if let Some(end) = engine.period.end {
             engine.set_horizon(end)?;
         }
-        let (roster, conflicts) = engine.generate_roster(&stored)?;
-        let horizon = engine.horizon();
-        self.write_roster(id, &roster, horizon)?;
-        Ok(RosterReport {
-            loads: engine.pool_loads(&roster),
-            roster,
-            conflicts,
-            horizon,
-        })
+        let generated = engine.generate_roster(&stored)?;
+        self.keep_roster(id, &engine, generated)
     }
 
     /// Extends open-ended circular `id`'s roster through `until`, keeping
     /// the days already rostered and the hand edits.
     pub fn extend_roster(&mut self, id: i64, until: NaiveDate) -> Result<RosterReport> {
         let (mut engine, stored) = self.engine(id)?;
-        let (roster, conflicts) = engine.extend_roster(&stored, until)?;
+        let generated = engine.extend_roster(&stored, until)?;
+        self.keep_roster(id, &engine, generated)
+    }
+
+    /// Stores a generated roster with its horizon and reports on it.
+    fn keep_roster(
+        &mut self,
+        id: i64,
+        engine: &Engine,
+        (roster, conflicts): (Roster, Vec<Conflict>),
+    ) -> Result<RosterReport> {
         let horizon = engine.horizon();
         self.write_roster(id, &roster, horizon)?;
         Ok(RosterReport {
