@@ -9,7 +9,11 @@ use crate::calendar::{
     holidays_from_csv, national_lists, DecreeDays, Holiday, HolidayDecree, HolidayGap, NewHoliday,
     WorkCalendar,
 };
+use crate::circular::Circular;
 use crate::error::{Error, Result};
+use crate::office::PaperSize;
+use crate::pdf::{self, Preview};
+use crate::rules::horizon::default_horizon;
 use crate::words;
 
 /// Holidays of the decrees in force (the latest per year).
@@ -70,6 +74,23 @@ impl Store {
     /// The warning for a span reaching years without a recorded list.
     pub fn holiday_gap(&self, from: NaiveDate, to: NaiveDate) -> Result<Option<HolidayGap>> {
         Ok(self.work_calendar()?.holiday_gap(from, to))
+    }
+
+    /// The editor's preview of `circular`: its pages and warnings, with the
+    /// years its period (an open one through its default roster horizon)
+    /// reaches without a holiday list.
+    pub fn circular_preview(
+        &self,
+        circular: &Circular,
+        paper: PaperSize,
+        max_pages: usize,
+    ) -> Result<Preview> {
+        let mut preview = pdf::preview(circular, paper, max_pages)?;
+        if let Some(period) = circular.period {
+            let end = period.end.unwrap_or_else(|| default_horizon(period.start));
+            preview.holiday_gap = self.holiday_gap(period.start, end)?;
+        }
+        Ok(preview)
     }
 
     /// Records the shipped national list ([`national_lists`]) of each year
