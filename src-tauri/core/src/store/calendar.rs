@@ -451,4 +451,29 @@ mod tests {
         store.record_national_lists().unwrap();
         assert_eq!(store.holiday_decrees(Some(2026)).unwrap(), history);
     }
+
+    #[test]
+    fn beranda_and_the_editor_name_the_years_without_a_list() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::demo::fill(&mut store).unwrap();
+        assert_eq!(store.dashboard(day(2026, 6, 1)).unwrap().holiday_gap, None);
+        let gap = store.dashboard(day(2028, 3, 1)).unwrap().holiday_gap.unwrap();
+        assert_eq!(gap.years, [2028]);
+
+        let id = store.circulars().unwrap()[0].id;
+        let mut doc = store.circular(id).unwrap().document;
+        doc.period = Some(crate::circular::Period {
+            start: day(2027, 12, 1),
+            end: Some(day(2028, 1, 31)),
+        });
+        let preview = store.circular_preview(&doc, PaperSize::F4, 1).unwrap();
+        assert_eq!(preview.holiday_gap.unwrap().years, [2027, 2028]);
+        doc.period = Some(crate::circular::Period {
+            start: day(2026, 12, 1),
+            end: None,
+        });
+        // Open-ended: counted through its default roster horizon (28 Feb 2027).
+        let preview = store.circular_preview(&doc, PaperSize::F4, 1).unwrap();
+        assert_eq!(preview.holiday_gap.unwrap().years, [2027]);
+    }
 }
