@@ -204,11 +204,16 @@ fn a_year_without_a_holiday_list_is_warned_of_by_periods_and_roster() {
         .unwrap()
         .iter()
         .any(|h| h["date"] == "2026-12-25" && h["kind"] == "libur_nasional"));
-    let warning = "Daftar hari libur tahun 2028 belum dicatat; hari kerja dihitung tanpa hari libur.";
+    let warning =
+        "Daftar hari libur tahun 2028 belum dicatat; hari kerja dihitung tanpa hari libur.";
 
     let listed = edaran(&db, &["periods", "--at", "2026-12-01"]);
     assert!(listed.ok, "{}", listed.stderr);
-    assert!(!listed.stderr.contains("Daftar hari libur"), "{}", listed.stderr);
+    assert!(
+        !listed.stderr.contains("Daftar hari libur"),
+        "{}",
+        listed.stderr
+    );
     let unlisted = edaran(&db, &["periods", "--at", "2028-03-01"]);
     assert!(unlisted.ok, "{}", unlisted.stderr);
     assert!(unlisted.stderr.contains(warning), "{}", unlisted.stderr);

@@ -64,7 +64,11 @@ pub fn circular_preview(
     document: Circular,
     paper: PaperSize,
 ) -> Reply<Preview> {
-    reply(state.store().circular_preview(&document, paper, PREVIEW_PAGES))
+    reply(
+        state
+            .store()
+            .circular_preview(&document, paper, PREVIEW_PAGES),
+    )
 }
 
 #[tauri::command]

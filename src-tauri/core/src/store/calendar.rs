@@ -457,7 +457,11 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         crate::demo::fill(&mut store).unwrap();
         assert_eq!(store.dashboard(day(2026, 6, 1)).unwrap().holiday_gap, None);
-        let gap = store.dashboard(day(2028, 3, 1)).unwrap().holiday_gap.unwrap();
+        let gap = store
+            .dashboard(day(2028, 3, 1))
+            .unwrap()
+            .holiday_gap
+            .unwrap();
         assert_eq!(gap.years, [2028]);
 
         let id = store.circulars().unwrap()[0].id;
