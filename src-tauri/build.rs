@@ -8,6 +8,7 @@ const COMMANDS: &[&str] = &[
     "circular_conflicts",
     "roster_generate",
     "roster_horizon",
+    "roster_holiday_gap",
     "roster_extend",
     "agency_grid",
     "roster_edit",

@@ -192,3 +192,46 @@ fn search_finds_a_number_and_backup_restore_round_trips() {
         before - 1
     );
 }
+
+/// Every year from 2020 to 2026 is listed on a new database; a date in a
+/// year without a list is named on stderr by `periods` and `roster`.
+#[test]
+fn a_year_without_a_holiday_list_is_warned_of_by_periods_and_roster() {
+    let (dir, db) = demo_database();
+    let christmas = edaran_json(&db, &["holidays", "list", "--year", "2026"]);
+    assert!(christmas
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|h| h["date"] == "2026-12-25" && h["kind"] == "libur_nasional"));
+    let warning =
+        "Daftar hari libur tahun 2028 belum dicatat; hari kerja dihitung tanpa hari libur.";
+
+    let listed = edaran(&db, &["periods", "--at", "2026-12-01"]);
+    assert!(listed.ok, "{}", listed.stderr);
+    assert!(
+        !listed.stderr.contains("Daftar hari libur"),
+        "{}",
+        listed.stderr
+    );
+    let unlisted = edaran(&db, &["periods", "--at", "2028-03-01"]);
+    assert!(unlisted.ok, "{}", unlisted.stderr);
+    assert!(unlisted.stderr.contains(warning), "{}", unlisted.stderr);
+
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("fixtures")
+        .join("muba-800-439-bkpsdm-2020.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture).unwrap()).unwrap();
+    doc["circular"]["period"] = serde_json::json!({ "start": "2028-01-10", "end": "2028-01-21" });
+    let file = dir.path().join("2028.json");
+    std::fs::write(&file, doc.to_string()).unwrap();
+    let imported = edaran(&db, &["circular", "import", file.to_str().unwrap()]);
+    assert!(imported.ok, "{}", imported.stderr);
+    let id = imported.stdout.lines().last().unwrap().trim().to_string();
+    let roster = edaran(&db, &["roster", &id, "--format", "json"]);
+    assert!(roster.ok, "{}", roster.stderr);
+    assert!(roster.stderr.contains(warning), "{}", roster.stderr);
+    let report: serde_json::Value = serde_json::from_str(&roster.stdout).unwrap();
+    assert_eq!(report["holiday_gap"]["years"], serde_json::json!([2028]));
+}

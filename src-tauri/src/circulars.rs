@@ -59,8 +59,16 @@ pub fn circular_compose(mut document: Circular) -> Circular {
 }
 
 #[tauri::command]
-pub fn circular_preview(document: Circular, paper: PaperSize) -> Reply<Preview> {
-    reply(pdf::preview(&document, paper, PREVIEW_PAGES))
+pub fn circular_preview(
+    state: State<AppState>,
+    document: Circular,
+    paper: PaperSize,
+) -> Reply<Preview> {
+    reply(
+        state
+            .store()
+            .circular_preview(&document, paper, PREVIEW_PAGES),
+    )
 }
 
 #[tauri::command]

@@ -125,6 +125,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         crate::rules::circular_conflicts,
         crate::rules::roster_generate,
         crate::rules::roster_horizon,
+        crate::rules::roster_holiday_gap,
         crate::rules::roster_extend,
         crate::rules::agency_grid,
         crate::rules::roster_edit,

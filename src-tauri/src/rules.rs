@@ -7,6 +7,7 @@ use std::sync::atomic::Ordering;
 
 use chrono::NaiveDate;
 use edaran_core::absence::{Absence, NewAbsence};
+use edaran_core::calendar::HolidayGap;
 use edaran_core::import::{self, ColumnMapping, ImportFile, ImportPreview};
 use edaran_core::notices::{self, Written};
 use edaran_core::office::PaperSize;
@@ -54,6 +55,7 @@ pub struct RosterSummary {
     conflicts: Vec<Conflict>,
     loads: Vec<PoolLoad>,
     horizon: Horizon,
+    holiday_gap: Option<HolidayGap>,
 }
 
 impl From<RosterReport> for RosterSummary {
@@ -63,6 +65,7 @@ impl From<RosterReport> for RosterSummary {
             conflicts: report.conflicts,
             horizon: report.horizon,
             loads: report.loads,
+            holiday_gap: report.holiday_gap,
         }
     }
 }
@@ -76,6 +79,12 @@ pub fn roster_generate(state: State<AppState>, id: i64) -> Reply<RosterSummary> 
 #[tauri::command]
 pub fn roster_horizon(state: State<AppState>, id: i64) -> Reply<Horizon> {
     reply(state.store().roster_horizon(id))
+}
+
+/// Years the roster's days reach without a recorded holiday list.
+#[tauri::command]
+pub fn roster_holiday_gap(state: State<AppState>, id: i64) -> Reply<Option<HolidayGap>> {
+    reply(state.store().roster_holiday_gap(id))
 }
 
 /// Extends an open-ended period's roster through `until`.

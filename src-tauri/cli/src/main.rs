@@ -888,6 +888,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Periods { at, format } => {
             let at = at.unwrap_or_else(today);
             let board = Store::open(&path)?.dashboard(at)?;
+            if let Some(gap) = &board.holiday_gap {
+                eprintln!("Peringatan: {}", gap.message);
+            }
             emit(format, &board, || tracking::dashboard_table(&board));
         }
         Command::Extend {

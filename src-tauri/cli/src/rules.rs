@@ -114,6 +114,9 @@ pub fn roster(
     for c in &report.conflicts {
         eprintln!("Konflik: {}", c.message);
     }
+    if let Some(gap) = &report.holiday_gap {
+        eprintln!("Peringatan: {}", gap.message);
+    }
     if report.horizon.open_ended {
         eprintln!(
             "Periode sampai dievaluasi: jadwal piket disusun sampai dengan {}; perpanjang dengan --until TTTT-BB-HH.",

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use edaran_core::absence::{Absence, AbsenceReason};
 use edaran_core::agency::{Agency, AgencyKind, Unit, UnitKind};
-use edaran_core::calendar::{WorkCalendar, NATIONAL_2020};
+use edaran_core::calendar::{national_lists, WorkCalendar};
 use edaran_core::circular::Period;
 use edaran_core::employee::{Employee, EmploymentKind, Eselon, PositionKind};
 use edaran_core::exchange;
@@ -80,7 +80,12 @@ fn office(agencies: i64, units: i64, people: i64) -> Workforce {
 }
 
 fn calendar() -> WorkCalendar {
-    WorkCalendar::new(NATIONAL_2020.iter().map(|(m, d, ..)| day(*m, *d)))
+    WorkCalendar::new(
+        national_lists()
+            .into_iter()
+            .flat_map(|l| l.days)
+            .map(|h| h.date),
+    )
 }
 
 fn engine() -> Engine {

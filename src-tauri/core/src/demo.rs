@@ -8,7 +8,6 @@ use std::collections::HashSet;
 use chrono::NaiveDate;
 
 use crate::agency::{AgencyInput, AgencyKind, UnitInput, UnitKind};
-use crate::calendar::{NewHoliday, NATIONAL_2020, SOURCE_2020};
 use crate::circular::{CircularKind, Period, Point, Reference, Relation};
 use crate::employee::{EmployeeInput, EmploymentKind, Eselon, PositionKind};
 use crate::error::Result;
@@ -895,15 +894,6 @@ fn fill_inner(store: &mut Store) -> Result<()> {
             units.extend(u.children.into_iter().map(|c| (Some(saved.id), c)));
         }
     }
-    let days: Vec<NewHoliday> = NATIONAL_2020
-        .iter()
-        .map(|&(month, day, name, kind)| NewHoliday {
-            date: NaiveDate::from_ymd_opt(2020, month, day).expect("valid 2020 date"),
-            name: name.into(),
-            kind,
-        })
-        .collect();
-    store.record_decree(2020, SOURCE_2020, &days)?;
     let signatory = |role: &str, e: Option<&crate::employee::Employee>, name: &str, title: &str| {
         SignatoryInput {
             role: role.into(),
@@ -1007,7 +997,8 @@ mod tests {
         let o = store.overview().unwrap();
         assert!((24..=30).contains(&o.agencies), "{o:?}");
         assert!((550..=700).contains(&o.employees), "{o:?}");
-        assert_eq!(o.holidays, 21);
+        // The shipped national lists, 2020 to 2026.
+        assert_eq!(o.holidays, 166);
         assert_eq!(o.signatories, 4);
         let circulars = store.circulars().unwrap();
         let statuses: Vec<_> = circulars

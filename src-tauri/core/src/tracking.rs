@@ -7,7 +7,7 @@ use std::collections::{HashMap, HashSet};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use crate::calendar::WorkCalendar;
+use crate::calendar::{HolidayGap, WorkCalendar};
 use crate::circular::{CircularKind, CircularStatus, Relation};
 use crate::store::CircularSummary;
 use crate::vocab::vocabulary;
@@ -134,6 +134,9 @@ pub struct Dashboard {
     /// When nothing is in force: the day the last issued arrangement
     /// ended (so a quiet day can jump to the last active one).
     pub last_end: Option<NaiveDate>,
+    /// Years from `at` to the last day counted (an arrangement's end or
+    /// roster horizon) without a recorded holiday list.
+    pub holiday_gap: Option<HolidayGap>,
 }
 
 /// Builds the dashboard from the circulars that matter around `at` (and
@@ -194,6 +197,11 @@ pub fn dashboard(
         )
     });
     let alerts = alerts(&chains, &active, at, calendar, alert_working_days);
+    let counted_until = active
+        .iter()
+        .flat_map(|a| [a.link.end, a.link.horizon])
+        .flatten()
+        .fold(at, NaiveDate::max);
     Dashboard {
         at,
         alert_working_days,
@@ -201,6 +209,7 @@ pub fn dashboard(
         chains,
         alerts,
         last_end: None,
+        holiday_gap: calendar.holiday_gap(at, counted_until),
     }
 }
 

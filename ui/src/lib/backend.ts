@@ -33,6 +33,7 @@ import type {
   Unit,
   UnitInput,
   Dashboard,
+  HolidayGap,
   Extension,
   HolidayDecree,
   NewHoliday,
@@ -159,6 +160,7 @@ export interface Backend {
   roster_generate(id: number): Promise<RosterSummary>;
   /** How far the roster reaches (stored, or by default). */
   roster_horizon(id: number): Promise<Horizon>;
+  roster_holiday_gap(id: number): Promise<HolidayGap | null>;
   /** Extends an open-ended period's roster through `until`, keeping the days already rostered. */
   roster_extend(id: number, until: string): Promise<RosterSummary>;
   agency_grid(id: number, agencyId: number): Promise<AgencyGrid>;
@@ -259,6 +261,7 @@ export const tauriBackend: Backend = {
   circular_conflicts: (id) => invoke('circular_conflicts', { id }),
   roster_generate: (id) => invoke('roster_generate', { id }),
   roster_horizon: (id) => invoke('roster_horizon', { id }),
+  roster_holiday_gap: (id) => invoke('roster_holiday_gap', { id }),
   roster_extend: (id, until) => invoke('roster_extend', { id, until }),
   agency_grid: (id, agencyId) => invoke('agency_grid', { id, agencyId }),
   roster_edit: (id, edit) => invoke('roster_edit', { id, edit }),

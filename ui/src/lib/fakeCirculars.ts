@@ -219,7 +219,7 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
         validate(document);
         const lines = ['SURAT EDARAN', `NOMOR ${document.number || '....'}`, document.subject.toUpperCase(), ...document.points.map((pt: Point) => pt.text)];
         const text = lines.map((l, i) => `<text x="70" y="${100 + i * 16}">${escape(l)}</text>`).join('');
-        return { pages: [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 609 935">${text}</svg>`], page_count: 1, warnings: warnings(document) };
+        return { pages: [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 609 935">${text}</svg>`], page_count: 1, warnings: warnings(document), holiday_gap: null };
       }),
     circular_initial: (id, verifier) =>
       later(() => {
@@ -389,6 +389,6 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
         action_label: 'Susun perpanjangan',
       }));
     const ended = links.filter((l) => l.status === 'terbit' && l.end !== null && l.end < at).map((l) => l.end!);
-    return { at, alert_working_days: 3, active, chains, alerts, last_end: active.length ? null : (ended.sort().pop() ?? null) };
+    return { at, alert_working_days: 3, active, chains, alerts, last_end: active.length ? null : (ended.sort().pop() ?? null), holiday_gap: null };
   }
 }

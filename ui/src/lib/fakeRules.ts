@@ -32,6 +32,7 @@ type RulesMethods = Pick<
   | 'circular_conflicts'
   | 'roster_generate'
   | 'roster_horizon'
+  | 'roster_holiday_gap'
   | 'roster_extend'
   | 'agency_grid'
   | 'roster_edit'
@@ -357,7 +358,7 @@ export function fakeRules(
     const { entries, shortages } = generate(ctx, rosters.get(id) ?? new Map());
     rosters.set(id, entries);
     const duties = [...entries].filter(([k, s]) => onDuty(s) && ctx.days.some((d) => d.working && k.startsWith(`${d.date}|`))).length;
-    return { duties, conflicts: conflicts(ctx, entries, shortages), horizon: horizonOf(ctx), loads: [] };
+    return { duties, conflicts: conflicts(ctx, entries, shortages), horizon: horizonOf(ctx), loads: [], holiday_gap: null };
   }
 
   return {
@@ -411,6 +412,8 @@ export function fakeRules(
     },
     roster_generate: generateRoster,
     roster_horizon: async (id) => horizonOf(await context(id)),
+    // The demo's periods are in listed years; tests set a gap themselves.
+    roster_holiday_gap: async () => null,
     roster_extend: async (id, until) => {
       const now = horizonOf(await context(id));
       if (!now.open_ended) refuse('periode_berakhir', 'Periode surat edaran sudah berakhir; jadwal piketnya tidak diperpanjang.', 'until');

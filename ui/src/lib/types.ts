@@ -296,6 +296,8 @@ export interface Preview {
   page_count: number;
   /** What the printed circular lacks (e.g. the kop's emblem), in the core's words. */
   warnings: string[];
+  /** Years of the circular's period without a holiday list. */
+  holiday_gap: HolidayGap | null;
 }
 
 export interface RegisterEntry {
@@ -385,6 +387,12 @@ export interface Alert {
   action_label: string;
 }
 
+/** Years a span reaches without a recorded holiday list, and the core's warning. */
+export interface HolidayGap {
+  years: number[];
+  message: string;
+}
+
 export interface Dashboard {
   at: string;
   alert_working_days: number;
@@ -393,6 +401,8 @@ export interface Dashboard {
   alerts: Alert[];
   /** When nothing is in force: the day the last issued arrangement ended. */
   last_end: string | null;
+  /** Years from `at` to the last day counted without a holiday list. */
+  holiday_gap: HolidayGap | null;
 }
 
 /** How an extension runs (`store::Extension`). */
@@ -637,6 +647,8 @@ export interface RosterSummary {
   conflicts: Conflict[];
   loads: PoolLoad[];
   horizon: Horizon;
+  /** Years the roster covers without a holiday list. */
+  holiday_gap: HolidayGap | null;
 }
 
 /** How far a roster reaches: the period's end, or an open-ended period's horizon. */

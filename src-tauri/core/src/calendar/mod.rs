@@ -3,9 +3,11 @@
 //! decrees that supersede the year's earlier one.
 
 mod csv;
+mod national;
 mod workdays;
 
 pub use csv::{holidays_from_csv, holidays_to_csv, DecreeDays};
+pub use national::national_lists;
 pub use workdays::WorkCalendar;
 
 use chrono::NaiveDate;
@@ -54,34 +56,27 @@ pub struct Holiday {
     pub source: String,
 }
 
-/// Source recorded for the 2020 list shipped with the demo office.
-pub const SOURCE_2020: &str =
-    "SKB Menteri Agama, Menteri Ketenagakerjaan dan Menteri PANRB tentang Hari Libur Nasional dan Cuti Bersama Tahun 2020 (perubahan terakhir)";
+/// Years of a span whose holidays are not recorded: their working days are
+/// counted as if no day were off, so every page counting over them says so.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct HolidayGap {
+    pub years: Vec<i32>,
+    /// e.g. "Daftar hari libur tahun 2028 belum dicatat; …"
+    pub message: String,
+}
 
-/// The final 2020 list (after the year's four amendments): (month, day, name, kind).
-pub const NATIONAL_2020: [(u32, u32, &str, HolidayKind); 21] = {
-    use HolidayKind::{CutiBersama as C, LiburNasional as L};
-    [
-        (1, 1, "Tahun Baru 2020 Masehi", L),
-        (1, 25, "Tahun Baru Imlek 2571 Kongzili", L),
-        (3, 22, "Isra Mikraj Nabi Muhammad SAW", L),
-        (3, 25, "Hari Suci Nyepi Tahun Baru Saka 1942", L),
-        (4, 10, "Wafat Isa Almasih", L),
-        (5, 1, "Hari Buruh Internasional", L),
-        (5, 7, "Hari Raya Waisak 2564", L),
-        (5, 21, "Kenaikan Isa Almasih", L),
-        (5, 24, "Hari Raya Idul Fitri 1441 Hijriah", L),
-        (5, 25, "Hari Raya Idul Fitri 1441 Hijriah", L),
-        (6, 1, "Hari Lahir Pancasila", L),
-        (7, 31, "Hari Raya Idul Adha 1441 Hijriah", L),
-        (8, 17, "Hari Kemerdekaan Republik Indonesia", L),
-        (8, 20, "Tahun Baru Islam 1442 Hijriah", L),
-        (8, 21, "Cuti bersama Tahun Baru Islam", C),
-        (10, 28, "Cuti bersama Maulid Nabi Muhammad SAW", C),
-        (10, 29, "Maulid Nabi Muhammad SAW", L),
-        (10, 30, "Cuti bersama Maulid Nabi Muhammad SAW", C),
-        (12, 24, "Cuti bersama Hari Raya Natal", C),
-        (12, 25, "Hari Raya Natal", L),
-        (12, 31, "Cuti bersama pengganti Hari Raya Idul Fitri", C),
-    ]
-};
+impl HolidayGap {
+    /// `None` when every year has a list.
+    pub fn of(years: Vec<i32>) -> Option<HolidayGap> {
+        if years.is_empty() {
+            return None;
+        }
+        let named: Vec<String> = years.iter().map(i32::to_string).collect();
+        let message = format!(
+            "Daftar hari libur tahun {} belum dicatat; hari kerja dihitung tanpa hari libur. \
+             Impor daftar di halaman Kalender.",
+            crate::words::list(&named)
+        );
+        Some(HolidayGap { years, message })
+    }
+}

@@ -4,6 +4,8 @@ use std::collections::BTreeSet;
 
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 
+use super::HolidayGap;
+
 /// The days off in force, asked "is this a working day?" and counted over.
 #[derive(Debug, Clone, Default)]
 pub struct WorkCalendar {
@@ -66,6 +68,24 @@ impl WorkCalendar {
         }
     }
 
+    /// The years from `from` to `to` (both included) without a recorded
+    /// list: a decree always sets at least one day, so a year without any
+    /// day off has none.
+    pub fn unlisted_years(&self, from: NaiveDate, to: NaiveDate) -> Vec<i32> {
+        (from.year()..=to.year().max(from.year()))
+            .filter(|&year| {
+                let first = NaiveDate::from_ymd_opt(year, 1, 1).expect("1 January");
+                let last = NaiveDate::from_ymd_opt(year, 12, 31).expect("31 December");
+                self.holidays.range(first..=last).next().is_none()
+            })
+            .collect()
+    }
+
+    /// The warning for counting over years without a list, if any.
+    pub fn holiday_gap(&self, from: NaiveDate, to: NaiveDate) -> Option<HolidayGap> {
+        HolidayGap::of(self.unlisted_years(from, to))
+    }
+
     /// `date`, or the first day after it that is not a holiday (weekends are
     /// allowed: a period may start on a Saturday, not on Idul Fitri).
     pub fn first_non_holiday(&self, date: NaiveDate) -> NaiveDate {
@@ -80,14 +100,23 @@ impl WorkCalendar {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calendar::NATIONAL_2020;
+    use crate::calendar::national_lists;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
     }
 
+    fn shipped() -> WorkCalendar {
+        WorkCalendar::new(
+            national_lists()
+                .into_iter()
+                .flat_map(|l| l.days)
+                .map(|h| h.date),
+        )
+    }
+
     fn calendar_2020() -> WorkCalendar {
-        WorkCalendar::new(NATIONAL_2020.iter().map(|(m, d, ..)| day(2020, *m, *d)))
+        WorkCalendar::new(shipped().holidays.into_iter().filter(|d| d.year() == 2020))
     }
 
     #[test]
@@ -129,5 +158,43 @@ mod tests {
         let plain = WorkCalendar::default();
         assert!(plain.is_working_day(day(2024, 2, 29)));
         assert_eq!(plain.nth_working_day(day(2024, 2, 28), 2), day(2024, 2, 29));
+    }
+
+    #[test]
+    fn the_shipped_lists_keep_idul_fitri_2024_and_christmas_2026_off() {
+        let cal = shipped();
+        // Idul Fitri 1445 H: 10–11 April 2024, cuti bersama 8, 9, 12 and 15 April.
+        for d in [8, 9, 10, 11, 12, 15] {
+            assert!(!cal.is_working_day(day(2024, 4, d)), "{d} April 2024");
+        }
+        assert_eq!(cal.working_days(day(2024, 4, 8), day(2024, 4, 19)), 4);
+        assert!(!cal.is_working_day(day(2026, 12, 25)));
+        assert!(!cal.is_working_day(day(2026, 12, 24)));
+        // 21 Dec 2026 – 8 Jan 2027: 15 weekdays, minus 24 and 25 Dec 2026;
+        // 1 Jan 2027 still counts, 2027 having no list yet (hence the warning).
+        assert_eq!(cal.working_days(day(2026, 12, 21), day(2027, 1, 8)), 13);
+    }
+
+    #[test]
+    fn years_without_a_list_are_named_in_the_warning() {
+        let cal = shipped();
+        assert_eq!(cal.holiday_gap(day(2026, 1, 5), day(2026, 12, 31)), None);
+        assert_eq!(
+            cal.unlisted_years(day(2026, 12, 1), day(2028, 2, 1)),
+            [2027, 2028]
+        );
+        let gap = cal.holiday_gap(day(2028, 3, 1), day(2028, 6, 30)).unwrap();
+        assert_eq!(gap.years, [2028]);
+        assert_eq!(
+            gap.message,
+            "Daftar hari libur tahun 2028 belum dicatat; hari kerja dihitung tanpa hari libur. \
+             Impor daftar di halaman Kalender."
+        );
+        let two = cal.holiday_gap(day(2027, 12, 1), day(2028, 1, 31)).unwrap();
+        assert!(
+            two.message.contains("tahun 2027 dan 2028"),
+            "{}",
+            two.message
+        );
     }
 }

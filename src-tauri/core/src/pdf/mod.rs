@@ -88,6 +88,7 @@ pub fn preview(c: &Circular, paper: PaperSize, max_pages: usize) -> Result<Previ
             .collect(),
         page_count: book.pages.len(),
         warnings: c.warnings(),
+        holiday_gap: None,
     })
 }
 

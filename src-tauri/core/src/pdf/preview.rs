@@ -19,6 +19,9 @@ pub struct Preview {
     pub page_count: usize,
     /// What the printed circular lacks ([`crate::circular::Circular::warnings`]).
     pub warnings: Vec<String>,
+    /// Years of its period without a recorded holiday list; set by
+    /// [`crate::store::Store::circular_preview`] (the layout knows no calendar).
+    pub holiday_gap: Option<crate::calendar::HolidayGap>,
 }
 
 /// An image placed on the pages: its data URL and pixel size.

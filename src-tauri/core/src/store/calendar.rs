@@ -6,9 +6,14 @@ use rusqlite::{params, OptionalExtension};
 
 use super::Store;
 use crate::calendar::{
-    holidays_from_csv, DecreeDays, Holiday, HolidayDecree, NewHoliday, WorkCalendar,
+    holidays_from_csv, national_lists, DecreeDays, Holiday, HolidayDecree, HolidayGap, NewHoliday,
+    WorkCalendar,
 };
+use crate::circular::Circular;
 use crate::error::{Error, Result};
+use crate::office::PaperSize;
+use crate::pdf::{self, Preview};
+use crate::rules::horizon::default_horizon;
 use crate::words;
 
 /// Holidays of the decrees in force (the latest per year).
@@ -64,6 +69,54 @@ impl Store {
         Ok(WorkCalendar::new(
             self.holidays(None)?.into_iter().map(|h| h.date),
         ))
+    }
+
+    /// The warning for a span reaching years without a recorded list.
+    pub fn holiday_gap(&self, from: NaiveDate, to: NaiveDate) -> Result<Option<HolidayGap>> {
+        Ok(self.work_calendar()?.holiday_gap(from, to))
+    }
+
+    /// The editor's preview of `circular`: its pages and warnings, with the
+    /// years its period (an open one through its default roster horizon)
+    /// reaches without a holiday list.
+    pub fn circular_preview(
+        &self,
+        circular: &Circular,
+        paper: PaperSize,
+        max_pages: usize,
+    ) -> Result<Preview> {
+        let mut preview = pdf::preview(circular, paper, max_pages)?;
+        if let Some(period) = circular.period {
+            let end = period.end.unwrap_or_else(|| default_horizon(period.start));
+            preview.holiday_gap = self.holiday_gap(period.start, end)?;
+        }
+        Ok(preview)
+    }
+
+    /// Records the shipped national list ([`national_lists`]) of each year
+    /// that has no decree yet, on a new database and on one made by an
+    /// earlier version alike. A year with a decree (the shipped one, an
+    /// import, an amendment) is left as it is, so a second run writes
+    /// nothing and an office's own amendment stays in force.
+    pub(super) fn record_national_lists(&mut self) -> Result<()> {
+        let listed: Vec<i32> = self
+            .conn
+            .prepare("SELECT DISTINCT year FROM holiday_decree")?
+            .query_map([], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let missing: Vec<DecreeDays> = national_lists()
+            .into_iter()
+            .filter(|d| !listed.contains(&d.year))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        self.in_transaction(|store| {
+            for d in &missing {
+                store.record_decree(d.year, &d.title, &d.days)?;
+            }
+            Ok(())
+        })
     }
 
     fn decree_days(&self, decree: i64) -> Result<Vec<Holiday>> {
@@ -240,60 +293,60 @@ mod tests {
     fn an_amendment_supersedes_the_year_and_keeps_the_history() {
         let mut store = Store::open_in_memory().unwrap();
         let first = vec![
-            off(day(2020, 5, 22), "Cuti bersama Idul Fitri"),
-            off(day(2020, 12, 24), "Cuti bersama Natal"),
+            off(day(2030, 5, 22), "Cuti bersama Idul Fitri"),
+            off(day(2030, 12, 24), "Cuti bersama Natal"),
         ];
-        store.record_decree(2020, "SKB awal", &first).unwrap();
+        store.record_decree(2030, "SKB awal", &first).unwrap();
         let mut second = first.clone();
         second.remove(0);
-        second.push(off(day(2020, 12, 28), "Cuti bersama pengganti Idul Fitri"));
-        store.record_decree(2020, "SKB perubahan", &second).unwrap();
+        second.push(off(day(2030, 12, 28), "Cuti bersama pengganti Idul Fitri"));
+        store.record_decree(2030, "SKB perubahan", &second).unwrap();
         store
-            .record_decree(2021, "SKB 2021", &[off(day(2021, 1, 1), "Tahun Baru")])
+            .record_decree(2031, "SKB 2031", &[off(day(2031, 1, 1), "Tahun Baru")])
             .unwrap();
 
         let in_force: Vec<NaiveDate> = store
-            .holidays(Some(2020))
+            .holidays(Some(2030))
             .unwrap()
             .iter()
             .map(|h| h.date)
             .collect();
-        assert_eq!(in_force, [day(2020, 12, 24), day(2020, 12, 28)]);
+        assert_eq!(in_force, [day(2030, 12, 24), day(2030, 12, 28)]);
         assert!(store
             .work_calendar()
             .unwrap()
-            .is_working_day(day(2020, 5, 22)));
-        let history = store.holiday_decrees(Some(2020)).unwrap();
+            .is_working_day(day(2030, 5, 22)));
+        let history = store.holiday_decrees(Some(2030)).unwrap();
         assert_eq!(history.len(), 2);
         assert!(history[0].in_force && history[0].title == "SKB perubahan");
         assert!(!history[1].in_force);
         assert_eq!(
             history[0].changes,
             [
-                "− 22 Mei 2020 Cuti bersama Idul Fitri",
-                "+ 28 Desember 2020 Cuti bersama pengganti Idul Fitri"
+                "− 22 Mei 2030 Cuti bersama Idul Fitri",
+                "+ 28 Desember 2030 Cuti bersama pengganti Idul Fitri"
             ]
         );
-        assert_eq!(store.holidays(None).unwrap().len(), 3);
+        assert_eq!(store.holidays(Some(2031)).unwrap().len(), 1);
     }
 
     #[test]
     fn the_same_decree_again_changes_nothing_but_a_different_list_under_its_title_is_refused() {
         let mut store = Store::open_in_memory().unwrap();
-        let list = [off(day(2020, 12, 24), "Cuti bersama Natal")];
-        let id = store.record_decree(2020, "SKB", &list).unwrap();
-        assert_eq!(store.record_decree(2020, "SKB", &list).unwrap(), id);
+        let list = [off(day(2030, 12, 24), "Cuti bersama Natal")];
+        let id = store.record_decree(2030, "SKB", &list).unwrap();
+        assert_eq!(store.record_decree(2030, "SKB", &list).unwrap(), id);
         let e = store
-            .record_decree(2020, "SKB", &[off(day(2020, 12, 31), "Lain")])
+            .record_decree(2030, "SKB", &[off(day(2030, 12, 31), "Lain")])
             .unwrap_err();
         assert_eq!(e.field(), Some("title"));
         let e = store
-            .record_decree(2020, "SKB baru", &[off(day(2021, 1, 1), "Salah tahun")])
+            .record_decree(2030, "SKB baru", &[off(day(2031, 1, 1), "Salah tahun")])
             .unwrap_err();
         assert!(e.to_string().contains("Baris 1"), "{e}");
-        let e = store.record_decree(2020, "SKB kosong", &[]).unwrap_err();
+        let e = store.record_decree(2030, "SKB kosong", &[]).unwrap_err();
         assert!(e.to_string().contains("kosong"), "{e}");
-        assert_eq!(store.holiday_decrees(None).unwrap().len(), 1);
+        assert_eq!(store.holiday_decrees(Some(2030)).unwrap().len(), 1);
     }
 
     #[test]
@@ -308,9 +361,123 @@ mod tests {
             store.holidays(Some(2020)).unwrap().len()
         );
         // A good decree followed by a bad row: nothing of the file is kept.
-        let bad = format!("{csv}2021-13-01;Bulan mustahil;libur_nasional;SKB 2021\n");
+        let decrees = other.holiday_decrees(None).unwrap().len();
+        let bad = format!(
+            "{csv}2031-01-01;Tahun Baru;libur_nasional;SKB 2031\n\
+             2031-13-01;Bulan mustahil;libur_nasional;SKB 2031\n"
+        );
         assert!(other.import_holidays_csv(bad.as_bytes()).is_err());
-        assert!(other.holidays(Some(2021)).unwrap().is_empty());
-        assert_eq!(other.holiday_decrees(None).unwrap().len(), 1);
+        assert!(other.holidays(Some(2031)).unwrap().is_empty());
+        assert_eq!(other.holiday_decrees(None).unwrap().len(), decrees);
+    }
+
+    #[test]
+    fn a_new_database_holds_the_national_lists_and_opening_again_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("edaran.db");
+        let store = Store::open(&path).unwrap();
+        let decrees = store.holiday_decrees(None).unwrap();
+        let years: Vec<i32> = decrees.iter().map(|d| d.year).collect();
+        assert_eq!(years, [2026, 2025, 2024, 2023, 2022, 2021, 2020]);
+        assert!(decrees.iter().all(|d| d.in_force));
+        let calendar = store.work_calendar().unwrap();
+        assert!(!calendar.is_working_day(day(2024, 4, 10)));
+        assert!(!calendar.is_working_day(day(2026, 12, 25)));
+        drop(store);
+        let again = Store::open(&path).unwrap();
+        assert_eq!(again.holiday_decrees(None).unwrap(), decrees);
+    }
+
+    #[test]
+    fn an_older_database_gets_the_missing_years_and_keeps_its_own_decrees() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("edaran.db");
+        let mut store = Store::open(&path).unwrap();
+        // As an earlier version left it: only 2020, and 2025 as the office
+        // imported it under its own title.
+        store
+            .conn
+            .execute_batch(
+                "DELETE FROM holiday WHERE decree_id IN (SELECT id FROM holiday_decree WHERE year > 2020);
+                 DELETE FROM holiday_decree WHERE year > 2020;",
+            )
+            .unwrap();
+        store
+            .record_decree(
+                2025,
+                "Impor kantor 2025",
+                &[off(day(2025, 1, 2), "Libur daerah")],
+            )
+            .unwrap();
+        drop(store);
+
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.holidays(Some(2024)).unwrap().len(), 29);
+        let own = store.holidays(Some(2025)).unwrap();
+        assert_eq!(own.len(), 1);
+        assert_eq!(own[0].source, "Impor kantor 2025");
+        assert_eq!(store.holiday_decrees(Some(2025)).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn an_amendment_supersedes_a_shipped_list() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mut days: Vec<NewHoliday> = store
+            .holidays(Some(2026))
+            .unwrap()
+            .into_iter()
+            .map(|h| NewHoliday {
+                date: h.date,
+                name: h.name,
+                kind: h.kind,
+            })
+            .collect();
+        days.push(off(day(2026, 12, 31), "Cuti bersama Tahun Baru"));
+        store
+            .record_decree(2026, "SKB perubahan 2026", &days)
+            .unwrap();
+        assert!(!store
+            .work_calendar()
+            .unwrap()
+            .is_working_day(day(2026, 12, 31)));
+        let history = store.holiday_decrees(Some(2026)).unwrap();
+        assert_eq!(history.len(), 2);
+        assert!(history[0].in_force && history[0].title == "SKB perubahan 2026");
+        assert_eq!(
+            history[0].changes,
+            ["+ 31 Desember 2026 Cuti bersama Tahun Baru"]
+        );
+        // Opening again leaves the amendment in force.
+        store.record_national_lists().unwrap();
+        assert_eq!(store.holiday_decrees(Some(2026)).unwrap(), history);
+    }
+
+    #[test]
+    fn beranda_and_the_editor_name_the_years_without_a_list() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::demo::fill(&mut store).unwrap();
+        assert_eq!(store.dashboard(day(2026, 6, 1)).unwrap().holiday_gap, None);
+        let gap = store
+            .dashboard(day(2028, 3, 1))
+            .unwrap()
+            .holiday_gap
+            .unwrap();
+        assert_eq!(gap.years, [2028]);
+
+        let id = store.circulars().unwrap()[0].id;
+        let mut doc = store.circular(id).unwrap().document;
+        doc.period = Some(crate::circular::Period {
+            start: day(2027, 12, 1),
+            end: Some(day(2028, 1, 31)),
+        });
+        let preview = store.circular_preview(&doc, PaperSize::F4, 1).unwrap();
+        assert_eq!(preview.holiday_gap.unwrap().years, [2027, 2028]);
+        doc.period = Some(crate::circular::Period {
+            start: day(2026, 12, 1),
+            end: None,
+        });
+        // Open-ended: counted through its default roster horizon (28 Feb 2027).
+        let preview = store.circular_preview(&doc, PaperSize::F4, 1).unwrap();
+        assert_eq!(preview.holiday_gap.unwrap().years, [2027]);
     }
 }

@@ -96,7 +96,9 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn })
+        let mut store = Store { conn };
+        store.record_national_lists()?;
+        Ok(store)
     }
 
     /// True until an office profile has been saved (a new, empty database).

@@ -6,6 +6,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
 use super::{EmployeeFilter, Store};
+use crate::calendar::HolidayGap;
 use crate::circular::CircularStatus;
 use crate::error::Result;
 use crate::rules::horizon::Horizon;
@@ -35,6 +36,16 @@ pub struct RosterReport {
     pub loads: Vec<PoolLoad>,
     /// How far the roster reaches.
     pub horizon: Horizon,
+    /// Years it covers without a recorded holiday list.
+    pub holiday_gap: Option<HolidayGap>,
+}
+
+/// Years an engine's days (its period's start to its horizon) reach without
+/// a recorded holiday list.
+fn holiday_gap(engine: &Engine) -> Option<HolidayGap> {
+    engine
+        .calendar
+        .holiday_gap(engine.period.start, engine.horizon().until)
 }
 
 impl Store {
@@ -108,6 +119,7 @@ impl Store {
         engine.set_roster(&roster);
         let loads = engine.pool_loads(&roster);
         let horizon = engine.horizon();
+        let holiday_gap = holiday_gap(&engine);
         Ok((
             engine,
             RosterReport {
@@ -115,6 +127,7 @@ impl Store {
                 conflicts,
                 loads,
                 horizon,
+                holiday_gap,
             },
         ))
     }
@@ -140,6 +153,11 @@ impl Store {
     /// How far circular `id`'s roster reaches (stored, or by default).
     pub fn roster_horizon(&self, id: i64) -> Result<Horizon> {
         Ok(self.engine(id)?.0.horizon())
+    }
+
+    /// Years circular `id`'s rostered days reach without a holiday list.
+    pub fn roster_holiday_gap(&self, id: i64) -> Result<Option<HolidayGap>> {
+        Ok(holiday_gap(&self.engine(id)?.0))
     }
 
     /// Stores `roster` as circular `id`'s, drawn up through `horizon`.
@@ -194,6 +212,7 @@ impl Store {
         self.write_roster(id, &roster, horizon)?;
         Ok(RosterReport {
             loads: engine.pool_loads(&roster),
+            holiday_gap: holiday_gap(engine),
             roster,
             conflicts,
             horizon,
