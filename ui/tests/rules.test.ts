@@ -278,7 +278,11 @@ describe('picket roster', () => {
     const onDuty = cell('2020-03-30').find((c) => c.dataset.status === 'piket')!;
     const employee = Number(onDuty.dataset.employee);
 
+    // One click only opens the cell's menu: nothing changes yet.
     await user.click(within(onDuty).getByRole('button'));
+    expect(screen.getByTestId('cell-menu').textContent).toContain('piket di kantor');
+    expect(cell('2020-03-30', employee)[0].dataset.status).toBe('piket');
+    await user.click(screen.getByTestId('cell-release'));
     expect((await screen.findByRole('dialog')).textContent).toContain(
       'Perubahan jadwal ditolak: Disdikbud (tanpa unit) hanya akan memiliki 1 (satu) orang piket pada 30 Maret 2020, kurang dari minimal 2 (dua) orang.',
     );
@@ -287,6 +291,7 @@ describe('picket roster', () => {
     expect(screen.queryByTestId('roster-warnings')).toBeNull();
 
     await user.click(within(cell('2020-03-30', employee)[0]).getByRole('button'));
+    await user.click(screen.getByTestId('cell-release'));
     await user.click(await screen.findByTestId('confirm-yes'));
     expect((await screen.findByTestId('roster-warnings')).textContent).toContain('hanya akan memiliki 1 (satu) orang piket');
     await waitFor(() => expect(cell('2020-03-30', employee)[0].dataset.status).toBe('wfh'));
@@ -296,9 +301,21 @@ describe('picket roster', () => {
     // Putting someone on duty breaks nothing: no question, no warnings.
     const free = cell('2020-03-30').find((c) => c.dataset.status === 'wfh' && c.dataset.employee !== String(employee))!;
     await user.click(within(free).getByRole('button'));
+    await user.click(screen.getByTestId('cell-assign'));
     await waitFor(() => expect(cell('2020-03-30', Number(free.dataset.employee))[0].dataset.status).toBe('piket'));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.queryByTestId('roster-warnings')).toBeNull();
+
+    // Escape closes a menu without a change; a swap hands the duty over in one edit.
+    const onDutyNow = Number(free.dataset.employee);
+    await user.click(within(cell('2020-03-30', onDutyNow)[0]).getByRole('button'));
+    await user.keyboard('{Escape}');
+    expect(screen.queryByTestId('cell-menu')).toBeNull();
+    await user.click(within(cell('2020-03-30', onDutyNow)[0]).getByRole('button'));
+    await user.selectOptions(screen.getByTestId('cell-partner'), String(employee));
+    await user.click(screen.getByTestId('cell-swap'));
+    await waitFor(() => expect(cell('2020-03-30', employee)[0].dataset.status).toBe('piket'));
+    expect(cell('2020-03-30', onDutyNow)[0].dataset.status).toBe('wfh');
   });
 
   it('tells everyone’s status on a day for the chosen agency, and exports the roster', async () => {
