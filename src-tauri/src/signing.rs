@@ -80,7 +80,7 @@ pub async fn trusted_root_import(state: State<'_, AppState>) -> Reply<Option<Vec
     let Some(path) = pick_file(
         &state,
         "Tambah sertifikat akar yang dipercaya",
-        "Sertifikat (PEM)",
+        "Sertifikat akar (.pem)",
         &["pem", "crt", "cer"],
     )
     .await
@@ -90,7 +90,7 @@ pub async fn trusted_root_import(state: State<'_, AppState>) -> Reply<Option<Vec
     let text = String::from_utf8_lossy(&read(
         &path,
         edaran_core::files::MAX_PEM_BYTES,
-        "berkas sertifikat akar (PEM)",
+        "berkas sertifikat akar (.pem)",
     )?)
     .into_owned();
     let label = path

@@ -35,7 +35,7 @@ pub enum Error {
     NewerSchema { found: i64, known: i64 },
     #[error("{}", db_message(.0))]
     Db(#[from] rusqlite::Error),
-    #[error("Berkas tidak dapat dibaca atau ditulis: {0}")]
+    #[error("Berkas tidak dapat dibaca atau ditulis: {}.", io_reason(.0))]
     Io(#[from] std::io::Error),
 }
 
@@ -68,6 +68,31 @@ impl Error {
             Error::Invalid { field, .. } => Some(field),
             _ => None,
         }
+    }
+}
+
+/// What the operating system said, in words a clerk can act on.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "tidak ditemukan; periksa letak dan namanya".into(),
+        PermissionDenied => {
+            "izin ditolak; pilih folder lain atau minta izin kepada pengelola komputer".into()
+        }
+        AlreadyExists => "sudah ada berkas dengan nama itu; pilih nama lain".into(),
+        StorageFull => "ruang penyimpanan penuh; kosongkan sebagian lalu coba lagi".into(),
+        ReadOnlyFilesystem => {
+            "penyimpanannya hanya dapat dibaca (mis. flashdisk terkunci); pilih tempat lain".into()
+        }
+        IsADirectory => "yang dipilih sebuah folder, bukan berkas".into(),
+        InvalidData | UnexpectedEof => "isinya rusak atau terpotong".into(),
+        TimedOut | Interrupted | WouldBlock => "sistem tidak menjawab; coba lagi".into(),
+        _ => match e.raw_os_error() {
+            Some(code) => {
+                format!("kesalahan sistem berkas (kode {code}); coba lagi atau pilih tempat lain")
+            }
+            None => "kesalahan sistem berkas; coba lagi atau pilih tempat lain".into(),
+        },
     }
 }
 
@@ -130,5 +155,18 @@ mod tests {
         let other = Error::from(rusqlite::Error::QueryReturnedNoRows);
         assert_eq!(other.code(), "basis_data");
         assert!(other.to_string().starts_with("Kesalahan basis data: "));
+    }
+
+    #[test]
+    fn os_errors_are_said_in_indonesian_with_what_to_do() {
+        let gone = Error::from(std::io::Error::from(std::io::ErrorKind::NotFound));
+        assert_eq!(
+            gone.to_string(),
+            "Berkas tidak dapat dibaca atau ditulis: tidak ditemukan; periksa letak dan namanya."
+        );
+        let raw = Error::from(std::io::Error::from_raw_os_error(2));
+        assert!(!raw.to_string().contains("No such file"), "{raw}");
+        let odd = Error::from(std::io::Error::from_raw_os_error(71));
+        assert!(odd.to_string().contains("(kode 71)"), "{odd}");
     }
 }

@@ -167,15 +167,15 @@ fn open(path: &Path) -> std::io::Result<File> {
 }
 
 fn cannot_read(path: &Path, what: &str, e: &std::io::Error) -> Error {
-    let why = match e.kind() {
-        std::io::ErrorKind::NotFound => "tidak ditemukan".to_string(),
-        std::io::ErrorKind::PermissionDenied => "tidak boleh dibaca (izin ditolak)".to_string(),
-        _ => format!("tidak dapat dibaca ({e})"),
-    };
     Error::invalid(
         "gagal_membaca",
         "file",
-        format!("{} {why}: {}", capitalized(what), path.display()),
+        format!(
+            "{} tidak dapat dibaca ({}): {}",
+            capitalized(what),
+            crate::error::io_reason(e),
+            path.display()
+        ),
     )
 }
 
