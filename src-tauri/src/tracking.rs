@@ -95,12 +95,19 @@ pub async fn holidays_export_csv(
 #[derive(Serialize, Deserialize)]
 pub struct Settings {
     pub alert_working_days: u32,
+    /// The *petugas* of the last workflow step, offered in the next dialog
+    /// (kept by the core as it records the audit log; not saved from here).
+    #[serde(default)]
+    pub last_actor: String,
 }
 
 #[tauri::command]
 pub fn settings_get(state: State<AppState>) -> Reply<Settings> {
-    reply(state.store().alert_working_days())
-        .map(|alert_working_days| Settings { alert_working_days })
+    let store = state.store();
+    Ok(Settings {
+        alert_working_days: reply(store.alert_working_days())?,
+        last_actor: reply(store.last_actor())?,
+    })
 }
 
 #[tauri::command]

@@ -441,6 +441,8 @@ export interface HolidayDecree {
 
 export interface Settings {
   alert_working_days: number;
+  /** The petugas of the last workflow step (the core keeps it; read only). */
+  last_actor?: string;
 }
 
 export interface Restored {

@@ -654,6 +654,10 @@ impl Store {
             "INSERT INTO audit (circular_id, action, actor, at, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![id, action, actor, now(), detail],
         )?;
+        // The next workflow dialog offers the same name (no log-in).
+        if actor != "petugas" {
+            self.set_setting(super::settings::LAST_ACTOR, actor)?;
+        }
         Ok(())
     }
 }

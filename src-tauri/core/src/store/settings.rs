@@ -6,6 +6,8 @@ use super::Store;
 use crate::error::{Error, Result};
 
 const ALERT_WORKING_DAYS: &str = "alert_working_days";
+/// The *petugas* named in the last workflow step recorded on this database.
+pub(super) const LAST_ACTOR: &str = "petugas_terakhir";
 
 /// Default warning time before an arrangement ends, in working days.
 pub const DEFAULT_ALERT_WORKING_DAYS: u32 = 3;
@@ -26,6 +28,11 @@ impl Store {
             .setting(ALERT_WORKING_DAYS)?
             .and_then(|v| v.parse().ok())
             .unwrap_or(DEFAULT_ALERT_WORKING_DAYS))
+    }
+
+    /// Who recorded the last workflow step (paraf, issue, …), to offer again.
+    pub fn last_actor(&self) -> Result<String> {
+        Ok(self.setting(LAST_ACTOR)?.unwrap_or_default())
     }
 
     pub fn set_alert_working_days(&mut self, days: u32) -> Result<()> {
