@@ -1,4 +1,4 @@
-/** Calendar arithmetic on `YYYY-MM-DD` strings, in UTC so no time zone shifts a day. */
+/** Dates as `YYYY-MM-DD` strings: arithmetic in UTC (no time zone shifts a day), and reading what clerks type. */
 import { BULAN } from './format';
 
 const DAY = 86_400_000;
