@@ -31,6 +31,11 @@ fn free_port() -> u16 {
 
 impl Driver {
     pub(crate) fn start(db: &Path, log: &Path) -> Driver {
+        Driver::start_with(db, log, &[])
+    }
+
+    /// As `start`, the app seeing the extra environment `env` (e.g. a locale).
+    pub(crate) fn start_with(db: &Path, log: &Path, env: &[(&str, &str)]) -> Driver {
         assert!(
             std::env::var_os("DISPLAY").is_some(),
             "E2E butuh layar X: jalankan lewat scripts/test.sh (xvfb-run)."
@@ -45,6 +50,7 @@ impl Driver {
                 &native_port.to_string(),
             ])
             .env("EDARAN_DB", db)
+            .envs(env.iter().copied())
             .stdout(log.try_clone().unwrap())
             .stderr(log)
             .process_group(0)
@@ -244,8 +250,8 @@ pub(crate) async fn screenshot(client: &Client, name: &str) -> PathBuf {
     path
 }
 
-/// Sets a date input the way a user's picker does (typing into WebKit's
-/// date field depends on the locale).
+/// Sets a date field at once, as a paste would (it reads ISO as well as
+/// `dd/mm/yyyy`).
 pub(crate) async fn set_date(client: &Client, testid: &str, iso: &str) {
     client
         .execute(

@@ -7,6 +7,7 @@
 #![allow(clippy::await_holding_lock)]
 
 mod app;
+mod e2e_dates;
 mod e2e_rules;
 mod e2e_signing;
 
@@ -62,6 +63,14 @@ async fn a_clerk_exempts_puskesmas_keeps_one_person_home_and_exports_the_roster(
 async fn a_clerk_reads_the_timeline_on_beranda_and_extends_by_working_days() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     tokio::time::timeout(SCENARIO, dashboard_scenario())
+        .await
+        .expect("the E2E scenario finished in time");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_clerk_on_an_english_system_types_a_date_day_first() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::time::timeout(SCENARIO, e2e_dates::english_locale_scenario())
         .await
         .expect("the E2E scenario finished in time");
 }

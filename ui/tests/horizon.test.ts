@@ -9,7 +9,10 @@ describe('the roster horizon on Jadwal Piket', () => {
     render(RosterHorizon, { horizon: { until: '2020-08-31', open_ended: true }, onextend });
     expect(screen.getByTestId('horizon-text').textContent).toContain('sampai dengan Senin, 31 Agustus 2020');
     const input = screen.getByTestId('horizon-until') as HTMLInputElement;
-    expect(input.min).toBe('2020-09-01');
+    await fireEvent.input(input, { target: { value: '31/08/2020' } });
+    await fireEvent.change(input);
+    expect(screen.getByTestId('horizon-until-error').textContent).toBe('Tanggal paling awal 01/09/2020.');
+    expect((screen.getByTestId('horizon-extend') as HTMLButtonElement).disabled).toBe(true);
     await fireEvent.input(input, { target: { value: '2020-10-30' } });
     const button = screen.getByTestId('horizon-extend');
     expect(button.textContent).toContain('Perpanjang jadwal sampai Jumat, 30 Oktober 2020');

@@ -322,7 +322,7 @@ describe('picket roster', () => {
     const { user, backend } = await renderApp();
     await openRoster(backend, user, { picket: { per_day: 2, unit_kinds: [], categories: [] } });
     const date = screen.getByTestId('status-date') as HTMLInputElement;
-    expect(date.value).toBe('2020-03-30');
+    expect(date.value).toBe('30/03/2020');
     await user.click(screen.getByTestId('status-query'));
     await waitFor(() => expect(screen.getAllByTestId('status-row')).toHaveLength(60));
     const rows = screen.getAllByTestId('status-row');

@@ -1,5 +1,7 @@
-const HARI = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
-const BULAN = [
+/** Day names, Sunday first (as `Date.getUTCDay`). */
+export const HARI = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+/** Month names, January first. */
+export const BULAN = [
   'Januari',
   'Februari',
   'Maret',
