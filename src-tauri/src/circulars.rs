@@ -9,7 +9,7 @@ use edaran_core::office::PaperSize;
 use edaran_core::pdf::{self, Preview};
 use edaran_core::register::Register;
 use edaran_core::store::{
-    AuditEntry, CircularRecord, Derived, Extension, Issue, Recording, RegisterEntry,
+    AuditEntry, Check, CircularRecord, Derived, Extension, Issue, Recording, RegisterEntry,
 };
 use edaran_core::{exchange, register, template, Error};
 use serde::Serialize;
@@ -78,6 +78,12 @@ pub fn circular_issue(
     actor: String,
 ) -> Reply<String> {
     reply(state.store().issue(id, &issue, &actor))
+}
+
+/// What the *Terbitkan* dialog lists before issuing draft `id`.
+#[tauri::command]
+pub fn circular_issue_checklist(state: State<AppState>, id: i64) -> Reply<Vec<Check>> {
+    reply(state.store().issue_checklist(id))
 }
 
 /// Records a draft as numbered by another register or office (*Catat nomor*).

@@ -810,6 +810,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                         register_id: register_id(&store, register.as_deref())?,
                         backdate_reason,
                     };
+                    // The dialog's checklist: warnings are said, never a stop.
+                    for check in store.issue_checklist(id)? {
+                        if !check.ok && !check.blocking {
+                            eprintln!("Peringatan: {}", check.message);
+                        }
+                    }
                     let number = store.issue(id, &issue, &actor)?;
                     println!("Surat edaran {id} terbit dengan nomor {number}.");
                 }

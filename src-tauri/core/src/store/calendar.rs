@@ -75,6 +75,20 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The years from `first` to `last` without a recorded holiday decree.
+    pub fn years_without_holidays(&self, first: i32, last: i32) -> Result<Vec<i32>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT EXISTS (SELECT 1 FROM holiday_decree WHERE year = ?1)")?;
+        let mut missing = Vec::new();
+        for year in first..=last {
+            if !stmt.query_row([year], |r| r.get::<_, bool>(0))? {
+                missing.push(year);
+            }
+        }
+        Ok(missing)
+    }
+
     /// The decrees of a year (all years when `None`), newest first, each
     /// with what it changed against the one before it.
     pub fn holiday_decrees(&self, year: Option<i32>) -> Result<Vec<HolidayDecree>> {

@@ -6,6 +6,7 @@ mod agencies;
 mod backup;
 mod calendar;
 mod certificates;
+mod checklist;
 mod circulars;
 mod drafting;
 mod employees;
@@ -29,6 +30,7 @@ use crate::error::Result;
 
 pub use backup::{check_backup, BackupInfo, Restored, DAILY_KEPT};
 pub use certificates::{CertificateRecord, RegisterMatch, TrustedRoot};
+pub use checklist::Check;
 pub use circulars::{AuditEntry, CircularRecord, CircularSummary, Issue, Recording, RegisterEntry};
 pub use drafting::{Derived, Extension};
 pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
