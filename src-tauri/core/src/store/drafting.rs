@@ -111,6 +111,9 @@ pub struct Derived {
     /// A draft of the same intent (same circular, same relation, still
     /// draf or diparaf) was already there: it is given instead of a second.
     pub existing: bool,
+    /// The draft named for the clerk: `Draf perpanjangan dari 800/439/BKPSDM/2020
+    /// (periode 30 Mei – 15 Juni 2020)`.
+    pub name: String,
     /// What happened, for the clerk: `Draf perpanjangan dari
     /// 800/439/BKPSDM/2020 sudah ada (periode 30 Mei – 15 Juni 2020); dibuka.`
     pub message: String,
@@ -356,11 +359,12 @@ impl Store {
                 actor,
                 &format!("{} dari {number}", relation.label().to_lowercase()),
             )?;
-            let draft = store.circular(new)?.summary;
+            let name = draft_name(&store.circular(new)?.summary, relation, Some(&number));
             Ok(Derived {
                 id: new,
                 existing: false,
-                message: format!("{} disusun.", draft_name(&draft, relation, Some(&number))),
+                message: format!("{name} disusun."),
+                name,
             })
         })
     }
@@ -379,13 +383,12 @@ impl Store {
         let Some(found) = found else { return Ok(None) };
         let draft = self.circular(found)?.summary;
         let parent = self.circular(id)?.summary.number;
+        let name = draft_name(&draft, relation, parent.as_deref());
         Ok(Some(Derived {
             id: found,
             existing: true,
-            message: format!(
-                "{} sudah ada; dibuka.",
-                draft_name(&draft, relation, parent.as_deref())
-            ),
+            message: format!("{name} sudah ada; dibuka."),
+            name,
         }))
     }
 }
