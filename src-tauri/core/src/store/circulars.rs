@@ -163,7 +163,7 @@ pub(super) fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
 
 /// `Perpanjangan dari 800/439/BKPSDM/2020` (`… dari surat edaran tanpa nomor`
 /// when the earlier one has none).
-pub(super) fn origin(relation: Relation, parent_number: Option<&str>) -> String {
+fn origin(relation: Relation, parent_number: Option<&str>) -> String {
     let parent = parent_number.unwrap_or("surat edaran tanpa nomor");
     format!("{} dari {parent}", relation.label())
 }

@@ -114,8 +114,7 @@ pub struct Derived {
     /// The draft named for the clerk: `Draf perpanjangan dari 800/439/BKPSDM/2020
     /// (periode 30 Mei – 15 Juni 2020)`.
     pub name: String,
-    /// What happened, for the clerk: `Draf perpanjangan dari
-    /// 800/439/BKPSDM/2020 sudah ada (periode 30 Mei – 15 Juni 2020); dibuka.`
+    /// What happened, for the clerk: `… sudah ada; dibuka.` or `… disusun.`
     pub message: String,
 }
 
@@ -359,7 +358,7 @@ impl Store {
                 actor,
                 &format!("{} dari {number}", relation.label().to_lowercase()),
             )?;
-            let name = draft_name(&store.circular(new)?.summary, relation, Some(&number));
+            let name = draft_name(&store.circular(new)?.summary);
             Ok(Derived {
                 id: new,
                 existing: false,
@@ -381,9 +380,7 @@ impl Store {
             )
             .optional()?;
         let Some(found) = found else { return Ok(None) };
-        let draft = self.circular(found)?.summary;
-        let parent = self.circular(id)?.summary.number;
-        let name = draft_name(&draft, relation, parent.as_deref());
+        let name = draft_name(&self.circular(found)?.summary);
         Ok(Some(Derived {
             id: found,
             existing: true,
@@ -394,9 +391,13 @@ impl Store {
 }
 
 /// `Draf perpanjangan dari 800/439/BKPSDM/2020 (periode 30 Mei – 15 Juni 2020)`.
-fn draft_name(draft: &CircularSummary, relation: Relation, parent: Option<&str>) -> String {
-    let origin = super::circulars::origin(relation, parent);
-    let mut name = format!("Draf {}{}", origin[..1].to_lowercase(), &origin[1..]);
+fn draft_name(draft: &CircularSummary) -> String {
+    let origin = draft.origin.as_deref().unwrap_or_default();
+    let mut name = format!(
+        "Draf {}{}",
+        origin.get(..1).unwrap_or_default().to_lowercase(),
+        origin.get(1..).unwrap_or_default()
+    );
     if let Some(period) = &draft.period_label {
         name += &format!(" (periode {period})");
     }
