@@ -62,6 +62,7 @@ const COMMANDS: &[&str] = &[
     "circular_preview",
     "circular_initial",
     "circular_issue",
+    "circular_issue_checklist",
     "circular_record",
     "registers_list",
     "register_save",

@@ -996,3 +996,38 @@ fn circulars_are_numbered_by_the_chosen_register_and_numbers_from_elsewhere_are_
         "{text}"
     );
 }
+
+#[test]
+fn issuing_says_the_checklists_warnings_and_still_issues() {
+    let (_dir, db) = demo_database();
+    let list = edaran_json(&db, &["circulars"]);
+    let draft = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["status"] == "draf")
+        .unwrap();
+    // The list names where a draft comes from and its period.
+    assert_eq!(draft["origin"], "Perpanjangan dari 800/2/BKPSDM/2020");
+    assert_eq!(draft["period_label"], "29 April – 13 Mei 2020");
+    let id = draft["id"].to_string();
+    let issued = edaran(&db, &["circular", "issue", &id, "--date", "2020-04-28"]);
+    assert!(issued.ok, "{}", issued.stderr);
+    assert!(
+        issued
+            .stderr
+            .contains("Peringatan: Draf ini belum pernah diparaf."),
+        "{}",
+        issued.stderr
+    );
+    assert!(
+        issued.stderr.contains("Peringatan: Kop belum berlambang"),
+        "{}",
+        issued.stderr
+    );
+    assert!(
+        issued.stdout.contains("terbit dengan nomor"),
+        "{}",
+        issued.stdout
+    );
+}

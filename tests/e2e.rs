@@ -108,6 +108,14 @@ async fn dashboard_scenario() {
     type_into(&app, "ext-days", "10").await;
     choose(&app, "ext-unit", "true").await;
     click(&app, "confirm-perpanjang").await;
+    // The demo already drafted its extension: the dialog says so and asks.
+    wait_for_text(
+        &app,
+        "ext-existing",
+        "Draf perpanjangan dari 800/2/BKPSDM/2020 (periode 29 April – 13 Mei 2020) sudah ada.",
+    )
+    .await;
+    click(&app, "ext-another").await;
     // 29 April + 10 working days, skipping 1 May and 7 May 2020.
     wait_for_value(
         &app,
@@ -132,7 +140,25 @@ async fn extension_scenario() {
     click(&app, "nav-surat-edaran").await;
     click_text(&app, "open-circular", "800/2/BKPSDM/2020").await;
     wait_for_text(&app, "circular-status", "Terbit").await;
+    // Perpanjang twice: the extension the demo already drafted opens, named,
+    // instead of a second identical draft; another is made only on purpose.
     click(&app, "action-perpanjang").await;
+    wait_for_text(
+        &app,
+        "editor-notice",
+        "Draf perpanjangan dari 800/2/BKPSDM/2020 (periode 29 April – 13 Mei 2020) sudah ada; dibuka.",
+    )
+    .await;
+    let existing = value_of(&app, "c-subject").await;
+    click(&app, "back-to-list").await;
+    click_text(&app, "open-circular", "800/2/BKPSDM/2020").await;
+    wait_for_text(&app, "circular-status", "Terbit").await;
+    click(&app, "action-perpanjang").await;
+    wait_for_text(&app, "editor-notice", "sudah ada; dibuka.").await;
+    assert_eq!(value_of(&app, "c-subject").await, existing);
+    screenshot(&app, "perpanjang-draf-sudah-ada.png").await;
+    click(&app, "derive-another").await;
+    wait_for_text(&app, "editor-notice", "disusun.").await;
     wait_for_text(&app, "circular-status", "Draf").await;
     wait_for_text(&app, "preview-pages", "halaman").await;
     find(&app, "preview-page").await;
@@ -170,6 +196,10 @@ async fn extension_scenario() {
 
     click(&app, "action-terbit").await;
     type_into(&app, "issuer", "Rina (E2E)").await;
+    // The core's checklist: never initialled, no emblem; issued on purpose.
+    wait_for_text(&app, "issue-checklist", "Draf ini belum pernah diparaf.").await;
+    screenshot(&app, "terbitkan-daftar-periksa.png").await;
+    click(&app, "issue-override").await;
     click(&app, "confirm-terbit").await;
     let year = chrono::Local::now().format("%Y").to_string();
     let number = format!("800/1/BKPSDM/{year}");

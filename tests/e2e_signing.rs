@@ -51,6 +51,7 @@ pub(crate) async fn signing_scenario() {
     wait_for_text(&app, "save-state", "Tersimpan").await;
     click(&app, "action-terbit").await;
     type_into(&app, "issue-pass", "bukan kata sandinya").await;
+    click(&app, "issue-override").await;
     click(&app, "confirm-terbit").await;
     wait_for_text(
         &app,

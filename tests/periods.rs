@@ -60,11 +60,31 @@ fn periods_show_the_chain_working_days_left_and_alerts() {
 #[test]
 fn extend_by_number_counts_working_days_over_the_may_holidays() {
     let (dir, db) = demo_database();
-    let run = edaran(
+    // The demo already holds a draft extension of it: opened, not doubled.
+    let again = edaran(
         &db,
         &["extend", "800/2/BKPSDM/2020", "--working-days", "10"],
     );
+    assert!(again.ok, "{}", again.stderr);
+    assert!(
+        again.stdout.starts_with(
+            "Draf perpanjangan dari 800/2/BKPSDM/2020 (periode 29 April – 13 Mei 2020) sudah ada; dibuka."
+        ),
+        "{}",
+        again.stdout
+    );
+    let run = edaran(
+        &db,
+        &[
+            "extend",
+            "800/2/BKPSDM/2020",
+            "--working-days",
+            "10",
+            "--another",
+        ],
+    );
     assert!(run.ok, "{}", run.stderr);
+    assert_ne!(run.stdout.lines().last(), again.stdout.lines().last());
     let id = run.stdout.lines().last().unwrap().trim().to_string();
     let file = dir.path().join("perpanjangan.json");
     let export = edaran(
@@ -164,7 +184,7 @@ fn search_finds_a_number_and_backup_restore_round_trips() {
 
     let copy = dir.path().join("cadangan.db");
     assert!(edaran(&db, &["backup", copy.to_str().unwrap()]).ok);
-    let extended = edaran(&db, &["extend", "800/2/BKPSDM/2020"]);
+    let extended = edaran(&db, &["extend", "800/2/BKPSDM/2020", "--another"]);
     assert!(extended.ok, "{}", extended.stderr);
     let before = edaran_json(&db, &["circulars"]).as_array().unwrap().len();
     let run = edaran(&db, &["restore", copy.to_str().unwrap()]);

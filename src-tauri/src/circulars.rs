@@ -8,7 +8,9 @@ use edaran_core::circular::{
 use edaran_core::office::PaperSize;
 use edaran_core::pdf::{self, Preview};
 use edaran_core::register::Register;
-use edaran_core::store::{AuditEntry, CircularRecord, Issue, Recording, RegisterEntry};
+use edaran_core::store::{
+    AuditEntry, Check, CircularRecord, Derived, Extension, Issue, Recording, RegisterEntry,
+};
 use edaran_core::{exchange, register, template, Error};
 use serde::Serialize;
 use tauri::{AppHandle, State};
@@ -86,6 +88,12 @@ pub fn circular_issue(
     reply(state.store().issue(id, &issue, &actor))
 }
 
+/// What the *Terbitkan* dialog lists before issuing draft `id`.
+#[tauri::command]
+pub fn circular_issue_checklist(state: State<AppState>, id: i64) -> Reply<Vec<Check>> {
+    reply(state.store().issue_checklist(id))
+}
+
 /// Records a draft as numbered by another register or office (*Catat nomor*).
 #[tauri::command]
 pub fn circular_record(
@@ -107,14 +115,24 @@ pub fn register_save(state: State<AppState>, register: Register) -> Reply<i64> {
     reply(state.store().save_register(&register))
 }
 
+/// The draft of `relation` from issued circular `id`: the one already
+/// started, or a new one (always new when `another`).
 #[tauri::command]
 pub fn circular_derive(
     state: State<AppState>,
     id: i64,
     relation: Relation,
     actor: String,
-) -> Reply<i64> {
-    reply(state.store().derive(id, relation, today(), &actor))
+    another: Option<bool>,
+) -> Reply<Derived> {
+    reply(state.store().draft_from(
+        id,
+        relation,
+        Extension::default(),
+        another.unwrap_or(false),
+        today(),
+        &actor,
+    ))
 }
 
 #[tauri::command]

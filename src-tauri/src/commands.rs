@@ -105,6 +105,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         crate::circulars::circular_preview,
         crate::circulars::circular_initial,
         crate::circulars::circular_issue,
+        crate::circulars::circular_issue_checklist,
         crate::circulars::circular_record,
         crate::circulars::registers_list,
         crate::circulars::register_save,

@@ -3,7 +3,8 @@
 
 use chrono::NaiveDate;
 use edaran_core::calendar::{holidays_to_csv, HolidayDecree, NewHoliday};
-use edaran_core::store::{Extension, Restored, SearchFilter, SearchHit};
+use edaran_core::circular::Relation;
+use edaran_core::store::{Derived, Extension, Restored, SearchFilter, SearchHit};
 use edaran_core::tracking::Dashboard;
 use serde::{Deserialize, Serialize};
 use tauri::State;
@@ -27,8 +28,16 @@ pub fn circular_extend(
     id: i64,
     extension: Extension,
     actor: String,
-) -> Reply<i64> {
-    reply(state.store().extend(id, extension, today(), &actor))
+    another: Option<bool>,
+) -> Reply<Derived> {
+    reply(state.store().draft_from(
+        id,
+        Relation::Perpanjangan,
+        extension,
+        another.unwrap_or(false),
+        today(),
+        &actor,
+    ))
 }
 
 #[tauri::command]

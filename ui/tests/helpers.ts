@@ -17,6 +17,11 @@ export async function openPage(user: ReturnType<typeof userEvent.setup>, nav: st
   return screen.findByTestId(page);
 }
 
+/** Ticks “Saya sudah memeriksa dan tetap menerbitkan” once the Terbitkan dialog's checklist warned. */
+export async function acceptWarnings(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByTestId('issue-override'));
+}
+
 export const rowTexts = (testid: string) => screen.queryAllByTestId(testid).map((r) => r.textContent ?? '');
 
 export { screen, waitFor };

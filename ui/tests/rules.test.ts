@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Backend } from '../src/lib/backend';
 import { hasRules, numberProblem, sameRules, toDraft, toRules } from '../src/lib/rules';
 import type { Rules } from '../src/lib/types';
-import { openPage, renderApp, rowTexts, screen, waitFor } from './helpers';
+import { openPage, renderApp, rowTexts, screen, waitFor, acceptWarnings } from './helpers';
 
 type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
@@ -427,6 +427,7 @@ describe('conflicts when issuing', () => {
     expect(items.find((i) => i.dataset.kind === 'periode_tumpang_tindih')!.textContent).toContain('800/1/BKPSDM/2020');
     expect(items.filter((i) => i.dataset.kind === 'unit_kurang_pegawai')).toHaveLength(3);
 
+    await acceptWarnings(user);
     await user.click(screen.getByTestId('confirm-terbit'));
     await waitFor(() => expect(screen.getByTestId('circular-status').textContent).toBe('Terbit'));
   });
@@ -447,6 +448,7 @@ describe('conflicts when issuing', () => {
     await openDraftEditor(user);
     await user.click(screen.getByTestId('action-terbit'));
     expect((await screen.findByTestId('issue-conflicts-note')).textContent).toContain('belum memiliki periode');
+    await acceptWarnings(user);
     expect((screen.getByTestId('confirm-terbit') as HTMLButtonElement).disabled).toBe(false);
   });
 });

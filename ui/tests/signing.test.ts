@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, renderApp, screen, waitFor } from './helpers';
+import { openPage, renderApp, screen, waitFor, acceptWarnings } from './helpers';
 
 type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
@@ -42,6 +42,7 @@ describe('electronic signatures', () => {
     await user.click(screen.getByTestId('action-terbit'));
     await waitFor(() => expect((screen.getByTestId('issue-sign') as HTMLInputElement).checked).toBe(true));
     await user.type(screen.getByTestId('issue-pass'), 'bukan ini');
+    await acceptWarnings(user);
     await user.click(screen.getByTestId('confirm-terbit'));
     expect((await screen.findByTestId('dialog-error')).textContent).toBe('Kata sandi kunci penanda tangan salah.');
     expect(screen.getByTestId('circular-status').textContent).toBe('Draf');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, renderApp, rowTexts, screen, waitFor } from './helpers';
+import { openPage, renderApp, rowTexts, screen, waitFor, acceptWarnings } from './helpers';
 
 async function openEditorOfNew(user: Awaited<ReturnType<typeof renderApp>>['user']) {
   await openPage(user, 'nav-surat-edaran', 'page-surat-edaran');
@@ -129,6 +129,7 @@ describe('drafting a circular', () => {
     const date = screen.getByTestId('issue-date');
     await user.clear(date);
     await user.type(date, '2020-04-14');
+    await acceptWarnings(user);
     await user.click(screen.getByTestId('confirm-terbit'));
     await waitFor(() => expect(screen.getByTestId('circular-number').textContent).toBe('800/2/BKPSDM/2020'));
     expect(screen.queryByTestId('action-terbit')).toBeNull();
@@ -206,6 +207,7 @@ describe('drafting a circular', () => {
       return issue(id, how, actor);
     };
     await user.click(screen.getByTestId('action-terbit'));
+    await acceptWarnings(user);
     await user.click(screen.getByTestId('confirm-terbit'));
     expect((await screen.findByTestId('issue-backdate')).textContent).toContain('800/2/BKPSDM/2020 tanggal 13 April 2020');
     expect(screen.getByTestId('circular-status').textContent).toBe('Draf');
@@ -224,6 +226,7 @@ describe('drafting a circular', () => {
     const date = screen.getByTestId('issue-date');
     await user.clear(date);
     await user.type(date, '2020-06-01');
+    await acceptWarnings(user);
     await user.click(screen.getByTestId('confirm-terbit'));
     await waitFor(() => expect(screen.getByTestId('circular-number').textContent).toBe('061/1/ORG/2020'));
   });

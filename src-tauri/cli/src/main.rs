@@ -7,11 +7,11 @@ mod rules;
 mod tracking;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use edaran_core::circular::{CircularKind, CircularStatus};
+use edaran_core::circular::{CircularKind, CircularStatus, Relation};
 use edaran_core::office::PaperSize;
 use edaran_core::sign::{self, MarkInfo, SignOptions};
 use edaran_core::store::{EmployeeFilter, Extension, Issue, Recording, SearchFilter};
-use edaran_core::{demo, exchange, files, import, paths, pdf, template, Error, ErrorReport, Store};
+use edaran_core::{demo, exchange, files, import, paths, pdf, Error, ErrorReport, Store};
 use serde::Serialize;
 
 #[derive(Parser)]
@@ -95,6 +95,7 @@ enum Command {
         format: Format,
     },
     /// Menyusun draf perpanjangan dari surat edaran yang terbit (id atau nomor); baris terakhir keluaran adalah id draf.
+    /// Bila draf perpanjangannya sudah ada (draf atau diparaf), draf itu yang diberikan.
     Extend {
         circular: String,
         /// Lama perpanjangan dalam hari kalender (bawaan: sama dengan periode sebelumnya).
@@ -106,6 +107,9 @@ enum Command {
         /// Boleh mulai pada hari libur (bawaan: mulai pada hari berikutnya yang bukan hari libur).
         #[arg(long)]
         start_on_holiday: bool,
+        /// Tetap menyusun draf baru walaupun draf perpanjangannya sudah ada.
+        #[arg(long)]
+        another: bool,
         #[arg(long = "by", default_value = "petugas")]
         actor: String,
     },
@@ -806,6 +810,12 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                         register_id: register_id(&store, register.as_deref())?,
                         backdate_reason,
                     };
+                    // The dialog's checklist: warnings are said, never a stop.
+                    for check in store.issue_checklist(id)? {
+                        if !check.ok && !check.blocking {
+                            eprintln!("Peringatan: {}", check.message);
+                        }
+                    }
                     let number = store.issue(id, &issue, &actor)?;
                     println!("Surat edaran {id} terbit dengan nomor {number}.");
                 }
@@ -898,6 +908,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             days,
             working_days,
             start_on_holiday,
+            another,
             actor,
         } => {
             let mut store = Store::open(&path)?;
@@ -907,16 +918,16 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 working_days: working_days.is_some(),
                 start_on_holiday,
             };
-            let draft = store.extend(id, extension, today(), &actor)?;
-            let doc = store.circular(draft)?.document;
-            println!(
-                "Draf perpanjangan \"{}\" disusun, periode {}:",
-                doc.subject,
-                doc.period
-                    .map(|p| template::period_phrase(&p))
-                    .unwrap_or_default()
-            );
-            println!("{draft}");
+            let draft = store.draft_from(
+                id,
+                Relation::Perpanjangan,
+                extension,
+                another,
+                today(),
+                &actor,
+            )?;
+            println!("{}", draft.message);
+            println!("{}", draft.id);
         }
         Command::Holidays { action } => tracking::holidays(&path, action)?,
         Command::Absences { action } => rules::absences(&path, action)?,

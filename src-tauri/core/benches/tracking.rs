@@ -32,7 +32,8 @@ fn history() -> Store {
         for _ in 0..4 {
             let next = store
                 .derive(id, Relation::Perpanjangan, start, "bench")
-                .expect("extension");
+                .expect("extension")
+                .id;
             let period = store.circular(next).unwrap().document.period.unwrap();
             store
                 .issue(next, &edaran_core::store::Issue::on(period.start), "bench")

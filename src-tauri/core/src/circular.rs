@@ -21,6 +21,20 @@ vocabulary!(
     }
 );
 
+impl CircularKind {
+    /// Kinds that set who works where (and so want exemptions or a picket
+    /// rule before issue); a revocation or a general circular does not.
+    pub fn sets_work_arrangements(self) -> bool {
+        matches!(
+            self,
+            CircularKind::WfhBaru
+                | CircularKind::Perpanjangan
+                | CircularKind::PenerapanKembali
+                | CircularKind::Perubahan
+        )
+    }
+}
+
 vocabulary!(
     /// How the signatory signs: in their own office or for someone else's.
     SigningMode, "Cara penandatanganan" {

@@ -977,7 +977,9 @@ fn example_circulars(store: &mut Store) -> Result<()> {
     let first = store.create_circular(&first, clerk)?;
     store.initial(first, verifier)?;
     store.issue(first, &crate::store::Issue::on(day(3, 27)), clerk)?;
-    let extension = store.derive(first, Relation::Perpanjangan, day(4, 10), clerk)?;
+    let extension = store
+        .derive(first, Relation::Perpanjangan, day(4, 10), clerk)?
+        .id;
     store.initial(extension, verifier)?;
     store.issue(extension, &crate::store::Issue::on(day(4, 13)), clerk)?;
     store.derive(extension, Relation::Perpanjangan, day(4, 27), clerk)?;

@@ -305,20 +305,41 @@ fn alerts(
             ));
         }
     }
+    // Drafts of one intent (same circular, relation and start) alert once.
+    let mut late: Vec<(&Link, usize)> = Vec::new();
     for link in &all {
         match link.start {
-            Some(start) if link.circular.status.editable() && start < at => out.push(Alert::new(
-                AlertKind::DrafLewat,
-                link.circular.id,
-                AlertAction::BukaDraf,
-                format!(
-                    "{} mulai berlaku {}, tanggal itu sudah lewat; terbitkan atau ubah periodenya.",
-                    link.name(),
-                    words::date(start)
-                ),
-            )),
+            Some(start) if link.circular.status.editable() && start < at => {
+                let twin = |(l, _): &&mut (&Link, usize)| {
+                    link.circular.parent_id.is_some()
+                        && (l.circular.parent_id, l.circular.relation, l.start)
+                            == (link.circular.parent_id, link.circular.relation, link.start)
+                };
+                match late.iter_mut().find(twin) {
+                    Some((_, count)) => *count += 1,
+                    None => late.push((link, 1)),
+                }
+            }
             _ => {}
         }
+    }
+    for (link, count) in late {
+        let start = link.start.expect("late drafts have a start");
+        let twins = if count > 1 {
+            format!(" Ada {count} draf yang sama; hapus yang tidak dipakai.")
+        } else {
+            String::new()
+        };
+        out.push(Alert::new(
+            AlertKind::DrafLewat,
+            link.circular.id,
+            AlertAction::BukaDraf,
+            format!(
+                "{} mulai berlaku {}, tanggal itu sudah lewat; terbitkan atau ubah periodenya.{twins}",
+                link.name(),
+                words::date(start)
+            ),
+        ));
     }
     out.extend(overlaps(&all, at));
     out.extend(gaps(&all, at, calendar));

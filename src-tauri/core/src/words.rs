@@ -37,6 +37,24 @@ pub fn date(d: NaiveDate) -> String {
     format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
+/// A span of days as lists show it: `30 Mei – 15 Juni 2020`, `1–14 April 2020`,
+/// `28 Desember 2020 – 3 Januari 2021`; open-ended `mulai 5 Juni 2020`.
+pub fn span(start: NaiveDate, end: Option<NaiveDate>) -> String {
+    let Some(end) = end else {
+        return format!("mulai {}", date(start));
+    };
+    let month = |d: NaiveDate| MONTHS[d.month0() as usize];
+    if start.year() != end.year() {
+        format!("{} – {}", date(start), date(end))
+    } else if start.month() != end.month() {
+        format!("{} {} – {}", start.day(), month(start), date(end))
+    } else if start != end {
+        format!("{}–{}", start.day(), date(end))
+    } else {
+        date(start)
+    }
+}
+
 /// `Selasa, 12 Mei 2020`.
 pub fn date_with_weekday(d: NaiveDate) -> String {
     format!("{}, {}", weekday(d), date(d))
@@ -171,6 +189,22 @@ pub fn closest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Vec
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_names_each_part_once() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(
+            span(d(2020, 5, 30), Some(d(2020, 6, 15))),
+            "30 Mei – 15 Juni 2020"
+        );
+        assert_eq!(span(d(2020, 4, 1), Some(d(2020, 4, 14))), "1–14 April 2020");
+        assert_eq!(
+            span(d(2020, 12, 28), Some(d(2021, 1, 3))),
+            "28 Desember 2020 – 3 Januari 2021"
+        );
+        assert_eq!(span(d(2020, 4, 1), Some(d(2020, 4, 1))), "1 April 2020");
+        assert_eq!(span(d(2020, 6, 5), None), "mulai 5 Juni 2020");
+    }
 
     #[test]
     fn the_closest_names_forgive_typos_and_spacing_but_not_strangers() {

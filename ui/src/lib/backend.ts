@@ -6,6 +6,8 @@ import type {
   Agency,
   AgencyInput,
   AuditEntry,
+  Check,
+  Derived,
   CircularDocument,
   CircularRecord,
   Letterhead,
@@ -96,12 +98,15 @@ export interface Backend {
   circular_preview(document: CircularDocument, paper: string): Promise<Preview>;
   circular_initial(id: number, verifier: string): Promise<null>;
   circular_issue(id: number, issue: Issue, actor: string): Promise<string>;
+  /** What the Terbitkan dialog lists before issuing (decided by the core). */
+  circular_issue_checklist(id: number): Promise<Check[]>;
   /** Records a draft as numbered by another register or office. */
   circular_record(id: number, recording: Recording, actor: string): Promise<string>;
   registers_list(): Promise<Register[]>;
   /** Adds (id 0) or changes a register; its id. */
   register_save(register: Register): Promise<number>;
-  circular_derive(id: number, relation: string, actor: string): Promise<number>;
+  /** The draft already started for this intent, else a new one (always new with `another`). */
+  circular_derive(id: number, relation: string, actor: string, another?: boolean): Promise<Derived>;
   circular_delete(id: number): Promise<null>;
   circular_cancel_number(id: number, reason: string, actor: string): Promise<null>;
   circular_audit(id: number): Promise<AuditEntry[]>;
@@ -115,7 +120,7 @@ export interface Backend {
   register_export(query: string, year: number | null, format: 'csv' | 'xlsx'): Promise<string | null>;
   /** Arrangements, chains and alerts on `at` (`YYYY-MM-DD`; today when null). */
   dashboard(at: string | null): Promise<Dashboard>;
-  circular_extend(id: number, extension: Extension, actor: string): Promise<number>;
+  circular_extend(id: number, extension: Extension, actor: string, another?: boolean): Promise<Derived>;
   circulars_search(query: string, filter: SearchFilter): Promise<SearchHit[]>;
   holiday_decrees(year: number | null): Promise<HolidayDecree[]>;
   holiday_decree_save(year: number, title: string, days: NewHoliday[]): Promise<number>;
@@ -215,10 +220,11 @@ export const tauriBackend: Backend = {
   circular_preview: (document, paper) => invoke('circular_preview', { document, paper }),
   circular_initial: (id, verifier) => invoke('circular_initial', { id, verifier }),
   circular_issue: (id, issue, actor) => invoke('circular_issue', { id, issue, actor }),
+  circular_issue_checklist: (id) => invoke('circular_issue_checklist', { id }),
   circular_record: (id, recording, actor) => invoke('circular_record', { id, recording, actor }),
   registers_list: () => invoke('registers_list'),
   register_save: (register) => invoke('register_save', { register }),
-  circular_derive: (id, relation, actor) => invoke('circular_derive', { id, relation, actor }),
+  circular_derive: (id, relation, actor, another = false) => invoke('circular_derive', { id, relation, actor, another }),
   circular_delete: (id) => invoke('circular_delete', { id }),
   circular_cancel_number: (id, reason, actor) => invoke('circular_cancel_number', { id, reason, actor }),
   circular_audit: (id) => invoke('circular_audit', { id }),
@@ -230,7 +236,7 @@ export const tauriBackend: Backend = {
   circular_import_json: (actor) => invoke('circular_import_json', { actor }),
   register_export: (query, year, format) => invoke('register_export', { query, year, format }),
   dashboard: (at) => invoke('dashboard', { at }),
-  circular_extend: (id, extension, actor) => invoke('circular_extend', { id, extension, actor }),
+  circular_extend: (id, extension, actor, another = false) => invoke('circular_extend', { id, extension, actor, another }),
   circulars_search: (query, filter) => invoke('circulars_search', { query, filter }),
   holiday_decrees: (year) => invoke('holiday_decrees', { year }),
   holiday_decree_save: (year, title, days) => invoke('holiday_decree_save', { year, title, days }),

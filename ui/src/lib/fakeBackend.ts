@@ -314,6 +314,8 @@ export function demoSeed(): FakeSeed {
         relation: 'perpanjangan',
         updated_at: '2020-04-10 09:00:00',
         period: null,
+        period_label: '14–27 April 2020',
+        origin: 'Perpanjangan dari 800/1/BKPSDM/2020',
       },
       {
         id: 1,
@@ -328,6 +330,8 @@ export function demoSeed(): FakeSeed {
         relation: null,
         updated_at: '2020-03-27 10:00:00',
         period: null,
+        period_label: null,
+        origin: null,
       },
     ],
     office: {

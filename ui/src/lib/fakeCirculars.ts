@@ -5,7 +5,7 @@
  * the register, cancelled numbers kept) with the same codes and messages.
  */
 import type { Backend } from './backend';
-import type { Alert, Arrangement, Chain, CircularDocument, CircularRecord, CircularSummary, Link, Point, Register, RegisterEntry } from './types';
+import type { Alert, Arrangement, Chain, Check, CircularDocument, CircularRecord, CircularSummary, Derived, Link, Point, Register, RegisterEntry } from './types';
 import { addDays, daysBetween, today } from './dates';
 
 type CircularMethods = Pick<
@@ -19,6 +19,7 @@ type CircularMethods = Pick<
   | 'circular_preview'
   | 'circular_initial'
   | 'circular_issue'
+  | 'circular_issue_checklist'
   | 'circular_record'
   | 'registers_list'
   | 'register_save'
@@ -188,10 +189,19 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
   };
   const add = (doc: CircularDocument, parent: number | null, relation: string | null, actor: string) => {
     const id = nextId++;
-    summaries.unshift({ id, kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', subject: doc.subject, number: null, issued_on: null, parent_id: parent, relation, updated_at: '2020-04-01 09:00:00', period: doc.period });
+    const origin = relation && parent !== null ? `${LABELS[relation]} dari ${summary(parent).number}` : null;
+    summaries.unshift({ id, kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', subject: doc.subject, number: null, issued_on: null, parent_id: parent, relation, updated_at: '2020-04-01 09:00:00', period: doc.period, period_label: null, origin });
     docs.set(id, doc);
     log(id, 'dibuat', actor);
     return id;
+  };
+
+  /** One draft per intent, as the core decides it (without the period in the name). */
+  const derived = (parent: number, relation: string, another: boolean, make: () => number): Derived => {
+    const name = `Draf ${relation} dari ${summary(parent).number}`;
+    const open = summaries.find((c) => c.parent_id === parent && c.relation === relation && (c.status === 'draf' || c.status === 'diparaf'));
+    if (open && !another) return { id: open.id, existing: true, name, message: `${name} sudah ada; dibuka.` };
+    return { id: make(), existing: false, name, message: `${name} disusun.` };
   };
 
   return {
@@ -241,6 +251,21 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
         const number = `${b.classification}/${sequence}/${b.unit_code || 'ORG'}/${year}`;
         return publish(s, entry(b, { year, sequence, number, circular_id: id, subject: s.subject, issued_on: date, kind: 'terbit' }), actor);
       }),
+    circular_issue_checklist: (id) =>
+      later((): Check[] => {
+        const s = summary(id);
+        const doc = docs.get(id)!;
+        const rules = doc.rules && Object.keys(doc.rules).length > 0;
+        return [
+          s.status === 'diparaf'
+            ? { code: 'paraf', ok: true, message: 'Draf sudah diparaf.', blocking: false }
+            : { code: 'paraf', ok: false, message: 'Draf ini belum pernah diparaf.', blocking: false },
+          rules || doc.kind === 'pencabutan' || doc.kind === 'umum'
+            ? { code: 'aturan', ok: true, message: 'Aturan pengecualian dan piket sudah diatur.', blocking: false }
+            : { code: 'aturan', ok: false, message: 'Belum ada aturan pengecualian dan piket.', blocking: false },
+          ...warnings(doc).map((message) => ({ code: 'lambang', ok: false, message, blocking: false })),
+        ];
+      }),
     circular_record: (id, { number, date, register_id }, actor) =>
       later(() => {
         const s = summary(id);
@@ -262,10 +287,11 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
         else registers[at] = saved;
         return saved.id;
       }),
-    circular_derive: (id, relation, actor) =>
+    circular_derive: (id, relation, actor, another = false) =>
       later(() => {
         const s = summary(id);
         if (s.status !== 'terbit') refuse('belum_terbit', 'Hanya dari surat edaran yang terbit.');
+        return derived(id, relation, another, () => {
         const doc = structuredClone(docs.get(id)!);
         doc.kind = relation;
         doc.number = '';
@@ -273,6 +299,7 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
         doc.references = [...doc.references, { text: `Surat Edaran Bupati Tanjung Seroja Nomor ${s.number}`, circular_id: id }];
         doc.subject = `${LABELS[relation]} ${s.subject}`;
         return add(compose(doc), id, relation, actor);
+        });
       }),
     circular_delete: (id) =>
       later(() => {
@@ -313,11 +340,12 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
     circular_import_json: () => later(() => null),
     register_export: (_q, _y, format) => later(() => `/tmp/buku-agenda.${format}`),
     dashboard: (at) => later(() => dashboard(at ?? today())),
-    circular_extend: (id, extension, actor) =>
+    circular_extend: (id, extension, actor, another = false) =>
       later(() => {
         if (extension.days === 0) refuse('periode_kosong', 'Lama perpanjangan sedikitnya 1 (satu) hari.', 'days');
         const s = summary(id);
         if (s.status !== 'terbit') refuse('belum_terbit', 'Perpanjangan hanya dapat dibuat dari surat edaran yang terbit.');
+        return derived(id, 'perpanjangan', another, () => {
         const doc = structuredClone(docs.get(id)!);
         const end = doc.period?.end ?? today();
         const length = extension.days ?? (doc.period?.end ? daysBetween(doc.period.start, doc.period.end) + 1 : 14);
@@ -326,6 +354,7 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
         doc.period = { start, end: addDays(start, length - 1) };
         doc.references = [...doc.references, { text: `Surat Edaran Bupati Tanjung Seroja Nomor ${s.number}`, circular_id: id }];
         return add(compose(doc), id, 'perpanjangan', actor);
+        });
       }),
     circulars_search: (query, filter) =>
       later(() => {

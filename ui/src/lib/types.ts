@@ -211,6 +211,10 @@ export interface CircularSummary {
   updated_at: string;
   /** The period as written in the document; null while not set. */
   period: Period | null;
+  /** The period as lists show it: `30 Mei – 15 Juni 2020`. */
+  period_label: string | null;
+  /** Where a derived circular comes from: `Perpanjangan dari 800/439/BKPSDM/2020`. */
+  origin: string | null;
 }
 
 export type CircularStatus = 'draf' | 'diparaf' | 'terbit' | 'diganti' | 'dicabut' | 'batal';
@@ -406,6 +410,25 @@ export interface Dashboard {
 }
 
 /** How an extension runs (`store::Extension`). */
+/** The draft a Perpanjang / Buat perubahan / Cabut leads to. */
+export interface Derived {
+  id: number;
+  /** The draft already started for the same intent (opened, not doubled). */
+  existing: boolean;
+  /** The draft named: `Draf perpanjangan dari 800/439/BKPSDM/2020 (periode 30 Mei – 15 Juni 2020)`. */
+  name: string;
+  /** What happened, said to the clerk. */
+  message: string;
+}
+
+/** One line of the checklist before issuing; a failing warning may be overridden, a blocking one not. */
+export interface Check {
+  code: string;
+  ok: boolean;
+  message: string;
+  blocking: boolean;
+}
+
 export interface Extension {
   days: number | null;
   working_days: boolean;

@@ -371,7 +371,8 @@ mod tests {
         store.extend_roster(id, day(11, 6)).unwrap();
         let revocation = store
             .derive(id, Relation::Pencabutan, day(9, 14), "Rina")
-            .unwrap();
+            .unwrap()
+            .id;
         store
             .issue(revocation, &crate::store::Issue::on(day(9, 14)), "Rina")
             .unwrap();

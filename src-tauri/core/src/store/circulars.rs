@@ -31,6 +31,10 @@ pub struct CircularSummary {
     pub updated_at: String,
     /// The period as written in the document (none while not set).
     pub period: Option<Period>,
+    /// The period as lists show it: `30 Mei – 15 Juni 2020`.
+    pub period_label: Option<String>,
+    /// Where a derived circular comes from: `Perpanjangan dari 800/439/BKPSDM/2020`.
+    pub origin: Option<String>,
 }
 
 impl CircularSummary {
@@ -129,13 +133,16 @@ pub struct AuditEntry {
 /// append their own columns after them, from index [`SUMMARY_WIDTH`] on.
 pub(super) const SUMMARY_COLUMNS: &str =
     "c.id, c.kind, c.status, c.subject, c.number, c.issued_on, \
-     c.parent_id, c.relation, c.updated_at, c.period_start, c.period_end";
-pub(super) const SUMMARY_WIDTH: usize = 11;
+     c.parent_id, c.relation, c.updated_at, c.period_start, c.period_end, \
+     (SELECT p.number FROM circular p WHERE p.id = c.parent_id)";
+pub(super) const SUMMARY_WIDTH: usize = 12;
 
 pub(super) fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
     let kind: CircularKind = r.get(1)?;
     let status: CircularStatus = r.get(2)?;
     let (start, end): (Option<NaiveDate>, Option<NaiveDate>) = (r.get(9)?, r.get(10)?);
+    let relation: Option<Relation> = r.get(7)?;
+    let parent_number: Option<String> = r.get(11)?;
     Ok(CircularSummary {
         id: r.get(0)?,
         kind,
@@ -146,10 +153,19 @@ pub(super) fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
         number: r.get(4)?,
         issued_on: r.get(5)?,
         parent_id: r.get(6)?,
-        relation: r.get(7)?,
+        relation,
         updated_at: r.get(8)?,
         period: start.map(|start| Period { start, end }),
+        period_label: start.map(|start| crate::words::span(start, end)),
+        origin: relation.map(|relation| origin(relation, parent_number.as_deref())),
     })
+}
+
+/// `Perpanjangan dari 800/439/BKPSDM/2020` (`… dari surat edaran tanpa nomor`
+/// when the earlier one has none).
+fn origin(relation: Relation, parent_number: Option<&str>) -> String {
+    let parent = parent_number.unwrap_or("surat edaran tanpa nomor");
+    format!("{} dari {parent}", relation.label())
 }
 
 /// The period as stored beside the document, for queries over many circulars.
@@ -958,7 +974,8 @@ mod tests {
         );
         let extension = store
             .derive(id, Relation::Perpanjangan, day(2020, 5, 25), "Rina")
-            .unwrap();
+            .unwrap()
+            .id;
         let doc = store.circular(extension).unwrap().document;
         let cited = doc.references.last().unwrap();
         assert_eq!(cited.circular_id, Some(id));
@@ -1098,7 +1115,8 @@ mod tests {
             .unwrap();
         let amendment = store
             .derive(first, Relation::Perubahan, day(2020, 5, 19), "Rina")
-            .unwrap();
+            .unwrap()
+            .id;
         let draft = store.circular(amendment).unwrap();
         assert_eq!(
             (draft.summary.kind, draft.summary.parent_id),
@@ -1114,7 +1132,8 @@ mod tests {
         );
         let revocation = store
             .derive(amendment, Relation::Pencabutan, day(2020, 6, 4), "Rina")
-            .unwrap();
+            .unwrap()
+            .id;
         store
             .issue(revocation, &Issue::on(day(2020, 6, 5)), "Rina")
             .unwrap();
@@ -1134,7 +1153,8 @@ mod tests {
             .unwrap();
         let revocation = store
             .derive(first, Relation::Pencabutan, day(2020, 5, 13), "Rina")
-            .unwrap();
+            .unwrap()
+            .id;
         let number = store
             .issue(revocation, &Issue::on(day(2020, 5, 14)), "Rina")
             .unwrap();

@@ -3,9 +3,10 @@
 //! amends or revokes, linked to it and with the next period.
 
 use chrono::{Days, NaiveDate};
-use serde::Deserialize;
+use rusqlite::{params, OptionalExtension};
+use serde::{Deserialize, Serialize};
 
-use super::Store;
+use super::{CircularSummary, Store};
 use crate::calendar::WorkCalendar;
 use crate::circular::{
     Circular, CircularKind, CircularStatus, Clause, KopKind, Letterhead, Period, Reference,
@@ -101,6 +102,20 @@ impl Extension {
         }
         Ok(Period { start, end })
     }
+}
+
+/// The draft a *Perpanjang*, *Buat perubahan* or *Cabut* leads to.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Derived {
+    pub id: i64,
+    /// A draft of the same intent (same circular, same relation, still
+    /// draf or diparaf) was already there: it is given instead of a second.
+    pub existing: bool,
+    /// The draft named for the clerk: `Draf perpanjangan dari 800/439/BKPSDM/2020
+    /// (periode 30 Mei – 15 Juni 2020)`.
+    pub name: String,
+    /// What happened, for the clerk: `… sudah ada; dibuka.` or `… disusun.`
+    pub message: String,
 }
 
 fn profile_missing() -> Error {
@@ -245,39 +260,50 @@ impl Store {
         self.create_circular(&doc, actor)
     }
 
-    /// Starts a draft that extends, amends or revokes an issued circular: its
-    /// content, linked to it as a reference, with the next period (an
-    /// extension starts the day after the earlier one ends and lasts as
-    /// long) and the template's clauses for the new kind.
+    /// Opens the draft that extends, amends or revokes issued circular `id`
+    /// (see [`Store::draft_from`]): the one already started, else a new one.
     pub fn derive(
         &mut self,
         id: i64,
         relation: Relation,
         today: NaiveDate,
         actor: &str,
-    ) -> Result<i64> {
-        self.derive_with(id, relation, Extension::default(), today, actor)
+    ) -> Result<Derived> {
+        self.draft_from(id, relation, Extension::default(), false, today, actor)
     }
 
-    /// An extension of issued circular `id`, as long as `extension` says.
+    /// Opens the extension of issued circular `id`: the one already started,
+    /// else a new one as long as `extension` says.
     pub fn extend(
         &mut self,
         id: i64,
         extension: Extension,
         today: NaiveDate,
         actor: &str,
-    ) -> Result<i64> {
-        self.derive_with(id, Relation::Perpanjangan, extension, today, actor)
+    ) -> Result<Derived> {
+        self.draft_from(id, Relation::Perpanjangan, extension, false, today, actor)
     }
 
-    fn derive_with(
+    /// One draft per intent: the draft of `relation` already started from
+    /// issued circular `id` (draf or diparaf) is returned as it is, unless
+    /// `another` asks for a second on purpose. A new draft has the earlier
+    /// one's content, linked to it as a reference, with the next period (an
+    /// extension starts the day after the earlier one ends and lasts as
+    /// long, or as `extension` says) and the template's clauses for the new kind.
+    pub fn draft_from(
         &mut self,
         id: i64,
         relation: Relation,
         extension: Extension,
+        another: bool,
         today: NaiveDate,
         actor: &str,
-    ) -> Result<i64> {
+    ) -> Result<Derived> {
+        if !another {
+            if let Some(existing) = self.open_draft_from(id, relation)? {
+                return Ok(existing);
+            }
+        }
         let calendar = self.work_calendar()?;
         self.in_transaction(|store| {
             let record = store.circular(id)?;
@@ -332,9 +358,50 @@ impl Store {
                 actor,
                 &format!("{} dari {number}", relation.label().to_lowercase()),
             )?;
-            Ok(new)
+            let name = draft_name(&store.circular(new)?.summary);
+            Ok(Derived {
+                id: new,
+                existing: false,
+                message: format!("{name} disusun."),
+                name,
+            })
         })
     }
+
+    /// The latest draft of `relation` from circular `id` still being prepared.
+    fn open_draft_from(&self, id: i64, relation: Relation) -> Result<Option<Derived>> {
+        let found: Option<i64> = self
+            .conn
+            .query_row(
+                "SELECT id FROM circular WHERE parent_id = ?1 AND relation = ?2
+                 AND status IN ('draf', 'diparaf') ORDER BY id DESC LIMIT 1",
+                params![id, relation],
+                |r| r.get(0),
+            )
+            .optional()?;
+        let Some(found) = found else { return Ok(None) };
+        let name = draft_name(&self.circular(found)?.summary);
+        Ok(Some(Derived {
+            id: found,
+            existing: true,
+            message: format!("{name} sudah ada; dibuka."),
+            name,
+        }))
+    }
+}
+
+/// `Draf perpanjangan dari 800/439/BKPSDM/2020 (periode 30 Mei – 15 Juni 2020)`.
+fn draft_name(draft: &CircularSummary) -> String {
+    let origin = draft.origin.as_deref().unwrap_or_default();
+    let mut name = format!(
+        "Draf {}{}",
+        origin.get(..1).unwrap_or_default().to_lowercase(),
+        origin.get(1..).unwrap_or_default()
+    );
+    if let Some(period) = &draft.period_label {
+        name += &format!(" (periode {period})");
+    }
+    name
 }
 
 #[cfg(test)]
@@ -415,7 +482,8 @@ mod tests {
         let parent = store.circular(issued.id).unwrap().document;
         let id = store
             .derive(issued.id, Relation::Perpanjangan, day(2020, 4, 27), "Rina")
-            .unwrap();
+            .unwrap()
+            .id;
         let draft = store.circular(id).unwrap();
         assert_eq!(draft.summary.parent_id, Some(issued.id));
         let doc = draft.document;
@@ -504,11 +572,82 @@ mod tests {
         id
     }
 
+    /// Another extension of `id` each time (one per option tried).
     fn extended(store: &mut Store, id: i64, extension: Extension) -> Circular {
         let draft = store
-            .extend(id, extension, day(2020, 1, 1), "Rina")
-            .unwrap();
+            .draft_from(
+                id,
+                Relation::Perpanjangan,
+                extension,
+                true,
+                day(2020, 1, 1),
+                "Rina",
+            )
+            .unwrap()
+            .id;
         store.circular(draft).unwrap().document
+    }
+
+    #[test]
+    fn a_second_perpanjang_opens_the_draft_already_started_unless_another_is_asked_for() {
+        let mut store = demo_store();
+        let id = issued(&mut store, day(2020, 5, 30), day(2020, 6, 15));
+        let number = store.circular(id).unwrap().summary.number.unwrap();
+        let first = store
+            .extend(id, Extension::default(), day(2020, 6, 10), "Rina")
+            .unwrap();
+        assert!(!first.existing);
+        let before = store.circulars().unwrap().len();
+        let again = store
+            .derive(id, Relation::Perpanjangan, day(2020, 6, 11), "Rina")
+            .unwrap();
+        assert_eq!((again.id, again.existing), (first.id, true));
+        assert_eq!(
+            again.message,
+            format!("Draf perpanjangan dari {number} (periode 16 Juni – 2 Juli 2020) sudah ada; dibuka.")
+        );
+        assert_eq!(store.circulars().unwrap().len(), before, "no second draft");
+        // Initialled, it is still being prepared: opened again.
+        store.initial(first.id, "Budi").unwrap();
+        let initialled = store
+            .extend(id, Extension::default(), day(2020, 6, 11), "Rina")
+            .unwrap();
+        assert_eq!(initialled.id, first.id);
+        // Another intent from the same circular is its own draft.
+        let amendment = store
+            .derive(id, Relation::Perubahan, day(2020, 6, 11), "Rina")
+            .unwrap();
+        assert!(!amendment.existing);
+        assert_ne!(amendment.id, first.id);
+        // A second extension on purpose.
+        let second = store
+            .draft_from(
+                id,
+                Relation::Perpanjangan,
+                Extension::default(),
+                true,
+                day(2020, 6, 11),
+                "Rina",
+            )
+            .unwrap();
+        assert!(!second.existing);
+        assert_ne!(second.id, first.id);
+        // Lists name each draft's origin and period.
+        let listed = store.circulars().unwrap();
+        let row = listed.iter().find(|c| c.id == second.id).unwrap();
+        assert_eq!(
+            row.origin.as_deref(),
+            Some(format!("Perpanjangan dari {number}").as_str())
+        );
+        assert_eq!(row.period_label.as_deref(), Some("16 Juni – 2 Juli 2020"));
+        // Once issued, the next Perpanjang starts a new draft from it.
+        store
+            .issue(first.id, &crate::store::Issue::on(day(2020, 6, 12)), "Rina")
+            .unwrap();
+        let after = store
+            .extend(id, Extension::default(), day(2020, 6, 12), "Rina")
+            .unwrap();
+        assert_eq!(after.id, second.id, "the other draft still open is opened");
     }
 
     #[test]
@@ -547,12 +686,14 @@ mod tests {
             Some(day(2020, 6, 8))
         );
         let e = store
-            .extend(
+            .draft_from(
                 id,
+                Relation::Perpanjangan,
                 Extension {
                     days: Some(0),
                     ..Default::default()
                 },
+                true,
                 day(2020, 5, 20),
                 "Rina",
             )
@@ -564,7 +705,14 @@ mod tests {
             ..Default::default()
         };
         let e = store
-            .extend(id, too_long, day(2020, 5, 20), "Rina")
+            .draft_from(
+                id,
+                Relation::Perpanjangan,
+                too_long,
+                true,
+                day(2020, 5, 20),
+                "Rina",
+            )
             .unwrap_err();
         assert!(e.to_string().contains("paling lama 366 hari"), "{e}");
         // 366 working days run well past a year: refused before any draft.
@@ -575,7 +723,14 @@ mod tests {
             ..Default::default()
         };
         let e = store
-            .extend(id, year_of_working_days, day(2020, 5, 20), "Rina")
+            .draft_from(
+                id,
+                Relation::Perpanjangan,
+                year_of_working_days,
+                true,
+                day(2020, 5, 20),
+                "Rina",
+            )
             .unwrap_err();
         assert_eq!(e.code(), "periode_terlalu_panjang");
         assert_eq!(e.field(), Some("days"));
@@ -659,7 +814,8 @@ mod tests {
         for relation in [Relation::Perpanjangan, Relation::Perubahan] {
             let draft = store
                 .derive(id, relation, day(2020, 5, 20), "Rina")
-                .unwrap();
+                .unwrap()
+                .id;
             let doc = store.circular(draft).unwrap().document;
             assert_eq!(
                 count(&doc, "Menindaklanjuti"),
@@ -706,7 +862,8 @@ mod tests {
         }
         let extension = store
             .derive(id, Relation::Perpanjangan, day(2020, 5, 20), "Rina")
-            .unwrap();
+            .unwrap()
+            .id;
         let masa = &store.circular(extension).unwrap().document.points[1].text;
         assert!(
             masa.contains(&format!("Nomor {} tanggal 12 Mei 2020 diperpanjang selama 17 (tujuh belas) hari, terhitung mulai tanggal 30 Mei 2020", earlier.number)),

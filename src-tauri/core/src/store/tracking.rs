@@ -180,7 +180,8 @@ mod tests {
 
         let draft = store
             .derive(first, Relation::Perpanjangan, day(2020, 4, 6), "Rina")
-            .unwrap();
+            .unwrap()
+            .id;
         assert!(
             !store
                 .dashboard(day(2020, 4, 6))
@@ -200,6 +201,29 @@ mod tests {
             "{}",
             alert.message
         );
+        // A second identical draft made on purpose: still one alert, saying so.
+        let twin = store
+            .draft_from(
+                first,
+                Relation::Perpanjangan,
+                Default::default(),
+                true,
+                day(2020, 4, 6),
+                "Rina",
+            )
+            .unwrap()
+            .id;
+        let late = store.dashboard(day(2020, 4, 10)).unwrap();
+        let drafts: Vec<_> = late
+            .alerts
+            .iter()
+            .filter(|a| a.kind == AlertKind::DrafLewat)
+            .collect();
+        assert_eq!(drafts.len(), 1, "{drafts:?}");
+        assert!(drafts[0]
+            .message
+            .ends_with("Ada 2 draf yang sama; hapus yang tidak dipakai."));
+        store.delete_draft(twin).unwrap();
 
         store
             .issue(draft, &in_any_order(day(2020, 4, 8)), "Rina")
@@ -261,7 +285,8 @@ mod tests {
         // An extension issued late: it starts on 8 June, after the Pancasila holiday.
         let next = store
             .derive(muba, Relation::Perpanjangan, day(2020, 5, 27), "Rina")
-            .unwrap();
+            .unwrap()
+            .id;
         let mut doc = store.circular(next).unwrap().document;
         doc.period = Some(Period {
             start: day(2020, 6, 8),
@@ -347,7 +372,8 @@ mod tests {
         // Revoked after it ended: back to normal from 9 June.
         let revocation = store
             .derive(muba, Relation::Pencabutan, day(2020, 6, 8), "Rina")
-            .unwrap();
+            .unwrap()
+            .id;
         store
             .issue(revocation, &in_any_order(day(2020, 6, 8)), "Rina")
             .unwrap();
