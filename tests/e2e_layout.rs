@@ -106,6 +106,8 @@ pub(crate) async fn layout_scenario() {
         .await
         .unwrap();
     find(&app, "preview-page").await;
+    let probe = app.execute(r#"const f = document.querySelector('.circular-form'); const fr = f.getBoundingClientRect(); return [f.scrollWidth, f.clientWidth, [...f.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 5 && e.clientWidth > 0).slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + e.scrollWidth + ' ' + e.clientWidth)];"#, vec![]).await.unwrap();
+    eprintln!("PROBE {probe}");
     check_page(
         &app,
         "editor",
@@ -133,6 +135,12 @@ pub(crate) async fn layout_scenario() {
         .await
         .unwrap();
     assert_eq!(rows, serde_json::json!(0), "employee rows taller than two lines");
+    app.execute(
+        "document.querySelector('main.content').scrollTop = 0",
+        vec![],
+    )
+    .await
+    .unwrap();
     assert_in_view(&app, &format!("{first_row}:last-child")).await;
 
     click(&app, "nav-pengecualian").await;
