@@ -113,6 +113,33 @@ pub(crate) async fn layout_scenario() {
     )
     .await;
 
+    // A dialog at this size: its fields and labels stay inside it.
+    click(&app, "back-to-list").await;
+    click_text(&app, "open-circular", "800/2/BKPSDM/2020").await;
+    click(&app, "action-perpanjang-pilihan").await;
+    find(&app, "ext-holiday").await;
+    let spilled = app
+        .execute(
+            r#"const d = document.querySelector('.dialog').getBoundingClientRect();
+               return [...document.querySelectorAll('.dialog *')]
+                 .filter((e) => { const r = e.getBoundingClientRect(); return r.width > 0 && (r.left < d.left || r.right > d.right); })
+                 .map((e) => e.outerHTML.slice(0, 80));"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(spilled, serde_json::json!([]), "spills out of the dialog");
+    assert_in_view(&app, &css("ext-holiday")).await;
+    assert_in_view(&app, &css("confirm-perpanjang")).await;
+    screenshot(&app, "layout-dialog-perpanjang.png").await;
+    // Closed as a clerk does, with Escape.
+    app.execute(
+        "window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape' }))",
+        vec![],
+    )
+    .await
+    .unwrap();
+
     click(&app, "nav-pegawai").await;
     find(&app, "employee-row").await;
     let first_row = "[data-testid=\"employee-row\"] .row-actions button";
