@@ -129,6 +129,16 @@ pub(crate) async fn layout_scenario() {
         .await
         .unwrap();
     assert_eq!(spilled, serde_json::json!([]), "spills out of the dialog");
+    let squeezed = app
+        .execute(
+            r#"return [...document.querySelectorAll('.dialog label')]
+                 .filter((l) => l.getBoundingClientRect().height > 3 * parseFloat(getComputedStyle(l).lineHeight))
+                 .map((l) => l.textContent.trim());"#,
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(squeezed, serde_json::json!([]), "labels squeezed into a narrow column");
     assert_in_view(&app, &css("ext-holiday")).await;
     assert_in_view(&app, &css("confirm-perpanjang")).await;
     screenshot(&app, "layout-dialog-perpanjang.png").await;
