@@ -62,10 +62,7 @@ async fn check_page(client: &Client, name: &str, actions: &[&str]) {
         assert_in_view(client, selector).await;
     }
     client.execute(SCROLL_TO_END, vec![]).await.unwrap();
-    for selector in actions
-        .iter()
-        .chain(&["[data-testid=\"nav-pengaturan\"]"])
-    {
+    for selector in actions.iter().chain(&["[data-testid=\"nav-pengaturan\"]"]) {
         assert_in_view(client, selector).await;
     }
     screenshot(client, &format!("layout-{name}.png")).await;
@@ -90,11 +87,21 @@ pub(crate) async fn layout_scenario() {
     .unwrap();
 
     find(&app, "no-active").await;
-    check_page(&app, "beranda", &[&css("dashboard-date"), &css("dashboard-today")]).await;
+    check_page(
+        &app,
+        "beranda",
+        &[&css("dashboard-date"), &css("dashboard-today")],
+    )
+    .await;
 
     click(&app, "nav-surat-edaran").await;
     find(&app, "circular-row").await;
-    check_page(&app, "surat-edaran", &[&css("new-circular"), &css("import-json")]).await;
+    check_page(
+        &app,
+        "surat-edaran",
+        &[&css("new-circular"), &css("import-json")],
+    )
+    .await;
 
     // The demo's draft in the editor: its workflow stays above the long form.
     wait_for_text(&app, "circular-row", "Draf")
@@ -109,7 +116,12 @@ pub(crate) async fn layout_scenario() {
     check_page(
         &app,
         "editor",
-        &[&css("back-to-list"), &css("action-terbit"), &css("action-riwayat"), &css("paper")],
+        &[
+            &css("back-to-list"),
+            &css("action-terbit"),
+            &css("action-riwayat"),
+            &css("paper"),
+        ],
     )
     .await;
 
@@ -138,7 +150,11 @@ pub(crate) async fn layout_scenario() {
         )
         .await
         .unwrap();
-    assert_eq!(squeezed, serde_json::json!([]), "labels squeezed into a narrow column");
+    assert_eq!(
+        squeezed,
+        serde_json::json!([]),
+        "labels squeezed into a narrow column"
+    );
     assert_in_view(&app, &css("ext-holiday")).await;
     assert_in_view(&app, &css("confirm-perpanjang")).await;
     screenshot(&app, "layout-dialog-perpanjang.png").await;
@@ -169,7 +185,11 @@ pub(crate) async fn layout_scenario() {
         )
         .await
         .unwrap();
-    assert_eq!(rows, serde_json::json!(0), "employee rows taller than two lines");
+    assert_eq!(
+        rows,
+        serde_json::json!(0),
+        "employee rows taller than two lines"
+    );
     app.execute(
         "document.querySelector('main.content').scrollTop = 0",
         vec![],
@@ -189,7 +209,20 @@ pub(crate) async fn layout_scenario() {
 
     click(&app, "nav-piket").await;
     find(&app, "piket-circular").await;
-    check_page(&app, "piket", &[&css("piket-circular"), &css("roster-generate")]).await;
+    // A day-by-day grid makes the page long.
+    app.execute(
+        "const s = document.querySelector(arguments[0]); s.selectedIndex = 1; s.dispatchEvent(new Event('change'));",
+        vec![css("grid-agency").into()],
+    )
+    .await
+    .unwrap();
+    find(&app, "agency-grid").await;
+    check_page(
+        &app,
+        "piket",
+        &[&css("piket-circular"), &css("roster-generate")],
+    )
+    .await;
 
     click(&app, "nav-kalender").await;
     find(&app, "kalender-year").await;
@@ -200,7 +233,11 @@ pub(crate) async fn layout_scenario() {
 
     click(&app, "nav-pengaturan").await;
     find(&app, "office-form").await;
-    assert_in_view(&app, "[data-testid=\"office-form\"] button[type=\"submit\"]").await;
+    assert_in_view(
+        &app,
+        "[data-testid=\"office-form\"] button[type=\"submit\"]",
+    )
+    .await;
     check_page(&app, "pengaturan", &[&css("nav-beranda")]).await;
 
     app.close().await.unwrap();
