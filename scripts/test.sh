@@ -12,4 +12,4 @@ npm --prefix ui test
 echo "==> Rust: build the binaries the whole-product tests drive"
 cargo build --workspace --bins
 echo "==> Rust: unit, integration and end-to-end tests"
-xvfb-run --auto-servernum --server-args="-screen 0 1280x800x24" cargo test --workspace
+xvfb-run --auto-servernum --server-args="-screen 0 1366x768x24" cargo test --workspace

@@ -110,7 +110,9 @@ pub(crate) async fn find(client: &Client, testid: &str) -> Element {
 /// afterwards, the reason it gave last. Every helper below reads the page
 /// through this, so an element that Svelte re-rendered meanwhile (stale) is
 /// simply found again on the next round.
-async fn poll<T>(mut probe: impl AsyncFnMut() -> Result<T, String>) -> Result<T, String> {
+pub(crate) async fn poll<T>(
+    mut probe: impl AsyncFnMut() -> Result<T, String>,
+) -> Result<T, String> {
     let start = Instant::now();
     loop {
         match probe().await {

@@ -8,6 +8,7 @@
 
 mod app;
 mod e2e_dates;
+mod e2e_layout;
 mod e2e_rules;
 mod e2e_signing;
 
@@ -55,6 +56,14 @@ async fn a_clerk_issues_and_signs_a_circular_then_verifies_the_saved_file() {
 async fn a_clerk_exempts_puskesmas_keeps_one_person_home_and_exports_the_roster() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     tokio::time::timeout(SCENARIO, e2e_rules::rules_scenario())
+        .await
+        .expect("the E2E scenario finished in time");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn every_page_shows_its_main_actions_on_a_1366_by_768_laptop() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::time::timeout(SCENARIO, e2e_layout::layout_scenario())
         .await
         .expect("the E2E scenario finished in time");
 }
