@@ -72,7 +72,11 @@ impl Store {
         if let Some(period) = doc.period {
             let last = period.end.unwrap_or_else(|| default_horizon(period.start));
             checks.push(match self.holiday_gap(period.start, last)? {
-                None => Check::new("hari_libur", true, "Hari libur masa berlakunya sudah tercatat."),
+                None => Check::new(
+                    "hari_libur",
+                    true,
+                    "Hari libur masa berlakunya sudah tercatat.",
+                ),
                 Some(gap) => Check::new("hari_libur", false, gap.message),
             });
         }
