@@ -56,7 +56,7 @@ describe('drafting a circular', () => {
     backend.circular_save = () => Promise.reject({ code: 'basis_data', message: 'Basis data sedang dipakai.' });
     await user.type(screen.getByTestId('c-subject'), ' Lanjutan');
     await waitFor(() =>
-      expect(screen.getByTestId('save-state').textContent).toContain('Gagal menyimpan: Basis data sedang dipakai.'),
+      expect(screen.getByTestId('save-state').textContent).toContain('Belum tersimpan: Basis data sedang dipakai.'),
     );
 
     await user.click(screen.getByTestId('nav-beranda'));
