@@ -57,6 +57,14 @@ export function angka(n: number): string {
   return n.toLocaleString('id-ID');
 }
 
+/**
+ * A circular in a dropdown: what tells it apart first (number or status,
+ * then its period), the subject last, so a cut-off name still says which.
+ */
+export function circularChoice(c: { number: string | null; status_label: string; period_label: string | null; subject: string }): string {
+  return [c.number ?? c.status_label, c.period_label, c.subject || '(tanpa perihal)'].filter(Boolean).join(' · ');
+}
+
 /** The label of a code in a reference list, or the code itself. */
 export function labelOf(choices: { code: string; label: string }[], code: string | null): string {
   if (!code) return '';
