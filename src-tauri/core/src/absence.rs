@@ -82,7 +82,7 @@ impl NewAbsence {
                 "periode_terbalik",
                 "to",
                 format!(
-                    "Tanggal selesai ({}) sebelum tanggal mulai ({}).",
+                    "“Sampai” ({}) sebelum “Mulai” ({}).",
                     words::date(to),
                     words::date(self.from)
                 ),
@@ -209,7 +209,11 @@ mod tests {
             at,
             [(2, "nip"), (3, "mulai"), (4, "selesai"), (5, "alasan")]
         );
-        assert!(rows[2].message.contains("sebelum tanggal mulai"));
+        assert!(
+            rows[2].message.contains("sebelum “Mulai”"),
+            "{}",
+            rows[2].message
+        );
         assert!(rows[3].message.contains("\"liburan\" tidak dikenal"));
 
         let missing = absences_from_csv(b"nip;tanggal\n").unwrap_err().to_string();

@@ -254,7 +254,7 @@ impl Period {
                 "periode_terbalik",
                 "period",
                 format!(
-                    "Tanggal selesai ({}) sebelum tanggal mulai ({}); periode sedikitnya 1 (satu) hari.",
+                    "“Sampai dengan” ({}) sebelum “Mulai” ({}); masa berlaku sedikitnya 1 (satu) hari.",
                     date(end),
                     date(self.start)
                 ),
@@ -266,9 +266,9 @@ impl Period {
                 "periode_terlalu_panjang",
                 "period",
                 format!(
-                    "Masa berlaku paling lama 1 (satu) tahun: mulai {}, tanggal selesai paling lambat {} \
+                    "Masa berlaku paling lama 1 (satu) tahun: mulai {}, “Sampai dengan” paling lambat {} \
                      (bukan {}). Untuk masa yang lebih panjang, terbitkan perpanjangan sebelum masa ini \
-                     berakhir, atau kosongkan tanggal selesai ({}).",
+                     berakhir, atau pilih “Sampai dievaluasi” ({}).",
                     date(self.start),
                     date(latest),
                     date(end),
@@ -773,10 +773,10 @@ mod tests {
         assert_eq!(e.field(), Some("period"));
         assert_eq!(
             e.to_string(),
-            "Masa berlaku paling lama 1 (satu) tahun: mulai 1 Februari 2020, tanggal selesai \
+            "Masa berlaku paling lama 1 (satu) tahun: mulai 1 Februari 2020, “Sampai dengan” \
              paling lambat 1 Februari 2021 (bukan 2 Februari 2021). Untuk masa yang lebih \
-             panjang, terbitkan perpanjangan sebelum masa ini berakhir, atau kosongkan tanggal \
-             selesai (sampai dengan dicabut atau dievaluasi lebih lanjut)."
+             panjang, terbitkan perpanjangan sebelum masa ini berakhir, atau pilih “Sampai \
+             dievaluasi” (sampai dengan dicabut atau dievaluasi lebih lanjut)."
         );
         assert!(period(day(2020, 2, 29), Some(day(2021, 2, 28))).is_ok());
         assert!(period(day(2020, 2, 29), Some(day(2021, 3, 1))).is_err());

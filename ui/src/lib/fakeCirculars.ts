@@ -129,7 +129,7 @@ export function blankDocument(kind: string, subject: string): CircularDocument {
 function validate(doc: CircularDocument): void {
   if (!doc.subject.trim()) refuse('wajib_diisi', 'Perihal (tentang) surat edaran wajib diisi.', 'subject');
   if (doc.period?.end && doc.period.end < doc.period.start)
-    refuse('periode_terbalik', 'Tanggal selesai sebelum tanggal mulai; periode sedikitnya 1 (satu) hari.', 'period');
+    refuse('periode_terbalik', '“Sampai dengan” sebelum “Mulai”; masa berlaku sedikitnya 1 (satu) hari.', 'period');
   const empty = doc.addressees.findIndex((a) => !a.trim());
   if (empty >= 0) refuse('baris_kosong', `Tujuan surat baris ${empty + 1} kosong; isi atau hapus baris itu.`, 'addressees');
   if (doc.points.length === 0) refuse('wajib_diisi', 'Isi surat edaran belum ada; tambahkan sedikitnya satu butir.', 'points');

@@ -134,7 +134,7 @@ export function fakeRules(
       bad('persentase_tidak_sah', `Batas pegawai di kantor ${share}% tidak sah; pilih 1 sampai 100%.`);
     for (const e of r.exceptions ?? [])
       if (e.from && e.to && e.to < e.from)
-        bad('periode_terbalik', `Pengecualian NIP ${e.nip}: tanggal selesai (${tanggal(e.to)}) sebelum tanggal mulai (${tanggal(e.from)}).`);
+        bad('periode_terbalik', `Pengecualian NIP ${e.nip}: “Sampai” (${tanggal(e.to)}) sebelum “Mulai” (${tanggal(e.from)}).`);
   }
 
   /** One sentence per rule, as the core's `clauses`. */

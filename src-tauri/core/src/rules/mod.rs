@@ -259,7 +259,7 @@ impl Rules {
                     return bad(
                         "periode_terbalik",
                         format!(
-                            "Pengecualian NIP {}: tanggal selesai ({}) sebelum tanggal mulai ({}).",
+                            "Pengecualian NIP {}: “Sampai” ({}) sebelum “Mulai” ({}).",
                             e.nip,
                             words::date(t),
                             words::date(f)

@@ -281,7 +281,12 @@ impl Store {
     }
 
     /// Autosave of a draft. Changing an initialled draft withdraws the initial.
+    /// A draft may be incomplete, but never with a period the lists, tracking
+    /// and rosters cannot read (ending before it starts, or over a year).
     pub fn save_draft(&mut self, id: i64, doc: &Circular, actor: &str) -> Result<()> {
+        if let Some(period) = &doc.period {
+            period.validate()?;
+        }
         self.in_transaction(|store| {
             let current = store.circular(id)?.summary;
             if !current.status.editable() {
@@ -1225,6 +1230,24 @@ mod tests {
             store.initial(id, "Kabid").unwrap_err().field(),
             Some("subject")
         );
+    }
+
+    #[test]
+    fn a_period_ending_before_it_starts_is_not_saved_and_the_draft_stays_as_it_was() {
+        let mut store = Store::open_in_memory().unwrap();
+        let id = store.create_circular(&seed(), "Rina").unwrap();
+        let before = store.circular(id).unwrap().document;
+        let mut inverted = seed();
+        let start = inverted.period.unwrap().start;
+        inverted.subject = "Diubah".into();
+        inverted.period = Some(Period {
+            start,
+            end: Some(start - chrono::Days::new(3)),
+        });
+        let e = store.save_draft(id, &inverted, "Rina").unwrap_err();
+        assert_eq!((e.code(), e.field()), ("periode_terbalik", Some("period")));
+        assert!(e.to_string().starts_with("“Sampai dengan” ("), "{e}");
+        assert_eq!(store.circular(id).unwrap().document, before);
     }
 
     #[test]
