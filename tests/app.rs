@@ -93,6 +93,26 @@ impl Drop for Driver {
     }
 }
 
+/// The screen the layout must fit: the usual office laptop.
+pub(crate) const WIDTH: u32 = 1366;
+pub(crate) const HEIGHT: u32 = 768;
+
+/// Sizes the window to [`WIDTH`]×[`HEIGHT`] and waits until it is.
+pub(crate) async fn laptop_window(client: &Client) {
+    client.set_window_size(WIDTH, HEIGHT).await.unwrap();
+    poll(async || {
+        let size = client
+            .execute("return [window.outerWidth, window.outerHeight]", vec![])
+            .await
+            .map_err(|e| e.to_string())?;
+        (size == serde_json::json!([WIDTH, HEIGHT]))
+            .then_some(())
+            .ok_or(format!("window is {size}"))
+    })
+    .await
+    .unwrap();
+}
+
 pub(crate) fn css(testid: &str) -> String {
     format!("[data-testid=\"{testid}\"]")
 }
