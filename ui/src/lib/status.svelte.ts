@@ -57,6 +57,18 @@ export class PageStatus {
     });
   }
 
+  /** Takes row `i` out of the form list that `get` reads and `set` writes,
+   * offering it back at its place; `what` names it (`Kelompok “A”`). */
+  removeRow<T>(what: string, get: () => T[], set: (list: T[]) => void, i: number): void {
+    const row = get()[i];
+    set(get().filter((_, j) => j !== i));
+    this.removed(`${what} dihapus.`, () => {
+      const now = get();
+      set([...now.slice(0, i), row, ...now.slice(i)]);
+      return `${what} dikembalikan.`;
+    });
+  }
+
   fail(e: unknown): void {
     clearTimeout(this.#timer);
     this.notice = null;
@@ -80,7 +92,8 @@ export function providePageStatus(status: PageStatus): PageStatus {
   return setContext(KEY, status);
 }
 
-/** The page's status, if the page provided one. */
-export function pageStatus(): PageStatus | undefined {
-  return getContext<PageStatus | undefined>(KEY);
+/** The page's status (one nobody shows when the page provided none). Call
+ * while the component is created. */
+export function pageStatus(): PageStatus {
+  return getContext<PageStatus | undefined>(KEY) ?? new PageStatus();
 }
