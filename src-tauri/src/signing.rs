@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use edaran_core::office::PaperSize;
 use edaran_core::sign;
-use edaran_core::store::{CertificateRecord, Deleted, Issue, SignedIssue, TrustedRoot, Verification};
+use edaran_core::store::{
+    CertificateRecord, Deleted, Issue, SignedIssue, TrustedRoot, Verification,
+};
 use edaran_core::{Error, ErrorReport};
 use serde::Serialize;
 use tauri::State;

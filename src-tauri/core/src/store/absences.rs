@@ -62,7 +62,9 @@ impl Store {
         self.in_transaction(|store| {
             let mut removed = Removed::default();
             removed.take(store, "absence", "id = ?1", &[&id])?;
-            store.conn.execute("DELETE FROM absence WHERE id = ?1", [id])?;
+            store
+                .conn
+                .execute("DELETE FROM absence WHERE id = ?1", [id])?;
             let what = format!(
                 "Ketidakhadiran {} {}",
                 absence.name,

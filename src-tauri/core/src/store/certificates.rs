@@ -306,7 +306,11 @@ impl Store {
     /// automatically as an internal office root (the `internal` row flag
     /// and the internal OU label) once no stored certificate chains to it.
     /// A root the office trusted by hand stays. What goes is added to `removed`.
-    pub(super) fn forget_internal_roots(&mut self, roots: &[Vec<u8>], removed: &mut Removed) -> Result<()> {
+    pub(super) fn forget_internal_roots(
+        &mut self,
+        roots: &[Vec<u8>],
+        removed: &mut Removed,
+    ) -> Result<()> {
         if roots.is_empty() {
             return Ok(());
         }
@@ -395,7 +399,9 @@ impl Store {
     pub fn remove_trusted_root(&mut self, id: i64) -> Result<Deleted> {
         let label: String = self
             .conn
-            .query_row("SELECT label FROM trusted_root WHERE id = ?1", [id], |r| r.get(0))
+            .query_row("SELECT label FROM trusted_root WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
             .optional()?
             .ok_or_else(|| Error::NotFound(format!("Sertifikat akar dengan id {id}")))?;
         self.in_transaction(|store| {

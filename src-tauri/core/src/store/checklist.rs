@@ -2,7 +2,6 @@
 //! once more (paraf, rules, roster, holidays, emblem). Warnings may be
 //! overridden on purpose; a blocking check is one the issue itself refuses.
 
-use chrono::Datelike;
 use rusqlite::params;
 use serde::Serialize;
 

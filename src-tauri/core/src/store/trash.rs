@@ -46,7 +46,13 @@ struct Cell {
 impl Removed {
     /// Takes the rows of `table` matching `condition` (SQL over its columns),
     /// with everything their foreign keys cascade to or set to NULL.
-    pub(super) fn take(&mut self, store: &Store, table: &str, condition: &str, args: &[&dyn ToSql]) -> Result<()> {
+    pub(super) fn take(
+        &mut self,
+        store: &Store,
+        table: &str,
+        condition: &str,
+        args: &[&dyn ToSql],
+    ) -> Result<()> {
         let sql = format!("SELECT rowid AS _rowid, * FROM {table} WHERE {condition}");
         let mut stmt = store.conn.prepare(&sql)?;
         let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
@@ -78,8 +84,17 @@ impl Removed {
 
     /// Takes the cells of `column` in the rows of `table` matching
     /// `condition`, which the deletion is about to empty.
-    pub(super) fn empty(&mut self, store: &Store, table: &str, column: &str, condition: &str, args: &[&dyn ToSql]) -> Result<()> {
-        let sql = format!("SELECT rowid, {column} FROM {table} WHERE {condition} AND {column} IS NOT NULL");
+    pub(super) fn empty(
+        &mut self,
+        store: &Store,
+        table: &str,
+        column: &str,
+        condition: &str,
+        args: &[&dyn ToSql],
+    ) -> Result<()> {
+        let sql = format!(
+            "SELECT rowid, {column} FROM {table} WHERE {condition} AND {column} IS NOT NULL"
+        );
         let mut stmt = store.conn.prepare(&sql)?;
         let mut rows = stmt.query(args)?;
         while let Some(row) = rows.next()? {
@@ -102,7 +117,9 @@ fn referencing(store: &Store, table: &str) -> Result<Vec<(String, String, String
          FROM sqlite_master m, pragma_foreign_key_list(m.name) f
          WHERE m.type = 'table' AND f.\"table\" = ?1",
     )?;
-    let rows = stmt.query_map([table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    let rows = stmt.query_map([table], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -140,10 +157,15 @@ impl Store {
     pub(super) fn trash(&mut self, what: String, removed: &Removed) -> Result<Deleted> {
         self.conn.execute(
             "INSERT INTO deleted (at, what, removed) VALUES (datetime('now'), ?1, ?2)",
-            params![what, serde_json::to_string(removed).map_err(|e| Error::Refused {
-                code: "sampah_gagal",
-                message: format!("Data yang dihapus tidak dapat dicatat untuk diurungkan: {e}."),
-            })?],
+            params![
+                what,
+                serde_json::to_string(removed).map_err(|e| Error::Refused {
+                    code: "sampah_gagal",
+                    message: format!(
+                        "Data yang dihapus tidak dapat dicatat untuk diurungkan: {e}."
+                    ),
+                })?
+            ],
         )?;
         let token = self.conn.last_insert_rowid();
         self.conn
@@ -161,13 +183,16 @@ impl Store {
     pub fn restore_deleted(&mut self, token: i64) -> Result<String> {
         let (what, json): (String, String) = self
             .conn
-            .query_row("SELECT what, removed FROM deleted WHERE id = ?1", [token], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .query_row(
+                "SELECT what, removed FROM deleted WHERE id = ?1",
+                [token],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
             .optional()?
             .ok_or_else(|| Error::Refused {
                 code: "urungkan_kedaluwarsa",
-                message: "Penghapusan ini tidak dapat diurungkan lagi: catatannya sudah tidak ada.".into(),
+                message: "Penghapusan ini tidak dapat diurungkan lagi: catatannya sudah tidak ada."
+                    .into(),
             })?;
         let removed: Removed = serde_json::from_str(&json).map_err(|e| Error::Refused {
             code: "urungkan_gagal",
@@ -195,19 +220,36 @@ impl Store {
                     })?;
             }
             for cell in &removed.cells {
-                let sql = format!("SELECT {} FROM {} WHERE rowid = ?1", cell.column, cell.table);
-                let now: Option<Sql> = store.conn.query_row(&sql, [cell.rowid], |r| r.get(0)).optional()?;
+                let sql = format!(
+                    "SELECT {} FROM {} WHERE rowid = ?1",
+                    cell.column, cell.table
+                );
+                let now: Option<Sql> = store
+                    .conn
+                    .query_row(&sql, [cell.rowid], |r| r.get(0))
+                    .optional()?;
                 match now {
                     Some(Sql::Null) => {
-                        let sql = format!("UPDATE {} SET {} = ?1 WHERE rowid = ?2", cell.table, cell.column);
-                        store.conn.execute(&sql, params![from_json(&cell.value), cell.rowid])?;
+                        let sql = format!(
+                            "UPDATE {} SET {} = ?1 WHERE rowid = ?2",
+                            cell.table, cell.column
+                        );
+                        store
+                            .conn
+                            .execute(&sql, params![from_json(&cell.value), cell.rowid])?;
                     }
-                    Some(_) => return Err(refused("tempatnya sudah diisi lagi setelah dihapus.".into())),
+                    Some(_) => {
+                        return Err(refused(
+                            "tempatnya sudah diisi lagi setelah dihapus.".into(),
+                        ))
+                    }
                     // The row that pointed at it is gone since: nothing to point again.
                     None => {}
                 }
             }
-            store.conn.execute("DELETE FROM deleted WHERE id = ?1", [token])?;
+            store
+                .conn
+                .execute("DELETE FROM deleted WHERE id = ?1", [token])?;
             Ok(())
         })
         // Foreign keys are checked at the commit.
@@ -260,7 +302,13 @@ mod tests {
             query: query.into(),
             ..Default::default()
         };
-        store.employees(&filter).unwrap().rows.iter().map(|e| e.id).collect()
+        store
+            .employees(&filter)
+            .unwrap()
+            .rows
+            .iter()
+            .map(|e| e.id)
+            .collect()
     }
 
     #[test]
@@ -277,7 +325,10 @@ mod tests {
             .unwrap();
         let absences = count(&store, "SELECT count(*) FROM absence");
         let deleted = store.delete_employee(person.id).unwrap();
-        assert_eq!(deleted.message, format!("Pegawai “{}” dihapus.", person.name));
+        assert_eq!(
+            deleted.message,
+            format!("Pegawai “{}” dihapus.", person.name)
+        );
         assert!(find(&store, &nip).is_empty());
         let said = store.restore_deleted(deleted.token).unwrap();
         assert_eq!(said, format!("Pegawai “{}” dikembalikan.", person.name));
@@ -295,46 +346,91 @@ mod tests {
         let deleted = store.delete_employee(gone.id).unwrap();
         store
             .conn
-            .execute("UPDATE employee SET nip = ?1 WHERE id = ?2", params![gone.nip, other.id])
+            .execute(
+                "UPDATE employee SET nip = ?1 WHERE id = ?2",
+                params![gone.nip, other.id],
+            )
             .unwrap();
         let e = store.restore_deleted(deleted.token).unwrap_err();
         assert_eq!(e.code(), "urungkan_ditolak");
         assert_eq!(
             e.to_string(),
-            format!("Pegawai “{}” tidak dapat dikembalikan: NIP-nya kini dipakai pegawai lain.", gone.name)
+            format!(
+                "Pegawai “{}” tidak dapat dikembalikan: NIP-nya kini dipakai pegawai lain.",
+                gone.name
+            )
         );
         assert!(find(&store, &gone.name).iter().all(|id| *id != gone.id));
 
         let agency = store
-            .save_agency(&AgencyInput { id: None, name: "Dinas Uji".into(), short_name: String::new(), kind: "dinas".into() })
+            .save_agency(&AgencyInput {
+                id: None,
+                name: "Dinas Uji".into(),
+                short_name: String::new(),
+                kind: "dinas".into(),
+            })
             .unwrap();
         let unit = store
-            .save_unit(&UnitInput { id: None, agency_id: agency.id, parent_id: None, name: "Bidang Uji".into(), kind: "bidang".into() })
+            .save_unit(&UnitInput {
+                id: None,
+                agency_id: agency.id,
+                parent_id: None,
+                name: "Bidang Uji".into(),
+                kind: "bidang".into(),
+            })
             .unwrap();
         let unit_gone = store.delete_unit(unit.id).unwrap();
         store.delete_agency(agency.id).unwrap();
         let e = store.restore_deleted(unit_gone.token).unwrap_err();
         assert!(e.to_string().contains("data induknya"), "{e}");
-        assert_eq!(count(&store, &format!("SELECT count(*) FROM unit WHERE id = {}", unit.id)), 0);
+        assert_eq!(
+            count(
+                &store,
+                &format!("SELECT count(*) FROM unit WHERE id = {}", unit.id)
+            ),
+            0
+        );
     }
 
     #[test]
     fn an_agency_comes_back_with_its_units_in_their_places() {
         let mut store = demo();
         let agency = store
-            .save_agency(&AgencyInput { id: None, name: "Badan Uji".into(), short_name: "BU".into(), kind: "dinas".into() })
+            .save_agency(&AgencyInput {
+                id: None,
+                name: "Badan Uji".into(),
+                short_name: "BU".into(),
+                kind: "dinas".into(),
+            })
             .unwrap();
         let top = store
-            .save_unit(&UnitInput { id: None, agency_id: agency.id, parent_id: None, name: "Bidang A".into(), kind: "bidang".into() })
+            .save_unit(&UnitInput {
+                id: None,
+                agency_id: agency.id,
+                parent_id: None,
+                name: "Bidang A".into(),
+                kind: "bidang".into(),
+            })
             .unwrap();
         let sub = store
-            .save_unit(&UnitInput { id: None, agency_id: agency.id, parent_id: Some(top.id), name: "Seksi A1".into(), kind: "seksi".into() })
+            .save_unit(&UnitInput {
+                id: None,
+                agency_id: agency.id,
+                parent_id: Some(top.id),
+                name: "Seksi A1".into(),
+                kind: "seksi".into(),
+            })
             .unwrap();
         let deleted = store.delete_agency(agency.id).unwrap();
         assert!(store.agency(agency.id).is_err());
         store.restore_deleted(deleted.token).unwrap();
         assert_eq!(store.agency(agency.id).unwrap().name, "Badan Uji");
-        let units: Vec<(i64, Option<i64>)> = store.units(agency.id).unwrap().iter().map(|u| (u.id, u.parent_id)).collect();
+        let units: Vec<(i64, Option<i64>)> = store
+            .units(agency.id)
+            .unwrap()
+            .iter()
+            .map(|u| (u.id, u.parent_id))
+            .collect();
         assert_eq!(units.len(), 2);
         assert!(units.contains(&(top.id, None)) && units.contains(&(sub.id, Some(top.id))));
     }
@@ -351,15 +447,25 @@ mod tests {
         assert_eq!(deleted.message, format!("Draf “{subject}” dihapus."));
         store.restore_deleted(deleted.token).unwrap();
         assert_eq!(store.circular(id).unwrap().summary.subject, subject);
-        assert!(count(&store, &format!("SELECT count(*) FROM audit WHERE circular_id = {id}")) > 0);
+        assert!(
+            count(
+                &store,
+                &format!("SELECT count(*) FROM audit WHERE circular_id = {id}")
+            ) > 0
+        );
 
         let signatory = store.signatories().unwrap()[0].id;
-        let certificate = store.create_internal_certificate(signatory, "sandi rahasia kantor").unwrap();
+        let certificate = store
+            .create_internal_certificate(signatory, "sandi rahasia kantor")
+            .unwrap();
         let roots = store.trusted_roots().unwrap().len();
         let deleted = store.delete_signatory(signatory).unwrap();
         assert_eq!(store.trusted_roots().unwrap().len(), roots - 1);
         store.restore_deleted(deleted.token).unwrap();
-        assert_eq!(store.certificate(certificate.id).unwrap().signatory_id, signatory);
+        assert_eq!(
+            store.certificate(certificate.id).unwrap().signatory_id,
+            signatory
+        );
         assert_eq!(store.trusted_roots().unwrap().len(), roots);
 
         let png = b"\x89PNG\r\n\x1a\n lambang".to_vec();
