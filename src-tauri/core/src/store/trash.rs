@@ -205,7 +205,8 @@ impl Store {
         self.in_transaction(|store| {
             store.conn.pragma_update(None, "defer_foreign_keys", true)?;
             for (table, row) in &removed.rows {
-                let columns: Vec<&str> = row.keys().map(String::as_str).collect();
+                // Quoted: columns such as `end` are SQL keywords.
+                let columns: Vec<String> = row.keys().map(|c| format!("\"{c}\"")).collect();
                 let sql = format!(
                     "INSERT INTO {table} ({}) VALUES ({})",
                     columns.join(", "),
