@@ -43,6 +43,22 @@ describe('drafting a circular', () => {
     expect((await backend.circular_get(list[0].id)).document.subject).toBe(before);
   });
 
+  it('offers a draft deleted in the editor back on the list', async () => {
+    const { user } = await renderApp();
+    await openPage(user, 'nav-surat-edaran', 'page-surat-edaran');
+    await waitFor(() => expect(screen.getAllByTestId('circular-row')).toHaveLength(2));
+    const before = rowTexts('circular-row');
+    await openEditorOfNew(user);
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Tersimpan'));
+    await user.click(screen.getByTestId('action-hapus'));
+    await user.click(screen.getByTestId('confirm-yes'));
+    await waitFor(() => expect(rowTexts('circular-row')).toEqual(before));
+    expect(screen.getByTestId('notice').firstChild?.textContent).toMatch(/^Draf “.+” dihapus\.$/);
+    await user.click(screen.getByTestId('notice-action'));
+    await waitFor(() => expect(rowTexts('circular-row')).toHaveLength(3));
+    expect(screen.getByTestId('notice').textContent).toMatch(/^Draf “.+” dikembalikan\.$/);
+  });
+
   it('offers a removed point back at its place', async () => {
     const { user } = await renderApp();
     await openEditorOfNew(user);
