@@ -264,6 +264,28 @@ pub(crate) async fn wait_for_value(client: &Client, testid: &str, text: &str) ->
     .unwrap_or_else(|why| panic!("{why}"))
 }
 
+/// Waits until the preview's first page shows `text`. The preview draws
+/// words one by one, so spaces are left out of the comparison.
+pub(crate) async fn wait_for_preview(client: &Client, text: &str) {
+    let wanted: String = text.split_whitespace().collect();
+    poll(async || {
+        let page = client
+            .execute(
+                "const p = document.querySelector('[data-testid=\"preview-page\"]'); return p ? p.textContent : '';",
+                vec![],
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        let shown: String = page.as_str().unwrap_or("").split_whitespace().collect();
+        match shown.contains(&wanted) {
+            true => Ok(()),
+            false => Err(format!("the preview does not show {wanted}: {shown}")),
+        }
+    })
+    .await
+    .unwrap_or_else(|why| panic!("{why}"));
+}
+
 pub(crate) async fn screenshot(client: &Client, name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../test-output/e2e");
     std::fs::create_dir_all(&dir).unwrap();

@@ -77,6 +77,7 @@ pub(crate) async fn undo_scenario() {
     wait_for_value(&app, "point-text", TEXT).await;
     wait_for_text(&app, "notice", "dikembalikan").await;
     wait_for_text(&app, "save-state", "Tersimpan").await;
+    wait_for_preview(&app, TEXT).await;
     screenshot(&app, "urungkan-butir-kembali.png").await;
 
     // An employee deleted from the list comes back with Urungkan and is
