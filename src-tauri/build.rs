@@ -52,6 +52,7 @@ const COMMANDS: &[&str] = &[
     "signatories_list",
     "signatory_save",
     "signatory_delete",
+    "deleted_restore",
     "holidays_list",
     "circulars_list",
     "circular_get",

@@ -93,6 +93,26 @@ impl Drop for Driver {
     }
 }
 
+/// The screen the layout must fit: the usual office laptop.
+pub(crate) const WIDTH: u32 = 1366;
+pub(crate) const HEIGHT: u32 = 768;
+
+/// Sizes the window to [`WIDTH`]×[`HEIGHT`] and waits until it is.
+pub(crate) async fn laptop_window(client: &Client) {
+    client.set_window_size(WIDTH, HEIGHT).await.unwrap();
+    poll(async || {
+        let size = client
+            .execute("return [window.outerWidth, window.outerHeight]", vec![])
+            .await
+            .map_err(|e| e.to_string())?;
+        (size == serde_json::json!([WIDTH, HEIGHT]))
+            .then_some(())
+            .ok_or(format!("window is {size}"))
+    })
+    .await
+    .unwrap();
+}
+
 pub(crate) fn css(testid: &str) -> String {
     format!("[data-testid=\"{testid}\"]")
 }
@@ -242,6 +262,28 @@ pub(crate) async fn wait_for_value(client: &Client, testid: &str, text: &str) ->
     })
     .await
     .unwrap_or_else(|why| panic!("{why}"))
+}
+
+/// Waits until the preview's first page shows `text`. The preview draws
+/// words one by one, so spaces are left out of the comparison.
+pub(crate) async fn wait_for_preview(client: &Client, text: &str) {
+    let wanted: String = text.split_whitespace().collect();
+    poll(async || {
+        let page = client
+            .execute(
+                "const p = document.querySelector('[data-testid=\"preview-page\"]'); return p ? p.textContent : '';",
+                vec![],
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        let shown: String = page.as_str().unwrap_or("").split_whitespace().collect();
+        match shown.contains(&wanted) {
+            true => Ok(()),
+            false => Err(format!("the preview does not show {wanted}: {shown}")),
+        }
+    })
+    .await
+    .unwrap_or_else(|why| panic!("{why}"));
 }
 
 pub(crate) async fn screenshot(client: &Client, name: &str) -> PathBuf {

@@ -11,6 +11,7 @@ mod e2e_dates;
 mod e2e_layout;
 mod e2e_rules;
 mod e2e_signing;
+mod e2e_undo;
 
 use std::time::Duration;
 
@@ -72,6 +73,14 @@ async fn every_page_shows_its_main_actions_on_a_1366_by_768_laptop() {
 async fn a_clerk_reads_the_timeline_on_beranda_and_extends_by_working_days() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     tokio::time::timeout(SCENARIO, dashboard_scenario())
+        .await
+        .expect("the E2E scenario finished in time");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_clerk_undoes_typing_and_brings_back_a_deleted_point_and_employee() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::time::timeout(SCENARIO, e2e_undo::undo_scenario())
         .await
         .expect("the E2E scenario finished in time");
 }

@@ -35,27 +35,11 @@ pub(crate) async fn english_locale_scenario() {
         "mulai tanggal 7 Desember 2020 sampai dengan tanggal 20 Desember 2020",
     )
     .await;
-    // The preview draws words one by one: compare its text without spaces.
-    let shown = "terhitungmulaitanggal7Desember2020sampaidengantanggal20Desember2020";
-    let start = std::time::Instant::now();
-    loop {
-        let text = app
-            .execute(
-                "const p = document.querySelector('[data-testid=\"preview-page\"]'); return p ? p.textContent : '';",
-                vec![],
-            )
-            .await
-            .unwrap();
-        let text: String = text.as_str().unwrap_or("").split_whitespace().collect();
-        if text.contains(shown) {
-            break;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "the preview does not show {shown}: {text}"
-        );
-        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
-    }
+    wait_for_preview(
+        &app,
+        "terhitung mulai tanggal 7 Desember 2020 sampai dengan tanggal 20 Desember 2020",
+    )
+    .await;
     screenshot(&app, "tanggal-pratinjau-en-us.png").await;
     wait_for_text(&app, "save-state", "Tersimpan").await;
 

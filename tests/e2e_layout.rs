@@ -6,10 +6,6 @@ use fantoccini::Client;
 
 use crate::app::*;
 
-/// The screen the layout must fit.
-const WIDTH: u32 = 1366;
-const HEIGHT: u32 = 768;
-
 /// The element at `selector` is inside the viewport, not covered or clipped
 /// (the point at its centre is the element), and neither the window nor the
 /// content area scrolls sideways. `Ok` or what is wrong.
@@ -73,18 +69,7 @@ pub(crate) async fn layout_scenario() {
     let db = dir.path().join("e2e.db");
     let driver = Driver::start(&db, &dir.path().join("tauri-driver.log"));
     let app = driver.open_app().await;
-    app.set_window_size(WIDTH, HEIGHT).await.unwrap();
-    poll(async || {
-        let size = app
-            .execute("return [window.outerWidth, window.outerHeight]", vec![])
-            .await
-            .map_err(|e| e.to_string())?;
-        (size == serde_json::json!([WIDTH, HEIGHT]))
-            .then_some(())
-            .ok_or(format!("window is {size}"))
-    })
-    .await
-    .unwrap();
+    laptop_window(&app).await;
 
     find(&app, "no-active").await;
     check_page(

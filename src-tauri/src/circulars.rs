@@ -9,7 +9,7 @@ use edaran_core::office::PaperSize;
 use edaran_core::pdf::{self, Preview};
 use edaran_core::register::Register;
 use edaran_core::store::{
-    AuditEntry, Check, CircularRecord, Derived, Extension, Issue, Recording, RegisterEntry,
+    AuditEntry, Check, CircularRecord, Deleted, Derived, Extension, Issue, Recording, RegisterEntry,
 };
 use edaran_core::{exchange, register, template, Error};
 use serde::Serialize;
@@ -136,7 +136,7 @@ pub fn circular_derive(
 }
 
 #[tauri::command]
-pub fn circular_delete(state: State<AppState>, id: i64) -> Reply<()> {
+pub fn circular_delete(state: State<AppState>, id: i64) -> Reply<Deleted> {
     reply(state.store().delete_draft(id))
 }
 

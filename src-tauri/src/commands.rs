@@ -11,7 +11,7 @@ use edaran_core::calendar::Holiday;
 use edaran_core::employee::{Employee, EmployeeInput};
 use edaran_core::office::{OfficeProfile, Signatory, SignatoryInput};
 use edaran_core::reference::{reference_data as core_reference_data, ReferenceData};
-use edaran_core::store::{CircularSummary, EmployeeFilter, EmployeePage, Overview};
+use edaran_core::store::{CircularSummary, Deleted, EmployeeFilter, EmployeePage, Overview};
 use edaran_core::{ErrorReport, Store};
 use serde::Serialize;
 use tauri::State;
@@ -95,6 +95,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         signatories_list,
         signatory_save,
         signatory_delete,
+        deleted_restore,
         holidays_list,
         circulars_list,
         crate::circulars::circular_get,
@@ -255,9 +256,8 @@ async fn office_pick_emblem(state: State<'_, AppState>) -> Reply<Option<OfficeVi
 }
 
 #[tauri::command]
-fn office_clear_emblem(state: State<AppState>) -> Reply<OfficeView> {
-    let mut store = state.store();
-    reply(store.set_emblem(None).and_then(|_| office_view(&store)))
+fn office_clear_emblem(state: State<AppState>) -> Reply<Deleted> {
+    reply(state.store().remove_emblem())
 }
 
 #[tauri::command]
@@ -271,7 +271,7 @@ fn agency_save(state: State<AppState>, input: AgencyInput) -> Reply<Agency> {
 }
 
 #[tauri::command]
-fn agency_delete(state: State<AppState>, id: i64) -> Reply<()> {
+fn agency_delete(state: State<AppState>, id: i64) -> Reply<Deleted> {
     reply(state.store().delete_agency(id))
 }
 
@@ -286,7 +286,7 @@ fn unit_save(state: State<AppState>, input: UnitInput) -> Reply<Unit> {
 }
 
 #[tauri::command]
-fn unit_delete(state: State<AppState>, id: i64) -> Reply<()> {
+fn unit_delete(state: State<AppState>, id: i64) -> Reply<Deleted> {
     reply(state.store().delete_unit(id))
 }
 
@@ -301,7 +301,7 @@ fn employee_save(state: State<AppState>, input: EmployeeInput) -> Reply<Employee
 }
 
 #[tauri::command]
-fn employee_delete(state: State<AppState>, id: i64) -> Reply<()> {
+fn employee_delete(state: State<AppState>, id: i64) -> Reply<Deleted> {
     reply(state.store().delete_employee(id))
 }
 
@@ -316,8 +316,14 @@ fn signatory_save(state: State<AppState>, input: SignatoryInput) -> Reply<Signat
 }
 
 #[tauri::command]
-fn signatory_delete(state: State<AppState>, id: i64) -> Reply<()> {
+fn signatory_delete(state: State<AppState>, id: i64) -> Reply<Deleted> {
     reply(state.store().delete_signatory(id))
+}
+
+/// Undoes deletion `token` (*Urungkan*): what the core says was put back.
+#[tauri::command]
+fn deleted_restore(state: State<AppState>, token: i64) -> Reply<String> {
+    reply(state.store().restore_deleted(token))
 }
 
 #[tauri::command]

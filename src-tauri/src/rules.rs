@@ -14,7 +14,7 @@ use edaran_core::office::PaperSize;
 use edaran_core::rules::horizon::Horizon;
 use edaran_core::rules::{export, Conflict, PoolLoad, RosterEdit, Rules};
 use edaran_core::store::{
-    AgencyGrid, ImportSummary, NoticeRequest, RosterReport, RulesView, StatusRow,
+    AgencyGrid, Deleted, ImportSummary, NoticeRequest, RosterReport, RulesView, StatusRow,
 };
 use edaran_core::ErrorReport;
 use serde::{Deserialize, Serialize};
@@ -124,7 +124,7 @@ pub fn absence_save(state: State<AppState>, absence: NewAbsence) -> Reply<Absenc
 }
 
 #[tauri::command]
-pub fn absence_delete(state: State<AppState>, id: i64) -> Reply<()> {
+pub fn absence_delete(state: State<AppState>, id: i64) -> Reply<Deleted> {
     reply(state.store().delete_absence(id))
 }
 

@@ -5,7 +5,9 @@ use std::path::PathBuf;
 
 use edaran_core::office::PaperSize;
 use edaran_core::sign;
-use edaran_core::store::{CertificateRecord, Issue, SignedIssue, TrustedRoot, Verification};
+use edaran_core::store::{
+    CertificateRecord, Deleted, Issue, SignedIssue, TrustedRoot, Verification,
+};
 use edaran_core::{Error, ErrorReport};
 use serde::Serialize;
 use tauri::State;
@@ -65,7 +67,7 @@ pub fn certificate_create_internal(
 }
 
 #[tauri::command]
-pub fn certificate_remove(state: State<AppState>, id: i64) -> Reply<()> {
+pub fn certificate_remove(state: State<AppState>, id: i64) -> Reply<Deleted> {
     reply(state.store().remove_certificate(id))
 }
 
@@ -101,7 +103,7 @@ pub async fn trusted_root_import(state: State<'_, AppState>) -> Reply<Option<Vec
 }
 
 #[tauri::command]
-pub fn trusted_root_remove(state: State<AppState>, id: i64) -> Reply<()> {
+pub fn trusted_root_remove(state: State<AppState>, id: i64) -> Reply<Deleted> {
     reply(state.store().remove_trusted_root(id))
 }
 

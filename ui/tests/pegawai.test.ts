@@ -75,7 +75,7 @@ describe('agencies', () => {
     await user.click(screen.getByTestId('agency-delete'));
     await user.click(screen.getByTestId('confirm-yes'));
     await waitFor(() => expect(rowTexts('agency-row')).toHaveLength(3));
-    expect(screen.getByTestId('notice').textContent).toBe('Perangkat daerah dihapus.');
+    expect(screen.getByTestId('notice').textContent).toBe('Perangkat daerah “Kecamatan Seroja Hilir” dihapus.Urungkan');
   });
 });
 
@@ -223,7 +223,26 @@ describe('employees', () => {
     expect(screen.getByRole('dialog').textContent).toContain('Hapus data pegawai Agus Salim?');
     await user.click(screen.getByTestId('confirm-yes'));
     await waitFor(() => expect(screen.getAllByTestId('employee-row')).toHaveLength(2));
-    expect(screen.getByTestId('notice').textContent).toBe('Pegawai dihapus.');
+    expect(screen.getByTestId('notice').firstChild?.textContent).toBe('Pegawai “Agus Salim” dihapus.');
+  });
+
+  it('brings a deleted employee back with Urungkan, at the same place and id', async () => {
+    const { user, backend } = await openPegawai();
+    await user.click(agencyRow('Dinas Kesehatan'));
+    await waitFor(() => expect(screen.getAllByTestId('employee-row')).toHaveLength(3));
+    const before = rowTexts('employee-row');
+    const id = (await backend.employees_list({ query: 'Agus Salim', agency_id: null, unit_id: null, limit: null, offset: 0 })).rows[0].id;
+    const agus = screen.getAllByTestId('employee-row').find((r) => r.textContent?.includes('Agus Salim'))!;
+    await user.click(agus.querySelector('button.danger')!);
+    await user.click(screen.getByTestId('confirm-yes'));
+    await waitFor(() => expect(screen.getAllByTestId('employee-row')).toHaveLength(2));
+
+    await user.click(screen.getByTestId('notice-action'));
+    await waitFor(() => expect(rowTexts('employee-row')).toEqual(before));
+    expect(screen.getByTestId('notice').textContent).toBe('Pegawai “Agus Salim” dikembalikan.');
+    expect(screen.queryByTestId('notice-action')).toBeNull();
+    const back = await backend.employees_list({ query: 'Agus Salim', agency_id: null, unit_id: null, limit: null, offset: 0 });
+    expect(back.rows.map((e) => e.id)).toEqual([id]);
   });
 });
 

@@ -21,6 +21,14 @@ describe('the points tree', () => {
     expect(texts(P.indent(tree(), [0]))).toEqual(texts(tree()));
   });
 
+  it('puts a removed point back at its place, or as near as is left', () => {
+    const original = tree();
+    const removed = P.at(original, [1, 0]);
+    expect(texts(P.insert(P.remove(original, [1, 0]), [1, 0], removed))).toEqual(texts(original));
+    expect(texts(P.insert(P.remove(original, [1]), [1], P.at(original, [1])))).toEqual(texts(original));
+    expect(texts(P.insert([], [1, 0], removed))).toEqual(['dua a']);
+  });
+
   it('moves, adds and removes without touching the input', () => {
     const original = tree();
     expect(texts(P.move(original, [2], -1))).toEqual(['satu', 'tiga', ['dua', ['dua a']]]);

@@ -161,6 +161,11 @@ describe('rules of a circular', () => {
     await user.click(within(screen.getByTestId('exception-row')).getByTestId('exception-remove'));
     expect(screen.queryByTestId('exception-row')).toBeNull();
     expect(screen.getByTestId('rules-dirty')).toBeTruthy();
+    // The notice offers the row back, as it was.
+    expect(screen.getByTestId('notice').firstChild?.textContent).toBe('Pengecualian Rina Marlina, S.E. dihapus.');
+    await user.click(screen.getByTestId('notice-action'));
+    expect(screen.getByTestId('exception-row').textContent).toContain('surat dokter');
+    expect(screen.getByTestId('notice').textContent).toBe('Pengecualian Rina Marlina, S.E. dikembalikan.');
   });
 
   it('shows the backend refusal and keeps the form as typed', async () => {

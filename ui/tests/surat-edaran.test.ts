@@ -24,6 +24,54 @@ describe('drafting a circular', () => {
     await waitFor(() => expect(screen.getByTestId('preview').textContent).toContain('SISTEM KERJA BARU'));
   });
 
+  it('undoes and redoes typing with Ctrl+Z / Ctrl+Shift+Z and the bar buttons, and saves each state', async () => {
+    const { user, backend } = await renderApp();
+    await openEditorOfNew(user);
+    const subject = screen.getByTestId('c-subject') as HTMLInputElement;
+    const before = subject.value;
+    expect((screen.getByTestId('undo') as HTMLButtonElement).disabled).toBe(true);
+    await user.type(subject, ' Lanjutan');
+    await waitFor(() => expect((screen.getByTestId('undo') as HTMLButtonElement).disabled).toBe(false));
+    await user.keyboard('{Control>}z{/Control}');
+    await waitFor(() => expect((screen.getByTestId('c-subject') as HTMLInputElement).value).toBe(before));
+    await user.keyboard('{Control>}{Shift>}z{/Shift}{/Control}');
+    await waitFor(() => expect((screen.getByTestId('c-subject') as HTMLInputElement).value).toBe(`${before} Lanjutan`));
+    await user.click(screen.getByTestId('undo'));
+    await waitFor(() => expect((screen.getByTestId('c-subject') as HTMLInputElement).value).toBe(before));
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Tersimpan'));
+    const list = await backend.circulars_list();
+    expect((await backend.circular_get(list[0].id)).document.subject).toBe(before);
+  });
+
+  it('offers a draft deleted in the editor back on the list', async () => {
+    const { user } = await renderApp();
+    await openPage(user, 'nav-surat-edaran', 'page-surat-edaran');
+    await waitFor(() => expect(screen.getAllByTestId('circular-row')).toHaveLength(2));
+    const before = rowTexts('circular-row');
+    await openEditorOfNew(user);
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Tersimpan'));
+    await user.click(screen.getByTestId('action-hapus'));
+    await user.click(screen.getByTestId('confirm-yes'));
+    await waitFor(() => expect(rowTexts('circular-row')).toEqual(before));
+    expect(screen.getByTestId('notice').firstChild?.textContent).toMatch(/^Draf “.+” dihapus\.$/);
+    await user.click(screen.getByTestId('notice-action'));
+    await waitFor(() => expect(rowTexts('circular-row')).toHaveLength(3));
+    expect(screen.getByTestId('notice').textContent).toMatch(/^Draf “.+” dikembalikan\.$/);
+  });
+
+  it('offers a removed point back at its place', async () => {
+    const { user } = await renderApp();
+    await openEditorOfNew(user);
+    const texts = () => screen.getAllByTestId('point-text').map((t) => (t as HTMLTextAreaElement).value);
+    const before = texts();
+    await user.click(screen.getAllByTestId('point-remove')[1]);
+    await waitFor(() => expect(texts()).toHaveLength(before.length - 1));
+    expect(screen.getByTestId('notice').firstChild?.textContent).toBe('Butir 2 dihapus.');
+    await user.click(screen.getByTestId('notice-action'));
+    await waitFor(() => expect(texts()).toEqual(before));
+    expect(screen.getByTestId('notice').textContent).toBe('Butir 2 dikembalikan.');
+  });
+
   it('warns in the form and the preview while the kop has no emblem, and follows the signer\'s kop', async () => {
     const { user, backend } = await renderApp();
     await openEditorOfNew(user);

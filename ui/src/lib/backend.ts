@@ -21,6 +21,7 @@ import type {
   Signature,
   CircularSummary,
   DatabaseInfo,
+  Deleted,
   Employee,
   EmployeeFilter,
   EmployeeInput,
@@ -70,24 +71,26 @@ export interface Backend {
   office_get(): Promise<OfficeView>;
   office_save(profile: OfficeProfile): Promise<OfficeView>;
   office_pick_emblem(): Promise<OfficeView | null>;
-  office_clear_emblem(): Promise<OfficeView>;
+  office_clear_emblem(): Promise<Deleted>;
   agencies_list(query: string): Promise<Agency[]>;
   agency_save(input: AgencyInput): Promise<Agency>;
-  agency_delete(id: number): Promise<null>;
+  agency_delete(id: number): Promise<Deleted>;
   units_list(agencyId: number): Promise<Unit[]>;
   unit_save(input: UnitInput): Promise<Unit>;
-  unit_delete(id: number): Promise<null>;
+  unit_delete(id: number): Promise<Deleted>;
   employees_list(filter: EmployeeFilter): Promise<EmployeePage>;
   employee_save(input: EmployeeInput): Promise<Employee>;
-  employee_delete(id: number): Promise<null>;
+  employee_delete(id: number): Promise<Deleted>;
   absences_list(): Promise<Absence[]>;
   absence_save(absence: NewAbsence): Promise<Absence>;
-  absence_delete(id: number): Promise<null>;
+  absence_delete(id: number): Promise<Deleted>;
   /** Imports an absence CSV the user picks; how many were recorded, or null when cancelled. */
   absences_import_csv(): Promise<number | null>;
   signatories_list(): Promise<Signatory[]>;
   signatory_save(input: SignatoryInput): Promise<Signatory>;
-  signatory_delete(id: number): Promise<null>;
+  signatory_delete(id: number): Promise<Deleted>;
+  /** Puts back what a deletion removed (*Urungkan*); what the core says it did. */
+  deleted_restore(token: number): Promise<string>;
   holidays_list(year: number | null): Promise<Holiday[]>;
   circulars_list(): Promise<CircularSummary[]>;
   circular_get(id: number): Promise<CircularRecord>;
@@ -107,7 +110,7 @@ export interface Backend {
   register_save(register: Register): Promise<number>;
   /** The draft already started for this intent, else a new one (always new with `another`). */
   circular_derive(id: number, relation: string, actor: string, another?: boolean): Promise<Derived>;
-  circular_delete(id: number): Promise<null>;
+  circular_delete(id: number): Promise<Deleted>;
   circular_cancel_number(id: number, reason: string, actor: string): Promise<null>;
   circular_audit(id: number): Promise<AuditEntry[]>;
   signature_for(signatoryId: number, mode: string, intermediate: string): Promise<Signature>;
@@ -134,10 +137,10 @@ export interface Backend {
   /** Native dialog for a `.p12`/`.pfx`; null if cancelled. */
   certificate_import(signatoryId: number, passphrase: string): Promise<CertificateRecord | null>;
   certificate_create_internal(signatoryId: number, passphrase: string): Promise<CertificateRecord>;
-  certificate_remove(id: number): Promise<null>;
+  certificate_remove(id: number): Promise<Deleted>;
   trusted_roots_list(): Promise<TrustedRoot[]>;
   trusted_root_import(): Promise<TrustedRoot[] | null>;
-  trusted_root_remove(id: number): Promise<null>;
+  trusted_root_remove(id: number): Promise<Deleted>;
   /** Certificates of the circular's signer. */
   signing_certificates(id: number): Promise<CertificateRecord[]>;
   circular_issue_signed(
@@ -210,6 +213,7 @@ export const tauriBackend: Backend = {
   signatories_list: () => invoke('signatories_list'),
   signatory_save: (input) => invoke('signatory_save', { input }),
   signatory_delete: (id) => invoke('signatory_delete', { id }),
+  deleted_restore: (token) => invoke('deleted_restore', { token }),
   holidays_list: (year) => invoke('holidays_list', { year }),
   circulars_list: () => invoke('circulars_list'),
   circular_get: (id) => invoke('circular_get', { id }),

@@ -8,6 +8,7 @@ import { fakeCirculars } from './fakeCirculars';
 import { fakeImport } from './fakeImport';
 import { fakeRules } from './fakeRules';
 import { fakeSigning } from './fakeSigning';
+import { fakeTrash, takeOut } from './fakeTrash';
 import { fullName } from './format';
 import type {
   Absence,
@@ -467,14 +468,17 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
         }
       }, 0);
     });
-  const circulars = fakeCirculars(db.circulars, later);
+  const { trash, deleted_restore } = fakeTrash(later);
+  const circulars = fakeCirculars(db.circulars, later, trash);
   const { unlock, ...signing } = fakeSigning(
     (id) => fullName(db.signatories.find((s) => s.id === id)!),
     circulars.circular_issue,
     later,
+    trash,
   );
 
   return {
+    deleted_restore,
     overview: () =>
       later(() => ({
         agencies: db.agencies.length,
@@ -507,8 +511,9 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
       }),
     office_clear_emblem: () =>
       later(() => {
+        const was = emblem;
         emblem = null;
-        return officeView();
+        return trash('Lambang daerah', () => (emblem = was));
       }),
     agencies_list: (query) =>
       later(() => {
@@ -538,9 +543,9 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
             code: 'perangkat_daerah_berpegawai',
             message: `Perangkat daerah "${a.name}" tidak dapat dihapus karena masih memiliki ${count} pegawai. Pindahkan atau hapus pegawainya terlebih dahulu.`,
           };
-        db.agencies = db.agencies.filter((x) => x.id !== id);
-        db.units = db.units.filter((u) => u.agency_id !== id);
-        return null;
+        const agency = takeOut(db.agencies, (x) => x.id === id);
+        const units = takeOut(db.units, (u) => u.agency_id === id);
+        return trash(`Perangkat daerah “${a.name}”`, () => (agency(), units()));
       }),
     units_list: (agencyId) => later(() => db.units.filter((u) => u.agency_id === agencyId).map(unitView)),
     unit_save: (input) =>
@@ -564,8 +569,7 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
             code: 'unit_berpegawai',
             message: `Unit "${u.name}" tidak dapat dihapus karena masih memiliki ${count} pegawai.`,
           };
-        db.units = db.units.filter((x) => x.id !== id);
-        return null;
+        return trash(`Unit “${u.name}”`, takeOut(db.units, (x) => x.id === id));
       }),
     employees_list: (filter) =>
       later(() => {
@@ -581,8 +585,10 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
     employee_save: (input) => later(() => employeeView(upsert(db.employees, validateEmployee(input)))),
     employee_delete: (id) =>
       later(() => {
-        db.employees = db.employees.filter((e) => e.id !== id);
-        return null;
+        const e = db.employees.find((x) => x.id === id) ?? notFound('Pegawai');
+        const absences = takeOut(db.absences, (a) => a.employee_id === id);
+        const person = takeOut(db.employees, (x) => x.id === id);
+        return trash(`Pegawai “${e.name}”`, () => (person(), absences()));
       }),
     absences_list: () => later(() => structuredClone(db.absences)),
     absence_save: (input) =>
@@ -605,8 +611,8 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
       }),
     absence_delete: (id) =>
       later(() => {
-        db.absences = db.absences.filter((a) => a.id !== id);
-        return null;
+        const a = db.absences.find((x) => x.id === id) ?? notFound('Ketidakhadiran');
+        return trash(`Ketidakhadiran ${a.name}`, takeOut(db.absences, (x) => x.id === id));
       }),
     absences_import_csv: () => later(() => null),
     signatories_list: () => later(() => structuredClone(db.signatories)),
@@ -640,8 +646,8 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
       }),
     signatory_delete: (id) =>
       later(() => {
-        db.signatories = db.signatories.filter((s) => s.id !== id);
-        return null;
+        const s = db.signatories.find((x) => x.id === id) ?? notFound('Penanda tangan');
+        return trash(`Penanda tangan “${s.name}”`, takeOut(db.signatories, (x) => x.id === id));
       }),
     holidays_list: (year) =>
       later(() =>

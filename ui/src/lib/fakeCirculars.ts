@@ -5,8 +5,9 @@
  * the register, cancelled numbers kept) with the same codes and messages.
  */
 import type { Backend } from './backend';
-import type { Alert, Arrangement, Chain, Check, CircularDocument, CircularRecord, CircularSummary, Derived, Link, Point, Register, RegisterEntry } from './types';
+import type { Alert, Arrangement, Chain, Check, CircularDocument, CircularRecord, CircularSummary, Deleted, Derived, Link, Point, Register, RegisterEntry } from './types';
 import { addDays, daysBetween, today } from './dates';
+import { takeOut } from './fakeTrash';
 
 type CircularMethods = Pick<
   Backend,
@@ -137,7 +138,11 @@ function validate(doc: CircularDocument): void {
 
 const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
-export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => T) => Promise<T>): CircularMethods {
+export function fakeCirculars(
+  summaries: CircularSummary[],
+  later: <T>(f: () => T) => Promise<T>,
+  trash: (what: string, restore: () => void) => Deleted,
+): CircularMethods {
   const docs = new Map<number, CircularDocument>();
   const audit = new Map<number, { action: string; actor: string; at: string; detail: string }[]>();
   const register: RegisterEntry[] = [];
@@ -303,10 +308,12 @@ export function fakeCirculars(summaries: CircularSummary[], later: <T>(f: () => 
       }),
     circular_delete: (id) =>
       later(() => {
-        editable(summary(id));
-        summaries.splice(summaries.findIndex((s) => s.id === id), 1);
+        const s = summary(id);
+        editable(s);
+        const doc = docs.get(id)!;
+        const back = takeOut(summaries, (x) => x.id === id);
         docs.delete(id);
-        return null;
+        return trash(`Draf “${s.subject || 'tanpa perihal'}”`, () => (back(), docs.set(id, doc)));
       }),
     circular_cancel_number: (id, reason, actor) =>
       later(() => {

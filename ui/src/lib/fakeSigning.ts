@@ -4,7 +4,8 @@
  * signed circular. Messages and codes are the core's.
  */
 import type { Backend } from './backend';
-import type { CertificateInfo, CertificateRecord, TrustedRoot, VerifiedFile } from './types';
+import type { CertificateInfo, CertificateRecord, Deleted, TrustedRoot, VerifiedFile } from './types';
+import { takeOut } from './fakeTrash';
 
 type SigningMethods = Pick<
   Backend,
@@ -45,6 +46,7 @@ export function fakeSigning(
   signatoryName: (id: number) => string,
   issue: Backend['circular_issue'],
   later: <T>(f: () => T) => Promise<T>,
+  trash: (what: string, restore: () => void) => Deleted,
 ): SigningMethods & { unlock: (certificateId: number, passphrase: string) => CertificateRecord } {
   const certificates: (CertificateRecord & { passphrase: string })[] = [];
   const roots: TrustedRoot[] = [];
@@ -116,15 +118,15 @@ export function fakeSigning(
       }),
     certificate_remove: (id) =>
       later(() => {
-        certificates.splice(certificates.findIndex((c) => c.id === id), 1);
-        return null;
+        const c = certificates.find((x) => x.id === id)!;
+        return trash(`Sertifikat “${c.label}”`, takeOut(certificates, (x) => x.id === id));
       }),
     trusted_roots_list: () => later(() => structuredClone(roots)),
     trusted_root_import: () => later(() => null),
     trusted_root_remove: (id) =>
       later(() => {
-        roots.splice(roots.findIndex((r) => r.id === id), 1);
-        return null;
+        const r = roots.find((x) => x.id === id)!;
+        return trash(`Sertifikat akar “${r.label}”`, takeOut(roots, (x) => x.id === id));
       }),
     signing_certificates: () => later(() => structuredClone(certificates)),
     circular_issue_signed: async (id, how, actor, certificateId, passphrase) => {

@@ -76,6 +76,25 @@ export function remove(points: Point[], path: Path): Point[] {
   return next;
 }
 
+/** The point at `path`. */
+export const at = (points: Point[], path: Path): Point => {
+  const [list, i] = locate(points, path);
+  return list[i];
+};
+
+/** Puts `point` back at `path` (a removed point brought back); where that
+ * place is gone, into the nearest list that is still there. */
+export function insert(points: Point[], path: Path, point: Point): Point[] {
+  const next = clone(points);
+  let list = next;
+  for (const i of path.slice(0, -1)) {
+    if (!list[i]) break;
+    list = list[i].children;
+  }
+  list.splice(Math.min(path[path.length - 1], list.length), 0, ...clone([point]));
+  return next;
+}
+
 /** Swaps the point with its previous (`-1`) or next (`+1`) sibling. */
 export function move(points: Point[], path: Path, by: -1 | 1): Point[] {
   const next = clone(points);

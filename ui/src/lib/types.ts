@@ -62,6 +62,13 @@ export interface OfficeProfile {
   paper: string;
 }
 
+/** A deletion the core kept in its trash: `token` undoes it (*Urungkan*). */
+export interface Deleted {
+  token: number;
+  /** e.g. `Pegawai “Budi Santoso” dihapus.` */
+  message: string;
+}
+
 export interface OfficeView {
   profile: OfficeProfile | null;
   /** A `data:` URL. */

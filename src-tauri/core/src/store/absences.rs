@@ -1,9 +1,10 @@
 //! Absences (*ketidakhadiran*): kept per employee, checked against the
 //! office and against the person's other absences, imported all or nothing.
 
-use rusqlite::{params, Row};
+use rusqlite::{params, OptionalExtension, Row};
 
 use super::employees::holder_of_nip;
+use super::trash::{Deleted, Removed};
 use super::Store;
 use crate::absence::{absences_from_csv, Absence, NewAbsence};
 use crate::employee::full_name;
@@ -51,14 +52,26 @@ impl Store {
             .query_row(&format!("{SELECT} WHERE b.id = ?1"), [id], from_row)?)
     }
 
-    pub fn delete_absence(&mut self, id: i64) -> Result<()> {
-        match self
+    /// Deletes an absence, kept in the trash for *Urungkan*.
+    pub fn delete_absence(&mut self, id: i64) -> Result<Deleted> {
+        let absence = self
             .conn
-            .execute("DELETE FROM absence WHERE id = ?1", [id])?
-        {
-            0 => Err(Error::NotFound(format!("Ketidakhadiran dengan id {id}"))),
-            _ => Ok(()),
-        }
+            .query_row(&format!("{SELECT} WHERE b.id = ?1"), [id], from_row)
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("Ketidakhadiran dengan id {id}")))?;
+        self.in_transaction(|store| {
+            let mut removed = Removed::default();
+            removed.take(store, "absence", "id = ?1", &[&id])?;
+            store
+                .conn
+                .execute("DELETE FROM absence WHERE id = ?1", [id])?;
+            let what = format!(
+                "Ketidakhadiran {} {}",
+                absence.name,
+                words::span(absence.from, Some(absence.to))
+            );
+            store.trash(what, &removed)
+        })
     }
 
     /// Imports an absence CSV (see [`absences_from_csv`]): every row checked

@@ -2,6 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::trash::{Deleted, Removed};
 use super::{like_pattern, Store};
 use crate::agency::{Agency, AgencyInput, AgencyKind};
 use crate::error::{Error, Result};
@@ -88,7 +89,7 @@ impl Store {
     }
 
     /// Deletes an agency with its (empty) units; refused while it has employees.
-    pub fn delete_agency(&mut self, id: i64) -> Result<()> {
+    pub fn delete_agency(&mut self, id: i64) -> Result<Deleted> {
         let agency = self.agency(id)?;
         if agency.employee_count > 0 {
             return Err(Error::Refused {
@@ -100,6 +101,9 @@ impl Store {
             });
         }
         self.in_transaction(|store| {
+            let mut removed = Removed::default();
+            removed.take(store, "agency", "id = ?1", &[&id])?;
+            removed.take(store, "unit", "agency_id = ?1", &[&id])?;
             // One statement: sub-units and their parents go together.
             store
                 .conn
@@ -107,7 +111,7 @@ impl Store {
             store
                 .conn
                 .execute("DELETE FROM agency WHERE id = ?1", [id])?;
-            Ok(())
+            store.trash(format!("Perangkat daerah “{}”", agency.name), &removed)
         })
     }
 }

@@ -8,6 +8,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use x509_cert::Certificate;
 
+use super::trash::{Deleted, Removed};
 use super::{RegisterEntry, Store};
 use crate::error::{Error, Result};
 use crate::sign::{self, CertificateInfo, QrPayload, SealedKey, Signer};
@@ -273,14 +274,17 @@ impl Store {
     /// certificate still chains to it: its key is gone, so it vouches for
     /// nothing else, and left trusted it would keep the removed
     /// certificate's signatures *sah*.
-    pub fn remove_certificate(&mut self, id: i64) -> Result<()> {
-        self.certificate(id)?;
+    pub fn remove_certificate(&mut self, id: i64) -> Result<Deleted> {
+        let record = self.certificate(id)?;
         self.in_transaction(|store| {
             let roots = store.chain_roots(&[id])?;
+            let mut removed = Removed::default();
+            removed.take(store, "certificate", "id = ?1", &[&id])?;
             store
                 .conn
                 .execute("DELETE FROM certificate WHERE id = ?1", [id])?;
-            store.forget_internal_roots(&roots)
+            store.forget_internal_roots(&roots, &mut removed)?;
+            store.trash(format!("Sertifikat “{}”", record.label), &removed)
         })
     }
 
@@ -301,8 +305,12 @@ impl Store {
     /// Drops from the trusted roots each of `roots` that was trusted
     /// automatically as an internal office root (the `internal` row flag
     /// and the internal OU label) once no stored certificate chains to it.
-    /// A root the office trusted by hand stays.
-    pub(super) fn forget_internal_roots(&mut self, roots: &[Vec<u8>]) -> Result<()> {
+    /// A root the office trusted by hand stays. What goes is added to `removed`.
+    pub(super) fn forget_internal_roots(
+        &mut self,
+        roots: &[Vec<u8>],
+        removed: &mut Removed,
+    ) -> Result<()> {
         if roots.is_empty() {
             return Ok(());
         }
@@ -316,6 +324,7 @@ impl Store {
         for der in roots {
             let internal = Certificate::from_der(der).is_ok_and(|c| sign::info(&c).internal);
             if internal && !still_used.contains(der) {
+                removed.take(self, "trusted_root", "der = ?1 AND internal = 1", &[der])?;
                 self.conn.execute(
                     "DELETE FROM trusted_root WHERE der = ?1 AND internal = 1",
                     [der],
@@ -386,14 +395,23 @@ impl Store {
             .collect())
     }
 
-    pub fn remove_trusted_root(&mut self, id: i64) -> Result<()> {
-        let n = self
+    /// Removes a trusted root, kept in the trash for *Urungkan*.
+    pub fn remove_trusted_root(&mut self, id: i64) -> Result<Deleted> {
+        let label: String = self
             .conn
-            .execute("DELETE FROM trusted_root WHERE id = ?1", [id])?;
-        if n == 0 {
-            return Err(Error::NotFound(format!("Sertifikat akar dengan id {id}")));
-        }
-        Ok(())
+            .query_row("SELECT label FROM trusted_root WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("Sertifikat akar dengan id {id}")))?;
+        self.in_transaction(|store| {
+            let mut removed = Removed::default();
+            removed.take(store, "trusted_root", "id = ?1", &[&id])?;
+            store
+                .conn
+                .execute("DELETE FROM trusted_root WHERE id = ?1", [id])?;
+            store.trash(format!("Sertifikat akar “{label}”"), &removed)
+        })
     }
 
     /// Records in the register that the document numbered `number` was

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use super::trash::{Deleted, Removed};
 use super::{like_pattern, Store};
 use crate::circular::{Circular, CircularKind, CircularStatus, Period, Relation};
 use crate::error::{Error, Result};
@@ -591,20 +592,27 @@ impl Store {
         })
     }
 
-    /// Deletes a draft; issued circulars stay for good.
-    pub fn delete_draft(&mut self, id: i64) -> Result<()> {
+    /// Deletes a draft (kept in the trash for *Urungkan*); issued circulars stay for good.
+    pub fn delete_draft(&mut self, id: i64) -> Result<Deleted> {
         self.in_transaction(|store| {
             let current = store.circular(id)?.summary;
             if !current.status.editable() {
                 return Err(frozen(&current));
             }
+            let mut removed = Removed::default();
+            removed.take(store, "circular", "id = ?1", &[&id])?;
+            removed.take(store, "audit", "circular_id = ?1", &[&id])?;
             store
                 .conn
                 .execute("DELETE FROM audit WHERE circular_id = ?1", [id])?;
             store
                 .conn
                 .execute("DELETE FROM circular WHERE id = ?1", [id])?;
-            Ok(())
+            let subject = match current.subject.trim() {
+                "" => "tanpa perihal",
+                s => s,
+            };
+            store.trash(format!("Draf “{subject}”"), &removed)
         })
     }
 
@@ -1080,7 +1088,7 @@ mod tests {
             store
                 .issue(id, &Issue::on(day(2020, 6, 1)), "Rina")
                 .map(|_| ()),
-            store.delete_draft(id),
+            store.delete_draft(id).map(|_| ()),
         ] {
             let e = result.expect_err("refused");
             assert!(

@@ -3,6 +3,7 @@
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
+use super::trash::{Deleted, Removed};
 use super::{like_pattern, Store};
 use crate::employee::{Employee, EmployeeInput, ValidEmployee};
 use crate::error::{Error, Result};
@@ -124,11 +125,18 @@ impl Store {
         self.employee(id)
     }
 
-    pub fn delete_employee(&mut self, id: i64) -> Result<()> {
-        employee(&self.conn, id)?;
-        self.conn
-            .execute("DELETE FROM employee WHERE id = ?1", [id])?;
-        Ok(())
+    /// Deletes an employee with their absences and roster days, kept in the
+    /// trash for *Urungkan*.
+    pub fn delete_employee(&mut self, id: i64) -> Result<Deleted> {
+        let person = employee(&self.conn, id)?;
+        self.in_transaction(|store| {
+            let mut removed = Removed::default();
+            removed.take(store, "employee", "id = ?1", &[&id])?;
+            store
+                .conn
+                .execute("DELETE FROM employee WHERE id = ?1", [id])?;
+            store.trash(format!("Pegawai “{}”", person.name), &removed)
+        })
     }
 }
 

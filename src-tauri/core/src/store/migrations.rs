@@ -306,6 +306,15 @@ CREATE INDEX register_entry_date ON register_entry(register_id, issued_on);
 CREATE TRIGGER register_kept BEFORE DELETE ON register_entry
 BEGIN SELECT RAISE(ABORT, 'nomor dalam buku agenda tidak dapat dihapus'); END;
 "#,
+    // 12: the trash, so a deletion can be undone (`trash.rs`).
+    r#"
+CREATE TABLE deleted (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at TEXT NOT NULL,
+    what TEXT NOT NULL,
+    removed TEXT NOT NULL
+);
+"#,
 ];
 
 /// The schema version this build writes.

@@ -20,6 +20,7 @@ mod settings;
 mod signatories;
 mod signed;
 mod tracking;
+mod trash;
 mod units;
 
 use std::path::{Path, PathBuf};
@@ -42,6 +43,7 @@ pub use search::{SearchFilter, SearchHit, MATCH_END, MATCH_START};
 pub use settings::DEFAULT_ALERT_WORKING_DAYS;
 pub use signed::{SignedIssue, Verification};
 pub use tracking::{AHEAD_DAYS, HISTORY_DAYS};
+pub use trash::Deleted;
 
 /// An open Edaran database.
 pub struct Store {

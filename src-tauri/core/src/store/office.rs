@@ -2,6 +2,7 @@
 
 use rusqlite::{params, OptionalExtension};
 
+use super::trash::{Deleted, Removed};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::office::OfficeProfile;
@@ -72,6 +73,16 @@ impl Store {
             .query_row("SELECT emblem FROM office WHERE id = 1", [], |r| r.get(0))
             .optional()?
             .flatten())
+    }
+
+    /// Removes the emblem, kept in the trash for *Urungkan*.
+    pub fn remove_emblem(&mut self) -> Result<Deleted> {
+        self.in_transaction(|store| {
+            let mut removed = Removed::default();
+            removed.empty(store, "office", "emblem", "id = 1", &[])?;
+            store.set_emblem(None)?;
+            store.trash("Lambang daerah".into(), &removed)
+        })
     }
 
     /// Stores a PNG or JPEG emblem (`None` removes it). Needs a saved profile.

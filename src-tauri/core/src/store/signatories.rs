@@ -2,6 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::trash::{Deleted, Removed};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::office::{Signatory, SignatoryInput};
@@ -61,8 +62,8 @@ impl Store {
 
     /// Deletes a signatory with their certificates (and the internal roots
     /// only those certificates chained to, as [`Store::remove_certificate`]).
-    pub fn delete_signatory(&mut self, id: i64) -> Result<()> {
-        self.signatory(id)?;
+    pub fn delete_signatory(&mut self, id: i64) -> Result<Deleted> {
+        let signatory = self.signatory(id)?;
         self.in_transaction(|store| {
             let certificates = store
                 .conn
@@ -70,10 +71,13 @@ impl Store {
                 .query_map([id], |r| r.get(0))?
                 .collect::<rusqlite::Result<Vec<i64>>>()?;
             let roots = store.chain_roots(&certificates)?;
+            let mut removed = Removed::default();
+            removed.take(store, "signatory", "id = ?1", &[&id])?;
             store
                 .conn
                 .execute("DELETE FROM signatory WHERE id = ?1", [id])?;
-            store.forget_internal_roots(&roots)
+            store.forget_internal_roots(&roots, &mut removed)?;
+            store.trash(format!("Penanda tangan “{}”", signatory.name), &removed)
         })
     }
 }

@@ -2,6 +2,7 @@
 
 use rusqlite::{params, OptionalExtension, Row};
 
+use super::trash::{Deleted, Removed};
 use super::Store;
 use crate::agency::{Unit, UnitInput, UnitKind};
 use crate::error::{Error, Result};
@@ -126,7 +127,7 @@ impl Store {
     }
 
     /// Deletes a unit; refused while it has employees or sub-units.
-    pub fn delete_unit(&mut self, id: i64) -> Result<()> {
+    pub fn delete_unit(&mut self, id: i64) -> Result<Deleted> {
         let unit = self.unit(id)?;
         let children: i64 = self.conn.query_row(
             "SELECT count(*) FROM unit WHERE parent_id = ?1",
@@ -142,7 +143,11 @@ impl Store {
                 ),
             });
         }
-        self.conn.execute("DELETE FROM unit WHERE id = ?1", [id])?;
-        Ok(())
+        self.in_transaction(|store| {
+            let mut removed = Removed::default();
+            removed.take(store, "unit", "id = ?1", &[&id])?;
+            store.conn.execute("DELETE FROM unit WHERE id = ?1", [id])?;
+            store.trash(format!("Unit “{}”", unit.name), &removed)
+        })
     }
 }
