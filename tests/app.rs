@@ -50,6 +50,8 @@ impl Driver {
                 &native_port.to_string(),
             ])
             .env("EDARAN_DB", db)
+            // The app's own settings (the remembered window size) per run.
+            .env("XDG_CONFIG_HOME", db.with_extension("config"))
             .envs(env.iter().copied())
             .stdout(log.try_clone().unwrap())
             .stderr(log)

@@ -8,6 +8,7 @@
 
 mod app;
 mod e2e_dates;
+mod e2e_fields;
 mod e2e_layout;
 mod e2e_rules;
 mod e2e_signing;
@@ -81,6 +82,14 @@ async fn a_clerk_reads_the_timeline_on_beranda_and_extends_by_working_days() {
 async fn a_clerk_undoes_typing_and_brings_back_a_deleted_point_and_employee() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     tokio::time::timeout(SCENARIO, e2e_undo::undo_scenario())
+        .await
+        .expect("the E2E scenario finished in time");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_clerk_sees_each_mistake_at_its_field_and_changes_an_initialled_draft_only_on_purpose() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::time::timeout(SCENARIO, e2e_fields::field_problems_scenario())
         .await
         .expect("the E2E scenario finished in time");
 }

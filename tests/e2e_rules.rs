@@ -5,6 +5,8 @@
 //! groups) and export it as XLSX through the native save dialog; then an
 //! open-ended arrangement on *Beranda* with its roster horizon's alert.
 
+use fantoccini::Locator;
+
 use crate::app::*;
 
 pub(crate) async fn rules_scenario() {
@@ -114,6 +116,39 @@ pub(crate) async fn rules_scenario() {
         assert!(strings.contains(&format!(">{text}<")), "{text} in the XLSX");
     }
 
+    // One click on a duty only opens its menu; the change is chosen there,
+    // and the notice after it floats without moving the grid.
+    let duty_cell = "[data-testid=\"grid-cell\"][data-status=\"piket\"]";
+    let employee = wait_for_attr(&app, duty_cell, "data-employee").await;
+    let date = wait_for_attr(&app, duty_cell, "data-date").await;
+    let cell =
+        format!("[data-testid=\"grid-cell\"][data-employee=\"{employee}\"][data-date=\"{date}\"]");
+    let grid_top = top_of(&app, "agency-grid").await;
+    app.find(Locator::Css(&format!("{cell} button")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    find(&app, "cell-menu").await;
+    assert_eq!(wait_for_attr(&app, &cell, "data-status").await, "piket");
+    screenshot(&app, "jadwal-piket-menu-sel.png").await;
+    click(&app, "cell-release").await;
+    find(&app, "notice").await;
+    poll(
+        async || match wait_for_attr(&app, &cell, "data-status").await.as_str() {
+            "piket" => Err("still on duty".to_string()),
+            _ => Ok(()),
+        },
+    )
+    .await
+    .unwrap();
+    assert!(
+        (top_of(&app, "agency-grid").await - grid_top).abs() < 1.0,
+        "the notice moved the grid"
+    );
+    screenshot(&app, "jadwal-piket-dilepas.png").await;
+
     // "Sampai dievaluasi" from 8 June 2020, issued at the command line while
     // the app is open (after a native dialog listed the database's folder);
     // its roster runs to 31 August, so on 27 August Beranda asks for the
@@ -152,4 +187,17 @@ pub(crate) async fn rules_scenario() {
     screenshot(&app, "beranda-jadwal-habis.png").await;
     app.close().await.unwrap();
     drop(driver);
+}
+
+/// Where the element with `testid` starts on the screen, in CSS pixels.
+async fn top_of(client: &fantoccini::Client, testid: &str) -> f64 {
+    client
+        .execute(
+            "return document.querySelector(arguments[0]).getBoundingClientRect().top;",
+            vec![css(testid).into()],
+        )
+        .await
+        .unwrap()
+        .as_f64()
+        .unwrap()
 }

@@ -61,6 +61,7 @@ pub(crate) async fn signing_scenario() {
     .await;
     wait_for_text(&app, "circular-status", "Draf").await;
     type_into(&app, "issue-pass", PASS).await;
+    screenshot(&app, "terbitkan-kata-sandi-salah.png").await;
     click(&app, "confirm-terbit").await;
     wait_for_text(&app, "circular-status", "Terbit").await;
     let number = find(&app, "circular-number").await.text().await.unwrap();

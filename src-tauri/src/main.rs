@@ -14,6 +14,7 @@ use std::path::PathBuf;
 use std::sync::Mutex;
 
 use tauri::{Emitter, Manager};
+use tauri_plugin_window_state::StateFlags;
 
 fn main() {
     let path = edaran_core::paths::database_path(db_flag());
@@ -36,6 +37,13 @@ fn main() {
     }
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
+        // The window opens at the size it was closed with (not its position:
+        // a laptop taken off its second screen would open it out of sight).
+        .plugin(
+            tauri_plugin_window_state::Builder::default()
+                .with_state_flags(StateFlags::SIZE | StateFlags::MAXIMIZED)
+                .build(),
+        )
         .manage(commands::AppState {
             store: Mutex::new(store),
             path,
