@@ -123,7 +123,6 @@ pub(crate) async fn rules_scenario() {
     let date = wait_for_attr(&app, duty_cell, "data-date").await;
     let cell =
         format!("[data-testid=\"grid-cell\"][data-employee=\"{employee}\"][data-date=\"{date}\"]");
-    let grid_top = top_of(&app, "agency-grid").await;
     app.find(Locator::Css(&format!("{cell} button")))
         .await
         .unwrap()
@@ -131,6 +130,8 @@ pub(crate) async fn rules_scenario() {
         .await
         .unwrap();
     find(&app, "cell-menu").await;
+    // Measured once the click has scrolled the cell into view.
+    let grid_top = top_of(&app, "agency-grid").await;
     assert_eq!(wait_for_attr(&app, &cell, "data-status").await, "piket");
     screenshot(&app, "jadwal-piket-menu-sel.png").await;
     click(&app, "cell-release").await;

@@ -10,6 +10,8 @@ const SHORT: Record<string, string> = {
   tetap_di_rumah: 'PR',
   libur: 'L',
   di_luar_periode: '–',
+  berhalangan: 'BH',
+  belum_dijadwalkan: '?',
 };
 
 /** The code a grid cell shows for a status (`piket` → `P`). */
