@@ -9,7 +9,8 @@ use edaran_core::office::PaperSize;
 use edaran_core::pdf::{self, Preview};
 use edaran_core::register::Register;
 use edaran_core::store::{
-    AuditEntry, Check, CircularRecord, Deleted, Derived, Extension, Issue, Recording, RegisterEntry,
+    AuditEntry, Check, CircularRecord, CircularSummary, Deleted, Derived, Extension, Issue,
+    Recording, RegisterEntry,
 };
 use edaran_core::{exchange, register, template, Error};
 use serde::Serialize;
@@ -42,7 +43,7 @@ pub fn circular_save(
     id: i64,
     document: Circular,
     actor: String,
-) -> Reply<()> {
+) -> Reply<CircularSummary> {
     reply(state.store().save_draft(id, &document, &actor))
 }
 

@@ -95,7 +95,7 @@ export interface Backend {
   circulars_list(): Promise<CircularSummary[]>;
   circular_get(id: number): Promise<CircularRecord>;
   circular_new(kind: string, actor: string): Promise<number>;
-  circular_save(id: number, document: CircularDocument, actor: string): Promise<null>;
+  circular_save(id: number, document: CircularDocument, actor: string): Promise<CircularSummary>;
   circular_refresh(document: CircularDocument): Promise<CircularDocument>;
   circular_compose(document: CircularDocument): Promise<CircularDocument>;
   circular_preview(document: CircularDocument, paper: string): Promise<Preview>;

@@ -187,15 +187,16 @@ export function fakeCirculars(
   const setStatus = (s: CircularSummary, status: CircularSummary['status']) => {
     s.status = status;
     s.status_label = LABELS[status];
+    s.editable = status === 'draf' || status === 'diparaf';
   };
   const editable = (s: CircularSummary) => {
-    if (s.status !== 'draf' && s.status !== 'diparaf')
+    if (!s.editable)
       refuse('surat_edaran_terbit', `Surat edaran ${s.number ?? 'ini'} sudah ${LABELS[s.status].toLowerCase()} dan tidak dapat diubah; buat perubahan atau pencabutan sebagai surat edaran baru.`);
   };
   const add = (doc: CircularDocument, parent: number | null, relation: string | null, actor: string) => {
     const id = nextId++;
     const origin = relation && parent !== null ? `${LABELS[relation]} dari ${summary(parent).number}` : null;
-    summaries.unshift({ id, kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', subject: doc.subject, number: null, issued_on: null, parent_id: parent, relation, updated_at: '2020-04-01 09:00:00', period: doc.period, period_label: null, origin });
+    summaries.unshift({ id, kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', editable: true, subject: doc.subject, number: null, issued_on: null, parent_id: parent, relation, updated_at: '2020-04-01 09:00:00', period: doc.period, period_label: null, origin });
     docs.set(id, doc);
     log(id, 'dibuat', actor);
     return id;
@@ -225,7 +226,7 @@ export function fakeCirculars(
           setStatus(s, 'draf');
           log(id, 'paraf dibatalkan', actor);
         }
-        return null;
+        return structuredClone(s);
       }),
     circular_refresh: (document) => later(() => refresh(document)),
     circular_compose: (document) => later(() => compose(document)),

@@ -209,6 +209,8 @@ export interface CircularSummary {
   kind_label: string;
   status: CircularStatus;
   status_label: string;
+  /** Whether its content may still change: the core decides, the UI locks. */
+  editable: boolean;
   subject: string;
   number: string | null;
   /** `YYYY-MM-DD` */

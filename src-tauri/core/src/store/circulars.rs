@@ -24,6 +24,9 @@ pub struct CircularSummary {
     pub kind_label: &'static str,
     pub status: CircularStatus,
     pub status_label: &'static str,
+    /// Whether its content may still change (a draft, initialled or not):
+    /// the UI locks what this says, it does not work it out.
+    pub editable: bool,
     pub subject: String,
     pub number: Option<String>,
     pub issued_on: Option<NaiveDate>,
@@ -150,6 +153,7 @@ pub(super) fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
         kind_label: kind.label(),
         status,
         status_label: status.label(),
+        editable: status.editable(),
         subject: r.get(3)?,
         number: r.get(4)?,
         issued_on: r.get(5)?,
@@ -284,7 +288,8 @@ impl Store {
     /// Autosave of a draft. Changing an initialled draft withdraws the initial.
     /// A draft may be incomplete, but never with a period the lists, tracking
     /// and rosters cannot read (ending before it starts, or over a year).
-    pub fn save_draft(&mut self, id: i64, doc: &Circular, actor: &str) -> Result<()> {
+    /// Returns the draft as now listed (its status after a withdrawn paraf).
+    pub fn save_draft(&mut self, id: i64, doc: &Circular, actor: &str) -> Result<CircularSummary> {
         if let Some(period) = &doc.period {
             period.validate()?;
         }
@@ -303,7 +308,7 @@ impl Store {
             if current.status == CircularStatus::Diparaf {
                 store.log(id, "paraf dibatalkan", actor, "isi berubah setelah diparaf")?;
             }
-            Ok(())
+            Ok(store.circular(id)?.summary)
         })
     }
 
@@ -958,6 +963,7 @@ mod tests {
             Some("number")
         );
         // A recorded circular is frozen like an issued one.
+        assert!(!store.circular(id).unwrap().summary.editable);
         assert_eq!(
             store.save_draft(id, &seed(), "Rina").unwrap_err().code(),
             "surat_edaran_terbit"
@@ -1220,11 +1226,10 @@ mod tests {
         let mut store = Store::open_in_memory().unwrap();
         let id = store.create_circular(&seed(), "Rina").unwrap();
         store.initial(id, "Kabid").unwrap();
-        store.save_draft(id, &seed(), "Rina").unwrap();
-        assert_eq!(
-            store.circular(id).unwrap().summary.status,
-            CircularStatus::Draf
-        );
+        assert!(store.circular(id).unwrap().summary.editable);
+        let now = store.save_draft(id, &seed(), "Rina").unwrap();
+        assert_eq!((now.status, now.editable), (CircularStatus::Draf, true));
+        assert_eq!(store.circular(id).unwrap().summary, now);
         assert_eq!(
             store.audit(id).unwrap().last().unwrap().action,
             "paraf dibatalkan"

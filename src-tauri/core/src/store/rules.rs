@@ -186,7 +186,7 @@ impl Store {
         }
         // After the lampiran, so the clauses cite them by their numbers.
         template::place_rules(&mut doc);
-        self.save_draft(id, &doc, actor)
+        self.save_draft(id, &doc, actor).map(|_| ())
     }
 
     /// Agency `agency_id`'s statuses on every day of circular `id`'s period
