@@ -11,6 +11,7 @@ pub mod eselon;
 mod mapping;
 mod placement;
 mod row;
+pub mod sample;
 mod table;
 #[cfg(test)]
 mod tests;

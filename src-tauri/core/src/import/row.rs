@@ -253,6 +253,13 @@ pub(crate) fn employee(
             Err(message) => return Ok(Outcome::Bad(vec![fail(Field::Agency, message)])),
         }
     }
+    // The national export gives the agency itself as the unit of its head
+    // (`UNOR NAMA` = `SATUAN KERJA KERJA NAMA`): no unit then.
+    let unit = if unit.trim().eq_ignore_ascii_case(agency.trim()) {
+        String::new()
+    } else {
+        unit
+    };
     if let (Some(agency_id), false) = (input.agency_id, unit.is_empty()) {
         match placements.unit(store, (agency_id, &agency), &unit)? {
             Ok(id) => input.unit_id = Some(id),

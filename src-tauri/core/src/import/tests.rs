@@ -642,3 +642,63 @@ fn fifty_thousand_rows_go_in_together_or_not_at_all() {
     assert_eq!(summary.created, 50_000);
     assert_eq!(store.overview().unwrap().employees, 50_000);
 }
+
+#[test]
+fn a_siasn_export_as_downloaded_goes_in_with_inactive_rows_skipped_and_eselon_from_positions() {
+    let sample = super::sample::siasn_export(2_000);
+    let file = ImportFile {
+        name: "export.csv".into(),
+        bytes: sample.csv.clone().into_bytes(),
+        kind: FileKind::Csv,
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    let preview = preview_import(&store, &file).unwrap();
+    assert_eq!(preview.row_count, 2_000);
+    assert_eq!(preview.inactive_rows, sample.inactive_lines.len());
+    // The first rows are heads: their eselon is shown before the import.
+    assert_eq!(preview.sample_eselon[0], "II.a", "Sekretaris Daerah");
+    assert_eq!(preview.sample_eselon[1], "II.b", "an Asisten");
+    assert!(preview.unused_known.contains(&"TMT GOLONGAN".to_string()));
+    assert!(!preview.mapping.0.contains_key(&Field::Eselon));
+
+    let summary = import(&mut store, &file, true).unwrap();
+    let active = 2_000 - sample.inactive_lines.len();
+    assert_eq!(summary.created, active);
+    assert_eq!(
+        summary.skipped.iter().map(|s| s.line).collect::<Vec<_>>(),
+        sample.inactive_lines
+    );
+    assert!(summary.skipped[0].reason.contains("Pensiun"), "{:?}", summary.skipped[0]);
+    assert_eq!(
+        summary.inferred_eselon.iter().map(|i| i.count).sum::<usize>(),
+        sample.structural
+    );
+    let kadinkes = summary
+        .inferred_eselon
+        .iter()
+        .find(|i| i.position == "Kepala Dinas Kesehatan")
+        .unwrap();
+    assert_eq!(kadinkes.eselon, "II.b");
+    assert_eq!(summary.agencies_created, sample.agencies.len());
+
+    let all = store
+        .employees(&EmployeeFilter::default())
+        .unwrap()
+        .rows;
+    assert_eq!(all.len(), active);
+    let cpns = all
+        .iter()
+        .filter(|e| e.employment == crate::employee::EmploymentKind::Cpns)
+        .count();
+    assert_eq!(cpns, sample.cpns);
+    let lurah = all.iter().find(|e| e.position_name == "Lurah Pasar Seroja").unwrap();
+    assert_eq!(lurah.eselon, Some(crate::employee::Eselon::IVa));
+    assert_eq!(lurah.unit_id, None, "the agency itself is no unit");
+    let guru = all.iter().find(|e| e.position_name == "Guru Ahli Pertama").unwrap();
+    assert_eq!(guru.eselon, None);
+
+    // A second download of the same export updates, never duplicates.
+    let again = import(&mut store, &file, false).unwrap();
+    assert_eq!((again.created, again.updated), (0, active));
+    assert_eq!(again.skipped.len(), sample.inactive_lines.len());
+}
