@@ -27,13 +27,18 @@ fn a_siasn_export_imports_as_downloaded_skipping_inactive_rows_with_eselon_from_
         "{}",
         refused.stderr
     );
-    assert!(edaran_json(&db, &["employees"]).as_array().unwrap().is_empty());
+    assert!(edaran_json(&db, &["employees"])
+        .as_array()
+        .unwrap()
+        .is_empty());
 
     let run = edaran(&db, &["import", "employees", path, "--create-missing"]);
     assert!(run.ok, "{}", run.stderr);
     let out = &run.stdout;
     assert!(
-        out.contains(&format!("Impor selesai: {active} pegawai baru, 0 diperbarui.")),
+        out.contains(&format!(
+            "Impor selesai: {active} pegawai baru, 0 diperbarui."
+        )),
         "{out}"
     );
     assert!(
@@ -53,8 +58,8 @@ fn a_siasn_export_imports_as_downloaded_skipping_inactive_rows_with_eselon_from_
     // Line 44 is the 43rd data row, retired; line 79 a deceased one.
     assert!(out.contains("  baris 44: NIP "), "{out}");
     assert!(
-        out.lines()
-            .any(|l| l.starts_with("  baris 44: ") && l.ends_with("Sudah pensiun (kedudukan hukum \"Pensiun\"); tidak diimpor.")),
+        out.lines().any(|l| l.starts_with("  baris 44: ")
+            && l.ends_with("Sudah pensiun (kedudukan hukum \"Pensiun\"); tidak diimpor.")),
         "{out}"
     );
     assert!(
@@ -62,7 +67,10 @@ fn a_siasn_export_imports_as_downloaded_skipping_inactive_rows_with_eselon_from_
             .any(|l| l.starts_with("  baris 79: ") && l.contains("Sudah meninggal dunia")),
         "{out}"
     );
-    assert!(out.contains("  Kepala Dinas Kesehatan → II.b (1 pegawai"), "{out}");
+    assert!(
+        out.contains("  Kepala Dinas Kesehatan → II.b (1 pegawai"),
+        "{out}"
+    );
     assert!(out.contains("  Sekretaris Daerah → II.a"), "{out}");
     assert!(out.contains("  Lurah Pasar Seroja → IV.a"), "{out}");
 
@@ -88,10 +96,7 @@ fn a_siasn_export_imports_as_downloaded_skipping_inactive_rows_with_eselon_from_
     assert_eq!(camat.len(), 1);
     assert_eq!(camat[0]["eselon"], "III.a");
     assert_eq!(camat[0]["position_kind"], "struktural");
-    let structural = people
-        .iter()
-        .filter(|e| !e["eselon"].is_null())
-        .count();
+    let structural = people.iter().filter(|e| !e["eselon"].is_null()).count();
     assert_eq!(structural, sample.structural);
 
     // The summary as JSON lists the skipped rows apart from any error.

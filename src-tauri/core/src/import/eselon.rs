@@ -80,8 +80,12 @@ pub fn infer(position_kind: &str, position_name: &str, provinsi: bool) -> Option
             return None; // I.b
         }
         Eselon::IIa
-    } else if starts(&["asisten", "staf ahli", "sekretaris dprd", "sekretaris dewan"])
-        || starts(&["inspektur"]) && !starts(&["inspektur pembantu"])
+    } else if starts(&[
+        "asisten",
+        "staf ahli",
+        "sekretaris dprd",
+        "sekretaris dewan",
+    ]) || starts(&["inspektur"]) && !starts(&["inspektur pembantu"])
         || starts(&[
             "kepala dinas",
             "kepala badan",
@@ -140,13 +144,19 @@ mod tests {
         assert_eq!(kab("Struktural", "Sekretaris Daerah"), Some("II.a"));
         assert_eq!(kab("Struktural", "Kepala Dinas Kesehatan"), Some("II.b"));
         assert_eq!(
-            kab("Struktural", "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"),
+            kab(
+                "Struktural",
+                "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia"
+            ),
             Some("II.b")
         );
         assert_eq!(kab("Struktural", "Inspektur"), Some("II.b"));
         assert_eq!(kab("Struktural", "Sekretaris DPRD"), Some("II.b"));
         assert_eq!(
-            kab("Struktural", "Asisten Pemerintahan dan Kesejahteraan Rakyat"),
+            kab(
+                "Struktural",
+                "Asisten Pemerintahan dan Kesejahteraan Rakyat"
+            ),
             Some("II.b")
         );
         assert_eq!(
@@ -158,13 +168,28 @@ mod tests {
     #[test]
     fn administrators_and_supervisors() {
         assert_eq!(kab("Struktural", "Sekretaris"), Some("III.a"));
-        assert_eq!(kab("Struktural", "Sekretaris Dinas Pendidikan"), Some("III.a"));
-        assert_eq!(kab("Struktural", "Kepala Bidang Mutasi dan Promosi"), Some("III.a"));
+        assert_eq!(
+            kab("Struktural", "Sekretaris Dinas Pendidikan"),
+            Some("III.a")
+        );
+        assert_eq!(
+            kab("Struktural", "Kepala Bidang Mutasi dan Promosi"),
+            Some("III.a")
+        );
         assert_eq!(kab("Struktural", "Kepala Bagian Organisasi"), Some("III.a"));
-        assert_eq!(kab("Struktural", "Inspektur Pembantu Wilayah I"), Some("III.a"));
+        assert_eq!(
+            kab("Struktural", "Inspektur Pembantu Wilayah I"),
+            Some("III.a")
+        );
         assert_eq!(kab("Struktural", "Camat Sekayu"), Some("III.a"));
-        assert_eq!(kab("Struktural", "Sekretaris Kecamatan Sekayu"), Some("III.b"));
-        assert_eq!(kab("Struktural", "Kepala UPTD Puskesmas Keluang"), Some("IV.a"));
+        assert_eq!(
+            kab("Struktural", "Sekretaris Kecamatan Sekayu"),
+            Some("III.b")
+        );
+        assert_eq!(
+            kab("Struktural", "Kepala UPTD Puskesmas Keluang"),
+            Some("IV.a")
+        );
         assert_eq!(
             kab("Struktural", "Kepala Sub Bagian Umum dan Kepegawaian"),
             Some("IV.a")
@@ -178,11 +203,17 @@ mod tests {
             Some("IV.b")
         );
         assert_eq!(
-            kab("Struktural", "Kepala Seksi Pemerintahan Kelurahan Balai Agung"),
+            kab(
+                "Struktural",
+                "Kepala Seksi Pemerintahan Kelurahan Balai Agung"
+            ),
             Some("IV.b")
         );
         assert_eq!(
-            kab("Struktural", "Kepala Sub Bagian Tata Usaha UPTD Instalasi Farmasi"),
+            kab(
+                "Struktural",
+                "Kepala Sub Bagian Tata Usaha UPTD Instalasi Farmasi"
+            ),
             Some("IV.b")
         );
     }
@@ -192,7 +223,10 @@ mod tests {
         assert_eq!(kab("Fungsional Tertentu", "Kepala Seksi Kurikulum"), None);
         assert_eq!(kab("Fungsional Umum", "Kepala Bidang"), None);
         assert_eq!(kab("Pelaksana", "Pengadministrasi Umum"), None);
-        assert_eq!(kab("Fungsional Tertentu", "Analis Kepegawaian Ahli Muda"), None);
+        assert_eq!(
+            kab("Fungsional Tertentu", "Analis Kepegawaian Ahli Muda"),
+            None
+        );
         assert_eq!(kab("Struktural", "Direktur Utama"), None);
         // No kind given: the title decides.
         assert_eq!(kab("", "Kepala Dinas Sosial"), Some("II.b"));
@@ -206,6 +240,9 @@ mod tests {
             infer("Struktural", "Kepala Dinas Kesehatan", true),
             Some(Eselon::IIa)
         );
-        assert_eq!(infer("Struktural", "Kepala Seksi Mutasi", true), Some(Eselon::IVa));
+        assert_eq!(
+            infer("Struktural", "Kepala Seksi Mutasi", true),
+            Some(Eselon::IVa)
+        );
     }
 }

@@ -63,7 +63,10 @@ const ALIASES: &[(Field, &[&str])] = &[
             "gol_ruang",
         ],
     ),
-    (Field::PositionName, &["jabatan_nama", "jabatan", "nama_jabatan"]),
+    (
+        Field::PositionName,
+        &["jabatan_nama", "jabatan", "nama_jabatan"],
+    ),
     (
         Field::PositionKind,
         &["jenis_jabatan_nama", "jenis_jabatan"],
@@ -85,7 +88,11 @@ const ALIASES: &[(Field, &[&str])] = &[
     (Field::Sex, &["jenis_kelamin", "jenis_kelamin_nama", "jk"]),
     (
         Field::LegalStatus,
-        &["kedudukan_hukum_nama", "kedudukan_hukum", "kedudukan_pegawai"],
+        &[
+            "kedudukan_hukum_nama",
+            "kedudukan_hukum",
+            "kedudukan_pegawai",
+        ],
     ),
 ];
 
@@ -389,7 +396,10 @@ mod tests {
         assert_eq!(m.0[&Field::Unit], "UNOR NAMA");
         assert_eq!(m.0[&Field::LegalStatus], "KEDUDUKAN HUKUM NAMA");
         assert_eq!(m.0[&Field::Sex], "JENIS KELAMIN");
-        assert!(!m.0.contains_key(&Field::Eselon), "the export has no eselon");
+        assert!(
+            !m.0.contains_key(&Field::Eselon),
+            "the export has no eselon"
+        );
         // Every required field is found, so no mapping file is needed.
         assert!(m.columns(&upper).is_ok());
         // What is left over is known to be unused.
@@ -398,7 +408,9 @@ mod tests {
             .filter(|h| !m.0.values().any(|v| v == *h))
             .collect();
         assert!(
-            unused.iter().all(|h| KNOWN_UNUSED.contains(&normalise(h).as_str())),
+            unused
+                .iter()
+                .all(|h| KNOWN_UNUSED.contains(&normalise(h).as_str())),
             "{unused:?}"
         );
     }

@@ -193,7 +193,8 @@ pub fn preview_import(store: &Store, file: &ImportFile) -> Result<ImportPreview>
                 .position(|x| x.trim().eq_ignore_ascii_case(h.trim()))
         })
     };
-    let text = |row: &table::Row, i: Option<usize>| i.map(|i| row.cell(i).display()).unwrap_or_default();
+    let text =
+        |row: &table::Row, i: Option<usize>| i.map(|i| row.cell(i).display()).unwrap_or_default();
     let sample_eselon = match (column(Field::Eselon), column(Field::PositionName)) {
         (None, Some(name)) => {
             let kind = column(Field::PositionKind);
@@ -221,7 +222,10 @@ pub fn preview_import(store: &Store, file: &ImportFile) -> Result<ImportPreview>
         .headers
         .iter()
         .filter(|h| {
-            !mapping.0.values().any(|m| m.trim().eq_ignore_ascii_case(h.trim()))
+            !mapping
+                .0
+                .values()
+                .any(|m| m.trim().eq_ignore_ascii_case(h.trim()))
                 && KNOWN_UNUSED.contains(&mapping::normalise(h).as_str())
         })
         .cloned()

@@ -8,8 +8,8 @@ use super::placement::Placements;
 use super::table::{Cell, Row};
 use super::SkippedRow;
 use crate::employee::{EmployeeInput, Eselon, ValidEmployee};
-use crate::nip::NipKind;
 use crate::error::{Result, RowError};
+use crate::nip::NipKind;
 use crate::store::Store;
 
 /// Spreadsheet spellings of position kinds, as the national export writes them.

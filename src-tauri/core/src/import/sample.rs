@@ -62,7 +62,10 @@ const AGENCIES: &[Agency] = &[
         name: "Sekretariat Daerah",
         head: "Sekretaris Daerah",
         posts: &[
-            ("Sekretariat Daerah", "Asisten Pemerintahan dan Kesejahteraan Rakyat"),
+            (
+                "Sekretariat Daerah",
+                "Asisten Pemerintahan dan Kesejahteraan Rakyat",
+            ),
             ("Sekretariat Daerah", "Asisten Perekonomian dan Pembangunan"),
             ("Bagian Organisasi", "Kepala Bagian Organisasi"),
             ("Bagian Hukum", "Kepala Bagian Hukum"),
@@ -73,7 +76,10 @@ const AGENCIES: &[Agency] = &[
         name: "Sekretariat DPRD",
         head: "Sekretaris DPRD",
         posts: &[
-            ("Bagian Umum dan Keuangan", "Kepala Bagian Umum dan Keuangan"),
+            (
+                "Bagian Umum dan Keuangan",
+                "Kepala Bagian Umum dan Keuangan",
+            ),
             ("Bagian Persidangan", "Kepala Bagian Persidangan"),
         ],
     },
@@ -82,8 +88,14 @@ const AGENCIES: &[Agency] = &[
         head: "Inspektur",
         posts: &[
             ("Sekretariat", "Sekretaris"),
-            ("Inspektur Pembantu Wilayah I", "Inspektur Pembantu Wilayah I"),
-            ("Inspektur Pembantu Wilayah II", "Inspektur Pembantu Wilayah II"),
+            (
+                "Inspektur Pembantu Wilayah I",
+                "Inspektur Pembantu Wilayah I",
+            ),
+            (
+                "Inspektur Pembantu Wilayah II",
+                "Inspektur Pembantu Wilayah II",
+            ),
         ],
     },
     Agency {
@@ -91,9 +103,18 @@ const AGENCIES: &[Agency] = &[
         head: "Kepala Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
         posts: &[
             ("Sekretariat", "Sekretaris"),
-            ("Sub Bagian Umum dan Kepegawaian", "Kepala Sub Bagian Umum dan Kepegawaian"),
-            ("Bidang Mutasi dan Promosi", "Kepala Bidang Mutasi dan Promosi"),
-            ("Bidang Pengadaan dan Informasi", "Kepala Bidang Pengadaan dan Informasi"),
+            (
+                "Sub Bagian Umum dan Kepegawaian",
+                "Kepala Sub Bagian Umum dan Kepegawaian",
+            ),
+            (
+                "Bidang Mutasi dan Promosi",
+                "Kepala Bidang Mutasi dan Promosi",
+            ),
+            (
+                "Bidang Pengadaan dan Informasi",
+                "Kepala Bidang Pengadaan dan Informasi",
+            ),
         ],
     },
     Agency {
@@ -101,8 +122,14 @@ const AGENCIES: &[Agency] = &[
         head: "Kepala Dinas Pendidikan",
         posts: &[
             ("Sekretariat", "Sekretaris"),
-            ("Bidang Pembinaan Sekolah Dasar", "Kepala Bidang Pembinaan Sekolah Dasar"),
-            ("Seksi Kurikulum Sekolah Dasar", "Kepala Seksi Kurikulum Sekolah Dasar"),
+            (
+                "Bidang Pembinaan Sekolah Dasar",
+                "Kepala Bidang Pembinaan Sekolah Dasar",
+            ),
+            (
+                "Seksi Kurikulum Sekolah Dasar",
+                "Kepala Seksi Kurikulum Sekolah Dasar",
+            ),
             ("Bidang Pembinaan SMP", "Kepala Bidang Pembinaan SMP"),
         ],
     },
@@ -111,8 +138,14 @@ const AGENCIES: &[Agency] = &[
         head: "Kepala Dinas Kesehatan",
         posts: &[
             ("Sekretariat", "Sekretaris"),
-            ("Bidang Pelayanan Kesehatan", "Kepala Bidang Pelayanan Kesehatan"),
-            ("Seksi Pelayanan Kesehatan Primer", "Kepala Seksi Pelayanan Kesehatan Primer"),
+            (
+                "Bidang Pelayanan Kesehatan",
+                "Kepala Bidang Pelayanan Kesehatan",
+            ),
+            (
+                "Seksi Pelayanan Kesehatan Primer",
+                "Kepala Seksi Pelayanan Kesehatan Primer",
+            ),
             ("UPTD Instalasi Farmasi", "Kepala UPTD Instalasi Farmasi"),
             (
                 "UPTD Instalasi Farmasi",
@@ -161,16 +194,52 @@ const AGENCIES: &[Agency] = &[
 const FUNCTIONAL_POSTS: &[(usize, &str, &str, &str, &str)] = &[
     (4, "Guru Ahli Pertama", "S-1 Pendidikan", "", "S.Pd."),
     (4, "Guru Ahli Muda", "S-1 Pendidikan", "", "S.Pd."),
-    (4, "Pengawas Sekolah Ahli Madya", "S-2 Pendidikan", "", "S.Pd., M.Pd."),
+    (
+        4,
+        "Pengawas Sekolah Ahli Madya",
+        "S-2 Pendidikan",
+        "",
+        "S.Pd., M.Pd.",
+    ),
     (5, "Perawat Terampil", "D-III Keperawatan", "", "A.Md.Kep."),
-    (5, "Perawat Ahli Pertama", "S-1 Keperawatan", "", "S.Kep., Ners"),
+    (
+        5,
+        "Perawat Ahli Pertama",
+        "S-1 Keperawatan",
+        "",
+        "S.Kep., Ners",
+    ),
     (5, "Dokter Ahli Pertama", "Profesi Dokter", "dr.", ""),
     (5, "Bidan Terampil", "D-III Kebidanan", "", "A.Md.Keb."),
-    (3, "Analis Sumber Daya Manusia Aparatur Ahli Muda", "S-1 Administrasi", "", "S.Sos."),
-    (3, "Pranata Komputer Ahli Pertama", "S-1 Teknik Informatika", "", "S.Kom."),
+    (
+        3,
+        "Analis Sumber Daya Manusia Aparatur Ahli Muda",
+        "S-1 Administrasi",
+        "",
+        "S.Sos.",
+    ),
+    (
+        3,
+        "Pranata Komputer Ahli Pertama",
+        "S-1 Teknik Informatika",
+        "",
+        "S.Kom.",
+    ),
     (2, "Auditor Ahli Muda", "S-1 Akuntansi", "", "S.E., M.Ak."),
-    (0, "Perancang Peraturan Perundang-undangan Ahli Muda", "S-1 Hukum", "", "S.H."),
-    (6, "Teknik Jalan dan Jembatan Ahli Pertama", "S-1 Teknik Sipil", "", "S.T."),
+    (
+        0,
+        "Perancang Peraturan Perundang-undangan Ahli Muda",
+        "S-1 Hukum",
+        "",
+        "S.H.",
+    ),
+    (
+        6,
+        "Teknik Jalan dan Jembatan Ahli Pertama",
+        "S-1 Teknik Sipil",
+        "",
+        "S.T.",
+    ),
     (7, "Polisi Pamong Praja Terampil", "SLTA", "", ""),
 ];
 
@@ -185,21 +254,48 @@ const PELAKSANA_POSTS: &[(&str, &str, &str)] = &[
 ];
 
 const MEN: &[&str] = &[
-    "Ahmad", "Budi", "Rizky", "Hendra", "Agus", "Dedi", "Fajar", "Yudi", "Arif", "Bambang",
-    "Eko", "Gilang", "Hadi", "Irwan", "Joko", "Krisna", "Lukman", "Mulyadi", "Nanda", "Rahmat",
-    "Sigit", "Taufik", "Wahyu", "Yoga", "Zulkifli", "Andika", "Bayu", "Doni",
+    "Ahmad", "Budi", "Rizky", "Hendra", "Agus", "Dedi", "Fajar", "Yudi", "Arif", "Bambang", "Eko",
+    "Gilang", "Hadi", "Irwan", "Joko", "Krisna", "Lukman", "Mulyadi", "Nanda", "Rahmat", "Sigit",
+    "Taufik", "Wahyu", "Yoga", "Zulkifli", "Andika", "Bayu", "Doni",
 ];
 const WOMEN: &[&str] = &[
     "Ayu", "Dewi", "Fitri", "Indah", "Kartika", "Lestari", "Maya", "Nurul", "Putri", "Ratna",
     "Sari", "Tuti", "Wulan", "Yuni", "Rina", "Siti", "Dian", "Novi", "Erna", "Lina", "Mega",
 ];
 const FAMILY: &[&str] = &[
-    "Pratama", "Wijaya", "Kurniawan", "Hidayat", "Santoso", "Permana", "Firmansyah", "Setiawan",
-    "Nugroho", "Anggara", "Maharani", "Syahputra", "Hartono", "Ramadhan", "Purnama", "Saputra",
-    "Halim", "Gunawan", "Susilo", "Fitriani", "Anggraini", "Rahmawati", "Lestiani", "Utami",
+    "Pratama",
+    "Wijaya",
+    "Kurniawan",
+    "Hidayat",
+    "Santoso",
+    "Permana",
+    "Firmansyah",
+    "Setiawan",
+    "Nugroho",
+    "Anggara",
+    "Maharani",
+    "Syahputra",
+    "Hartono",
+    "Ramadhan",
+    "Purnama",
+    "Saputra",
+    "Halim",
+    "Gunawan",
+    "Susilo",
+    "Fitriani",
+    "Anggraini",
+    "Rahmawati",
+    "Lestiani",
+    "Utami",
 ];
 const PLACES: &[&str] = &[
-    "Tanjung Seroja", "Muara Teduh", "Seroja Hulu", "Palembang", "Jakarta", "Bandung", "Padang",
+    "Tanjung Seroja",
+    "Muara Teduh",
+    "Seroja Hulu",
+    "Palembang",
+    "Jakarta",
+    "Bandung",
+    "Padang",
     "Jambi",
 ];
 
@@ -289,27 +385,38 @@ pub fn siasn_export(rows: usize) -> SampleExport {
         let female = rng.below(5) < 2;
         // What the row holds: a structural post while any is left (active
         // rows only), else a functional or pelaksana post.
-        let (agency, unit, position, kind, education, front, back, level) =
-            if active && next_post < structural_posts.len() {
-                let (agency, unit, title) = structural_posts[next_post];
-                next_post += 1;
-                let level = crate::import::eselon::infer(STRUCTURAL, title, false)
-                    .map_or(4, |e| e.level());
-                let back = ["S.Sos., M.Si.", "S.E., M.M.", "S.H., M.H.", "S.T., M.T."]
-                    [rng.below(4)];
-                (agency, unit, title, STRUCTURAL, "S-2 Administrasi Publik", "", back, Some(level))
-            } else if rng.below(3) < 2 {
-                let (a, title, education, front, back) =
-                    FUNCTIONAL_POSTS[rng.below(FUNCTIONAL_POSTS.len())];
-                let agency = AGENCIES[a].name;
-                let unit = AGENCIES[a].posts.last().map_or(agency, |(u, _)| *u);
-                (agency, unit, title, FUNCTIONAL, education, front, back, None)
-            } else {
-                let (title, education, back) = PELAKSANA_POSTS[rng.below(PELAKSANA_POSTS.len())];
-                let a = &AGENCIES[rng.below(AGENCIES.len())];
-                let unit = a.posts[rng.below(a.posts.len())].0;
-                (a.name, unit, title, PELAKSANA, education, "", back, None)
-            };
+        let (agency, unit, position, kind, education, front, back, level) = if active
+            && next_post < structural_posts.len()
+        {
+            let (agency, unit, title) = structural_posts[next_post];
+            next_post += 1;
+            let level =
+                crate::import::eselon::infer(STRUCTURAL, title, false).map_or(4, |e| e.level());
+            let back = ["S.Sos., M.Si.", "S.E., M.M.", "S.H., M.H.", "S.T., M.T."][rng.below(4)];
+            (
+                agency,
+                unit,
+                title,
+                STRUCTURAL,
+                "S-2 Administrasi Publik",
+                "",
+                back,
+                Some(level),
+            )
+        } else if rng.below(3) < 2 {
+            let (a, title, education, front, back) =
+                FUNCTIONAL_POSTS[rng.below(FUNCTIONAL_POSTS.len())];
+            let agency = AGENCIES[a].name;
+            let unit = AGENCIES[a].posts.last().map_or(agency, |(u, _)| *u);
+            (
+                agency, unit, title, FUNCTIONAL, education, front, back, None,
+            )
+        } else {
+            let (title, education, back) = PELAKSANA_POSTS[rng.below(PELAKSANA_POSTS.len())];
+            let a = &AGENCIES[rng.below(AGENCIES.len())];
+            let unit = a.posts[rng.below(a.posts.len())].0;
+            (a.name, unit, title, PELAKSANA, education, "", back, None)
+        };
         let cpns = active && level.is_none() && i % 20 == 7;
         // Birth and CPNS start: CPNS joined in 2024; the retired were born
         // before 1966; the rest between 1966 and 1998.
@@ -332,9 +439,8 @@ pub fn siasn_export(rows: usize) -> SampleExport {
         let sex = if female { 2 } else { 1 };
         let mut serial = 1 + i % 999;
         let nip = loop {
-            let nip = format!(
-                "{birth_year}{month:02}{day:02}{cpns_year}{cpns_month:02}{sex}{serial:03}"
-            );
+            let nip =
+                format!("{birth_year}{month:02}{day:02}{cpns_year}{cpns_month:02}{sex}{serial:03}");
             if nips.insert(nip.clone()) {
                 break nip;
             }
@@ -359,7 +465,12 @@ pub fn siasn_export(rows: usize) -> SampleExport {
             golongan(&mut rng, level, education)
         };
         let tmt_gol = format!("01-04-{}", (cpns_year + 4 + rng.below(4)).min(2025));
-        let tmt_jab = format!("{:02}-{:02}-{}", 1 + rng.below(28), 1 + rng.below(12), 2019 + rng.below(6));
+        let tmt_jab = format!(
+            "{:02}-{:02}-{}",
+            1 + rng.below(28),
+            1 + rng.below(12),
+            2019 + rng.below(6)
+        );
         let nip_lama = if cpns_year < 2008 {
             format!("{}", 100_000_000 + rng.below(99_999_999))
         } else {

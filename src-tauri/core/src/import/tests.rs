@@ -668,9 +668,17 @@ fn a_siasn_export_as_downloaded_goes_in_with_inactive_rows_skipped_and_eselon_fr
         summary.skipped.iter().map(|s| s.line).collect::<Vec<_>>(),
         sample.inactive_lines
     );
-    assert!(summary.skipped[0].reason.contains("Pensiun"), "{:?}", summary.skipped[0]);
+    assert!(
+        summary.skipped[0].reason.contains("Pensiun"),
+        "{:?}",
+        summary.skipped[0]
+    );
     assert_eq!(
-        summary.inferred_eselon.iter().map(|i| i.count).sum::<usize>(),
+        summary
+            .inferred_eselon
+            .iter()
+            .map(|i| i.count)
+            .sum::<usize>(),
         sample.structural
     );
     let kadinkes = summary
@@ -681,20 +689,23 @@ fn a_siasn_export_as_downloaded_goes_in_with_inactive_rows_skipped_and_eselon_fr
     assert_eq!(kadinkes.eselon, "II.b");
     assert_eq!(summary.agencies_created, sample.agencies.len());
 
-    let all = store
-        .employees(&EmployeeFilter::default())
-        .unwrap()
-        .rows;
+    let all = store.employees(&EmployeeFilter::default()).unwrap().rows;
     assert_eq!(all.len(), active);
     let cpns = all
         .iter()
         .filter(|e| e.employment == crate::employee::EmploymentKind::Cpns)
         .count();
     assert_eq!(cpns, sample.cpns);
-    let lurah = all.iter().find(|e| e.position_name == "Lurah Pasar Seroja").unwrap();
+    let lurah = all
+        .iter()
+        .find(|e| e.position_name == "Lurah Pasar Seroja")
+        .unwrap();
     assert_eq!(lurah.eselon, Some(crate::employee::Eselon::IVa));
     assert_eq!(lurah.unit_id, None, "the agency itself is no unit");
-    let guru = all.iter().find(|e| e.position_name == "Guru Ahli Pertama").unwrap();
+    let guru = all
+        .iter()
+        .find(|e| e.position_name == "Guru Ahli Pertama")
+        .unwrap();
     assert_eq!(guru.eselon, None);
 
     // A second download of the same export updates, never duplicates.
