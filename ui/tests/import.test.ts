@@ -71,7 +71,7 @@ describe('employee import', () => {
     const { user } = await openImport();
     await user.selectOptions(screen.getByTestId('import-map-name'), '');
     await user.click(screen.getByTestId('import-confirm'));
-    expect((await screen.findByTestId('import-errors')).textContent).toContain('Kolom wajib tidak ditemukan: nama.');
+    expect((await screen.findByTestId('import-errors')).textContent).toContain('Kolom wajib tidak ditemukan: NAMA (Nama).');
     expect(screen.queryAllByTestId('import-error-row')).toHaveLength(0);
     expect(screen.queryByTestId('import-result')).toBeNull();
   });

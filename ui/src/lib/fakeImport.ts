@@ -152,7 +152,7 @@ export function fakeImport(
         };
       index[field] = i;
     }
-    const missing = FIELDS.filter((f) => f.required && !(f.field in index)).map((f) => f.aliases[0]);
+    const missing = FIELDS.filter((f) => f.required && !(f.field in index)).map((f) => `${f.aliases[0].toUpperCase().replaceAll('_', ' ')} (${f.label})`);
     if (missing.length)
       throw {
         code: 'kolom_wajib_hilang',

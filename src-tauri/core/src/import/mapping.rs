@@ -273,10 +273,17 @@ impl ColumnMapping {
                 })?;
             index.insert(*field, (i, headers[i].clone()));
         }
-        let missing: Vec<&str> = Field::ALL
+        // Named as the national export writes them: `JABATAN NAMA (Nama jabatan)`.
+        let missing: Vec<String> = Field::ALL
             .into_iter()
             .filter(|f| f.required() && !index.contains_key(f))
-            .map(|f| f.headers()[0])
+            .map(|f| {
+                format!(
+                    "{} ({})",
+                    f.headers()[0].to_uppercase().replace('_', " "),
+                    f.label()
+                )
+            })
             .collect();
         if !missing.is_empty() {
             return Err(Error::invalid(

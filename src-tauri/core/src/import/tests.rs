@@ -328,7 +328,7 @@ fn malformed_inputs_give_their_precise_error_and_write_nothing() {
             false,
             File(
                 "kolom_wajib_hilang",
-                "Kolom wajib tidak ditemukan: jabatan_nama, satuan_kerja_kerja",
+                "Kolom wajib tidak ditemukan: JABATAN NAMA (Nama jabatan), SATUAN KERJA KERJA NAMA (Perangkat daerah)",
             ),
         ),
         (
