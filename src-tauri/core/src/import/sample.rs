@@ -262,31 +262,33 @@ const WOMEN: &[&str] = &[
     "Ayu", "Dewi", "Fitri", "Indah", "Kartika", "Lestari", "Maya", "Nurul", "Putri", "Ratna",
     "Sari", "Tuti", "Wulan", "Yuni", "Rina", "Siti", "Dian", "Novi", "Erna", "Lina", "Mega",
 ];
-const FAMILY: &[&str] = &[
+/// Family names: for men, for women, for either.
+const FAMILY_MEN: &[&str] = &[
     "Pratama",
-    "Wijaya",
     "Kurniawan",
     "Hidayat",
-    "Santoso",
-    "Permana",
     "Firmansyah",
     "Setiawan",
     "Nugroho",
-    "Anggara",
-    "Maharani",
     "Syahputra",
-    "Hartono",
     "Ramadhan",
-    "Purnama",
     "Saputra",
-    "Halim",
     "Gunawan",
-    "Susilo",
-    "Fitriani",
+    "Permana",
+];
+const FAMILY_WOMEN: &[&str] = &[
     "Anggraini",
+    "Fitriani",
     "Rahmawati",
-    "Lestiani",
     "Utami",
+    "Maharani",
+    "Lestari",
+    "Wulandari",
+    "Saputri",
+    "Permatasari",
+];
+const FAMILY_ANY: &[&str] = &[
+    "Wijaya", "Santoso", "Hartono", "Purnama", "Halim", "Susilo", "Anggara", "Siregar", "Lubis",
 ];
 const PLACES: &[&str] = &[
     "Tanjung Seroja",
@@ -343,17 +345,25 @@ fn field(text: &str) -> String {
     }
 }
 
-/// The golongan a PNS of this kind and education plausibly holds.
-fn golongan(rng: &mut Rng, structural_level: Option<u8>, education: &str) -> &'static str {
-    let options: &[&str] = match structural_level {
+/// The golongan a PNS plausibly holds: by structural level, else by
+/// education and years since the CPNS start (a step about every four years).
+fn golongan(structural_level: Option<u8>, education: &str, years: usize) -> &'static str {
+    let steps: &[&str] = match structural_level {
         Some(2) => &["IV/b", "IV/c"],
         Some(3) => &["IV/a", "IV/b"],
         Some(_) => &["III/c", "III/d"],
-        None if education.starts_with("SLTA") => &["II/a", "II/b", "II/c", "II/d", "III/a"],
-        None if education.starts_with("D-III") => &["II/c", "II/d", "III/a", "III/b"],
-        None => &["III/a", "III/b", "III/c", "III/d", "IV/a"],
+        None if education.starts_with("SLTA") => {
+            &["II/a", "II/b", "II/c", "II/d", "III/a", "III/b"]
+        }
+        None if education.starts_with("D-III") => &["II/c", "II/d", "III/a", "III/b", "III/c"],
+        None => &["III/a", "III/b", "III/c", "III/d", "IV/a", "IV/b"],
     };
-    options[rng.below(options.len())]
+    let step = if structural_level.is_some() {
+        years / 12
+    } else {
+        years / 4
+    };
+    steps[step.min(steps.len() - 1)]
 }
 
 /// `rows` rows of a SIASN export: first every structural post (with heads),
@@ -447,7 +457,11 @@ pub fn siasn_export(rows: usize) -> SampleExport {
             serial = serial % 999 + 1;
         };
         let given = rng.pick(if female { WOMEN } else { MEN });
-        let family = rng.pick(FAMILY);
+        let family = if rng.below(3) == 0 {
+            rng.pick(FAMILY_ANY)
+        } else {
+            rng.pick(if female { FAMILY_WOMEN } else { FAMILY_MEN })
+        };
         let name = if rng.below(6) == 0 {
             given.to_uppercase()
         } else {
@@ -462,9 +476,13 @@ pub fn siasn_export(rows: usize) -> SampleExport {
                 "III/a"
             }
         } else {
-            golongan(&mut rng, level, education)
+            golongan(level, education, 2025 - cpns_year)
         };
-        let tmt_gol = format!("01-04-{}", (cpns_year + 4 + rng.below(4)).min(2025));
+        let tmt_gol = if cpns {
+            format!("01-{cpns_month:02}-{cpns_year}")
+        } else {
+            format!("01-04-{}", (cpns_year + 4 + rng.below(4)).min(2025))
+        };
         let tmt_jab = format!(
             "{:02}-{:02}-{}",
             1 + rng.below(28),
