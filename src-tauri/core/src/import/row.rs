@@ -205,7 +205,10 @@ pub(crate) fn employee(
     let agency = value(Field::Agency);
     let unit = value(Field::Unit);
     let sex = value(Field::Sex);
-    if let Some(reason) = inactive_reason(&legal_status) {
+    if let Some(mut reason) = inactive_reason(&legal_status) {
+        if !input.nip.trim().is_empty() && store.employee_by_nip(&input.nip).is_ok() {
+            reason += " Pegawai ini masih tercatat di Edaran dari impor atau isian sebelumnya; hapus datanya bila memang sudah tidak aktif.";
+        }
         return Ok(Outcome::Skipped(SkippedRow {
             line: row.line,
             nip: input.nip,

@@ -713,3 +713,61 @@ fn a_siasn_export_as_downloaded_goes_in_with_inactive_rows_skipped_and_eselon_fr
     assert_eq!((again.created, again.updated), (0, active));
     assert_eq!(again.skipped.len(), sample.inactive_lines.len());
 }
+
+#[test]
+fn siasn_rows_are_checked_by_their_own_column_names() {
+    let header = "NIP BARU,NAMA,JENIS KELAMIN,GOL AKHIR NAMA,JENIS JABATAN NAMA,JABATAN NAMA,UNOR NAMA,SATUAN KERJA KERJA NAMA,KEDUDUKAN HUKUM NAMA,STATUS CPNS PNS\n";
+    let good = "197203142000031004,HENDRA WIJAYA,Laki-laki,IV/c,Struktural,Kepala Dinas Kesehatan,Dinas Kesehatan,Dinas Kesehatan,Aktif,P\n";
+    let unknown_post = "198006212006042002,RATNA UTAMI,Perempuan,III/d,Struktural,Direktur Utama,Dinas Kesehatan,Dinas Kesehatan,Aktif,P\n";
+    let wrong_sex = "199902102024011003,BAYU PRATAMA,Perempuan,III/a,Fungsional Tertentu,Perawat Ahli Pertama,Sekretariat,Dinas Kesehatan,Aktif,C\n";
+    let mut store = Store::open_in_memory().unwrap();
+    let file = csv_file(format!("{header}{good}{unknown_post}{wrong_sex}"));
+    let Err(Error::Import(rows)) = import(&mut store, &file, true) else {
+        panic!("bad rows must refuse the file");
+    };
+    let found: Vec<(usize, &str)> = rows.iter().map(|r| (r.line, r.column.as_str())).collect();
+    assert_eq!(found, [(3, "JABATAN NAMA"), (4, "JENIS KELAMIN")]);
+    assert!(
+        rows[0].message.contains("tambahkan kolom ESELON"),
+        "{}",
+        rows[0].message
+    );
+    assert!(
+        rows[1].message.contains("digit ke-15 = 1, laki-laki"),
+        "{}",
+        rows[1].message
+    );
+    assert!(store.agencies("").unwrap().is_empty(), "nothing half-saved");
+
+    // Imported once, then retired in the next export: skipped, and said to
+    // be still on record.
+    import(&mut store, &csv_file(format!("{header}{good}")), true).unwrap();
+    let retired = good.replace("Aktif", "Pensiun");
+    let summary = import(&mut store, &csv_file(format!("{header}{retired}")), true).unwrap();
+    assert_eq!((summary.created, summary.updated), (0, 0));
+    assert_eq!(summary.skipped.len(), 1);
+    assert_eq!(summary.skipped[0].line, 2);
+    assert_eq!(summary.skipped[0].name, "HENDRA WIJAYA");
+    assert!(summary.skipped[0]
+        .reason
+        .contains("masih tercatat di Edaran"));
+}
+
+#[test]
+fn a_province_office_gives_its_agency_heads_eselon_ii_a() {
+    let mut store = office();
+    let mut profile = crate::demo::office_profile();
+    profile.region_kind = crate::office::RegionKind::Provinsi;
+    profile.region_name = "Seroja Raya".into();
+    store.save_office(&profile).unwrap();
+    let file = csv_file(
+        "NIP BARU,NAMA,GOL AKHIR NAMA,JABATAN NAMA,SATUAN KERJA KERJA NAMA,STATUS CPNS PNS\n\
+         197203142000031004,HENDRA WIJAYA,IV/c,Kepala Dinas Kesehatan,Dinas Kesehatan,P\n",
+    );
+    assert_eq!(
+        preview_import(&store, &file).unwrap().sample_eselon,
+        ["II.a"]
+    );
+    let summary = import(&mut store, &file, true).unwrap();
+    assert_eq!(summary.inferred_eselon[0].eselon, "II.a");
+}
