@@ -9,17 +9,20 @@
 //! - II.b: Asisten Sekretariat Daerah, Sekretaris DPRD, Kepala Dinas,
 //!   Kepala Badan (incl. Kepala Pelaksana BPBD), Kepala Satuan Polisi Pamong
 //!   Praja, Inspektur, Staf Ahli Bupati/Wali Kota;
-//! - III.a: Sekretaris of a Dinas/Badan/Inspektorat, Kepala Bagian, Kepala
-//!   Bidang, Inspektur Pembantu, Camat;
-//! - III.b: Sekretaris Kecamatan;
+//! - III.a: Sekretaris of a Dinas/Badan/Inspektorat, Kepala Bagian,
+//!   Inspektur Pembantu, Camat;
+//! - III.b: Kepala Bidang of a Dinas/Badan, Sekretaris Kecamatan (as also
+//!   PP 17/2018 tentang Kecamatan);
 //! - IV.a: Kepala Sub Bagian, Kepala Seksi, Kepala Subbidang, Lurah, and
 //!   Kepala UPT(D) (kelas A, Permendagri 12/2017 on UPTD);
 //! - IV.b: Sekretaris Kelurahan, Kepala Seksi at a kelurahan, Kepala Sub
 //!   Bagian (Tata Usaha) of a UPT(D).
 //!
-//! In a provinsi every level above moves up one step (Sekretaris Daerah is
-//! I.b, which Edaran's eselon list does not hold, so none is inferred; heads
-//! of agencies are II.a). Only structural posts have an eselon: functional
+//! In a provinsi the upper levels move up one step: Sekretaris Daerah is
+//! I.b, which Edaran's eselon list does not hold, so none is inferred;
+//! heads of agencies are II.a, Kepala Bidang III.a, Kepala UPT III.b.
+//! (Article numbers as we read them; the levels are the ones regional
+//! rosters use. A file with its own eselon column is never second-guessed.) Only structural posts have an eselon: functional
 //! (*fungsional tertentu*) and pelaksana (*fungsional umum*) posts get none,
 //! and so does a structural title these rules do not know — the import
 //! then asks for an eselon column rather than guessing.
@@ -103,6 +106,12 @@ pub fn infer(position_kind: &str, position_name: &str, provinsi: bool) -> Option
         Eselon::IVb
     } else if starts(&["sekretaris kecamatan"]) {
         Eselon::IIIb
+    } else if starts(&["kepala bidang"]) {
+        if provinsi {
+            Eselon::IIIa
+        } else {
+            Eselon::IIIb
+        }
     } else if starts(&["kepala upt", "kepala unit pelaksana teknis"]) {
         if provinsi {
             Eselon::IIIb
@@ -115,13 +124,7 @@ pub fn infer(position_kind: &str, position_name: &str, provinsi: bool) -> Option
         } else {
             Eselon::IVa
         }
-    } else if starts(&[
-        "sekretaris",
-        "kepala bagian",
-        "kepala bidang",
-        "inspektur pembantu",
-        "camat",
-    ]) {
+    } else if starts(&["sekretaris", "kepala bagian", "inspektur pembantu", "camat"]) {
         Eselon::IIIa
     } else if starts(&["lurah"]) {
         Eselon::IVa
@@ -174,8 +177,9 @@ mod tests {
         );
         assert_eq!(
             kab("Struktural", "Kepala Bidang Mutasi dan Promosi"),
-            Some("III.a")
+            Some("III.b")
         );
+        assert_eq!(kab("Struktural", "Kabid. Mutasi"), Some("III.b"));
         assert_eq!(kab("Struktural", "Kepala Bagian Organisasi"), Some("III.a"));
         assert_eq!(
             kab("Struktural", "Inspektur Pembantu Wilayah I"),
@@ -243,6 +247,10 @@ mod tests {
         assert_eq!(
             infer("Struktural", "Kepala Seksi Mutasi", true),
             Some(Eselon::IVa)
+        );
+        assert_eq!(
+            infer("Struktural", "Kepala Bidang Mutasi", true),
+            Some(Eselon::IIIa)
         );
     }
 }
