@@ -267,7 +267,7 @@ fn a_file_without_required_columns_is_refused_by_name() {
     assert!(!run.ok);
     assert!(
         run.stderr.contains(
-            "Kolom wajib tidak ditemukan: jenis_pegawai, jabatan_nama, satuan_kerja_kerja"
+            "Kolom wajib tidak ditemukan: STATUS CPNS PNS (Jenis pegawai), JABATAN NAMA (Nama jabatan), SATUAN KERJA KERJA NAMA (Perangkat daerah)."
         ),
         "{}",
         run.stderr

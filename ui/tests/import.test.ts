@@ -1,5 +1,6 @@
 import { within } from '@testing-library/svelte';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fakeImportFile } from '../src/lib/fakeImport';
 import { openPage, renderApp, rowTexts, screen, waitFor } from './helpers';
 
 async function openImport() {
@@ -70,8 +71,39 @@ describe('employee import', () => {
     const { user } = await openImport();
     await user.selectOptions(screen.getByTestId('import-map-name'), '');
     await user.click(screen.getByTestId('import-confirm'));
-    expect((await screen.findByTestId('import-errors')).textContent).toContain('Kolom wajib tidak ditemukan: nama.');
+    expect((await screen.findByTestId('import-errors')).textContent).toContain('Kolom wajib tidak ditemukan: NAMA (Nama).');
     expect(screen.queryAllByTestId('import-error-row')).toHaveLength(0);
     expect(screen.queryByTestId('import-result')).toBeNull();
+  });
+
+  describe('a SIASN export as downloaded', () => {
+    afterEach(() => fakeImportFile('spreadsheet'));
+
+    it('maps the uppercase headers, shows the eselon from each position for confirmation, and lists the skipped retired row', async () => {
+      fakeImportFile('siasn');
+      const { user } = await openImport();
+      expect(mapped('nip')).toBe('NIP BARU');
+      expect(mapped('employment')).toBe('STATUS CPNS PNS');
+      expect(mapped('agency')).toBe('SATUAN KERJA KERJA NAMA');
+      expect(mapped('legal_status')).toBe('KEDUDUKAN HUKUM NAMA');
+      expect(mapped('eselon')).toBe('');
+      expect(screen.getByTestId('import-sample-eselon').textContent).toBe('Eselon (dari jabatan)');
+      expect(rowTexts('import-eselon-cell')).toEqual(['II.b', 'IV.a', '—']);
+      expect(screen.getByTestId('import-eselon-note').textContent).toContain('PP 18/2016');
+      expect(screen.getByTestId('import-inactive').textContent).toContain('1 baris pegawai tidak aktif');
+      expect(screen.getByTestId('import-unused').textContent).toContain('TMT GOLONGAN');
+
+      // Choosing an eselon column hides the derived one.
+      await user.selectOptions(screen.getByTestId('import-map-eselon'), 'TMT GOLONGAN');
+      expect(screen.queryByTestId('import-sample-eselon')).toBeNull();
+      await user.selectOptions(screen.getByTestId('import-map-eselon'), '');
+
+      await user.click(screen.getByTestId('import-create-missing'));
+      await user.click(screen.getByTestId('import-confirm'));
+      expect((await screen.findByTestId('import-result')).textContent).toContain('Impor selesai: 3 pegawai baru');
+      expect(screen.getByTestId('import-skipped').textContent).toContain('1 baris');
+      expect(rowTexts('import-skipped-row')).toEqual(['5196101011985031001AGUS SANTOSOSudah pensiun (kedudukan hukum "Pensiun"); tidak diimpor.']);
+      expect(rowTexts('import-inferred-row')).toEqual(['Kepala Dinas KesehatanII.b1', 'Kepala Seksi Pelayanan Kesehatan PrimerIV.a1']);
+    });
   });
 });

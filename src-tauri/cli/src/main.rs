@@ -892,6 +892,34 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                         summary.agencies_created, summary.units_created
                     );
                 }
+                if !summary.skipped.is_empty() {
+                    text += &format!(
+                        "Dilewati (bukan pegawai aktif): {} baris.\n",
+                        summary.skipped.len()
+                    );
+                    for s in &summary.skipped {
+                        text += &format!(
+                            "  baris {}: NIP {}, {}: {}\n",
+                            s.line, s.nip, s.name, s.reason
+                        );
+                    }
+                }
+                if !summary.inferred_eselon.is_empty() {
+                    text += &format!(
+                        "Eselon dari nama jabatan ({} pegawai; periksa):\n",
+                        summary
+                            .inferred_eselon
+                            .iter()
+                            .map(|i| i.count)
+                            .sum::<usize>()
+                    );
+                    for i in &summary.inferred_eselon {
+                        text += &format!(
+                            "  {} → {} ({} pegawai, pertama di baris {})\n",
+                            i.position, i.eselon, i.count, i.line
+                        );
+                    }
+                }
                 text
             });
         }

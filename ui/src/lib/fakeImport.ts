@@ -6,7 +6,7 @@
  */
 import type { Backend } from './backend';
 import type { FakeSeed } from './fakeBackend';
-import type { Choice, EmployeeInput, ImportStart } from './types';
+import type { Choice, EmployeeInput, ImportStart, ImportSummary } from './types';
 
 type ImportMethods = Pick<Backend, 'employees_import_pick' | 'employees_import'>;
 
@@ -16,20 +16,37 @@ const FIELDS: { field: string; label: string; required: boolean; aliases: string
   { field: 'name', label: 'Nama', required: true, aliases: ['nama', 'nama_pegawai', 'nama_lengkap'] },
   { field: 'front_title', label: 'Gelar depan', required: false, aliases: ['gelar_depan'] },
   { field: 'back_title', label: 'Gelar belakang', required: false, aliases: ['gelar_belakang'] },
-  { field: 'employment', label: 'Jenis pegawai', required: true, aliases: ['jenis_pegawai', 'status_pegawai'] },
+  { field: 'employment', label: 'Jenis pegawai', required: true, aliases: ['status_cpns_pns', 'jenis_pegawai', 'status_pegawai'] },
   { field: 'golongan', label: 'Golongan', required: false, aliases: ['gol_akhir_nama', 'golongan', 'gol'] },
   { field: 'position_name', label: 'Nama jabatan', required: true, aliases: ['jabatan_nama', 'jabatan', 'nama_jabatan'] },
-  { field: 'position_kind', label: 'Jenis jabatan', required: false, aliases: ['jenis_jabatan'] },
+  { field: 'position_kind', label: 'Jenis jabatan', required: false, aliases: ['jenis_jabatan_nama', 'jenis_jabatan'] },
   { field: 'eselon', label: 'Eselon', required: false, aliases: ['eselon', 'eselon_nama'] },
-  { field: 'agency', label: 'Perangkat daerah', required: true, aliases: ['satuan_kerja_kerja', 'satuan_kerja', 'perangkat_daerah', 'opd'] },
+  {
+    field: 'agency',
+    label: 'Perangkat daerah',
+    required: true,
+    aliases: ['satuan_kerja_kerja_nama', 'satuan_kerja_kerja', 'satuan_kerja', 'perangkat_daerah', 'opd'],
+  },
   { field: 'unit', label: 'Unit kerja', required: false, aliases: ['unor_nama', 'unit', 'unit_kerja'] },
   { field: 'birth_date', label: 'Tanggal lahir', required: false, aliases: ['tanggal_lahir', 'tgl_lahir'] },
+  { field: 'sex', label: 'Jenis kelamin', required: false, aliases: ['jenis_kelamin'] },
+  { field: 'legal_status', label: 'Kedudukan hukum', required: false, aliases: ['kedudukan_hukum_nama', 'kedudukan_hukum'] },
 ];
 
 /** Which import field an employee validation error is about. */
 const FIELD_OF_ERROR: Record<string, string> = { agency_id: 'agency', unit_id: 'unit' };
 
-const FILE = {
+interface CannedFile {
+  path: string;
+  headers: string[];
+  rows: string[][];
+  /** The eselon the core gives each row's position (no eselon column), '' for none. */
+  eselon?: string[];
+  /** Headers the core knows from the SIASN export but does not keep. */
+  unused?: string[];
+}
+
+const SPREADSHEET: CannedFile = {
   path: '/home/pengguna/Dokumen/pegawai-siasn.xlsx',
   headers: ['NIP', 'Nama', 'Jenis Pegawai', 'Golongan', 'Jabatan', 'Perangkat Daerah', 'Unit Kerja'],
   rows: [
@@ -39,6 +56,27 @@ const FILE = {
     ['198811232014021005', 'Fajar Nugroho', 'PNS', 'III/b', 'Analis Pemerintahan', 'Kecamatan Seroja Hilir', 'Seksi Pemerintahan'],
   ],
 };
+
+/** A SIASN bulk export as downloaded: uppercase headers, no eselon column, a retired row. */
+const SIASN: CannedFile = {
+  path: '/home/pengguna/Unduhan/export.csv',
+  headers: ['PNS ID', 'NIP BARU', 'NAMA', 'GOL AKHIR NAMA', 'JENIS JABATAN NAMA', 'JABATAN NAMA', 'UNOR NAMA', 'SATUAN KERJA KERJA NAMA', 'KEDUDUKAN HUKUM NAMA', 'STATUS CPNS PNS', 'TMT GOLONGAN'],
+  rows: [
+    ['8ae4838a1', '197203142000031004', 'HENDRA WIJAYA', 'IV/c', 'Struktural', 'Kepala Dinas Kesehatan', 'Dinas Kesehatan', 'Dinas Kesehatan', 'Aktif', 'P', '01-04-2020'],
+    ['8ae4838a2', '198006212006042002', 'RATNA UTAMI', 'III/d', 'Struktural', 'Kepala Seksi Pelayanan Kesehatan Primer', 'Seksi Pelayanan Kesehatan Primer', 'Dinas Kesehatan', 'Aktif', 'P', '01-04-2021'],
+    ['8ae4838a3', '199902102024011003', 'BAYU PRATAMA', 'III/a', 'Fungsional Tertentu', 'Perawat Ahli Pertama', 'Sekretariat', 'Dinas Kesehatan', 'Aktif', 'C', '01-01-2024'],
+    ['8ae4838a4', '196101011985031001', 'AGUS SANTOSO', 'IV/a', 'Fungsional Umum', 'Pengadministrasi Umum', 'Sekretariat', 'Dinas Kesehatan', 'Pensiun', 'P', '01-04-2010'],
+  ],
+  eselon: ['II.b', 'IV.a', '', ''],
+  unused: ['PNS ID', 'TMT GOLONGAN'],
+};
+
+let FILE: CannedFile = SPREADSHEET;
+
+/** Which canned file the next pick returns (tests switch to the SIASN export). */
+export function fakeImportFile(which: 'spreadsheet' | 'siasn') {
+  FILE = which === 'siasn' ? SIASN : SPREADSHEET;
+}
 
 const AGENCY_KINDS: [RegExp, string][] = [
   [/^sekretariat daerah/i, 'sekretariat_daerah'],
@@ -64,6 +102,21 @@ const UNIT_KINDS: [RegExp, string][] = [
   [/^uptd/i, 'uptd'],
 ];
 const kindOf = (kinds: [RegExp, string][], name: string) => kinds.find(([re]) => re.test(name))?.[1] ?? null;
+
+/** The core's reading of the export's position kinds. */
+const positionKind = (raw: string) => {
+  const t = raw.trim().toLowerCase();
+  if (t.startsWith('struktural')) return 'struktural';
+  if (t.startsWith('fungsional') && !t.includes('umum')) return 'fungsional';
+  if (t === '' || t.includes('umum') || t.includes('pelaksana')) return 'pelaksana';
+  return t;
+};
+
+/** Whether a row's kedudukan hukum (if the file has one) is not active. */
+function inactive(headers: string[], row: string[]): boolean {
+  const i = headers.findIndex((h) => normalise(h) === 'kedudukan_hukum_nama');
+  return i >= 0 && row[i].trim() !== '' && row[i].trim().toLowerCase() !== 'aktif';
+}
 
 const normalise = (h: string) => h.trim().toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join('_');
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -99,7 +152,7 @@ export function fakeImport(
         };
       index[field] = i;
     }
-    const missing = FIELDS.filter((f) => f.required && !(f.field in index)).map((f) => f.aliases[0]);
+    const missing = FIELDS.filter((f) => f.required && !(f.field in index)).map((f) => `${f.aliases[0].toUpperCase().replaceAll('_', ' ')} (${f.label})`);
     if (missing.length)
       throw {
         code: 'kolom_wajib_hilang',
@@ -123,6 +176,9 @@ export function fakeImport(
             mapping: { ...(remembered ?? guess(FILE.headers)) },
             remembered: remembered !== null,
             fields: FIELDS.map(({ field, label, required }) => ({ field, label, required })),
+            sample_eselon: FILE.eselon?.slice(0, 3) ?? [],
+            inactive_rows: FILE.rows.filter((r) => inactive(FILE.headers, r)).length,
+            unused_known: FILE.unused ?? [],
           },
         }),
       ),
@@ -131,10 +187,17 @@ export function fakeImport(
         const index = columns(mapping);
         const before = structuredClone({ agencies: db.agencies, units: db.units, employees: db.employees });
         const rows: { line: number; column: string; message: string }[] = [];
-        const summary = { created: 0, updated: 0, agencies_created: 0, units_created: 0 };
+        const summary: ImportSummary = { created: 0, updated: 0, agencies_created: 0, units_created: 0, skipped: [], inferred_eselon: [] };
         FILE.rows.forEach((row, i) => {
           const line = i + 2;
           const value = (field: string) => (field in index ? row[index[field]].trim() : '');
+          const status = value('legal_status');
+          if (status !== '' && status.toLowerCase() !== 'aktif') {
+            summary.skipped.push({ line, nip: value('nip'), name: value('name'), reason: `Sudah pensiun (kedudukan hukum "${status}"); tidak diimpor.` });
+            return;
+          }
+          const inferred = !('eselon' in index) ? (FILE.eselon?.[i] ?? '') : '';
+          if (inferred) summary.inferred_eselon.push({ position: value('position_name'), eselon: inferred, count: 1, line });
           const fail = (field: string, message: string) => rows.push({ line, column: mapping[field] ?? field, message });
           const agencyName = value('agency');
           let agency = db.agencies.find((a) => same(a.name, agencyName) || (a.short_name !== '' && same(a.short_name, agencyName)));
@@ -146,7 +209,7 @@ export function fakeImport(
             db.agencies.push(agency);
             summary.agencies_created++;
           }
-          const unitName = value('unit');
+          const unitName = same(value('unit'), agencyName) ? '' : value('unit');
           let unit = unitName ? db.units.find((u) => u.agency_id === agency.id && same(u.name, unitName)) : undefined;
           if (unitName && !unit) {
             const kind = kindOf(UNIT_KINDS, unitName);
@@ -166,11 +229,14 @@ export function fakeImport(
               name: value('name'),
               front_title: value('front_title'),
               back_title: value('back_title'),
-              employment: employmentKinds.find((k) => same(k.code, employment) || same(k.label, employment))?.code ?? employment,
+              employment:
+                ({ P: 'pns', C: 'cpns' } as Record<string, string>)[employment.toUpperCase()] ??
+                employmentKinds.find((k) => same(k.code, employment) || same(k.label, employment))?.code ??
+                employment,
               golongan: value('golongan'),
               position_name: value('position_name'),
-              position_kind: value('position_kind').toLowerCase(),
-              eselon: value('eselon'),
+              position_kind: inferred ? 'struktural' : positionKind(value('position_kind')),
+              eselon: inferred || value('eselon'),
               agency_id: agency.id,
               unit_id: unit?.id ?? null,
             });

@@ -750,6 +750,12 @@ export interface ImportPreview {
   mapping: Record<string, string>;
   remembered: boolean;
   fields: { field: string; label: string; required: boolean }[];
+  /** Per sample row, the eselon its position gives ('' for none) when the file has no eselon column; else empty. */
+  sample_eselon: string[];
+  /** Rows that will be skipped as not active (kedudukan hukum). */
+  inactive_rows: number;
+  /** Columns of the national export that Edaran knows but does not keep. */
+  unused_known: string[];
 }
 
 /** A file chosen for import and its preview. */
@@ -759,11 +765,29 @@ export interface ImportStart {
   preview: ImportPreview;
 }
 
+/** A row left out of an import because the employee is not active. */
+export interface SkippedRow {
+  line: number;
+  nip: string;
+  name: string;
+  reason: string;
+}
+
+/** A position whose eselon an import took from its name. */
+export interface InferredEselon {
+  position: string;
+  eselon: string;
+  count: number;
+  line: number;
+}
+
 export interface ImportSummary {
   created: number;
   updated: number;
   agencies_created: number;
   units_created: number;
+  skipped: SkippedRow[];
+  inferred_eselon: InferredEselon[];
 }
 
 /** Options of a notices batch. */

@@ -26,10 +26,110 @@ pub enum Field {
     Unit,
     /// Checked against the birth date inside the NIP; not stored.
     BirthDate,
+    /// Checked against the sex digit inside a PNS NIP; not stored.
+    Sex,
+    /// *Kedudukan hukum*: rows not active (pensiun, meninggal, …) are
+    /// skipped and reported; not stored.
+    LegalStatus,
 }
 
+/// The one table of header names, normalised (see [`normalise`], so
+/// `NIP BARU`, `nip_baru` and `Nip-Baru` are one name): for each field the
+/// names that mean it, the national export's first. The SIASN/SAPK bulk
+/// export writes them in upper case with spaces (`GOL AKHIR NAMA`), tools
+/// that store it in snake_case (`gol_akhir_nama`); both normalise alike.
+const ALIASES: &[(Field, &[&str])] = &[
+    (Field::Nip, &["nip_baru", "nip"]),
+    (Field::Name, &["nama", "nama_pegawai", "nama_lengkap"]),
+    (Field::FrontTitle, &["gelar_depan"]),
+    (Field::BackTitle, &["gelar_belakang"]),
+    (
+        Field::Employment,
+        &[
+            "status_cpns_pns",
+            "jenis_pegawai",
+            "status_pegawai",
+            "status_cpns_pns_nama",
+        ],
+    ),
+    (
+        Field::Golongan,
+        &[
+            "gol_akhir_nama",
+            "golongan",
+            "gol",
+            "pangkat_golongan",
+            "golongan_nama",
+            "gol_ruang",
+        ],
+    ),
+    (
+        Field::PositionName,
+        &["jabatan_nama", "jabatan", "nama_jabatan"],
+    ),
+    (
+        Field::PositionKind,
+        &["jenis_jabatan_nama", "jenis_jabatan"],
+    ),
+    (Field::Eselon, &["eselon", "eselon_nama"]),
+    (
+        Field::Agency,
+        &[
+            "satuan_kerja_kerja_nama",
+            "satuan_kerja_kerja",
+            "satuan_kerja_nama",
+            "satuan_kerja",
+            "perangkat_daerah",
+            "opd",
+        ],
+    ),
+    (Field::Unit, &["unor_nama", "unit", "unit_kerja", "unor"]),
+    (Field::BirthDate, &["tanggal_lahir", "tgl_lahir"]),
+    (Field::Sex, &["jenis_kelamin", "jenis_kelamin_nama", "jk"]),
+    (
+        Field::LegalStatus,
+        &[
+            "kedudukan_hukum_nama",
+            "kedudukan_hukum",
+            "kedudukan_pegawai",
+        ],
+    ),
+];
+
+/// Columns of the national export that Edaran knows but does not keep
+/// (normalised); the mapping step names them so nothing looks forgotten.
+pub const KNOWN_UNUSED: &[&str] = &[
+    "pns_id",
+    "nip_lama",
+    "tempat_lahir",
+    "tempat_lahir_nama",
+    "gol_akhir_id",
+    "gol_awal_nama",
+    "tmt_golongan",
+    "tmt_cpns",
+    "tmt_pns",
+    "mk_tahun",
+    "mk_bulan",
+    "jenis_jabatan_id",
+    "jabatan_id",
+    "tmt_jabatan",
+    "unor_id",
+    "unor_induk_nama",
+    "instansi_kerja_nama",
+    "instansi_induk_nama",
+    "satuan_kerja_kerja_id",
+    "kedudukan_hukum_id",
+    "agama_nama",
+    "pendidikan_nama",
+    "tingkat_pendidikan_nama",
+    "email",
+    "nomor_hp",
+    "alamat",
+    "nik",
+];
+
 impl Field {
-    pub const ALL: [Field; 12] = [
+    pub const ALL: [Field; 14] = [
         Field::Nip,
         Field::Name,
         Field::FrontTitle,
@@ -42,30 +142,17 @@ impl Field {
         Field::Agency,
         Field::Unit,
         Field::BirthDate,
+        Field::Sex,
+        Field::LegalStatus,
     ];
 
-    /// Header names that mean this field, normalised (see [`normalise`]);
-    /// the first is the national export's.
+    /// Header names that mean this field, normalised; the first is the
+    /// national export's.
     fn headers(self) -> &'static [&'static str] {
-        match self {
-            Field::Nip => &["nip_baru", "nip"],
-            Field::Name => &["nama", "nama_pegawai", "nama_lengkap"],
-            Field::FrontTitle => &["gelar_depan"],
-            Field::BackTitle => &["gelar_belakang"],
-            Field::Employment => &["jenis_pegawai", "status_pegawai"],
-            Field::Golongan => &["gol_akhir_nama", "golongan", "gol", "pangkat_golongan"],
-            Field::PositionName => &["jabatan_nama", "jabatan", "nama_jabatan"],
-            Field::PositionKind => &["jenis_jabatan"],
-            Field::Eselon => &["eselon", "eselon_nama"],
-            Field::Agency => &[
-                "satuan_kerja_kerja",
-                "satuan_kerja",
-                "perangkat_daerah",
-                "opd",
-            ],
-            Field::Unit => &["unor_nama", "unit", "unit_kerja"],
-            Field::BirthDate => &["tanggal_lahir", "tgl_lahir"],
-        }
+        ALIASES
+            .iter()
+            .find(|(f, _)| *f == self)
+            .map_or(&[], |(_, names)| names)
     }
 
     pub fn label(self) -> &'static str {
@@ -82,6 +169,8 @@ impl Field {
             Field::Agency => "Perangkat daerah",
             Field::Unit => "Unit kerja",
             Field::BirthDate => "Tanggal lahir",
+            Field::Sex => "Jenis kelamin",
+            Field::LegalStatus => "Kedudukan hukum",
         }
     }
 
@@ -110,8 +199,9 @@ impl Field {
     }
 }
 
-/// `NIP BARU`, `Nip-Baru` → `nip_baru`.
-fn normalise(header: &str) -> String {
+/// `NIP BARU`, `Nip-Baru`, ` nip__baru ` → `nip_baru`: case, spaces,
+/// underscores and other punctuation do not matter.
+pub(crate) fn normalise(header: &str) -> String {
     header
         .trim()
         .to_lowercase()
@@ -183,10 +273,17 @@ impl ColumnMapping {
                 })?;
             index.insert(*field, (i, headers[i].clone()));
         }
-        let missing: Vec<&str> = Field::ALL
+        // Named as the national export writes them: `JABATAN NAMA (Nama jabatan)`.
+        let missing: Vec<String> = Field::ALL
             .into_iter()
             .filter(|f| f.required() && !index.contains_key(f))
-            .map(|f| f.headers()[0])
+            .map(|f| {
+                format!(
+                    "{} ({})",
+                    f.headers()[0].to_uppercase().replace('_', " "),
+                    f.label()
+                )
+            })
             .collect();
         if !missing.is_empty() {
             return Err(Error::invalid(
@@ -250,6 +347,79 @@ mod tests {
         assert_eq!(m.0[&Field::Employment], "Jenis-Pegawai");
         assert_eq!(m.0[&Field::BirthDate], "Tgl Lahir");
         assert_eq!(m.0.len(), 4);
+    }
+
+    /// The SIASN bulk export's headers as downloaded.
+    pub(crate) const SIASN_HEADERS: [&str; 21] = [
+        "PNS ID",
+        "NIP BARU",
+        "NIP LAMA",
+        "NAMA",
+        "GELAR DEPAN",
+        "GELAR BELAKANG",
+        "TEMPAT LAHIR NAMA",
+        "TANGGAL LAHIR",
+        "JENIS KELAMIN",
+        "GOL AKHIR NAMA",
+        "TMT GOLONGAN",
+        "JENIS JABATAN NAMA",
+        "JABATAN NAMA",
+        "TMT JABATAN",
+        "UNOR NAMA",
+        "INSTANSI KERJA NAMA",
+        "SATUAN KERJA KERJA NAMA",
+        "KEDUDUKAN HUKUM NAMA",
+        "STATUS CPNS PNS",
+        "TMT CPNS",
+        "PENDIDIKAN NAMA",
+    ];
+
+    #[test]
+    fn uppercase_and_snake_case_export_headers_map_to_the_same_fields() {
+        let upper = strings(&SIASN_HEADERS);
+        let snake: Vec<String> = SIASN_HEADERS
+            .iter()
+            .map(|h| h.to_lowercase().replace(' ', "_"))
+            .collect();
+        let odd: Vec<String> = SIASN_HEADERS
+            .iter()
+            .map(|h| format!(" {} ", h.replace(' ', "__")))
+            .collect();
+        let fields = |headers: &[String]| -> Vec<(Field, usize)> {
+            let m = ColumnMapping::guess(headers);
+            m.0.iter()
+                .map(|(f, h)| (*f, headers.iter().position(|x| x == h).unwrap()))
+                .collect()
+        };
+        let from_upper = fields(&upper);
+        assert_eq!(from_upper, fields(&snake));
+        assert_eq!(from_upper, fields(&odd));
+        let m = ColumnMapping::guess(&upper);
+        assert_eq!(m.0[&Field::Nip], "NIP BARU");
+        assert_eq!(m.0[&Field::Employment], "STATUS CPNS PNS");
+        assert_eq!(m.0[&Field::Golongan], "GOL AKHIR NAMA");
+        assert_eq!(m.0[&Field::PositionKind], "JENIS JABATAN NAMA");
+        assert_eq!(m.0[&Field::Agency], "SATUAN KERJA KERJA NAMA");
+        assert_eq!(m.0[&Field::Unit], "UNOR NAMA");
+        assert_eq!(m.0[&Field::LegalStatus], "KEDUDUKAN HUKUM NAMA");
+        assert_eq!(m.0[&Field::Sex], "JENIS KELAMIN");
+        assert!(
+            !m.0.contains_key(&Field::Eselon),
+            "the export has no eselon"
+        );
+        // Every required field is found, so no mapping file is needed.
+        assert!(m.columns(&upper).is_ok());
+        // What is left over is known to be unused.
+        let unused: Vec<&String> = upper
+            .iter()
+            .filter(|h| !m.0.values().any(|v| v == *h))
+            .collect();
+        assert!(
+            unused
+                .iter()
+                .all(|h| KNOWN_UNUSED.contains(&normalise(h).as_str())),
+            "{unused:?}"
+        );
     }
 
     #[test]

@@ -1,12 +1,17 @@
 //! Impor pegawai: employees from the civil-service data export, as CSV or
 //! XLSX, through a column mapping the user confirms. All or nothing: a file
 //! with any bad row writes nothing, and every bad row is reported with its
-//! row number, column header and reason.
+//! row number, column header and reason. Rows of employees who are no
+//! longer active (pensiun, meninggal, …) are not errors: they are skipped
+//! and listed. Without an eselon column (the SIASN export has none) the
+//! eselon comes from the position ([`eselon`]).
 
 mod csv;
+pub mod eselon;
 mod mapping;
 mod placement;
 mod row;
+pub mod sample;
 mod table;
 #[cfg(test)]
 mod tests;
@@ -19,12 +24,42 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 pub(crate) use self::csv::{csv_text, header, reader, records};
-pub use mapping::{ColumnMapping, Field};
+pub use mapping::{ColumnMapping, Field, KNOWN_UNUSED};
 use placement::Placements;
 use table::{Cell, Table};
 
 use crate::error::{Error, Result, RowError};
+use crate::office::RegionKind;
 use crate::store::{ImportSummary, Store};
+
+/// A row left out because the employee is not active (its *kedudukan
+/// hukum*); the import goes on without it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SkippedRow {
+    pub line: usize,
+    pub nip: String,
+    pub name: String,
+    /// In Indonesian, e.g. `Sudah pensiun (kedudukan hukum "Pensiun"); tidak diimpor.`
+    pub reason: String,
+}
+
+/// A position whose eselon the import took from its name, with how many
+/// imported employees hold it: what the user is asked to confirm.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct InferredEselon {
+    pub position: String,
+    pub eselon: String,
+    pub count: usize,
+    /// The first row with this position.
+    pub line: usize,
+}
+
+/// Whether the office is a province's (whose posts sit one eselon higher).
+fn provinsi(store: &Store) -> Result<bool> {
+    Ok(store
+        .office()?
+        .is_some_and(|o| o.region_kind == RegionKind::Provinsi))
+}
 
 /// Rows shown in a preview.
 pub const SAMPLE_ROWS: usize = 5;
@@ -133,12 +168,68 @@ pub struct ImportPreview {
     pub mapping: ColumnMapping,
     pub remembered: bool,
     pub fields: Vec<FieldInfo>,
+    /// For each sample row, the eselon its position gives (`""` for none)
+    /// when the guessed mapping has no eselon column but a position one;
+    /// else empty. Shown as a column "Eselon (dari jabatan)" to confirm.
+    pub sample_eselon: Vec<String>,
+    /// Rows the guessed mapping would skip as not active (kedudukan hukum).
+    pub inactive_rows: usize,
+    /// Headers of columns Edaran knows from the national export but does not keep.
+    pub unused_known: Vec<String>,
 }
 
 /// Reads `file` for the mapping step.
 pub fn preview_import(store: &Store, file: &ImportFile) -> Result<ImportPreview> {
     let table = file.table()?;
     let remembered = mapping::recall(store, &table.headers)?;
+    let mapping = remembered
+        .clone()
+        .unwrap_or_else(|| ColumnMapping::guess(&table.headers));
+    let column = |field: Field| {
+        mapping.0.get(&field).and_then(|h| {
+            table
+                .headers
+                .iter()
+                .position(|x| x.trim().eq_ignore_ascii_case(h.trim()))
+        })
+    };
+    let text =
+        |row: &table::Row, i: Option<usize>| i.map(|i| row.cell(i).display()).unwrap_or_default();
+    let sample_eselon = match (column(Field::Eselon), column(Field::PositionName)) {
+        (None, Some(name)) => {
+            let kind = column(Field::PositionKind);
+            let provinsi = provinsi(store)?;
+            table
+                .rows
+                .iter()
+                .take(SAMPLE_ROWS)
+                .map(|r| {
+                    eselon::infer(&text(r, kind), &text(r, Some(name)), provinsi)
+                        .map_or(String::new(), |e| e.code().to_string())
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let inactive_rows = column(Field::LegalStatus).map_or(0, |i| {
+        table
+            .rows
+            .iter()
+            .filter(|r| row::inactive_reason(&r.cell(i).display()).is_some())
+            .count()
+    });
+    let unused_known = table
+        .headers
+        .iter()
+        .filter(|h| {
+            !mapping
+                .0
+                .values()
+                .any(|m| m.trim().eq_ignore_ascii_case(h.trim()))
+                && KNOWN_UNUSED.contains(&mapping::normalise(h).as_str())
+        })
+        .cloned()
+        .collect();
     Ok(ImportPreview {
         kind: file.kind,
         sample: table
@@ -149,7 +240,10 @@ pub fn preview_import(store: &Store, file: &ImportFile) -> Result<ImportPreview>
             .collect(),
         row_count: table.rows.len(),
         remembered: remembered.is_some(),
-        mapping: remembered.unwrap_or_else(|| ColumnMapping::guess(&table.headers)),
+        mapping,
+        sample_eselon,
+        inactive_rows,
+        unused_known,
         fields: Field::ALL
             .into_iter()
             .map(|field| FieldInfo {
@@ -163,7 +257,8 @@ pub fn preview_import(store: &Store, file: &ImportFile) -> Result<ImportPreview>
 }
 
 /// Checks every row of `file` under `mapping` and, only if all are good,
-/// writes them in one transaction — with the agencies and units they name
+/// writes them in one transaction (rows of employees not active are
+/// skipped and listed in the summary, not errors) — with the agencies and units they name
 /// when `create_missing` (the user confirmed), else those are row errors.
 /// An existing NIP is updated, never duplicated. The mapping is remembered.
 pub fn import_employees(
@@ -174,14 +269,19 @@ pub fn import_employees(
 ) -> Result<ImportSummary> {
     let table = file.table()?;
     let columns = mapping.columns(&table.headers)?;
+    let provinsi = provinsi(store)?;
     store.in_transaction(|store| {
         let mut placements = Placements::load(store, create_missing)?;
         let mut errors: Vec<RowError> = Vec::new();
         let mut good = Vec::with_capacity(table.rows.len());
         let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut skipped = Vec::new();
+        let mut inferred: Vec<InferredEselon> = Vec::new();
         for row in &table.rows {
-            match row::employee(store, &mut placements, &columns, row)? {
-                Ok(v) => match v
+            match row::employee(store, &mut placements, &columns, row, provinsi)? {
+                row::Outcome::Skipped(s) => skipped.push(s),
+                row::Outcome::Bad(row_errors) => errors.extend(row_errors),
+                row::Outcome::Good(v, eselon) => match v
                     .nip
                     .as_ref()
                     .and_then(|n| seen.insert(n.clone(), row.line))
@@ -194,9 +294,21 @@ pub fn import_employees(
                             v.nip.as_deref().unwrap_or_default()
                         ),
                     }),
-                    None => good.push(v),
+                    None => {
+                        if let Some(e) = eselon {
+                            match inferred.iter_mut().find(|i| i.position == v.position_name) {
+                                Some(i) => i.count += 1,
+                                None => inferred.push(InferredEselon {
+                                    position: v.position_name.clone(),
+                                    eselon: e.code().into(),
+                                    count: 1,
+                                    line: row.line,
+                                }),
+                            }
+                        }
+                        good.push(v)
+                    }
                 },
-                Err(row_errors) => errors.extend(row_errors),
             }
         }
         if !errors.is_empty() {
@@ -205,6 +317,8 @@ pub fn import_employees(
         let mut summary = store.write_employees(&good)?;
         summary.agencies_created = placements.agencies_created;
         summary.units_created = placements.units_created;
+        summary.skipped = skipped;
+        summary.inferred_eselon = inferred;
         mapping::remember(store, &table.headers, mapping)?;
         Ok(summary)
     })

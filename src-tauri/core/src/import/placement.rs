@@ -33,6 +33,8 @@ const UNIT_KINDS: &[(&str, UnitKind)] = &[
     ("subbidang", UnitKind::Subbidang),
     ("sub bidang", UnitKind::Subbidang),
     ("bidang", UnitKind::Bidang),
+    // An Inspektorat's Inspektur Pembantu is its equivalent of a Bidang.
+    ("inspektur pembantu", UnitKind::Bidang),
     ("seksi", UnitKind::Seksi),
     ("instalasi", UnitKind::Instalasi),
     ("uptd", UnitKind::Uptd),

@@ -328,7 +328,7 @@ fn malformed_inputs_give_their_precise_error_and_write_nothing() {
             false,
             File(
                 "kolom_wajib_hilang",
-                "Kolom wajib tidak ditemukan: jabatan_nama, satuan_kerja_kerja",
+                "Kolom wajib tidak ditemukan: JABATAN NAMA (Nama jabatan), SATUAN KERJA KERJA NAMA (Perangkat daerah)",
             ),
         ),
         (
@@ -641,4 +641,133 @@ fn fifty_thousand_rows_go_in_together_or_not_at_all() {
     let summary = import(&mut store, &csv_file(csv_text(&HEADER, &rows, ",")), false).unwrap();
     assert_eq!(summary.created, 50_000);
     assert_eq!(store.overview().unwrap().employees, 50_000);
+}
+
+#[test]
+fn a_siasn_export_as_downloaded_goes_in_with_inactive_rows_skipped_and_eselon_from_positions() {
+    let sample = super::sample::siasn_export(2_000);
+    let file = ImportFile {
+        name: "export.csv".into(),
+        bytes: sample.csv.clone().into_bytes(),
+        kind: FileKind::Csv,
+    };
+    let mut store = Store::open_in_memory().unwrap();
+    let preview = preview_import(&store, &file).unwrap();
+    assert_eq!(preview.row_count, 2_000);
+    assert_eq!(preview.inactive_rows, sample.inactive_lines.len());
+    // The first rows are heads: their eselon is shown before the import.
+    assert_eq!(preview.sample_eselon[0], "II.a", "Sekretaris Daerah");
+    assert_eq!(preview.sample_eselon[1], "II.b", "an Asisten");
+    assert!(preview.unused_known.contains(&"TMT GOLONGAN".to_string()));
+    assert!(!preview.mapping.0.contains_key(&Field::Eselon));
+
+    let summary = import(&mut store, &file, true).unwrap();
+    let active = 2_000 - sample.inactive_lines.len();
+    assert_eq!(summary.created, active);
+    assert_eq!(
+        summary.skipped.iter().map(|s| s.line).collect::<Vec<_>>(),
+        sample.inactive_lines
+    );
+    assert!(
+        summary.skipped[0].reason.contains("Pensiun"),
+        "{:?}",
+        summary.skipped[0]
+    );
+    assert_eq!(
+        summary
+            .inferred_eselon
+            .iter()
+            .map(|i| i.count)
+            .sum::<usize>(),
+        sample.structural
+    );
+    let kadinkes = summary
+        .inferred_eselon
+        .iter()
+        .find(|i| i.position == "Kepala Dinas Kesehatan")
+        .unwrap();
+    assert_eq!(kadinkes.eselon, "II.b");
+    assert_eq!(summary.agencies_created, sample.agencies.len());
+
+    let all = store.employees(&EmployeeFilter::default()).unwrap().rows;
+    assert_eq!(all.len(), active);
+    let cpns = all
+        .iter()
+        .filter(|e| e.employment == crate::employee::EmploymentKind::Cpns)
+        .count();
+    assert_eq!(cpns, sample.cpns);
+    let lurah = all
+        .iter()
+        .find(|e| e.position_name == "Lurah Pasar Seroja")
+        .unwrap();
+    assert_eq!(lurah.eselon, Some(crate::employee::Eselon::IVa));
+    assert_eq!(lurah.unit_id, None, "the agency itself is no unit");
+    let guru = all
+        .iter()
+        .find(|e| e.position_name == "Guru Ahli Pertama")
+        .unwrap();
+    assert_eq!(guru.eselon, None);
+
+    // A second download of the same export updates, never duplicates.
+    let again = import(&mut store, &file, false).unwrap();
+    assert_eq!((again.created, again.updated), (0, active));
+    assert_eq!(again.skipped.len(), sample.inactive_lines.len());
+}
+
+#[test]
+fn siasn_rows_are_checked_by_their_own_column_names() {
+    let header = "NIP BARU,NAMA,JENIS KELAMIN,GOL AKHIR NAMA,JENIS JABATAN NAMA,JABATAN NAMA,UNOR NAMA,SATUAN KERJA KERJA NAMA,KEDUDUKAN HUKUM NAMA,STATUS CPNS PNS\n";
+    let good = "197203142000031004,HENDRA WIJAYA,Laki-laki,IV/c,Struktural,Kepala Dinas Kesehatan,Dinas Kesehatan,Dinas Kesehatan,Aktif,P\n";
+    let unknown_post = "198006212006042002,RATNA UTAMI,Perempuan,III/d,Struktural,Direktur Utama,Dinas Kesehatan,Dinas Kesehatan,Aktif,P\n";
+    let wrong_sex = "199902102024011003,BAYU PRATAMA,Perempuan,III/a,Fungsional Tertentu,Perawat Ahli Pertama,Sekretariat,Dinas Kesehatan,Aktif,C\n";
+    let mut store = Store::open_in_memory().unwrap();
+    let file = csv_file(format!("{header}{good}{unknown_post}{wrong_sex}"));
+    let Err(Error::Import(rows)) = import(&mut store, &file, true) else {
+        panic!("bad rows must refuse the file");
+    };
+    let found: Vec<(usize, &str)> = rows.iter().map(|r| (r.line, r.column.as_str())).collect();
+    assert_eq!(found, [(3, "JABATAN NAMA"), (4, "JENIS KELAMIN")]);
+    assert!(
+        rows[0].message.contains("tambahkan kolom ESELON"),
+        "{}",
+        rows[0].message
+    );
+    assert!(
+        rows[1].message.contains("digit ke-15 = 1, laki-laki"),
+        "{}",
+        rows[1].message
+    );
+    assert!(store.agencies("").unwrap().is_empty(), "nothing half-saved");
+
+    // Imported once, then retired in the next export: skipped, and said to
+    // be still on record.
+    import(&mut store, &csv_file(format!("{header}{good}")), true).unwrap();
+    let retired = good.replace("Aktif", "Pensiun");
+    let summary = import(&mut store, &csv_file(format!("{header}{retired}")), true).unwrap();
+    assert_eq!((summary.created, summary.updated), (0, 0));
+    assert_eq!(summary.skipped.len(), 1);
+    assert_eq!(summary.skipped[0].line, 2);
+    assert_eq!(summary.skipped[0].name, "HENDRA WIJAYA");
+    assert!(summary.skipped[0]
+        .reason
+        .contains("masih tercatat di Edaran"));
+}
+
+#[test]
+fn a_province_office_gives_its_agency_heads_eselon_ii_a() {
+    let mut store = office();
+    let mut profile = crate::demo::office_profile();
+    profile.region_kind = crate::office::RegionKind::Provinsi;
+    profile.region_name = "Seroja Raya".into();
+    store.save_office(&profile).unwrap();
+    let file = csv_file(
+        "NIP BARU,NAMA,GOL AKHIR NAMA,JABATAN NAMA,SATUAN KERJA KERJA NAMA,STATUS CPNS PNS\n\
+         197203142000031004,HENDRA WIJAYA,IV/c,Kepala Dinas Kesehatan,Dinas Kesehatan,P\n",
+    );
+    assert_eq!(
+        preview_import(&store, &file).unwrap().sample_eselon,
+        ["II.a"]
+    );
+    let summary = import(&mut store, &file, true).unwrap();
+    assert_eq!(summary.inferred_eselon[0].eselon, "II.a");
 }

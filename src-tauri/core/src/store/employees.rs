@@ -230,6 +230,11 @@ pub struct ImportSummary {
     /// Agencies and units the import created (after the user confirmed).
     pub agencies_created: usize,
     pub units_created: usize,
+    /// Rows not imported because the employee is not active (pensiun,
+    /// meninggal, …): reported, distinct from errors, which stop the import.
+    pub skipped: Vec<crate::import::SkippedRow>,
+    /// Positions whose eselon was taken from their name (no eselon column).
+    pub inferred_eselon: Vec<crate::import::InferredEselon>,
 }
 
 impl Store {
@@ -242,6 +247,8 @@ impl Store {
                 updated: 0,
                 agencies_created: 0,
                 units_created: 0,
+                skipped: Vec::new(),
+                inferred_eselon: Vec::new(),
             };
             for v in rows {
                 check_placement(&store.conn, v)?;
