@@ -1,9 +1,8 @@
 //! Eselon from the position, for exports that have no eselon column (the
 //! SIASN/SAPK bulk export has none): the one place these rules live.
 //!
-//! The rules follow PP 18/2016 tentang Perangkat Daerah, the chapter on
-//! eselon of regional posts (Pasal 103 for a provinsi, Pasal 104 for a
-//! kabupaten/kota), as they apply to a kabupaten/kota:
+//! The rules follow PP 18/2016 tentang Perangkat Daerah, its provisions on
+//! the eselon of regional posts, as they apply to a kabupaten/kota:
 //!
 //! - II.a: Sekretaris Daerah;
 //! - II.b: Asisten Sekretariat Daerah, Sekretaris DPRD, Kepala Dinas,
@@ -21,8 +20,10 @@
 //! In a provinsi the upper levels move up one step: Sekretaris Daerah is
 //! I.b, which Edaran's eselon list does not hold, so none is inferred;
 //! heads of agencies are II.a, Kepala Bidang III.a, Kepala UPT III.b.
-//! (Article numbers as we read them; the levels are the ones regional
-//! rosters use. A file with its own eselon column is never second-guessed.) Only structural posts have an eselon: functional
+//! The levels are the ones regional rosters use; a file with its own eselon
+//! column is never second-guessed.
+//!
+//! Only structural posts have an eselon: functional
 //! (*fungsional tertentu*) and pelaksana (*fungsional umum*) posts get none,
 //! and so does a structural title these rules do not know — the import
 //! then asks for an eselon column rather than guessing.
