@@ -520,6 +520,15 @@ fn the_muba_fixture_rules_give_its_statuses_roster_and_conflicts_in_the_demo_off
     let csv = dir.path().join("piket.csv");
     assert!(edaran(&db, &["roster", &id, "-o", csv.to_str().unwrap()]).ok);
     let text = std::fs::read_to_string(&csv).unwrap();
+    // The file's ending says its kind; an unknown one writes nothing.
+    let odd = dir.path().join("piket.docx");
+    let refused = edaran(&db, &["roster", &id, "-o", odd.to_str().unwrap()]);
+    assert!(
+        !refused.ok && refused.stderr.contains(".xlsx, .csv, atau .pdf"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!odd.exists());
     // 11 working days from 13 to 29 May 2020 (Ascension and Idul Fitri excluded).
     let duties = text.lines().count() - 1;
     assert_eq!(

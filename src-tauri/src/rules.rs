@@ -9,10 +9,11 @@ use chrono::NaiveDate;
 use edaran_core::absence::{Absence, NewAbsence};
 use edaran_core::calendar::HolidayGap;
 use edaran_core::import::{self, ColumnMapping, ImportFile, ImportPreview};
-use edaran_core::notices::{self, Written};
+use edaran_core::notices::Written;
 use edaran_core::office::PaperSize;
+use edaran_core::rules::export::RosterFormat;
 use edaran_core::rules::horizon::Horizon;
-use edaran_core::rules::{export, Conflict, PoolLoad, RosterEdit, Rules};
+use edaran_core::rules::{Conflict, PoolLoad, RosterEdit, Rules};
 use edaran_core::store::{
     AgencyGrid, Deleted, ImportSummary, NoticeRequest, RosterReport, RulesView, StatusRow,
 };
@@ -143,14 +144,6 @@ pub async fn absences_import_csv(state: State<'_, AppState>) -> Reply<Option<usi
     reply(state.store().import_absences(&bytes)).map(Some)
 }
 
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "lowercase")]
-pub enum RosterFormat {
-    Xlsx,
-    Csv,
-    Pdf,
-}
-
 /// The roster as XLSX, CSV or PDF lampiran, saved where the user says.
 #[tauri::command]
 pub async fn roster_export(
@@ -161,29 +154,15 @@ pub async fn roster_export(
 ) -> Reply<Option<String>> {
     let (bytes, stem) = {
         let store = state.store();
-        let (engine, report) = reply(store.rule_engine(id))?;
-        let bytes = match format {
-            RosterFormat::Xlsx => reply(export::to_xlsx(&engine, &report.roster))?,
-            RosterFormat::Csv => export::to_csv(&engine, &report.roster).into_bytes(),
-            RosterFormat::Pdf => reply(notices::roster_pdf(
-                &engine,
-                &report.roster,
-                paper,
-                chrono::Utc::now(),
-            ))?,
-        };
+        let (bytes, _) = reply(store.roster_file(id, format, paper))?;
         (bytes, reply(store.circular(id))?.summary.file_stem())
     };
-    let (filter, extension) = match format {
-        RosterFormat::Xlsx => ("Buku kerja Excel", "xlsx"),
-        RosterFormat::Csv => ("CSV", "csv"),
-        RosterFormat::Pdf => ("PDF", "pdf"),
-    };
+    let extension = format.extension();
     let path = save_as(
         &state,
         "Simpan jadwal piket",
         &format!("Jadwal piket {stem}.{extension}"),
-        (filter, extension),
+        (format.label(), extension),
         bytes,
     )
     .await?;

@@ -7,9 +7,10 @@ use std::io::IsTerminal;
 use std::sync::atomic::AtomicBool;
 
 use edaran_core::absence::{AbsenceReason, NewAbsence};
-use edaran_core::notices;
+
 use edaran_core::office::PaperSize;
-use edaran_core::rules::{export, RosterEdit};
+use edaran_core::rules::export::{self, RosterFormat};
+use edaran_core::rules::RosterEdit;
 use edaran_core::store::{NoticeRequest, StatusRow};
 use edaran_core::{words, Error, Store};
 
@@ -70,6 +71,10 @@ pub fn roster(
     until: Option<NaiveDate>,
     format: Format,
 ) -> Result<(), Error> {
+    // A file of an unknown kind is refused before anything is changed.
+    let output = output
+        .map(|file| RosterFormat::of_file(&file).map(|kind| (file, kind)))
+        .transpose()?;
     let mut store = Store::open(path)?;
     let id = circular_id(&store, circular)?;
     if edit.put.is_some() || edit.take.is_some() {
@@ -110,7 +115,6 @@ pub fn roster(
         Some(until) => store.extend_roster(id, until)?,
         None => store.generate_roster(id)?,
     };
-    let (engine, _) = store.rule_engine(id)?;
     for c in &report.conflicts {
         eprintln!("Konflik: {}", c.message);
     }
@@ -124,21 +128,8 @@ pub fn roster(
         );
     }
     match output {
-        Some(file) => {
-            let extension = file
-                .extension()
-                .map(|e| e.to_string_lossy().to_lowercase())
-                .unwrap_or_default();
-            let bytes = match extension.as_str() {
-                "xlsx" => export::to_xlsx(&engine, &report.roster)?,
-                "pdf" => notices::roster_pdf(
-                    &engine,
-                    &report.roster,
-                    office_paper(&store)?,
-                    chrono::Utc::now(),
-                )?,
-                _ => export::to_csv(&engine, &report.roster).into_bytes(),
-            };
+        Some((file, kind)) => {
+            let (bytes, _) = store.roster_file(id, kind, office_paper(&store)?)?;
             std::fs::write(&file, bytes)?;
             println!(
                 "Jadwal piket ({} tugas) ditulis ke {}.",
@@ -146,16 +137,19 @@ pub fn roster(
                 file.display()
             );
         }
-        None => emit(format, &report, || {
-            let head = export::titles().map(str::to_uppercase);
-            table(
-                &head.each_ref().map(String::as_str),
-                export::rows(&engine, &report.roster)
-                    .iter()
-                    .map(|row| row.iter().map(|c| c.text()).collect())
-                    .collect(),
-            )
-        }),
+        None => {
+            let (engine, _) = store.rule_engine(id)?;
+            emit(format, &report, || {
+                let head = export::titles().map(str::to_uppercase);
+                table(
+                    &head.each_ref().map(String::as_str),
+                    export::rows(&engine, &report.roster)
+                        .iter()
+                        .map(|row| row.iter().map(|c| c.text()).collect())
+                        .collect(),
+                )
+            })
+        }
     }
     Ok(())
 }

@@ -8,6 +8,57 @@ use crate::error::Result;
 use crate::spreadsheet::{excel_csv, sheet_with_header, write_row, xlsx_failed, Cell};
 use crate::words;
 
+/// The files a roster is handed on as; the app's choice and the CLI's file
+/// name both come down to one of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RosterFormat {
+    Xlsx,
+    Csv,
+    /// The lampiran of notices, as a PDF table.
+    Pdf,
+}
+
+impl RosterFormat {
+    /// The format a file name asks for by its extension (any case).
+    pub fn of_file(path: &std::path::Path) -> Result<RosterFormat> {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        match extension.as_str() {
+            "xlsx" => Ok(RosterFormat::Xlsx),
+            "csv" => Ok(RosterFormat::Csv),
+            "pdf" => Ok(RosterFormat::Pdf),
+            _ => Err(crate::error::Error::invalid(
+                "format_tidak_dikenal",
+                "output",
+                format!(
+                    "Berkas jadwal piket {} berakhiran .xlsx, .csv, atau .pdf; akhiran itu menentukan bentuknya.",
+                    path.display()
+                ),
+            )),
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            RosterFormat::Xlsx => "xlsx",
+            RosterFormat::Csv => "csv",
+            RosterFormat::Pdf => "pdf",
+        }
+    }
+
+    /// How a save dialog names files of this format.
+    pub fn label(self) -> &'static str {
+        match self {
+            RosterFormat::Xlsx => "Buku kerja Excel",
+            RosterFormat::Csv => "CSV",
+            RosterFormat::Pdf => "PDF",
+        }
+    }
+}
+
 /// Column titles and XLSX widths.
 const COLUMNS: [(&str, f64); 8] = [
     ("Tanggal", 12.0),

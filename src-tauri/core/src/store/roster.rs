@@ -9,6 +9,8 @@ use super::{EmployeeFilter, Store};
 use crate::calendar::HolidayGap;
 use crate::circular::CircularStatus;
 use crate::error::Result;
+use crate::office::PaperSize;
+use crate::rules::export::{self, RosterFormat};
 use crate::rules::horizon::Horizon;
 use crate::rules::{
     Assignment, AssignmentSource, Conflict, ConflictKind, Engine, PoolLoad, Roster, RosterEdit,
@@ -100,6 +102,25 @@ impl Store {
         let last = engine.horizon().until;
         stored.entries.retain(|a| a.date <= last);
         Ok((engine, stored))
+    }
+
+    /// Circular `id`'s roster as a file of `format`, with its report (the
+    /// conflicts and warnings to say beside it); a PDF lampiran on `paper`.
+    pub fn roster_file(
+        &self,
+        id: i64,
+        format: RosterFormat,
+        paper: PaperSize,
+    ) -> Result<(Vec<u8>, RosterReport)> {
+        let (engine, report) = self.rule_engine(id)?;
+        let bytes = match format {
+            RosterFormat::Xlsx => export::to_xlsx(&engine, &report.roster)?,
+            RosterFormat::Csv => export::to_csv(&engine, &report.roster).into_bytes(),
+            RosterFormat::Pdf => {
+                crate::notices::roster_pdf(&engine, &report.roster, paper, chrono::Utc::now())?
+            }
+        };
+        Ok((bytes, report))
     }
 
     /// Circular `id`'s rules applied to the office, with its roster loaded:
