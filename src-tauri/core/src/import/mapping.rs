@@ -349,39 +349,14 @@ mod tests {
         assert_eq!(m.0.len(), 4);
     }
 
-    /// The SIASN bulk export's headers as downloaded.
-    pub(crate) const SIASN_HEADERS: [&str; 21] = [
-        "PNS ID",
-        "NIP BARU",
-        "NIP LAMA",
-        "NAMA",
-        "GELAR DEPAN",
-        "GELAR BELAKANG",
-        "TEMPAT LAHIR NAMA",
-        "TANGGAL LAHIR",
-        "JENIS KELAMIN",
-        "GOL AKHIR NAMA",
-        "TMT GOLONGAN",
-        "JENIS JABATAN NAMA",
-        "JABATAN NAMA",
-        "TMT JABATAN",
-        "UNOR NAMA",
-        "INSTANSI KERJA NAMA",
-        "SATUAN KERJA KERJA NAMA",
-        "KEDUDUKAN HUKUM NAMA",
-        "STATUS CPNS PNS",
-        "TMT CPNS",
-        "PENDIDIKAN NAMA",
-    ];
-
     #[test]
     fn uppercase_and_snake_case_export_headers_map_to_the_same_fields() {
-        let upper = strings(&SIASN_HEADERS);
-        let snake: Vec<String> = SIASN_HEADERS
+        let upper = strings(&super::super::sample::HEADERS);
+        let snake: Vec<String> = super::super::sample::HEADERS
             .iter()
             .map(|h| h.to_lowercase().replace(' ', "_"))
             .collect();
-        let odd: Vec<String> = SIASN_HEADERS
+        let odd: Vec<String> = super::super::sample::HEADERS
             .iter()
             .map(|h| format!(" {} ", h.replace(' ', "__")))
             .collect();

@@ -7,6 +7,8 @@
 
 use std::collections::HashSet;
 
+use crate::demo::Dice;
+
 /// The export's columns, in its order.
 pub const HEADERS: [&str; 21] = [
     "PNS ID",
@@ -301,26 +303,6 @@ const PLACES: &[&str] = &[
     "Jambi",
 ];
 
-/// A small deterministic generator (xorshift64*).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
-}
-
 /// The *kedudukan hukum* of row `i` (0-based): a few are not active.
 fn legal_status(i: usize) -> &'static str {
     if i % 100 == 42 {
@@ -370,7 +352,7 @@ fn golongan(structural_level: Option<u8>, education: &str, years: usize) -> &'st
 /// then functional and pelaksana staff; about 1 in 20 active rows a CPNS,
 /// and a few retired, deceased, dismissed or in pre-retirement.
 pub fn siasn_export(rows: usize) -> SampleExport {
-    let mut rng = Rng(0x5EED_0018_0003_2026);
+    let mut rng = Dice(0x5EED_0018_0003_2026);
     let mut structural_posts: Vec<(&str, &str, &str)> = Vec::new();
     for a in AGENCIES {
         structural_posts.push((a.name, a.name, a.head));
@@ -456,11 +438,11 @@ pub fn siasn_export(rows: usize) -> SampleExport {
             }
             serial = serial % 999 + 1;
         };
-        let given = rng.pick(if female { WOMEN } else { MEN });
+        let given = *rng.pick(if female { WOMEN } else { MEN });
         let family = if rng.below(3) == 0 {
-            rng.pick(FAMILY_ANY)
+            *rng.pick(FAMILY_ANY)
         } else {
-            rng.pick(if female { FAMILY_WOMEN } else { FAMILY_MEN })
+            *rng.pick(if female { FAMILY_WOMEN } else { FAMILY_MEN })
         };
         let name = if rng.below(6) == 0 {
             given.to_uppercase()
