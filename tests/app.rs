@@ -296,6 +296,24 @@ pub(crate) async fn screenshot(client: &Client, name: &str) -> PathBuf {
     path
 }
 
+/// Starts a new WFH circular from Surat Edaran and waits for its first save.
+pub(crate) async fn new_draft(client: &Client) {
+    click(client, "nav-surat-edaran").await;
+    choose(client, "new-kind", "wfh_baru").await;
+    click(client, "new-circular").await;
+    wait_for_text(client, "save-state", "Tersimpan").await;
+}
+
+/// The circular made last in `store` (the scenario's own draft).
+pub(crate) fn newest_circular(store: &edaran_core::Store) -> edaran_core::store::CircularSummary {
+    store
+        .circulars()
+        .unwrap()
+        .into_iter()
+        .max_by_key(|c| c.id)
+        .expect("a circular")
+}
+
 /// Sets a date field at once, as a paste would (it reads ISO as well as
 /// `dd/mm/yyyy`).
 pub(crate) async fn set_date(client: &Client, testid: &str, iso: &str) {

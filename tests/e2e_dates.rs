@@ -17,10 +17,7 @@ pub(crate) async fn english_locale_scenario() {
     let driver = Driver::start_with(&db, &dir.path().join("tauri-driver.log"), &english);
     let app = driver.open_app().await;
 
-    click(&app, "nav-surat-edaran").await;
-    choose(&app, "new-kind", "wfh_baru").await;
-    click(&app, "new-circular").await;
-    wait_for_text(&app, "save-state", "Tersimpan").await;
+    new_draft(&app).await;
 
     // Typed key by key as a clerk does, then Tab: 7 December, not 12 July.
     let start = find(&app, "c-start").await;
@@ -60,12 +57,7 @@ pub(crate) async fn english_locale_scenario() {
     drop(driver);
 
     let store = edaran_core::Store::open(&db).unwrap();
-    let draft = store
-        .circulars()
-        .unwrap()
-        .into_iter()
-        .max_by_key(|c| c.id)
-        .unwrap();
+    let draft = newest_circular(&store);
     let period = draft.period.expect("the draft has a period");
     let day = |d| NaiveDate::from_ymd_opt(2020, 12, d).unwrap();
     assert_eq!((period.start, period.end), (day(7), Some(day(20))));

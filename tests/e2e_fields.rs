@@ -11,10 +11,7 @@ pub(crate) async fn field_problems_scenario() {
     let app = driver.open_app().await;
     laptop_window(&app).await;
 
-    click(&app, "nav-surat-edaran").await;
-    choose(&app, "new-kind", "wfh_baru").await;
-    click(&app, "new-circular").await;
-    wait_for_text(&app, "save-state", "Tersimpan").await;
+    new_draft(&app).await;
     find(&app, "preview-page").await;
 
     // An empty subject: marked at the field, the old pages dimmed.
@@ -107,7 +104,7 @@ pub(crate) async fn field_problems_scenario() {
     drop(driver);
 
     let store = edaran_core::Store::open(&db).unwrap();
-    let draft = store.circulars().unwrap().into_iter().next().unwrap();
+    let draft = newest_circular(&store);
     assert_eq!(draft.subject, "Sistem Kerja Pegawai Tahap II");
     let log = store.audit(draft.id).unwrap();
     assert!(

@@ -33,10 +33,7 @@ pub(crate) async fn rules_scenario() {
     let nip = person["nip"].as_str().unwrap();
 
     // A new draft: the most recent one, which both pages open first.
-    click(&app, "nav-surat-edaran").await;
-    choose(&app, "new-kind", "wfh_baru").await;
-    click(&app, "new-circular").await;
-    wait_for_text(&app, "save-state", "Tersimpan").await;
+    new_draft(&app).await;
 
     click(&app, "nav-pengecualian").await;
     find(&app, "page-pengecualian").await;

@@ -45,10 +45,7 @@ pub(crate) async fn signing_scenario() {
     wait_for_text(&app, "trusted-root-row", "akar sertifikat internal kantor").await;
 
     // A new circular, issued with a signature: a wrong passphrase issues nothing.
-    click(&app, "nav-surat-edaran").await;
-    choose(&app, "new-kind", "wfh_baru").await;
-    click(&app, "new-circular").await;
-    wait_for_text(&app, "save-state", "Tersimpan").await;
+    new_draft(&app).await;
     click(&app, "action-terbit").await;
     type_into(&app, "issue-pass", "bukan kata sandinya").await;
     click(&app, "issue-override").await;

@@ -45,10 +45,7 @@ pub(crate) async fn undo_scenario() {
     let app = driver.open_app().await;
     laptop_window(&app).await;
 
-    click(&app, "nav-surat-edaran").await;
-    choose(&app, "new-kind", "wfh_baru").await;
-    click(&app, "new-circular").await;
-    wait_for_text(&app, "save-state", "Tersimpan").await;
+    new_draft(&app).await;
 
     // A new point takes the typing; Ctrl+Z takes the typed words back at
     // once, Ctrl+Shift+Z brings them again, and each state is saved.
@@ -126,12 +123,7 @@ pub(crate) async fn undo_scenario() {
 
     // The draft kept the point as it was last, and the employee is stored again.
     let store = edaran_core::Store::open(&db).unwrap();
-    let draft = store
-        .circulars()
-        .unwrap()
-        .into_iter()
-        .max_by_key(|c| c.id)
-        .unwrap();
+    let draft = newest_circular(&store);
     let doc = store.circular(draft.id).unwrap().document;
     assert!(
         doc.points.iter().any(|p| p.text == TEXT),

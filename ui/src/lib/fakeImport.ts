@@ -42,6 +42,8 @@ interface CannedFile {
   rows: string[][];
   /** The eselon the core gives each row's position (no eselon column), '' for none. */
   eselon?: string[];
+  /** What the core reads in each row of an export it knows (kind codes, a skip's reason, no unit for a head). */
+  read?: { employment: string; position_kind: string; unit?: string; skip?: string }[];
   /** Headers the core knows from the SIASN export but does not keep. */
   unused?: string[];
 }
@@ -68,6 +70,12 @@ const SIASN: CannedFile = {
     ['8ae4838a4', '196101011985031001', 'AGUS SANTOSO', 'IV/a', 'Fungsional Umum', 'Pengadministrasi Umum', 'Sekretariat', 'Dinas Kesehatan', 'Pensiun', 'P', '01-04-2010'],
   ],
   eselon: ['II.b', 'IV.a', '', ''],
+  read: [
+    { employment: 'pns', position_kind: 'struktural', unit: '' },
+    { employment: 'pns', position_kind: 'struktural' },
+    { employment: 'cpns', position_kind: 'fungsional' },
+    { employment: 'pns', position_kind: 'pelaksana', skip: 'Sudah pensiun (kedudukan hukum "Pensiun"); tidak diimpor.' },
+  ],
   unused: ['PNS ID', 'TMT GOLONGAN'],
 };
 
@@ -102,21 +110,6 @@ const UNIT_KINDS: [RegExp, string][] = [
   [/^uptd/i, 'uptd'],
 ];
 const kindOf = (kinds: [RegExp, string][], name: string) => kinds.find(([re]) => re.test(name))?.[1] ?? null;
-
-/** The core's reading of the export's position kinds. */
-const positionKind = (raw: string) => {
-  const t = raw.trim().toLowerCase();
-  if (t.startsWith('struktural')) return 'struktural';
-  if (t.startsWith('fungsional') && !t.includes('umum')) return 'fungsional';
-  if (t === '' || t.includes('umum') || t.includes('pelaksana')) return 'pelaksana';
-  return t;
-};
-
-/** Whether a row's kedudukan hukum (if the file has one) is not active. */
-function inactive(headers: string[], row: string[]): boolean {
-  const i = headers.findIndex((h) => normalise(h) === 'kedudukan_hukum_nama');
-  return i >= 0 && row[i].trim() !== '' && row[i].trim().toLowerCase() !== 'aktif';
-}
 
 const normalise = (h: string) => h.trim().toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join('_');
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -177,7 +170,7 @@ export function fakeImport(
             remembered: remembered !== null,
             fields: FIELDS.map(({ field, label, required }) => ({ field, label, required })),
             sample_eselon: FILE.eselon?.slice(0, 3) ?? [],
-            inactive_rows: FILE.rows.filter((r) => inactive(FILE.headers, r)).length,
+            inactive_rows: FILE.read?.filter((r) => r.skip).length ?? 0,
             unused_known: FILE.unused ?? [],
           },
         }),
@@ -191,9 +184,9 @@ export function fakeImport(
         FILE.rows.forEach((row, i) => {
           const line = i + 2;
           const value = (field: string) => (field in index ? row[index[field]].trim() : '');
-          const status = value('legal_status');
-          if (status !== '' && status.toLowerCase() !== 'aktif') {
-            summary.skipped.push({ line, nip: value('nip'), name: value('name'), reason: `Sudah pensiun (kedudukan hukum "${status}"); tidak diimpor.` });
+          const read = FILE.read?.[i];
+          if (read?.skip) {
+            summary.skipped.push({ line, nip: value('nip'), name: value('name'), reason: read.skip });
             return;
           }
           const inferred = !('eselon' in index) ? (FILE.eselon?.[i] ?? '') : '';
@@ -209,7 +202,7 @@ export function fakeImport(
             db.agencies.push(agency);
             summary.agencies_created++;
           }
-          const unitName = same(value('unit'), agencyName) ? '' : value('unit');
+          const unitName = read?.unit ?? value('unit');
           let unit = unitName ? db.units.find((u) => u.agency_id === agency.id && same(u.name, unitName)) : undefined;
           if (unitName && !unit) {
             const kind = kindOf(UNIT_KINDS, unitName);
@@ -229,13 +222,10 @@ export function fakeImport(
               name: value('name'),
               front_title: value('front_title'),
               back_title: value('back_title'),
-              employment:
-                ({ P: 'pns', C: 'cpns' } as Record<string, string>)[employment.toUpperCase()] ??
-                employmentKinds.find((k) => same(k.code, employment) || same(k.label, employment))?.code ??
-                employment,
+              employment: read?.employment ?? employmentKinds.find((k) => same(k.code, employment) || same(k.label, employment))?.code ?? employment,
               golongan: value('golongan'),
               position_name: value('position_name'),
-              position_kind: inferred ? 'struktural' : positionKind(value('position_kind')),
+              position_kind: read?.position_kind ?? value('position_kind').toLowerCase(),
               eselon: inferred || value('eselon'),
               agency_id: agency.id,
               unit_id: unit?.id ?? null,
