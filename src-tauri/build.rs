@@ -35,6 +35,7 @@ const COMMANDS: &[&str] = &[
     "document_verify_path",
     "overview",
     "reference_data",
+    "classifications",
     "database_info",
     "office_get",
     "office_save",

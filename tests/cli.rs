@@ -1040,3 +1040,61 @@ fn issuing_says_the_checklists_warnings_and_still_issues() {
         issued.stdout
     );
 }
+
+#[test]
+fn classification_codes_are_found_by_word_and_number_a_letter_apart_from_its_register() {
+    let (_dir, db) = demo_database();
+    let found = edaran(&db, &["klasifikasi", "cuti", "tahunan"]);
+    assert!(found.ok, "{}", found.stderr);
+    assert!(found.stdout.contains("800.1.11.4") && found.stdout.contains("Cuti Tahunan"));
+    assert!(!found.stdout.contains("Cuti Sakit"), "{}", found.stdout);
+    let typed = edaran_json(&db, &["klasifikasi", "000.8.3"]);
+    assert_eq!(typed[0]["code"], "000.8.3");
+    assert_eq!(typed[0]["name"], "Ketatalaksanaan");
+
+    let draft = edaran_json(&db, &["circulars"])
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["status"] == "draf")
+        .unwrap()["id"]
+        .to_string();
+    let refused = edaran(
+        &db,
+        &[
+            "circular",
+            "issue",
+            &draft,
+            "--date",
+            "2020-04-28",
+            "--klasifikasi",
+            "800.1.x",
+        ],
+    );
+    assert!(
+        !refused.ok
+            && refused
+                .stderr
+                .contains("Kode klasifikasi \"800.1.x\" harus berupa angka bertitik"),
+        "{}",
+        refused.stderr
+    );
+    let issued = edaran(
+        &db,
+        &[
+            "circular",
+            "issue",
+            &draft,
+            "--date",
+            "2020-04-28",
+            "--klasifikasi",
+            "800.1.11",
+        ],
+    );
+    assert!(
+        issued.stdout.contains("terbit dengan nomor 800.1.11/"),
+        "{} {}",
+        issued.stdout,
+        issued.stderr
+    );
+}

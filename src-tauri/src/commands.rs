@@ -8,6 +8,7 @@ use std::sync::{Mutex, MutexGuard};
 use base64::Engine;
 use edaran_core::agency::{Agency, AgencyInput, Unit, UnitInput};
 use edaran_core::calendar::Holiday;
+use edaran_core::classification::Classification;
 use edaran_core::employee::{Employee, EmployeeInput};
 use edaran_core::office::{OfficeProfile, Signatory, SignatoryInput};
 use edaran_core::reference::{reference_data as core_reference_data, ReferenceData};
@@ -78,6 +79,7 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
     tauri::generate_handler![
         overview,
         reference_data,
+        classifications,
         database_info,
         office_get,
         office_save,
@@ -174,6 +176,12 @@ fn overview(state: State<AppState>) -> Reply<Overview> {
 #[tauri::command]
 fn reference_data() -> ReferenceData {
     core_reference_data()
+}
+
+/// Classification codes matching what the clerk typed (words of the name, the start of a code).
+#[tauri::command]
+fn classifications(query: String) -> Vec<&'static Classification> {
+    edaran_core::classification::search(&query, 30)
 }
 
 #[derive(Serialize)]

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openPage, renderApp, rowTexts, screen, waitFor, acceptWarnings } from './helpers';
+import { within } from '@testing-library/svelte';
 
 async function openEditorOfNew(user: Awaited<ReturnType<typeof renderApp>>['user']) {
   await openPage(user, 'nav-surat-edaran', 'page-surat-edaran');
@@ -263,6 +264,30 @@ describe('drafting a circular', () => {
     await user.click(screen.getByTestId('confirm-terbit'));
     await waitFor(() => expect(screen.getByTestId('circular-status').textContent).toBe('Terbit'));
     expect(asked).toEqual(['', 'Ditandatangani Bupati 1 April']);
+  });
+
+  it('sends the classification code found by a word, the register code until then', async () => {
+    const { user, backend } = await renderApp();
+    await openEditorOfNew(user);
+    const sent: (string | null | undefined)[] = [];
+    const issue = backend.circular_issue;
+    backend.circular_issue = async (id, how, actor) => {
+      sent.push(how.classification);
+      return issue(id, how, actor);
+    };
+    await user.click(screen.getByTestId('action-terbit'));
+    const code = screen.getByTestId('issue-classification') as HTMLInputElement;
+    await waitFor(() => expect(code.value).toBe('800'));
+    await user.clear(code);
+    await user.type(code, 'cuti');
+    const list = await screen.findByTestId('issue-classification-list');
+    expect(list.textContent).toContain('800.1.11.4 Cuti Tahunan');
+    await user.click(within(list).getByText('Cuti Tahunan'));
+    expect(code.value).toBe('800.1.11.4');
+    expect((await screen.findByTestId('issue-classification-name')).textContent).toBe('Cuti Tahunan');
+    await acceptWarnings(user);
+    await user.click(screen.getByTestId('confirm-terbit'));
+    await waitFor(() => expect(sent).toEqual(['800.1.11.4']));
   });
 
   it('issues from the register chosen in the dialog', async () => {

@@ -81,6 +81,13 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Kode klasifikasi arsip (Permendagri 83/2022 dan kode lama) yang memuat kata atau kode ini; tanpa basis data.
+    Klasifikasi {
+        /// Kata dari nama (mis. cuti) dan/atau awal kode (mis. 800.1); kosong: semua.
+        cari: Vec<String>,
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Impor data (semua baris atau tidak sama sekali).
     Import {
         #[command(subcommand)]
@@ -362,6 +369,9 @@ enum CircularAction {
         /// Buku agenda yang memberi nomor (nama, lihat `edaran registers`); bawaan: buku agenda kantor sendiri.
         #[arg(long)]
         register: Option<String>,
+        /// Kode klasifikasi surat ini bila bukan kode buku agenda (mis. 800.1.11; lihat `edaran klasifikasi`).
+        #[arg(long)]
+        klasifikasi: Option<String>,
         /// Alasan bila tanggal penetapan lebih awal dari nomor terakhir buku agenda itu (dicatat di keterangan dan jejak audit).
         #[arg(long = "backdate-reason", default_value = "")]
         backdate_reason: String,
@@ -759,6 +769,17 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 )
             });
         }
+        Command::Klasifikasi { cari, format } => {
+            let list = edaran_core::classification::search(&cari.join(" "), usize::MAX);
+            emit(format, &list, || {
+                table(
+                    &["KODE", "NAMA"],
+                    list.iter()
+                        .map(|c| vec![c.code.to_string(), c.name.to_string()])
+                        .collect(),
+                )
+            });
+        }
         Command::Circulars { format } => {
             let list = Store::open(&path)?.circulars()?;
             emit(format, &list, || {
@@ -802,12 +823,14 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     id,
                     date,
                     register,
+                    klasifikasi,
                     backdate_reason,
                     actor,
                 } => {
                     let issue = Issue {
                         date: date.unwrap_or_else(today),
                         register_id: register_id(&store, register.as_deref())?,
+                        classification: klasifikasi,
                         backdate_reason,
                     };
                     // The dialog's checklist: warnings are said, never a stop.

@@ -6,6 +6,7 @@ pub mod absence;
 pub mod agency;
 pub mod calendar;
 pub mod circular;
+pub mod classification;
 pub mod demo;
 pub mod employee;
 pub mod error;

@@ -84,18 +84,8 @@ impl OfficeProfile {
                 "Alamat kop paling banyak 3 baris (jalan; telepon/faks; laman/surel).",
             ));
         }
-        let classification = self.classification.trim().to_string();
-        if !classification.is_empty()
-            && !classification
-                .split('.')
-                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
-        {
-            return Err(Error::invalid(
-                "klasifikasi",
-                "classification",
-                format!("Kode klasifikasi \"{classification}\" harus berupa angka bertitik, misalnya 800 atau 800.1.11.1."),
-            ));
-        }
+        let classification =
+            crate::classification::checked(&self.classification, "classification")?;
         let numbering_template = self.numbering_template.trim().to_string();
         NumberTemplate::parse(&numbering_template)?;
         Ok(OfficeProfile {

@@ -50,7 +50,7 @@ impl Register {
             id: self.id,
             name: name.to_string(),
             numbering_template: template.to_string(),
-            classification: self.classification.trim().to_string(),
+            classification: crate::classification::checked(&self.classification, "classification")?,
             unit_code: self.unit_code.trim().to_string(),
         })
     }

@@ -9,6 +9,7 @@ import type {
   Check,
   Derived,
   CircularDocument,
+  Classification,
   CircularRecord,
   Letterhead,
   NewAbsence,
@@ -67,6 +68,7 @@ import type {
 export interface Backend {
   overview(): Promise<Overview>;
   reference_data(): Promise<ReferenceData>;
+  classifications(query: string): Promise<Classification[]>;
   database_info(): Promise<DatabaseInfo>;
   office_get(): Promise<OfficeView>;
   office_save(profile: OfficeProfile): Promise<OfficeView>;
@@ -192,6 +194,7 @@ export interface Backend {
 export const tauriBackend: Backend = {
   overview: () => invoke('overview'),
   reference_data: () => invoke('reference_data'),
+  classifications: (query) => invoke('classifications', { query }),
   database_info: () => invoke('database_info'),
   office_get: () => invoke('office_get'),
   office_save: (profile) => invoke('office_save', { profile }),

@@ -490,6 +490,12 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
         holidays: db.holidays.length,
       })),
     reference_data: () => later(() => structuredClone(ref)),
+    // Answers as recorded from the core for “cuti”; the fake does not search.
+    classifications: () =>
+      later(() => [
+        { code: '800.1.11.2', name: 'Cuti Sakit', legacy: false },
+        { code: '800.1.11.4', name: 'Cuti Tahunan', legacy: false },
+      ]),
     database_info: () => later(() => ({ path: '/home/pengguna/.local/share/id.edaran.app/edaran.db' })),
     office_get: () => later(officeView),
     office_save: (profile) =>

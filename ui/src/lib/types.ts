@@ -342,9 +342,18 @@ export interface Register {
 }
 
 /** How a draft is issued; `register_id` null = the office's own register. */
+/** A code of the classification table the core ships (Permendagri 83/2022; old codes marked). */
+export interface Classification {
+  code: string;
+  name: string;
+  legacy: boolean;
+}
+
 export interface Issue {
   date: string;
   register_id: number | null;
+  /** This letter's classification code when not the register's (empty or null: the register's). */
+  classification?: string | null;
   /** Why the date is before the register's last entry (empty when it is not). */
   backdate_reason: string;
 }

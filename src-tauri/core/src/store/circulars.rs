@@ -82,13 +82,16 @@ pub struct RegisterEntry {
 }
 
 /// How a draft is issued: its date, the register that numbers it (the
-/// office's own when `None`), and why, if so, it is dated before that
-/// register's last entry.
+/// office's own when `None`), the classification code of this letter when
+/// not the register's, and why, if so, it is dated before that register's
+/// last entry.
 #[derive(Debug, Clone, Deserialize)]
 pub struct Issue {
     pub date: NaiveDate,
     #[serde(default)]
     pub register_id: Option<i64>,
+    #[serde(default)]
+    pub classification: Option<String>,
     #[serde(default)]
     pub backdate_reason: String,
 }
@@ -99,6 +102,7 @@ impl Issue {
         Issue {
             date,
             register_id: None,
+            classification: None,
             backdate_reason: String::new(),
         }
     }
@@ -201,15 +205,28 @@ fn entry_row(r: &Row) -> rusqlite::Result<RegisterEntry> {
     })
 }
 
-/// What fills a register's template on `date`.
-fn parts(register: &Register, sequence: u32, date: NaiveDate) -> NumberParts<'_> {
+/// What fills a register's template on `date` for a letter classified `classification`.
+fn parts<'a>(
+    register: &'a Register,
+    classification: &'a str,
+    sequence: u32,
+    date: NaiveDate,
+) -> NumberParts<'a> {
     NumberParts {
-        classification: &register.classification,
+        classification,
         sequence,
         unit: &register.unit_code,
         year: date.year(),
         month: date.month(),
     }
+}
+
+/// The dotted code a number starts with (`800.1.11` of `800.1.11/12/BKD/2026`).
+fn leading_code(number: &str) -> &str {
+    let end = number
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(number.len());
+    number[..end].trim_end_matches('.')
 }
 
 pub(super) fn now() -> String {
@@ -346,6 +363,12 @@ impl Store {
                 });
             }
             let template = register.template()?;
+            let classification = match &issue.classification {
+                Some(code) if !code.trim().is_empty() => {
+                    crate::classification::checked(code, "classification")?
+                }
+                _ => register.classification.clone(),
+            };
             let date = issue.date;
             let note = store.backdating(&register, date, &issue.backdate_reason)?;
             let year = date.year();
@@ -355,7 +378,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             let number = loop {
-                let number = template.render(&parts(&register, sequence, date));
+                let number = template.render(&parts(&register, &classification, sequence, date));
                 // A number recorded here outside the sequence is never given twice.
                 if store.entry_numbered(register.id, &number)?.is_none() {
                     break number;
@@ -417,7 +440,10 @@ impl Store {
         }
         let date = recording.date;
         let sequence = match register.template() {
-            Ok(template) => template.sequence_in(&number, &parts(&register, 0, date)),
+            // The register's code, else the code the number starts with.
+            Ok(template) => [register.classification.as_str(), leading_code(&number)]
+                .into_iter()
+                .find_map(|code| template.sequence_in(&number, &parts(&register, code, 0, date))),
             Err(_) => None,
         };
         let sequence = match sequence {
@@ -967,6 +993,63 @@ mod tests {
         assert_eq!(
             store.save_draft(id, &seed(), "Rina").unwrap_err().code(),
             "surat_edaran_terbit"
+        );
+    }
+
+    #[test]
+    fn a_letter_classified_apart_from_its_register_keeps_the_registers_one_sequence() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let classified = |code: &str| Issue {
+            classification: Some(code.into()),
+            ..Issue::on(day(2020, 5, 12))
+        };
+        let a = store.create_circular(&seed(), "Rina").unwrap();
+        assert_eq!(
+            store.issue(a, &classified(" 800.1.11 "), "Rina").unwrap(),
+            "800.1.11/1/BKPSDM/2020"
+        );
+        let b = store.create_circular(&seed(), "Rina").unwrap();
+        assert_eq!(
+            store.issue(b, &classified(""), "Rina").unwrap(),
+            "800/2/BKPSDM/2020",
+            "an empty code is the register's"
+        );
+        let c = store.create_circular(&seed(), "Rina").unwrap();
+        let e = store
+            .issue(c, &classified("800.1.11a"), "Rina")
+            .unwrap_err();
+        assert_eq!(
+            (e.code(), e.field()),
+            ("klasifikasi", Some("classification"))
+        );
+        assert_eq!(
+            store.circular(c).unwrap().summary.status,
+            CircularStatus::Draf
+        );
+        assert_eq!(store.register("", None).unwrap().len(), 2, "nothing taken");
+        // A number recorded with another code of the same pattern moves the sequence.
+        let d = store.create_circular(&seed(), "Rina").unwrap();
+        store
+            .record(
+                d,
+                &Recording {
+                    number: "100.3.4/40/BKPSDM/2020".into(),
+                    date: day(2020, 5, 13),
+                    register_id: None,
+                },
+                "Rina",
+            )
+            .unwrap();
+        assert_eq!(
+            store.register("100.3.4/40", None).unwrap()[0].sequence,
+            Some(40)
+        );
+        assert_eq!(
+            store
+                .issue(c, &Issue::on(day(2020, 5, 14)), "Rina")
+                .unwrap(),
+            "800/41/BKPSDM/2020"
         );
     }
 
