@@ -9,8 +9,8 @@ use edaran_core::office::PaperSize;
 use edaran_core::pdf::{self, Preview};
 use edaran_core::register::Register;
 use edaran_core::store::{
-    AuditEntry, Check, CircularRecord, CircularSummary, Deleted, Derived, Extension, Issue,
-    Recording, RegisterEntry,
+    AuditEntry, Check, CircularRecord, Deleted, Derived, Edited, Extension, Issue, Recording,
+    RegisterEntry,
 };
 use edaran_core::{exchange, register, template, Error};
 use serde::Serialize;
@@ -37,21 +37,20 @@ pub fn circular_new(state: State<AppState>, kind: CircularKind, actor: String) -
     reply(state.store().create_from_template(kind, today(), &actor))
 }
 
+/// One edit of a draft: clauses refreshed, stored, previewed, in one round trip.
 #[tauri::command]
-pub fn circular_save(
+pub fn circular_edit(
     state: State<AppState>,
     id: i64,
     document: Circular,
+    paper: PaperSize,
     actor: String,
-) -> Reply<CircularSummary> {
-    reply(state.store().save_draft(id, &document, &actor))
-}
-
-/// The template clauses rewritten for the document's current facts.
-#[tauri::command]
-pub fn circular_refresh(mut document: Circular) -> Circular {
-    template::refresh(&mut document);
-    document
+) -> Reply<Edited> {
+    reply(
+        state
+            .store()
+            .edit_draft(id, &document, paper, PREVIEW_PAGES, &actor),
+    )
 }
 
 /// The template laid out afresh around the user's own points.

@@ -32,11 +32,11 @@ describe('problems at their fields', () => {
     const { user, backend } = await renderApp();
     await openEditorOfNew(user);
     // The core refuses to store a period that ends before it starts.
-    const save = backend.circular_save;
-    backend.circular_save = async (id, doc, actor) => {
+    const edit = backend.circular_edit;
+    backend.circular_edit = async (id, doc, paper, actor) => {
       if (doc.period?.end && doc.period.end < doc.period.start)
         throw { code: 'periode_terbalik', field: 'period', message: 'Tanggal “sampai dengan” sebelum tanggal mulai.' };
-      return save(id, doc, actor);
+      return edit(id, doc, paper, actor);
     };
     const end = screen.getByTestId('c-end');
     await user.clear(end);
@@ -51,11 +51,13 @@ describe('problems at their fields', () => {
   it('does not call a new point empty while the clerk is typing into it', async () => {
     const { user, backend } = await renderApp();
     await openEditorOfNew(user);
-    const preview = backend.circular_preview;
-    backend.circular_preview = async (doc, paper) => {
+    // The core saves the draft and says why it cannot draw it yet.
+    const edit = backend.circular_edit;
+    backend.circular_edit = async (id, doc, paper, actor) => {
+      const edited = await edit(id, doc, paper, actor);
       const at = emptyPoint(doc);
-      if (at >= 0) throw { code: 'butir_kosong', field: 'points', message: `Butir ${at + 1}. kosong; isi atau hapus butir itu.` };
-      return preview(doc, paper);
+      if (at < 0) return edited;
+      return { ...edited, preview: null, preview_error: { code: 'butir_kosong', field: 'points', message: `Butir ${at + 1}. kosong; isi atau hapus butir itu.` } };
     };
     await user.click(screen.getByTestId('c-add-point'));
     const boxes = screen.getAllByTestId('point-text');

@@ -448,7 +448,7 @@ describe('conflicts when issuing', () => {
     await user.click(screen.getByRole('button', { name: 'Batal' }));
 
     const doc = (await backend.circular_get(DRAFT)).document;
-    await backend.circular_save(DRAFT, { ...doc, period: null, rules: { max_share_percent: 50 } }, 'Tester');
+    await backend.circular_edit(DRAFT, { ...doc, period: null, rules: { max_share_percent: 50 } }, 'f4', 'Tester');
     await user.click(screen.getByTestId('back-to-list'));
     await openDraftEditor(user);
     await user.click(screen.getByTestId('action-terbit'));

@@ -101,8 +101,8 @@ describe('drafting a circular', () => {
   it('keeps a draft whose save failed: asks before leaving it, and saves it on retry', async () => {
     const { user, backend } = await renderApp();
     await openEditorOfNew(user);
-    const save = backend.circular_save;
-    backend.circular_save = () => Promise.reject({ code: 'basis_data', message: 'Basis data sedang dipakai.' });
+    const edit = backend.circular_edit;
+    backend.circular_edit = () => Promise.reject({ code: 'basis_data', message: 'Basis data sedang dipakai.' });
     await user.type(screen.getByTestId('c-subject'), ' Lanjutan');
     await waitFor(() =>
       expect(screen.getByTestId('save-state').textContent).toContain('Belum tersimpan: Basis data sedang dipakai.'),
@@ -124,7 +124,7 @@ describe('drafting a circular', () => {
     expect(screen.getByTestId('circular-status').textContent).toBe('Draf');
     await user.keyboard('{Escape}');
 
-    backend.circular_save = save;
+    backend.circular_edit = edit;
     await user.click(screen.getByTestId('save-retry'));
     await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Tersimpan'));
     const list = await backend.circulars_list();

@@ -66,6 +66,56 @@ impl CircularStatus {
     pub fn editable(self) -> bool {
         matches!(self, CircularStatus::Draf | CircularStatus::Diparaf)
     }
+
+    /// What may be done with a circular in this status.
+    pub fn actions(self) -> Actions {
+        use CircularStatus::*;
+        let draft = self.editable();
+        Actions {
+            initial: self == Draf,
+            issue: draft,
+            edit: draft,
+            edit_withdraws_paraf: self == Diparaf,
+            follow_up: self == Terbit,
+            locked_reason: match self {
+                Draf | Diparaf => None,
+                Terbit => Some(
+                    "Surat edaran ini sudah terbit: isi, nomor, dan tanggalnya terkunci. \
+                     Gunakan “Buat perubahan” atau “Cabut” untuk membuat surat edaran baru yang terhubung."
+                        .into(),
+                ),
+                Diganti => Some(
+                    "Surat edaran ini sudah diganti oleh surat edaran perubahan: isinya terkunci dan tidak berlaku lagi."
+                        .into(),
+                ),
+                Dicabut => Some(
+                    "Surat edaran ini sudah dicabut: isinya terkunci dan tidak berlaku lagi.".into(),
+                ),
+                Batal => Some(
+                    "Nomor surat edaran ini dibatalkan: isinya terkunci dan tidak berlaku; nomornya tetap tercatat di buku agenda."
+                        .into(),
+                ),
+            },
+        }
+    }
+}
+
+/// What the app offers for a circular, decided here once: the UI shows these
+/// buttons and locks, it does not work them out from the status.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Actions {
+    /// *Paraf* (a draft not yet initialled).
+    pub initial: bool,
+    /// *Terbitkan* with a register number, or *Catat nomor* given elsewhere.
+    pub issue: bool,
+    /// Change its content and rules, or delete it (a draft, initialled or not).
+    pub edit: bool,
+    /// Changing it withdraws its paraf: the editor asks first.
+    pub edit_withdraws_paraf: bool,
+    /// *Perpanjang*, *Buat perubahan*, *Cabut*, *Batalkan nomor*, notices (an issued circular in force).
+    pub follow_up: bool,
+    /// Why its content is locked (none while it may change).
+    pub locked_reason: Option<String>,
 }
 
 vocabulary!(

@@ -22,6 +22,7 @@ import type {
   Signature,
   CircularSummary,
   DatabaseInfo,
+  Edited,
   Deleted,
   Employee,
   EmployeeFilter,
@@ -97,8 +98,7 @@ export interface Backend {
   circulars_list(): Promise<CircularSummary[]>;
   circular_get(id: number): Promise<CircularRecord>;
   circular_new(kind: string, actor: string): Promise<number>;
-  circular_save(id: number, document: CircularDocument, actor: string): Promise<CircularSummary>;
-  circular_refresh(document: CircularDocument): Promise<CircularDocument>;
+  circular_edit(id: number, document: CircularDocument, paper: string, actor: string): Promise<Edited>;
   circular_compose(document: CircularDocument): Promise<CircularDocument>;
   circular_preview(document: CircularDocument, paper: string): Promise<Preview>;
   circular_initial(id: number, verifier: string): Promise<null>;
@@ -221,8 +221,7 @@ export const tauriBackend: Backend = {
   circulars_list: () => invoke('circulars_list'),
   circular_get: (id) => invoke('circular_get', { id }),
   circular_new: (kind, actor) => invoke('circular_new', { kind, actor }),
-  circular_save: (id, document, actor) => invoke('circular_save', { id, document, actor }),
-  circular_refresh: (document) => invoke('circular_refresh', { document }),
+  circular_edit: (id, document, paper, actor) => invoke('circular_edit', { id, document, paper, actor }),
   circular_compose: (document) => invoke('circular_compose', { document }),
   circular_preview: (document, paper) => invoke('circular_preview', { document, paper }),
   circular_initial: (id, verifier) => invoke('circular_initial', { id, verifier }),

@@ -4,7 +4,8 @@
  * meet the same errors (same codes, fields and messages).
  */
 import type { Backend } from './backend';
-import { fakeCirculars } from './fakeCirculars';
+import { ACTIONS, fakeCirculars } from './fakeCirculars';
+import CUTI from './recorded/classifications-cuti.json';
 import { fakeImport } from './fakeImport';
 import { fakeRules } from './fakeRules';
 import { fakeSigning } from './fakeSigning';
@@ -308,7 +309,7 @@ export function demoSeed(): FakeSeed {
         kind_label: 'Perpanjangan',
         status: 'draf',
         status_label: 'Draf',
-        editable: true,
+        actions: ACTIONS.draf,
         subject: 'Perpanjangan Penyesuaian Sistem Kerja ASN',
         number: null,
         issued_on: null,
@@ -325,7 +326,7 @@ export function demoSeed(): FakeSeed {
         kind_label: 'WFH baru',
         status: 'terbit',
         status_label: 'Terbit',
-        editable: false,
+        actions: ACTIONS.terbit,
         subject: 'Penyesuaian Sistem Kerja ASN',
         number: '800/1/BKPSDM/2020',
         issued_on: '2020-03-27',
@@ -490,12 +491,8 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
         holidays: db.holidays.length,
       })),
     reference_data: () => later(() => structuredClone(ref)),
-    // Answers as recorded from the core for “cuti”; the fake does not search.
-    classifications: () =>
-      later(() => [
-        { code: '800.1.11.2', name: 'Cuti Sakit', legacy: false },
-        { code: '800.1.11.4', name: 'Cuti Tahunan', legacy: false },
-      ]),
+    // The core's answer for “cuti” (recorded by tests/contract.rs); the fake does not search.
+    classifications: () => later(() => structuredClone(CUTI)),
     database_info: () => later(() => ({ path: '/home/pengguna/.local/share/id.edaran.app/edaran.db' })),
     office_get: () => later(officeView),
     office_save: (profile) =>

@@ -5,17 +5,20 @@
  * the register, cancelled numbers kept) with the same codes and messages.
  */
 import type { Backend } from './backend';
-import type { Alert, Arrangement, Chain, Check, CircularDocument, CircularRecord, CircularSummary, Deleted, Derived, Link, Point, Register, RegisterEntry } from './types';
+import type { Actions, BackendError, Edited, Preview, Alert, Arrangement, Chain, Check, CircularDocument, CircularRecord, CircularSummary, Deleted, Derived, Link, Point, Register, RegisterEntry } from './types';
 import { addDays, daysBetween, today } from './dates';
 import { takeOut } from './fakeTrash';
+import RECORDED_ACTIONS from './recorded/actions.json';
+
+/** What the core offers per status (recorded by tests/contract.rs). */
+export const ACTIONS = RECORDED_ACTIONS as Record<CircularSummary['status'], Actions>;
 
 type CircularMethods = Pick<
   Backend,
   | 'circulars_list'
   | 'circular_get'
   | 'circular_new'
-  | 'circular_save'
-  | 'circular_refresh'
+  | 'circular_edit'
   | 'circular_compose'
   | 'circular_preview'
   | 'circular_initial'
@@ -187,19 +190,38 @@ export function fakeCirculars(
   const setStatus = (s: CircularSummary, status: CircularSummary['status']) => {
     s.status = status;
     s.status_label = LABELS[status];
-    s.editable = status === 'draf' || status === 'diparaf';
+    s.actions = ACTIONS[status];
   };
   const editable = (s: CircularSummary) => {
-    if (!s.editable)
+    if (!s.actions.edit)
       refuse('surat_edaran_terbit', `Surat edaran ${s.number ?? 'ini'} sudah ${LABELS[s.status].toLowerCase()} dan tidak dapat diubah; buat perubahan atau pencabutan sebagai surat edaran baru.`);
   };
   const add = (doc: CircularDocument, parent: number | null, relation: string | null, actor: string) => {
     const id = nextId++;
     const origin = relation && parent !== null ? `${LABELS[relation]} dari ${summary(parent).number}` : null;
-    summaries.unshift({ id, kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', editable: true, subject: doc.subject, number: null, issued_on: null, parent_id: parent, relation, updated_at: '2020-04-01 09:00:00', period: doc.period, period_label: null, origin });
+    summaries.unshift({ id, kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', actions: ACTIONS.draf, subject: doc.subject, number: null, issued_on: null, parent_id: parent, relation, updated_at: '2020-04-01 09:00:00', period: doc.period, period_label: null, origin });
     docs.set(id, doc);
     log(id, 'dibuat', actor);
     return id;
+  };
+
+  const saveDraft = (id: number, document: CircularDocument, actor: string) => {
+    const s = summary(id);
+    editable(s);
+    docs.set(id, structuredClone(document));
+    s.subject = document.subject;
+    s.period = structuredClone(document.period);
+    if (s.status === 'diparaf') {
+      setStatus(s, 'draf');
+      log(id, 'paraf dibatalkan', actor);
+    }
+    return s;
+  };
+  const previewOf = (document: CircularDocument): Preview => {
+    validate(document);
+    const lines = ['SURAT EDARAN', `NOMOR ${document.number || '....'}`, document.subject.toUpperCase(), ...document.points.map((pt: Point) => pt.text)];
+    const text = lines.map((l, i) => `<text x="70" y="${100 + i * 16}">${escape(l)}</text>`).join('');
+    return { pages: [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 609 935">${text}</svg>`], page_count: 1, warnings: warnings(document), holiday_gap: null };
   };
 
   /** One draft per intent, as the core decides it (without the period in the name). */
@@ -215,28 +237,18 @@ export function fakeCirculars(
     circular_get: (id) =>
       later((): CircularRecord => ({ ...structuredClone(summary(id)), document: structuredClone(docs.get(id)!) })),
     circular_new: (kind, actor) => later(() => add(blankDocument(kind, kind === 'umum' ? '' : 'Penyesuaian Sistem Kerja ASN'), null, null, actor)),
-    circular_save: (id, document, actor) =>
-      later(() => {
-        const s = summary(id);
-        editable(s);
-        docs.set(id, structuredClone(document));
-        s.subject = document.subject;
-        s.period = structuredClone(document.period);
-        if (s.status === 'diparaf') {
-          setStatus(s, 'draf');
-          log(id, 'paraf dibatalkan', actor);
+    circular_edit: (id, document, _paper, actor) =>
+      later((): Edited => {
+        const stored = refresh(document);
+        const s = saveDraft(id, stored, actor);
+        try {
+          return { ...structuredClone(s), document: structuredClone(stored), preview: previewOf(stored), preview_error: null };
+        } catch (e) {
+          return { ...structuredClone(s), document: structuredClone(stored), preview: null, preview_error: e as BackendError };
         }
-        return structuredClone(s);
       }),
-    circular_refresh: (document) => later(() => refresh(document)),
     circular_compose: (document) => later(() => compose(document)),
-    circular_preview: (document) =>
-      later(() => {
-        validate(document);
-        const lines = ['SURAT EDARAN', `NOMOR ${document.number || '....'}`, document.subject.toUpperCase(), ...document.points.map((pt: Point) => pt.text)];
-        const text = lines.map((l, i) => `<text x="70" y="${100 + i * 16}">${escape(l)}</text>`).join('');
-        return { pages: [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 609 935">${text}</svg>`], page_count: 1, warnings: warnings(document), holiday_gap: null };
-      }),
+    circular_preview: (document) => later(() => previewOf(document)),
     circular_initial: (id, verifier) =>
       later(() => {
         const s = summary(id);

@@ -42,7 +42,7 @@ type RulesMethods = Pick<
   | 'notices_cancel'
   | 'on_notices_progress'
 >;
-type CircularAccess = Pick<Backend, 'circulars_list' | 'circular_get' | 'circular_save'>;
+type CircularAccess = Pick<Backend, 'circulars_list' | 'circular_get' | 'circular_edit'>;
 type Employee = FakeSeed['employees'][number];
 type Agency = FakeSeed['agencies'][number];
 
@@ -384,7 +384,7 @@ export function fakeRules(
       const doc = record.document;
       if (Object.keys(rules).length) doc.rules = rules;
       else delete doc.rules;
-      await circulars.circular_save(id, doc, actor);
+      await circulars.circular_edit(id, doc, 'f4', actor);
       return { rules: structuredClone(rules), clauses: clauses(rules) };
     },
     rules_insert_clauses: async (id, actor) => {
@@ -402,7 +402,7 @@ export function fakeRules(
         const closing = doc.points.findIndex((p) => p.clause === 'penutup');
         doc.points.splice(closing < 0 ? doc.points.length : closing, 0, point);
       }
-      await circulars.circular_save(id, doc, actor);
+      await circulars.circular_edit(id, doc, 'f4', actor);
       return null;
     },
     circular_conflicts: async (id) => {

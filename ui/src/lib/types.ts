@@ -209,8 +209,8 @@ export interface CircularSummary {
   kind_label: string;
   status: CircularStatus;
   status_label: string;
-  /** Whether its content may still change: the core decides, the UI locks. */
-  editable: boolean;
+  /** What may be done with it now: the core decides, the UI offers. */
+  actions: Actions;
   subject: string;
   number: string | null;
   /** `YYYY-MM-DD` */
@@ -227,6 +227,22 @@ export interface CircularSummary {
 }
 
 export type CircularStatus = 'draf' | 'diparaf' | 'terbit' | 'diganti' | 'dicabut' | 'batal';
+
+/** What the core offers for a circular in its status. */
+export interface Actions {
+  /** Paraf (a draft not yet initialled). */
+  initial: boolean;
+  /** Terbitkan, or Catat nomor given elsewhere. */
+  issue: boolean;
+  /** Change its content and rules, or delete it. */
+  edit: boolean;
+  /** Changing it withdraws its paraf: the editor asks first. */
+  edit_withdraws_paraf: boolean;
+  /** Perpanjang, Buat perubahan, Cabut, Batalkan nomor, notices. */
+  follow_up: boolean;
+  /** Why its content is locked; null while it may change. */
+  locked_reason: string | null;
+}
 
 /** A numbered point; `clause` is set while its text is the template's. */
 export interface Point {
@@ -301,6 +317,13 @@ export interface CircularDocument {
 
 export interface CircularRecord extends CircularSummary {
   document: CircularDocument;
+}
+
+/** One edit's answer (`circular_edit`): the draft as stored, clauses refreshed, and its preview. */
+export interface Edited extends CircularRecord {
+  preview: Preview | null;
+  /** Why no preview could be drawn; the draft is saved all the same. */
+  preview_error: BackendError | null;
 }
 
 /** Pages as SVG documents; `page_count` counts the whole printed document. */

@@ -11,9 +11,11 @@ use serde::{Deserialize, Serialize};
 
 use super::trash::{Deleted, Removed};
 use super::{like_pattern, Store};
-use crate::circular::{Circular, CircularKind, CircularStatus, Period, Relation};
-use crate::error::{Error, Result};
+use crate::circular::{Actions, Circular, CircularKind, CircularStatus, Period, Relation};
+use crate::error::{Error, ErrorReport, Result};
 use crate::numbering::NumberParts;
+use crate::office::PaperSize;
+use crate::pdf::Preview;
 use crate::register::Register;
 
 /// A circular as listed.
@@ -24,9 +26,9 @@ pub struct CircularSummary {
     pub kind_label: &'static str,
     pub status: CircularStatus,
     pub status_label: &'static str,
-    /// Whether its content may still change (a draft, initialled or not):
-    /// the UI locks what this says, it does not work it out.
-    pub editable: bool,
+    /// What may be done with it now (its content changed or not, …) and why
+    /// its content is locked: the UI offers what this says, it does not work it out.
+    pub actions: Actions,
     pub subject: String,
     pub number: Option<String>,
     pub issued_on: Option<NaiveDate>,
@@ -58,6 +60,16 @@ pub struct CircularRecord {
     #[serde(flatten)]
     pub summary: CircularSummary,
     pub document: Circular,
+}
+
+/// What one edit gives back ([`Store::edit_draft`]): the draft as stored and its preview.
+#[derive(Debug, Serialize)]
+pub struct Edited {
+    #[serde(flatten)]
+    pub record: CircularRecord,
+    pub preview: Option<Preview>,
+    /// Why no preview could be drawn (the draft is saved all the same).
+    pub preview_error: Option<ErrorReport>,
 }
 
 /// One line of a register.
@@ -157,7 +169,7 @@ pub(super) fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
         kind_label: kind.label(),
         status,
         status_label: status.label(),
-        editable: status.editable(),
+        actions: status.actions(),
         subject: r.get(3)?,
         number: r.get(4)?,
         issued_on: r.get(5)?,
@@ -326,6 +338,32 @@ impl Store {
                 store.log(id, "paraf dibatalkan", actor, "isi berubah setelah diparaf")?;
             }
             Ok(store.circular(id)?.summary)
+        })
+    }
+
+    /// One edit in the editor, in one call: the draft's template clauses
+    /// rewritten for its facts, stored, and drawn on `paper` (at most
+    /// `max_pages`). A draft that cannot be drawn yet is saved all the same,
+    /// with the reason in place of the preview.
+    pub fn edit_draft(
+        &mut self,
+        id: i64,
+        doc: &Circular,
+        paper: PaperSize,
+        max_pages: usize,
+        actor: &str,
+    ) -> Result<Edited> {
+        let mut document = doc.clone();
+        crate::template::refresh(&mut document);
+        let summary = self.save_draft(id, &document, actor)?;
+        let (preview, preview_error) = match self.circular_preview(&document, paper, max_pages) {
+            Ok(preview) => (Some(preview), None),
+            Err(e) => (None, Some(ErrorReport::from(&e))),
+        };
+        Ok(Edited {
+            record: CircularRecord { summary, document },
+            preview,
+            preview_error,
         })
     }
 
@@ -989,7 +1027,7 @@ mod tests {
             Some("number")
         );
         // A recorded circular is frozen like an issued one.
-        assert!(!store.circular(id).unwrap().summary.editable);
+        assert!(!store.circular(id).unwrap().summary.actions.edit);
         assert_eq!(
             store.save_draft(id, &seed(), "Rina").unwrap_err().code(),
             "surat_edaran_terbit"
@@ -1305,13 +1343,88 @@ mod tests {
     }
 
     #[test]
+    fn one_edit_stores_the_draft_with_its_clauses_rewritten_and_returns_its_preview() {
+        let mut store = Store::open_in_memory().unwrap();
+        demo::fill(&mut store).unwrap();
+        let mut doc = store
+            .template_draft(CircularKind::WfhBaru, day(2020, 4, 1))
+            .unwrap();
+        crate::template::compose(&mut doc);
+        let id = store.create_circular(&doc, "Rina").unwrap();
+        doc.period = Some(Period {
+            start: day(2020, 6, 2),
+            end: Some(day(2020, 6, 15)),
+        });
+        let edited = store
+            .edit_draft(id, &doc, PaperSize::F4, 30, "Rina")
+            .unwrap();
+        let period_clause =
+            crate::template::clause_text(&edited.record.document, crate::circular::Clause::Masa)
+                .unwrap();
+        assert!(period_clause.contains("2 Juni 2020"), "{period_clause}");
+        assert!(
+            edited
+                .record
+                .document
+                .points
+                .iter()
+                .any(|p| p.text == period_clause),
+            "the clause in the points is rewritten"
+        );
+        assert_eq!(store.circular(id).unwrap().document, edited.record.document);
+        let preview = edited.preview.expect("drawn");
+        assert!(preview.page_count >= 1 && !preview.pages.is_empty());
+        assert!(edited.preview_error.is_none());
+
+        // A point still empty cannot be drawn; the rest is saved all the same.
+        let mut typing = edited.record.document.clone();
+        typing.subject = "Sistem kerja baru".into();
+        typing.points.push(crate::circular::Point::default());
+        let edited = store
+            .edit_draft(id, &typing, PaperSize::F4, 30, "Rina")
+            .unwrap();
+        assert_eq!(edited.preview_error.map(|e| e.code), Some("butir_kosong"));
+        assert_eq!(
+            store.circular(id).unwrap().summary.subject,
+            "Sistem kerja baru"
+        );
+    }
+
+    #[test]
+    fn the_actions_offered_follow_the_status() {
+        let mut store = Store::open_in_memory().unwrap();
+        office(&mut store);
+        let id = store.create_circular(&seed(), "Rina").unwrap();
+        let actions = || store.circular(id).unwrap().summary.actions;
+        let draft = actions();
+        assert!(draft.initial && draft.issue && draft.edit && !draft.edit_withdraws_paraf);
+        assert!(!draft.follow_up && draft.locked_reason.is_none());
+        store.initial(id, "Kabid").unwrap();
+        let initialled = store.circular(id).unwrap().summary.actions;
+        assert!(!initialled.initial && initialled.issue && initialled.edit_withdraws_paraf);
+        store
+            .issue(id, &Issue::on(day(2020, 5, 12)), "Rina")
+            .unwrap();
+        let issued = store.circular(id).unwrap().summary.actions;
+        assert!(issued.follow_up && !issued.edit && !issued.issue);
+        assert!(issued.locked_reason.unwrap().contains("Buat perubahan"));
+        store.cancel_number(id, "salah ketik", "Rina").unwrap();
+        let cancelled = store.circular(id).unwrap().summary.actions;
+        assert!(!cancelled.follow_up && !cancelled.edit);
+        assert!(cancelled
+            .locked_reason
+            .unwrap()
+            .starts_with("Nomor surat edaran ini dibatalkan"));
+    }
+
+    #[test]
     fn editing_an_initialled_draft_withdraws_the_initial() {
         let mut store = Store::open_in_memory().unwrap();
         let id = store.create_circular(&seed(), "Rina").unwrap();
         store.initial(id, "Kabid").unwrap();
-        assert!(store.circular(id).unwrap().summary.editable);
+        assert!(store.circular(id).unwrap().summary.actions.edit);
         let now = store.save_draft(id, &seed(), "Rina").unwrap();
-        assert_eq!((now.status, now.editable), (CircularStatus::Draf, true));
+        assert_eq!((now.status, now.actions.edit), (CircularStatus::Draf, true));
         assert_eq!(store.circular(id).unwrap().summary, now);
         assert_eq!(
             store.audit(id).unwrap().last().unwrap().action,

@@ -33,7 +33,9 @@ use crate::error::Result;
 pub use backup::{check_backup, BackupInfo, Restored, DAILY_KEPT};
 pub use certificates::{CertificateRecord, RegisterMatch, TrustedRoot};
 pub use checklist::Check;
-pub use circulars::{AuditEntry, CircularRecord, CircularSummary, Issue, Recording, RegisterEntry};
+pub use circulars::{
+    AuditEntry, CircularRecord, CircularSummary, Edited, Issue, Recording, RegisterEntry,
+};
 pub use drafting::{Derived, Extension};
 pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
 pub use office::{image_kind, EMBLEM_MAX_BYTES};
