@@ -223,9 +223,14 @@ pub(crate) mod tests {
     /// `pdf` signed as SRIKANDI would, with a certificate of a root this
     /// office does not know (BSrE's stand-in).
     pub(crate) fn signed(pdf: &[u8]) -> Vec<u8> {
-        let bsre = sign::new_internal("Balai Sertifikasi Elektronik", "H. RUSDI HAMZAH", Utc::now(), 1)
-            .unwrap()
-            .signer;
+        let bsre = sign::new_internal(
+            "Balai Sertifikasi Elektronik",
+            "H. RUSDI HAMZAH",
+            Utc::now(),
+            1,
+        )
+        .unwrap()
+        .signer;
         let options = sign::SignOptions {
             reason: "Tanda tangan SRIKANDI".into(),
             location: "Jakarta".into(),
@@ -298,7 +303,10 @@ pub(crate) mod tests {
     fn a_signed_pdf_with_the_number_needs_no_confirmation() {
         let pdf = SrikandiPdf::from_bytes(signed(&printed(NUMBER))).unwrap();
         assert_eq!(pdf.warnings(NUMBER), Vec::<String>::new());
-        assert_eq!(pdf.warnings(" 800.1.11/123/bkpsdm/2026 "), Vec::<String>::new());
+        assert_eq!(
+            pdf.warnings(" 800.1.11/123/bkpsdm/2026 "),
+            Vec::<String>::new()
+        );
         assert!(pdf.signed_at().is_some());
         let said = pdf.describe();
         assert!(

@@ -768,9 +768,9 @@ mod tests {
         assert!(!batch.notices.is_empty());
         for notice in &batch.notices {
             assert!(
-                notice.document.points[0].text.contains(
-                    "Nomor 800.1.11/123/BKPSDM/2026 tanggal 23 November 2026"
-                ),
+                notice.document.points[0]
+                    .text
+                    .contains("Nomor 800.1.11/123/BKPSDM/2026 tanggal 23 November 2026"),
                 "{}",
                 notice.document.points[0].text
             );

@@ -595,7 +595,8 @@ mod tests {
             store.cancel_number(draft, "salah tujuan", "Rina").unwrap();
             let v = store.verify_document(&bytes).unwrap();
             assert!(
-                v.headline.contains("tetapi nomor ini DIBATALKAN (salah tujuan)"),
+                v.headline
+                    .contains("tetapi nomor ini DIBATALKAN (salah tujuan)"),
                 "{}",
                 v.headline
             );
