@@ -10,11 +10,11 @@ use edaran_core::circular::{
 use edaran_core::office::PaperSize;
 use edaran_core::pdf::{self, Preview};
 use edaran_core::register::Register;
+use edaran_core::srikandi::SrikandiPdf;
 use edaran_core::store::{
     AuditEntry, Check, CircularRecord, CircularSummary, Deleted, Derived, Extension, Issue,
     Recording, RegisterEntry,
 };
-use edaran_core::srikandi::SrikandiPdf;
 use edaran_core::{exchange, register, template, Error, ErrorReport};
 use serde::Serialize;
 use tauri::{AppHandle, State};
