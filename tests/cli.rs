@@ -1133,7 +1133,7 @@ fn a_number_from_srikandi_is_recorded_with_the_pdf_signed_there_kept_as_is() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|c| c["id"].to_string() == draft)
+            .find(|c| c["id"].as_i64() == draft.parse().ok())
             .unwrap()["status"]
             .clone()
     };
