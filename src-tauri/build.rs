@@ -65,6 +65,8 @@ const COMMANDS: &[&str] = &[
     "circular_issue",
     "circular_issue_checklist",
     "circular_record",
+    "srikandi_pdf_pick",
+    "circular_record_srikandi",
     "registers_list",
     "register_save",
     "circular_derive",

@@ -11,7 +11,7 @@ use crate::app::*;
 const PASS: &str = "kata sandi bupati";
 
 /// Waits until `path` exists and is no longer growing.
-fn saved(path: &Path) -> Vec<u8> {
+pub(crate) fn saved(path: &Path) -> Vec<u8> {
     let start = Instant::now();
     let mut last = 0;
     loop {

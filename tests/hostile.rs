@@ -619,3 +619,97 @@ fn hostile_pdfs_are_refused_by_verify() {
     let (table, failures) = run_all(&cases);
     report("hostile-verify.txt", &table, &failures);
 }
+
+/// `edaran circular record ID --srikandi-pdf FILE` on hostile files: each is
+/// refused in Indonesian within the limits, and the draft stays a draft.
+#[test]
+fn hostile_pdfs_from_srikandi_are_refused_and_the_draft_stays_a_draft() {
+    let c = Corpus::new();
+    let (_demo, db) = edaran_tests::demo_database();
+    std::fs::write(c.path("kosong.pdf"), b"").unwrap();
+    std::fs::write(
+        c.path("surat.docx.pdf"),
+        b"PK\x03\x04\x14\x00word/document.xml",
+    )
+    .unwrap();
+    std::fs::write(
+        c.path("terpotong.pdf"),
+        b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type",
+    )
+    .unwrap();
+    let record = |file: &dyn AsRef<std::ffi::OsStr>| {
+        os(&[
+            &"--db",
+            &db,
+            &"circular",
+            &"record",
+            &"3",
+            &"--number",
+            &"800.1.11/123/BKPSDM/2026",
+            &"--date",
+            &"2026-01-05",
+            &"--srikandi-pdf",
+            file,
+            &"--force",
+        ])
+    };
+    let case = |name: &'static str, file: &dyn AsRef<std::ffi::OsStr>, expect: &'static str| Case {
+        name,
+        args: record(file),
+        env: vec![],
+        expect,
+    };
+    let cases = vec![
+        case(
+            "SRIKANDI: PDF kosong",
+            &c.path("kosong.pdf"),
+            "kosong (0 bita)",
+        ),
+        case(
+            "SRIKANDI: DOCX bernama .pdf",
+            &c.path("surat.docx.pdf"),
+            "bukan PDF (dokumen Word (DOCX)",
+        ),
+        case(
+            "SRIKANDI: PDF terpotong",
+            &c.path("terpotong.pdf"),
+            "PDF ini terpotong",
+        ),
+        case(
+            "SRIKANDI: PDF 2 GB (sparse)",
+            &c.path("besar.csv"),
+            "terlalu besar: 2,1 GB; batasnya 20 MB",
+        ),
+        case(
+            "SRIKANDI: /dev/zero",
+            &"/dev/zero",
+            "bukan berkas biasa (FIFO/perangkat): /dev/zero",
+        ),
+        case(
+            "SRIKANDI: FIFO",
+            &c.path("pipa.pdf"),
+            "bukan berkas biasa (FIFO/perangkat)",
+        ),
+        case(
+            "SRIKANDI: xref /W [1 2000000000 1]",
+            &c.path("lebar-w.pdf"),
+            "lebar kolom /W 2000000000 bita; batasnya 8",
+        ),
+        case(
+            "SRIKANDI: 10.000 /ByteRange",
+            &c.path("byterange.pdf"),
+            "10001 entri /ByteRange; batasnya 100",
+        ),
+        case(
+            "SRIKANDI: larik bersarang 1.000.000",
+            &c.path("sarang.pdf"),
+            "lebih dari 64 tingkat",
+        ),
+    ];
+    let (table, failures) = run_all(&cases);
+    let store = edaran_core::Store::open(&db).unwrap();
+    let draft = store.circular(3).unwrap();
+    assert_eq!(draft.summary.status.code(), "draf", "nothing recorded");
+    assert!(store.signed_pdf(3).unwrap().is_none(), "nothing kept");
+    report("hostile-srikandi.txt", &table, &failures);
+}

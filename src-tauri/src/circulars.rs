@@ -1,6 +1,8 @@
 //! Commands of the Surat Edaran page: drafting, preview, workflow, the
 //! register, and files through native dialogs (PDF, JSON, CSV/XLSX).
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 use edaran_core::circular::{
     Circular, CircularKind, KopKind, Letterhead, Relation, Signature, SigningMode,
@@ -8,11 +10,12 @@ use edaran_core::circular::{
 use edaran_core::office::PaperSize;
 use edaran_core::pdf::{self, Preview};
 use edaran_core::register::Register;
+use edaran_core::srikandi::SrikandiPdf;
 use edaran_core::store::{
     AuditEntry, Check, CircularRecord, Deleted, Derived, Edited, Extension, Issue, Recording,
     RegisterEntry,
 };
-use edaran_core::{exchange, register, template, Error};
+use edaran_core::{exchange, register, template, Error, ErrorReport};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
@@ -103,6 +106,74 @@ pub fn circular_record(
     actor: String,
 ) -> Reply<String> {
     reply(state.store().record(id, &recording, &actor))
+}
+
+/// A PDF from SRIKANDI chosen in the native dialog and checked: what the
+/// *Catat nomor dari SRIKANDI* dialog shows before recording.
+#[derive(Serialize)]
+pub struct SrikandiFile {
+    path: String,
+    name: String,
+    size: usize,
+    /// Its signatures as the core words them (none, or who; not verified).
+    signatures: String,
+}
+
+/// Picks SRIKANDI's signed PDF; a file that is no whole PDF is refused here already.
+#[tauri::command]
+pub async fn srikandi_pdf_pick(state: State<'_, AppState>) -> Reply<Option<SrikandiFile>> {
+    let Some(path) = pick_file(
+        &state,
+        "Pilih PDF bertanda tangan dari SRIKANDI",
+        "PDF",
+        &["pdf"],
+    )
+    .await
+    else {
+        return Ok(None);
+    };
+    let path = state.choose(path);
+    let pdf = read_srikandi(path.clone()).await?;
+    Ok(Some(SrikandiFile {
+        name: path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        path: path.display().to_string(),
+        size: pdf.bytes().len(),
+        signatures: pdf.describe(),
+    }))
+}
+
+/// *Catat nomor dari SRIKANDI*: the draft takes SRIKANDI's number and date
+/// and keeps the chosen PDF (read again from `path`) as its signed PDF.
+#[tauri::command]
+pub async fn circular_record_srikandi(
+    state: State<'_, AppState>,
+    id: i64,
+    recording: Recording,
+    path: PathBuf,
+    confirmed: bool,
+    actor: String,
+) -> Reply<String> {
+    let pdf = read_srikandi(state.chosen(&path)?).await?;
+    reply(
+        state
+            .store()
+            .record_from_srikandi(id, &recording, &pdf, confirmed, &actor),
+    )
+}
+
+/// Reads and checks a PDF from SRIKANDI off the UI thread, without the store.
+async fn read_srikandi(path: PathBuf) -> Reply<SrikandiPdf> {
+    tauri::async_runtime::spawn_blocking(move || reply(SrikandiPdf::read(&path)))
+        .await
+        .map_err(|e| {
+            ErrorReport::from(&Error::Refused {
+                code: "pdf_gagal_dibaca",
+                message: format!("Pembacaan PDF dari SRIKANDI terhenti: {e}"),
+            })
+        })?
 }
 
 #[tauri::command]

@@ -109,6 +109,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         crate::circulars::circular_issue,
         crate::circulars::circular_issue_checklist,
         crate::circulars::circular_record,
+        crate::circulars::srikandi_pdf_pick,
+        crate::circulars::circular_record_srikandi,
         crate::circulars::registers_list,
         crate::circulars::register_save,
         crate::circulars::circular_derive,

@@ -140,7 +140,8 @@ pub struct VerifiedFile {
 }
 
 /// Verifies the file at `path` off the UI thread, holding the store only
-/// to read the trusted roots and, afterwards, to compare with the register.
+/// to read the trusted roots and, afterwards, to compare with the register
+/// and the PDFs recorded from SRIKANDI.
 async fn verify_file(state: &AppState, path: PathBuf) -> Reply<VerifiedFile> {
     let roots = reply(state.store().trust_anchors())?;
     let (path, size, report) = tauri::async_runtime::spawn_blocking(move || {
@@ -155,7 +156,13 @@ async fn verify_file(state: &AppState, path: PathBuf) -> Reply<VerifiedFile> {
             message: format!("Verifikasi terhenti: {e}"),
         })
     })??;
-    let register = reply(state.store().register_matches(&report))?;
+    let (register, srikandi) = {
+        let store = state.store();
+        (
+            reply(store.register_matches(&report))?,
+            reply(store.srikandi_copy(&report.sha256))?,
+        )
+    };
     Ok(VerifiedFile {
         name: path
             .file_name()
@@ -163,7 +170,7 @@ async fn verify_file(state: &AppState, path: PathBuf) -> Reply<VerifiedFile> {
             .unwrap_or_default(),
         path: path.display().to_string(),
         size,
-        verification: Verification::new(report, register),
+        verification: Verification::new(report, register, srikandi),
     })
 }
 

@@ -60,4 +60,33 @@ describe('electronic signatures', () => {
     expect(screen.getByTestId('verify-trust').textContent).toBe('dipercaya');
     expect(result.textContent).toContain(screen.getByTestId('verify-qr').textContent!.split(',')[0]);
   });
+
+  it('says of a PDF recorded from SRIKANDI what the core says: that copy, and BSrE not verified', async () => {
+    const { user, backend } = await renderApp();
+    const copy = 'Sama persis dengan PDF dari SRIKANDI yang dicatat untuk surat edaran 800.1.11/123/BKPSDM/2026 tanggal 5 Januari 2026.';
+    const headline = `TIDAK SAH: dokumen utuh, tetapi tanda tangannya tidak dipercaya. ${copy} Sertifikat BSrE-nya tidak diverifikasi oleh Edaran.`;
+    backend.document_verify_pick = async () => ({
+      path: '/tmp/SE dari SRIKANDI.pdf',
+      name: 'SE dari SRIKANDI.pdf',
+      size: 48213,
+      verification: {
+        report: {
+          sha256: 'ef'.repeat(32),
+          signatures: [
+            { certificate: null, signing_time: '2026-01-05T02:00:00Z', byte_range: [0, 10, 20, 30], intact: true, covers_whole_file: true, chain_trusted: false, in_validity: false, qr: null, problems: [], verdict: 'tidak_dipercaya' },
+          ],
+          verdict: 'tidak_dipercaya',
+        },
+        verdict: 'tidak_dipercaya',
+        register_matched: false,
+        headline,
+        register: [null],
+        srikandi: { circular_id: 3, number: '800.1.11/123/BKPSDM/2026', issued_on: '2026-01-05', text: copy },
+      },
+    });
+    await openPage(user, 'nav-verifikasi', 'page-verifikasi');
+    await user.click(screen.getByTestId('verify-pick'));
+    expect((await screen.findByTestId('verify-verdict')).textContent).toBe(headline);
+    expect(screen.getByTestId('verify-register').textContent).toBe(copy);
+  });
 });

@@ -244,6 +244,48 @@ describe('drafting a circular', () => {
     expect(rowTexts('register-row').find((r) => r.includes('061/412/ORG'))).toContain('Dicatat');
   });
 
+  it('records SRIKANDI\'s number with its signed PDF, asking to confirm what the core warns of, and lists it as Dicatat dari SRIKANDI', async () => {
+    const { user, backend } = await renderApp();
+    await openEditorOfNew(user);
+    const record = backend.circular_record_srikandi;
+    const sent: { path: string; confirmed: boolean }[] = [];
+    // The core's refusal until the clerk confirms the PDF's warning.
+    backend.circular_record_srikandi = (id, recording, path, confirmed, actor) => {
+      sent.push({ path, confirmed });
+      if (!confirmed)
+        return Promise.reject({ code: 'pdf_perlu_konfirmasi', field: 'pdf', message: 'Periksa PDF ini sebelum dilampirkan: Nomor 800.1.11/123/BKPSDM/2026 tidak ditemukan di PDF (halaman 1).' });
+      return record(id, recording, path, confirmed, actor);
+    };
+    await user.click(screen.getByTestId('action-srikandi'));
+    const dialog = await screen.findByTestId('record-dialog');
+    expect(dialog.closest('[role="dialog"]')?.textContent).toContain('Catat nomor dari SRIKANDI');
+    await user.type(screen.getByTestId('record-number'), '800.1.11/123/BKPSDM/2026');
+    await user.type(screen.getByTestId('record-date'), '2026-01-05');
+    await user.click(screen.getByTestId('confirm-catat'));
+    expect((await screen.findByTestId('dialog-error')).textContent).toBe('Pilih PDF bertanda tangan yang diunduh dari SRIKANDI.');
+    expect(sent).toEqual([]);
+
+    await user.click(screen.getByTestId('record-pdf-pick'));
+    expect((await screen.findByTestId('record-pdf')).textContent).toContain('SE dari SRIKANDI.pdf · 48.213 bita · 1 tanda tangan elektronik');
+    expect(screen.queryByTestId('record-pdf-confirm')).toBeNull();
+    await user.click(screen.getByTestId('confirm-catat'));
+    expect((await screen.findByTestId('dialog-error')).textContent).toContain('tidak ditemukan di PDF');
+    expect(screen.getByTestId('circular-status').textContent).toBe('Draf');
+    await user.click(await screen.findByTestId('record-pdf-confirm'));
+    await user.click(screen.getByTestId('confirm-catat'));
+    await waitFor(() => expect(screen.getByTestId('circular-number').textContent).toBe('800.1.11/123/BKPSDM/2026'));
+    expect(screen.getByTestId('circular-status').textContent).toBe('Terbit');
+    expect(screen.getByTestId('notice').textContent).toContain('dari SRIKANDI dicatat dan PDF bertanda tangannya disimpan');
+    expect(sent).toEqual([
+      { path: '/tmp/SE dari SRIKANDI.pdf', confirmed: false },
+      { path: '/tmp/SE dari SRIKANDI.pdf', confirmed: true },
+    ]);
+
+    await user.click(screen.getByTestId('back-to-list'));
+    await user.click(await screen.findByTestId('tab-agenda'));
+    await waitFor(() => expect(rowTexts('register-row').find((r) => r.includes('800.1.11/123/BKPSDM/2026'))).toContain('Dicatat dari SRIKANDI'));
+  });
+
   it('asks why when the core refuses a date before the register\'s last entry, then issues with the reason', async () => {
     const { user, backend } = await renderApp();
     await openEditorOfNew(user);

@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod record;
 mod rules;
 mod tracking;
 
@@ -10,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use edaran_core::circular::{CircularKind, CircularStatus, Relation};
 use edaran_core::office::PaperSize;
 use edaran_core::sign::{self, MarkInfo, SignOptions};
-use edaran_core::store::{EmployeeFilter, Extension, Issue, Recording, SearchFilter};
+use edaran_core::store::{EmployeeFilter, Extension, Issue, SearchFilter};
 use edaran_core::{demo, exchange, files, import, paths, pdf, Error, ErrorReport, Store};
 use serde::Serialize;
 
@@ -379,21 +380,31 @@ enum CircularAction {
         #[arg(long = "by", default_value = "petugas")]
         actor: String,
     },
-    /// Mencatat surat edaran bernomor dari buku agenda lain atau instansi lain
-    /// (mis. diterima dari provinsi atau terbit sebelum Edaran dipakai): membaca
-    /// berkas pertukaran JSON dan mencatat nomor dan tanggalnya, sekaligus; baris
-    /// terakhir keluaran adalah id-nya.
+    /// Mencatat nomor surat edaran yang diberikan di tempat lain (buku agenda
+    /// lain, instansi lain, atau SRIKANDI): untuk draf yang tersimpan (ID), atau
+    /// untuk berkas pertukaran JSON yang sekaligus diimpor (mis. diterima dari
+    /// provinsi atau terbit sebelum Edaran dipakai). Dengan --srikandi-pdf, PDF
+    /// yang dinomori dan ditandatangani di SRIKANDI disimpan apa adanya sebagai
+    /// PDF surat edaran itu. Baris terakhir keluaran adalah id-nya.
     Record {
-        file: PathBuf,
-        /// Nomor surat sebagaimana tertulis; bawaan: nomor dalam berkas.
+        /// Id draf yang tersimpan (lihat `edaran circulars`), atau berkas pertukaran JSON.
+        #[arg(value_name = "ID|FILE")]
+        target: String,
+        /// Nomor surat sebagaimana tertulis; untuk berkas, bawaan: nomor dalam berkas.
         #[arg(long)]
         number: Option<String>,
-        /// Tanggal penetapan (TTTT-BB-HH); bawaan: tanggal dalam berkas.
+        /// Tanggal penetapan (TTTT-BB-HH); untuk berkas, bawaan: tanggal dalam berkas.
         #[arg(long, value_parser = date_arg)]
         date: Option<chrono::NaiveDate>,
         /// Buku agenda tempat nomor itu dicatat (nama); bawaan: buku agenda kantor sendiri.
         #[arg(long)]
         register: Option<String>,
+        /// PDF yang sudah dinomori dan ditandatangani di SRIKANDI (paling besar 20 MB), untuk draf ID.
+        #[arg(long = "srikandi-pdf", value_name = "FILE")]
+        srikandi_pdf: Option<PathBuf>,
+        /// Tetap lampirkan PDF dari SRIKANDI meski ada peringatan (tanpa tanda tangan elektronik, nomor tidak ditemukan di PDF).
+        #[arg(long, requires = "srikandi_pdf")]
+        force: bool,
         #[arg(long = "by", default_value = "petugas")]
         actor: String,
     },
@@ -843,37 +854,27 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                     println!("Surat edaran {id} terbit dengan nomor {number}.");
                 }
                 CircularAction::Record {
-                    file,
+                    target,
                     number,
                     date,
                     register,
+                    srikandi_pdf,
+                    force,
                     actor,
                 } => {
-                    let circular = exchange::from_json(&files::read_text_limited(
-                        &file,
-                        files::MAX_EXCHANGE_BYTES,
-                        "berkas surat edaran (JSON)",
-                    )?)?;
-                    let date = date.or(circular.issued_on).ok_or_else(|| {
-                        Error::invalid(
-                            "wajib_diisi",
-                            "date",
-                            "Tanggal surat yang dicatat wajib diisi: --date TTTT-BB-HH, mis. --date 2020-07-28.",
-                        )
-                    })?;
-                    let recording = Recording {
-                        number: number.unwrap_or_else(|| circular.number.clone()),
-                        date,
-                        register_id: register_id(&store, register.as_deref())?,
-                    };
-                    let id = store.record_imported(&circular, &recording, &actor)?;
-                    println!(
-                        "Surat edaran dari {} dicatat dengan nomor {} di buku agenda {}:",
-                        file.display(),
-                        recording.number.trim(),
-                        store.register_by_id(recording.register_id)?.name
-                    );
-                    println!("{id}");
+                    let register_id = register_id(&store, register.as_deref())?;
+                    record::record(
+                        &mut store,
+                        record::RecordArgs {
+                            target,
+                            number,
+                            date,
+                            register_id,
+                            srikandi_pdf,
+                            force,
+                            actor,
+                        },
+                    )?;
                 }
             }
         }

@@ -49,6 +49,18 @@ impl Error {
         }
     }
 
+    /// The same refusal said of form field `field` (a file's, of the field that chose it).
+    pub fn on_field(self, field: &'static str) -> Self {
+        match self {
+            Error::Invalid { code, message, .. } => Error::Invalid {
+                code,
+                field,
+                message,
+            },
+            other => other,
+        }
+    }
+
     /// Stable machine-readable code, used by the UI and the CLI's exit report.
     pub fn code(&self) -> &'static str {
         match self {

@@ -28,6 +28,8 @@ pub const MAX_PKCS12_BYTES: u64 = MB;
 pub const MAX_PEM_BYTES: u64 = 4 * MB;
 /// A PDF to sign or verify.
 pub const MAX_PDF_BYTES: u64 = 100 * MB;
+/// A signed circular back from SRIKANDI: a few pages, scanned lampiran at most.
+pub const MAX_SRIKANDI_PDF_BYTES: u64 = 20 * MB;
 /// An emblem image, as the store keeps it.
 pub const MAX_IMAGE_BYTES: u64 = crate::store::EMBLEM_MAX_BYTES as u64;
 

@@ -26,6 +26,7 @@ pub mod register;
 pub mod rules;
 pub mod sign;
 pub mod spreadsheet;
+pub mod srikandi;
 pub mod store;
 pub mod template;
 pub mod tracking;

@@ -84,13 +84,24 @@ const COLUMNS: [(&str, f64); 8] = [
     ("Keterangan", 40.0),
 ];
 
-/// How an entry of `kind` (`terbit`/`dicatat`) and `status` reads: `Terpakai`,
-/// `Dicatat` (a number given elsewhere) or `Dibatalkan`.
+/// How an entry of `kind` (`terbit`/`dicatat`/`srikandi`) and `status` reads:
+/// `Terpakai`, `Dicatat` (a number given elsewhere), `Dicatat dari SRIKANDI`
+/// (numbered and signed there) or `Dibatalkan`.
 pub fn status_label(kind: &str, status: &str) -> &'static str {
     match (status, kind) {
         ("dibatalkan", _) => "Dibatalkan",
         (_, "dicatat") => "Dicatat",
+        (_, "srikandi") => "Dicatat dari SRIKANDI",
         _ => "Terpakai",
+    }
+}
+
+/// The audit trail's word for a circular taking an entry of `kind`.
+pub fn action(kind: &str) -> &'static str {
+    match kind {
+        "dicatat" => "dicatat",
+        "srikandi" => "dicatat dari SRIKANDI",
+        _ => "terbit",
     }
 }
 

@@ -18,6 +18,7 @@ import type {
   Register,
   Issue,
   Recording,
+  SrikandiFile,
   Imported,
   Signature,
   CircularSummary,
@@ -107,6 +108,10 @@ export interface Backend {
   circular_issue_checklist(id: number): Promise<Check[]>;
   /** Records a draft as numbered by another register or office. */
   circular_record(id: number, recording: Recording, actor: string): Promise<string>;
+  /** Native open dialog for SRIKANDI's signed PDF, checked by the core; null when cancelled. */
+  srikandi_pdf_pick(): Promise<SrikandiFile | null>;
+  /** Records SRIKANDI's number and date and keeps the PDF at `path` (chosen by `srikandi_pdf_pick`). */
+  circular_record_srikandi(id: number, recording: Recording, path: string, confirmed: boolean, actor: string): Promise<string>;
   registers_list(): Promise<Register[]>;
   /** Adds (id 0) or changes a register; its id. */
   register_save(register: Register): Promise<number>;
@@ -228,6 +233,9 @@ export const tauriBackend: Backend = {
   circular_issue: (id, issue, actor) => invoke('circular_issue', { id, issue, actor }),
   circular_issue_checklist: (id) => invoke('circular_issue_checklist', { id }),
   circular_record: (id, recording, actor) => invoke('circular_record', { id, recording, actor }),
+  srikandi_pdf_pick: () => invoke('srikandi_pdf_pick'),
+  circular_record_srikandi: (id, recording, path, confirmed, actor) =>
+    invoke('circular_record_srikandi', { id, recording, path, confirmed, actor }),
   registers_list: () => invoke('registers_list'),
   register_save: (register) => invoke('register_save', { register }),
   circular_derive: (id, relation, actor, another = false) => invoke('circular_derive', { id, relation, actor, another }),

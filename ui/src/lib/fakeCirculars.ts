@@ -5,7 +5,7 @@
  * the register, cancelled numbers kept) with the same codes and messages.
  */
 import type { Backend } from './backend';
-import type { Actions, BackendError, Edited, Preview, Alert, Arrangement, Chain, Check, CircularDocument, CircularRecord, CircularSummary, Deleted, Derived, Link, Point, Register, RegisterEntry } from './types';
+import type { Actions, BackendError, Edited, Preview, Alert, Arrangement, Chain, Check, CircularDocument, CircularRecord, CircularSummary, Deleted, Derived, Link, Point, Recording, Register, RegisterEntry } from './types';
 import { addDays, daysBetween, today } from './dates';
 import { takeOut } from './fakeTrash';
 import RECORDED_ACTIONS from './recorded/actions.json';
@@ -25,6 +25,8 @@ type CircularMethods = Pick<
   | 'circular_issue'
   | 'circular_issue_checklist'
   | 'circular_record'
+  | 'srikandi_pdf_pick'
+  | 'circular_record_srikandi'
   | 'registers_list'
   | 'register_save'
   | 'circular_derive'
@@ -159,7 +161,7 @@ export function fakeCirculars(
     register_id: b.id,
     register_name: b.name,
     status: 'terpakai',
-    status_label: e.kind === 'dicatat' ? 'Dicatat' : 'Terpakai',
+    status_label: { terbit: 'Terpakai', dicatat: 'Dicatat', srikandi: 'Dicatat dari SRIKANDI' }[e.kind],
     note: '',
   });
   let nextId = 5000;
@@ -183,6 +185,16 @@ export function fakeCirculars(
     setStatus(s, 'terbit');
     log(s.id, e.kind, actor, `nomor ${e.number}`);
     return e.number;
+  };
+  const record = (id: number, { number, date, register_id }: Recording, kind: RegisterEntry['kind'], actor: string) => {
+    const s = summary(id);
+    editable(s);
+    const b = book(register_id);
+    number = number.trim();
+    if (!number) refuse('wajib_diisi', 'Nomor surat edaran yang dicatat wajib diisi, mis. 061/412/ORG.', 'number');
+    const taken = register.find((r) => r.register_id === b.id && r.number.toLowerCase() === number.toLowerCase());
+    if (taken) refuse('nomor_sudah_ada', `Nomor ${taken.number} sudah ada di buku agenda ${b.name}: ${taken.subject}.`, 'number');
+    return publish(s, entry(b, { year: Number(date.slice(0, 4)), sequence: null, number, circular_id: id, subject: s.subject, issued_on: date, kind }), actor);
   };
   const summary = (id: number) => summaries.find((s) => s.id === id) ?? refuse('tidak_ditemukan', `Surat edaran dengan id ${id} tidak ditemukan.`);
   const log = (id: number, action: string, actor: string, detail = '') =>
@@ -284,17 +296,16 @@ export function fakeCirculars(
           ...warnings(doc).map((message) => ({ code: 'lambang', ok: false, message, blocking: false })),
         ];
       }),
-    circular_record: (id, { number, date, register_id }, actor) =>
-      later(() => {
-        const s = summary(id);
-        editable(s);
-        const b = book(register_id);
-        number = number.trim();
-        if (!number) refuse('wajib_diisi', 'Nomor surat edaran yang dicatat wajib diisi, mis. 061/412/ORG.', 'number');
-        const taken = register.find((r) => r.register_id === b.id && r.number.toLowerCase() === number.toLowerCase());
-        if (taken) refuse('nomor_sudah_ada', `Nomor ${taken.number} sudah ada di buku agenda ${b.name}: ${taken.subject}.`, 'number');
-        return publish(s, entry(b, { year: Number(date.slice(0, 4)), sequence: null, number, circular_id: id, subject: s.subject, issued_on: date, kind: 'dicatat' }), actor);
-      }),
+    circular_record: (id, recording, actor) => later(() => record(id, recording, 'dicatat', actor)),
+    // Stores what it is given; the PDF's checks and warnings are the core's.
+    srikandi_pdf_pick: () =>
+      later(() => ({
+        path: '/tmp/SE dari SRIKANDI.pdf',
+        name: 'SE dari SRIKANDI.pdf',
+        size: 48213,
+        signatures: '1 tanda tangan elektronik: RUSDI HAMZAH (penerbit Balai Sertifikasi Elektronik). Ditandatangani di SRIKANDI; sertifikatnya tidak diverifikasi oleh Edaran.',
+      })),
+    circular_record_srikandi: (id, recording, _path, _confirmed, actor) => later(() => record(id, recording, 'srikandi', actor)),
     registers_list: () => later(() => structuredClone(registers)),
     register_save: (r) =>
       later(() => {

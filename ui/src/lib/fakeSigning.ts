@@ -83,6 +83,7 @@ export function fakeSigning(
         register_matched: false,
         headline: 'Tanda tangan sah (berkas contoh). TIDAK cocok dengan buku agenda kantor ini.',
         register: [{ entry: null, date_matches: false, hash_matches: false, ok: false, text: 'Nomor pada kode QR tidak tercatat di buku agenda kantor ini.' }],
+        srikandi: null,
       },
     };
   };

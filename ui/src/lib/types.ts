@@ -346,10 +346,10 @@ export interface RegisterEntry {
   circular_id: number | null;
   subject: string;
   issued_on: string;
-  /** Given here at issue, or recorded as given elsewhere. */
-  kind: 'terbit' | 'dicatat';
+  /** Given here at issue, recorded as given elsewhere, or numbered and signed in SRIKANDI. */
+  kind: 'terbit' | 'dicatat' | 'srikandi';
   status: 'terpakai' | 'dibatalkan';
-  /** Terpakai, Dicatat or Dibatalkan, as the core words it. */
+  /** Terpakai, Dicatat, Dicatat dari SRIKANDI or Dibatalkan, as the core words it. */
   status_label: string;
   note: string;
 }
@@ -386,6 +386,15 @@ export interface Recording {
   number: string;
   date: string;
   register_id: number | null;
+}
+
+/** SRIKANDI's signed PDF as chosen in the native dialog and checked by the core. */
+export interface SrikandiFile {
+  path: string;
+  name: string;
+  size: number;
+  /** Its signatures in the core's words (who signed; not verified by Edaran). */
+  signatures: string;
 }
 
 /** A draft imported from an exchange file, and what the import left out. */
@@ -603,6 +612,8 @@ export interface VerifiedFile {
     headline: string;
     /** One per signature; null for a signature without a QR mark. */
     register: (RegisterMatch | null)[];
+    /** The file is byte for byte a PDF recorded from SRIKANDI here. */
+    srikandi: { circular_id: number; number: string; issued_on: string; text: string } | null;
   };
 }
 

@@ -84,11 +84,13 @@ pub struct RegisterEntry {
     pub circular_id: Option<i64>,
     pub subject: String,
     pub issued_on: NaiveDate,
-    /// `terbit` (given here at issue) or `dicatat` (recorded as given elsewhere).
+    /// `terbit` (given here at issue), `dicatat` (recorded as given
+    /// elsewhere) or `srikandi` (numbered and signed in SRIKANDI, recorded
+    /// with its signed PDF).
     pub kind: String,
     /// `terpakai` (used) or `dibatalkan` (cancelled, never reused).
     pub status: String,
-    /// `Terpakai`, `Dicatat` (a number given elsewhere) or `Dibatalkan`.
+    /// `Terpakai`, `Dicatat`, `Dicatat dari SRIKANDI` or `Dibatalkan`.
     pub status_label: &'static str,
     pub note: String,
 }
@@ -434,7 +436,7 @@ impl Store {
     /// takes a sequence (and so moves the register's next number) only when
     /// it is exactly the register's own pattern for its date.
     pub fn record(&mut self, id: i64, recording: &Recording, actor: &str) -> Result<String> {
-        self.in_transaction(|store| store.record_in(id, recording, actor))
+        self.in_transaction(|store| store.record_in(id, recording, "dicatat", actor))
     }
 
     /// Imports an exchange-file circular and records its number, in one transaction.
@@ -447,12 +449,20 @@ impl Store {
         self.in_transaction(|store| {
             let id = store.insert_draft(doc, None, None)?;
             store.log(id, "diimpor", actor, "")?;
-            store.record_in(id, recording, actor)?;
+            store.record_in(id, recording, "dicatat", actor)?;
             Ok(id)
         })
     }
 
-    fn record_in(&mut self, id: i64, recording: &Recording, actor: &str) -> Result<String> {
+    /// [`Store::record`] inside a transaction, as an entry of `kind`
+    /// (`dicatat`, or `srikandi` from [`Store::record_from_srikandi`]).
+    pub(super) fn record_in(
+        &mut self,
+        id: i64,
+        recording: &Recording,
+        kind: &'static str,
+        actor: &str,
+    ) -> Result<String> {
         let record = self.publishable(id)?;
         let number = recording.number.trim().to_string();
         if number.is_empty() {
@@ -493,7 +503,7 @@ impl Store {
             sequence,
             number,
             date,
-            kind: "dicatat",
+            kind,
             note: String::new(),
         };
         self.publish(record, entry, actor)
@@ -590,16 +600,7 @@ impl Store {
         if !note.is_empty() {
             detail = format!("{detail}; {note}");
         }
-        self.log(
-            id,
-            if kind == "dicatat" {
-                "dicatat"
-            } else {
-                "terbit"
-            },
-            actor,
-            &detail,
-        )?;
+        self.log(id, crate::register::action(kind), actor, &detail)?;
         if let (Some(parent), Some(relation)) = (record.summary.parent_id, record.summary.relation)
         {
             let status = match relation {

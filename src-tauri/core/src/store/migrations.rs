@@ -315,6 +315,12 @@ CREATE TABLE deleted (
     removed TEXT NOT NULL
 );
 "#,
+    // 13: signed PDFs found by their bytes (Verifikasi Dokumen), among them
+    // those SRIKANDI signed, whose register entries are of kind 'srikandi'.
+    r#"
+ALTER TABLE signed_document ADD COLUMN sha256 TEXT;
+CREATE INDEX signed_document_sha256 ON signed_document(sha256);
+"#,
 ];
 
 /// The schema version this build writes.

@@ -43,7 +43,7 @@ pub use roster::{RosterReport, StatusRow};
 pub use rules::{AgencyGrid, GridCell, GridDay, GridRow, NoticeBatch, NoticeRequest, RulesView};
 pub use search::{SearchFilter, SearchHit, MATCH_END, MATCH_START};
 pub use settings::DEFAULT_ALERT_WORKING_DAYS;
-pub use signed::{SignedIssue, Verification};
+pub use signed::{SignedIssue, SrikandiCopy, Verification};
 pub use tracking::{AHEAD_DAYS, HISTORY_DAYS};
 pub use trash::Deleted;
 

@@ -741,6 +741,43 @@ mod tests {
     }
 
     #[test]
+    fn notices_of_a_circular_recorded_from_srikandi_cite_srikandis_number() {
+        use crate::srikandi::{tests as pdfs, SrikandiPdf};
+        let (mut store, id) = draft();
+        store.save_rules(id, picket(), "uji").unwrap();
+        let pdf = SrikandiPdf::from_bytes(pdfs::signed(&pdfs::printed(pdfs::NUMBER))).unwrap();
+        let recording = crate::store::Recording {
+            number: pdfs::NUMBER.into(),
+            date: NaiveDate::from_ymd_opt(2026, 11, 23).unwrap(),
+            register_id: None,
+        };
+        store
+            .record_from_srikandi(id, &recording, &pdf, false, "uji")
+            .unwrap();
+        let batch = store
+            .notice_batch(
+                id,
+                NoticeRequest {
+                    per_employee: true,
+                    merged: std::env::temp_dir().join("pemberitahuan.pdf"),
+                    paper: crate::office::PaperSize::F4,
+                    signing: None,
+                },
+            )
+            .unwrap();
+        assert!(!batch.notices.is_empty());
+        for notice in &batch.notices {
+            assert!(
+                notice.document.points[0]
+                    .text
+                    .contains("Nomor 800.1.11/123/BKPSDM/2026 tanggal 23 November 2026"),
+                "{}",
+                notice.document.points[0].text
+            );
+        }
+    }
+
+    #[test]
     fn notices_without_a_picket_rule_are_not_titled_as_a_roster_and_cite_no_missing_lampiran() {
         let (store, _) = draft();
         let someone = store.workforce().unwrap().employees[3].clone();

@@ -1,17 +1,19 @@
 //! Issuing with an electronic signature: the number, the signed PDF and the
-//! register's hash in one transaction, the signed PDF kept with its
-//! circular, and verification of any PDF against this office's trusted
-//! roots and register.
+//! register's hash in one transaction; recording a number from SRIKANDI
+//! with the PDF signed there, in one transaction too; the signed PDF kept
+//! with its circular, and verification of any PDF against this office's
+//! trusted roots, register and the PDFs kept from SRIKANDI.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 
-use super::{CertificateRecord, Issue, RegisterMatch, Store};
+use super::{CertificateRecord, Issue, Recording, RegisterMatch, Store};
 use crate::circular::{Signature, SigningMode};
 use crate::error::{Error, Result};
 use crate::office::{PaperSize, Signatory};
 use crate::sign::{self, MarkInfo, Report, SignOptions, Verdict};
+use crate::srikandi::SrikandiPdf;
 
 /// What signing on issue produced.
 #[derive(Debug, Clone, Serialize)]
@@ -37,16 +39,44 @@ pub struct Verification {
     pub headline: String,
     /// One per signature of `report`, in order; `None` without a QR mark.
     pub register: Vec<Option<RegisterMatch>>,
+    /// The file is byte for byte a PDF recorded from SRIKANDI here.
+    pub srikandi: Option<SrikandiCopy>,
+}
+
+/// A PDF recorded from SRIKANDI that a verified file is, byte for byte.
+#[derive(Debug, Clone, Serialize)]
+pub struct SrikandiCopy {
+    pub circular_id: i64,
+    pub number: String,
+    pub issued_on: NaiveDate,
+    /// `Sama persis dengan PDF dari SRIKANDI yang dicatat untuk …`.
+    pub text: String,
 }
 
 impl Verification {
-    /// Joins a report with its register comparisons (see [`Store::register_matches`]).
-    pub fn new(report: Report, register: Vec<Option<RegisterMatch>>) -> Verification {
+    /// Joins a report with its register comparisons (see
+    /// [`Store::register_matches`]) and the PDF from SRIKANDI it is, if any
+    /// (see [`Store::srikandi_copy`]).
+    pub fn new(
+        report: Report,
+        register: Vec<Option<RegisterMatch>>,
+        srikandi: Option<SrikandiCopy>,
+    ) -> Verification {
         let verdict = report.verdict;
         let register_matched =
             !register.is_empty() && register.iter().all(|m| m.as_ref().is_some_and(|m| m.ok));
         let mut headline = verdict.headline().to_string();
-        if verdict != Verdict::TanpaTandaTangan {
+        if let Some(copy) = &srikandi {
+            headline.push(' ');
+            headline.push_str(&copy.text);
+            // Honest about what was not checked: BSrE's roots are not shipped.
+            if report.signatures.iter().any(|s| !s.chain_trusted) {
+                headline.push_str(
+                    " Sertifikat BSrE-nya tidak diverifikasi oleh Edaran: sertifikat akar BSrE \
+                     tidak ada di antara sertifikat akar yang dipercaya kantor ini.",
+                );
+            }
+        } else if verdict != Verdict::TanpaTandaTangan {
             headline.push(' ');
             headline.push_str(if register_matched {
                 "Cocok dengan buku agenda kantor ini."
@@ -62,6 +92,7 @@ impl Verification {
             register_matched,
             headline,
             register,
+            srikandi,
         }
     }
 }
@@ -105,7 +136,7 @@ impl Store {
                 }),
             };
             let signed = sign::sign_pdf(&unsigned, &signer, &options)?;
-            store.keep_signed_pdf(id, &signed, certificate_id, options.time)?;
+            store.keep_signed_pdf(id, &signed, Some(certificate_id), options.time)?;
             store.record_signed_pdf(&number, &sha256)?;
             let name = signer.info().name.clone();
             store.log(
@@ -177,18 +208,101 @@ impl Store {
         Ok(found)
     }
 
+    /// Records draft `id` with the number and date SRIKANDI gave it (an
+    /// entry of kind `srikandi` in `recording`'s register) and keeps
+    /// SRIKANDI's signed PDF as its signed document, in one transaction:
+    /// *Simpan PDF* then gives that PDF back byte for byte. A PDF with
+    /// [`SrikandiPdf::warnings`] for the number is refused
+    /// (`pdf_perlu_konfirmasi`, nothing saved) until the clerk has
+    /// `confirmed` them; confirmed warnings stay in the audit trail.
+    pub fn record_from_srikandi(
+        &mut self,
+        id: i64,
+        recording: &Recording,
+        pdf: &SrikandiPdf,
+        confirmed: bool,
+        actor: &str,
+    ) -> Result<String> {
+        self.in_transaction(|store| {
+            let number = store.record_in(id, recording, "srikandi", actor)?;
+            let warnings = pdf.warnings(&number);
+            if !warnings.is_empty() && !confirmed {
+                return Err(Error::invalid(
+                    "pdf_perlu_konfirmasi",
+                    "pdf",
+                    format!(
+                        "Periksa PDF ini sebelum dilampirkan: {} Lampirkan hanya bila PDF ini memang \
+                         surat edaran ini yang sudah ditandatangani di SRIKANDI.",
+                        warnings.join(" ")
+                    ),
+                ));
+            }
+            let at = pdf.signed_at().unwrap_or_else(Utc::now);
+            store.keep_signed_pdf(id, pdf.bytes(), None, at)?;
+            let mut detail = format!("SHA-256 {}. {}", pdf.sha256(), pdf.describe());
+            if !warnings.is_empty() {
+                detail = format!(
+                    "{detail} Dilampirkan atas konfirmasi petugas: {}",
+                    warnings.join(" ")
+                );
+            }
+            store.log(id, "PDF dari SRIKANDI dilampirkan", actor, &detail)?;
+            Ok(number)
+        })
+    }
+
+    /// Keeps `pdf` as circular `id`'s signed document, signed with stored
+    /// certificate `certificate_id` (none: signed in SRIKANDI) at `at`.
     fn keep_signed_pdf(
         &mut self,
         circular_id: i64,
         pdf: &[u8],
-        certificate_id: i64,
+        certificate_id: Option<i64>,
         at: DateTime<Utc>,
     ) -> Result<()> {
         self.conn.execute(
-            "INSERT INTO signed_document (circular_id, pdf, certificate_id, signed_at) VALUES (?1, ?2, ?3, ?4)",
-            params![circular_id, pdf, certificate_id, at.to_rfc3339()],
+            "INSERT INTO signed_document (circular_id, pdf, certificate_id, signed_at, sha256) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![circular_id, pdf, certificate_id, at.to_rfc3339(), sign::sha256_hex(pdf)],
         )?;
         Ok(())
+    }
+
+    /// The PDF recorded from SRIKANDI whose whole file has SHA-256 `sha256`, if any.
+    pub fn srikandi_copy(&self, sha256: &str) -> Result<Option<SrikandiCopy>> {
+        let found = self
+            .conn
+            .query_row(
+                "SELECT e.circular_id, e.number, e.issued_on, e.status, e.note
+                 FROM signed_document d JOIN register_entry e ON e.circular_id = d.circular_id
+                 WHERE d.sha256 = ?1 AND e.kind = 'srikandi'",
+                [sha256],
+                |r| {
+                    Ok((
+                        r.get::<_, i64>(0)?,
+                        r.get::<_, String>(1)?,
+                        r.get::<_, NaiveDate>(2)?,
+                        r.get::<_, String>(3)?,
+                        r.get::<_, String>(4)?,
+                    ))
+                },
+            )
+            .optional()?;
+        Ok(found.map(|(circular_id, number, issued_on, status, note)| {
+            let mut text = format!(
+                "Sama persis dengan PDF dari SRIKANDI yang dicatat untuk surat edaran {number} tanggal {}",
+                crate::words::date(issued_on)
+            );
+            if status == "dibatalkan" {
+                text.push_str(&format!(", tetapi nomor ini DIBATALKAN ({note})"));
+            }
+            text.push('.');
+            SrikandiCopy {
+                circular_id,
+                number,
+                issued_on,
+                text,
+            }
+        }))
     }
 
     /// The signed PDF of circular `id` as it was issued, if it was signed
@@ -211,7 +325,8 @@ impl Store {
     pub fn verify_document(&self, pdf: &[u8]) -> Result<Verification> {
         let report = sign::verify_pdf(pdf, &self.trust_anchors()?)?;
         let register = self.register_matches(&report)?;
-        Ok(Verification::new(report, register))
+        let srikandi = self.srikandi_copy(&report.sha256)?;
+        Ok(Verification::new(report, register, srikandi))
     }
 
     /// For each signature of `report`, how its QR mark compares with the register.
@@ -347,6 +462,149 @@ mod tests {
         let e = store.check_owner_of(draft, unknown.info()).unwrap_err();
         assert_eq!(e.code(), "sertifikat_tidak_tersimpan");
         assert!(e.to_string().contains("Orang Lain"), "{e}");
+    }
+
+    mod srikandi {
+        use super::*;
+        use crate::srikandi::tests::{printed, signed, NUMBER};
+
+        fn recording() -> Recording {
+            Recording {
+                number: NUMBER.into(),
+                date: day(),
+                register_id: None,
+            }
+        }
+
+        /// What a refused recording must leave as it was.
+        fn state(store: &Store, id: i64) -> (CircularStatus, usize, usize, bool) {
+            (
+                store.circular(id).unwrap().summary.status,
+                store.register("", None).unwrap().len(),
+                store.audit(id).unwrap().len(),
+                store.signed_pdf(id).unwrap().is_some(),
+            )
+        }
+
+        #[test]
+        fn recording_from_srikandi_numbers_the_draft_and_keeps_its_pdf_byte_for_byte() {
+            let (mut store, _, draft) = setup();
+            let bytes = signed(&printed(NUMBER));
+            let pdf = SrikandiPdf::from_bytes(bytes.clone()).unwrap();
+            let number = store
+                .record_from_srikandi(draft, &recording(), &pdf, false, "Rina")
+                .unwrap();
+            assert_eq!(number, NUMBER);
+            let record = store.circular(draft).unwrap();
+            assert_eq!(record.summary.status, CircularStatus::Terbit);
+            assert_eq!(record.document.number, NUMBER);
+            assert_eq!(record.document.issued_on, Some(day()));
+            // Simpan PDF gives SRIKANDI's bytes, not Edaran's rendering.
+            assert_eq!(store.signed_pdf(draft).unwrap().unwrap(), bytes);
+            let entry = store.register(NUMBER, None).unwrap().remove(0);
+            assert_eq!(
+                (entry.kind.as_str(), entry.status_label, entry.circular_id),
+                ("srikandi", "Dicatat dari SRIKANDI", Some(draft))
+            );
+            let audit = store.audit(draft).unwrap();
+            let actions: Vec<_> = audit.iter().map(|a| a.action.as_str()).collect();
+            assert!(
+                actions.ends_with(&["dicatat dari SRIKANDI", "PDF dari SRIKANDI dilampirkan"]),
+                "{actions:?}"
+            );
+            let attached = &audit.last().unwrap().detail;
+            assert!(
+                attached.contains(&sign::sha256_hex(&bytes))
+                    && attached.contains("H. RUSDI HAMZAH")
+                    && attached.contains("tidak diverifikasi oleh Edaran"),
+                "{attached}"
+            );
+            // Frozen like any issued circular; the number is taken.
+            let again = store
+                .create_from_template(crate::circular::CircularKind::WfhBaru, day(), "uji")
+                .unwrap();
+            let e = store
+                .record_from_srikandi(again, &recording(), &pdf, false, "Rina")
+                .unwrap_err();
+            assert_eq!((e.code(), e.field()), ("nomor_sudah_ada", Some("number")));
+            assert!(store.signed_pdf(again).unwrap().is_none());
+        }
+
+        #[test]
+        fn a_pdf_with_warnings_is_kept_only_once_the_clerk_confirms_them() {
+            let (mut store, _, draft) = setup();
+            let unsigned = SrikandiPdf::from_bytes(printed("800.1.11/124/BKPSDM/2026")).unwrap();
+            let before = state(&store, draft);
+            let e = store
+                .record_from_srikandi(draft, &recording(), &unsigned, false, "Rina")
+                .unwrap_err();
+            assert_eq!((e.code(), e.field()), ("pdf_perlu_konfirmasi", Some("pdf")));
+            let message = e.to_string();
+            assert!(
+                message.contains("tidak memuat tanda tangan elektronik")
+                    && message.contains("Nomor 800.1.11/123/BKPSDM/2026 tidak ditemukan di PDF"),
+                "{message}"
+            );
+            assert_eq!(state(&store, draft), before, "nothing saved");
+            store
+                .record_from_srikandi(draft, &recording(), &unsigned, true, "Rina")
+                .unwrap();
+            assert_eq!(store.signed_pdf(draft).unwrap().unwrap(), unsigned.bytes());
+            let detail = store.audit(draft).unwrap().pop().unwrap().detail;
+            assert!(
+                detail.contains("Tanpa tanda tangan elektronik.")
+                    && detail.contains("Dilampirkan atas konfirmasi petugas"),
+                "{detail}"
+            );
+        }
+
+        #[test]
+        fn a_refused_number_keeps_neither_the_number_nor_the_pdf() {
+            let (mut store, _, draft) = setup();
+            let pdf = SrikandiPdf::from_bytes(signed(&printed(NUMBER))).unwrap();
+            let before = state(&store, draft);
+            let blank = Recording {
+                number: "  ".into(),
+                ..recording()
+            };
+            let e = store
+                .record_from_srikandi(draft, &blank, &pdf, true, "Rina")
+                .unwrap_err();
+            assert_eq!((e.code(), e.field()), ("wajib_diisi", Some("number")));
+            assert_eq!(state(&store, draft), before);
+        }
+
+        #[test]
+        fn verification_recognises_the_kept_pdf_and_says_bsre_was_not_verified() {
+            let (mut store, _, draft) = setup();
+            let bytes = signed(&printed(NUMBER));
+            let pdf = SrikandiPdf::from_bytes(bytes.clone()).unwrap();
+            store
+                .record_from_srikandi(draft, &recording(), &pdf, false, "Rina")
+                .unwrap();
+            let v = store.verify_document(&bytes).unwrap();
+            assert_eq!(v.verdict, Verdict::TidakDipercaya);
+            let copy = v.srikandi.as_ref().expect("found by its bytes");
+            assert_eq!((copy.circular_id, copy.number.as_str()), (draft, NUMBER));
+            assert!(
+                v.headline.contains("Sama persis dengan PDF dari SRIKANDI yang dicatat untuk surat edaran 800.1.11/123/BKPSDM/2026 tanggal 24 November 2026.")
+                    && v.headline.ends_with("Sertifikat BSrE-nya tidak diverifikasi oleh Edaran: sertifikat akar BSrE tidak ada di antara sertifikat akar yang dipercaya kantor ini."),
+                "{}",
+                v.headline
+            );
+            store.cancel_number(draft, "salah tujuan", "Rina").unwrap();
+            let v = store.verify_document(&bytes).unwrap();
+            assert!(
+                v.headline
+                    .contains("tetapi nomor ini DIBATALKAN (salah tujuan)"),
+                "{}",
+                v.headline
+            );
+            // Another file (one more byte at the end) is not the kept one.
+            let mut other = bytes;
+            other.push(b'\n');
+            assert!(store.verify_document(&other).unwrap().srikandi.is_none());
+        }
     }
 
     #[test]
