@@ -6,6 +6,36 @@
 use crate::circular::Circular;
 use crate::words;
 
+/// The kind of file a circular is written to, by its extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Pdf,
+    /// Word (DOCX).
+    Docx,
+}
+
+impl FileKind {
+    /// `.pdf` or `.docx` (any case); anything else is refused, naming both.
+    pub fn of_file(path: &std::path::Path) -> crate::error::Result<FileKind> {
+        let extension = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        match extension.as_str() {
+            "pdf" => Ok(FileKind::Pdf),
+            "docx" => Ok(FileKind::Docx),
+            _ => Err(crate::error::Error::invalid(
+                "format_tidak_dikenal",
+                "output",
+                format!(
+                    "Berkas surat edaran {} berakhiran .pdf atau .docx (Word); akhiran itu menentukan bentuknya.",
+                    path.display()
+                ),
+            )),
+        }
+    }
+}
+
 /// What the title block says: a circular's `SURAT EDARAN` and its number,
 /// or the name of a notice that carries a circular out (it has no number of
 /// its own and cites the circular's in its text).
@@ -149,6 +179,23 @@ mod tests {
 
     fn fixture() -> Circular {
         super::fixture("muba-800-439-bkpsdm-2020")
+    }
+
+    #[test]
+    fn the_extension_names_the_kind_of_file() {
+        use std::path::Path;
+        assert_eq!(
+            FileKind::of_file(Path::new("se.PDF")).unwrap(),
+            FileKind::Pdf
+        );
+        assert_eq!(
+            FileKind::of_file(Path::new("a/se.docx")).unwrap(),
+            FileKind::Docx
+        );
+        for bad in ["se.doc", "se", "se.odt"] {
+            let e = FileKind::of_file(Path::new(bad)).unwrap_err();
+            assert!(e.to_string().contains(".pdf atau .docx"), "{e}");
+        }
     }
 
     #[test]

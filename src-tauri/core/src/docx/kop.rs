@@ -7,10 +7,13 @@ use super::xml::{row, table, Borders, Font, Para};
 use super::Doc;
 use crate::circular::KopKind;
 use crate::error::Result;
-use crate::pdf::{ADDRESS, GAP, GOVERNMENT, HEAD_EMBLEM, HEAD_TITLE, LEADING, OFFICE, OFFICE_EMBLEM};
+use crate::pdf::{
+    ADDRESS, GAP, GOVERNMENT, HEAD_EMBLEM, HEAD_TITLE, LEADING, OFFICE, OFFICE_EMBLEM,
+};
 
-/// The double rule closing an office kop: a thick line over a thin one.
-const RULE: &str = r#"w:val="thickThinSmallGap" w:sz="24" w:space="0" w:color="000000""#;
+/// The double rule closing an office kop: a thick line over a thin one
+/// (as Word and LibreOffice draw this style under a table).
+const RULE: &str = r#"w:val="thinThickSmallGap" w:sz="24" w:space="0" w:color="000000""#;
 
 pub(super) fn letterhead(doc: &mut Doc) -> Result<()> {
     let emblem = doc.pictures.add(&doc.c.letterhead.emblem, "lambang")?;
@@ -37,7 +40,12 @@ pub(super) fn letterhead(doc: &mut Doc) -> Result<()> {
                         (left, Para::new().push(&image).xml()),
                         (doc.width() - left, text),
                     ];
-                    table(&[left, doc.width() - left], rule, 0.0, &[row(&cells, false, true)])
+                    table(
+                        &[left, doc.width() - left],
+                        rule,
+                        0.0,
+                        &[row(&cells, false, true)],
+                    )
                 }
                 None => table(
                     &[doc.width()],

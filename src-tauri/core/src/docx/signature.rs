@@ -83,7 +83,10 @@ fn signing_space(doc: &mut Doc, half: f32, dated: bool) -> Result<Para> {
     if let Some(stamp) = doc.pictures.add(&s.stamp_image, "cap")? {
         let width = 35.0 * MM;
         let y = height - stamp.height_at(width);
-        images.push_str(&doc.pictures.behind(&stamp, width, half - 12.0 * MM, y, "cap"));
+        images.push_str(
+            &doc.pictures
+                .behind(&stamp, width, half - 12.0 * MM, y, "cap"),
+        );
     }
     if let Some(signature) = doc.pictures.add(&s.signature_image, "tanda tangan")? {
         let width = 40.0 * MM;

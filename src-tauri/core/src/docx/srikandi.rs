@@ -81,7 +81,12 @@ pub struct Sheet {
 impl Sheet {
     /// The sheet of `c`; `classification` is the code its register numbers
     /// with (else the first part of its number, `800` of `800/439/BKPSDM/2020`).
-    pub fn new(c: &Circular, classification: Option<&str>, sifat: Sifat, urgensi: Urgensi) -> Sheet {
+    pub fn new(
+        c: &Circular,
+        classification: Option<&str>,
+        sifat: Sifat,
+        urgensi: Urgensi,
+    ) -> Sheet {
         let from_number = || {
             let first = c.number.split('/').next().unwrap_or_default().trim();
             let code = first

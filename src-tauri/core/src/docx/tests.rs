@@ -184,12 +184,21 @@ fn a_lampiran_table_repeats_its_header_row_and_never_splits_a_row() {
     let mut c = fixture(MUBA);
     c.annexes = vec![annex(120), annex(3)];
     let doc = part(&render(&c, PaperSize::A4).unwrap(), "word/document.xml");
-    assert_eq!(doc.matches("<w:tblHeader/>").count(), 2, "one header row per table");
+    assert_eq!(
+        doc.matches("<w:tblHeader/>").count(),
+        2,
+        "one header row per table"
+    );
     assert_eq!(doc.matches("<w:tr>").count(), 121 + 4);
     assert_eq!(doc.matches("<w:cantSplit/>").count(), 121 + 4);
     assert_eq!(doc.matches("<w:pageBreakBefore/>").count(), 2);
     let text = text_of(&doc);
-    for needle in ["LAMPIRAN I SURAT EDARAN", "LAMPIRAN II SURAT EDARAN", "DAFTAR PEGAWAI PIKET", "Pegawai 120"] {
+    for needle in [
+        "LAMPIRAN I SURAT EDARAN",
+        "LAMPIRAN II SURAT EDARAN",
+        "DAFTAR PEGAWAI PIKET",
+        "Pegawai 120",
+    ] {
         assert!(text.contains(needle), "{needle}");
     }
     // Widths 1:4:3 of the 160 mm between A4's margins.
@@ -228,22 +237,35 @@ fn srikandis_merge_fields_stand_unsplit_where_edaran_fills_in() {
         assert!(!doc.contains(edaran), "{edaran} left in");
     }
     assert!(!text_of(&doc).contains("pada tanggal 12 Mei 2020"));
-    for kept in ["a.n. BUPATI MUSI BANYUASIN", "SEKRETARIS DAERAH,", "Pembina Utama Madya (IV/d)"] {
+    for kept in [
+        "a.n. BUPATI MUSI BANYUASIN",
+        "SEKRETARIS DAERAH,",
+        "Pembina Utama Madya (IV/d)",
+    ] {
         assert!(text_of(&doc).contains(kept), "{kept}");
     }
     // An acting head of region signs without NIP: no NIP field either.
     c.signature.mode = SigningMode::Plt;
-    let doc = part(&srikandi::render(&c, PaperSize::F4).unwrap(), "word/document.xml");
+    let doc = part(
+        &srikandi::render(&c, PaperSize::F4).unwrap(),
+        "word/document.xml",
+    );
     assert!(!doc.contains(srikandi::NIP) && doc.contains(srikandi::NAMA));
 }
 
 #[test]
 fn the_metadata_sheet_lists_what_srikandis_form_asks() {
     let mut c = fixture(MUBA);
-    c.copies = vec!["Gubernur Sumatera Selatan di Palembang".into(), "Ketua DPRD".into()];
+    c.copies = vec![
+        "Gubernur Sumatera Selatan di Palembang".into(),
+        "Ketua DPRD".into(),
+    ];
     let sheet = Sheet::new(&c, None, Sifat::Biasa, Urgensi::Segera);
     assert_eq!(sheet.klasifikasi, "800", "from the number");
-    assert_eq!(sheet.tembusan, ["Gubernur Sumatera Selatan di Palembang", "Ketua DPRD"]);
+    assert_eq!(
+        sheet.tembusan,
+        ["Gubernur Sumatera Selatan di Palembang", "Ketua DPRD"]
+    );
     let text = sheet.text("se.docx");
     for line in [
         "Jenis Naskah    : Surat Edaran",
@@ -273,7 +295,9 @@ fn the_sheet_and_the_word_file_are_written_together() {
     let docx = dir.path().join("se-srikandi.docx");
     let written = srikandi::save(&docx, b"PK", &sheet).unwrap();
     assert_eq!(written, dir.path().join("se-srikandi-metadata.txt"));
-    assert!(std::fs::read_to_string(&written).unwrap().starts_with('\u{feff}'));
+    assert!(std::fs::read_to_string(&written)
+        .unwrap()
+        .starts_with('\u{feff}'));
     // A Word file that cannot be written leaves no sheet behind.
     let blocked = dir.path().join("folder.docx");
     std::fs::create_dir(&blocked).unwrap();
@@ -290,7 +314,10 @@ fn a_notice_is_dated_like_a_letter_under_its_own_name() {
         document: c.clone(),
         heading: Heading::Notice("PEMBERITAHUAN".into()),
     };
-    let text = text_of(&part(&super::notice(&notice, PaperSize::F4).unwrap(), "word/document.xml"));
+    let text = text_of(&part(
+        &super::notice(&notice, PaperSize::F4).unwrap(),
+        "word/document.xml",
+    ));
     assert!(text.contains("PEMBERITAHUAN") && !text.contains("SURAT EDARAN"));
     assert!(text.contains(&format!("{}, 12 Mei 2020", c.place.trim())));
     assert!(!text.contains("Ditetapkan di"));
@@ -299,7 +326,10 @@ fn a_notice_is_dated_like_a_letter_under_its_own_name() {
 #[test]
 fn the_same_circular_gives_the_same_bytes() {
     let c = fixture("pandeglang-800-2688-bkd-2020");
-    assert_eq!(render(&c, PaperSize::F4).unwrap(), render(&c, PaperSize::F4).unwrap());
+    assert_eq!(
+        render(&c, PaperSize::F4).unwrap(),
+        render(&c, PaperSize::F4).unwrap()
+    );
 }
 
 #[test]
@@ -307,11 +337,17 @@ fn a_broken_picture_or_circular_is_refused_in_indonesian() {
     let mut c = fixture(MUBA);
     c.letterhead.emblem = Some(b"\x89PNG\r\n\x1a\nterpotong".to_vec());
     let e = render(&c, PaperSize::F4).unwrap_err();
-    assert!(e.to_string().contains("Gambar lambang tidak dapat dibaca"), "{e}");
+    assert!(
+        e.to_string().contains("Gambar lambang tidak dapat dibaca"),
+        "{e}"
+    );
     let mut c = fixture(MUBA);
     c.signature.stamp_image = Some(b"GIF89a".to_vec());
     let e = render(&c, PaperSize::F4).unwrap_err();
-    assert!(e.to_string().contains("Gambar cap tidak dapat dibaca"), "{e}");
+    assert!(
+        e.to_string().contains("Gambar cap tidak dapat dibaca"),
+        "{e}"
+    );
     let mut c = fixture(MUBA);
     c.points[0].text = " ".into();
     assert!(srikandi::render(&c, PaperSize::F4)

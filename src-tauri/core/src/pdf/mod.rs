@@ -26,22 +26,22 @@ use printpdf::{ParsedFont, PdfDocument, PdfPage, RawImage, XObjectId};
 use crate::circular::{Annex, Circular, Point};
 use crate::error::{Error, Result};
 use crate::office::PaperSize;
+pub use crate::printed::Heading;
 pub use bound::Bound;
 use bound::Entry;
 pub use flow::{faults, Part, Placed};
 use fonts::FACES;
-pub use crate::printed::Heading;
 pub use preview::Preview;
 // The measurements the Word file (`docx`) shares with the PDF.
 pub(crate) use annex::{ANNEX_SIZE, HEADER_AT};
 pub(crate) use body::AFTER_POINT;
 pub(crate) use heading::TITLE_WIDTH;
-pub(crate) use kop::{ADDRESS, GAP, GOVERNMENT, HEAD_EMBLEM, HEAD_TITLE, OFFICE, OFFICE_EMBLEM};
-pub(crate) use signature::{COPIES_SIZE, COPIES_WIDTH, SIGNING_SPACE};
-pub(crate) use writer::{Sheet, FOLIO_SIZE, MARGINS};
-use writer::Writer;
 #[cfg(test)]
 pub(crate) use kop::tests::png;
+pub(crate) use kop::{ADDRESS, GAP, GOVERNMENT, HEAD_EMBLEM, HEAD_TITLE, OFFICE, OFFICE_EMBLEM};
+pub(crate) use signature::{COPIES_SIZE, COPIES_WIDTH, SIGNING_SPACE};
+use writer::Writer;
+pub(crate) use writer::{Sheet, FOLIO_SIZE, MARGINS};
 
 /// Body type size and line distance, in points.
 pub(crate) const BODY: f32 = 12.0;
