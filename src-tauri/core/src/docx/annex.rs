@@ -9,9 +9,11 @@ use crate::error::Result;
 use crate::pdf::{text_width, ANNEX_SIZE, BODY, HEADER_AT, LEADING};
 use crate::printed;
 
-/// Line distance and padding of the table's cells, in points.
+/// Line distance and padding of the table's cells, in points, and the
+/// rule between rows (which a word processor adds to a row's height).
 const CELL_LEADING: f32 = 12.5;
 const CELL_PAD: f32 = 3.0;
+const RULE: f32 = 0.5;
 
 /// Lampiran `index` of the circular.
 pub(super) fn annex(doc: &mut Doc, index: usize) -> Result<()> {
@@ -35,7 +37,9 @@ pub(super) fn annex(doc: &mut Doc, index: usize) -> Result<()> {
     let widths: Vec<f32> = (0..annex.columns.len())
         .map(|i| doc.width() * if given { annex.widths[i] } else { 1.0 } / total)
         .collect();
-    let cells = |texts: &[String], font: Font, centred: bool| -> Vec<(f32, String)> {
+    // A cell's paragraph; `tied` keeps its row with what follows (Word
+    // honours it; LibreOffice 7 does not inside tables).
+    let cells = |texts: &[String], font: Font, header: bool, tied: bool| -> Vec<(f32, String)> {
         texts
             .iter()
             .zip(&widths)
@@ -44,26 +48,30 @@ pub(super) fn annex(doc: &mut Doc, index: usize) -> Result<()> {
                     .line(CELL_LEADING)
                     .size(ANNEX_SIZE)
                     .text(text, font);
-                if centred {
+                if header {
                     p = p.center();
+                }
+                if tied {
+                    p = p.keep_next();
                 }
                 (*width, p.xml())
             })
             .collect()
     };
-    let mut rows = vec![row(
-        &cells(&annex.columns, Font::bold(ANNEX_SIZE), true),
-        true,
-        true,
-    )];
-    rows.extend(
-        annex
-            .rows
-            .iter()
-            .map(|r| row(&cells(r, Font::regular(ANNEX_SIZE), false), false, false)),
-    );
-    doc.xml
-        .push_str(&table(&widths, Borders::Grid(0.5), CELL_PAD, &rows));
+    let header = cells(&annex.columns, Font::bold(ANNEX_SIZE), true, true);
+    let mut rows = vec![row(&header, true, true)];
+    // The last two rows go with the signature block, as in the PDF.
+    let tied_from = annex.rows.len().saturating_sub(2);
+    rows.extend(annex.rows.iter().enumerate().map(|(i, r)| {
+        let cells = cells(r, Font::regular(ANNEX_SIZE), false, i >= tied_from);
+        row(&cells, false, false)
+    }));
+    doc.xml.push_str(&table(
+        &widths,
+        Borders::Grid(RULE),
+        [CELL_PAD - RULE / 2.0, CELL_PAD],
+        &rows,
+    ));
     signature::block(doc, false)
 }
 

@@ -43,14 +43,14 @@ pub(super) fn letterhead(doc: &mut Doc) -> Result<()> {
                     table(
                         &[left, doc.width() - left],
                         rule,
-                        0.0,
+                        [0.0; 2],
                         &[row(&cells, false, true)],
                     )
                 }
                 None => table(
                     &[doc.width()],
                     rule,
-                    0.0,
+                    [0.0; 2],
                     &[row(&[(doc.width(), text)], false, true)],
                 ),
             };

@@ -95,8 +95,8 @@ impl Pictures {
     }
 
     /// A run anchoring `p` behind the text, `width` points wide, its top
-    /// left `x` points from the column's left edge and `y` points below
-    /// the top of the paragraph holding it.
+    /// left `x` points from the left edge of the column (or table cell)
+    /// and `y` points below the top of the paragraph holding it.
     pub fn behind(&mut self, p: &Picture, width: f32, x: f32, y: f32, name: &str) -> String {
         let (cx, cy) = extent(p, width);
         let (id, graphic) = self.graphic(p, cx, cy, name);

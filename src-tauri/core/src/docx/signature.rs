@@ -1,25 +1,19 @@
 //! The signature block (right half) and the tembusan under it, in Word.
 
-use super::xml::{run, Font, Para};
+use super::xml::{row, run, table, Borders, Font, Para};
 use super::{Doc, COPIES};
 use crate::error::Result;
 use crate::pdf::{text_width, BODY, COPIES_SIZE, COPIES_WIDTH, LEADING, MM, SIGNING_SPACE};
 use crate::printed;
 
-/// The signature block, kept on one page and with the lines before it:
-/// place and date when `dated` (a lampiran's block has none), the office
-/// lines in bold, the signing space (with the signature and stamp images,
-/// or the merge field standing for the signature), the name in bold and
-/// underlined, pangkat and NIP where they are printed.
+/// The signature block in the right half: a borderless table row that
+/// never splits, tied to the last lines before it. Place and date when
+/// `dated` (a lampiran's block has none), the office lines in bold, the
+/// signing space (with the signature and stamp images, or the merge field
+/// standing for the signature), the name in bold and underlined, pangkat
+/// and NIP where they are printed.
 pub(super) fn block(doc: &mut Doc, dated: bool) -> Result<()> {
-    let half = doc.width() * 0.5;
-    let line = |text: &str, font: Font| {
-        Para::new()
-            .line(LEADING)
-            .indent(half, 0.0)
-            .keep_lines()
-            .text(text, font)
-    };
+    let line = |text: &str, font: Font| Para::new().line(LEADING).text(text, font);
     let regular = Font::regular(BODY);
     let bold = Font::bold(BODY);
     let mut paras = Vec::new();
@@ -34,7 +28,7 @@ pub(super) fn block(doc: &mut Doc, dated: bool) -> Result<()> {
     for office in doc.c.signature.office_lines() {
         paras.push(line(&office, bold));
     }
-    paras.push(signing_space(doc, half, dated)?);
+    paras.push(signing_space(doc, dated)?);
     let name = Font {
         underline: true,
         ..bold
@@ -46,19 +40,27 @@ pub(super) fn block(doc: &mut Doc, dated: bool) -> Result<()> {
         }
         paras.push(line(&format!("NIP. {nip}"), regular));
     }
-    let before = if dated { LEADING * 0.5 } else { LEADING * 1.5 };
     let count = paras.len();
+    let mut right = String::new();
     for (i, mut p) in paras.into_iter().enumerate() {
-        if i == 0 {
-            p = p.before(before);
+        if i + 1 == count {
+            p = p.after(LEADING);
         }
-        p = if i + 1 < count {
-            p.keep_next()
-        } else {
-            p.after(LEADING)
-        };
-        doc.push(p);
+        right.push_str(&p.xml());
     }
+    // The space above the block, as a paragraph: two tables in a row (a
+    // lampiran's and this one) would be read as one.
+    let above = if dated { LEADING * 0.5 } else { LEADING * 1.5 };
+    doc.push(Para::new().line(above).keep_next());
+    let half = doc.width() * 0.5;
+    let cells = [(half, Para::new().xml()), (doc.width() - half, right)];
+    let block = table(
+        &[half, doc.width() - half],
+        Borders::None,
+        [0.0; 2],
+        &[row(&cells, false, false)],
+    );
+    doc.xml.push_str(&block);
     Ok(())
 }
 
@@ -66,12 +68,9 @@ pub(super) fn block(doc: &mut Doc, dated: bool) -> Result<()> {
 /// lines and the name, with their images when the circular has them; or
 /// the merge field that stands for the signature, in the main (`dated`)
 /// block only: a lampiran's block keeps the room.
-fn signing_space(doc: &mut Doc, half: f32, dated: bool) -> Result<Para> {
+fn signing_space(doc: &mut Doc, dated: bool) -> Result<Para> {
     let height = SIGNING_SPACE - LEADING;
-    let p = Para::new()
-        .line_at_least(height)
-        .indent(half, 0.0)
-        .keep_lines();
+    let p = Para::new().line_at_least(height);
     if let Some(field) = &doc.filled.signing {
         return Ok(match dated {
             true => p.push(&run(field, Font::regular(BODY))),
@@ -83,21 +82,15 @@ fn signing_space(doc: &mut Doc, half: f32, dated: bool) -> Result<Para> {
     if let Some(stamp) = doc.pictures.add(&s.stamp_image, "cap")? {
         let width = 35.0 * MM;
         let y = height - stamp.height_at(width);
-        images.push_str(
-            &doc.pictures
-                .behind(&stamp, width, half - 12.0 * MM, y, "cap"),
-        );
+        images.push_str(&doc.pictures.behind(&stamp, width, -12.0 * MM, y, "cap"));
     }
     if let Some(signature) = doc.pictures.add(&s.signature_image, "tanda tangan")? {
         let width = 40.0 * MM;
         let y = height - 2.0 * MM - signature.height_at(width);
-        images.push_str(&doc.pictures.behind(
-            &signature,
-            width,
-            half + 4.0 * MM,
-            y,
-            "tanda tangan",
-        ));
+        images.push_str(
+            &doc.pictures
+                .behind(&signature, width, 4.0 * MM, y, "tanda tangan"),
+        );
     }
     Ok(p.push(&images))
 }

@@ -165,7 +165,7 @@ fn an_office_kop_is_a_borderless_table_with_the_emblem_and_a_double_rule() {
     assert!(doc.find("<w:tbl>").unwrap() < doc.find(">Yth.<").unwrap());
     assert!(kop.contains("<wp:inline") && kop.contains("r:embed=\"rIdGambar1\""));
     assert!(kop.contains("<w:top w:val=\"nil\"/>") && kop.contains("<w:insideV w:val=\"nil\"/>"));
-    assert!(kop.contains("<w:bottom w:val=\"thickThinSmallGap\""));
+    assert!(kop.contains("<w:bottom w:val=\"thinThickSmallGap\""));
     for tier in ["PEMERINTAH KABUPATEN MUSI BANYUASIN", "JALAN KOLONEL"] {
         assert!(text_of(kop).to_uppercase().contains(tier), "{tier}");
     }
@@ -173,7 +173,8 @@ fn an_office_kop_is_a_borderless_table_with_the_emblem_and_a_double_rule() {
     let mut c = fixture(MUBA);
     c.letterhead.emblem = Some(png(100, 110));
     let doc = part(&render(&c, PaperSize::F4).unwrap(), "word/document.xml");
-    assert!(!doc.contains("<w:tbl>"));
+    assert!(!doc[..doc.find(">Yth.<").unwrap()].contains("<w:tbl>"));
+    assert!(!doc.contains("SmallGap"));
     let emblem = doc.find("<wp:inline").unwrap();
     assert!(emblem < doc.find(">BUPATI MUSI BANYUASIN<").unwrap());
     assert!(doc[..emblem].contains("<w:jc w:val=\"center\"/>"));
@@ -189,8 +190,19 @@ fn a_lampiran_table_repeats_its_header_row_and_never_splits_a_row() {
         2,
         "one header row per table"
     );
-    assert_eq!(doc.matches("<w:tr>").count(), 121 + 4);
-    assert_eq!(doc.matches("<w:cantSplit/>").count(), 121 + 4);
+    // The header row and the last two rows are tied to what follows.
+    let first = &doc[doc.find("<w:tblHeader/>").unwrap()..];
+    let first = &first[..first.find("</w:tbl>").unwrap()];
+    let tied: Vec<bool> = first
+        .split("<w:tr>")
+        .map(|r| r.contains("<w:keepNext/>"))
+        .collect();
+    assert!(tied[0] && tied[119] && tied[120] && !tied[1] && !tied[118]);
+    // Never two tables in a row: a word processor would join them.
+    assert!(!doc.contains("</w:tbl><w:tbl>"));
+    // The tables' rows, and the three signature blocks' (one row each).
+    assert_eq!(doc.matches("<w:tr>").count(), 121 + 4 + 3);
+    assert_eq!(doc.matches("<w:cantSplit/>").count(), 121 + 4 + 3);
     assert_eq!(doc.matches("<w:pageBreakBefore/>").count(), 2);
     let text = text_of(&doc);
     for needle in [
@@ -206,6 +218,36 @@ fn a_lampiran_table_repeats_its_header_row_and_never_splits_a_row() {
     assert!(doc.contains(&format!("<w:gridCol w:w=\"{column}\"/>")));
     // A signature block under every lampiran, and under the body.
     assert_eq!(text.matches(&c.signature.printed_name()).count(), 3);
+}
+
+#[test]
+fn the_signature_block_is_one_row_in_the_right_half_tied_to_the_body() {
+    let mut c = fixture(MUBA);
+    c.signature.stamp_image = Some(png(60, 60));
+    let doc = part(&render(&c, PaperSize::F4).unwrap(), "word/document.xml");
+    let at = doc.find(">Ditetapkan di Sekayu<").unwrap();
+    let block = &doc[doc[..at].rfind("<w:tbl>").unwrap()..];
+    let block = &block[..block.find("</w:tbl>").unwrap()];
+    let half = xml::twips(crate::pdf::Sheet::new(PaperSize::F4).text_width() * 0.5);
+    assert!(
+        block.starts_with("<w:tbl>") && block.contains(&format!("<w:gridCol w:w=\"{half}\"/>"))
+    );
+    assert_eq!(block.matches("<w:tr>").count(), 1);
+    assert!(block.contains("<w:cantSplit/>"));
+    for line in [
+        "pada tanggal 12 Mei 2020",
+        "BUPATI MUSI BANYUASIN,",
+        &c.signature.printed_name(),
+    ] {
+        assert!(text_of(block).contains(line), "{line}");
+    }
+    assert!(block.contains("behindDoc=\"1\"") && block.contains("name=\"cap\""));
+    // Tied through the space above it to the body's last point.
+    let closing = &doc[..doc[..at].rfind("<w:tbl>").unwrap()];
+    let space = closing.rfind("<w:p>").unwrap();
+    let last = &closing[closing[..space].rfind("<w:p>").unwrap()..space];
+    assert!(closing[space..].contains("<w:keepNext/>"));
+    assert!(last.contains("<w:keepNext/>") && last.contains("Demikian"));
 }
 
 #[test]

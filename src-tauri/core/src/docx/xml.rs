@@ -308,6 +308,7 @@ impl Para {
 /// Which borders a table draws.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Borders {
+    None,
     /// A single line around and between every cell, `width` points thick.
     Grid(f32),
     /// Only a rule under the table: a `w:bottom` border's attributes.
@@ -315,8 +316,8 @@ pub enum Borders {
 }
 
 /// A table of fixed column `widths` (points) whose rows are given as XML
-/// (see [`row`]), `pad` points inside each cell.
-pub fn table(widths: &[f32], borders: Borders, pad: f32, rows: &[String]) -> String {
+/// (see [`row`]), `pad` points inside each cell: above and below, beside.
+pub fn table(widths: &[f32], borders: Borders, pad: [f32; 2], rows: &[String]) -> String {
     let total: f32 = widths.iter().sum();
     let mut t = format!(
         "<w:tbl><w:tblPr><w:tblW w:w=\"{}\" w:type=\"dxa\"/><w:tblBorders>",
@@ -334,13 +335,18 @@ pub fn table(widths: &[f32], borders: Borders, pad: f32, rows: &[String]) -> Str
             Borders::Under(rule) if side == "bottom" => {
                 let _ = write!(t, "<w:bottom {rule}/>");
             }
-            Borders::Under(_) => {
+            Borders::None | Borders::Under(_) => {
                 let _ = write!(t, "<w:{side} w:val=\"nil\"/>");
             }
         }
     }
     t.push_str("</w:tblBorders><w:tblLayout w:type=\"fixed\"/><w:tblCellMar>");
-    for side in ["top", "left", "bottom", "right"] {
+    for (side, pad) in [
+        ("top", pad[0]),
+        ("left", pad[1]),
+        ("bottom", pad[0]),
+        ("right", pad[1]),
+    ] {
         let _ = write!(t, "<w:{side} w:w=\"{}\" w:type=\"dxa\"/>", twips(pad));
     }
     t.push_str("</w:tblCellMar></w:tblPr><w:tblGrid>");
