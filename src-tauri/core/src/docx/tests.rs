@@ -330,6 +330,17 @@ fn the_metadata_sheet_lists_what_srikandis_form_asks() {
 }
 
 #[test]
+fn a_stored_circulars_sheet_takes_the_offices_classification() {
+    let mut store = crate::Store::open_in_memory().unwrap();
+    let mut office = crate::demo::office_profile();
+    office.classification = "000.8.3".into();
+    store.save_office(&office).unwrap();
+    let sheet = srikandi::sheet_of(&store, &fixture(MUBA), Sifat::Rahasia, Urgensi::Biasa).unwrap();
+    assert_eq!(sheet.klasifikasi, "000.8.3", "not the number's 800");
+    assert_eq!(sheet.sifat, Sifat::Rahasia);
+}
+
+#[test]
 fn the_sheet_and_the_word_file_are_written_together() {
     let dir = tempfile::tempdir().unwrap();
     let c = fixture(MUBA);
