@@ -347,6 +347,64 @@ fn what_cannot_become_a_word_file_is_refused_in_indonesian_and_nothing_is_writte
     }
 }
 
+#[test]
+fn the_notices_of_an_issued_circular_come_as_word_files_one_per_letter() {
+    let (dir, db) = edaran_tests::demo_database();
+    let json = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/muba-800-439-bkpsdm-2020.json");
+    let imported = edaran_tests::edaran(&db, &["circular", "import", json.to_str().unwrap()]);
+    assert!(imported.ok, "{}", imported.stderr);
+    let id = imported.stdout.lines().last().unwrap().trim().to_string();
+    let issued = edaran_tests::edaran(&db, &["circular", "issue", &id, "--date", "2020-05-12"]);
+    assert!(issued.ok, "{}", issued.stderr);
+    let out = dir.path().to_str().unwrap();
+    let signed = edaran_tests::edaran(&db, &["notices", &id, "-o", out, "--word", "--cert", "1"]);
+    assert!(
+        !signed.ok && signed.stderr.contains("hanya untuk PDF"),
+        "{}",
+        signed.stderr
+    );
+    let run = edaran_tests::edaran(&db, &["notices", &id, "-o", out, "--word"]);
+    assert!(run.ok, "{}", run.stderr);
+    let folder = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_dir() && p.to_string_lossy().ends_with("(Word)"))
+        .expect("the notices' folder");
+    let files: Vec<PathBuf> = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(files.len() > 10, "{} notices", files.len());
+    assert!(run.stdout.starts_with(&format!(
+        "{} pemberitahuan ditulis sebagai berkas Word",
+        files.len()
+    )));
+    for file in &files {
+        assert_eq!(file.extension().unwrap(), "docx");
+        let mut zip = zip::ZipArchive::new(std::fs::File::open(file).unwrap()).unwrap();
+        let mut document = String::new();
+        zip.by_name("word/document.xml")
+            .unwrap()
+            .read_to_string(&mut document)
+            .unwrap();
+        for text in [
+            ">PEMBERITAHUAN<",
+            ">Yth.<",
+            "/BKPSDM/2020",
+            ">Sekayu, 12 Mei 2020<",
+        ] {
+            assert!(document.contains(text), "{text} in {}", file.display());
+        }
+    }
+    // Once written, the folder is never written over.
+    let again = edaran_tests::edaran(&db, &["notices", &id, "-o", out, "--word"]);
+    assert!(
+        !again.ok && again.stderr.contains("sudah ada"),
+        "{}",
+        again.stderr
+    );
+}
+
 /// Writes each page of `edaran` beside the same page of `word` as one PNG
 /// under `test-output/docx/NAME-N.png`.
 fn look(name: &str, edaran: &Path, word: &Path, scratch: &Path) {

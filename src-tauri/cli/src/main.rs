@@ -267,6 +267,10 @@ enum Command {
         /// Nama variabel lingkungan berisi kata sandi sertifikat (wajib bersama --cert).
         #[arg(long = "pass-env", value_name = "VAR")]
         pass_env: Option<String>,
+        /// Berkas Word (.docx) per pemberitahuan, tanpa PDF gabungan: -o menamai folder baru
+        /// (atau folder yang sudah ada tempat folder baru itu dibuat).
+        #[arg(long)]
+        word: bool,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -1058,8 +1062,26 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             paper,
             cert,
             pass_env,
+            word,
             format,
         } => {
+            if word && cert.is_some() {
+                return Err(Error::invalid(
+                    "format_tidak_dikenal",
+                    "cert",
+                    "Tanda tangan elektronik hanya untuk PDF; berkas Word ditandatangani di SRIKANDI atau dicetak. Hapus --cert atau --word.",
+                ));
+            }
+            if word {
+                return rules::notices_word(
+                    &path,
+                    &circular,
+                    output,
+                    per_employee,
+                    paper.map(PaperSize::from),
+                )
+                .map(|()| ExitCode::SUCCESS);
+            }
             let pass = match (cert, pass_env) {
                 (Some(_), Some(var)) => Some(passphrase(&var)?),
                 (Some(_), None) => {
