@@ -13,6 +13,7 @@ mod e2e_layout;
 mod e2e_rules;
 mod e2e_signing;
 mod e2e_undo;
+mod e2e_word;
 
 use std::time::Duration;
 
@@ -50,6 +51,14 @@ async fn a_clerk_extends_an_issued_circular_issues_it_and_finds_it_in_the_regist
 async fn a_clerk_issues_and_signs_a_circular_then_verifies_the_saved_file() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     tokio::time::timeout(SCENARIO, e2e_signing::signing_scenario())
+        .await
+        .expect("the E2E scenario finished in time");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_clerk_saves_a_draft_as_word_and_hands_it_to_srikandi() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::time::timeout(SCENARIO, e2e_word::word_scenario())
         .await
         .expect("the E2E scenario finished in time");
 }
