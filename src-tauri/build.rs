@@ -77,6 +77,8 @@ const COMMANDS: &[&str] = &[
     "letterhead_for",
     "register_list",
     "circular_save_pdf",
+    "circular_save_docx",
+    "circular_save_srikandi",
     "circular_export_json",
     "circular_import_json",
     "register_export",

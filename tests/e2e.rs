@@ -14,6 +14,7 @@ mod e2e_rules;
 mod e2e_signing;
 mod e2e_srikandi;
 mod e2e_undo;
+mod e2e_word;
 
 use std::time::Duration;
 
@@ -59,6 +60,14 @@ async fn a_clerk_issues_and_signs_a_circular_then_verifies_the_saved_file() {
 async fn a_clerk_records_srikandis_number_and_gets_its_signed_pdf_back() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     tokio::time::timeout(SCENARIO, e2e_srikandi::srikandi_scenario())
+        .await
+        .expect("the E2E scenario finished in time");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn a_clerk_saves_a_draft_as_word_and_hands_it_to_srikandi() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::time::timeout(SCENARIO, e2e_word::word_scenario())
         .await
         .expect("the E2E scenario finished in time");
 }

@@ -1,5 +1,5 @@
 //! Commands of the Surat Edaran page: drafting, preview, workflow, the
-//! register, and files through native dialogs (PDF, JSON, CSV/XLSX).
+//! register, and files through native dialogs (PDF, Word, JSON, CSV/XLSX).
 
 use std::path::PathBuf;
 
@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use edaran_core::circular::{
     Circular, CircularKind, KopKind, Letterhead, Relation, Signature, SigningMode,
 };
+use edaran_core::docx::{self, srikandi, srikandi::Sifat, srikandi::Urgensi};
 use edaran_core::office::PaperSize;
 use edaran_core::pdf::{self, Preview};
 use edaran_core::register::Register;
@@ -21,7 +22,7 @@ use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
 use crate::commands::{reply, AppState, Reply};
-use crate::dialogs::{pick_file, read, save_as};
+use crate::dialogs::{pick_file, read, save_as, save_path};
 
 /// Pages drawn in the preview; the page count still covers the whole document.
 const PREVIEW_PAGES: usize = 30;
@@ -298,6 +299,59 @@ pub async fn circular_save_pdf(
     }
     Ok(Some(path.display().to_string()))
 }
+
+/// Writes the circular as a Word file (DOCX) on `paper` where the user
+/// says. Returns the path, or `None` when cancelled.
+#[tauri::command]
+pub async fn circular_save_docx(
+    state: State<'_, AppState>,
+    id: i64,
+    paper: PaperSize,
+) -> Reply<Option<String>> {
+    let record = reply(state.store().circular(id))?;
+    let bytes = reply(docx::render(&record.document, paper))?;
+    let name = format!("{}.docx", record.summary.file_stem());
+    let path = save_as(&state, "Unduh Word surat edaran", &name, WORD, bytes).await?;
+    Ok(path.map(|p| p.display().to_string()))
+}
+
+/// Where the SRIKANDI hand-off was written: the Word file and its metadata sheet.
+#[derive(Debug, Serialize)]
+pub struct SrikandiSaved {
+    pub docx: String,
+    pub sheet: String,
+}
+
+/// Writes the naskah for SRIKANDI (number, date and signature as its merge
+/// fields) where the user says, and its metadata sheet beside it.
+#[tauri::command]
+pub async fn circular_save_srikandi(
+    state: State<'_, AppState>,
+    id: i64,
+    paper: PaperSize,
+    sifat: Sifat,
+    urgensi: Urgensi,
+) -> Reply<Option<SrikandiSaved>> {
+    let (record, sheet) = {
+        let store = state.store();
+        let record = reply(store.circular(id))?;
+        let sheet = reply(srikandi::sheet_of(&store, &record.document, sifat, urgensi))?;
+        (record, sheet)
+    };
+    let bytes = reply(srikandi::render(&record.document, paper))?;
+    let name = format!("{} untuk SRIKANDI.docx", record.summary.file_stem());
+    let Some(path) = save_path(&state, "Naskah untuk SRIKANDI", &name, WORD).await else {
+        return Ok(None);
+    };
+    let sheet_file = reply(srikandi::save(&path, &bytes, &sheet))?;
+    Ok(Some(SrikandiSaved {
+        docx: path.display().to_string(),
+        sheet: sheet_file.display().to_string(),
+    }))
+}
+
+/// The save dialog's filter for Word files.
+const WORD: (&str, &str) = ("Dokumen Word", "docx");
 
 #[tauri::command]
 pub async fn circular_export_json(state: State<'_, AppState>, id: i64) -> Reply<Option<String>> {

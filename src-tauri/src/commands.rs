@@ -121,6 +121,8 @@ pub fn handler() -> impl Fn(tauri::ipc::Invoke) -> bool + Send + Sync + 'static 
         crate::circulars::letterhead_for,
         crate::circulars::register_list,
         crate::circulars::circular_save_pdf,
+        crate::circulars::circular_save_docx,
+        crate::circulars::circular_save_srikandi,
         crate::circulars::circular_export_json,
         crate::circulars::circular_import_json,
         crate::circulars::register_export,

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openPage, renderApp, rowTexts, screen, waitFor, acceptWarnings } from './helpers';
 import { within } from '@testing-library/svelte';
 
@@ -155,6 +155,20 @@ describe('drafting a circular', () => {
     await openEditorOfNew(user);
     await user.clear(screen.getByTestId('c-subject'));
     expect((await screen.findByTestId('preview-error')).textContent).toContain('Perihal (tentang) surat edaran wajib diisi.');
+  });
+
+  it('saves the circular as Word, and for SRIKANDI with the sifat and urgensi chosen', async () => {
+    const { user, backend } = await renderApp();
+    await openEditorOfNew(user);
+    await user.click(screen.getByTestId('action-word'));
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/^Berkas Word disimpan: .+\.docx$/));
+    const handoff = vi.spyOn(backend, 'circular_save_srikandi');
+    await user.click(screen.getByTestId('action-naskah'));
+    await user.selectOptions(screen.getByTestId('srikandi-sifat'), 'terbatas');
+    await user.selectOptions(screen.getByTestId('srikandi-urgensi'), 'amat_segera');
+    await user.click(screen.getByTestId('confirm-naskah'));
+    await waitFor(() => expect(screen.getByTestId('notice').textContent).toMatch(/^Naskah untuk SRIKANDI disimpan: .+\.docx; lembar metadata: .+-metadata\.txt$/));
+    expect(handoff).toHaveBeenCalledWith(expect.any(Number), 'f4', 'terbatas', 'amat_segera');
   });
 
   it('nests a new point under the one above', async () => {

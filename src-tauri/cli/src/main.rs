@@ -9,10 +9,12 @@ mod tracking;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use edaran_core::circular::{CircularKind, CircularStatus, Relation};
+use edaran_core::docx::srikandi::{Sheet, Sifat, Urgensi};
 use edaran_core::office::PaperSize;
+use edaran_core::printed::FileKind;
 use edaran_core::sign::{self, MarkInfo, SignOptions};
 use edaran_core::store::{EmployeeFilter, Extension, Issue, SearchFilter};
-use edaran_core::{demo, exchange, files, import, paths, pdf, Error, ErrorReport, Store};
+use edaran_core::{demo, docx, exchange, files, import, paths, pdf, Error, ErrorReport, Store};
 use serde::Serialize;
 
 #[derive(Parser)]
@@ -58,14 +60,27 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Mencetak berkas surat edaran (JSON pertukaran) ke PDF; tanpa basis data.
+    /// Mencetak berkas surat edaran (JSON pertukaran) ke PDF atau Word (.docx); tanpa basis data.
     Render {
         file: PathBuf,
-        /// Berkas PDF keluaran.
+        /// Berkas keluaran: .pdf atau .docx (akhirannya menentukan bentuknya).
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
         #[arg(long, value_enum, default_value_t = Paper::F4)]
         paper: Paper,
+        /// Naskah untuk SRIKANDI (.docx): nomor, tanggal, tanda tangan, nama, dan NIP
+        /// sebagai isian SRIKANDI, dengan lembar metadata (<nama>-metadata.txt) di sampingnya.
+        #[arg(long)]
+        srikandi: bool,
+        /// Sifat naskah pada lembar metadata: biasa (bawaan), terbatas, rahasia, sangat_rahasia.
+        #[arg(long)]
+        sifat: Option<String>,
+        /// Tingkat urgensi pada lembar metadata: biasa (bawaan), segera, amat_segera.
+        #[arg(long)]
+        urgensi: Option<String>,
+        /// Kode klasifikasi pada lembar metadata (bawaan: bagian pertama nomor surat).
+        #[arg(long)]
+        klasifikasi: Option<String>,
     },
     /// Daftar surat edaran (id, nomor, perihal, jenis, status).
     Circulars {
@@ -260,6 +275,10 @@ enum Command {
         /// Nama variabel lingkungan berisi kata sandi sertifikat (wajib bersama --cert).
         #[arg(long = "pass-env", value_name = "VAR")]
         pass_env: Option<String>,
+        /// Berkas Word (.docx) per pemberitahuan, tanpa PDF gabungan: -o menamai folder baru
+        /// (atau folder yang sudah ada tempat folder baru itu dibuat).
+        #[arg(long)]
+        word: bool,
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -663,17 +682,61 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             file,
             output,
             paper,
+            srikandi,
+            sifat,
+            urgensi,
+            klasifikasi,
         } => {
+            let kind = FileKind::of_file(&output)?;
+            let handoff = match (srikandi, &sifat, &urgensi, &klasifikasi) {
+                (true, ..) => Some((
+                    sifat.as_deref().map_or(Ok(Sifat::Biasa), |s| Sifat::require(s, "sifat"))?,
+                    urgensi
+                        .as_deref()
+                        .map_or(Ok(Urgensi::Biasa), |u| Urgensi::require(u, "urgensi"))?,
+                )),
+                (false, None, None, None) => None,
+                (false, ..) => {
+                    return Err(Error::invalid(
+                        "wajib_diisi",
+                        "srikandi",
+                        "--sifat, --urgensi, dan --klasifikasi mengisi lembar metadata naskah untuk SRIKANDI; tambahkan --srikandi.",
+                    ))
+                }
+            };
             let circular = exchange::from_json(&files::read_text_limited(
                 &file,
                 files::MAX_EXCHANGE_BYTES,
                 "berkas surat edaran (JSON)",
             )?)?;
-            std::fs::write(
-                &output,
-                pdf::render(&circular, paper.into(), chrono::Utc::now())?,
-            )?;
-            println!("PDF ditulis ke {}.", output.display());
+            let paper = paper.into();
+            match (kind, handoff) {
+                (FileKind::Pdf, None) => {
+                    std::fs::write(&output, pdf::render(&circular, paper, chrono::Utc::now())?)?;
+                    println!("PDF ditulis ke {}.", output.display());
+                }
+                (FileKind::Docx, None) => {
+                    std::fs::write(&output, docx::render(&circular, paper)?)?;
+                    println!("Berkas Word ditulis ke {}.", output.display());
+                }
+                (FileKind::Pdf, Some(_)) => {
+                    return Err(Error::invalid(
+                        "format_tidak_dikenal",
+                        "output",
+                        "Naskah untuk SRIKANDI berupa berkas Word: beri nama keluaran berakhiran .docx.",
+                    ))
+                }
+                (FileKind::Docx, Some((sifat, urgensi))) => {
+                    let bytes = docx::srikandi::render(&circular, paper)?;
+                    let sheet = Sheet::new(&circular, klasifikasi.as_deref(), sifat, urgensi);
+                    let sheet_file = docx::srikandi::save(&output, &bytes, &sheet)?;
+                    println!(
+                        "Naskah untuk SRIKANDI ditulis ke {}; lembar metadata ke {}.",
+                        output.display(),
+                        sheet_file.display()
+                    );
+                }
+            }
         }
         Command::Demo => {
             let mut store = Store::open(&path)?;
@@ -1023,8 +1086,26 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             paper,
             cert,
             pass_env,
+            word,
             format,
         } => {
+            if word && cert.is_some() {
+                return Err(Error::invalid(
+                    "format_tidak_dikenal",
+                    "cert",
+                    "Tanda tangan elektronik hanya untuk PDF; berkas Word ditandatangani di SRIKANDI atau dicetak. Hapus --cert atau --word.",
+                ));
+            }
+            if word {
+                return rules::notices_word(
+                    &path,
+                    &circular,
+                    output,
+                    per_employee,
+                    paper.map(PaperSize::from),
+                )
+                .map(|()| ExitCode::SUCCESS);
+            }
             let pass = match (cert, pass_env) {
                 (Some(_), Some(var)) => Some(passphrase(&var)?),
                 (Some(_), None) => {

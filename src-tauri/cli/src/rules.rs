@@ -230,6 +230,33 @@ pub fn notices(
     Ok(())
 }
 
+/// Writes each notice of an issued circular as a Word file into a new
+/// folder: `output`, or one inside it when it is a folder already.
+pub fn notices_word(
+    path: &Path,
+    circular: &str,
+    output: PathBuf,
+    per_employee: bool,
+    paper: Option<PaperSize>,
+) -> Result<(), Error> {
+    let store = Store::open(path)?;
+    let id = circular_id(&store, circular)?;
+    let folder = if output.is_dir() {
+        let stem = store.circular(id)?.summary.file_stem();
+        output.join(format!("Pemberitahuan {stem} (Word)"))
+    } else {
+        output
+    };
+    let paper = paper.map_or_else(|| office_paper(&store), Ok)?;
+    let notices = store.notices(id, per_employee)?;
+    let written = edaran_core::notices::write_word(&notices, &folder, paper)?;
+    println!(
+        "{written} pemberitahuan ditulis sebagai berkas Word ke {}.",
+        folder.display()
+    );
+    Ok(())
+}
+
 pub fn absences(path: &Path, action: AbsenceAction) -> Result<(), Error> {
     let mut store = Store::open(path)?;
     match action {

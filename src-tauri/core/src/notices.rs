@@ -449,11 +449,7 @@ pub fn write(
     mut progress: impl FnMut(Progress),
 ) -> Result<Written> {
     if notices.is_empty() {
-        return Err(Error::invalid(
-            "tanpa_pemberitahuan",
-            "circular",
-            "Tidak ada pemberitahuan untuk dicetak: semua perangkat daerah dikecualikan atau tidak memiliki pegawai.",
-        ));
+        return Err(none_to_print());
     }
     let folder = beside(&out.merged, "");
     refuse_existing(&folder, &out.merged)?;
@@ -482,6 +478,42 @@ pub fn write(
         cancelled: files == 0,
         signed_hashes,
     })
+}
+
+fn none_to_print() -> Error {
+    Error::invalid(
+        "tanpa_pemberitahuan",
+        "circular",
+        "Tidak ada pemberitahuan untuk dicetak: semua perangkat daerah dikecualikan atau tidak memiliki pegawai.",
+    )
+}
+
+/// Each notice as a Word file (`<file_stem>.docx`) in the new folder
+/// `folder`, all or none: an existing folder of that name is refused, as
+/// [`write`] refuses, and the files are written into a staging folder
+/// beside it that is moved into place at the end (removed on an error).
+/// Returns how many were written.
+pub fn write_word(notices: &[Notice], folder: &Path, paper: PaperSize) -> Result<usize> {
+    if notices.is_empty() {
+        return Err(none_to_print());
+    }
+    refuse_existing(folder, folder)?;
+    let staging = new_staging(folder)?;
+    let done = notices
+        .iter()
+        .try_for_each(|n| {
+            let bytes = crate::docx::notice(n, paper)?;
+            fs::write(staging.join(format!("{}.docx", n.file_stem)), bytes)?;
+            Ok(())
+        })
+        .and_then(|()| {
+            refuse_existing(folder, folder)?;
+            Ok(fs::rename(&staging, folder)?)
+        });
+    if done.is_err() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    done.map(|()| notices.len())
 }
 
 /// Inside the staging folder: the separate files, and the merged PDF.
@@ -753,6 +785,34 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn notices_as_word_files_go_into_a_new_folder_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("Pemberitahuan Word");
+        let two = [notice("001 Dinas A"), notice("002 Dinas B")];
+        assert_eq!(write_word(&two, &folder, PaperSize::F4).unwrap(), 2);
+        let files: Vec<PathBuf> = listing(&folder).into_iter().map(|(p, _)| p).collect();
+        assert_eq!(
+            files,
+            [
+                folder.join("001 Dinas A.docx"),
+                folder.join("002 Dinas B.docx")
+            ]
+        );
+        // Again: the folder is there now, and stays as it was.
+        let before = listing(dir.path());
+        let e = write_word(&two, &folder, PaperSize::F4).unwrap_err();
+        assert!(e.to_string().contains("sudah ada"), "{e}");
+        // A notice that cannot be written leaves nothing behind.
+        let mut broken = notice("003 Dinas C");
+        broken.document.letterhead.emblem = Some(b"\x89PNG rusak".to_vec());
+        let other = dir.path().join("Lain");
+        let e = write_word(&[notice("001 Dinas A"), broken], &other, PaperSize::F4).unwrap_err();
+        assert!(e.to_string().contains("Gambar lambang"), "{e}");
+        assert_eq!(listing(dir.path()), before);
+        assert!(write_word(&[], &other, PaperSize::F4).is_err());
     }
 
     #[test]

@@ -6,6 +6,7 @@ use serde::Serialize;
 use crate::absence::AbsenceReason;
 use crate::agency::{AgencyKind, UnitKind};
 use crate::circular::{CircularKind, CircularStatus, KopKind, SigningMode};
+use crate::docx::srikandi::{Sifat, Urgensi};
 use crate::employee::{EmploymentKind, Eselon, PositionKind};
 use crate::office::{PaperSize, RegionKind, SignatoryRole};
 use crate::rank::{Golongan, PPPK_GRADES};
@@ -39,6 +40,9 @@ pub struct ReferenceData {
     pub day_patterns: Vec<Choice>,
     pub groupings: Vec<Choice>,
     pub absence_reasons: Vec<Choice>,
+    /// SRIKANDI's *sifat naskah* and *tingkat urgensi*.
+    pub sifat_naskah: Vec<Choice>,
+    pub urgensi_naskah: Vec<Choice>,
 }
 
 pub fn reference_data() -> ReferenceData {
@@ -65,5 +69,7 @@ pub fn reference_data() -> ReferenceData {
         day_patterns: DayPattern::choices(),
         groupings: Grouping::choices(),
         absence_reasons: AbsenceReason::choices(),
+        sifat_naskah: Sifat::choices(),
+        urgensi_naskah: Urgensi::choices(),
     }
 }

@@ -49,6 +49,7 @@ import type {
   Settings,
   CertificateRecord,
   SignedIssue,
+  SrikandiSaved,
   TrustedRoot,
   VerifiedFile,
   Rules,
@@ -125,6 +126,10 @@ export interface Backend {
   register_list(query: string, year: number | null): Promise<RegisterEntry[]>;
   /** Native save dialog, then the system PDF viewer; the path, or null if cancelled. */
   circular_save_pdf(id: number, paper: string): Promise<string | null>;
+  /** Native save dialog for the Word file (DOCX); the path, or null if cancelled. */
+  circular_save_docx(id: number, paper: string): Promise<string | null>;
+  /** The DOCX with SRIKANDI's merge fields and its metadata sheet beside it; null if cancelled. */
+  circular_save_srikandi(id: number, paper: string, sifat: string, urgensi: string): Promise<SrikandiSaved | null>;
   circular_export_json(id: number): Promise<string | null>;
   circular_import_json(actor: string): Promise<Imported | null>;
   register_export(query: string, year: number | null, format: 'csv' | 'xlsx'): Promise<string | null>;
@@ -246,6 +251,8 @@ export const tauriBackend: Backend = {
   letterhead_for: (kind) => invoke('letterhead_for', { kind }),
   register_list: (query, year) => invoke('register_list', { query, year }),
   circular_save_pdf: (id, paper) => invoke('circular_save_pdf', { id, paper }),
+  circular_save_docx: (id, paper) => invoke('circular_save_docx', { id, paper }),
+  circular_save_srikandi: (id, paper, sifat, urgensi) => invoke('circular_save_srikandi', { id, paper, sifat, urgensi }),
   circular_export_json: (id) => invoke('circular_export_json', { id }),
   circular_import_json: (actor) => invoke('circular_import_json', { actor }),
   register_export: (query, year, format) => invoke('register_export', { query, year, format }),

@@ -165,6 +165,8 @@ export const fakeReference: ReferenceData = {
     c('per_unit', 'Per unit kerja (seluruh pegawai unit dalam kelompok yang sama)'),
   ],
   absence_reasons: [c('cuti', 'Cuti'), c('sakit', 'Sakit'), c('dinas_luar', 'Dinas luar'), c('lainnya', 'Alasan lain')],
+  sifat_naskah: [c('biasa', 'Biasa'), c('terbatas', 'Terbatas'), c('rahasia', 'Rahasia'), c('sangat_rahasia', 'Sangat Rahasia')],
+  urgensi_naskah: [c('biasa', 'Biasa'), c('segera', 'Segera'), c('amat_segera', 'Amat Segera')],
 };
 
 const ASN = ['pns', 'cpns', 'pppk'];

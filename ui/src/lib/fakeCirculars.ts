@@ -37,6 +37,8 @@ type CircularMethods = Pick<
   | 'letterhead_for'
   | 'register_list'
   | 'circular_save_pdf'
+  | 'circular_save_docx'
+  | 'circular_save_srikandi'
   | 'circular_export_json'
   | 'circular_import_json'
   | 'register_export'
@@ -367,6 +369,8 @@ export function fakeCirculars(
           .map((r) => structuredClone(r)),
       ),
     circular_save_pdf: (id) => later(() => `/tmp/SE ${summary(id).number ?? 'draf'}.pdf`),
+    circular_save_docx: (id) => later(() => `/tmp/SE ${id}.docx`),
+    circular_save_srikandi: (id) => later(() => ({ docx: `/tmp/SE ${id} untuk SRIKANDI.docx`, sheet: `/tmp/SE ${id} untuk SRIKANDI-metadata.txt` })),
     circular_export_json: (id) => later(() => `/tmp/SE ${id}.json`),
     circular_import_json: () => later(() => null),
     register_export: (_q, _y, format) => later(() => `/tmp/buku-agenda.${format}`),

@@ -42,6 +42,15 @@ export interface ReferenceData {
   groupings: Choice[];
   /** Why someone is away: `cuti`, `sakit`, `dinas_luar`, `lainnya`. */
   absence_reasons: Choice[];
+  /** SRIKANDI's *sifat naskah* and *tingkat urgensi*, for the hand-off's metadata sheet. */
+  sifat_naskah: Choice[];
+  urgensi_naskah: Choice[];
+}
+
+/** Where the SRIKANDI hand-off was written: the Word file and its metadata sheet. */
+export interface SrikandiSaved {
+  docx: string;
+  sheet: string;
 }
 
 export interface DatabaseInfo {

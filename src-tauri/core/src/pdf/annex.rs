@@ -10,8 +10,13 @@ use super::layout::{self, wrap};
 use super::signature::{signature_block, Marks};
 use super::writer::{Align, Sheet, Writer};
 use super::{Heading, BODY, LEADING};
-use crate::circular::{lampiran_label, Annex, Circular};
-use crate::words;
+use crate::circular::{Annex, Circular};
+use crate::printed::{self, Filled};
+
+/// The lampiran's type size (header block and table), and where the header
+/// block starts, as a share of the text width.
+pub(crate) const ANNEX_SIZE: f32 = 10.0;
+pub(crate) const HEADER_AT: f32 = 0.45;
 
 /// Lampiran `index` of the circular's `annexes`, from a new page.
 pub(super) fn annex_pages<'a>(
@@ -52,25 +57,12 @@ pub(super) fn annex_pages<'a>(
 /// `LAMPIRAN I` / `SURAT EDARAN BUPATI X` over `NOMOR`, `TANGGAL`,
 /// `TENTANG`, at 10 pt in the right part of the page, tied to the title.
 fn header<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular, heading: &Heading, index: usize) {
-    let size = 10.0;
+    let size = ANNEX_SIZE;
     let leading = size * 1.3;
-    let x = sheet.left + sheet.text_width() * 0.45;
+    let x = sheet.left + sheet.text_width() * HEADER_AT;
     let width = sheet.width - sheet.right - x;
     let label = face(Weight::Regular).width("TANGGAL  : ", size);
-    let of = match heading {
-        Heading::SuratEdaran => format!(
-            "SURAT EDARAN {}",
-            c.signature.principal_office.to_uppercase()
-        ),
-        Heading::Notice(name) => format!(
-            "{name} PELAKSANAAN SURAT EDARAN {}",
-            c.signature.principal_office.to_uppercase()
-        ),
-    };
-    let named = format!(
-        "{} {of}",
-        lampiran_label(index, c.annexes.len()).to_uppercase()
-    );
+    let named = printed::annex_of(c, heading, index);
     let mut blocks: Vec<(f32, Draw<'a>)> = Vec::new();
     for line in wrap(&named, face(Weight::Regular), size, width) {
         blocks.push((
@@ -78,20 +70,7 @@ fn header<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular, heading: &Head
             Box::new(move |w| w.laid_line(&line, Weight::Regular, size, x, width, Align::Left)),
         ));
     }
-    let blank = || "....................".to_string();
-    let fields = [
-        (
-            "NOMOR",
-            Some(c.number.trim().to_string())
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(blank),
-        ),
-        (
-            "TANGGAL",
-            c.issued_on.map(words::date).unwrap_or_else(blank),
-        ),
-        ("TENTANG", c.subject.to_uppercase()),
-    ];
+    let fields = Filled::of(c).annex_fields(c);
     let colon_x = x + label - face(Weight::Regular).width(": ", size);
     for (name, value) in fields {
         for (n, line) in wrap(&value, face(Weight::Regular), size, width - label)
@@ -135,7 +114,7 @@ fn table<'a>(flow: &mut Flow<'a>, sheet: Sheet, annex: &'a Annex) {
         widths: (0..annex.columns.len())
             .map(|i| sheet.text_width() * if given { annex.widths[i] } else { 1.0 } / total)
             .collect(),
-        size: 10.0,
+        size: ANNEX_SIZE,
         leading: 12.5,
         pad: 3.0,
         left: sheet.left,

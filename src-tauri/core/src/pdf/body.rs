@@ -9,7 +9,7 @@ use super::{BODY, LEADING, STEP};
 use crate::circular::Point;
 
 /// Space after each point.
-const AFTER_POINT: f32 = 3.0;
+pub(crate) const AFTER_POINT: f32 = 3.0;
 
 /// Adds `points` (at nesting `depth`) to the flow, each a paragraph; a point
 /// of one line with sub-points stays with the first of them.

@@ -6,6 +6,7 @@ use super::layout::wrap;
 use super::writer::{Align, Sheet};
 use super::{Heading, BODY, LEADING, MM};
 use crate::circular::Circular;
+use crate::printed::{self, Filled};
 
 /// A line of body-size text at `x`, `width` wide.
 fn text<'a>(text: String, weight: Weight, x: f32, width: f32, align: Align) -> Draw<'a> {
@@ -42,11 +43,7 @@ pub(super) fn addressees<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular)
         )],
     );
     flow.keep_last(1);
-    for (i, addressee) in c.addressees.iter().enumerate() {
-        let mut content = addressee.trim().to_string();
-        if several && !content.ends_with([';', '.', ',']) {
-            content.push(';');
-        }
+    for (i, content) in printed::addressees(c).into_iter().enumerate() {
         let lines = wrap(&content, face(Weight::Regular), BODY, width);
         let label = several.then(|| format!("{}.", i + 1));
         flow.unit(Part::Addressees, item.blocks(label, lines));
@@ -75,6 +72,9 @@ pub(super) fn addressees<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular)
     flow.space(LEADING);
 }
 
+/// The share of the text width the subject in the title block wraps in.
+pub(crate) const TITLE_WIDTH: f32 = 0.8;
+
 /// `SURAT EDARAN` / `NOMOR …` / `TENTANG` / subject, centred, kept together
 /// and with the first lines of the body; a notice has its own name and no
 /// number line.
@@ -83,11 +83,7 @@ pub(super) fn title<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular, head
     let centred = |t: String, weight| text(t, weight, x, width, Align::Center);
     let mut blocks: Vec<(f32, Draw<'a>)> = match heading {
         Heading::SuratEdaran => {
-            let number = if c.number.trim().is_empty() {
-                "NOMOR ............................".to_string()
-            } else {
-                format!("NOMOR {}", c.number.trim())
-            };
+            let number = Filled::of(c).number_line();
             vec![
                 (LEADING, centred("SURAT EDARAN".into(), Weight::Bold)),
                 (LEADING * 1.5, centred(number, Weight::Regular)),
@@ -96,7 +92,7 @@ pub(super) fn title<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular, head
         Heading::Notice(name) => vec![(LEADING * 1.5, centred(name.clone(), Weight::Bold))],
     };
     blocks.push((LEADING, centred("TENTANG".into(), Weight::Regular)));
-    let inner = width * 0.8;
+    let inner = width * TITLE_WIDTH;
     let inner_x = x + (width - inner) / 2.0;
     for line in wrap(&c.subject.to_uppercase(), face(Weight::Bold), BODY, inner) {
         let draw: Draw = Box::new(move |w| {

@@ -10,18 +10,18 @@ use super::{LEADING, MM};
 use crate::circular::{Circular, KopKind};
 
 /// A head of region's title line (`BUPATI X`) and the emblem's height above it.
-const HEAD_TITLE: f32 = 16.0;
-const HEAD_EMBLEM: f32 = 25.0 * MM;
+pub(crate) const HEAD_TITLE: f32 = 16.0;
+pub(crate) const HEAD_EMBLEM: f32 = 25.0 * MM;
 /// An office kop's tiers: the lines above the office name (`PEMERINTAH
 /// KABUPATEN X`), the office name, the address lines. The tradition's 2:3:1
 /// is kept as an order, pulled together: a 28 pt office name over a 9.5 pt
 /// address would wrap most names into three lines.
-const GOVERNMENT: f32 = 14.0;
-const OFFICE: f32 = 18.0;
-const ADDRESS: f32 = 9.5;
+pub(crate) const GOVERNMENT: f32 = 14.0;
+pub(crate) const OFFICE: f32 = 18.0;
+pub(crate) const ADDRESS: f32 = 9.5;
 /// Width of an office kop's emblem at the left, and the gap beside it.
-const OFFICE_EMBLEM: f32 = 22.0 * MM;
-const GAP: f32 = 3.0 * MM;
+pub(crate) const OFFICE_EMBLEM: f32 = 22.0 * MM;
+pub(crate) const GAP: f32 = 3.0 * MM;
 
 /// The kop of `c`, as its kind says.
 pub(super) fn letterhead(w: &mut Writer, c: &Circular, emblem: Option<&(XObjectId, usize, usize)>) {

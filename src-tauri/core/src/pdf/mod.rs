@@ -26,19 +26,29 @@ use printpdf::{ParsedFont, PdfDocument, PdfPage, RawImage, XObjectId};
 use crate::circular::{Annex, Circular, Point};
 use crate::error::{Error, Result};
 use crate::office::PaperSize;
+pub use crate::printed::Heading;
 pub use bound::Bound;
 use bound::Entry;
 pub use flow::{faults, Part, Placed};
 use fonts::FACES;
 pub use preview::Preview;
-pub(crate) use writer::MARGINS;
-use writer::{Sheet, Writer};
+// The measurements the Word file (`docx`) shares with the PDF.
+pub(crate) use annex::{ANNEX_SIZE, HEADER_AT};
+pub(crate) use body::AFTER_POINT;
+pub(crate) use heading::TITLE_WIDTH;
+#[cfg(test)]
+pub(crate) use kop::tests::png;
+pub(crate) use kop::{ADDRESS, GAP, GOVERNMENT, HEAD_EMBLEM, HEAD_TITLE, OFFICE, OFFICE_EMBLEM};
+pub(crate) use signature::{COPIES_SIZE, COPIES_WIDTH, SIGNING_SPACE};
+use writer::Writer;
+pub(crate) use writer::{Sheet, FOLIO_SIZE, MARGINS};
 
-const BODY: f32 = 12.0;
-const LEADING: f32 = BODY * 1.3;
-const MM: f32 = 72.0 / 25.4;
+/// Body type size and line distance, in points.
+pub(crate) const BODY: f32 = 12.0;
+pub(crate) const LEADING: f32 = BODY * 1.3;
+pub(crate) const MM: f32 = 72.0 / 25.4;
 /// Indent of each numbering level.
-const STEP: f32 = 7.5 * MM;
+pub(crate) const STEP: f32 = 7.5 * MM;
 
 /// The label of item `index` (0-based) at nesting `depth`: `1.`, `a.`, `1)`, `a)`, `(1)`.
 pub fn numbering_label(depth: usize, index: usize) -> String {
@@ -97,16 +107,6 @@ pub fn preview(c: &Circular, paper: PaperSize, max_pages: usize) -> Result<Previ
 pub fn layout(c: &Circular, paper: PaperSize) -> Result<Vec<Placed>> {
     let mut book = Book::new(&document_title(c), paper, DateTime::UNIX_EPOCH);
     Ok(book.lay_out(c, &Heading::SuratEdaran)?.1)
-}
-
-/// What the title block says: a circular's `SURAT EDARAN` and its number,
-/// or the name of a notice that carries a circular out (it has no number of
-/// its own and cites the circular's in its text).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Heading {
-    SuratEdaran,
-    /// e.g. `PEMBERITAHUAN` over the subject.
-    Notice(String),
 }
 
 /// One PDF holding any number of documents, one after the other, each
@@ -239,15 +239,7 @@ impl Book {
         if let Some(known) = self.images.get(bytes) {
             return Ok(Some(known.clone()));
         }
-        let unreadable = |e: String| {
-            Error::invalid(
-                "gambar_rusak",
-                "image",
-                format!("Gambar {what} tidak dapat dibaca: {e}"),
-            )
-        };
-        let mime = crate::store::image_kind(bytes).map_err(|e| unreadable(e.to_string()))?;
-        let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(unreadable)?;
+        let (mime, image) = read_image(bytes, what)?;
         let (width, height) = (image.width, image.height);
         let id = self.doc.add_image(&image);
         let url = format!(
@@ -281,6 +273,27 @@ impl Book {
     }
 }
 
+/// Width of `text` at `size` points in the regular face (Arial's metrics):
+/// where the Word file sets its tab stops to line up as the PDF does.
+pub(crate) fn text_width(text: &str, size: f32) -> f32 {
+    fonts::face(fonts::Weight::Regular).width(text, size)
+}
+
+/// An image a circular carries (PNG or JPEG), decoded; `what` names it
+/// (`lambang`, `tanda tangan`, `cap`) in the refusal of an unreadable one.
+pub(crate) fn read_image(bytes: &[u8], what: &str) -> Result<(&'static str, RawImage)> {
+    let unreadable = |e: String| {
+        Error::invalid(
+            "gambar_rusak",
+            "image",
+            format!("Gambar {what} tidak dapat dibaca: {e}"),
+        )
+    };
+    let mime = crate::store::image_kind(bytes).map_err(|e| unreadable(e.to_string()))?;
+    let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(unreadable)?;
+    Ok((mime, image))
+}
+
 fn parsed_fonts() -> &'static [ParsedFont; FACES] {
     static FONTS: OnceLock<[ParsedFont; FACES]> = OnceLock::new();
     FONTS.get_or_init(|| {
@@ -290,7 +303,8 @@ fn parsed_fonts() -> &'static [ParsedFont; FACES] {
     })
 }
 
-fn document_title(c: &Circular) -> String {
+/// `Surat Edaran Nomor … tentang …`: the file's title.
+pub(crate) fn document_title(c: &Circular) -> String {
     match c.number.trim() {
         "" => format!("Surat Edaran tentang {}", c.subject),
         n => format!("Surat Edaran Nomor {n} tentang {}", c.subject),

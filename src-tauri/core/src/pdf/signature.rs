@@ -8,7 +8,7 @@ use super::layout::wrap;
 use super::writer::{Align, Sheet};
 use super::{Heading, BODY, LEADING, MM};
 use crate::circular::Circular;
-use crate::words;
+use crate::printed::{self, Filled};
 
 /// An embedded image: its id and pixel size.
 pub(super) type Picture = (XObjectId, usize, usize);
@@ -21,7 +21,7 @@ pub(super) struct Marks<'a> {
 }
 
 /// Room left for the handwritten signature and the stamp.
-const SIGNING_SPACE: f32 = 24.0 * MM;
+pub(crate) const SIGNING_SPACE: f32 = 24.0 * MM;
 
 /// The signature block, one unit that never splits: place and date when
 /// `dated` (the circular's end; a lampiran's block has only the office and
@@ -44,26 +44,13 @@ pub(super) fn signature_block<'a>(
         Box::new(move |w| w.line_at(&text, weight, BODY, x, width, Align::Left))
     };
     let mut blocks: Vec<(f32, Draw<'a>)> = Vec::new();
+    let filled = Filled::of(c);
     if dated {
-        let date = c.issued_on.map(words::date).unwrap_or_default();
-        // A circular is *ditetapkan*; a notice is dated like a letter.
-        match heading {
-            Heading::SuratEdaran => {
-                blocks.push((
-                    LEADING,
-                    line(format!("Ditetapkan di {}", c.place.trim()), Weight::Regular),
-                ));
-                blocks.push((
-                    LEADING * 1.5,
-                    line(format!("pada tanggal {date}"), Weight::Regular),
-                ));
-            }
-            Heading::Notice(_) => {
-                blocks.push((
-                    LEADING * 1.5,
-                    line(format!("{}, {date}", c.place.trim()), Weight::Regular),
-                ));
-            }
+        let lines = filled.date_lines(c, heading);
+        let last = lines.len() - 1;
+        for (i, text) in lines.into_iter().enumerate() {
+            let height = if i == last { LEADING * 1.5 } else { LEADING };
+            blocks.push((height, line(text, Weight::Regular)));
         }
     }
     for office in s.office_lines() {
@@ -76,8 +63,7 @@ pub(super) fn signature_block<'a>(
     if let Some(last) = blocks.last_mut() {
         last.0 += SIGNING_SPACE - LEADING;
     }
-    let name = s.printed_name();
-    for (i, l) in wrap(&name, face(Weight::Bold), BODY, width)
+    for (i, l) in wrap(&filled.name, face(Weight::Bold), BODY, width)
         .into_iter()
         .enumerate()
     {
@@ -97,9 +83,9 @@ pub(super) fn signature_block<'a>(
         });
         blocks.push((LEADING, draw));
     }
-    if let Some((rank, nip)) = s.rank_and_nip() {
+    if let Some((rank, nip)) = filled.rank_and_nip {
         if !rank.is_empty() {
-            blocks.push((LEADING, line(rank.to_string(), Weight::Regular)));
+            blocks.push((LEADING, line(rank, Weight::Regular)));
         }
         blocks.push((LEADING, line(format!("NIP. {nip}"), Weight::Regular)));
     }
@@ -110,6 +96,10 @@ pub(super) fn signature_block<'a>(
     flow.space(LEADING);
 }
 
+/// The tembusan's type size, and the share of the text width it takes.
+pub(crate) const COPIES_SIZE: f32 = 11.0;
+pub(crate) const COPIES_WIDTH: f32 = 0.75;
+
 /// Tembusan at 11 pt, kept whole up to five items; a longer list may
 /// break, but never with a single item on either page.
 pub(super) fn copies<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular) {
@@ -117,10 +107,10 @@ pub(super) fn copies<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular) {
     if c.copies.is_empty() {
         return;
     }
-    let size = 11.0;
+    let size = COPIES_SIZE;
     let leading = size * 1.3;
     let label = face(Weight::Regular).width("99. ", size);
-    let width = sheet.text_width() * 0.75 - label;
+    let width = sheet.text_width() * COPIES_WIDTH - label;
     let left = sheet.left;
     let heading: Draw =
         Box::new(move |w| w.line_at("Tembusan:", Weight::Regular, size, left, width, Align::Left));
@@ -136,11 +126,7 @@ pub(super) fn copies<'a>(flow: &mut Flow<'a>, sheet: Sheet, c: &'a Circular) {
         align: Align::Left,
     };
     let count = c.copies.len();
-    for (i, copy) in c.copies.iter().enumerate() {
-        let mut text = copy.trim().to_string();
-        if !text.ends_with([';', '.']) {
-            text.push(if i + 1 == count { '.' } else { ';' });
-        }
+    for (i, text) in printed::copies(c).into_iter().enumerate() {
         let lines = wrap(&text, face(Weight::Regular), size, width);
         let blocks = item.blocks(Some(format!("{}.", i + 1)), lines);
         flow.unit(Part::Copies, blocks);

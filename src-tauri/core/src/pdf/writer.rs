@@ -16,7 +16,7 @@ const MM: f32 = 72.0 / 25.4;
 /// rise above the baseline.
 const ASCENDER: f32 = 0.905;
 /// Size of the continuation pages' number (`- 2 -`).
-const FOLIO_SIZE: f32 = 11.0;
+pub(crate) const FOLIO_SIZE: f32 = 11.0;
 
 /// Margins in millimetres, after the tata naskah tradition: left 3 cm (the
 /// binding side), right 2 cm, top 2 cm on every page, bottom 2.5 cm (room
