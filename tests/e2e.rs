@@ -12,6 +12,7 @@ mod e2e_fields;
 mod e2e_layout;
 mod e2e_rules;
 mod e2e_signing;
+mod e2e_speed;
 mod e2e_srikandi;
 mod e2e_undo;
 mod e2e_word;
@@ -403,4 +404,12 @@ async fn scenario() {
         .unwrap();
     assert_eq!(page.rows.len(), 1);
     assert_eq!(page.rows[0].nip.as_deref(), Some("199001012015031001"));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn an_edit_of_a_two_page_draft_comes_back_stored_and_drawn_in_one_round_trip() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::time::timeout(SCENARIO, e2e_speed::round_trip_scenario())
+        .await
+        .expect("the E2E scenario finished in time");
 }
