@@ -164,6 +164,13 @@ pub(crate) async fn click_text(client: &Client, testid: &str, text: &str) {
         let mut why = format!("no {testid} showing {text:?}");
         for el in all(client, testid).await {
             if text.is_empty() || el.text().await.is_ok_and(|t| t.contains(text)) {
+                // As a clerk scrolls a tall dialog: the element mid-view, clear of its sticky buttons.
+                let _ = client
+                    .execute(
+                        "arguments[0].scrollIntoView({block: 'center'});",
+                        vec![serde_json::to_value(&el).unwrap()],
+                    )
+                    .await;
                 match el.click().await {
                     Ok(()) => return Ok(()),
                     Err(e) => why = format!("cannot click {testid} showing {text:?}: {e}"),
