@@ -145,7 +145,7 @@ fn render_pieces(pieces: &[Piece], parts: &NumberParts) -> String {
             Piece::Token(Token::Unit) => parts.unit.to_string(),
             Piece::Token(Token::Year) => parts.year.to_string(),
             Piece::Token(Token::Month) => parts.month.to_string(),
-            Piece::Token(Token::RomanMonth) => roman_month(parts.month).to_string(),
+            Piece::Token(Token::RomanMonth) => crate::words::roman(parts.month as usize),
         })
         .collect()
 }
@@ -156,16 +156,6 @@ fn pos(whole: &str, rest: &str, at: usize) -> usize {
 
 fn bad(message: String) -> Error {
     Error::invalid("templat_nomor", FIELD, message)
-}
-
-/// Month 1–12 in Roman numerals, as some regions write it in letter numbers.
-pub fn roman_month(month: u32) -> &'static str {
-    const R: [&str; 12] = [
-        "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII",
-    ];
-    R.get(month.saturating_sub(1) as usize)
-        .copied()
-        .unwrap_or("?")
 }
 
 #[cfg(test)]

@@ -104,6 +104,11 @@ pub fn count(n: u64, unit: &str) -> String {
     format!("{n} ({}) {unit}", terbilang(n))
 }
 
+/// `2 (dua)`: the figure and its words, as legal text writes a count.
+pub fn spelled(n: u64) -> String {
+    format!("{n} ({})", terbilang(n))
+}
+
 /// `n` in Roman numerals (`I`, `IV`, `XII`), for eselon levels and lampiran.
 pub fn roman(mut n: usize) -> String {
     const DIGITS: [(usize, &str); 13] = [

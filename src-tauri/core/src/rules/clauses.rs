@@ -1,7 +1,6 @@
 //! The clause each rule writes into the circular's provisions.
 
 use super::annexes::{capital, EXCEPTION_ANNEX, GROUPS_ANNEX, SHARE_ANNEX};
-use super::status::{roman, spelled};
 use super::{AgencyRef, Grouping, Placement, Rules};
 use crate::circular::{lampiran_label, Annex};
 use crate::words;
@@ -33,14 +32,14 @@ pub fn clauses_citing(rules: &Rules, annexes: &[Annex], elsewhere: &str) -> Vec<
     if let Some(n) = rules.top_levels {
         out.push(format!(
             "Kepala Perangkat Daerah memastikan pada setiap hari kerja terdapat minimal {} level pejabat struktural tertinggi yang menjalankan tugas di kantor.",
-            spelled(u64::from(n))
+            words::spelled(u64::from(n))
         ));
     }
     for row in &rules.eselon_by_kind {
         let levels: Vec<String> = row
             .levels
             .iter()
-            .map(|l| format!("eselon {}", roman(*l)))
+            .map(|l| format!("eselon {}", words::roman((*l).into())))
             .collect();
         out.push(format!(
             "Pejabat struktural {} pada {} tetap melaksanakan tugas di kantor.",
@@ -91,7 +90,7 @@ pub fn clauses_citing(rules: &Rules, annexes: &[Annex], elsewhere: &str) -> Vec<
             };
             out.push(format!(
                 "{split} dibagi menjadi {} kelompok yang bekerja di kantor secara bergiliran (shift), yaitu {}, dengan sedikitnya {} di kantor pada setiap hari kerja{}.",
-                spelled(p.groups.len() as u64),
+                words::spelled(p.groups.len() as u64),
                 groups.join("; dan "),
                 words::count(u64::from(p.per_day), "orang"),
                 as_listed(GROUPS_ANNEX)
@@ -100,7 +99,7 @@ pub fn clauses_citing(rules: &Rules, annexes: &[Annex], elsewhere: &str) -> Vec<
         if let Some(days) = p.max_consecutive {
             out.push(format!(
                 "Pegawai yang dijadwalkan tidak bekerja di kantor lebih dari {} hari kerja berturut-turut.",
-                spelled(u64::from(days))
+                words::spelled(u64::from(days))
             ));
         }
     }

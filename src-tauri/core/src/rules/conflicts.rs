@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::status::{roman, spelled, Standing};
+use super::status::Standing;
 use super::{Engine, Roster};
 use crate::vocab::vocabulary;
 use crate::words;
@@ -96,19 +96,22 @@ impl Engine {
             if let (Some(n), false) = (rules.top_levels, exempt) {
                 let filled = self.filled_levels.get(&a.id).map_or(&[][..], Vec::as_slice);
                 if filled.len() < n as usize && a.employee_count != 0 {
-                    let have = filled.iter().map(|l| roman(*l)).collect::<Vec<_>>();
+                    let have = filled
+                        .iter()
+                        .map(|l| words::roman((*l).into()))
+                        .collect::<Vec<_>>();
                     let mut c = Conflict::new(
                         ConflictKind::LevelKurang,
                         format!(
                             "{} hanya memiliki {} level struktural terisi{}, padahal aturan meminta {} level tertinggi di kantor.",
                             a.name,
-                            spelled(filled.len() as u64),
+                            words::spelled(filled.len() as u64),
                             if have.is_empty() {
                                 String::new()
                             } else {
                                 format!(" (eselon {})", have.join(", "))
                             },
-                            spelled(u64::from(n))
+                            words::spelled(u64::from(n))
                         ),
                     );
                     c.agency_id = Some(a.id);
@@ -199,7 +202,7 @@ impl Engine {
                     format!(
                         "Tidak ada seorang pun pegawai {} di kantor pada {} hari kerja: {}.",
                         a.name,
-                        spelled(dates.len() as u64),
+                        words::spelled(dates.len() as u64),
                         date_list(&dates)
                     ),
                 );

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::conflicts::{date_list, Conflict, ConflictKind};
-use super::status::{spelled, Standing};
+use super::status::Standing;
 use super::{Engine, Placement};
 use crate::error::{Error, Result};
 use crate::vocab::vocabulary;
@@ -297,7 +297,7 @@ impl Engine {
                 format!(
                     "perlu {}, ada {} yang dapat dijadwalkan",
                     words::count(u64::from(per_day), "orang"),
-                    spelled(pool as u64)
+                    words::spelled(pool as u64)
                 ),
             ),
             groups => (
@@ -305,8 +305,8 @@ impl Engine {
                 format!(
                     "sedikitnya {} di kantor per hari kerja; unit ini {} orang untuk {} kelompok",
                     words::count(u64::from(per_day), "orang"),
-                    spelled(pool as u64),
-                    spelled(groups as u64)
+                    words::spelled(pool as u64),
+                    words::spelled(groups as u64)
                 ),
             ),
         };
@@ -314,8 +314,8 @@ impl Engine {
             "{} pada {}{lead} kekurangan paling banyak {} pegawai piket ({need}) pada {} hari kerja: {}.",
             unit.name,
             self.agency_name(unit.agency_id),
-            spelled(worst as u64),
-            spelled(days.len() as u64),
+            words::spelled(worst as u64),
+            words::spelled(days.len() as u64),
             date_list(&days)
         );
         Conflict {

@@ -375,12 +375,12 @@ impl Engine {
             }
             Rule::TopLevel(level) => format!(
                 "Pejabat struktural eselon {}: termasuk {} level struktural tertinggi yang terisi di {agency}, yang tetap bekerja di kantor.",
-                roman(level),
-                spelled(u64::from(self.circular.rules.top_levels.unwrap_or(0)))
+                words::roman(level.into()),
+                words::spelled(u64::from(self.circular.rules.top_levels.unwrap_or(0)))
             ),
             Rule::EselonTable(level) => format!(
                 "Pejabat eselon {} pada perangkat daerah jenis ini tetap bekerja di kantor menurut tabel eselon per jenis perangkat daerah.",
-                roman(level)
+                words::roman(level.into())
             ),
             Rule::Picket => {
                 let unit = e.unit_name.as_deref().unwrap_or(agency);
@@ -417,16 +417,6 @@ impl Engine {
             },
         }
     }
-}
-
-/// `2 (dua)`: the figure and its words, as legal text writes a count.
-pub fn spelled(n: u64) -> String {
-    format!("{n} ({})", words::terbilang(n))
-}
-
-/// An eselon level in Roman numerals: `II`, `III`, `IV`.
-pub fn roman(level: u8) -> String {
-    words::roman(level.into())
 }
 
 /// The picket pools: each target unit with its rotation's members, sorted
