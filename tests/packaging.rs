@@ -34,7 +34,11 @@ fn packages() -> Vec<Value> {
         .current_dir(root())
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let meta: Value = serde_json::from_slice(&out.stdout).unwrap();
     meta["packages"].as_array().unwrap().clone()
 }
@@ -124,7 +128,10 @@ fn icons_come_in_the_sizes_their_names_and_windows_promise() {
     for side in [16, 32, 48, 256] {
         assert!(sides.contains(&side), "icon.ico lacks {side}px: {sides:?}");
     }
-    assert_eq!(&std::fs::read(icons.join("icon.icns")).unwrap()[..4], b"icns");
+    assert_eq!(
+        &std::fs::read(icons.join("icon.icns")).unwrap()[..4],
+        b"icns"
+    );
 }
 
 #[test]
@@ -200,4 +207,48 @@ fn the_windows_installer_speaks_indonesian_for_every_tauri_message() {
         assert!(keys.insert(key), "{key} twice");
     }
     assert_eq!(keys, BTreeSet::from(TAURI_NSIS_MESSAGES));
+    compiles_with_nsis(&text);
+}
+
+/// Compiles `messages` with makensis, warnings as errors, in an installer
+/// that shows every one, as Tauri includes them: after NSIS's own
+/// Indonesian, written out with a BOM.
+fn compiles_with_nsis(messages: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("Indonesian.nsh"),
+        format!("\u{feff}{messages}"),
+    )
+    .unwrap();
+    let shown: String = TAURI_NSIS_MESSAGES
+        .iter()
+        .map(|key| format!("  DetailPrint \"$({key})\"\n"))
+        .collect();
+    let script = format!(
+        r#"Unicode true
+!define PRODUCTNAME "Edaran"
+!define VERSION "0.1.0"
+Name "${{PRODUCTNAME}}"
+OutFile "pesan.exe"
+RequestExecutionLevel user
+!include MUI2.nsh
+!insertmacro MUI_PAGE_INSTFILES
+!insertmacro MUI_LANGUAGE "Indonesian"
+!include "Indonesian.nsh"
+Section
+{shown}SectionEnd
+"#
+    );
+    std::fs::write(dir.path().join("setup.nsi"), script).unwrap();
+    let out = Command::new("makensis")
+        .args(["-V2", "-WX", "setup.nsi"])
+        .current_dir(dir.path())
+        .output()
+        .expect("makensis (scripts/setup.sh test installs nsis)");
+    assert!(
+        out.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
