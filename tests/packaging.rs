@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use edaran_tests::tool;
 use serde_json::Value;
 
 fn root() -> PathBuf {
@@ -29,17 +30,8 @@ fn strings(value: &Value) -> Vec<&str> {
 /// The workspace's packages as `cargo metadata` sees them.
 fn packages() -> Vec<Value> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let out = Command::new(cargo)
-        .args(["metadata", "--no-deps", "--format-version", "1"])
-        .current_dir(root())
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let meta: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = tool(&cargo, &["metadata", "--no-deps", "--format-version", "1"]);
+    let meta: Value = serde_json::from_str(&out).unwrap();
     meta["packages"].as_array().unwrap().clone()
 }
 
