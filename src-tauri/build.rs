@@ -1,5 +1,6 @@
-//! Points tauri-build at the root `tauri.conf.json` and declares the app's
-//! own commands, so capabilities can grant exactly those.
+//! The app package's build script (its manifest is the root `Cargo.toml`,
+//! beside `tauri.conf.json`): declares the app's own commands, so the
+//! capabilities in `src-tauri/capabilities` can grant exactly those.
 
 const COMMANDS: &[&str] = &[
     "rules_get",
@@ -96,11 +97,11 @@ const COMMANDS: &[&str] = &[
 ];
 
 fn main() {
-    println!("cargo:rerun-if-changed=../ui/dist");
-    println!("cargo:rerun-if-changed=../tauri.conf.json");
+    println!("cargo:rerun-if-changed=ui/dist");
+    println!("cargo:rerun-if-changed=src-tauri/capabilities");
     tauri_build::try_build(
         tauri_build::Attributes::new()
-            .config_path("../tauri.conf.json")
+            .capabilities_path_pattern("src-tauri/capabilities/**/*")
             .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("tauri-build failed");

@@ -62,7 +62,7 @@ fn main() {
             }
         })
         .invoke_handler(commands::handler())
-        .run(tauri::generate_context!("../tauri.conf.json"))
+        .run(tauri::generate_context!())
         .expect("Edaran gagal dijalankan");
 }
 

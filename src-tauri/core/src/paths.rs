@@ -1,5 +1,5 @@
 //! Where the database lives: `--db PATH`, else `EDARAN_DB`, else the OS
-//! app-data folder (`~/.local/share/edaran`, `%APPDATA%\Edaran\data`, …).
+//! app-data folder (`~/.local/share/edaran`, `%APPDATA%\Edaran\Edaran\data`, …).
 
 use std::path::PathBuf;
 
