@@ -108,6 +108,28 @@ fn bench(crit: &mut Criterion) {
     crit.bench_function("surat edaran 2 halaman → PDF", |b| {
         b.iter(|| pdf::render(&c, PaperSize::F4, chrono::DateTime::UNIX_EPOCH).unwrap())
     });
+    crit.bench_function("surat edaran 2 halaman → pratinjau (SVG)", |b| {
+        b.iter(|| pdf::preview(&c, PaperSize::F4, 30).unwrap())
+    });
+    crit.bench_function("surat edaran 2 halaman → Word", |b| {
+        b.iter(|| edaran_core::docx::render(&c, PaperSize::F4).unwrap())
+    });
+    // What one keystroke costs in the editor (`circular_edit`): clauses
+    // refreshed, stored on disk (synchronous=FULL), drawn.
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = edaran_core::Store::open(&dir.path().join("bench.db")).unwrap();
+    let id = store.create_circular(&c, "bench").unwrap();
+    let mut edited = c.clone();
+    let mut n = 0u32;
+    crit.bench_function("satu suntingan draf 2 halaman (simpan + pratinjau)", |b| {
+        b.iter(|| {
+            n += 1;
+            edited.subject = format!("Penyesuaian Sistem Kerja {n}");
+            store
+                .edit_draft(id, &edited, PaperSize::F4, 30, "bench")
+                .unwrap()
+        })
+    });
 
     let mut group = crit.benchmark_group("isi panjang");
     for extra in [75, 310] {
