@@ -1059,18 +1059,21 @@ fn classification_codes_are_found_by_word_and_number_a_letter_apart_from_its_reg
         .find(|c| c["status"] == "draf")
         .unwrap()["id"]
         .to_string();
-    let refused = edaran(
-        &db,
-        &[
-            "circular",
-            "issue",
-            &draft,
-            "--date",
-            "2020-04-28",
-            "--klasifikasi",
-            "800.1.x",
-        ],
-    );
+    let issue_as = |code: &str| {
+        edaran(
+            &db,
+            &[
+                "circular",
+                "issue",
+                &draft,
+                "--date",
+                "2020-04-28",
+                "--klasifikasi",
+                code,
+            ],
+        )
+    };
+    let refused = issue_as("800.1.x");
     assert!(
         !refused.ok
             && refused
@@ -1079,18 +1082,7 @@ fn classification_codes_are_found_by_word_and_number_a_letter_apart_from_its_reg
         "{}",
         refused.stderr
     );
-    let issued = edaran(
-        &db,
-        &[
-            "circular",
-            "issue",
-            &draft,
-            "--date",
-            "2020-04-28",
-            "--klasifikasi",
-            "800.1.11",
-        ],
-    );
+    let issued = issue_as("800.1.11");
     assert!(
         issued.stdout.contains("terbit dengan nomor 800.1.11/"),
         "{} {}",

@@ -12,7 +12,7 @@ use std::process::Command;
 
 use edaran_core::circular::{Annex, Circular, KopKind, SigningMode};
 use edaran_core::exchange;
-use edaran_tests::{built_binary, tool};
+use edaran_tests::{built_binary, ppm, tool};
 
 fn fixture(name: &str) -> Circular {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("fixtures/{name}.json"));
@@ -457,26 +457,6 @@ fn look(name: &str, edaran: &Path, word: &Path, scratch: &Path) {
 
 /// A picture: width, height, RGB bytes.
 type Picture = (usize, usize, Vec<u8>);
-
-/// Reads pdftoppm's binary PPM (`P6`).
-fn ppm(path: &Path) -> Picture {
-    let bytes = std::fs::read(path).unwrap();
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        while bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        let start = at;
-        while !bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
-    }
-    assert_eq!(fields[0], "P6");
-    let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    (w, h, bytes[at + 1..].to_vec())
-}
 
 /// `left` and `right` side by side on grey, as PNG bytes.
 fn side_by_side(left: &Picture, right: &Picture) -> Vec<u8> {

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use edaran_tests::{built_binary, Run};
+use edaran_tests::{built_binary, ppm, Run};
 
 const PASS: &str = "rahasia-kantor-123";
 const FIXTURE: &str = "fixtures/muba-800-439-bkpsdm-2020.json";
@@ -346,26 +346,6 @@ fn a_wrong_passphrase_is_named_and_nothing_is_written() {
     ]);
     assert!(run.stderr.contains("rusak"), "{}", run.stderr);
     assert!(!out.exists());
-}
-
-/// A binary PPM (P6) image: width, height, RGB bytes.
-fn ppm(path: &Path) -> (usize, usize, Vec<u8>) {
-    let bytes = std::fs::read(path).unwrap();
-    let mut fields = Vec::new();
-    let mut at = 0;
-    while fields.len() < 4 {
-        while bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        let start = at;
-        while !bytes[at].is_ascii_whitespace() {
-            at += 1;
-        }
-        fields.push(String::from_utf8_lossy(&bytes[start..at]).into_owned());
-    }
-    assert_eq!(fields[0], "P6");
-    let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    (w, h, bytes[at + 1..].to_vec())
 }
 
 /// The pages of `pdf` rendered at 70 dpi, in page order.

@@ -14,6 +14,35 @@ use crate::error::{Error, Result};
 
 const MB: u64 = 1024 * 1024;
 
+/// The kind an output file asks for by its extension (any case): the one of
+/// `kinds` (extension, kind) it names, else a refusal naming `what` and the
+/// extensions allowed (`.pdf atau .docx (Word)`).
+pub fn output_kind<K: Copy>(
+    path: &Path,
+    what: &str,
+    kinds: &[(&str, K)],
+    allowed: &str,
+) -> Result<K> {
+    let extension = path
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    kinds
+        .iter()
+        .find(|(e, _)| *e == extension)
+        .map(|(_, kind)| *kind)
+        .ok_or_else(|| {
+            Error::invalid(
+                "format_tidak_dikenal",
+                "output",
+                format!(
+                    "Berkas {what} {} berakhiran {allowed}; akhiran itu menentukan bentuknya.",
+                    path.display()
+                ),
+            )
+        })
+}
+
 /// Employee import, CSV or XLSX (a regency's whole roster is a few MB).
 pub const MAX_IMPORT_BYTES: u64 = 50 * MB;
 /// A list CSV: holidays, absences.

@@ -17,22 +17,12 @@ pub enum FileKind {
 impl FileKind {
     /// `.pdf` or `.docx` (any case); anything else is refused, naming both.
     pub fn of_file(path: &std::path::Path) -> crate::error::Result<FileKind> {
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        match extension.as_str() {
-            "pdf" => Ok(FileKind::Pdf),
-            "docx" => Ok(FileKind::Docx),
-            _ => Err(crate::error::Error::invalid(
-                "format_tidak_dikenal",
-                "output",
-                format!(
-                    "Berkas surat edaran {} berakhiran .pdf atau .docx (Word); akhiran itu menentukan bentuknya.",
-                    path.display()
-                ),
-            )),
-        }
+        crate::files::output_kind(
+            path,
+            "surat edaran",
+            &[("pdf", FileKind::Pdf), ("docx", FileKind::Docx)],
+            ".pdf atau .docx (Word)",
+        )
     }
 }
 

@@ -22,23 +22,16 @@ pub enum RosterFormat {
 impl RosterFormat {
     /// The format a file name asks for by its extension (any case).
     pub fn of_file(path: &std::path::Path) -> Result<RosterFormat> {
-        let extension = path
-            .extension()
-            .map(|e| e.to_string_lossy().to_lowercase())
-            .unwrap_or_default();
-        match extension.as_str() {
-            "xlsx" => Ok(RosterFormat::Xlsx),
-            "csv" => Ok(RosterFormat::Csv),
-            "pdf" => Ok(RosterFormat::Pdf),
-            _ => Err(crate::error::Error::invalid(
-                "format_tidak_dikenal",
-                "output",
-                format!(
-                    "Berkas jadwal piket {} berakhiran .xlsx, .csv, atau .pdf; akhiran itu menentukan bentuknya.",
-                    path.display()
-                ),
-            )),
-        }
+        crate::files::output_kind(
+            path,
+            "jadwal piket",
+            &[
+                ("xlsx", RosterFormat::Xlsx),
+                ("csv", RosterFormat::Csv),
+                ("pdf", RosterFormat::Pdf),
+            ],
+            ".xlsx, .csv, atau .pdf",
+        )
     }
 
     pub fn extension(self) -> &'static str {
