@@ -4,7 +4,10 @@
 
 use std::path::PathBuf;
 
-use edaran_core::circular::CircularStatus;
+use chrono::NaiveDate;
+use edaran_core::circular::{CircularKind, CircularStatus};
+use edaran_core::store::{Issue, Recording};
+use edaran_core::{demo, ErrorReport, Store};
 use serde_json::{json, Value};
 
 fn recorded(name: &str, answer: Value) {
@@ -31,9 +34,194 @@ fn the_actions_offered_per_status_are_the_cores() {
 }
 
 #[test]
+fn the_vocabularies_and_number_examples_are_the_cores() {
+    recorded(
+        "reference.json",
+        json!(edaran_core::reference::reference_data()),
+    );
+    // The examples the office form shows for the templates the UI tests type.
+    let examples: serde_json::Map<String, Value> = [
+        "{klasifikasi}/{nomor}/{unit}/{tahun}",
+        "{klasifikasi}/{nomor}/{unit}/{bulan_romawi}/{tahun}",
+    ]
+    .into_iter()
+    .map(|template| {
+        let mut office = demo::office_profile();
+        office.numbering_template = template.into();
+        (
+            template.into(),
+            json!(office.number_example(439, 2020, 5).unwrap()),
+        )
+    })
+    .collect();
+    recorded("number-examples.json", Value::Object(examples));
+}
+
+#[test]
 fn the_classification_codes_found_for_a_word_are_the_cores() {
     recorded(
         "classifications-cuti.json",
         json!(edaran_core::classification::search("cuti", 30)),
     );
+}
+
+/// The bad inputs the UI tests send, each with the core's answer: a UI test
+/// arranges the fake to answer its next call with one of these
+/// (`refuseNext`), checks that what the page sent holds `given`, and that
+/// the message is shown at `answer.field`.
+#[test]
+fn the_refusals_the_ui_shows_are_the_cores() {
+    let mut store = Store::open_in_memory().unwrap();
+    demo::fill(&mut store).unwrap();
+    let mut cases = Refusals::default();
+
+    let health = store
+        .agencies("Dinas Kesehatan")
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name == "Dinas Kesehatan")
+        .unwrap();
+    let employee = json!({
+        "id": null, "nip": "", "name": "", "front_title": "", "back_title": "",
+        "employment": "pns", "golongan": "", "position_name": "", "position_kind": "pelaksana",
+        "eselon": "", "agency_id": health.id, "unit_id": null
+    });
+    let given =
+        json!({ "nip": "123", "name": "Budi Santoso", "position_name": "Analis Kepegawaian" });
+    let answer = store.save_employee(&merged(&employee, &given));
+    cases.add("nip_pendek", "employee_save", given, answer);
+
+    let given = json!({ "name": "   " });
+    let answer = store.save_agency(&merged(
+        &json!({ "id": null, "name": "", "short_name": "", "kind": "dinas" }),
+        &given,
+    ));
+    cases.add("perangkat_daerah_tanpa_nama", "agency_save", given, answer);
+
+    let answer = store.delete_agency(health.id);
+    // Which agency is the fake's own seed; the refusal is the point.
+    cases.add(
+        "perangkat_daerah_berpegawai",
+        "agency_delete",
+        Value::Null,
+        answer,
+    );
+
+    let given = json!({ "nip": "199001012015031999", "from": "2020-04-01" });
+    let answer = store.add_absence(&merged(&json!({ "reason": "cuti" }), &given));
+    cases.add(
+        "ketidakhadiran_nip_tidak_dikenal",
+        "absence_save",
+        given,
+        answer,
+    );
+
+    let given = json!({ "name": "" });
+    let answer = store.save_register(&merged(&json!({ "id": 0 }), &given));
+    cases.add("buku_agenda_tanpa_nama", "register_save", given, answer);
+
+    let given = json!({ "numbering_template": "{klasifikasi}/{unit}" });
+    let answer = store.save_office(&merged(&json!(demo::office_profile()), &given));
+    cases.add("templat_tanpa_nomor", "office_save", given, answer);
+
+    let given = json!({
+        "role": "kepala_perangkat_daerah", "name": "Bambang Hartono", "front_title": "Drs.",
+        "back_title": "M.Si.", "position_title": "KEPALA BKPSDM", "nip": "1978"
+    });
+    let base = json!({ "id": null, "golongan": "", "active": true, "kop": "" });
+    let answer = store.save_signatory(&merged(&base, &given));
+    cases.add("penanda_tangan_nip_pendek", "signatory_save", given, answer);
+
+    let given = json!({ "date": "2021-12-28", "name": "Cuti bersama pengganti Idul Fitri", "kind": "cuti_bersama" });
+    let answer = store.record_decree(2020, "SKB perubahan 2020", &[merged(&json!({}), &given)]);
+    cases.add(
+        "hari_libur_tahun_lain",
+        "holiday_decree_save",
+        given,
+        answer,
+    );
+
+    let given = json!({ "alert_working_days": 0 });
+    let answer = store.set_alert_working_days(0);
+    cases.add("peringatan_nol_hari", "settings_save", given, answer);
+
+    let draft = |store: &mut Store| {
+        store
+            .create_from_template(
+                CircularKind::WfhBaru,
+                NaiveDate::from_ymd_opt(2020, 7, 27).unwrap(),
+                "petugas",
+            )
+            .unwrap()
+    };
+    let first = draft(&mut store);
+    let issued = store
+        .issue(
+            first,
+            &merged::<Issue>(&json!({ "date": "2020-07-28" }), &json!({})),
+            "petugas",
+        )
+        .unwrap();
+    let answer = store.cancel_number(first, "", "petugas");
+    cases.add(
+        "pembatalan_tanpa_alasan",
+        "circular_cancel_number",
+        json!(""),
+        answer,
+    );
+    assert!(!issued.is_empty());
+
+    let organisation = store
+        .registers()
+        .unwrap()
+        .into_iter()
+        .find(|r| r.id != 1)
+        .unwrap();
+    let recording = |number: &str, date: &str| -> Recording {
+        merged(
+            &json!({ "number": number, "date": date, "register_id": organisation.id }),
+            &json!({}),
+        )
+    };
+    let second = draft(&mut store);
+    store
+        .record(second, &recording("061/412/ORG", "2020-07-28"), "petugas")
+        .unwrap();
+    let third = draft(&mut store);
+    let given = json!({ "number": "061/412/org", "register_id": organisation.id });
+    let answer = store.record(third, &recording("061/412/org", "2020-07-29"), "petugas");
+    cases.add("nomor_sudah_dicatat", "circular_record", given, answer);
+
+    recorded("refusals.json", Value::Object(cases.0));
+}
+
+/// The refusals recorded by name.
+#[derive(Default)]
+struct Refusals(serde_json::Map<String, Value>);
+
+impl Refusals {
+    /// Records the core's refusal of `command` given `given`; the core must refuse.
+    fn add<T: std::fmt::Debug>(
+        &mut self,
+        name: &str,
+        command: &str,
+        given: Value,
+        answer: edaran_core::Result<T>,
+    ) {
+        let error = answer.expect_err(&format!("the core refuses {name}"));
+        let answer = json!(ErrorReport::from(&error));
+        self.0.insert(
+            name.into(),
+            json!({ "command": command, "given": given, "answer": answer }),
+        );
+    }
+}
+
+/// `base` with the fields of `given` put over it, read as a core input.
+fn merged<T: serde::de::DeserializeOwned>(base: &Value, given: &Value) -> T {
+    let mut value = base.clone();
+    if let (Value::Object(into), Value::Object(from)) = (&mut value, given) {
+        into.extend(from.clone());
+    }
+    serde_json::from_value(value).expect("a well-formed input")
 }

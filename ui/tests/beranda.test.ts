@@ -1,6 +1,7 @@
 import { fireEvent } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import { openPage, renderApp, rowTexts, screen, waitFor } from './helpers';
+import { refusals } from '../src/lib/replay';
+import { expectSentRefused, openPage, renderApp, rowTexts, screen, waitFor } from './helpers';
 
 async function showDay(day: string) {
   await fireEvent.input(screen.getByTestId('dashboard-date'), { target: { value: day } });
@@ -45,7 +46,7 @@ describe('Beranda: periods in force', () => {
 
 describe('Kalender: amendments', () => {
   it('records a new decree for the year and refuses a day of another year', async () => {
-    const { user } = await renderApp();
+    const { user, backend } = await renderApp();
     await openPage(user, 'nav-kalender', 'page-kalender');
     await user.click(await screen.findByTestId('amend'));
     await user.click(screen.getByTestId('amend-add'));
@@ -55,8 +56,10 @@ describe('Kalender: amendments', () => {
     await fireEvent.input(date, { target: { value: '2021-12-28' } });
     await user.type(name, 'Cuti bersama pengganti Idul Fitri');
     await user.type(screen.getByTestId('decree-title'), 'SKB perubahan 2020');
+    backend.refuseNext(refusals.hari_libur_tahun_lain);
     await user.click(screen.getByTestId('amend-save'));
-    expect((await screen.findByRole('alert')).textContent).toContain('bukan tahun 2020');
+    expect((await screen.findByRole('alert')).textContent).toContain(refusals.hari_libur_tahun_lain.answer.message);
+    expectSentRefused(backend, refusals.hari_libur_tahun_lain);
     await fireEvent.input(date, { target: { value: '2020-12-28' } });
     await user.click(screen.getByTestId('amend-save'));
     await waitFor(() => expect(rowTexts('holiday-row').some((r) => r.includes('pengganti Idul Fitri'))).toBe(true));
@@ -79,13 +82,15 @@ describe('Surat Edaran: search', () => {
 
 describe('Pengaturan: alert threshold', () => {
   it('refuses 0 working days with the reason', async () => {
-    const { user } = await renderApp();
+    const { user, backend } = await renderApp();
     await openPage(user, 'nav-pengaturan', 'page-pengaturan');
     const input = await screen.findByTestId('alert-days');
     await waitFor(() => expect((input as HTMLInputElement).value).toBe('3'));
     await user.clear(input);
     await user.type(input, '0');
+    backend.refuseNext(refusals.peringatan_nol_hari);
     await user.click(screen.getByTestId('alert-days-save'));
-    expect((await screen.findByTestId('alert-days-error')).textContent).toContain('1 sampai 30 hari kerja');
+    expect((await screen.findByTestId('alert-days-error')).textContent).toBe(refusals.peringatan_nol_hari.answer.message);
+    expectSentRefused(backend, refusals.peringatan_nol_hari);
   });
 });
