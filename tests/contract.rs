@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use edaran_core::circular::{CircularKind, CircularStatus};
+use edaran_core::circular::{CircularKind, CircularStatus, Clause, KopKind, Period};
+use edaran_core::office::PaperSize;
 use edaran_core::store::{Issue, Recording};
 use edaran_core::{demo, ErrorReport, Store};
 use serde_json::{json, Value};
@@ -192,6 +193,28 @@ fn the_refusals_the_ui_shows_are_the_cores() {
     let answer = store.record(third, &recording("061/412/org", "2020-07-29"), "petugas");
     cases.add("nomor_sudah_dicatat", "circular_record", given, answer);
 
+    // A draft without subject is stored but not drawn, and not initialled.
+    let id = draft(&mut store);
+    let mut document = store.circular(id).unwrap().document;
+    document.subject.clear();
+    let edited = store
+        .edit_draft(id, &document, PaperSize::F4, 4, "petugas")
+        .unwrap();
+    let problem = edited.preview_error.expect("no preview without a subject");
+    cases.report(
+        "pratinjau_tanpa_perihal",
+        "circular_edit",
+        json!({ "subject": "" }),
+        &problem,
+    );
+    let answer = store.initial(id, "Kabid Mutasi");
+    cases.add(
+        "paraf_tanpa_perihal",
+        "circular_initial",
+        json!("Kabid Mutasi"),
+        answer,
+    );
+
     recorded("refusals.json", Value::Object(cases.0));
 }
 
@@ -209,11 +232,13 @@ impl Refusals {
         answer: edaran_core::Result<T>,
     ) {
         let error = answer.expect_err(&format!("the core refuses {name}"));
-        let answer = json!(ErrorReport::from(&error));
-        self.0.insert(
-            name.into(),
-            json!({ "command": command, "given": given, "answer": answer }),
-        );
+        self.report(name, command, given, &ErrorReport::from(&error));
+    }
+
+    /// Records an answer the core gave as a report (a preview's problem).
+    fn report(&mut self, name: &str, command: &str, given: Value, answer: &ErrorReport) {
+        let entry = json!({ "command": command, "given": given, "answer": answer });
+        self.0.insert(name.into(), entry);
     }
 }
 
@@ -224,4 +249,108 @@ fn merged<T: serde::de::DeserializeOwned>(base: &Value, given: &Value) -> T {
         into.extend(from.clone());
     }
     serde_json::from_value(value).expect("a well-formed input")
+}
+
+/// What the fake's drafting replays, keyed by what it is asked: the core's
+/// template document per kind, the period clause per period, the kop
+/// warnings per kop kind, the checklist per status of a template draft,
+/// and the numbers a fresh office's register gives, in order.
+#[test]
+fn the_drafting_answers_the_ui_replays_are_the_cores() {
+    let mut store = Store::open_in_memory().unwrap();
+    demo::fill(&mut store).unwrap();
+    let day = NaiveDate::from_ymd_opt(2020, 3, 27).unwrap();
+
+    let mut templates = serde_json::Map::new();
+    for kind in CircularKind::ALL {
+        let id = store.create_from_template(*kind, day, "petugas").unwrap();
+        templates.insert(
+            kind.code().into(),
+            json!(store.circular(id).unwrap().document),
+        );
+    }
+    let wfh = store
+        .create_from_template(CircularKind::WfhBaru, day, "petugas")
+        .unwrap();
+    let document = store.circular(wfh).unwrap().document;
+
+    // The periods the UI tests set: the template's own, and 7 days from its start.
+    let mut clauses = serde_json::Map::new();
+    let start = document.period.as_ref().unwrap().start;
+    let seven = Period {
+        start,
+        end: Some(start + chrono::Days::new(6)),
+    };
+    for period in [document.period.clone(), Some(seven)] {
+        let mut doc = document.clone();
+        doc.period = period.clone();
+        edaran_core::template::refresh(&mut doc);
+        let period = period.unwrap();
+        let key = format!(
+            "{}|{}",
+            period.start,
+            period.end.map(|d| d.to_string()).unwrap_or_default()
+        );
+        let clause = doc
+            .points
+            .iter()
+            .find(|p| p.clause == Some(Clause::Masa))
+            .unwrap();
+        clauses.insert(key, json!(clause.text));
+    }
+
+    let mut warnings = serde_json::Map::new();
+    for kind in KopKind::ALL {
+        let mut doc = document.clone();
+        doc.letterhead = store.letterhead(*kind).unwrap();
+        doc.letterhead.emblem = None;
+        warnings.insert(kind.code().into(), json!(doc.warnings()));
+    }
+
+    let mut checklists = serde_json::Map::new();
+    checklists.insert("draf".into(), json!(store.issue_checklist(wfh).unwrap()));
+    store.initial(wfh, "Kabid").unwrap();
+    checklists.insert("diparaf".into(), json!(store.issue_checklist(wfh).unwrap()));
+
+    let mut fresh = Store::open_in_memory().unwrap();
+    fresh.save_office(&demo::office_profile()).unwrap();
+    let bupati = json!({
+        "id": null, "role": "kepala_daerah", "name": "Rusdi Hamzah", "front_title": "",
+        "back_title": "", "position_title": "BUPATI TANJUNG SEROJA", "nip": "", "golongan": "",
+        "active": true, "kop": ""
+    });
+    fresh.save_signatory(&merged(&bupati, &json!({}))).unwrap();
+    let organisation = json!({
+        "name": "Bagian Organisasi Setda", "numbering_template": "{klasifikasi}/{nomor}/ORG/{tahun}",
+        "classification": "061"
+    });
+    fresh
+        .save_register(&merged(&organisation, &json!({})))
+        .unwrap();
+    let mut numbers = serde_json::Map::new();
+    for register in fresh.registers().unwrap() {
+        let given: Vec<String> = (0..3)
+            .map(|_| {
+                let id = fresh
+                    .create_from_template(CircularKind::WfhBaru, day, "petugas")
+                    .unwrap();
+                let issue = json!({ "date": "2020-04-01", "register_id": register.id });
+                fresh
+                    .issue(id, &merged(&issue, &json!({})), "petugas")
+                    .unwrap()
+            })
+            .collect();
+        numbers.insert(register.id.to_string(), json!(given));
+    }
+
+    recorded(
+        "drafting.json",
+        json!({
+            "templates": templates,
+            "period_clauses": clauses,
+            "kop_warnings": warnings,
+            "checklists": checklists,
+            "numbers_by_register": numbers,
+        }),
+    );
 }

@@ -1,14 +1,17 @@
 /**
- * The Surat Edaran part of the in-memory backend: drafts, a simplified
- * template, preview pages, the workflow and the register. It mirrors the
- * core's rules that the UI shows (frozen issued circulars, numbering from
- * the register, cancelled numbers kept) with the same codes and messages.
+ * The Surat Edaran part of the in-memory backend: it keeps drafts, the
+ * register and the audit, and replays what the core decides, recorded over
+ * the demo office by tests/contract.rs (templates, period clauses, kop
+ * warnings, the checklist, the actions per status, the numbers a register
+ * gives). A refusal is arranged by the test (`refuseNext`), never decided here.
  */
 import type { Backend } from './backend';
-import type { Actions, BackendError, Edited, Preview, Alert, Arrangement, Chain, Check, CircularDocument, CircularRecord, CircularSummary, Deleted, Derived, Link, Point, Recording, Register, RegisterEntry } from './types';
+import type { Actions, Edited, Preview, Alert, Arrangement, Chain, Check, CircularDocument, CircularRecord, CircularSummary, Deleted, Derived, Link, Point, Recording, Register, RegisterEntry } from './types';
 import { addDays, daysBetween, today } from './dates';
 import { takeOut } from './fakeTrash';
 import RECORDED_ACTIONS from './recorded/actions.json';
+import DRAFTING from './recorded/drafting.json';
+import REFERENCE from './recorded/reference.json';
 
 /** What the core offers per status (recorded by tests/contract.rs). */
 export const ACTIONS = RECORDED_ACTIONS as Record<CircularSummary['status'], Actions>;
@@ -47,101 +50,34 @@ type CircularMethods = Pick<
   | 'circulars_search'
 >;
 
-const LABELS: Record<string, string> = {
-  wfh_baru: 'WFH baru',
-  perpanjangan: 'Perpanjangan',
-  penerapan_kembali: 'Penerapan kembali',
-  perubahan: 'Perubahan',
-  pencabutan: 'Pencabutan / kembali normal',
-  umum: 'Umum',
-  draf: 'Draf',
-  diparaf: 'Diparaf',
-  terbit: 'Terbit',
-  diganti: 'Diganti (diubah)',
-  dicabut: 'Dicabut',
-  batal: 'Nomor dibatalkan',
+/** The core's labels of kinds and statuses. */
+const LABELS: Record<string, string> = Object.fromEntries(
+  [...REFERENCE.circular_kinds, ...REFERENCE.circular_statuses].map((c) => [c.code, c.label]),
+);
+
+const unknown = (what: string): never => {
+  throw { code: 'tidak_ditemukan', message: `${what} tidak ditemukan.` };
 };
 
-const refuse = (code: string, message: string, field?: string): never => {
-  throw { code, message, field };
-};
-
-/** The clause a kind writes for its period, in the core's words (shortened). */
-export function periodClause(doc: CircularDocument): string {
-  const p = doc.period;
-  const span = !p
-    ? 'sampai dengan dicabut atau dievaluasi lebih lanjut'
-    : p.end
-      ? `selama ${daysBetween(p.start, p.end) + 1} hari, terhitung mulai tanggal ${p.start} sampai dengan tanggal ${p.end}`
-      : `terhitung mulai tanggal ${p.start} sampai dengan dicabut atau dievaluasi lebih lanjut`;
-  return doc.kind === 'perpanjangan'
-    ? `Masa bekerja di rumah bagi ${doc.scope} diperpanjang ${span}.`
-    : `${doc.scope} melaksanakan tugas kedinasan dengan bekerja di rumah (_Work From Home_) ${span}.`;
+/** The core's template document of `kind`, with the seed's subject when given. */
+export function blankDocument(kind: string, subject?: string): CircularDocument {
+  const doc = structuredClone(DRAFTING.templates[kind as keyof typeof DRAFTING.templates]) as CircularDocument;
+  if (subject !== undefined) doc.subject = subject;
+  return doc;
 }
 
-/** The core's warning for a kop without emblem (`Circular::warnings`). */
-function warnings(doc: CircularDocument): string[] {
-  if (doc.letterhead.emblem) return [];
-  const emblem = doc.letterhead.kind === 'perangkat_daerah' ? 'lambang daerah di kiri kop' : 'lambang negara (Garuda) di tengah kop';
-  return [`Kop belum berlambang: ${emblem} tidak tercetak. Pilih gambar lambang di Pengaturan (Profil Kantor), lalu pilih kop surat ini sekali lagi.`];
-}
-
+/** The period clause the core wrote for this period (the periods the tests set), else the text as it was. */
 function refresh(doc: CircularDocument): CircularDocument {
   const next = structuredClone(doc);
-  next.points = next.points.map((pt) => (pt.clause === 'masa' ? { ...pt, text: periodClause(next) } : pt));
+  const key = next.period ? `${next.period.start}|${next.period.end ?? ''}` : '';
+  const clause = (DRAFTING.period_clauses as Record<string, string>)[key];
+  if (clause) next.points = next.points.map((pt) => (pt.clause === 'masa' ? { ...pt, text: clause } : pt));
   return next;
 }
 
-function compose(doc: CircularDocument): CircularDocument {
-  const next = structuredClone(doc);
-  const own = next.points.filter((pt) => !pt.clause);
-  next.points = [
-    { text: 'Dengan ini disampaikan hal-hal sebagai berikut:', children: [], clause: 'dasar' },
-    { text: periodClause(next), children: [], clause: 'masa' },
-    ...own,
-    ...next.points.filter((pt) => pt.clause === 'aturan'),
-    { text: 'Demikian Surat Edaran ini disampaikan untuk dilaksanakan dengan penuh tanggung jawab.', children: [], clause: 'penutup' },
-  ];
-  return next;
-}
-
-export function blankDocument(kind: string, subject: string): CircularDocument {
-  return compose({
-    kind,
-    letterhead: { kind: 'kepala_daerah', tiers: ['BUPATI TANJUNG SEROJA'], address_lines: [] },
-    number: '',
-    subject,
-    scope: 'Aparatur Sipil Negara di lingkungan Pemerintah Kabupaten Tanjung Seroja',
-    period: { start: '2020-03-30', end: '2020-04-13' },
-    references: [],
-    addressees: ['Para Kepala Perangkat Daerah'],
-    addressee_location: 'Tempat',
-    points: [],
-    place: 'Muara Seroja',
-    issued_on: null,
-    signature: {
-      mode: 'langsung',
-      principal_office: 'BUPATI TANJUNG SEROJA',
-      signer_office: '',
-      intermediate_office: '',
-      name: 'RUSDI HAMZAH, S.H., M.Si.',
-      rank: '',
-      nip: '',
-    },
-    copies: [],
-    annexes: [],
-  });
-}
-
-/** The core's first complaint about a document, as the preview shows it. */
-function validate(doc: CircularDocument): void {
-  if (!doc.subject.trim()) refuse('wajib_diisi', 'Perihal (tentang) surat edaran wajib diisi.', 'subject');
-  if (doc.period?.end && doc.period.end < doc.period.start)
-    refuse('periode_terbalik', '“Sampai dengan” sebelum “Mulai”; masa berlaku sedikitnya 1 (satu) hari.', 'period');
-  const empty = doc.addressees.findIndex((a) => !a.trim());
-  if (empty >= 0) refuse('baris_kosong', `Tujuan surat baris ${empty + 1} kosong; isi atau hapus baris itu.`, 'addressees');
-  if (doc.points.length === 0) refuse('wajib_diisi', 'Isi surat edaran belum ada; tambahkan sedikitnya satu butir.', 'points');
-}
+/** The core's warnings for a kop without emblem. */
+const warnings = (doc: CircularDocument): string[] =>
+  doc.letterhead.emblem ? [] : DRAFTING.kop_warnings[doc.letterhead.kind as keyof typeof DRAFTING.kop_warnings];
 
 const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -157,7 +93,7 @@ export function fakeCirculars(
     { id: 1, name: 'Buku Agenda BKPSDM', numbering_template: '{klasifikasi}/{nomor}/{unit}/{tahun}', classification: '800', unit_code: 'BKPSDM' },
     { id: 2, name: 'Bagian Organisasi Setda', numbering_template: '{klasifikasi}/{nomor}/ORG/{tahun}', classification: '061', unit_code: '' },
   ];
-  const book = (id: number | null) => registers.find((r) => r.id === (id ?? 1)) ?? refuse('tidak_ditemukan', `Buku agenda dengan id ${id} tidak ditemukan.`);
+  const book = (id: number | null) => registers.find((r) => r.id === (id ?? 1)) ?? unknown('Buku agenda');
   const entry = (b: Register, e: Pick<RegisterEntry, 'year' | 'sequence' | 'number' | 'circular_id' | 'subject' | 'issued_on' | 'kind'>): RegisterEntry => ({
     ...e,
     register_id: b.id,
@@ -170,6 +106,7 @@ export function fakeCirculars(
 
   for (const s of summaries) {
     const doc = blankDocument(s.kind, s.subject);
+    doc.period = { start: '2020-03-30', end: '2020-04-13' };
     doc.number = s.number ?? '';
     doc.issued_on = s.issued_on;
     docs.set(s.id, doc);
@@ -193,12 +130,9 @@ export function fakeCirculars(
     editable(s);
     const b = book(register_id);
     number = number.trim();
-    if (!number) refuse('wajib_diisi', 'Nomor surat edaran yang dicatat wajib diisi, mis. 061/412/ORG.', 'number');
-    const taken = register.find((r) => r.register_id === b.id && r.number.toLowerCase() === number.toLowerCase());
-    if (taken) refuse('nomor_sudah_ada', `Nomor ${taken.number} sudah ada di buku agenda ${b.name}: ${taken.subject}.`, 'number');
     return publish(s, entry(b, { year: Number(date.slice(0, 4)), sequence: null, number, circular_id: id, subject: s.subject, issued_on: date, kind }), actor);
   };
-  const summary = (id: number) => summaries.find((s) => s.id === id) ?? refuse('tidak_ditemukan', `Surat edaran dengan id ${id} tidak ditemukan.`);
+  const summary = (id: number) => summaries.find((s) => s.id === id) ?? unknown('Surat edaran');
   const log = (id: number, action: string, actor: string, detail = '') =>
     audit.set(id, [...(audit.get(id) ?? []), { action, actor: actor || 'petugas', at: '2020-04-01 09:00:00', detail }]);
   const setStatus = (s: CircularSummary, status: CircularSummary['status']) => {
@@ -208,7 +142,7 @@ export function fakeCirculars(
   };
   const editable = (s: CircularSummary) => {
     if (!s.actions.edit)
-      refuse('surat_edaran_terbit', `Surat edaran ${s.number ?? 'ini'} sudah ${LABELS[s.status].toLowerCase()} dan tidak dapat diubah; buat perubahan atau pencabutan sebagai surat edaran baru.`);
+      throw { code: 'surat_edaran_terbit', message: s.actions.locked_reason };
   };
   const add = (doc: CircularDocument, parent: number | null, relation: string | null, actor: string) => {
     const id = nextId++;
@@ -225,14 +159,13 @@ export function fakeCirculars(
     docs.set(id, structuredClone(document));
     s.subject = document.subject;
     s.period = structuredClone(document.period);
-    if (s.status === 'diparaf') {
+    if (s.actions.edit_withdraws_paraf) {
       setStatus(s, 'draf');
       log(id, 'paraf dibatalkan', actor);
     }
     return s;
   };
   const previewOf = (document: CircularDocument): Preview => {
-    validate(document);
     const lines = ['SURAT EDARAN', `NOMOR ${document.number || '....'}`, document.subject.toUpperCase(), ...document.points.map((pt: Point) => pt.text)];
     const text = lines.map((l, i) => `<text x="70" y="${100 + i * 16}">${escape(l)}</text>`).join('');
     return { pages: [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 609 935">${text}</svg>`], page_count: 1, warnings: warnings(document), holiday_gap: null };
@@ -250,24 +183,18 @@ export function fakeCirculars(
     circulars_list: () => later(() => structuredClone(summaries)),
     circular_get: (id) =>
       later((): CircularRecord => ({ ...structuredClone(summary(id)), document: structuredClone(docs.get(id)!) })),
-    circular_new: (kind, actor) => later(() => add(blankDocument(kind, kind === 'umum' ? '' : 'Penyesuaian Sistem Kerja ASN'), null, null, actor)),
+    circular_new: (kind, actor) => later(() => add(blankDocument(kind), null, null, actor)),
     circular_edit: (id, document, _paper, actor) =>
       later((): Edited => {
         const stored = refresh(document);
         const s = saveDraft(id, stored, actor);
-        try {
-          return { ...structuredClone(s), document: structuredClone(stored), preview: previewOf(stored), preview_error: null };
-        } catch (e) {
-          return { ...structuredClone(s), document: structuredClone(stored), preview: null, preview_error: e as BackendError };
-        }
+        return { ...structuredClone(s), document: structuredClone(stored), preview: previewOf(stored), preview_error: null };
       }),
-    circular_compose: (document) => later(() => compose(document)),
+    circular_compose: (document) => later(() => structuredClone(document)),
     circular_preview: (document) => later(() => previewOf(document)),
     circular_initial: (id, verifier) =>
       later(() => {
         const s = summary(id);
-        if (s.status !== 'draf') refuse('bukan_draf', `Hanya draf yang dapat diparaf; status surat edaran ini ${s.status_label}.`);
-        validate(docs.get(id)!);
         setStatus(s, 'diparaf');
         log(id, 'diparaf', verifier);
         return null;
@@ -276,28 +203,16 @@ export function fakeCirculars(
       later(() => {
         const s = summary(id);
         editable(s);
-        validate(docs.get(id)!);
         const b = book(register_id);
-        const year = Number(date.slice(0, 4));
-        const sequence = Math.max(0, ...register.filter((r) => r.register_id === b.id && r.year === year).map((r) => r.sequence ?? 0)) + 1;
-        const number = `${b.classification}/${sequence}/${b.unit_code || 'ORG'}/${year}`;
-        return publish(s, entry(b, { year, sequence, number, circular_id: id, subject: s.subject, issued_on: date, kind: 'terbit' }), actor);
+        // The next of the numbers the core gave a fresh office's register, in order.
+        const given = DRAFTING.numbers_by_register[String(b.id) as keyof typeof DRAFTING.numbers_by_register];
+        const number = given.find((n) => !register.some((r) => r.number === n))!;
+        const sequence = Number(number.split('/')[1]);
+        return publish(s, entry(b, { year: Number(date.slice(0, 4)), sequence, number, circular_id: id, subject: s.subject, issued_on: date, kind: 'terbit' }), actor);
       }),
+    // The core's checklist of a template draft without rules or emblem, by status.
     circular_issue_checklist: (id) =>
-      later((): Check[] => {
-        const s = summary(id);
-        const doc = docs.get(id)!;
-        const rules = doc.rules && Object.keys(doc.rules).length > 0;
-        return [
-          s.status === 'diparaf'
-            ? { code: 'paraf', ok: true, message: 'Draf sudah diparaf.', blocking: false }
-            : { code: 'paraf', ok: false, message: 'Draf ini belum pernah diparaf.', blocking: false },
-          rules || doc.kind === 'pencabutan' || doc.kind === 'umum'
-            ? { code: 'aturan', ok: true, message: 'Aturan pengecualian dan piket sudah diatur.', blocking: false }
-            : { code: 'aturan', ok: false, message: 'Belum ada aturan pengecualian dan piket.', blocking: false },
-          ...warnings(doc).map((message) => ({ code: 'lambang', ok: false, message, blocking: false })),
-        ];
-      }),
+      later((): Check[] => structuredClone(DRAFTING.checklists[summary(id).status === 'diparaf' ? 'diparaf' : 'draf'])),
     circular_record: (id, recording, actor) => later(() => record(id, recording, 'dicatat', actor)),
     // Stores what it is given; the PDF's checks and warnings are the core's.
     srikandi_pdf_pick: () =>
@@ -311,7 +226,6 @@ export function fakeCirculars(
     registers_list: () => later(() => structuredClone(registers)),
     register_save: (r) =>
       later(() => {
-        if (!r.name.trim()) refuse('wajib_diisi', 'Nama buku agenda wajib diisi, mis. Bagian Organisasi Setda.', 'name');
         const saved = { ...structuredClone(r), id: r.id || Math.max(...registers.map((x) => x.id)) + 1 };
         const at = registers.findIndex((x) => x.id === saved.id);
         if (at < 0) registers.push(saved);
@@ -321,7 +235,6 @@ export function fakeCirculars(
     circular_derive: (id, relation, actor, another = false) =>
       later(() => {
         const s = summary(id);
-        if (s.status !== 'terbit') refuse('belum_terbit', 'Hanya dari surat edaran yang terbit.');
         return derived(id, relation, another, () => {
         const doc = structuredClone(docs.get(id)!);
         doc.kind = relation;
@@ -329,7 +242,7 @@ export function fakeCirculars(
         doc.issued_on = null;
         doc.references = [...doc.references, { text: `Surat Edaran Bupati Tanjung Seroja Nomor ${s.number}`, circular_id: id }];
         doc.subject = `${LABELS[relation]} ${s.subject}`;
-        return add(compose(doc), id, relation, actor);
+        return add(doc, id, relation, actor);
         });
       }),
     circular_delete: (id) =>
@@ -343,9 +256,7 @@ export function fakeCirculars(
       }),
     circular_cancel_number: (id, reason, actor) =>
       later(() => {
-        if (!reason.trim()) refuse('wajib_diisi', 'Alasan pembatalan nomor wajib diisi.', 'reason');
         const s = summary(id);
-        if (s.status !== 'terbit') refuse('bukan_terbit', 'Hanya nomor surat edaran yang berstatus terbit yang dapat dibatalkan.');
         const found = register.find((r) => r.circular_id === id)!;
         Object.assign(found, { status: 'dibatalkan', status_label: 'Dibatalkan', note: reason.trim() });
         setStatus(s, 'batal');
@@ -377,9 +288,7 @@ export function fakeCirculars(
     dashboard: (at) => later(() => dashboard(at ?? today())),
     circular_extend: (id, extension, actor, another = false) =>
       later(() => {
-        if (extension.days === 0) refuse('periode_kosong', 'Lama perpanjangan sedikitnya 1 (satu) hari.', 'days');
         const s = summary(id);
-        if (s.status !== 'terbit') refuse('belum_terbit', 'Perpanjangan hanya dapat dibuat dari surat edaran yang terbit.');
         return derived(id, 'perpanjangan', another, () => {
         const doc = structuredClone(docs.get(id)!);
         const end = doc.period?.end ?? today();
@@ -388,7 +297,7 @@ export function fakeCirculars(
         Object.assign(doc, { kind: 'perpanjangan', number: '', issued_on: null, subject: `Perpanjangan ${s.subject}` });
         doc.period = { start, end: addDays(start, length - 1) };
         doc.references = [...doc.references, { text: `Surat Edaran Bupati Tanjung Seroja Nomor ${s.number}`, circular_id: id }];
-        return add(compose(doc), id, 'perpanjangan', actor);
+        return add(refresh(doc), id, 'perpanjangan', actor);
         });
       }),
     circulars_search: (query, filter) =>

@@ -22,7 +22,13 @@ export type Scripted = Backend & {
   refuseNext(refusal: Refusal): void;
   /** The arguments of each call of `command`, oldest first. */
   sent(command: keyof Backend): unknown[][];
+  /** From now on a document holding `refusal.given` is stored but not drawn: the core's problem instead (`circular_edit`, `circular_preview`). */
+  refusePreviewOf(refusal: Refusal): void;
 };
+
+/** Whether `document` holds every field of `given` as recorded. */
+const holds = (document: object, given: unknown) =>
+  Object.entries(given as object).every(([key, value]) => JSON.stringify((document as Record<string, unknown>)[key]) === JSON.stringify(value));
 
 /** The arguments as they were when sent (functions left out). */
 const copied = (args: unknown[]): unknown[] => JSON.parse(JSON.stringify(args, (_, v) => (typeof v === 'function' ? undefined : v)) ?? '[]');
@@ -31,6 +37,8 @@ const copied = (args: unknown[]): unknown[] => JSON.parse(JSON.stringify(args, (
 export function scripted(backend: Backend): Scripted {
   const calls = new Map<string, unknown[][]>();
   const queued = new Map<string, BackendError[]>();
+  const undrawable: Refusal[] = [];
+  const problemOf = (document: object) => undrawable.find((r) => holds(document, r.given))?.answer;
   const wrapped = Object.fromEntries(
     Object.entries(backend).map(([name, method]) => [
       name,
@@ -42,7 +50,19 @@ export function scripted(backend: Backend): Scripted {
       },
     ]),
   ) as unknown as Backend;
+  const { circular_edit, circular_preview } = wrapped;
+  wrapped.circular_edit = async (id, document, paper, actor) => {
+    const edited = await circular_edit(id, document, paper, actor);
+    const problem = problemOf(document);
+    return problem ? { ...edited, preview: null, preview_error: structuredClone(problem) } : edited;
+  };
+  wrapped.circular_preview = async (document, paper) => {
+    const problem = problemOf(document);
+    if (problem) throw structuredClone(problem);
+    return circular_preview(document, paper);
+  };
   return Object.assign(wrapped, {
+    refusePreviewOf: (r: Refusal) => undrawable.push(r),
     refuseNext: (r: Refusal) => queued.set(r.command, [...(queued.get(r.command) ?? []), r.answer]),
     sent: (command: keyof Backend) => calls.get(command) ?? [],
   });
