@@ -281,9 +281,9 @@ fn the_drafting_answers_the_ui_replays_are_the_cores() {
         start,
         end: Some(start + chrono::Days::new(6)),
     };
-    for period in [document.period.clone(), Some(seven)] {
+    for period in [document.period, Some(seven)] {
         let mut doc = document.clone();
-        doc.period = period.clone();
+        doc.period = period;
         edaran_core::template::refresh(&mut doc);
         let period = period.unwrap();
         let key = format!(
