@@ -723,3 +723,86 @@ fn the_rules_roster_and_notices_the_ui_shows_are_the_cores() {
 
     recorded("rules.json", Value::Array(talk.exchanges));
 }
+
+/// The two files the import UI tests pick, as CSV: a plain spreadsheet and
+/// a SIASN export as downloaded (uppercase headers, no eselon, a retired row).
+const IMPORT_FILES: [(&str, &str, &str); 2] = [
+    (
+        "spreadsheet",
+        "pegawai.csv",
+        "NIP,Nama,Jenis Pegawai,Golongan,Jabatan,Perangkat Daerah,Unit Kerja
+198501012010011001,Guru Contoh 001,PNS,III/c,Guru Ahli Muda,Dinas Pendidikan dan Kebudayaan,
+199105202015031002,Yusuf Ramadhan,PNS,III/a,Analis Kepegawaian,Badan Kepegawaian dan Pengembangan Sumber Daya Manusia,Sekretariat
+199307112019022001,Lina Kartika,PPPK,IX,Penata Kelola Lalu Lintas,Dinas Perhubungan,Bidang Lalu Lintas
+198811232014021005,Fajar Nugroho,PNS,III/b,Analis Pemerintahan,Kecamatan Seroja Hilir,Seksi Pemerintahan
+",
+    ),
+    (
+        "siasn",
+        "export.csv",
+        "PNS ID,NIP BARU,NAMA,GOL AKHIR NAMA,JENIS JABATAN NAMA,JABATAN NAMA,UNOR NAMA,SATUAN KERJA KERJA NAMA,KEDUDUKAN HUKUM NAMA,STATUS CPNS PNS,TMT GOLONGAN
+8ae4838a1,197203142000031004,HENDRA WIJAYA,IV/c,Struktural,Kepala Dinas Kesehatan,Dinas Kesehatan,Dinas Kesehatan,Aktif,P,01-04-2020
+8ae4838a2,198006212006042002,RATNA UTAMI,III/d,Struktural,Kepala Seksi Pelayanan Kesehatan Primer,Seksi Pelayanan Kesehatan Primer,Dinas Kesehatan,Aktif,P,01-04-2021
+8ae4838a3,199902102024011003,BAYU PRATAMA,III/a,Fungsional Tertentu,Perawat Ahli Pertama,Sekretariat,Dinas Kesehatan,Aktif,C,01-01-2024
+8ae4838a4,196101011985031001,AGUS SANTOSO,IV/a,Fungsional Umum,Pengadministrasi Umum,Sekretariat,Dinas Kesehatan,Pensiun,P,01-04-2010
+",
+    ),
+];
+
+/// The employee import over the fake's office: per file, the mapping step
+/// the core shows, and its answer to each import the UI tests make (the
+/// guessed mapping with and without creating what is missing, and without
+/// the name), with what an accepted import wrote for the fake to keep.
+#[test]
+fn the_employee_imports_the_ui_shows_are_the_cores() {
+    use edaran_core::import::{import_employees, preview_import, FileKind, ImportFile};
+    let mut files = serde_json::Map::new();
+    for (key, name, text) in IMPORT_FILES {
+        let file = ImportFile {
+            name: name.into(),
+            bytes: text.as_bytes().to_vec(),
+            kind: FileKind::Csv,
+        };
+        let preview = json!(preview_import(&small_office(), &file).unwrap());
+        let guessed = preview["mapping"].clone();
+        let mut nameless = guessed.clone();
+        nameless.as_object_mut().unwrap().remove("name");
+        let imports: Vec<Value> = [(&guessed, false), (&guessed, true), (&nameless, false)]
+            .into_iter()
+            .map(|(mapping, create_missing)| {
+                let mut store = small_office();
+                let before: Vec<i64> = store.agencies("").unwrap().iter().map(|a| a.id).collect();
+                let answer = import_employees(&mut store, &file, &merged(mapping, &json!({})), create_missing);
+                let asked = json!({ "mapping": mapping, "create_missing": create_missing });
+                match answer {
+                    Err(error) => merged(&asked, &json!({ "refused": ErrorReport::from(&error) })),
+                    Ok(summary) => {
+                        let agencies = store.agencies("").unwrap();
+                        let new_agencies: Vec<_> = agencies.iter().filter(|a| !before.contains(&a.id)).collect();
+                        let units: Vec<_> = agencies
+                            .iter()
+                            .flat_map(|a| store.units(a.id).unwrap())
+                            .filter(|u| u.id > 4)
+                            .map(|u| json!({ "agency": store.agency(u.agency_id).unwrap().name, "name": u.name, "kind": u.kind }))
+                            .collect();
+                        let employees: Vec<_> = text
+                            .lines()
+                            .skip(1)
+                            .filter_map(|line| line.split(',').find(|f| f.len() == 18))
+                            .filter_map(|nip| store.employee_by_nip(nip).ok())
+                            .collect();
+                        merged(
+                            &asked,
+                            &json!({ "answer": summary, "wrote": { "agencies": new_agencies, "units": units, "employees": employees } }),
+                        )
+                    }
+                }
+            })
+            .collect();
+        files.insert(
+            key.into(),
+            json!({ "name": name, "preview": preview, "imports": imports }),
+        );
+    }
+    recorded("import.json", Value::Object(files));
+}

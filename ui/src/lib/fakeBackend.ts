@@ -432,6 +432,6 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
     ...circulars,
     ...signing,
     ...fakeRules(circulars, later),
-    ...fakeImport(db, ref.employment_kinds, (input) => upsert(db.employees, employeeRow(input)), () => nextId++, later),
+    ...fakeImport(db, (input) => upsert(db.employees, employeeRow(input)), () => nextId++, later),
   };
 }
