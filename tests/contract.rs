@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use edaran_core::circular::{CircularKind, CircularStatus};
+use edaran_core::circular::{CircularKind, CircularStatus, Relation};
 use edaran_core::store::{Issue, Recording};
 use edaran_core::{demo, ErrorReport, Store};
 use serde_json::{json, Value};
@@ -629,6 +629,14 @@ fn the_rules_roster_and_notices_the_ui_shows_are_the_cores() {
         "from": "2020-04-01", "nip": "198203152006042011", "note": "surat dokter",
         "placement": "di_rumah", "reason": "hamil"
     }] });
+    // An amendment drafted from the issued circular on the page (the fake's id 5000).
+    let mut store = talk.restart();
+    let today = NaiveDate::from_ymd_opt(2020, 4, 1).unwrap();
+    let amendment = store
+        .derive(1, Relation::Perubahan, today, ACTOR)
+        .unwrap()
+        .id;
+    talk.ask(&mut store, "rules_get", json!([5000]), json!([amendment]));
     for rules in [
         every_kind,
         shifts,

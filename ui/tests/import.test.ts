@@ -45,7 +45,7 @@ describe('employee import', () => {
     expect(backend.sent('employees_import').at(-1)!.slice(1)).toEqual([refused.mapping, false]);
     const errors = await screen.findByTestId('import-errors');
     expect(errors.textContent).toContain(refused.refused!.message);
-    expect(rowTexts('import-error-row')).toEqual(refused.refused!.rows.map((r) => `Baris ${r.line}, kolom ${r.column}: ${r.message}`));
+    expect(rowTexts('import-error-row')).toEqual(refused.refused!.rows!.map((r) => `Baris ${r.line}, kolom ${r.column}: ${r.message}`));
     expect(screen.getByTestId('import-nothing-saved').textContent).toContain('Tidak ada data pegawai yang disimpan');
     expect(screen.getByTestId('employee-total').textContent).toContain('dari 65');
 
