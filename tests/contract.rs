@@ -666,9 +666,6 @@ fn the_rules_roster_and_notices_the_ui_shows_are_the_cores() {
     talk.call(&mut store, "rules_save", json!([2, picket(2)]));
     talk.call(&mut store, "circular_conflicts", json!([2]));
     talk.call(&mut store, "roster_generate", json!([2]));
-    for agency in 1..=4 {
-        talk.call(&mut store, "agency_grid", json!([2, agency]));
-    }
     for date in ["2020-03-30", "2020-04-05"] {
         talk.call(&mut store, "status_list", json!([2, date, 3]));
     }

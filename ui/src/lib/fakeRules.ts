@@ -3,12 +3,15 @@
  * clauses, the roster, an agency's grid, everyone's status, the conflicts
  * and the notices are the core's answers, recorded by tests/contract.rs for
  * the calls the UI tests make (`recorded/rules.json`), each found by the call
- * and by the rule-changing calls accepted before it. A call that was not
- * recorded fails with its name; a refusal is arranged by the test
- * (`refuseNext`) unless the core refused the recorded call itself.
+ * and by the rule-changing calls accepted before it. They are recorded over
+ * a core store holding the seed's office (same ids and names), except that
+ * Disdikbud's teachers are in a unit there, as the core rosters units only:
+ * the grid, statuses and notices are served as the core gave them. A call
+ * that was not recorded fails with its name; a refusal is arranged by the
+ * test (`refuseNext`) unless the core refused the recorded call itself.
  */
 import type { Backend } from './backend';
-import type { BackendError, NoticeProgress, NoticesResult, Point, RulesView } from './types';
+import type { BackendError, CircularDocument, NoticeProgress, NoticesResult, Point, RulesView } from './types';
 import RECORDED from './recorded/rules.json';
 
 type RulesMethods = Pick<
@@ -40,7 +43,7 @@ interface Exchange {
   refused?: BackendError;
 }
 
-/** The calls that change what later calls are answered. */
+/** The calls that change what later calls are answered (as `Conversation::ask` in tests/contract.rs). */
 const CHANGES = new Set(['rules_save', 'rules_insert_clauses', 'roster_generate', 'roster_extend', 'roster_edit']);
 
 /** A value as JSON with its object keys sorted, so equal calls read alike. */
@@ -73,7 +76,7 @@ export function fakeRules(circulars: CircularAccess, later: <T>(f: () => T) => P
   }
 
   /** Keeps the circular's document as the core left it (the checklist and the editor read it). */
-  async function keep(id: number, change: (doc: Awaited<ReturnType<Backend['circular_get']>>['document']) => void, actor: string) {
+  async function keep(id: number, change: (doc: CircularDocument) => void, actor: string) {
     const doc = (await circulars.circular_get(id)).document;
     change(doc);
     await circulars.circular_edit(id, doc, 'f4', actor);
@@ -104,7 +107,7 @@ export function fakeRules(circulars: CircularAccess, later: <T>(f: () => T) => P
     // Where the save dialog put the file.
     roster_export: (_id, format) => later(() => `/tmp/Jadwal piket.${format}`),
     status_list: (id, date, agencyId) => replay('status_list', [id, date, agencyId]),
-    // The core's batch (how many documents, pages, signed) with its progress replayed; cancel stops it.
+    // The core's batch (documents, pages, signed) with its progress replayed; cancel stops it (the pages stay the whole batch's).
     notices_save: async (id, options) => {
       const written = await replay<NoticesResult>('notices_save', [id, { per_employee: options.per_employee, signed: options.sign !== null }]);
       cancelling = false;
