@@ -329,106 +329,42 @@ fn small_office() -> Store {
         let input = json!({ "id": null, "agency_id": agency_id, "parent_id": parent_id, "name": name, "kind": kind });
         store.save_unit(&merged(&input, &json!({}))).unwrap();
     }
-    let person = |nip: &str,
-                  front: &str,
-                  name: &str,
-                  back: &str,
-                  golongan: &str,
-                  position: &str,
-                  kind: &str,
-                  eselon: &str,
-                  agency: i64,
-                  unit: Option<i64>| {
+    let person = json!({
+        "id": null, "front_title": "", "back_title": "", "employment": "pns", "golongan": "",
+        "eselon": "", "position_kind": "pelaksana", "unit_id": null
+    });
+    let teachers = (1..=60).map(|i| {
         json!({
-            "id": null, "nip": nip, "name": name, "front_title": front, "back_title": back,
-            "employment": "pns", "golongan": golongan, "position_name": position,
-            "position_kind": kind, "eselon": eselon, "agency_id": agency, "unit_id": unit
+            "nip": format!("198501012010011{i:03}"), "name": format!("Guru Contoh {i:03}"),
+            "back_title": "S.Pd.", "golongan": "III/b", "position_name": "Guru Ahli Pertama",
+            "position_kind": "fungsional", "agency_id": 3, "unit_id": 4
         })
-    };
-    let mut people = vec![
-        person(
-            "197805122003121004",
-            "Drs.",
-            "Bambang Hartono",
-            "M.Si.",
-            "IV/b",
-            "Kepala Badan",
-            "struktural",
-            "II.b",
-            1,
-            None,
-        ),
-        person(
-            "198203152006042011",
-            "",
-            "Rina Marlina",
-            "S.E.",
-            "III/d",
-            "Sekretaris",
-            "struktural",
-            "III.a",
-            1,
-            Some(1),
-        ),
-        person(
-            "197911042005012003",
-            "dr.",
-            "Sari Wulandari",
-            "M.Kes.",
-            "IV/a",
-            "Kepala Dinas",
-            "struktural",
-            "II.b",
-            2,
-            None,
-        ),
-        merged::<Value>(
-            &person(
-                "199002142023212018",
-                "",
-                "Dewi Lestari",
-                "S.Kep., Ners",
-                "IX",
-                "Perawat Ahli Pertama",
-                "fungsional",
-                "",
-                2,
-                Some(3),
-            ),
-            &json!({ "employment": "pppk" }),
-        ),
-        merged::<Value>(
-            &person(
-                "",
-                "",
-                "Agus Salim",
-                "",
-                "",
-                "Pengemudi",
-                "pelaksana",
-                "",
-                2,
-                None,
-            ),
-            &json!({ "employment": "honorer" }),
-        ),
+    });
+    let people = [
+        json!({
+            "nip": "197805122003121004", "front_title": "Drs.", "name": "Bambang Hartono", "back_title": "M.Si.",
+            "golongan": "IV/b", "position_name": "Kepala Badan", "position_kind": "struktural", "eselon": "II.b",
+            "agency_id": 1
+        }),
+        json!({
+            "nip": "198203152006042011", "name": "Rina Marlina", "back_title": "S.E.", "golongan": "III/d",
+            "position_name": "Sekretaris", "position_kind": "struktural", "eselon": "III.a", "agency_id": 1,
+            "unit_id": 1
+        }),
+        json!({
+            "nip": "197911042005012003", "front_title": "dr.", "name": "Sari Wulandari", "back_title": "M.Kes.",
+            "golongan": "IV/a", "position_name": "Kepala Dinas", "position_kind": "struktural", "eselon": "II.b",
+            "agency_id": 2
+        }),
+        json!({
+            "nip": "199002142023212018", "name": "Dewi Lestari", "back_title": "S.Kep., Ners", "employment": "pppk",
+            "golongan": "IX", "position_name": "Perawat Ahli Pertama", "position_kind": "fungsional",
+            "agency_id": 2, "unit_id": 3
+        }),
+        json!({ "nip": "", "name": "Agus Salim", "employment": "honorer", "position_name": "Pengemudi", "agency_id": 2 }),
     ];
-    people.extend((1..=60).map(|i| {
-        person(
-            &format!("198501012010011{i:03}"),
-            "",
-            &format!("Guru Contoh {i:03}"),
-            "S.Pd.",
-            "III/b",
-            "Guru Ahli Pertama",
-            "fungsional",
-            "",
-            3,
-            Some(4),
-        )
-    }));
-    for p in &people {
-        store.save_employee(&merged(p, &json!({}))).unwrap();
+    for given in people.into_iter().chain(teachers) {
+        store.save_employee(&merged(&person, &given)).unwrap();
     }
     let signatory = json!({
         "id": null, "role": "kepala_daerah", "name": "Hendra Gunawan", "front_title": "H.",
@@ -438,27 +374,16 @@ fn small_office() -> Store {
     store
         .save_signatory(&merged(&signatory, &json!({})))
         .unwrap();
-    let days: Vec<_> = [
-        ("2020-01-01", "Tahun Baru 2020 Masehi", "libur_nasional"),
-        (
-            "2020-05-25",
-            "Hari Raya Idul Fitri 1441 Hijriah",
-            "libur_nasional",
-        ),
-        (
-            "2020-05-26",
-            "Hari Raya Idul Fitri 1441 Hijriah",
-            "libur_nasional",
-        ),
-        ("2020-05-27", "Cuti Bersama Idul Fitri", "cuti_bersama"),
-    ]
-    .into_iter()
-    .map(|(date, name, kind)| {
-        merged(
-            &json!({ "date": date, "name": name, "kind": kind }),
-            &json!({}),
-        )
-    })
+    let days: Vec<_> = json!([
+        { "date": "2020-01-01", "name": "Tahun Baru 2020 Masehi", "kind": "libur_nasional" },
+        { "date": "2020-05-25", "name": "Hari Raya Idul Fitri 1441 Hijriah", "kind": "libur_nasional" },
+        { "date": "2020-05-26", "name": "Hari Raya Idul Fitri 1441 Hijriah", "kind": "libur_nasional" },
+        { "date": "2020-05-27", "name": "Cuti Bersama Idul Fitri", "kind": "cuti_bersama" }
+    ])
+    .as_array()
+    .unwrap()
+    .iter()
+    .map(|day| merged(day, &json!({})))
     .collect();
     store
         .record_decree(2020, "SKB 3 Menteri 2019", &days)
