@@ -266,7 +266,7 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
     });
   const { trash, deleted_restore } = fakeTrash(later);
   const circulars = fakeCirculars(db.circulars, later, trash);
-  const { unlock, ...signing } = fakeSigning(
+  const signing = fakeSigning(
     (id) => fullName(db.signatories.find((s) => s.id === id)!),
     circulars.circular_issue,
     later,
@@ -431,7 +431,7 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
     backup_restore: () => later(() => null),
     ...circulars,
     ...signing,
-    ...fakeRules(db, ref, circulars, unlock, later),
-    ...fakeImport(db, ref.employment_kinds, (input) => upsert(db.employees, employeeRow(input)), () => nextId++, later),
+    ...fakeRules(circulars, later),
+    ...fakeImport(db, (input) => upsert(db.employees, employeeRow(input)), () => nextId++, later),
   };
 }
