@@ -7,11 +7,12 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use edaran_core::circular::{CircularKind, CircularStatus, Clause, KopKind, Period, Relation};
 use edaran_core::office::PaperSize;
-use edaran_core::store::{Issue, Recording};
+use edaran_core::store::{Extension, Issue, Recording, SearchFilter};
 use edaran_core::{demo, ErrorReport, Store};
 use serde_json::{json, Value};
 
-fn recorded(name: &str, answer: Value) {
+fn recorded(name: &str, mut answer: Value) {
+    at_the_fakes_time(&mut answer);
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../ui/src/lib/recorded")
         .join(name);
@@ -22,6 +23,24 @@ fn recorded(name: &str, answer: Value) {
             "{} was not what the core answers; it is rewritten now: commit it",
             path.display()
         );
+    }
+}
+
+/// The store stamps changes with the clock; a recording carries the fake's
+/// own moment instead, so it is the same on every run.
+fn at_the_fakes_time(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            for (key, item) in map.iter_mut() {
+                if key == "updated_at" {
+                    *item = json!("2020-04-06 09:00:00");
+                } else {
+                    at_the_fakes_time(item);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(at_the_fakes_time),
+        _ => {}
     }
 }
 
@@ -864,4 +883,135 @@ fn the_employee_imports_the_ui_shows_are_the_cores() {
         );
     }
     recorded("import.json", Value::Object(files));
+}
+
+/// The fake's circulars, made by the core: the demo office's profile, the
+/// Bupati, SE 800/1/BKPSDM/2020 issued 27 March 2020 for 30 March – 13 April,
+/// and its extension drafted on the fake's day (6 April 2020); with what the
+/// core answers over them for the dashboard, deriving and search, keyed as
+/// the fake asks (`date|circular ids`, `relation|days|another|circular ids`,
+/// `query|filter`).
+#[test]
+fn the_circulars_the_ui_starts_from_are_the_cores() {
+    let today = NaiveDate::from_ymd_opt(2020, 4, 6).unwrap();
+    let ([first, extension], mut store) = seeded(today);
+    let ids = |store: &Store| {
+        let mut ids: Vec<i64> = store.circulars().unwrap().iter().map(|c| c.id).collect();
+        ids.sort();
+        ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+    };
+
+    let summaries = store.circulars().unwrap();
+    let documents: serde_json::Map<String, Value> = summaries
+        .iter()
+        .map(|c| {
+            (
+                c.id.to_string(),
+                json!(store.circular(c.id).unwrap().document),
+            )
+        })
+        .collect();
+
+    let mut dashboards = serde_json::Map::new();
+    let mut board = |store: &Store, at: &str| {
+        let day: NaiveDate = at.parse().unwrap();
+        let key = format!("{at}|{}", ids(store));
+        dashboards.insert(key, json!(store.dashboard(day).unwrap()));
+    };
+    // Today, the last day in force (a quiet day jumps to it), a quiet day.
+    for at in ["2020-04-06", "2020-04-13", "2020-06-01"] {
+        board(&store, at);
+    }
+
+    let mut derived = serde_json::Map::new();
+    let mut derive = |relation: Relation, days: Option<u32>, another: bool, drafted: bool| {
+        let ([_, extension], mut store) = seeded(today);
+        if !drafted {
+            store.delete_draft(extension).unwrap();
+        }
+        let key = format!(
+            "{}|{}|{another}|{}",
+            relation.code(),
+            days.map(|d| d.to_string()).unwrap_or_default(),
+            ids(&store)
+        );
+        let extension: Extension = merged(&json!({ "days": days }), &json!({}));
+        let answer = store
+            .draft_from(first, relation, extension, another, today, "petugas")
+            .unwrap();
+        let record = (!answer.existing).then(|| store.circular(answer.id).unwrap());
+        derived.insert(key, json!({ "answer": answer, "record": record }));
+    };
+    for another in [false, true] {
+        derive(Relation::Perpanjangan, None, another, true);
+        derive(Relation::Perpanjangan, Some(7), another, true);
+    }
+    derive(Relation::Perpanjangan, None, false, false);
+    derive(Relation::Perubahan, None, false, true);
+    derive(Relation::Pencabutan, None, false, true);
+
+    // Without the extension's draft, the end comes with no successor.
+    store.delete_draft(extension).unwrap();
+    board(&store, "2020-04-09");
+
+    let (_, store) = seeded(today);
+    let mut searches = serde_json::Map::new();
+    // The UI searches as the clerk types `800/1`, then keeps only drafts.
+    let everything = json!({ "year": null, "status": null, "kind": null });
+    let drafts = json!({ "year": null, "status": "draf", "kind": null });
+    let typed = ["8", "80", "800", "800/", "800/1"].map(|q| (q, &everything));
+    for (query, filter) in typed.into_iter().chain([("800/1", &drafts)]) {
+        let answer = store.search_circulars(query, &merged::<SearchFilter>(filter, &json!({})));
+        searches.insert(format!("{query}|{filter}"), json!(answer.unwrap()));
+    }
+
+    recorded(
+        "circulars.json",
+        json!({
+            "today": today,
+            "summaries": summaries,
+            "documents": documents,
+            "dashboards": dashboards,
+            "derived": derived,
+            "searches": searches,
+        }),
+    );
+}
+
+/// A store holding the fake's circulars: the issued one and its extension's draft.
+fn seeded(today: NaiveDate) -> ([i64; 2], Store) {
+    let mut store = Store::open_in_memory().unwrap();
+    store.save_office(&demo::office_profile()).unwrap();
+    let bupati = json!({
+        "id": null, "role": "kepala_daerah", "name": "Hendra Gunawan", "front_title": "H.",
+        "back_title": "S.H., M.H.", "position_title": "BUPATI TANJUNG SEROJA", "nip": "",
+        "golongan": "", "active": true, "kop": ""
+    });
+    store.save_signatory(&merged(&bupati, &json!({}))).unwrap();
+    let day = NaiveDate::from_ymd_opt(2020, 3, 27).unwrap();
+    let first = store
+        .create_from_template(CircularKind::WfhBaru, day, "petugas")
+        .unwrap();
+    let mut document = store.circular(first).unwrap().document;
+    document.period = Some(Period {
+        start: NaiveDate::from_ymd_opt(2020, 3, 30).unwrap(),
+        end: NaiveDate::from_ymd_opt(2020, 4, 13),
+    });
+    store
+        .edit_draft(first, &document, PaperSize::F4, 1, "petugas")
+        .unwrap();
+    let issue: Issue = merged(&json!({ "date": "2020-03-27" }), &json!({}));
+    store.issue(first, &issue, "petugas").unwrap();
+    let extension = store
+        .draft_from(
+            first,
+            Relation::Perpanjangan,
+            Extension::default(),
+            false,
+            today,
+            "petugas",
+        )
+        .unwrap()
+        .id;
+    ([first, extension], store)
 }

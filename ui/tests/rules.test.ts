@@ -1,8 +1,10 @@
 import { fireEvent, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../src/lib/backend';
+import CIRCULARS from '../src/lib/recorded/circulars.json';
 import RECORDED from '../src/lib/recorded/rules.json';
 import { refusals, type Scripted } from '../src/lib/replay';
+import { showDate } from '../src/lib/dates';
 import { hasRules, numberProblem, sameRules, toDraft, toRules } from '../src/lib/rules';
 import type { RosterSummary, Rules } from '../src/lib/types';
 import { expectSentRefused, openPage, renderApp, rowTexts, screen, waitFor, acceptWarnings } from './helpers';
@@ -346,7 +348,9 @@ describe('picket roster', () => {
     const { user, backend } = await renderApp();
     await openRoster(backend, user, { picket: { per_day: 2, unit_kinds: [], categories: [] } });
     const date = screen.getByTestId('status-date') as HTMLInputElement;
-    expect(date.value).toBe('30/03/2020');
+    // The draft's first day is offered; the day asked here is the roster's first.
+    expect(date.value).toBe(showDate(CIRCULARS.summaries.find((c) => c.id === DRAFT)!.period!.start));
+    await fireEvent.input(date, { target: { value: '2020-03-30' } });
     await user.click(screen.getByTestId('status-query'));
     expect(backend.sent('status_list').at(-1)).toEqual([DRAFT, '2020-03-30', DISDIKBUD]);
     // Each row shows the core's status and reason.

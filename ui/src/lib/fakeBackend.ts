@@ -4,7 +4,8 @@
  * meet the same errors (same codes, fields and messages).
  */
 import type { Backend } from './backend';
-import { ACTIONS, fakeCirculars } from './fakeCirculars';
+import { fakeCirculars } from './fakeCirculars';
+import CIRCULARS from './recorded/circulars.json';
 import CUTI from './recorded/classifications-cuti.json';
 import EXAMPLES from './recorded/number-examples.json';
 import REFERENCE from './recorded/reference.json';
@@ -145,42 +146,8 @@ export function demoSeed(): FakeSeed {
       { id: 3, date: '2020-05-26', name: 'Hari Raya Idul Fitri 1441 Hijriah', kind: 'libur_nasional', source: 'SKB 3 Menteri 2019' },
       { id: 4, date: '2020-05-27', name: 'Cuti Bersama Idul Fitri', kind: 'cuti_bersama', source: 'SKB 3 Menteri 2020' },
     ],
-    circulars: [
-      {
-        id: 2,
-        kind: 'perpanjangan',
-        kind_label: 'Perpanjangan',
-        status: 'draf',
-        status_label: 'Draf',
-        actions: ACTIONS.draf,
-        subject: 'Perpanjangan Penyesuaian Sistem Kerja ASN',
-        number: null,
-        issued_on: null,
-        parent_id: 1,
-        relation: 'perpanjangan',
-        updated_at: '2020-04-10 09:00:00',
-        period: null,
-        period_label: '14–27 April 2020',
-        origin: 'Perpanjangan dari 800/1/BKPSDM/2020',
-      },
-      {
-        id: 1,
-        kind: 'wfh_baru',
-        kind_label: 'WFH baru',
-        status: 'terbit',
-        status_label: 'Terbit',
-        actions: ACTIONS.terbit,
-        subject: 'Penyesuaian Sistem Kerja ASN',
-        number: '800/1/BKPSDM/2020',
-        issued_on: '2020-03-27',
-        parent_id: null,
-        relation: null,
-        updated_at: '2020-03-27 10:00:00',
-        period: null,
-        period_label: null,
-        origin: null,
-      },
-    ],
+    // The core's: SE 800/1/BKPSDM/2020 issued, its extension drafted (recorded by tests/contract.rs).
+    circulars: structuredClone(CIRCULARS.summaries) as CircularSummary[],
     office: {
       region_kind: 'kabupaten',
       region_name: 'Tanjung Seroja',

@@ -6,10 +6,11 @@
  * gives). A refusal is arranged by the test (`refuseNext`), never decided here.
  */
 import type { Backend } from './backend';
-import type { Actions, Edited, Preview, Alert, Arrangement, Chain, Check, CircularDocument, CircularRecord, CircularSummary, Deleted, Derived, Link, Point, Recording, Register, RegisterEntry } from './types';
-import { addDays, daysBetween, today } from './dates';
+import type { Actions, Check, CircularDocument, CircularRecord, CircularSummary, Dashboard, Deleted, Derived, Edited, Point, Preview, Recording, Register, RegisterEntry, SearchHit } from './types';
+import { today } from './dates';
 import { takeOut } from './fakeTrash';
 import RECORDED_ACTIONS from './recorded/actions.json';
+import CIRCULARS from './recorded/circulars.json';
 import DRAFTING from './recorded/drafting.json';
 import REFERENCE from './recorded/reference.json';
 
@@ -54,6 +55,13 @@ type CircularMethods = Pick<
 const LABELS: Record<string, string> = Object.fromEntries(
   [...REFERENCE.circular_kinds, ...REFERENCE.circular_statuses].map((c) => [c.code, c.label]),
 );
+
+/** The recorded answer under `key`; a key not recorded is the test's mistake, said as such. */
+function replayed(answers: object, key: string, what: string): unknown {
+  const answer = (answers as Record<string, unknown>)[key];
+  if (answer === undefined) throw new Error(`no recorded ${what} for ${key}: record it in tests/contract.rs`);
+  return structuredClone(answer);
+}
 
 const unknown = (what: string): never => {
   throw { code: 'tidak_ditemukan', message: `${what} tidak ditemukan.` };
@@ -105,12 +113,7 @@ export function fakeCirculars(
   let nextId = 5000;
 
   for (const s of summaries) {
-    const doc = blankDocument(s.kind, s.subject);
-    doc.period = { start: '2020-03-30', end: '2020-04-13' };
-    doc.number = s.number ?? '';
-    doc.issued_on = s.issued_on;
-    docs.set(s.id, doc);
-    s.period = doc.period; // the fake drafts every seeded circular with the blank period
+    docs.set(s.id, structuredClone(CIRCULARS.documents[String(s.id) as keyof typeof CIRCULARS.documents]) as CircularDocument);
     if (s.number && s.issued_on) {
       const sequence = Number(s.number.split('/')[1]);
       register.push(entry(registers[0], { year: Number(s.issued_on.slice(0, 4)), sequence, number: s.number, circular_id: s.id, subject: s.subject, issued_on: s.issued_on, kind: 'terbit' }));
@@ -144,10 +147,11 @@ export function fakeCirculars(
     if (!s.actions.edit)
       throw { code: 'surat_edaran_terbit', message: s.actions.locked_reason };
   };
-  const add = (doc: CircularDocument, parent: number | null, relation: string | null, actor: string) => {
+  /** A new draft: the core's record when it was recorded (derived), else a plain summary of `doc`. */
+  const add = (doc: CircularDocument, actor: string, recorded?: CircularSummary) => {
     const id = nextId++;
-    const origin = relation && parent !== null ? `${LABELS[relation]} dari ${summary(parent).number}` : null;
-    summaries.unshift({ id, kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', actions: ACTIONS.draf, subject: doc.subject, number: null, issued_on: null, parent_id: parent, relation, updated_at: '2020-04-01 09:00:00', period: doc.period, period_label: null, origin });
+    const plain = { kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', actions: ACTIONS.draf, subject: doc.subject, number: null, issued_on: null, parent_id: null, relation: null, updated_at: '2020-04-06 09:00:00', period: doc.period, period_label: null, origin: null } as const;
+    summaries.unshift({ ...(recorded ?? plain), id });
     docs.set(id, doc);
     log(id, 'dibuat', actor);
     return id;
@@ -171,19 +175,24 @@ export function fakeCirculars(
     return { pages: [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 609 935">${text}</svg>`], page_count: 1, warnings: warnings(document), holiday_gap: null };
   };
 
-  /** One draft per intent, as the core decides it (without the period in the name). */
-  const derived = (parent: number, relation: string, another: boolean, make: () => number): Derived => {
-    const name = `Draf ${relation} dari ${summary(parent).number}`;
-    const open = summaries.find((c) => c.parent_id === parent && c.relation === relation && (c.status === 'draf' || c.status === 'diparaf'));
-    if (open && !another) return { id: open.id, existing: true, name, message: `${name} sudah ada; dibuka.` };
-    return { id: make(), existing: false, name, message: `${name} disusun.` };
+  /** The ids of the circulars held now: part of the key of an answer that depends on them. */
+  const held = () => summaries.map((c) => c.id).sort((a, b) => a - b).join(',');
+
+  /** The core's answer to deriving from the seed's issued circular (one draft per intent included): a new draft is added as recorded. */
+  const derived = (parent: number, relation: string, days: number | null, another: boolean, actor: string): Derived => {
+    const key = `${relation}|${days ?? ''}|${another}|${held()}`;
+    const recorded = (CIRCULARS.derived as Record<string, { answer: Derived; record: (CircularRecord & { document: CircularDocument }) | null }>)[key];
+    if (parent !== 1 || !recorded) throw new Error(`no recorded answer for deriving ${key} from ${parent}: record it in tests/contract.rs`);
+    if (!recorded.record) return structuredClone(recorded.answer);
+    const { document, ...record } = structuredClone(recorded.record);
+    return { ...recorded.answer, id: add(document, actor, record) };
   };
 
   return {
     circulars_list: () => later(() => structuredClone(summaries)),
     circular_get: (id) =>
       later((): CircularRecord => ({ ...structuredClone(summary(id)), document: structuredClone(docs.get(id)!) })),
-    circular_new: (kind, actor) => later(() => add(blankDocument(kind), null, null, actor)),
+    circular_new: (kind, actor) => later(() => add(blankDocument(kind), actor)),
     circular_edit: (id, document, _paper, actor) =>
       later((): Edited => {
         const stored = refresh(document);
@@ -232,19 +241,7 @@ export function fakeCirculars(
         else registers[at] = saved;
         return saved.id;
       }),
-    circular_derive: (id, relation, actor, another = false) =>
-      later(() => {
-        const s = summary(id);
-        return derived(id, relation, another, () => {
-        const doc = structuredClone(docs.get(id)!);
-        doc.kind = relation;
-        doc.number = '';
-        doc.issued_on = null;
-        doc.references = [...doc.references, { text: `Surat Edaran Bupati Tanjung Seroja Nomor ${s.number}`, circular_id: id }];
-        doc.subject = `${LABELS[relation]} ${s.subject}`;
-        return add(doc, id, relation, actor);
-        });
-      }),
+    circular_derive: (id, relation, actor, another = false) => later(() => derived(id, relation, null, another, actor)),
     circular_delete: (id) =>
       later(() => {
         const s = summary(id);
@@ -286,82 +283,12 @@ export function fakeCirculars(
     circular_import_json: () => later(() => null),
     register_export: (_q, _y, format) => later(() => `/tmp/buku-agenda.${format}`),
     dashboard: (at) => later(() => dashboard(at ?? today())),
-    circular_extend: (id, extension, actor, another = false) =>
-      later(() => {
-        const s = summary(id);
-        return derived(id, 'perpanjangan', another, () => {
-        const doc = structuredClone(docs.get(id)!);
-        const end = doc.period?.end ?? today();
-        const length = extension.days ?? (doc.period?.end ? daysBetween(doc.period.start, doc.period.end) + 1 : 14);
-        const start = addDays(end, 1);
-        Object.assign(doc, { kind: 'perpanjangan', number: '', issued_on: null, subject: `Perpanjangan ${s.subject}` });
-        doc.period = { start, end: addDays(start, length - 1) };
-        doc.references = [...doc.references, { text: `Surat Edaran Bupati Tanjung Seroja Nomor ${s.number}`, circular_id: id }];
-        return add(refresh(doc), id, 'perpanjangan', actor);
-        });
-      }),
-    circulars_search: (query, filter) =>
-      later(() => {
-        const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-        return summaries
-          .filter((s) => {
-            const text = `${s.number ?? ''} ${s.subject} ${JSON.stringify(docs.get(s.id)?.points ?? [])}`.toLowerCase();
-            return (
-              words.every((w) => text.includes(w)) &&
-              (filter.status === null || s.status === filter.status) &&
-              (filter.kind === null || s.kind === filter.kind) &&
-              (filter.year === null || (s.issued_on ?? docs.get(s.id)?.period?.start ?? '').startsWith(`${filter.year}`))
-            );
-          })
-          .map((s) => ({ ...structuredClone(s), snippet: words.length ? `…\u0002${words[0]}\u0003…` : '' }));
-      }),
+    circular_extend: (id, extension, actor, another = false) => later(() => derived(id, 'perpanjangan', extension.days, another, actor)),
+    circulars_search: (query, filter) => later(() => replayed(CIRCULARS.searches, `${query}|${JSON.stringify({ kind: filter.kind, status: filter.status, year: filter.year })}`, 'search') as SearchHit[]),
   };
 
-  /** The core's dashboard, simplified: weekdays only, alerts for endings only. */
+  /** The core's dashboard on `at` over the circulars the fake now holds. */
   function dashboard(at: string) {
-    const links: Link[] = summaries
-      .filter((s) => s.status !== 'batal')
-      .map((s) => {
-        const p = docs.get(s.id)?.period ?? null;
-        return { ...structuredClone(s), start: p?.start ?? null, end: p?.end ?? null, scope: docs.get(s.id)?.scope ?? '', horizon: null };
-      });
-    const rootOf = (l: Link): number => {
-      const parent = links.find((x) => x.id === l.parent_id);
-      return parent ? rootOf(parent) : l.id;
-    };
-    const chains: Chain[] = [];
-    for (const l of links) {
-      const root = rootOf(l);
-      let chain = chains.find((c) => c.root === root);
-      if (!chain) chains.push((chain = { root, links: [] }));
-      chain.links.push(l);
-    }
-    chains.forEach((c) => c.links.sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.id - b.id));
-    const weekdays = (from: string, to: string) => {
-      let n = 0;
-      for (let d = from; d <= to; d = addDays(d, 1)) if (![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) n++;
-      return n;
-    };
-    const active: Arrangement[] = [];
-    chains.forEach((c, chain) =>
-      c.links.forEach((l, i) => {
-        if (l.status !== 'terbit' || !l.start || (l.end !== null && l.end < at)) return;
-        const state = l.start <= at ? 'berlaku' : 'akan_berlaku';
-        const left = l.end ? weekdays(l.start > at ? l.start : at, l.end) : null;
-        active.push({ ...l, state, working_days_left: left, chain, position: i === 0 ? 'Surat edaran awal' : `Perpanjangan ke-${i}` });
-      }),
-    );
-    const alerts: Alert[] = active
-      .filter((a) => a.state === 'berlaku' && a.working_days_left !== null && a.working_days_left <= 3 && !links.some((l) => l.parent_id === a.id))
-      .map((a) => ({
-        kind: 'segera_berakhir',
-        kind_label: 'Segera berakhir',
-        message: `SE Nomor ${a.number} berakhir ${a.end} (${a.working_days_left} hari kerja lagi).`,
-        circular_id: a.id,
-        action: 'perpanjang',
-        action_label: 'Susun perpanjangan',
-      }));
-    const ended = links.filter((l) => l.status === 'terbit' && l.end !== null && l.end < at).map((l) => l.end!);
-    return { at, alert_working_days: 3, active, chains, alerts, last_end: active.length ? null : (ended.sort().pop() ?? null), holiday_gap: null };
+    return replayed(CIRCULARS.dashboards, `${at}|${held()}`, 'dashboard') as Dashboard;
   }
 }
