@@ -13,6 +13,7 @@ pub mod employee;
 pub mod error;
 pub mod exchange;
 pub mod files;
+pub mod image;
 pub mod import;
 pub mod markup;
 pub mod nip;

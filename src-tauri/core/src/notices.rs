@@ -27,7 +27,6 @@ use crate::paths::file_safe;
 use crate::pdf::{Book, Heading};
 use crate::rules::{clauses::clauses_citing, Assignment, Engine, Roster, Rules};
 use crate::sign::{self, MarkInfo, Progress, SignOptions, Signer};
-use crate::template::period_phrase;
 use crate::words;
 
 /// Each on-duty entry of `roster` with its employee.
@@ -110,7 +109,7 @@ pub fn notices(engine: &Engine, roster: &Roster, per_employee: bool) -> Result<V
             "Pemberitahuan hanya dapat dicetak untuk surat edaran yang sudah terbit (bernomor dan bertanggal).",
         ));
     }
-    let period = period_phrase(&engine.circular.period.expect("engine has a period"));
+    let period = engine.circular.period.expect("engine has a period").phrase();
     let days = engine.working_days()?;
     let people = &engine.workforce.employees;
     let unit_names: HashMap<i64, String> = engine

@@ -4,7 +4,8 @@ use super::srikandi::{self, Sheet, Sifat, Urgensi};
 use super::*;
 use crate::circular::{Annex, KopKind, Point, SigningMode};
 use crate::markup;
-use crate::pdf::{numbering_label, png};
+use crate::circular::numbering_label;
+use crate::pdf::png;
 use crate::printed::fixture;
 
 const MUBA: &str = "muba-800-439-bkpsdm-2020";

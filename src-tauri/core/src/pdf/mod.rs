@@ -18,7 +18,6 @@ mod writer;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
-use base64::Engine;
 use chrono::{DateTime, Utc};
 
 use printpdf::{ParsedFont, PdfDocument, PdfPage, RawImage, XObjectId};
@@ -49,24 +48,6 @@ pub(crate) const LEADING: f32 = BODY * 1.3;
 pub(crate) const MM: f32 = 72.0 / 25.4;
 /// Indent of each numbering level.
 pub(crate) const STEP: f32 = 7.5 * MM;
-
-/// The label of item `index` (0-based) at nesting `depth`: `1.`, `a.`, `1)`, `a)`, `(1)`.
-pub fn numbering_label(depth: usize, index: usize) -> String {
-    let letter = || {
-        if index < 26 {
-            ((b'a' + index as u8) as char).to_string()
-        } else {
-            (index + 1).to_string()
-        }
-    };
-    match depth {
-        0 => format!("{}.", index + 1),
-        1 => format!("{}.", letter()),
-        2 => format!("{})", index + 1),
-        3 => format!("{})", letter()),
-        _ => format!("({})", index + 1),
-    }
-}
 
 /// Renders the circular to PDF bytes, dated (CreationDate, ModDate) on its
 /// issue date, or `now` (the time of rendering) while it is a draft.
@@ -239,13 +220,10 @@ impl Book {
         if let Some(known) = self.images.get(bytes) {
             return Ok(Some(known.clone()));
         }
-        let (mime, image) = read_image(bytes, what)?;
+        let (_, image) = read_image(bytes, what)?;
         let (width, height) = (image.width, image.height);
         let id = self.doc.add_image(&image);
-        let url = format!(
-            "data:{mime};base64,{}",
-            base64::engine::general_purpose::STANDARD.encode(bytes)
-        );
+        let url = crate::image::data_url(bytes)?;
         self.pictures
             .insert(id.clone(), preview::Picture { url, width, height });
         let placed = (id, width, height);
@@ -289,7 +267,7 @@ pub(crate) fn read_image(bytes: &[u8], what: &str) -> Result<(&'static str, RawI
             format!("Gambar {what} tidak dapat dibaca: {e}"),
         )
     };
-    let mime = crate::store::image_kind(bytes).map_err(|e| unreadable(e.to_string()))?;
+    let mime = crate::image::kind(bytes).map_err(|e| unreadable(e.to_string()))?;
     let image = RawImage::decode_from_bytes(bytes, &mut Vec::new()).map_err(unreadable)?;
     Ok((mime, image))
 }

@@ -38,7 +38,6 @@ pub use circulars::{
 };
 pub use drafting::{Derived, Extension};
 pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
-pub use office::{image_kind, EMBLEM_MAX_BYTES};
 pub use roster::{RosterReport, StatusRow};
 pub use rules::{AgencyGrid, GridCell, GridDay, GridRow, NoticeBatch, NoticeRequest, RulesView};
 pub use search::{SearchFilter, SearchHit, MATCH_END, MATCH_START};
