@@ -406,6 +406,46 @@ pub struct Output<'a> {
     pub signer: Option<(&'a Signer, SignOptions)>,
 }
 
+/// The notices of one circular, ready to be written (gathered by
+/// [`Store::notice_batch`](crate::Store::notice_batch)); written without the store.
+pub struct NoticeBatch {
+    pub(crate) circular_id: i64,
+    pub(crate) notices: Vec<Notice>,
+    pub(crate) signer: Option<Signer>,
+    pub(crate) merged: PathBuf,
+    pub(crate) paper: PaperSize,
+}
+
+impl NoticeBatch {
+    /// Writes the merged PDF and the separate files (signed when a signer
+    /// was given), reporting progress; `cancel` stops before the next one.
+    pub fn write(&self, cancel: &AtomicBool, progress: impl FnMut(Progress)) -> Result<Written> {
+        let place = self
+            .notices
+            .first()
+            .map(|n| n.document.place.trim().to_string())
+            .unwrap_or_default();
+        let now = Utc::now();
+        let out = Output {
+            merged: self.merged.clone(),
+            paper: self.paper,
+            at: now,
+            signer: self.signer.as_ref().map(|s| {
+                (
+                    s,
+                    SignOptions {
+                        reason: "Pemberitahuan pelaksanaan surat edaran".into(),
+                        location: place,
+                        time: now,
+                        mark: None,
+                    },
+                )
+            }),
+        };
+        write(&self.notices, &out, cancel, progress)
+    }
+}
+
 /// `merged`'s name without `.pdf`, plus `suffix`, in the same folder
 /// (numbers like `800.1.11` keep their dots).
 fn beside(merged: &Path, suffix: &str) -> PathBuf {

@@ -39,7 +39,7 @@ pub use circulars::{
 pub use drafting::{Derived, Extension};
 pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
 pub use roster::{RosterReport, StatusRow};
-pub use rules::{AgencyGrid, GridCell, GridDay, GridRow, NoticeBatch, NoticeRequest, RulesView};
+pub use rules::{AgencyGrid, GridCell, GridDay, GridRow, NoticeRequest, RulesView};
 pub use search::{SearchFilter, SearchHit, MATCH_END, MATCH_START};
 pub use settings::DEFAULT_ALERT_WORKING_DAYS;
 pub use signed::{SignedIssue, SrikandiCopy, Verification};
