@@ -109,7 +109,8 @@ pub fn notices(engine: &Engine, roster: &Roster, per_employee: bool) -> Result<V
             "Pemberitahuan hanya dapat dicetak untuk surat edaran yang sudah terbit (bernomor dan bertanggal).",
         ));
     }
-    let period = engine.circular.period.expect("engine has a period").phrase();
+    let period = engine.circular.period.expect("engine has a period");
+    let period = period.phrase();
     let days = engine.working_days()?;
     let people = &engine.workforce.employees;
     let unit_names: HashMap<i64, String> = engine

@@ -2,9 +2,8 @@ use std::io::{Cursor, Read};
 
 use super::srikandi::{self, Sheet, Sifat, Urgensi};
 use super::*;
-use crate::circular::{Annex, KopKind, Point, SigningMode};
+use crate::circular::{numbering_label, Annex, KopKind, Point, SigningMode};
 use crate::markup;
-use crate::circular::numbering_label;
 use crate::pdf::png;
 use crate::printed::fixture;
 
