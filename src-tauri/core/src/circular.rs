@@ -792,6 +792,42 @@ fn check_points(points: &[Point]) -> Result<()> {
     Ok(())
 }
 
+/// A circular as listed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CircularSummary {
+    pub id: i64,
+    pub kind: CircularKind,
+    pub kind_label: &'static str,
+    pub status: CircularStatus,
+    pub status_label: &'static str,
+    /// What may be done with it now (its content changed or not, …) and why
+    /// its content is locked: the UI offers what this says, it does not work it out.
+    pub actions: Actions,
+    pub subject: String,
+    pub number: Option<String>,
+    pub issued_on: Option<NaiveDate>,
+    pub parent_id: Option<i64>,
+    pub relation: Option<Relation>,
+    pub updated_at: String,
+    /// The period as written in the document (none while not set).
+    pub period: Option<Period>,
+    /// The period as lists show it: `30 Mei – 15 Juni 2020`.
+    pub period_label: Option<String>,
+    /// Where a derived circular comes from: `Perpanjangan dari 800/439/BKPSDM/2020`.
+    pub origin: Option<String>,
+}
+
+impl CircularSummary {
+    /// `SE 800-439-BKPSDM-2020` or `SE draf 12`: the start of every file
+    /// saved for this circular.
+    pub fn file_stem(&self) -> String {
+        match &self.number {
+            Some(n) => format!("SE {}", crate::paths::file_safe(n)),
+            None => format!("SE draf {}", self.id),
+        }
+    }
+}
+
 /// Optional binary fields as base64 strings in JSON.
 mod base64_bytes {
     use base64::Engine;

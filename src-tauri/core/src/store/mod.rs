@@ -30,12 +30,12 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 
+pub use crate::circular::CircularSummary;
+pub use crate::register::RegisterEntry;
 pub use backup::{check_backup, BackupInfo, Restored, DAILY_KEPT};
 pub use certificates::{CertificateRecord, RegisterMatch, TrustedRoot};
 pub use checklist::Check;
-pub use circulars::{
-    AuditEntry, CircularRecord, CircularSummary, Edited, Issue, Recording, RegisterEntry,
-};
+pub use circulars::{AuditEntry, CircularRecord, Edited, Issue, Recording};
 pub use drafting::{Derived, Extension};
 pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
 pub use roster::{RosterReport, StatusRow};
