@@ -542,7 +542,7 @@ pub fn write_word(notices: &[Notice], folder: &Path, paper: PaperSize) -> Result
     let done = notices
         .iter()
         .try_for_each(|n| {
-            let bytes = crate::docx::notice(n, paper)?;
+            let bytes = crate::docx::notice(&n.document, &n.heading, paper)?;
             fs::write(staging.join(format!("{}.docx", n.file_stem)), bytes)?;
             Ok(())
         })

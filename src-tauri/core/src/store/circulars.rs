@@ -705,7 +705,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::register::{Register, RegisterEntry};
+    use crate::register::Register;
     use crate::{demo, exchange};
 
     fn seed() -> Circular {
