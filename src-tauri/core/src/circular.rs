@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+pub use crate::office::KopKind;
 use crate::office::Signatory;
 use crate::rules::Rules;
 use crate::vocab::vocabulary;
@@ -125,14 +126,6 @@ vocabulary!(
         Perpanjangan => "perpanjangan", "Perpanjangan";
         Perubahan => "perubahan", "Perubahan";
         Pencabutan => "pencabutan", "Pencabutan";
-    }
-);
-
-vocabulary!(
-    /// Whose kop a circular is printed under.
-    KopKind, "Jenis kop" {
-        KepalaDaerah => "kepala_daerah", "Kop kepala daerah (lambang di tengah, tanpa garis)";
-        PerangkatDaerah => "perangkat_daerah", "Kop perangkat daerah (lambang di kiri, alamat, garis ganda)";
     }
 );
 

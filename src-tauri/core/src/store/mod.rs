@@ -37,7 +37,7 @@ pub use certificates::{CertificateRecord, RegisterMatch, TrustedRoot};
 pub use checklist::Check;
 pub use circulars::{AuditEntry, CircularRecord, Edited, Issue, Recording};
 pub use drafting::{Derived, Extension};
-pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
+pub use employees::{EmployeeFilter, EmployeePage};
 pub use roster::{RosterReport, StatusRow};
 pub use rules::{AgencyGrid, GridCell, GridDay, GridRow, NoticeRequest, RulesView};
 pub use search::{SearchFilter, SearchHit, MATCH_END, MATCH_START};
