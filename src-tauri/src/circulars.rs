@@ -335,7 +335,7 @@ pub async fn circular_save_srikandi(
     let (record, sheet) = {
         let store = state.store();
         let record = reply(store.circular(id))?;
-        let sheet = reply(srikandi::sheet_of(&store, &record.document, sifat, urgensi))?;
+        let sheet = reply(store.srikandi_sheet(&record.document, sifat, urgensi))?;
         (record, sheet)
     };
     let bytes = reply(srikandi::render(&record.document, paper))?;

@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
 
-use base64::Engine;
 use edaran_core::agency::{Agency, AgencyInput, Unit, UnitInput};
 use edaran_core::calendar::Holiday;
 use edaran_core::classification::Classification;
@@ -210,11 +209,7 @@ struct OfficeView {
 fn office_view(store: &Store) -> edaran_core::Result<OfficeView> {
     let profile = store.office()?;
     let emblem = match store.emblem()? {
-        Some(bytes) => Some(format!(
-            "data:{};base64,{}",
-            edaran_core::store::image_kind(&bytes)?,
-            base64::engine::general_purpose::STANDARD.encode(&bytes)
-        )),
+        Some(bytes) => Some(edaran_core::image::data_url(&bytes)?),
         None => None,
     };
     let number_example = profile

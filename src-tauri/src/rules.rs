@@ -8,15 +8,13 @@ use std::sync::atomic::Ordering;
 use chrono::NaiveDate;
 use edaran_core::absence::{Absence, NewAbsence};
 use edaran_core::calendar::HolidayGap;
-use edaran_core::import::{self, ColumnMapping, ImportFile, ImportPreview};
+use edaran_core::import::{self, ColumnMapping, ImportFile, ImportPreview, ImportSummary};
 use edaran_core::notices::Written;
 use edaran_core::office::PaperSize;
 use edaran_core::rules::export::RosterFormat;
 use edaran_core::rules::horizon::Horizon;
 use edaran_core::rules::{Conflict, PoolLoad, RosterEdit, Rules};
-use edaran_core::store::{
-    AgencyGrid, Deleted, ImportSummary, NoticeRequest, RosterReport, RulesView, StatusRow,
-};
+use edaran_core::store::{AgencyGrid, Deleted, NoticeRequest, RosterReport, RulesView, StatusRow};
 use edaran_core::ErrorReport;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};

@@ -112,13 +112,7 @@ pub fn new_internal(
     output: &Path,
 ) -> Result<(), Error> {
     let pass = passphrase(pass_env)?;
-    if pass.chars().count() < 8 {
-        return Err(Error::invalid(
-            "kata_sandi_pendek",
-            "passphrase",
-            "Kata sandi berkas .p12 minimal 8 karakter.",
-        ));
-    }
+    sign::check_passphrase(&pass, "berkas .p12")?;
     let made = sign::new_internal(office, signer, chrono::Utc::now(), years)?;
     std::fs::create_dir_all(output)?;
     let (pem, p12) = (

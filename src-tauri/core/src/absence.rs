@@ -7,8 +7,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use crate::csvfile::{csv_text, header, parse_date, reader, records};
 use crate::error::{Error, Result, RowError};
-use crate::import::{csv_text, header, parse_date, reader, records};
 use crate::vocab::vocabulary;
 use crate::words;
 

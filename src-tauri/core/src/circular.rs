@@ -5,9 +5,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+pub use crate::office::KopKind;
 use crate::office::Signatory;
 use crate::rules::Rules;
 use crate::vocab::vocabulary;
+use crate::words;
 
 vocabulary!(
     /// Which template a circular was drafted from.
@@ -127,14 +129,6 @@ vocabulary!(
     }
 );
 
-vocabulary!(
-    /// Whose kop a circular is printed under.
-    KopKind, "Jenis kop" {
-        KepalaDaerah => "kepala_daerah", "Kop kepala daerah (lambang di tengah, tanpa garis)";
-        PerangkatDaerah => "perangkat_daerah", "Kop perangkat daerah (lambang di kiri, alamat, garis ganda)";
-    }
-);
-
 /// The kop: emblem, tiered lines in capitals, address lines; laid out as
 /// its `kind` says.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -208,6 +202,24 @@ pub struct Point {
     pub unnumbered: bool,
 }
 
+/// The label of item `index` (0-based) at nesting `depth`: `1.`, `a.`, `1)`, `a)`, `(1)`.
+pub fn numbering_label(depth: usize, index: usize) -> String {
+    let letter = || {
+        if index < 26 {
+            ((b'a' + index as u8) as char).to_string()
+        } else {
+            (index + 1).to_string()
+        }
+    };
+    match depth {
+        0 => format!("{}.", index + 1),
+        1 => format!("{}.", letter()),
+        2 => format!("{})", index + 1),
+        3 => format!("{})", letter()),
+        _ => format!("({})", index + 1),
+    }
+}
+
 impl Point {
     pub fn new(text: impl Into<String>) -> Point {
         Point::with(text, Vec::new())
@@ -231,7 +243,7 @@ impl Point {
             .map(|p| {
                 (!p.unnumbered).then(|| {
                     n += 1;
-                    crate::pdf::numbering_label(depth, n - 1)
+                    numbering_label(depth, n - 1)
                 })
             })
             .collect()
@@ -269,6 +281,9 @@ impl Point {
     }
 }
 
+/// How an open-ended period ends, in the one wording every clause uses.
+pub const UNTIL_EVALUATED: &str = "sampai dengan dicabut atau dievaluasi lebih lanjut";
+
 /// The days a circular rules, both ends included; no end means "until
 /// evaluated" (*sampai dengan dicabut atau dievaluasi lebih lanjut*).
 #[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
@@ -282,6 +297,21 @@ impl Period {
     /// Calendar days from start to end inclusive; `None` when open-ended.
     pub fn days(&self) -> Option<i64> {
         self.end.map(|end| (end - self.start).num_days() + 1)
+    }
+
+    /// `selama 14 (empat belas) hari, terhitung mulai tanggal 26 Maret 2020 sampai
+    /// dengan tanggal 8 April 2020`, or open-ended: `terhitung mulai tanggal 8 Juni
+    /// 2020 sampai dengan dicabut atau dievaluasi lebih lanjut`.
+    pub fn phrase(&self) -> String {
+        let start = words::date(self.start);
+        match (self.end, self.days()) {
+            (Some(end), Some(days)) => format!(
+                "selama {}, terhitung mulai tanggal {start} sampai dengan tanggal {}",
+                words::count(days as u64, "hari"),
+                words::date(end)
+            ),
+            _ => format!("terhitung mulai tanggal {start} {UNTIL_EVALUATED}"),
+        }
     }
 
     /// The latest end a period starting on `start` may have: the same date
@@ -298,7 +328,7 @@ impl Period {
         let Some(end) = self.end else {
             return Ok(());
         };
-        let date = crate::words::date;
+        let date = words::date;
         if end < self.start {
             return Err(Error::invalid(
                 "periode_terbalik",
@@ -322,7 +352,7 @@ impl Period {
                     date(self.start),
                     date(latest),
                     date(end),
-                    crate::template::UNTIL_EVALUATED
+                    UNTIL_EVALUATED
                 ),
             ));
         }
@@ -755,6 +785,42 @@ fn check_points(points: &[Point]) -> Result<()> {
     Ok(())
 }
 
+/// A circular as listed.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct CircularSummary {
+    pub id: i64,
+    pub kind: CircularKind,
+    pub kind_label: &'static str,
+    pub status: CircularStatus,
+    pub status_label: &'static str,
+    /// What may be done with it now (its content changed or not, …) and why
+    /// its content is locked: the UI offers what this says, it does not work it out.
+    pub actions: Actions,
+    pub subject: String,
+    pub number: Option<String>,
+    pub issued_on: Option<NaiveDate>,
+    pub parent_id: Option<i64>,
+    pub relation: Option<Relation>,
+    pub updated_at: String,
+    /// The period as written in the document (none while not set).
+    pub period: Option<Period>,
+    /// The period as lists show it: `30 Mei – 15 Juni 2020`.
+    pub period_label: Option<String>,
+    /// Where a derived circular comes from: `Perpanjangan dari 800/439/BKPSDM/2020`.
+    pub origin: Option<String>,
+}
+
+impl CircularSummary {
+    /// `SE 800-439-BKPSDM-2020` or `SE draf 12`: the start of every file
+    /// saved for this circular.
+    pub fn file_stem(&self) -> String {
+        match &self.number {
+            Some(n) => format!("SE {}", crate::paths::file_safe(n)),
+            None => format!("SE draf {}", self.id),
+        }
+    }
+}
+
 /// Optional binary fields as base64 strings in JSON.
 mod base64_bytes {
     use base64::Engine;
@@ -805,6 +871,26 @@ mod tests {
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn the_period_is_spelled_out_with_indonesian_dates_and_counted_days() {
+        let p = Period {
+            start: day(2020, 3, 26),
+            end: Some(day(2020, 4, 8)),
+        };
+        assert_eq!(
+            p.phrase(),
+            "selama 14 (empat belas) hari, terhitung mulai tanggal 26 Maret 2020 sampai dengan tanggal 8 April 2020"
+        );
+        let open = Period {
+            start: day(2020, 3, 16),
+            end: None,
+        };
+        assert_eq!(
+            open.phrase(),
+            "terhitung mulai tanggal 16 Maret 2020 sampai dengan dicabut atau dievaluasi lebih lanjut"
+        );
     }
 
     fn period(start: NaiveDate, end: Option<NaiveDate>) -> Result<()> {

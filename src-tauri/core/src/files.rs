@@ -59,8 +59,8 @@ pub const MAX_PEM_BYTES: u64 = 4 * MB;
 pub const MAX_PDF_BYTES: u64 = 100 * MB;
 /// A signed circular back from SRIKANDI: a few pages, scanned lampiran at most.
 pub const MAX_SRIKANDI_PDF_BYTES: u64 = 20 * MB;
-/// An emblem image, as the store keeps it.
-pub const MAX_IMAGE_BYTES: u64 = crate::store::EMBLEM_MAX_BYTES as u64;
+/// An emblem image, as the store keeps it (the kop prints it about 2.5 cm wide).
+pub const MAX_IMAGE_BYTES: u64 = 2 * MB;
 
 /// Reads the file at `path`, refusing it when it is not a regular file or is
 /// larger than `max_bytes`; `what` names it in messages ("berkas impor

@@ -27,7 +27,6 @@ use crate::paths::file_safe;
 use crate::pdf::{Book, Heading};
 use crate::rules::{clauses::clauses_citing, Assignment, Engine, Roster, Rules};
 use crate::sign::{self, MarkInfo, Progress, SignOptions, Signer};
-use crate::template::period_phrase;
 use crate::words;
 
 /// Each on-duty entry of `roster` with its employee.
@@ -110,7 +109,8 @@ pub fn notices(engine: &Engine, roster: &Roster, per_employee: bool) -> Result<V
             "Pemberitahuan hanya dapat dicetak untuk surat edaran yang sudah terbit (bernomor dan bertanggal).",
         ));
     }
-    let period = period_phrase(&engine.circular.period.expect("engine has a period"));
+    let period = engine.circular.period.expect("engine has a period");
+    let period = period.phrase();
     let days = engine.working_days()?;
     let people = &engine.workforce.employees;
     let unit_names: HashMap<i64, String> = engine
@@ -407,6 +407,46 @@ pub struct Output<'a> {
     pub signer: Option<(&'a Signer, SignOptions)>,
 }
 
+/// The notices of one circular, ready to be written (gathered by
+/// [`Store::notice_batch`](crate::Store::notice_batch)); written without the store.
+pub struct NoticeBatch {
+    pub(crate) circular_id: i64,
+    pub(crate) notices: Vec<Notice>,
+    pub(crate) signer: Option<Signer>,
+    pub(crate) merged: PathBuf,
+    pub(crate) paper: PaperSize,
+}
+
+impl NoticeBatch {
+    /// Writes the merged PDF and the separate files (signed when a signer
+    /// was given), reporting progress; `cancel` stops before the next one.
+    pub fn write(&self, cancel: &AtomicBool, progress: impl FnMut(Progress)) -> Result<Written> {
+        let place = self
+            .notices
+            .first()
+            .map(|n| n.document.place.trim().to_string())
+            .unwrap_or_default();
+        let now = Utc::now();
+        let out = Output {
+            merged: self.merged.clone(),
+            paper: self.paper,
+            at: now,
+            signer: self.signer.as_ref().map(|s| {
+                (
+                    s,
+                    SignOptions {
+                        reason: "Pemberitahuan pelaksanaan surat edaran".into(),
+                        location: place,
+                        time: now,
+                        mark: None,
+                    },
+                )
+            }),
+        };
+        write(&self.notices, &out, cancel, progress)
+    }
+}
+
 /// `merged`'s name without `.pdf`, plus `suffix`, in the same folder
 /// (numbers like `800.1.11` keep their dots).
 fn beside(merged: &Path, suffix: &str) -> PathBuf {
@@ -502,7 +542,7 @@ pub fn write_word(notices: &[Notice], folder: &Path, paper: PaperSize) -> Result
     let done = notices
         .iter()
         .try_for_each(|n| {
-            let bytes = crate::docx::notice(n, paper)?;
+            let bytes = crate::docx::notice(&n.document, &n.heading, paper)?;
             fs::write(staging.join(format!("{}.docx", n.file_stem)), bytes)?;
             Ok(())
         })

@@ -4,12 +4,19 @@
 use serde::{Deserialize, Serialize};
 
 use crate::agency::required_name;
-use crate::circular::KopKind;
 use crate::error::{Error, Result};
 use crate::nip::{self, NipKind};
 use crate::numbering::{NumberParts, NumberTemplate};
 use crate::rank::Golongan;
 use crate::vocab::vocabulary;
+
+vocabulary!(
+    /// Whose kop a circular is printed under.
+    KopKind, "Jenis kop" {
+        KepalaDaerah => "kepala_daerah", "Kop kepala daerah (lambang di tengah, tanpa garis)";
+        PerangkatDaerah => "perangkat_daerah", "Kop perangkat daerah (lambang di kiri, alamat, garis ganda)";
+    }
+);
 
 vocabulary!(
     /// Level of regional government.

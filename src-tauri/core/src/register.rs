@@ -3,13 +3,13 @@
 //! spreadsheet (semicolons, as Excel expects them under an Indonesian
 //! locale, with a BOM) and XLSX with real dates.
 
+use chrono::NaiveDate;
 use rust_xlsxwriter::Workbook;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::numbering::NumberTemplate;
 use crate::spreadsheet::{excel_csv, sheet_with_header, write_row, xlsx_failed, Cell};
-use crate::store::RegisterEntry;
 
 /// The office's own register: its template, classification and unit are
 /// the office profile's.
@@ -105,6 +105,29 @@ pub fn action(kind: &str) -> &'static str {
     }
 }
 
+/// One line of a register.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RegisterEntry {
+    pub register_id: i64,
+    pub register_name: String,
+    pub year: i32,
+    /// None for a recorded number that is not the register's own pattern.
+    pub sequence: Option<u32>,
+    pub number: String,
+    pub circular_id: Option<i64>,
+    pub subject: String,
+    pub issued_on: NaiveDate,
+    /// `terbit` (given here at issue), `dicatat` (recorded as given
+    /// elsewhere) or `srikandi` (numbered and signed in SRIKANDI, recorded
+    /// with its signed PDF).
+    pub kind: String,
+    /// `terpakai` (used) or `dibatalkan` (cancelled, never reused).
+    pub status: String,
+    /// `Terpakai`, `Dicatat`, `Dicatat dari SRIKANDI` or `Dibatalkan`.
+    pub status_label: &'static str,
+    pub note: String,
+}
+
 /// One register entry as typed cells; a recorded number has no sequence.
 fn cells(e: &RegisterEntry) -> [Cell; 8] {
     [
@@ -141,7 +164,6 @@ pub fn to_xlsx(entries: &[RegisterEntry]) -> Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use chrono::NaiveDate;
 
     fn entries() -> Vec<RegisterEntry> {
         vec![

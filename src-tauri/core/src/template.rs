@@ -4,26 +4,8 @@
 
 use std::collections::HashMap;
 
-use crate::circular::{Circular, CircularKind, Clause, Period, Point};
+use crate::circular::{Circular, CircularKind, Clause, Period, Point, UNTIL_EVALUATED};
 use crate::words;
-
-/// How an open-ended period ends, in the one wording every clause uses.
-pub const UNTIL_EVALUATED: &str = "sampai dengan dicabut atau dievaluasi lebih lanjut";
-
-/// `selama 14 (empat belas) hari, terhitung mulai tanggal 26 Maret 2020 sampai
-/// dengan tanggal 8 April 2020`, or open-ended: `terhitung mulai tanggal 8 Juni
-/// 2020 sampai dengan dicabut atau dievaluasi lebih lanjut`.
-pub fn period_phrase(period: &Period) -> String {
-    let start = words::date(period.start);
-    match (period.end, period.days()) {
-        (Some(end), Some(days)) => format!(
-            "selama {}, terhitung mulai tanggal {start} sampai dengan tanggal {}",
-            words::count(days as u64, "hari"),
-            words::date(end)
-        ),
-        _ => format!("terhitung mulai tanggal {start} {UNTIL_EVALUATED}"),
-    }
-}
 
 fn references(c: &Circular) -> Vec<String> {
     c.references
@@ -73,7 +55,7 @@ pub fn clause_text(c: &Circular, clause: Clause) -> Option<String> {
     let refs = references(c);
     let scope = scope(c);
     let earlier = predecessor(c).unwrap_or_else(|| "Surat Edaran sebelumnya".into());
-    let period = c.period.as_ref().map(period_phrase);
+    let period = c.period.as_ref().map(Period::phrase);
     match clause {
         Clause::Dasar => Some(if refs.is_empty() {
             format!(
@@ -418,26 +400,6 @@ mod tests {
         c.points = vec![Point::new("Pegawai tetap dapat dihubungi.")];
         c.rules = Default::default();
         c
-    }
-
-    #[test]
-    fn the_period_is_spelled_out_with_indonesian_dates_and_counted_days() {
-        let p = Period {
-            start: day(3, 26),
-            end: Some(day(4, 8)),
-        };
-        assert_eq!(
-            period_phrase(&p),
-            "selama 14 (empat belas) hari, terhitung mulai tanggal 26 Maret 2020 sampai dengan tanggal 8 April 2020"
-        );
-        let open = Period {
-            start: day(3, 16),
-            end: None,
-        };
-        assert_eq!(
-            period_phrase(&open),
-            "terhitung mulai tanggal 16 Maret 2020 sampai dengan dicabut atau dievaluasi lebih lanjut"
-        );
     }
 
     #[test]

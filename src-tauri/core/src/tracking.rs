@@ -8,8 +8,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::calendar::{HolidayGap, WorkCalendar};
-use crate::circular::{CircularKind, CircularStatus, Relation};
-use crate::store::CircularSummary;
+use crate::circular::{CircularKind, CircularStatus, CircularSummary, Relation};
 use crate::vocab::vocabulary;
 use crate::words;
 

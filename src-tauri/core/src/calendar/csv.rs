@@ -4,8 +4,8 @@
 use chrono::Datelike;
 
 use super::{Holiday, HolidayKind, NewHoliday};
+use crate::csvfile::{csv_text, header, parse_date, reader, records};
 use crate::error::{Error, Result, RowError};
-use crate::import::{csv_text, header, parse_date, reader, records};
 
 const HEADER: [&str; 4] = ["tanggal", "nama", "jenis", "sumber"];
 

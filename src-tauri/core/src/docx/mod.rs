@@ -22,7 +22,6 @@ mod xml;
 
 use crate::circular::Circular;
 use crate::error::Result;
-use crate::notices::Notice;
 use crate::office::PaperSize;
 use crate::pdf::Sheet;
 use crate::printed::{Filled, Heading};
@@ -38,9 +37,9 @@ pub fn render(c: &Circular, paper: PaperSize) -> Result<Vec<u8>> {
     write(c, &Heading::SuratEdaran, &Filled::of(c), paper)
 }
 
-/// One notice (*pemberitahuan*) on `paper`.
-pub fn notice(n: &Notice, paper: PaperSize) -> Result<Vec<u8>> {
-    write(&n.document, &n.heading, &Filled::of(&n.document), paper)
+/// A notice (*pemberitahuan*): its document under its heading, on `paper`.
+pub fn notice(c: &Circular, heading: &Heading, paper: PaperSize) -> Result<Vec<u8>> {
+    write(c, heading, &Filled::of(c), paper)
 }
 
 /// A document being written: what it says and the body XML so far.

@@ -19,7 +19,7 @@ const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relations
 const XML: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 
 /// The points' levels in Word's terms: number format and label text,
-/// the labels [`numbering_label`] gives (`1.`, `a.`, `1)`, `a)`, `(1)`).
+/// the labels [`numbering_label`](crate::circular::numbering_label) gives (`1.`, `a.`, `1)`, `a)`, `(1)`).
 pub(super) const LEVELS: [(&str, &str); 5] = [
     ("decimal", "%1."),
     ("lowerLetter", "%2."),

@@ -13,7 +13,6 @@ use crate::circular::Circular;
 use crate::error::{Error, Result};
 use crate::office::PaperSize;
 use crate::printed::{self, Filled, Heading};
-use crate::store::Store;
 use crate::vocab::vocabulary;
 
 /// SRIKANDI's merge fields, each written as one run of text.
@@ -156,13 +155,6 @@ impl Sheet {
             list(&self.tembusan),
         )
     }
-}
-
-/// The sheet of a stored circular: the classification is that of the
-/// office's own register, which SRIKANDI's numbering stands in for.
-pub fn sheet_of(store: &Store, c: &Circular, sifat: Sifat, urgensi: Urgensi) -> Result<Sheet> {
-    let classification = store.register_by_id(None)?.classification;
-    Ok(Sheet::new(c, Some(&classification), sifat, urgensi))
 }
 
 /// Where the sheet of the Word file `docx` goes: beside it, `<name>-metadata.txt`.

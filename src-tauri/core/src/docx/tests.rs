@@ -2,9 +2,9 @@ use std::io::{Cursor, Read};
 
 use super::srikandi::{self, Sheet, Sifat, Urgensi};
 use super::*;
-use crate::circular::{Annex, KopKind, Point, SigningMode};
+use crate::circular::{numbering_label, Annex, KopKind, Point, SigningMode};
 use crate::markup;
-use crate::pdf::{numbering_label, png};
+use crate::pdf::png;
 use crate::printed::fixture;
 
 const MUBA: &str = "muba-800-439-bkpsdm-2020";
@@ -335,7 +335,9 @@ fn a_stored_circulars_sheet_takes_the_offices_classification() {
     let mut office = crate::demo::office_profile();
     office.classification = "000.8.3".into();
     store.save_office(&office).unwrap();
-    let sheet = srikandi::sheet_of(&store, &fixture(MUBA), Sifat::Rahasia, Urgensi::Biasa).unwrap();
+    let sheet = store
+        .srikandi_sheet(&fixture(MUBA), Sifat::Rahasia, Urgensi::Biasa)
+        .unwrap();
     assert_eq!(sheet.klasifikasi, "000.8.3", "not the number's 800");
     assert_eq!(sheet.sifat, Sifat::Rahasia);
 }
@@ -362,13 +364,9 @@ fn the_sheet_and_the_word_file_are_written_together() {
 #[test]
 fn a_notice_is_dated_like_a_letter_under_its_own_name() {
     let c = fixture(MUBA);
-    let notice = Notice {
-        file_stem: "001 Dinas Pendidikan".into(),
-        document: c.clone(),
-        heading: Heading::Notice("PEMBERITAHUAN".into()),
-    };
+    let heading = Heading::Notice("PEMBERITAHUAN".into());
     let text = text_of(&part(
-        &super::notice(&notice, PaperSize::F4).unwrap(),
+        &super::notice(&c, &heading, PaperSize::F4).unwrap(),
         "word/document.xml",
     ));
     assert!(text.contains("PEMBERITAHUAN") && !text.contains("SURAT EDARAN"));

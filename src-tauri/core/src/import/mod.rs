@@ -20,17 +20,30 @@ mod xlsx;
 use std::collections::HashMap;
 use std::path::Path;
 
-use chrono::NaiveDate;
 use serde::Serialize;
 
-pub(crate) use self::csv::{csv_text, header, reader, records};
 pub use mapping::{ColumnMapping, Field, KNOWN_UNUSED};
 use placement::Placements;
 use table::{Cell, Table};
 
 use crate::error::{Error, Result, RowError};
 use crate::office::RegionKind;
-use crate::store::{ImportSummary, Store};
+use crate::store::Store;
+
+/// What an import did.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct ImportSummary {
+    pub created: usize,
+    pub updated: usize,
+    /// Agencies and units the import created (after the user confirmed).
+    pub agencies_created: usize,
+    pub units_created: usize,
+    /// Rows not imported because the employee is not active (pensiun,
+    /// meninggal, …): reported, distinct from errors, which stop the import.
+    pub skipped: Vec<SkippedRow>,
+    /// Positions whose eselon was taken from their name (no eselon column).
+    pub inferred_eselon: Vec<InferredEselon>,
+}
 
 /// A row left out because the employee is not active (its *kedudukan
 /// hukum*); the import goes on without it.
@@ -63,13 +76,6 @@ fn provinsi(store: &Store) -> Result<bool> {
 
 /// Rows shown in a preview.
 pub const SAMPLE_ROWS: usize = 5;
-
-/// A date as spreadsheets write it: `25-05-2020`, `25/05/2020` or `2020-05-25`.
-pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
-    ["%d-%m-%Y", "%Y-%m-%d", "%d/%m/%Y"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(text.trim(), f).ok())
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -314,12 +320,15 @@ pub fn import_employees(
         if !errors.is_empty() {
             return Err(Error::Import(errors));
         }
-        let mut summary = store.write_employees(&good)?;
-        summary.agencies_created = placements.agencies_created;
-        summary.units_created = placements.units_created;
-        summary.skipped = skipped;
-        summary.inferred_eselon = inferred;
+        let (created, updated) = store.write_employees(&good)?;
         mapping::remember(store, &table.headers, mapping)?;
-        Ok(summary)
+        Ok(ImportSummary {
+            created,
+            updated,
+            agencies_created: placements.agencies_created,
+            units_created: placements.units_created,
+            skipped,
+            inferred_eselon: inferred,
+        })
     })
 }

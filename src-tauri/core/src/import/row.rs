@@ -3,10 +3,10 @@
 use chrono::{Days, NaiveDate};
 
 use super::mapping::{Columns, Field};
-use super::parse_date;
 use super::placement::Placements;
 use super::table::{Cell, Row};
 use super::SkippedRow;
+use crate::csvfile::parse_date;
 use crate::employee::{EmployeeInput, Eselon, ValidEmployee};
 use crate::error::{Result, RowError};
 use crate::nip::NipKind;

@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use crate::demo::Dice;
+use crate::dice::Dice;
 
 /// The export's columns, in its order.
 pub const HEADERS: [&str; 21] = [

@@ -146,7 +146,7 @@ impl Engine {
                         e.full_name(),
                         ex.nip,
                         ex.describe(),
-                        crate::template::period_phrase(&self.period)
+                        self.period.phrase()
                     ),
                 );
                 c.agency_id = Some(e.agency_id);

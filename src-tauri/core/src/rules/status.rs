@@ -347,7 +347,7 @@ impl Engine {
         match decision.rule {
             Rule::OutsidePeriod => format!(
                 "{day} di luar periode surat edaran ({}).",
-                crate::template::period_phrase(&self.period)
+                self.period.phrase()
             ),
             Rule::Weekend => format!("{day} adalah akhir pekan."),
             Rule::Holiday => format!("{day} adalah hari libur nasional atau cuti bersama."),

@@ -12,6 +12,19 @@ use super::cert::{failed, private_key};
 use super::{invalid, Signer};
 use crate::error::Result;
 
+/// Refuses a passphrase shorter than 8 characters; `what` names what it
+/// protects in the message (`kunci penanda tangan`, `berkas .p12`).
+pub fn check_passphrase(passphrase: &str, what: &str) -> Result<()> {
+    if passphrase.chars().count() < 8 {
+        return Err(invalid(
+            "kata_sandi_pendek",
+            "passphrase",
+            format!("Kata sandi {what} minimal 8 karakter."),
+        ));
+    }
+    Ok(())
+}
+
 /// An encrypted private key, as stored in the `certificate` table.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SealedKey {
@@ -36,13 +49,7 @@ impl SealedKey {
     /// Encrypts the signer's private key under `passphrase`; the signing
     /// certificate's fingerprint is bound in as associated data.
     pub fn seal(signer: &Signer, passphrase: &str) -> Result<SealedKey> {
-        if passphrase.chars().count() < 8 {
-            return Err(invalid(
-                "kata_sandi_pendek",
-                "passphrase",
-                "Kata sandi kunci penanda tangan minimal 8 karakter.",
-            ));
-        }
+        check_passphrase(passphrase, "kunci penanda tangan")?;
         let mut salt = vec![0u8; 16];
         let mut nonce = vec![0u8; 12];
         OsRng.fill_bytes(&mut salt);

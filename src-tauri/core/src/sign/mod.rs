@@ -28,7 +28,7 @@ pub use cert::{
     export_pkcs12, from_pem, import_pkcs12, info, new_internal, to_pem, CertificateInfo,
     InternalCertificates, INTERNAL_LABEL,
 };
-pub use keystore::SealedKey;
+pub use keystore::{check_passphrase, SealedKey};
 pub use mark::QrPayload;
 pub use verify::{verify_pdf, QrCheck, Report, SignatureReport, Verdict, MAX_SIGNATURES};
 

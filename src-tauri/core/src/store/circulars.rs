@@ -11,48 +11,12 @@ use serde::{Deserialize, Serialize};
 
 use super::trash::{Deleted, Removed};
 use super::{like_pattern, Store};
-use crate::circular::{Actions, Circular, CircularKind, CircularStatus, Period, Relation};
+use crate::circular::{Circular, CircularKind, CircularStatus, CircularSummary, Period, Relation};
 use crate::error::{Error, ErrorReport, Result};
 use crate::numbering::NumberParts;
 use crate::office::PaperSize;
 use crate::pdf::Preview;
-use crate::register::Register;
-
-/// A circular as listed.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct CircularSummary {
-    pub id: i64,
-    pub kind: CircularKind,
-    pub kind_label: &'static str,
-    pub status: CircularStatus,
-    pub status_label: &'static str,
-    /// What may be done with it now (its content changed or not, …) and why
-    /// its content is locked: the UI offers what this says, it does not work it out.
-    pub actions: Actions,
-    pub subject: String,
-    pub number: Option<String>,
-    pub issued_on: Option<NaiveDate>,
-    pub parent_id: Option<i64>,
-    pub relation: Option<Relation>,
-    pub updated_at: String,
-    /// The period as written in the document (none while not set).
-    pub period: Option<Period>,
-    /// The period as lists show it: `30 Mei – 15 Juni 2020`.
-    pub period_label: Option<String>,
-    /// Where a derived circular comes from: `Perpanjangan dari 800/439/BKPSDM/2020`.
-    pub origin: Option<String>,
-}
-
-impl CircularSummary {
-    /// `SE 800-439-BKPSDM-2020` or `SE draf 12`: the start of every file
-    /// saved for this circular.
-    pub fn file_stem(&self) -> String {
-        match &self.number {
-            Some(n) => format!("SE {}", crate::paths::file_safe(n)),
-            None => format!("SE draf {}", self.id),
-        }
-    }
-}
+use crate::register::{Register, RegisterEntry};
 
 /// A circular with its document.
 #[derive(Debug, Clone, Serialize)]
@@ -70,29 +34,6 @@ pub struct Edited {
     pub preview: Option<Preview>,
     /// Why no preview could be drawn (the draft is saved all the same).
     pub preview_error: Option<ErrorReport>,
-}
-
-/// One line of a register.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct RegisterEntry {
-    pub register_id: i64,
-    pub register_name: String,
-    pub year: i32,
-    /// None for a recorded number that is not the register's own pattern.
-    pub sequence: Option<u32>,
-    pub number: String,
-    pub circular_id: Option<i64>,
-    pub subject: String,
-    pub issued_on: NaiveDate,
-    /// `terbit` (given here at issue), `dicatat` (recorded as given
-    /// elsewhere) or `srikandi` (numbered and signed in SRIKANDI, recorded
-    /// with its signed PDF).
-    pub kind: String,
-    /// `terpakai` (used) or `dibatalkan` (cancelled, never reused).
-    pub status: String,
-    /// `Terpakai`, `Dicatat`, `Dicatat dari SRIKANDI` or `Dibatalkan`.
-    pub status_label: &'static str,
-    pub note: String,
 }
 
 /// How a draft is issued: its date, the register that numbers it (the

@@ -222,34 +222,13 @@ pub(crate) fn write_employee(conn: &Connection, v: &ValidEmployee) -> Result<i64
     Ok(id.unwrap_or_else(|| conn.last_insert_rowid()))
 }
 
-/// What an import did.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
-pub struct ImportSummary {
-    pub created: usize,
-    pub updated: usize,
-    /// Agencies and units the import created (after the user confirmed).
-    pub agencies_created: usize,
-    pub units_created: usize,
-    /// Rows not imported because the employee is not active (pensiun,
-    /// meninggal, …): reported, distinct from errors, which stop the import.
-    pub skipped: Vec<crate::import::SkippedRow>,
-    /// Positions whose eselon was taken from their name (no eselon column).
-    pub inferred_eselon: Vec<crate::import::InferredEselon>,
-}
-
 impl Store {
     /// Writes already-checked employees in one transaction; an existing NIP
-    /// is updated in place, never duplicated.
-    pub fn write_employees(&mut self, rows: &[ValidEmployee]) -> Result<ImportSummary> {
+    /// is updated in place, never duplicated. Returns how many were created
+    /// and how many updated.
+    pub fn write_employees(&mut self, rows: &[ValidEmployee]) -> Result<(usize, usize)> {
         self.in_transaction(|store| {
-            let mut summary = ImportSummary {
-                created: 0,
-                updated: 0,
-                agencies_created: 0,
-                units_created: 0,
-                skipped: Vec::new(),
-                inferred_eselon: Vec::new(),
-            };
+            let (mut created, mut updated) = (0, 0);
             for v in rows {
                 check_placement(&store.conn, v)?;
                 let existed = match &v.nip {
@@ -258,12 +237,12 @@ impl Store {
                 };
                 write_employee(&store.conn, v)?;
                 if existed {
-                    summary.updated += 1;
+                    updated += 1;
                 } else {
-                    summary.created += 1;
+                    created += 1;
                 }
             }
-            Ok(summary)
+            Ok((created, updated))
         })
     }
 }

@@ -30,17 +30,16 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 
+pub use crate::circular::CircularSummary;
+pub use crate::register::RegisterEntry;
 pub use backup::{check_backup, BackupInfo, Restored, DAILY_KEPT};
 pub use certificates::{CertificateRecord, RegisterMatch, TrustedRoot};
 pub use checklist::Check;
-pub use circulars::{
-    AuditEntry, CircularRecord, CircularSummary, Edited, Issue, Recording, RegisterEntry,
-};
+pub use circulars::{AuditEntry, CircularRecord, Edited, Issue, Recording};
 pub use drafting::{Derived, Extension};
-pub use employees::{EmployeeFilter, EmployeePage, ImportSummary};
-pub use office::{image_kind, EMBLEM_MAX_BYTES};
+pub use employees::{EmployeeFilter, EmployeePage};
 pub use roster::{RosterReport, StatusRow};
-pub use rules::{AgencyGrid, GridCell, GridDay, GridRow, NoticeBatch, NoticeRequest, RulesView};
+pub use rules::{AgencyGrid, GridCell, GridDay, GridRow, NoticeRequest, RulesView};
 pub use search::{SearchFilter, SearchHit, MATCH_END, MATCH_START};
 pub use settings::DEFAULT_ALERT_WORKING_DAYS;
 pub use signed::{SignedIssue, SrikandiCopy, Verification};

@@ -5,10 +5,8 @@ use rusqlite::{params, OptionalExtension};
 use super::trash::{Deleted, Removed};
 use super::Store;
 use crate::error::{Error, Result};
+use crate::files::MAX_IMAGE_BYTES;
 use crate::office::OfficeProfile;
-
-/// Largest emblem image accepted (the kop prints it about 2.5 cm wide).
-pub const EMBLEM_MAX_BYTES: usize = 2 * 1024 * 1024;
 
 impl Store {
     /// The profile, or `None` in a database nobody has set up yet.
@@ -88,15 +86,15 @@ impl Store {
     /// Stores a PNG or JPEG emblem (`None` removes it). Needs a saved profile.
     pub fn set_emblem(&mut self, image: Option<&[u8]>) -> Result<()> {
         if let Some(bytes) = image {
-            image_kind(bytes)?;
-            if bytes.len() > EMBLEM_MAX_BYTES {
+            crate::image::kind(bytes)?;
+            if bytes.len() as u64 > MAX_IMAGE_BYTES {
                 return Err(Error::invalid(
                     "lambang_terlalu_besar",
                     "emblem",
                     format!(
                         "Berkas lambang {:.1} MB; maksimal {} MB.",
                         bytes.len() as f64 / 1_048_576.0,
-                        EMBLEM_MAX_BYTES / 1_048_576
+                        MAX_IMAGE_BYTES / 1_048_576
                     ),
                 ));
             }
@@ -111,20 +109,5 @@ impl Store {
             });
         }
         Ok(())
-    }
-}
-
-/// The MIME type of an emblem image, refusing anything but PNG and JPEG.
-pub fn image_kind(bytes: &[u8]) -> Result<&'static str> {
-    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
-        Ok("image/png")
-    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        Ok("image/jpeg")
-    } else {
-        Err(Error::invalid(
-            "lambang_format",
-            "emblem",
-            "Lambang harus berupa gambar PNG atau JPEG.",
-        ))
     }
 }

@@ -5,6 +5,8 @@
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::Store;
+use crate::circular::Circular;
+use crate::docx::srikandi::{Sheet, Sifat, Urgensi};
 use crate::error::{Error, Result};
 use crate::register::{self, Register};
 
@@ -21,6 +23,13 @@ fn row(r: &Row) -> rusqlite::Result<Register> {
 const COLUMNS: &str = "id, name, numbering_template, classification, unit_code";
 
 impl Store {
+    /// The SRIKANDI metadata sheet of `c`: the classification is that of the
+    /// office's own register, which SRIKANDI's numbering stands in for.
+    pub fn srikandi_sheet(&self, c: &Circular, sifat: Sifat, urgensi: Urgensi) -> Result<Sheet> {
+        let classification = self.register_by_id(None)?.classification;
+        Ok(Sheet::new(c, Some(&classification), sifat, urgensi))
+    }
+
     /// Every register, the office's own first, as it numbers today.
     pub fn registers(&self) -> Result<Vec<Register>> {
         let mut stmt = self.conn.prepare_cached(&format!(

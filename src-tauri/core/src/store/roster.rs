@@ -16,7 +16,6 @@ use crate::rules::{
     Assignment, AssignmentSource, Conflict, ConflictKind, Engine, PoolLoad, Roster, RosterEdit,
     Status, Workforce,
 };
-use crate::template::period_phrase;
 
 /// One employee's status on a day, as `edaran status` prints it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -315,9 +314,9 @@ impl Store {
                     kind: ConflictKind::TumpangTindih,
                     message: format!(
                         "Periode ({}) tumpang tindih dengan surat edaran {} ({}) yang sudah terbit, untuk {} perangkat daerah yang sama.",
-                        period_phrase(&mine),
+                        mine.phrase(),
                         other.number.clone().unwrap_or_else(|| format!("id {}", other.id)),
-                        period_phrase(&theirs),
+                        theirs.phrase(),
                         shared
                     ),
                     agency_id: None,

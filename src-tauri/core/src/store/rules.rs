@@ -11,13 +11,13 @@ use serde::Serialize;
 use super::Store;
 use crate::circular::Annex;
 use crate::error::{Error, Result};
-use crate::notices::{self, Output, Written};
+use crate::notices::{self, NoticeBatch, Written};
 use crate::office::PaperSize;
 use crate::rules::{
     clauses::clauses, AgencyRef, AssignmentSource, Engine, Rules, Status, EXCEPTION_ANNEX,
     RULE_ANNEXES,
 };
-use crate::sign::{Progress, SignOptions, Signer};
+use crate::sign::Progress;
 use crate::template;
 
 /// A circular's rules with the clause each writes.
@@ -315,45 +315,6 @@ impl Store {
                 batch.merged.display()
             ),
         })
-    }
-}
-
-/// The notices of one circular, ready to be written (see [`Store::notice_batch`]).
-pub struct NoticeBatch {
-    circular_id: i64,
-    notices: Vec<notices::Notice>,
-    signer: Option<Signer>,
-    merged: PathBuf,
-    paper: PaperSize,
-}
-
-impl NoticeBatch {
-    /// Writes the merged PDF and the separate files (signed when a signer
-    /// was given), reporting progress; `cancel` stops before the next one.
-    pub fn write(&self, cancel: &AtomicBool, progress: impl FnMut(Progress)) -> Result<Written> {
-        let place = self
-            .notices
-            .first()
-            .map(|n| n.document.place.trim().to_string())
-            .unwrap_or_default();
-        let now = Utc::now();
-        let out = Output {
-            merged: self.merged.clone(),
-            paper: self.paper,
-            at: now,
-            signer: self.signer.as_ref().map(|s| {
-                (
-                    s,
-                    SignOptions {
-                        reason: "Pemberitahuan pelaksanaan surat edaran".into(),
-                        location: place,
-                        time: now,
-                        mark: None,
-                    },
-                )
-            }),
-        };
-        notices::write(&self.notices, &out, cancel, progress)
     }
 }
 
