@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate, Weekday};
 use edaran_core::circular::{CircularKind, CircularStatus, Clause, KopKind, Period, Relation};
 use edaran_core::office::PaperSize;
 use edaran_core::store::{Extension, Issue, Recording, SearchFilter};
@@ -16,7 +16,13 @@ fn recorded(name: &str, mut answer: Value) {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("../ui/src/lib/recorded")
         .join(name);
-    let text = serde_json::to_string_pretty(&answer).unwrap() + "\n";
+    // Pretty to be read in a diff, unless that passes 100 KB: then compact.
+    let pretty = serde_json::to_string_pretty(&answer).unwrap();
+    let text = if pretty.len() > 100_000 {
+        serde_json::to_string(&answer).unwrap()
+    } else {
+        pretty
+    } + "\n";
     if std::fs::read_to_string(&path).ok().as_deref() != Some(text.as_str()) {
         std::fs::write(&path, &text).unwrap();
         panic!(
@@ -443,18 +449,12 @@ fn the_drafting_answers_the_ui_replays_are_the_cores() {
 }
 
 /// The fake's office (`demoSeed` in ui/src/lib/fakeBackend.ts) in a core
-/// store, with the same ids: agencies 1–4, units 1–3, signatory 1, the
-/// issued circular 1 (800/1/BKPSDM/2020) and the draft 2, both for
-/// 30 March – 13 April 2020. One difference, so the roster has rotations
-/// to show: the core rosters units only, so Disdikbud's 60 teachers are in
-/// its unit 4, “Sekretariat” (the seed gives them none).
+/// store, with the same ids: [`seeded`]'s circulars on the fake's day, then
+/// agencies 1–4, units 1–3 and the seed's employees. One difference, so the
+/// roster has rotations to show: the core rosters units only, so Disdikbud's
+/// 60 teachers are in its unit 4, “Sekretariat” (the seed gives them none).
 fn small_office() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
-    let mut office = demo::office_profile();
-    office.numbering_template = "{klasifikasi}/{nomor}/{unit}/{tahun}".into();
-    office.classification = "800".into();
-    office.unit_code = "BKPSDM".into();
-    store.save_office(&office).unwrap();
+    let (_, mut store) = seeded(fakes_day());
     for (name, short_name, kind) in [
         (
             "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
@@ -514,14 +514,6 @@ fn small_office() -> Store {
     for given in people.into_iter().chain(teachers) {
         store.save_employee(&merged(&person, &given)).unwrap();
     }
-    let signatory = json!({
-        "id": null, "role": "kepala_daerah", "name": "Hendra Gunawan", "front_title": "H.",
-        "back_title": "S.H., M.H.", "position_title": "BUPATI TANJUNG SEROJA", "nip": "",
-        "golongan": "", "active": true, "kop": "kepala_daerah"
-    });
-    store
-        .save_signatory(&merged(&signatory, &json!({})))
-        .unwrap();
     let days: Vec<_> = json!([
         { "date": "2020-01-01", "name": "Tahun Baru 2020 Masehi", "kind": "libur_nasional" },
         { "date": "2020-05-25", "name": "Hari Raya Idul Fitri 1441 Hijriah", "kind": "libur_nasional" },
@@ -536,21 +528,6 @@ fn small_office() -> Store {
     store
         .record_decree(2020, "SKB 3 Menteri 2019", &days)
         .unwrap();
-    let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
-    for (written, issued) in [("2020-03-27", true), ("2020-04-10", false)] {
-        let mut doc = store
-            .template_draft(CircularKind::WfhBaru, day(written))
-            .unwrap();
-        doc.period = Some(merged(
-            &json!({ "start": "2020-03-30", "end": "2020-04-13" }),
-            &json!({}),
-        ));
-        let id = store.create_circular(&doc, ACTOR).unwrap();
-        if issued {
-            let number = store.issue(id, &Issue::on(day(written)), ACTOR).unwrap();
-            assert_eq!(number, "800/1/BKPSDM/2020");
-        }
-    }
     store
 }
 
@@ -699,14 +676,13 @@ fn the_rules_roster_and_notices_the_ui_shows_are_the_cores() {
         }
     });
     let exception = json!({ "exceptions": [{
-        "from": "2020-04-01", "nip": "198203152006042011", "note": "surat dokter",
+        "from": "2020-04-20", "nip": "198203152006042011", "note": "surat dokter",
         "placement": "di_rumah", "reason": "hamil"
     }] });
     // An amendment drafted from the issued circular on the page (the fake's id 5000).
     let mut store = talk.restart();
-    let today = NaiveDate::from_ymd_opt(2020, 4, 1).unwrap();
     let amendment = store
-        .derive(1, Relation::Perubahan, today, ACTOR)
+        .derive(1, Relation::Perubahan, fakes_day(), ACTOR)
         .unwrap()
         .id;
     talk.ask(&mut store, "rules_get", json!([5000]), json!([amendment]));
@@ -733,17 +709,24 @@ fn the_rules_roster_and_notices_the_ui_shows_are_the_cores() {
     talk.call(&mut store, "rules_save", json!([2, picket(3)]));
     talk.call(&mut store, "rules_insert_clauses", json!([2]));
 
-    // The roster of the draft, Disdikbud's grid, its edits and statuses
-    // (“picket roster”), and the conflicts before issuing it.
+    // The roster of the draft, Disdikbud's grid, its edits on its first day
+    // and statuses then and on its first Sunday (“picket roster”), and the
+    // conflicts before issuing it.
     let mut store = talk.restart();
+    let start = store.circular(2).unwrap().document.period.unwrap().start;
+    let sunday = start
+        .iter_days()
+        .find(|d| d.weekday() == Weekday::Sun)
+        .unwrap();
+    let first = json!(start);
     talk.call(&mut store, "rules_save", json!([2, picket(2)]));
     talk.call(&mut store, "circular_conflicts", json!([2]));
     talk.call(&mut store, "roster_generate", json!([2]));
-    for date in ["2020-03-30", "2020-04-05"] {
+    for date in [start, sunday] {
         talk.call(&mut store, "status_list", json!([2, date, 3]));
     }
     let grid = talk.call(&mut store, "agency_grid", json!([2, 3]));
-    let monday = |grid: &Value, status: &str| -> Vec<i64> {
+    let on_first_day = |grid: &Value, status: &str| -> Vec<i64> {
         grid["rows"]
             .as_array()
             .unwrap()
@@ -752,8 +735,8 @@ fn the_rules_roster_and_notices_the_ui_shows_are_the_cores() {
             .map(|row| row["employee_id"].as_i64().unwrap())
             .collect()
     };
-    let employee = monday(&grid, "piket")[0];
-    let release = json!({ "date": "2020-03-30", "employee_id": employee, "on_duty": false });
+    let employee = on_first_day(&grid, "piket")[0];
+    let release = json!({ "date": first, "employee_id": employee, "on_duty": false });
     talk.call(&mut store, "roster_edit", json!([2, release]));
     talk.call(
         &mut store,
@@ -761,18 +744,17 @@ fn the_rules_roster_and_notices_the_ui_shows_are_the_cores() {
         json!([2, merged::<Value>(&release, &json!({ "force": true }))]),
     );
     let grid = talk.call(&mut store, "agency_grid", json!([2, 3]));
-    let free = monday(&grid, "wfh")
+    let free = on_first_day(&grid, "wfh")
         .into_iter()
         .find(|&e| e != employee)
         .unwrap();
     talk.call(
         &mut store,
         "roster_edit",
-        json!([2, { "date": "2020-03-30", "employee_id": free, "on_duty": true }]),
+        json!([2, { "date": first, "employee_id": free, "on_duty": true }]),
     );
     talk.call(&mut store, "agency_grid", json!([2, 3]));
-    let swap =
-        json!({ "date": "2020-03-30", "employee_id": employee, "on_duty": true, "replaces": free });
+    let swap = json!({ "date": first, "employee_id": employee, "on_duty": true, "replaces": free });
     talk.call(&mut store, "roster_edit", json!([2, swap]));
     talk.call(&mut store, "agency_grid", json!([2, 3]));
 
@@ -780,8 +762,7 @@ fn the_rules_roster_and_notices_the_ui_shows_are_the_cores() {
     // signed with the signatory's internal certificate.
     let mut store = talk.restart();
     talk.call(&mut store, "rules_save", json!([2, picket(2)]));
-    let day = NaiveDate::from_ymd_opt(2020, 3, 28).unwrap();
-    store.issue(2, &Issue::on(day), ACTOR).unwrap();
+    store.issue(2, &Issue::on(fakes_day()), ACTOR).unwrap();
     talk.call(&mut store, "roster_generate", json!([2]));
     for per_employee in [false, true] {
         talk.call(
@@ -893,7 +874,7 @@ fn the_employee_imports_the_ui_shows_are_the_cores() {
 /// `query|filter`).
 #[test]
 fn the_circulars_the_ui_starts_from_are_the_cores() {
-    let today = NaiveDate::from_ymd_opt(2020, 4, 6).unwrap();
+    let today = fakes_day();
     let ([first, extension], mut store) = seeded(today);
     let ids = |store: &Store| {
         let mut ids: Vec<i64> = store.circulars().unwrap().iter().map(|c| c.id).collect();
@@ -976,6 +957,11 @@ fn the_circulars_the_ui_starts_from_are_the_cores() {
             "searches": searches,
         }),
     );
+}
+
+/// The day the UI tests run on (ui/tests/setup.ts fakes it).
+fn fakes_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2020, 4, 6).unwrap()
 }
 
 /// A store holding the fake's circulars: the issued one and its extension's draft.

@@ -11,10 +11,12 @@ import { expectSentRefused, openPage, renderApp, rowTexts, screen, waitFor, acce
 
 type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
-/** The demo's draft (id 2, period 30 March – 13 April 2020) and its issued predecessor (id 1);
+/** The demo's draft (id 2, the extension the core drafted) and its issued predecessor (id 1);
  * what the core answers about them is recorded by tests/contract.rs (`recorded/rules.json`). */
 const DRAFT = 2;
 const ISSUED = 1;
+/** The draft's first day (14 April 2020, a Tuesday), where the roster's edits are made. */
+const FIRST = CIRCULARS.summaries.find((c) => c.id === DRAFT)!.period!.start;
 const DISDIKBUD = 3; // 60 teachers without a unit
 const RINA = '198203152006042011';
 
@@ -154,7 +156,7 @@ describe('rules of a circular', () => {
     await user.type(screen.getByTestId('exception-nip'), RINA);
     await waitFor(() => expect(screen.getByTestId('exception-match').textContent).toContain('Rina Marlina, S.E.'));
     await user.selectOptions(screen.getByTestId('exception-reason'), 'hamil');
-    await user.type(screen.getByTestId('exception-from'), '2020-04-01');
+    await user.type(screen.getByTestId('exception-from'), '2020-04-20');
     await user.type(screen.getByTestId('exception-note'), 'surat dokter');
     await user.click(screen.getByTestId('exception-add'));
 
@@ -163,7 +165,7 @@ describe('rules of a circular', () => {
     expect(row.textContent).toContain('Rina Marlina, S.E.');
     expect(row.textContent).toContain('Tetap di rumah');
     expect(row.textContent).toContain('sedang hamil');
-    expect(row.textContent).toContain('1 Apr 2020 s.d. akhir periode');
+    expect(row.textContent).toContain('20 Apr 2020 s.d. akhir periode');
     expect((screen.getByTestId('exception-nip') as HTMLInputElement).value).toBe('');
 
     await user.click(screen.getByTestId('rules-save'));
@@ -270,14 +272,14 @@ describe('picket roster', () => {
       expect(cell(date).map((c) => [c.dataset.employee, c.dataset.status, c.title])).toEqual(
         answer.rows.map((r) => [String(r.employee_id), r.cells[day].status, r.cells[day].reason]),
       );
-    expect(cell('2020-04-04').every((c) => c.dataset.status === 'libur' && c.textContent?.trim() === 'L')).toBe(true);
-    const monday = cell('2020-03-30');
-    expect(monday.filter((c) => c.dataset.status === 'piket')).toHaveLength(2);
+    const weekend = answer.days.filter((d) => !d.working).map((d) => d.date);
+    expect(weekend).toEqual(['2020-04-18', '2020-04-19', '2020-04-25', '2020-04-26']);
+    for (const date of weekend) expect(cell(date).every((c) => c.dataset.status === 'libur' && c.textContent?.trim() === 'L')).toBe(true);
+    const onDuty = (date: string) => cell(date).filter((c) => c.dataset.status === 'piket').map((c) => c.dataset.employee);
+    expect(onDuty(FIRST)).toHaveLength(2);
     // Someone else's turn the next day.
-    const first = monday.filter((c) => c.dataset.status === 'piket').map((c) => c.dataset.employee);
-    const tuesday = cell('2020-03-31').filter((c) => c.dataset.status === 'piket').map((c) => c.dataset.employee);
-    expect(tuesday).toHaveLength(2);
-    expect(tuesday).not.toEqual(first);
+    expect(onDuty('2020-04-15')).toHaveLength(2);
+    expect(onDuty('2020-04-15')).not.toEqual(onDuty(FIRST));
     expect(within(screen.getByTestId('grid-legend')).getByText('Piket di kantor')).toBeTruthy();
   });
 
@@ -293,68 +295,69 @@ describe('picket roster', () => {
     expect(items).toHaveLength(conflicts.length);
     const short = conflicts.find((c) => c.kind === 'unit_kurang_pegawai')!;
     const item = items.find((i) => i.includes(short.message))!;
-    expect(item).toContain('Tanggal: 30 Mar 2020, 31 Mar 2020');
-    expect(item).not.toContain('4 Apr 2020');
+    // Every working day of the period, the weekends left out.
+    expect(item).toContain('Tanggal: 14 Apr 2020, 15 Apr 2020, 16 Apr 2020, 17 Apr 2020, 20 Apr 2020');
+    expect(item).not.toContain('18 Apr 2020');
+    expect(item.split('Tanggal: ')[1].split(', ')).toHaveLength(short.dates!.length);
   });
 
   it('asks before an edit that breaks the picket rule, then shows the warnings of the forced edit', async () => {
     const { user, backend } = await renderApp();
     await openRoster(backend, user, { picket: { per_day: 2, unit_kinds: [], categories: [] } });
-    const onDuty = cell('2020-03-30').find((c) => c.dataset.status === 'piket')!;
+    const onDuty = cell(FIRST).find((c) => c.dataset.status === 'piket')!;
     const employee = Number(onDuty.dataset.employee);
 
     // One click only opens the cell's menu: nothing changes yet.
     await user.click(within(onDuty).getByRole('button'));
     expect(screen.getByTestId('cell-menu').textContent).toContain('piket di kantor');
-    expect(cell('2020-03-30', employee)[0].dataset.status).toBe('piket');
+    expect(cell(FIRST, employee)[0].dataset.status).toBe('piket');
     await user.click(screen.getByTestId('cell-release'));
     expect((await screen.findByRole('dialog')).textContent).toContain(breaking.refused!.message);
     expect(backend.sent('roster_edit').at(-1)).toEqual([DRAFT, breaking.args[1]]);
     await user.click(screen.getByTestId('confirm-no'));
-    expect(cell('2020-03-30', employee)[0].dataset.status).toBe('piket');
+    expect(cell(FIRST, employee)[0].dataset.status).toBe('piket');
     expect(screen.queryByTestId('roster-warnings')).toBeNull();
 
-    await user.click(within(cell('2020-03-30', employee)[0]).getByRole('button'));
+    await user.click(within(cell(FIRST, employee)[0]).getByRole('button'));
     await user.click(screen.getByTestId('cell-release'));
     await user.click(await screen.findByTestId('confirm-yes'));
     expect((await screen.findByTestId('roster-warnings')).textContent).toContain((forced.answer as string[])[0]);
     expect(backend.sent('roster_edit').at(-1)).toEqual([DRAFT, forced.args[1]]);
     const released = (await backend.agency_grid(DRAFT, DISDIKBUD)).rows.find((r) => r.employee_id === employee)!.cells[0];
-    await waitFor(() => expect(cell('2020-03-30', employee)[0].dataset.status).toBe(released.status));
-    expect(cell('2020-03-30', employee)[0].classList.contains('manual')).toBe(true);
-    expect(cell('2020-03-30', employee)[0].title).toBe(released.reason);
+    await waitFor(() => expect(cell(FIRST, employee)[0].dataset.status).toBe(released.status));
+    expect(cell(FIRST, employee)[0].classList.contains('manual')).toBe(true);
+    expect(cell(FIRST, employee)[0].title).toBe(released.reason);
 
     // Putting someone on duty breaks nothing: no question, no warnings.
-    const free = cell('2020-03-30').find((c) => c.dataset.status === 'wfh' && c.dataset.employee !== String(employee))!;
+    const free = cell(FIRST).find((c) => c.dataset.status === 'wfh' && c.dataset.employee !== String(employee))!;
     await user.click(within(free).getByRole('button'));
     await user.click(screen.getByTestId('cell-assign'));
-    await waitFor(() => expect(cell('2020-03-30', Number(free.dataset.employee))[0].dataset.status).toBe('piket'));
+    await waitFor(() => expect(cell(FIRST, Number(free.dataset.employee))[0].dataset.status).toBe('piket'));
     expect(screen.queryByRole('dialog')).toBeNull();
     expect(screen.queryByTestId('roster-warnings')).toBeNull();
 
     // Escape closes a menu without a change; a swap hands the duty over in one edit.
     const onDutyNow = Number(free.dataset.employee);
-    await user.click(within(cell('2020-03-30', onDutyNow)[0]).getByRole('button'));
+    await user.click(within(cell(FIRST, onDutyNow)[0]).getByRole('button'));
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('cell-menu')).toBeNull();
-    await user.click(within(cell('2020-03-30', onDutyNow)[0]).getByRole('button'));
+    await user.click(within(cell(FIRST, onDutyNow)[0]).getByRole('button'));
     await user.selectOptions(screen.getByTestId('cell-partner'), String(employee));
     await user.click(screen.getByTestId('cell-swap'));
-    await waitFor(() => expect(cell('2020-03-30', employee)[0].dataset.status).toBe('piket'));
-    expect(cell('2020-03-30', onDutyNow)[0].dataset.status).toBe('wfh');
+    await waitFor(() => expect(cell(FIRST, employee)[0].dataset.status).toBe('piket'));
+    expect(cell(FIRST, onDutyNow)[0].dataset.status).toBe('wfh');
   });
 
   it('tells everyone’s status on a day for the chosen agency, and exports the roster', async () => {
     const { user, backend } = await renderApp();
     await openRoster(backend, user, { picket: { per_day: 2, unit_kinds: [], categories: [] } });
     const date = screen.getByTestId('status-date') as HTMLInputElement;
-    // The draft's first day is offered; the day asked here is the roster's first.
-    expect(date.value).toBe(showDate(CIRCULARS.summaries.find((c) => c.id === DRAFT)!.period!.start));
-    await fireEvent.input(date, { target: { value: '2020-03-30' } });
+    // The draft's first day is offered, and asked.
+    expect(date.value).toBe(showDate(FIRST));
     await user.click(screen.getByTestId('status-query'));
-    expect(backend.sent('status_list').at(-1)).toEqual([DRAFT, '2020-03-30', DISDIKBUD]);
+    expect(backend.sent('status_list').at(-1)).toEqual([DRAFT, FIRST, DISDIKBUD]);
     // Each row shows the core's status and reason.
-    const answer = await backend.status_list(DRAFT, '2020-03-30', DISDIKBUD);
+    const answer = await backend.status_list(DRAFT, FIRST, DISDIKBUD);
     await waitFor(() => expect(screen.getAllByTestId('status-row')).toHaveLength(answer.length));
     const rows = screen.getAllByTestId('status-row');
     expect(rows.map((r) => r.dataset.status)).toEqual(answer.map((a) => a.status));
@@ -362,9 +365,12 @@ describe('picket roster', () => {
     expect(rows.find((r) => r.dataset.status === 'piket')!.textContent).toContain('Piket di kantor');
     expect(rows.find((r) => r.dataset.status === 'wfh')!.textContent).toContain('Bekerja di rumah (WFH)');
 
-    await fireEvent.input(date, { target: { value: '2020-04-05' } });
+    // The period's first Sunday: everyone is off.
+    await fireEvent.input(date, { target: { value: '2020-04-19' } });
     await user.click(screen.getByTestId('status-query'));
-    const sunday = await backend.status_list(DRAFT, '2020-04-05', DISDIKBUD);
+    expect(backend.sent('status_list').at(-1)).toEqual([DRAFT, '2020-04-19', DISDIKBUD]);
+    const sunday = await backend.status_list(DRAFT, '2020-04-19', DISDIKBUD);
+    expect(sunday.every((s) => s.status === 'libur')).toBe(true);
     await waitFor(() => expect(screen.getAllByTestId('status-row')[0].textContent).toContain(sunday[0].reason));
 
     await user.click(screen.getByTestId('roster-export-xlsx'));
@@ -375,7 +381,7 @@ describe('picket roster', () => {
   it('prints notices of an issued circular with progress, and can cancel them', async () => {
     const { user, backend } = await renderApp();
     await backend.rules_save(DRAFT, { picket: { per_day: 2, unit_kinds: [], categories: [] } }, 'Tester');
-    await backend.circular_issue(DRAFT, { date: '2020-03-28', register_id: null, backdate_reason: '' }, 'Tester');
+    await backend.circular_issue(DRAFT, { date: CIRCULARS.today, register_id: null, backdate_reason: '' }, 'Tester');
     await openPage(user, 'nav-piket', 'page-piket');
     await user.selectOptions(await screen.findByTestId('piket-circular'), String(DRAFT));
     await user.click(screen.getByTestId('roster-generate'));
@@ -465,7 +471,7 @@ describe('conflicts when issuing', () => {
     const items = screen.getAllByTestId('issue-conflict');
     expect(items.map((i) => i.dataset.kind)).toEqual(conflicts.map((c) => c.kind));
     items.forEach((item, i) => expect(item.textContent).toContain(conflicts[i].message));
-    expect(conflicts.map((c) => c.kind)).toContain('periode_tumpang_tindih');
+    expect(conflicts.length).toBeGreaterThan(0);
 
     await acceptWarnings(user);
     await user.click(screen.getByTestId('confirm-terbit'));

@@ -4,7 +4,7 @@
  * and the notices are the core's answers, recorded by tests/contract.rs for
  * the calls the UI tests make (`recorded/rules.json`), each found by the call
  * and by the rule-changing calls accepted before it. They are recorded over
- * a core store holding the seed's office (same ids and names), except that
+ * a core store holding the seed's office and circulars (same ids), except that
  * Disdikbud's teachers are in a unit there, as the core rosters units only:
  * the grid, statuses and notices are served as the core gave them. A call
  * that was not recorded fails with its name; a refusal is arranged by the
