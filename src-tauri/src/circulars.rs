@@ -1,6 +1,7 @@
 //! Commands of the Surat Edaran page: drafting, preview, workflow, the
 //! register, and files through native dialogs (PDF, Word, JSON, CSV/XLSX).
 
+use edaran_core::ErrorCode;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -111,7 +112,7 @@ pub fn circular_record(
 
 /// A PDF from SRIKANDI chosen in the native dialog and checked: what the
 /// *Catat nomor dari SRIKANDI* dialog shows before recording.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct SrikandiFile {
     path: String,
     name: String,
@@ -171,7 +172,7 @@ async fn read_srikandi(path: PathBuf) -> Reply<SrikandiPdf> {
         .await
         .map_err(|e| {
             ErrorReport::from(&Error::Refused {
-                code: "pdf_gagal_dibaca",
+                code: ErrorCode::PdfGagalDibaca,
                 message: format!("Pembacaan PDF dari SRIKANDI terhenti: {e}"),
             })
         })?
@@ -290,7 +291,7 @@ pub async fn circular_save_pdf(
         .open_path(path.display().to_string(), None::<&str>)
     {
         return Err(edaran_core::ErrorReport::from(&Error::Refused {
-            code: "penampil_pdf",
+            code: ErrorCode::PenampilPdf,
             message: format!(
                 "PDF tersimpan di {}, tetapi penampil PDF tidak dapat dibuka: {e}",
                 path.display()
@@ -316,7 +317,7 @@ pub async fn circular_save_docx(
 }
 
 /// Where the SRIKANDI hand-off was written: the Word file and its metadata sheet.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct SrikandiSaved {
     pub docx: String,
     pub sheet: String,
@@ -370,7 +371,7 @@ pub async fn circular_export_json(state: State<'_, AppState>, id: i64) -> Reply<
 }
 
 /// A draft imported from an exchange file, and what the import left out.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Imported {
     id: i64,
     notice: Option<String>,

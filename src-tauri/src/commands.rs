@@ -1,6 +1,7 @@
 //! Tauri commands: each parses its input, calls one core function and maps
 //! the error to `{ code, message, field?, rows? }`.
 
+use edaran_core::ErrorCode;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::AtomicBool;
 use std::sync::{Mutex, MutexGuard};
@@ -61,7 +62,7 @@ impl AppState {
         match chosen.iter().find(|p| p.as_path() == path) {
             Some(p) => Ok(p.clone()),
             None => reply(Err(edaran_core::Error::Refused {
-                code: "berkas_tidak_dipilih",
+                code: ErrorCode::BerkasTidakDipilih,
                 message: format!(
                     "Berkas {} tidak dipilih lewat dialog atau diseret ke jendela; pilih berkasnya lagi.",
                     path.display()
@@ -187,7 +188,7 @@ fn classifications(query: String) -> Vec<&'static Classification> {
     edaran_core::classification::search(&query, 30)
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 struct DatabaseInfo {
     path: String,
 }
@@ -200,7 +201,7 @@ fn database_info(state: State<AppState>) -> DatabaseInfo {
 }
 
 /// The profile with its emblem as a data URL and a sample letter number.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 struct OfficeView {
     profile: Option<OfficeProfile>,
     emblem: Option<String>,

@@ -1,6 +1,7 @@
 //! Native file dialogs (GTK on Linux, through rfd): choose a file to read,
 //! or a place to write one.
 
+use edaran_core::ErrorCode;
 use std::path::{Path, PathBuf};
 
 use edaran_core::Error;
@@ -68,7 +69,7 @@ pub async fn save_as(
         return Ok(None);
     };
     reply(std::fs::write(&path, bytes).map_err(|e| Error::Refused {
-        code: "gagal_menulis",
+        code: ErrorCode::GagalMenulis,
         message: format!("Berkas {} tidak dapat ditulis: {e}", path.display()),
     }))?;
     Ok(Some(path))

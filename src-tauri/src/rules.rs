@@ -2,6 +2,7 @@
 //! roster and the agency grid (Jadwal Piket), conflicts before issuing,
 //! the employee import, and the notices batch with progress and cancel.
 
+use edaran_core::ErrorCode;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
@@ -50,7 +51,7 @@ pub fn circular_conflicts(state: State<AppState>, id: i64) -> Reply<Vec<Conflict
 }
 
 /// A generated roster as the page sums it up.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct RosterSummary {
     duties: usize,
     conflicts: Vec<Conflict>,
@@ -170,7 +171,7 @@ pub async fn roster_export(
 }
 
 /// A file chosen for import, with what the mapping step shows.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct ImportStart {
     path: String,
     file_name: String,
@@ -222,19 +223,19 @@ async fn read_import(path: PathBuf) -> Reply<ImportFile> {
         .await
         .map_err(|e| {
             ErrorReport::from(&edaran_core::Error::Refused {
-                code: "impor_gagal",
+                code: ErrorCode::ImporGagal,
                 message: format!("Pembacaan berkas impor terhenti: {e}"),
             })
         })?
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 pub struct NoticeSigning {
     certificate_id: i64,
     passphrase: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 pub struct NoticeOptions {
     per_employee: bool,
     paper: PaperSize,

@@ -1,6 +1,7 @@
 //! Commands of electronic signatures: a signatory's certificates, the roots
 //! the office trusts, issuing with a signature, and *Verifikasi Dokumen*.
 
+use edaran_core::ErrorCode;
 use std::path::PathBuf;
 
 use edaran_core::office::PaperSize;
@@ -131,7 +132,7 @@ pub fn circular_issue_signed(
 }
 
 /// A verified file: where it was read from, and the verdict.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct VerifiedFile {
     pub path: String,
     pub name: String,
@@ -152,7 +153,7 @@ async fn verify_file(state: &AppState, path: PathBuf) -> Reply<VerifiedFile> {
     .await
     .map_err(|e| {
         ErrorReport::from(&Error::Refused {
-            code: "verifikasi_gagal",
+            code: ErrorCode::VerifikasiGagal,
             message: format!("Verifikasi terhenti: {e}"),
         })
     })??;

@@ -101,7 +101,7 @@ pub async fn holidays_export_csv(
     Ok(path.map(|p| p.display().to_string()))
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, ts_rs::TS)]
 pub struct Settings {
     pub alert_working_days: u32,
     /// The *petugas* of the last workflow step, offered in the next dialog

@@ -1,5 +1,6 @@
 //! `edaran`: Edaran from the terminal, over the same core as the app.
 
+use edaran_core::ErrorCode;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -655,7 +656,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let pass = passphrase(&pass_env)?;
             if pass.chars().count() < 8 {
                 return Err(Error::invalid(
-                    "kata_sandi_pendek",
+                    ErrorCode::KataSandiPendek,
                     "passphrase",
                     "Kata sandi berkas .p12 minimal 8 karakter.",
                 ));
@@ -698,7 +699,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 (false, None, None, None) => None,
                 (false, ..) => {
                     return Err(Error::invalid(
-                        "wajib_diisi",
+                        ErrorCode::WajibDiisi,
                         "srikandi",
                         "--sifat, --urgensi, dan --klasifikasi mengisi lembar metadata naskah untuk SRIKANDI; tambahkan --srikandi.",
                     ))
@@ -721,7 +722,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 }
                 (FileKind::Pdf, Some(_)) => {
                     return Err(Error::invalid(
-                        "format_tidak_dikenal",
+                        ErrorCode::FormatTidakDikenal,
                         "output",
                         "Naskah untuk SRIKANDI berupa berkas Word: beri nama keluaran berakhiran .docx.",
                     ))
@@ -742,7 +743,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             let mut store = Store::open(&path)?;
             if !store.is_new()? {
                 return Err(Error::Refused {
-                    code: "basis_data_berisi",
+                    code: ErrorCode::BasisDataBerisi,
                     message: format!(
                         "Basis data {} sudah berisi data; kantor contoh hanya diisikan ke basis data baru.",
                         path.display()
@@ -960,7 +961,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 )?)
                 .map_err(|e| {
                     Error::invalid(
-                        "pemetaan_tidak_sah",
+                        ErrorCode::PemetaanTidakSah,
                         "mapping",
                         format!("Berkas pemetaan {} tidak sah: {e}", json.display()),
                     )
@@ -1091,7 +1092,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         } => {
             if word && cert.is_some() {
                 return Err(Error::invalid(
-                    "format_tidak_dikenal",
+                    ErrorCode::FormatTidakDikenal,
                     "cert",
                     "Tanda tangan elektronik hanya untuk PDF; berkas Word ditandatangani di SRIKANDI atau dicetak. Hapus --cert atau --word.",
                 ));
@@ -1110,7 +1111,7 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 (Some(_), Some(var)) => Some(passphrase(&var)?),
                 (Some(_), None) => {
                     return Err(Error::invalid(
-                        "wajib_diisi",
+                        ErrorCode::WajibDiisi,
                         "pass-env",
                         "--cert memerlukan --pass-env berisi kata sandi sertifikat.",
                     ))
@@ -1214,7 +1215,7 @@ fn passphrase(var: &str) -> Result<String, Error> {
         .filter(|p| !p.is_empty())
         .ok_or_else(|| {
             Error::invalid(
-                "kata_sandi_kosong",
+                ErrorCode::KataSandiKosong,
                 "passphrase",
                 format!("Variabel lingkungan {var} tidak berisi kata sandi."),
             )

@@ -1,5 +1,6 @@
 //! The CLI's rule engine: statuses of a day, the roster, conflicts.
 
+use edaran_core::ErrorCode;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -79,7 +80,11 @@ pub fn roster(
     let id = circular_id(&store, circular)?;
     if edit.put.is_some() || edit.take.is_some() {
         let date = edit.date.ok_or_else(|| {
-            Error::invalid("wajib_diisi", "date", "Perubahan jadwal memerlukan --date.")
+            Error::invalid(
+                ErrorCode::WajibDiisi,
+                "date",
+                "Perubahan jadwal memerlukan --date.",
+            )
         })?;
         let employee = |nip: &str| -> Result<i64, Error> {
             store

@@ -9,6 +9,7 @@
 //! and as one merged PDF for printing, with progress and cancel; nothing is
 //! left behind when it stops early.
 
+use crate::ErrorCode;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -105,7 +106,7 @@ pub fn notices(engine: &Engine, roster: &Roster, per_employee: bool) -> Result<V
     let c = &engine.circular;
     if c.number.trim().is_empty() || c.issued_on.is_none() {
         return Err(Error::invalid(
-            "belum_terbit",
+            ErrorCode::BelumTerbit,
             "circular",
             "Pemberitahuan hanya dapat dicetak untuk surat edaran yang sudah terbit (bernomor dan bertanggal).",
         ));
@@ -419,7 +420,7 @@ fn beside(merged: &Path, suffix: &str) -> PathBuf {
 }
 
 /// What [`write`] saved.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Written {
     pub folder: PathBuf,
     pub merged: PathBuf,
@@ -482,7 +483,7 @@ pub fn write(
 
 fn none_to_print() -> Error {
     Error::invalid(
-        "tanpa_pemberitahuan",
+        ErrorCode::TanpaPemberitahuan,
         "circular",
         "Tidak ada pemberitahuan untuk dicetak: semua perangkat daerah dikecualikan atau tidak memiliki pegawai.",
     )
@@ -532,7 +533,7 @@ fn refuse_existing(folder: &Path, merged: &Path) -> Result<()> {
         return Ok(());
     };
     Err(Error::invalid(
-        "pemberitahuan_sudah_ada",
+        ErrorCode::PemberitahuanSudahAda,
         "folder",
         format!(
             "{what} sudah ada; pemberitahuan tidak ditulis agar isinya tidak tertimpa. \
@@ -558,7 +559,7 @@ fn new_staging(merged: &Path) -> Result<PathBuf> {
         }
     }
     Err(Error::invalid(
-        "pemberitahuan_sudah_ada",
+        ErrorCode::PemberitahuanSudahAda,
         "folder",
         format!(
             "Terlalu banyak folder sementara {} di folder ini (sisa pencetakan yang terhenti); hapus folder itu lalu coba lagi.",
@@ -850,7 +851,7 @@ mod tests {
         cancel.store(false, Ordering::Relaxed);
         let unwritable = [notice("001 Dinas A"), notice("tidak ada/002 Dinas B")];
         let e = write(&unwritable, &out, &cancel, |_| {}).unwrap_err();
-        assert_eq!(e.code(), "berkas");
+        assert_eq!(e.code(), ErrorCode::Berkas);
         assert_eq!(listing(picked), before, "a batch that failed midway");
 
         let mut seen = 0;
@@ -870,7 +871,7 @@ mod tests {
         fs::write(written.folder.join("catatan.txt"), "milik pengguna").unwrap();
         let before = listing(picked);
         let e = write(&two, &out, &cancel, |_| {}).unwrap_err();
-        assert_eq!(e.code(), "pemberitahuan_sudah_ada");
+        assert_eq!(e.code(), ErrorCode::PemberitahuanSudahAda);
         assert_eq!(e.field(), Some("folder"));
         assert!(e.to_string().starts_with("Folder "), "{e}");
         assert_eq!(listing(picked), before);
@@ -878,7 +879,7 @@ mod tests {
         fs::rename(&written.folder, picked.join("lama")).unwrap();
         let before = listing(picked);
         let e = write(&two, &out, &cancel, |_| {}).unwrap_err();
-        assert_eq!(e.code(), "pemberitahuan_sudah_ada");
+        assert_eq!(e.code(), ErrorCode::PemberitahuanSudahAda);
         assert!(e.to_string().starts_with("Berkas "), "{e}");
         assert_eq!(listing(picked), before);
     }

@@ -1,6 +1,7 @@
 //! The office profile (*profil kantor*: region, kop lines, numbering, paper)
 //! and the signatories (*penandatangan*) it drafts for.
 
+use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 use crate::agency::required_name;
@@ -40,7 +41,7 @@ vocabulary!(
 );
 
 /// The office profile as stored and shown.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct OfficeProfile {
     pub region_kind: RegionKind,
     pub region_name: String,
@@ -79,7 +80,7 @@ impl OfficeProfile {
             .collect();
         if address_lines.len() > 3 {
             return Err(Error::invalid(
-                "alamat_terlalu_banyak",
+                ErrorCode::AlamatTerlaluBanyak,
                 "address_lines",
                 "Alamat kop paling banyak 3 baris (jalan; telepon/faks; laman/surel).",
             ));
@@ -142,7 +143,7 @@ impl SignatoryRole {
 }
 
 /// A signatory as stored.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Signatory {
     pub id: i64,
     pub role: SignatoryRole,
@@ -158,7 +159,7 @@ pub struct Signatory {
     pub kop: KopKind,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct SignatoryInput {
     pub id: Option<i64>,
@@ -186,7 +187,7 @@ impl SignatoryInput {
         let nip = match self.nip.trim() {
             "" if role.prints_nip() => {
                 return Err(Error::invalid(
-                    "wajib_diisi",
+                    ErrorCode::WajibDiisi,
                     "nip",
                     "NIP wajib diisi untuk kepala perangkat daerah (dicetak di bawah nama).",
                 ))
@@ -197,7 +198,7 @@ impl SignatoryInput {
         let golongan = match self.golongan.trim() {
             "" if role.prints_nip() => {
                 return Err(Error::invalid(
-                    "wajib_diisi",
+                    ErrorCode::WajibDiisi,
                     "golongan",
                     "Pangkat/golongan wajib diisi untuk kepala perangkat daerah (dicetak di bawah nama).",
                 ))
@@ -288,7 +289,7 @@ mod tests {
                 ..profile()
             })
             .unwrap_err();
-        assert_eq!(e.code(), "templat_tanpa_tahun");
+        assert_eq!(e.code(), ErrorCode::TemplatTanpaTahun);
         assert_eq!(e.field(), Some("numbering_template"));
         let kept = store.office().unwrap().unwrap();
         assert_eq!(

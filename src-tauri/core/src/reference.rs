@@ -15,7 +15,7 @@ use crate::rules::{
 };
 use crate::vocab::Choice;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct ReferenceData {
     pub agency_kinds: Vec<Choice>,
     pub unit_kinds: Vec<Choice>,

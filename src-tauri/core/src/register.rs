@@ -3,6 +3,7 @@
 //! spreadsheet (semicolons, as Excel expects them under an Indonesian
 //! locale, with a BOM) and XLSX with real dates.
 
+use crate::ErrorCode;
 use rust_xlsxwriter::Workbook;
 use serde::{Deserialize, Serialize};
 
@@ -17,7 +18,7 @@ pub const OWN: i64 = 1;
 
 /// A register the office keeps: its own, or another one whose numbers its
 /// circulars carry (the Setda's Bagian Organisasi, another office).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, ts_rs::TS)]
 pub struct Register {
     #[serde(default)]
     pub id: i64,
@@ -37,7 +38,7 @@ impl Register {
         let name = self.name.trim();
         if name.is_empty() {
             return Err(Error::invalid(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "name",
                 "Nama buku agenda wajib diisi, mis. Bagian Organisasi Setda.",
             ));
@@ -59,7 +60,7 @@ impl Register {
     pub fn template(&self) -> Result<NumberTemplate> {
         if self.numbering_template.trim().is_empty() {
             return Err(Error::invalid(
-                "buku_agenda_tanpa_templat",
+                ErrorCode::BukuAgendaTanpaTemplat,
                 "register",
                 format!(
                     "Buku agenda {} tidak punya templat nomor, jadi hanya dapat mencatat nomor yang diberikan di tempat lain; \

@@ -2,6 +2,7 @@
 //! Indonesian locale (semicolons, UTF-8 with a BOM) and XLSX sheets with a
 //! bold header row and typed cells (dates Excel can sort and compute with).
 
+use crate::ErrorCode;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
@@ -26,7 +27,7 @@ where
 /// The error for an XLSX file about `what` (e.g. `buku agenda`) that could not be made.
 pub fn xlsx_failed(what: &str) -> impl Fn(XlsxError) -> Error + '_ {
     move |e| Error::Refused {
-        code: "xlsx_gagal",
+        code: ErrorCode::XlsxGagal,
         message: format!("Berkas XLSX {what} tidak dapat dibuat: {e}"),
     }
 }

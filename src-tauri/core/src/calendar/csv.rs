@@ -1,6 +1,7 @@
 //! Holiday lists as CSV: `tanggal;nama;jenis;sumber`, one row per day off,
 //! the decree named in `sumber`. Dates as `2020-05-25` or `25-05-2020`.
 
+use crate::ErrorCode;
 use chrono::Datelike;
 
 use super::{Holiday, HolidayKind, NewHoliday};
@@ -106,7 +107,7 @@ pub fn holidays_from_csv(bytes: &[u8]) -> Result<Vec<DecreeDays>> {
     for (i, d) in decrees.iter().enumerate() {
         if let Some(other) = decrees[..i].iter().find(|o| o.year == d.year) {
             return Err(Error::invalid(
-                "sumber_ganda",
+                ErrorCode::SumberGanda,
                 "file",
                 format!(
                     "Tahun {} memuat dua sumber (\"{}\" dan \"{}\"); satu keputusan menetapkan seluruh daftar setahun, jadi tulis satu sumber per tahun dalam satu berkas.",
@@ -117,7 +118,7 @@ pub fn holidays_from_csv(bytes: &[u8]) -> Result<Vec<DecreeDays>> {
     }
     if decrees.is_empty() {
         return Err(Error::invalid(
-            "berkas_kosong",
+            ErrorCode::BerkasKosong,
             "file",
             "Berkas tidak memuat satu pun hari libur.",
         ));

@@ -4,6 +4,7 @@
 //! properties, zipped with fixed timestamps so the same input gives the
 //! same bytes.
 
+use crate::ErrorCode;
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
@@ -48,7 +49,7 @@ pub(super) fn zip(doc: &Doc, title: &str) -> Result<Vec<u8>> {
         parts.push((format!("word/media/{}", m.name), m.bytes.clone()));
     }
     let failed = |e: String| Error::Refused {
-        code: "gagal_menulis",
+        code: ErrorCode::GagalMenulis,
         message: format!("Berkas Word tidak dapat disusun: {e}"),
     };
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));

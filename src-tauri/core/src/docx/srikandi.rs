@@ -5,6 +5,7 @@
 //! sheet the clerk copies into SRIKANDI's registration form. The field
 //! list and the how-to are in `docs/srikandi.md`.
 
+use crate::ErrorCode;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -67,7 +68,7 @@ pub fn render(c: &Circular, paper: PaperSize) -> Result<Vec<u8>> {
 }
 
 /// The metadata sheet: what SRIKANDI's form for an outgoing document asks.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 pub struct Sheet {
     pub jenis: &'static str,
     pub sifat: Sifat,
@@ -183,7 +184,7 @@ pub fn save(docx: &Path, bytes: &[u8], sheet: &Sheet) -> Result<PathBuf> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let failed = |path: &Path, e: std::io::Error| Error::Refused {
-        code: "gagal_menulis",
+        code: ErrorCode::GagalMenulis,
         message: format!("Berkas {} tidak dapat ditulis: {e}", path.display()),
     };
     // With a BOM, so Notepad on an office PC reads it as UTF-8.

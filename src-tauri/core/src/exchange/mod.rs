@@ -1,6 +1,7 @@
 //! Berkas pertukaran: a circular as a versioned JSON file, so a province can
 //! pass a circular or template to its regencies. Schema: docs/surat-edaran-json.md.
 
+use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 use crate::circular::Circular;
@@ -13,20 +14,20 @@ pub const FORMAT: &str = "edaran.surat-edaran";
 /// The schema version this build reads and writes.
 pub const VERSION: u32 = 1;
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 struct Envelope<'a> {
     format: &'static str,
     version: u32,
     circular: &'a Circular,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 struct Header {
     format: Option<String>,
     version: Option<u32>,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 struct Body {
     circular: Circular,
 }
@@ -48,7 +49,7 @@ fn unlinked(mut c: Circular) -> Circular {
 }
 
 fn bad(message: String) -> Error {
-    Error::invalid("berkas_pertukaran", "file", message)
+    Error::invalid(ErrorCode::BerkasPertukaran, "file", message)
 }
 
 /// What importing `c` as a draft leaves out: the number the file carries.

@@ -4,6 +4,7 @@
 
 use super::table::{Cell, Row, Table};
 use crate::error::{Error, Result, RowError};
+use crate::ErrorCode;
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'|', b'\t'];
 
@@ -36,7 +37,7 @@ pub(crate) fn reader(text: &str) -> csv::Reader<&[u8]> {
 pub(crate) fn csv_text(bytes: &[u8]) -> Result<&str> {
     std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|_| {
         Error::invalid(
-            "berkas_bukan_utf8",
+            ErrorCode::BerkasBukanUtf8,
             "file",
             "Berkas CSV harus bersandi UTF-8 (simpan ulang sebagai \"CSV UTF-8\").",
         )
@@ -52,7 +53,13 @@ pub(crate) fn header(
 ) -> Result<(Vec<String>, Vec<usize>)> {
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| Error::invalid("csv_rusak", "file", format!("Baris 1 tidak terbaca: {e}")))?
+        .map_err(|e| {
+            Error::invalid(
+                ErrorCode::CsvRusak,
+                "file",
+                format!("Baris 1 tidak terbaca: {e}"),
+            )
+        })?
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
@@ -61,7 +68,7 @@ pub(crate) fn header(
         .map(|name| {
             headers.iter().position(|h| h == name).ok_or_else(|| {
                 Error::invalid(
-                    "kolom_wajib_hilang",
+                    ErrorCode::KolomWajibHilang,
                     "file",
                     format!(
                         "Kolom \"{name}\" tidak ditemukan. Kolom yang diperlukan: {}; yang ada: {}.",
@@ -100,7 +107,7 @@ pub(crate) fn records(
 pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Table> {
     if bytes.iter().take(8192).any(|b| *b == 0) {
         return Err(Error::invalid(
-            "bukan_csv",
+            ErrorCode::BukanCsv,
             "file",
             format!("Berkas {name} bukan CSV (isinya biner). Simpan data pegawai sebagai CSV UTF-8 atau pilih berkas .xlsx."),
         ));
@@ -111,7 +118,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Table> {
         .headers()
         .map_err(|e| {
             Error::invalid(
-                "csv_rusak",
+                ErrorCode::CsvRusak,
                 "file",
                 format!("Berkas {name}: baris 1 (judul kolom) tidak terbaca: {e}"),
             )
@@ -121,7 +128,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Table> {
         .collect();
     if headers.len() == 1 && !headers[0].is_empty() {
         return Err(Error::invalid(
-            "pemisah_tidak_dikenal",
+            ErrorCode::PemisahTidakDikenal,
             "file",
             format!(
                 "Berkas {name} hanya terbaca satu kolom (\"{}\"): pemisah kolom tidak dikenali. Pisahkan kolom dengan koma, titik koma, tab atau garis tegak (|).",

@@ -17,6 +17,7 @@ mod table;
 mod tests;
 mod xlsx;
 
+use crate::ErrorCode;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -34,7 +35,7 @@ use crate::store::{ImportSummary, Store};
 
 /// A row left out because the employee is not active (its *kedudukan
 /// hukum*); the import goes on without it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SkippedRow {
     pub line: usize,
     pub nip: String,
@@ -45,7 +46,7 @@ pub struct SkippedRow {
 
 /// A position whose eselon the import took from its name, with how many
 /// imported employees hold it: what the user is asked to confirm.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct InferredEselon {
     pub position: String,
     pub eselon: String,
@@ -71,7 +72,7 @@ pub(crate) fn parse_date(text: &str) -> Option<NaiveDate> {
         .find_map(|f| NaiveDate::parse_from_str(text.trim(), f).ok())
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum FileKind {
     Csv,
@@ -125,7 +126,7 @@ impl ImportFile {
         };
         if table.headers.iter().all(|h| h.is_empty()) {
             return Err(Error::invalid(
-                "berkas_kosong",
+                ErrorCode::BerkasKosong,
                 "file",
                 format!(
                     "Berkas {} kosong: tidak ada judul kolom maupun data.",
@@ -136,7 +137,7 @@ impl ImportFile {
         table.rows.retain(|r| !r.cells.iter().all(Cell::is_blank));
         if table.rows.is_empty() {
             return Err(Error::invalid(
-                "tanpa_data",
+                ErrorCode::TanpaData,
                 "file",
                 format!(
                     "Berkas {} hanya berisi judul kolom, tanpa baris data pegawai.",
@@ -149,7 +150,7 @@ impl ImportFile {
 }
 
 /// A field as the mapping step shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct FieldInfo {
     pub field: Field,
     pub label: &'static str,
@@ -157,7 +158,7 @@ pub struct FieldInfo {
 }
 
 /// What the mapping step shows before anything is written.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ImportPreview {
     pub kind: FileKind,
     pub headers: Vec<String>,

@@ -15,6 +15,7 @@ mod preview;
 mod signature;
 mod writer;
 
+use crate::ErrorCode;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -284,7 +285,7 @@ pub(crate) fn text_width(text: &str, size: f32) -> f32 {
 pub(crate) fn read_image(bytes: &[u8], what: &str) -> Result<(&'static str, RawImage)> {
     let unreadable = |e: String| {
         Error::invalid(
-            "gambar_rusak",
+            ErrorCode::GambarRusak,
             "image",
             format!("Gambar {what} tidak dapat dibaca: {e}"),
         )
@@ -370,7 +371,7 @@ fn check_glyphs(c: &Circular) -> Result<()> {
     for (place, text) in texts {
         if let Some(ch) = fonts::uncovered(text) {
             return Err(Error::invalid(
-                "karakter_tidak_tersedia",
+                ErrorCode::KarakterTidakTersedia,
                 "text",
                 format!(
                     "Karakter \"{ch}\" (U+{:04X}) pada {place} tidak tersedia di huruf dokumen (Liberation Sans); hapus atau ganti karakter itu.",

@@ -28,7 +28,7 @@ vocabulary!(
 );
 
 /// One conflict, located as precisely as the rules allow.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Conflict {
     pub kind: ConflictKind,
     /// What is wrong, in Indonesian.

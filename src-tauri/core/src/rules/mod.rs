@@ -18,6 +18,7 @@ mod tests;
 #[cfg(test)]
 mod tests_attendance;
 
+use crate::ErrorCode;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -37,7 +38,7 @@ pub use status::{Decision, Engine, Status};
 
 /// Every rule a circular carries; all parts are optional, so documents and
 /// exchange files written before rules existed still load.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(default)]
 pub struct Rules {
     /// The top N structural levels (eselon levels actually filled in each
@@ -69,7 +70,7 @@ pub struct Rules {
 }
 
 /// One row of the table *agency kind → eselon levels in the office*.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct KindLevels {
     pub kind: AgencyKind,
     /// Eselon levels: 2 (II), 3 (III), 4 (IV), 5 (V).
@@ -78,7 +79,7 @@ pub struct KindLevels {
 
 /// The picket rule: every unit of the given kinds has at least `per_day`
 /// of its staff (its own and its sub-units') in the office each working day.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct Picket {
     pub per_day: u32,
     /// Unit kinds the rule applies to; empty = every top-level unit.
@@ -108,7 +109,7 @@ fn is_default(g: &Grouping) -> bool {
 
 /// An agency named by its id (local to one database) or its name (travels
 /// in exchange files).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(untagged)]
 pub enum AgencyRef {
     Id(i64),
@@ -151,7 +152,7 @@ vocabulary!(
 
 /// A person kept at home or in the office, from `from` to `to` (inclusive;
 /// open ends follow the circular's period).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct PersonalException {
     pub nip: String,
     pub placement: Placement,
@@ -202,14 +203,14 @@ impl Rules {
         let bad = |code, message: String| Err(Error::invalid(code, "rules", message));
         if self.top_levels == Some(0) {
             return bad(
-                "level_nol",
+                ErrorCode::LevelNol,
                 "Jumlah level struktural tertinggi sedikitnya 1 (satu).".into(),
             );
         }
         for row in &self.eselon_by_kind {
             if let Some(l) = row.levels.iter().find(|l| !(2..=5).contains(*l)) {
                 return bad(
-                    "eselon_tidak_dikenal",
+                    ErrorCode::EselonTidakDikenal,
                     format!(
                         "Level eselon {l} untuk {} tidak dikenal; pilihan 2 (II) sampai 5 (V).",
                         row.kind.label()
@@ -220,13 +221,13 @@ impl Rules {
         if let Some(p) = &self.picket {
             if p.per_day == 0 {
                 return bad(
-                    "piket_nol",
+                    ErrorCode::PiketNol,
                     "Jumlah pegawai piket per hari sedikitnya 1 (satu) orang.".into(),
                 );
             }
             if p.max_consecutive == Some(0) {
                 return bad(
-                    "berturut_nol",
+                    ErrorCode::BerturutNol,
                     "Batas hari piket berturut-turut sedikitnya 1 (satu) hari.".into(),
                 );
             }
@@ -238,7 +239,7 @@ impl Rules {
         ] {
             if let Some(share) = share.filter(|s| !(1..=100).contains(s)) {
                 return bad(
-                    "persentase_tidak_sah",
+                    ErrorCode::PersentaseTidakSah,
                     format!(
                         "Batas {what} pegawai di kantor {share}% tidak sah; pilih 1 sampai 100%."
                     ),
@@ -248,7 +249,7 @@ impl Rules {
         if let (Some(min), Some(max)) = (self.min_share_percent, self.max_share_percent) {
             if min > max {
                 return bad(
-                    "kuota_terbalik",
+                    ErrorCode::KuotaTerbalik,
                     format!("Batas paling sedikit ({min}%) melebihi batas paling banyak ({max}%) pegawai di kantor."),
                 );
             }
@@ -257,7 +258,7 @@ impl Rules {
             if let (Some(f), Some(t)) = (e.from, e.to) {
                 if t < f {
                     return bad(
-                        "periode_terbalik",
+                        ErrorCode::PeriodeTerbalik,
                         format!(
                             "Pengecualian NIP {}: “Sampai” ({}) sebelum “Mulai” ({}).",
                             e.nip,
@@ -287,7 +288,7 @@ impl Rules {
             });
             if let Some(i) = earlier {
                 return Err(Error::invalid(
-                    "nip_ganda",
+                    ErrorCode::NipGanda,
                     "exceptions",
                     format!(
                         "Pengecualian baris {} dan {}: NIP {} tercantum dua kali untuk hari yang sama; gabungkan keduanya atau bedakan tanggalnya.",

@@ -13,6 +13,7 @@
 //!    up only so far) → `belum_dijadwalkan`;
 //! 8. everyone else → `wfh`.
 
+use crate::ErrorCode;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -126,7 +127,7 @@ impl Engine {
     pub fn new(circular: Circular, calendar: WorkCalendar, workforce: Workforce) -> Result<Engine> {
         let period = circular.period.ok_or_else(|| {
             Error::invalid(
-                "periode_kosong",
+                ErrorCode::PeriodeKosong,
                 "period",
                 "Surat edaran belum memiliki periode; status dan jadwal piket memerlukan periode.",
             )

@@ -2,6 +2,7 @@
 //! key derived from the signatory's passphrase with Argon2id (default
 //! parameters: 19 MiB, 2 passes). The passphrase itself is never kept.
 
+use crate::ErrorCode;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use chrono::{DateTime, Utc};
@@ -38,7 +39,7 @@ impl SealedKey {
     pub fn seal(signer: &Signer, passphrase: &str) -> Result<SealedKey> {
         if passphrase.chars().count() < 8 {
             return Err(invalid(
-                "kata_sandi_pendek",
+                ErrorCode::KataSandiPendek,
                 "passphrase",
                 "Kata sandi kunci penanda tangan minimal 8 karakter.",
             ));
@@ -90,7 +91,7 @@ impl SealedKey {
             )
             .map_err(|_| {
                 invalid(
-                    "kata_sandi_salah",
+                    ErrorCode::KataSandiSalah,
                     "passphrase",
                     "Kata sandi kunci penanda tangan salah.",
                 )

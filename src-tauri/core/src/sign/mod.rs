@@ -17,6 +17,7 @@ mod path;
 mod pdf;
 mod verify;
 
+use crate::ErrorCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -56,7 +57,7 @@ impl Signer {
     ) -> Result<Signer> {
         let leaf = chain.first().ok_or_else(|| {
             invalid(
-                "sertifikat_kosong",
+                ErrorCode::SertifikatKosong,
                 "certificate",
                 "Berkas tidak memuat sertifikat penanda tangan.",
             )
@@ -78,7 +79,7 @@ impl Signer {
 }
 
 /// The visible mark's content: what the QR code and the footer line say.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
 pub struct MarkInfo {
     /// Register number of the document (`800/439/BKPSDM/2020`).
     pub number: String,
@@ -110,7 +111,7 @@ pub fn sign_pdf(pdf: &[u8], signer: &Signer, options: &SignOptions) -> Result<Ve
 }
 
 /// Progress of a batch: `done` of `total` documents signed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct Progress {
     pub done: usize,
     pub total: usize,
@@ -123,7 +124,7 @@ pub struct BatchItem {
 }
 
 /// How a batch ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct BatchOutcome {
     pub signed: usize,
     /// True when the cancel flag stopped the batch before the end.
@@ -180,7 +181,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Shorthand for a signing error about `field`.
 pub(crate) fn invalid(
-    code: &'static str,
+    code: crate::ErrorCode,
     field: &'static str,
     message: impl Into<String>,
 ) -> Error {

@@ -4,6 +4,7 @@
 //! appearance, the last page with the widget added to `/Annots`, the
 //! catalog with `/AcroForm`, and a classic xref section chained by `/Prev`.
 
+use crate::ErrorCode;
 use std::io::Write;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -18,7 +19,7 @@ const BYTE_RANGE_WIDTH: usize = "[0 0000000000 0000000000 0000000000]".len();
 
 fn unreadable(detail: impl std::fmt::Display) -> Error {
     invalid(
-        "pdf_rusak",
+        ErrorCode::PdfRusak,
         "pdf",
         format!("Berkas PDF tidak dapat dibaca untuk ditandatangani: {detail}"),
     )
@@ -30,7 +31,7 @@ pub(crate) fn sign(original: &[u8], signer: &Signer, options: &SignOptions) -> R
     let doc = Document::load_mem(original).map_err(unreadable)?;
     if doc.trailer.has(b"Encrypt") {
         return Err(invalid(
-            "pdf_terenkripsi",
+            ErrorCode::PdfTerenkripsi,
             "pdf",
             "PDF yang dikunci dengan kata sandi (terenkripsi) tidak dapat ditandatangani.",
         ));

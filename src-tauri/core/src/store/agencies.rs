@@ -1,5 +1,6 @@
 //! Perangkat daerah in the store.
 
+use crate::ErrorCode;
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::trash::{Deleted, Removed};
@@ -63,7 +64,7 @@ impl Store {
             .filter(|other| Some(*other) != v.id)
         {
             return Err(Error::invalid(
-                "nama_sudah_ada",
+                ErrorCode::NamaSudahAda,
                 "name",
                 format!("Perangkat daerah \"{}\" sudah ada (id {other}).", v.name),
             ));
@@ -93,7 +94,7 @@ impl Store {
         let agency = self.agency(id)?;
         if agency.employee_count > 0 {
             return Err(Error::Refused {
-                code: "perangkat_daerah_berpegawai",
+                code: ErrorCode::PerangkatDaerahBerpegawai,
                 message: format!(
                     "Perangkat daerah \"{}\" tidak dapat dihapus karena masih memiliki {} pegawai. Pindahkan atau hapus pegawainya terlebih dahulu.",
                     agency.name, agency.employee_count

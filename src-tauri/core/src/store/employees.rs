@@ -1,5 +1,6 @@
 //! Pegawai in the store.
 
+use crate::ErrorCode;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
@@ -33,7 +34,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Employee> {
 }
 
 /// Which employees a list shows.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct EmployeeFilter {
     /// Part of a name, NIP, position or unit.
@@ -46,7 +47,7 @@ pub struct EmployeeFilter {
 }
 
 /// One page of a filtered list, with the count of all matches.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct EmployeePage {
     pub total: i64,
     pub rows: Vec<Employee>,
@@ -112,7 +113,7 @@ impl Store {
                 holder_of_nip(&self.conn, nip)?.filter(|(o, _)| Some(*o) != v.id)
             {
                 return Err(Error::invalid(
-                    "nip_sudah_ada",
+                    ErrorCode::NipSudahAda,
                     "nip",
                     format!("NIP {nip} sudah dipakai oleh {name} (id {other})."),
                 ));
@@ -164,7 +165,7 @@ pub(crate) fn check_placement(conn: &Connection, v: &ValidEmployee) -> Result<()
         .optional()?;
     if agency.is_none() {
         return Err(Error::invalid(
-            "perangkat_daerah_tidak_ada",
+            ErrorCode::PerangkatDaerahTidakAda,
             "agency_id",
             format!("Perangkat daerah dengan id {} tidak ada.", v.agency_id),
         ));
@@ -177,7 +178,7 @@ pub(crate) fn check_placement(conn: &Connection, v: &ValidEmployee) -> Result<()
             .optional()?;
         if owner != Some(v.agency_id) {
             return Err(Error::invalid(
-                "unit_bukan_milik",
+                ErrorCode::UnitBukanMilik,
                 "unit_id",
                 "Unit yang dipilih bukan bagian dari perangkat daerah pegawai ini.",
             ));
@@ -223,7 +224,7 @@ pub(crate) fn write_employee(conn: &Connection, v: &ValidEmployee) -> Result<i64
 }
 
 /// What an import did.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct ImportSummary {
     pub created: usize,
     pub updated: usize,

@@ -1,6 +1,7 @@
 //! Versioned schema steps. Each step runs in one transaction together with
 //! the bump of `PRAGMA user_version`; a newer database is refused.
 
+use crate::ErrorCode;
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
@@ -343,7 +344,7 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     }
     if current < 0 {
         return Err(Error::Refused {
-            code: "skema_tidak_sah",
+            code: ErrorCode::SkemaTidakSah,
             message: format!(
                 "Basis data ini bukan basis data Edaran: versi skemanya {current}, padahal versi skema Edaran tidak pernah negatif."
             ),

@@ -1,5 +1,6 @@
 //! The office profile and its emblem in the store.
 
+use crate::ErrorCode;
 use rusqlite::{params, OptionalExtension};
 
 use super::trash::{Deleted, Removed};
@@ -91,7 +92,7 @@ impl Store {
             image_kind(bytes)?;
             if bytes.len() > EMBLEM_MAX_BYTES {
                 return Err(Error::invalid(
-                    "lambang_terlalu_besar",
+                    ErrorCode::LambangTerlaluBesar,
                     "emblem",
                     format!(
                         "Berkas lambang {:.1} MB; maksimal {} MB.",
@@ -106,7 +107,7 @@ impl Store {
             .execute("UPDATE office SET emblem = ?1 WHERE id = 1", [image])?;
         if changed == 0 {
             return Err(Error::Refused {
-                code: "profil_belum_ada",
+                code: ErrorCode::ProfilBelumAda,
                 message: "Simpan profil kantor terlebih dahulu sebelum memilih lambang.".into(),
             });
         }
@@ -122,7 +123,7 @@ pub fn image_kind(bytes: &[u8]) -> Result<&'static str> {
         Ok("image/jpeg")
     } else {
         Err(Error::invalid(
-            "lambang_format",
+            ErrorCode::LambangFormat,
             "emblem",
             "Lambang harus berupa gambar PNG atau JPEG.",
         ))

@@ -2,6 +2,7 @@
 //! ([`register::OWN`]) numbers with the office profile's template; the
 //! others carry their own.
 
+use crate::ErrorCode;
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::Store;
@@ -56,7 +57,7 @@ impl Store {
             .find(|r| r.name.eq_ignore_ascii_case(name.trim()))
             .ok_or_else(|| {
                 Error::invalid(
-                    "buku_agenda_tidak_ada",
+                    ErrorCode::BukuAgendaTidakAda,
                     "register",
                     format!(
                         "Buku agenda \"{}\" tidak ada; yang ada: {}.",
@@ -81,7 +82,7 @@ impl Store {
             .optional()?;
         if taken.is_some() {
             return Err(Error::invalid(
-                "nama_sudah_ada",
+                ErrorCode::NamaSudahAda,
                 "name",
                 format!("Buku agenda bernama {} sudah ada.", r.name),
             ));
@@ -147,7 +148,10 @@ mod tests {
             id
         );
         let e = store.save_register(&org).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("nama_sudah_ada", Some("name")));
+        assert_eq!(
+            (e.code().as_str(), e.field()),
+            ("nama_sudah_ada", Some("name"))
+        );
         let e = store
             .save_register(&Register {
                 name: "Tanpa tahun".into(),
@@ -155,7 +159,7 @@ mod tests {
                 ..Default::default()
             })
             .unwrap_err();
-        assert_eq!(e.code(), "templat_tanpa_tahun");
+        assert_eq!(e.code(), ErrorCode::TemplatTanpaTahun);
         let e = store.register_named("Setda").unwrap_err();
         assert!(e.to_string().contains("Bagian Organisasi Setda"), "{e}");
         // Renaming the office's own register keeps the profile's numbering.

@@ -19,7 +19,7 @@ use crate::rules::{
 use crate::template::period_phrase;
 
 /// One employee's status on a day, as `edaran status` prints it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct StatusRow {
     pub nip: Option<String>,
     pub name: String,
@@ -30,7 +30,7 @@ pub struct StatusRow {
 }
 
 /// A roster with the conflicts that kept parts of it from being generated.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct RosterReport {
     pub roster: Roster,
     pub conflicts: Vec<Conflict>,

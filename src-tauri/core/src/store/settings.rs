@@ -1,5 +1,6 @@
 //! Settings chosen in Pengaturan, kept in the database with the office.
 
+use crate::ErrorCode;
 use rusqlite::{params, OptionalExtension};
 
 use super::Store;
@@ -38,7 +39,7 @@ impl Store {
     pub fn set_alert_working_days(&mut self, days: u32) -> Result<()> {
         if !(1..=30).contains(&days) {
             return Err(Error::invalid(
-                "di_luar_rentang",
+                ErrorCode::DiLuarRentang,
                 "alert_working_days",
                 format!("Peringatan masa berlaku harus 1 sampai 30 hari kerja sebelum berakhir, bukan {days}."),
             ));
