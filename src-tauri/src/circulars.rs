@@ -22,8 +22,8 @@ use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use crate::commands::{reply, AppState, Reply};
 use crate::dialogs::{pick_file, read, save_as, save_path};
+use crate::state::{reply, AppState, Reply};
 
 /// Pages drawn in the preview; the page count still covers the whole document.
 const PREVIEW_PAGES: usize = 30;

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use edaran_core::Error;
 
-use crate::commands::{reply, AppState, Reply};
+use crate::state::{reply, AppState, Reply};
 
 /// After a dialog: it lists folders and may open and close the database's
 /// own files (GTK sniffs content types), which drops this process's SQLite

@@ -22,8 +22,8 @@ use edaran_core::ErrorReport;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};
 
-use crate::commands::{reply, AppState, Reply};
 use crate::dialogs::{pick_file, read, save_as};
+use crate::state::{reply, AppState, Reply};
 
 #[tauri::command]
 pub fn rules_get(state: State<AppState>, id: i64) -> Reply<RulesView> {

@@ -13,8 +13,8 @@ use edaran_core::{Error, ErrorReport};
 use serde::Serialize;
 use tauri::State;
 
-use crate::commands::{reply, AppState, Reply};
 use crate::dialogs::{pick_file, read};
+use crate::state::{reply, AppState, Reply};
 
 #[tauri::command]
 pub fn certificates_list(

@@ -9,8 +9,8 @@ use edaran_core::tracking::Dashboard;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use crate::commands::{reply, AppState, Reply};
 use crate::dialogs::{pick_file, read, save_as, save_path};
+use crate::state::{reply, AppState, Reply};
 
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
