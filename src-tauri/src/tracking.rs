@@ -107,6 +107,7 @@ pub struct Settings {
     /// The *petugas* of the last workflow step, offered in the next dialog
     /// (kept by the core as it records the audit log; not saved from here).
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub last_actor: String,
 }
 

@@ -60,6 +60,7 @@ impl Absence {
 /// An absence as a form or a file gives it; the person by NIP; no last
 /// day means the one day `from`.
 #[derive(Debug, Clone, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct NewAbsence {
     pub nip: String,
     pub from: NaiveDate,

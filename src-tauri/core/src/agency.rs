@@ -52,6 +52,7 @@ pub struct Agency {
 
 /// What a form sends to create (`id` absent) or change an agency.
 #[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct AgencyInput {
     pub id: Option<i64>,
     pub name: String,
@@ -93,6 +94,7 @@ pub struct Unit {
 }
 
 #[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct UnitInput {
     pub id: Option<i64>,
     pub agency_id: i64,

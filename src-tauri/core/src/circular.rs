@@ -205,8 +205,10 @@ pub struct Point {
     pub children: Vec<Point>,
     /// Set while the text is the template's; editing it by hand clears it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub clause: Option<Clause>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<_>", optional)]
     pub unnumbered: bool,
 }
 
@@ -340,6 +342,7 @@ pub struct Reference {
     /// `Surat Edaran Menteri PANRB Nomor 19 Tahun 2020 tentang …`
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub circular_id: Option<i64>,
 }
 
@@ -574,6 +577,7 @@ pub struct Circular {
     pub annexes: Vec<Annex>,
     /// The work-system rules as structured data (statuses, roster, clauses).
     #[serde(default, skip_serializing_if = "Rules::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub rules: Rules,
 }
 

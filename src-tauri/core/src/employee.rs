@@ -110,6 +110,7 @@ pub fn full_name(front: &str, name: &str, back: &str) -> String {
 /// What a form or an import row sends. Codes or labels are accepted.
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct EmployeeInput {
     pub id: Option<i64>,
     pub nip: String,

@@ -161,6 +161,7 @@ pub struct Signatory {
 
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct SignatoryInput {
     pub id: Option<i64>,
     pub role: String,

@@ -44,28 +44,36 @@ pub struct Rules {
     /// The top N structural levels (eselon levels actually filled in each
     /// agency) stay in the office every working day.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub top_levels: Option<u8>,
     /// Agency kind → eselon levels (2 = II, 3 = III, …) that stay in the office.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub eselon_by_kind: Vec<KindLevels>,
     /// A minimum head-count per unit per working day, filled by rotation.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub picket: Option<Picket>,
     /// At most this percentage of an agency's staff in the office on a day.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub max_share_percent: Option<u8>,
     /// At least this percentage of an agency's staff in the office on a
     /// working day; the roster adds people from the rotation to reach it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub min_share_percent: Option<u8>,
     /// Agencies that keep normal office work, by id or name.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub exempt_agencies: Vec<AgencyRef>,
     /// Agency kinds that keep normal office work (e.g. all Puskesmas).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub exempt_kinds: Vec<AgencyKind>,
     /// Individual people kept at home or kept in the office.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub exceptions: Vec<PersonalException>,
 }
 
@@ -90,16 +98,20 @@ pub struct Picket {
     pub categories: Vec<EmploymentKind>,
     /// Agencies the rule applies to; empty = every agency not exempt.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub agencies: Vec<AgencyRef>,
     /// Shift groups (*kerja bergiliran*): when given, each group of a unit
     /// is in the office on its pattern's days, and `per_day` is the least
     /// a unit may have on a day.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub groups: Vec<ShiftGroup>,
     #[serde(default, skip_serializing_if = "is_default")]
+    #[ts(as = "Option<_>", optional)]
     pub grouping: Grouping,
     /// Nobody is rostered more working days in a row than this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub max_consecutive: Option<u32>,
 }
 
@@ -158,10 +170,13 @@ pub struct PersonalException {
     pub placement: Placement,
     pub reason: ExceptionReason,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub from: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub to: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub note: String,
 }
 

@@ -90,6 +90,7 @@ pub struct PoolLoad {
 /// A hand edit: put `employee_id` on duty on `date` (taking `replaces` off,
 /// for a swap), or take them off when `on_duty` is false.
 #[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct RosterEdit {
     pub date: NaiveDate,
     pub employee_id: i64,
@@ -99,6 +100,7 @@ pub struct RosterEdit {
     pub replaces: Option<i64>,
     /// Accept an edit that breaks a rule; the breaches come back as warnings.
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub force: bool,
 }
 

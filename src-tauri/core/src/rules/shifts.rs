@@ -69,6 +69,7 @@ pub struct ShiftGroup {
     pub pattern: DayPattern,
     /// The weekdays, for [`DayPattern::HariTertentu`] only.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub weekdays: Vec<WorkDay>,
 }
 

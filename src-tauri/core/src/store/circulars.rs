@@ -101,6 +101,7 @@ pub struct RegisterEntry {
 /// not the register's, and why, if so, it is dated before that register's
 /// last entry.
 #[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct Issue {
     pub date: NaiveDate,
     #[serde(default)]

@@ -36,6 +36,7 @@ fn from_row(r: &Row) -> rusqlite::Result<Employee> {
 /// Which employees a list shows.
 #[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct EmployeeFilter {
     /// Part of a name, NIP, position or unit.
     pub query: String,

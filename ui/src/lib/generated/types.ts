@@ -53,7 +53,7 @@ export type AgencyGrid = { agency_id: number, agency: string, days: Array<GridDa
 /**
  * What a form sends to create (`id` absent) or change an agency.
  */
-export type AgencyInput = { id: number | null, name: string, short_name: string, kind: string, };
+export type AgencyInput = { id?: number | null, name: string, short_name: string, kind: string, };
 
 /**
  * Kind of perangkat daerah; exemption rules select agencies by kind.
@@ -329,15 +329,15 @@ export type Conflict = { kind: ConflictKind,
 /**
  * What is wrong, in Indonesian.
  */
-message: string, agency_id: number | null, unit_id: number | null, 
+message: string, agency_id?: number, unit_id?: number, 
 /**
  * The days affected (working days), when the conflict is per day.
  */
-dates: Array<string>, 
+dates?: Array<string>, 
 /**
  * How many people are missing on the worst day.
  */
-short: number | null, };
+short?: number, };
 
 /**
  * Kind of conflict.
@@ -436,16 +436,16 @@ export type EmployeeFilter = {
 /**
  * Part of a name, NIP, position or unit.
  */
-query: string, agency_id: number | null, unit_id: number | null, 
+query: string, agency_id?: number | null, unit_id?: number | null, 
 /**
  * At most this many rows (all when absent).
  */
-limit: number | null, offset: number, };
+limit?: number | null, offset: number, };
 
 /**
  * What a form or an import row sends. Codes or labels are accepted.
  */
-export type EmployeeInput = { id: number | null, nip: string, name: string, front_title: string, back_title: string, employment: string, golongan: string, position_name: string, position_kind: string, eselon: string, agency_id: number | null, unit_id: number | null, };
+export type EmployeeInput = { id?: number | null, nip: string, name: string, front_title: string, back_title: string, employment: string, golongan: string, position_name: string, position_kind: string, eselon: string, agency_id?: number | null, unit_id?: number | null, };
 
 /**
  * One page of a filtered list, with the count of all matches.
@@ -466,7 +466,7 @@ export type ErrorCode = "alamat_terlalu_banyak" | "baris_kosong" | "basis_data" 
 /**
  * The shape errors take on the wire (UI and `--format json`).
  */
-export type ErrorReport = { code: ErrorCode, message: string, field: string | null, rows: Array<RowError>, };
+export type ErrorReport = { code: ErrorCode, message: string, field?: string, rows?: Array<RowError>, };
 
 /**
  * *Eselon* of a structural post; `level()` groups II.a/II.b as 2, etc.
@@ -658,7 +658,7 @@ line: number, };
  * not the register's, and why, if so, it is dated before that register's
  * last entry.
  */
-export type Issue = { date: string, register_id: number | null, classification: string | null, backdate_reason: string, };
+export type Issue = { date: string, register_id?: number | null, classification?: string | null, backdate_reason: string, };
 
 /**
  * One row of the table *agency kind → eselon levels in the office*.
@@ -728,7 +728,7 @@ origin: string | null, };
  * An absence as a form or a file gives it; the person by NIP; no last
  * day means the one day `from`.
  */
-export type NewAbsence = { nip: string, from: string, to: string | null, reason: AbsenceReason, note: string, };
+export type NewAbsence = { nip: string, from: string, to?: string | null, reason: AbsenceReason, note: string, };
 
 /**
  * A day off as a decree lists it (before it is stored).
@@ -821,7 +821,7 @@ export type Point = { text: string, children: Array<Point>,
 /**
  * Set while the text is the template's; editing it by hand clears it.
  */
-clause: Clause | null, unnumbered: boolean, };
+clause?: Clause | null, unnumbered?: boolean, };
 
 /**
  * How evenly one picket pool shares the office days: the fewest and the
@@ -903,7 +903,7 @@ export type Reference = {
 /**
  * `Surat Edaran Menteri PANRB Nomor 19 Tahun 2020 tentang …`
  */
-text: string, circular_id: number | null, };
+text: string, circular_id?: number | null, };
 
 export type ReferenceData = { agency_kinds: Array<Choice>, unit_kinds: Array<Choice>, employment_kinds: Array<Choice>, position_kinds: Array<Choice>, eselons: Array<Choice>, 
 /**
@@ -1001,11 +1001,11 @@ export type Restored = { info: BackupInfo, replaced_copy: string, };
  * A hand edit: put `employee_id` on duty on `date` (taking `replaces` off,
  * for a swap), or take them off when `on_duty` is false.
  */
-export type RosterEdit = { date: string, employee_id: number, on_duty: boolean, replaces: number | null, 
+export type RosterEdit = { date: string, employee_id: number, on_duty: boolean, replaces?: number | null, 
 /**
  * Accept an edit that breaks a rule; the breaches come back as warnings.
  */
-force: boolean, };
+force?: boolean, };
 
 /**
  * The files a roster is handed on as; the app's choice and the CLI's file
@@ -1040,36 +1040,36 @@ export type Rules = {
  * The top N structural levels (eselon levels actually filled in each
  * agency) stay in the office every working day.
  */
-top_levels: number | null, 
+top_levels?: number | null, 
 /**
  * Agency kind → eselon levels (2 = II, 3 = III, …) that stay in the office.
  */
-eselon_by_kind: Array<KindLevels>, 
+eselon_by_kind?: Array<KindLevels>, 
 /**
  * A minimum head-count per unit per working day, filled by rotation.
  */
-picket: Picket | null, 
+picket?: Picket | null, 
 /**
  * At most this percentage of an agency's staff in the office on a day.
  */
-max_share_percent: number | null, 
+max_share_percent?: number | null, 
 /**
  * At least this percentage of an agency's staff in the office on a
  * working day; the roster adds people from the rotation to reach it.
  */
-min_share_percent: number | null, 
+min_share_percent?: number | null, 
 /**
  * Agencies that keep normal office work, by id or name.
  */
-exempt_agencies: Array<AgencyRef>, 
+exempt_agencies?: Array<AgencyRef>, 
 /**
  * Agency kinds that keep normal office work (e.g. all Puskesmas).
  */
-exempt_kinds: Array<AgencyKind>, 
+exempt_kinds?: Array<AgencyKind>, 
 /**
  * Individual people kept at home or kept in the office.
  */
-exceptions: Array<PersonalException>, };
+exceptions?: Array<PersonalException>, };
 
 /**
  * A circular's rules with the clause each writes.
@@ -1111,7 +1111,7 @@ export type Settings = { alert_working_days: number,
  * The *petugas* of the last workflow step, offered in the next dialog
  * (kept by the core as it records the audit log; not saved from here).
  */
-last_actor: string, };
+last_actor?: string, };
 
 /**
  * One shift group and the days it works in the office.
@@ -1144,7 +1144,7 @@ position_title: string, nip: string | null, golongan: Golongan | null, active: b
  */
 kop: KopKind, };
 
-export type SignatoryInput = { id: number | null, role: string, name: string, front_title: string, back_title: string, position_title: string, nip: string, golongan: string, active: boolean | null, 
+export type SignatoryInput = { id?: number | null, role: string, name: string, front_title: string, back_title: string, position_title: string, nip: string, golongan: string, active?: boolean | null, 
 /**
  * A [`KopKind`] code; empty gives the role's usual kop.
  */
@@ -1295,7 +1295,7 @@ internal: boolean, certificate: CertificateInfo, added_at: string, };
  */
 export type Unit = { id: number, agency_id: number, parent_id: number | null, name: string, kind: UnitKind, kind_label: string, employee_count: number, };
 
-export type UnitInput = { id: number | null, agency_id: number, parent_id: number | null, name: string, kind: string, };
+export type UnitInput = { id?: number | null, agency_id: number, parent_id?: number | null, name: string, kind: string, };
 
 /**
  * Kind of unit inside an agency.
