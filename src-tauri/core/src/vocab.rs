@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
-/// One choice as the UI lists it.
+/// One choice as the UI lists it: a vocabulary's value (sent as its code) and its label.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
-pub struct Choice {
-    pub code: &'static str,
+pub struct Choice<T> {
+    pub code: T,
     pub label: &'static str,
 }
 
@@ -49,8 +49,8 @@ macro_rules! vocabulary {
                 })
             }
 
-            pub fn choices() -> Vec<$crate::vocab::Choice> {
-                Self::ALL.iter().map(|v| $crate::vocab::Choice { code: v.code(), label: v.label() }).collect()
+            pub fn choices() -> Vec<$crate::vocab::Choice<Self>> {
+                Self::ALL.iter().map(|&v| $crate::vocab::Choice { code: v, label: v.label() }).collect()
             }
         }
 

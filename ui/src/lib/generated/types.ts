@@ -217,9 +217,9 @@ code: string, ok: boolean, message: string,
 blocking: boolean, };
 
 /**
- * One choice as the UI lists it.
+ * One choice as the UI lists it: a vocabulary's value (sent as its code) and its label.
  */
-export type Choice = { code: string, label: string, };
+export type Choice<T> = { code: T, label: string, };
 
 /**
  * Everything printed on a circular.
@@ -905,15 +905,15 @@ export type Reference = {
  */
 text: string, circular_id?: number | null, };
 
-export type ReferenceData = { agency_kinds: Array<Choice>, unit_kinds: Array<Choice>, employment_kinds: Array<Choice>, position_kinds: Array<Choice>, eselons: Array<Choice>, 
+export type ReferenceData = { agency_kinds: Array<Choice<AgencyKind>>, unit_kinds: Array<Choice<UnitKind>>, employment_kinds: Array<Choice<EmploymentKind>>, position_kinds: Array<Choice<PositionKind>>, eselons: Array<Choice<Eselon>>, 
 /**
  * PNS grades: code `III/d`, label `Penata Tingkat I`.
  */
-golongan: Array<Choice>, pppk_grades: Array<string>, region_kinds: Array<Choice>, paper_sizes: Array<Choice>, signatory_roles: Array<Choice>, circular_kinds: Array<Choice>, circular_statuses: Array<Choice>, signing_modes: Array<Choice>, kop_kinds: Array<Choice>, exception_placements: Array<Choice>, exception_reasons: Array<Choice>, work_statuses: Array<Choice>, conflict_kinds: Array<Choice>, work_days: Array<Choice>, day_patterns: Array<Choice>, groupings: Array<Choice>, absence_reasons: Array<Choice>, 
+golongan: Array<Choice<Golongan>>, pppk_grades: Array<string>, region_kinds: Array<Choice<RegionKind>>, paper_sizes: Array<Choice<PaperSize>>, signatory_roles: Array<Choice<SignatoryRole>>, circular_kinds: Array<Choice<CircularKind>>, circular_statuses: Array<Choice<CircularStatus>>, signing_modes: Array<Choice<SigningMode>>, kop_kinds: Array<Choice<KopKind>>, exception_placements: Array<Choice<Placement>>, exception_reasons: Array<Choice<ExceptionReason>>, work_statuses: Array<Choice<Status>>, conflict_kinds: Array<Choice<ConflictKind>>, work_days: Array<Choice<WorkDay>>, day_patterns: Array<Choice<DayPattern>>, groupings: Array<Choice<Grouping>>, absence_reasons: Array<Choice<AbsenceReason>>, 
 /**
  * SRIKANDI's *sifat naskah* and *tingkat urgensi*.
  */
-sifat_naskah: Array<Choice>, urgensi_naskah: Array<Choice>, };
+sifat_naskah: Array<Choice<Sifat>>, urgensi_naskah: Array<Choice<Urgensi>>, };
 
 /**
  * Level of regional government.
