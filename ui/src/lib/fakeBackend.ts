@@ -14,6 +14,14 @@ import { fullName } from './format';
 import type {
   Absence,
   Agency,
+  AgencyKind,
+  EmploymentKind,
+  Eselon,
+  Golongan,
+  KopKind,
+  PositionKind,
+  SignatoryRole,
+  UnitKind,
   Choice,
   CircularSummary,
   Employee,
@@ -26,7 +34,7 @@ import type {
   Unit,
 } from './types';
 
-const c = (code: string, label: string): Choice => ({ code, label });
+const c = <T extends string>(code: T, label: string): Choice<T> => ({ code, label });
 
 export const fakeReference: ReferenceData = {
   agency_kinds: [
@@ -175,7 +183,7 @@ const fail = (code: string, field: string, message: string): never => {
   throw { code, field, message };
 };
 
-const label = (choices: Choice[], code: string) => choices.find((x) => x.code === code)?.label;
+const label = (choices: Choice<string>[], code: string) => choices.find((x) => x.code === code)?.label;
 
 function requiredName(raw: string, field: string, what: string): string {
   const name = raw.split(/\s+/).filter(Boolean).join(' ');
@@ -210,8 +218,8 @@ const pns = (
   back_title: string,
   golongan: string,
   position_name: string,
-  position_kind: string,
-  eselon: string | null,
+  position_kind: PositionKind,
+  eselon: Eselon | null,
   agency_id: number,
   unit_id: number | null,
 ): FakeSeed['employees'][number] => ({
@@ -450,11 +458,11 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
       name,
       front_title: input.front_title.trim(),
       back_title: input.back_title.trim(),
-      employment,
+      employment: employment as EmploymentKind,
       golongan,
       position_name,
-      position_kind,
-      eselon,
+      position_kind: position_kind as PositionKind,
+      eselon: eselon as Eselon | null,
       agency_id,
       unit_id: input.unit_id ?? null,
     };
@@ -538,7 +546,7 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
         if (db.agencies.some((a) => a.name.toLowerCase() === name.toLowerCase() && a.id !== input.id))
           fail('nama_ganda', 'name', `Perangkat daerah "${name}" sudah ada.`);
         if (input.id != null && !agencyOf(input.id)) notFound('Perangkat daerah');
-        const row = { id: input.id ?? nextId++, name, short_name: input.short_name.trim(), kind: input.kind };
+        const row = { id: input.id ?? nextId++, name, short_name: input.short_name.trim(), kind: input.kind as AgencyKind };
         return agencyView(upsert(db.agencies, row));
       }),
     agency_delete: (id) =>
@@ -562,7 +570,7 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
         const name = requiredName(input.name, 'name', 'Nama unit');
         if (!label(ref.unit_kinds, input.kind)) fail('jenis_tidak_dikenal', 'kind', 'Jenis unit wajib dipilih.');
         if (!agencyOf(input.agency_id)) notFound('Perangkat daerah');
-        const row = { id: input.id ?? nextId++, agency_id: input.agency_id, parent_id: input.parent_id ?? null, name, kind: input.kind };
+        const row = { id: input.id ?? nextId++, agency_id: input.agency_id, parent_id: input.parent_id ?? null, name, kind: input.kind as UnitKind };
         return unitView(upsert(db.units, row));
       }),
     unit_delete: (id) =>
@@ -639,15 +647,15 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
         if (golongan && !label(ref.golongan, golongan)) fail('golongan_tidak_dikenal', 'golongan', `Golongan "${golongan}" tidak dikenal.`);
         const row: Signatory = {
           id: input.id ?? nextId++,
-          role: input.role,
+          role: input.role as SignatoryRole,
           name,
           front_title: input.front_title.trim(),
           back_title: input.back_title.trim(),
           position_title,
           nip,
-          golongan,
-          active: input.active,
-          kop: input.kop || (input.role === 'kepala_perangkat_daerah' ? 'perangkat_daerah' : 'kepala_daerah'),
+          golongan: golongan as Golongan | null,
+          active: input.active ?? true,
+          kop: (input.kop || (input.role === 'kepala_perangkat_daerah' ? 'perangkat_daerah' : 'kepala_daerah')) as KopKind,
         };
         return structuredClone(upsert(db.signatories, row));
       }),

@@ -5,7 +5,7 @@
  * the register, cancelled numbers kept) with the same codes and messages.
  */
 import type { Backend } from './backend';
-import type { Actions, BackendError, Edited, Preview, Alert, Arrangement, Chain, Check, CircularDocument, CircularRecord, CircularSummary, Deleted, Derived, Link, Point, Recording, Register, RegisterEntry } from './types';
+import type { Actions, CircularKind, ErrorReport, Relation, Edited, Preview, Alert, Arrangement, Chain, Check, CircularDocument, CircularRecord, CircularSummary, Deleted, Derived, Link, Point, Recording, Register, RegisterEntry } from './types';
 import { addDays, daysBetween, today } from './dates';
 import { takeOut } from './fakeTrash';
 import RECORDED_ACTIONS from './recorded/actions.json';
@@ -105,7 +105,7 @@ function compose(doc: CircularDocument): CircularDocument {
   return next;
 }
 
-export function blankDocument(kind: string, subject: string): CircularDocument {
+export function blankDocument(kind: CircularKind, subject: string): CircularDocument {
   return compose({
     kind,
     letterhead: { kind: 'kepala_daerah', tiers: ['BUPATI TANJUNG SEROJA'], address_lines: [] },
@@ -163,7 +163,7 @@ export function fakeCirculars(
     register_id: b.id,
     register_name: b.name,
     status: 'terpakai',
-    status_label: { terbit: 'Terpakai', dicatat: 'Dicatat', srikandi: 'Dicatat dari SRIKANDI' }[e.kind],
+    status_label: ({ terbit: 'Terpakai', dicatat: 'Dicatat', srikandi: 'Dicatat dari SRIKANDI' } as Record<string, string>)[e.kind] ?? e.kind,
     note: '',
   });
   let nextId = 5000;
@@ -210,7 +210,7 @@ export function fakeCirculars(
     if (!s.actions.edit)
       refuse('surat_edaran_terbit', `Surat edaran ${s.number ?? 'ini'} sudah ${LABELS[s.status].toLowerCase()} dan tidak dapat diubah; buat perubahan atau pencabutan sebagai surat edaran baru.`);
   };
-  const add = (doc: CircularDocument, parent: number | null, relation: string | null, actor: string) => {
+  const add = (doc: CircularDocument, parent: number | null, relation: Relation | null, actor: string) => {
     const id = nextId++;
     const origin = relation && parent !== null ? `${LABELS[relation]} dari ${summary(parent).number}` : null;
     summaries.unshift({ id, kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', actions: ACTIONS.draf, subject: doc.subject, number: null, issued_on: null, parent_id: parent, relation, updated_at: '2020-04-01 09:00:00', period: doc.period, period_label: null, origin });
@@ -239,7 +239,7 @@ export function fakeCirculars(
   };
 
   /** One draft per intent, as the core decides it (without the period in the name). */
-  const derived = (parent: number, relation: string, another: boolean, make: () => number): Derived => {
+  const derived = (parent: number, relation: Relation, another: boolean, make: () => number): Derived => {
     const name = `Draf ${relation} dari ${summary(parent).number}`;
     const open = summaries.find((c) => c.parent_id === parent && c.relation === relation && (c.status === 'draf' || c.status === 'diparaf'));
     if (open && !another) return { id: open.id, existing: true, name, message: `${name} sudah ada; dibuka.` };
@@ -258,7 +258,7 @@ export function fakeCirculars(
         try {
           return { ...structuredClone(s), document: structuredClone(stored), preview: previewOf(stored), preview_error: null };
         } catch (e) {
-          return { ...structuredClone(s), document: structuredClone(stored), preview: null, preview_error: e as BackendError };
+          return { ...structuredClone(s), document: structuredClone(stored), preview: null, preview_error: e as ErrorReport };
         }
       }),
     circular_compose: (document) => later(() => compose(document)),
@@ -277,7 +277,7 @@ export function fakeCirculars(
         const s = summary(id);
         editable(s);
         validate(docs.get(id)!);
-        const b = book(register_id);
+        const b = book(register_id ?? null);
         const year = Number(date.slice(0, 4));
         const sequence = Math.max(0, ...register.filter((r) => r.register_id === b.id && r.year === year).map((r) => r.sequence ?? 0)) + 1;
         const number = `${b.classification}/${sequence}/${b.unit_code || 'ORG'}/${year}`;
@@ -322,7 +322,7 @@ export function fakeCirculars(
       later(() => {
         const s = summary(id);
         if (s.status !== 'terbit') refuse('belum_terbit', 'Hanya dari surat edaran yang terbit.');
-        return derived(id, relation, another, () => {
+        return derived(id, relation, another ?? false, () => {
         const doc = structuredClone(docs.get(id)!);
         doc.kind = relation;
         doc.number = '';
@@ -380,7 +380,7 @@ export function fakeCirculars(
         if (extension.days === 0) refuse('periode_kosong', 'Lama perpanjangan sedikitnya 1 (satu) hari.', 'days');
         const s = summary(id);
         if (s.status !== 'terbit') refuse('belum_terbit', 'Perpanjangan hanya dapat dibuat dari surat edaran yang terbit.');
-        return derived(id, 'perpanjangan', another, () => {
+        return derived(id, 'perpanjangan', another ?? false, () => {
         const doc = structuredClone(docs.get(id)!);
         const end = doc.period?.end ?? today();
         const length = extension.days ?? (doc.period?.end ? daysBetween(doc.period.start, doc.period.end) + 1 : 14);

@@ -6,12 +6,12 @@
  */
 import type { Backend } from './backend';
 import type { FakeSeed } from './fakeBackend';
-import type { Choice, EmployeeInput, ImportStart, ImportSummary } from './types';
+import type { AgencyKind, Choice, EmployeeInput, Field, ImportStart, ImportSummary, UnitKind } from './types';
 
 type ImportMethods = Pick<Backend, 'employees_import_pick' | 'employees_import'>;
 
 /** The core's fields: label, required, the headers that mean it (normalised). */
-const FIELDS: { field: string; label: string; required: boolean; aliases: string[] }[] = [
+const FIELDS: { field: Field; label: string; required: boolean; aliases: string[] }[] = [
   { field: 'nip', label: 'NIP', required: true, aliases: ['nip_baru', 'nip'] },
   { field: 'name', label: 'Nama', required: true, aliases: ['nama', 'nama_pegawai', 'nama_lengkap'] },
   { field: 'front_title', label: 'Gelar depan', required: false, aliases: ['gelar_depan'] },
@@ -86,7 +86,7 @@ export function fakeImportFile(which: 'spreadsheet' | 'siasn') {
   FILE = which === 'siasn' ? SIASN : SPREADSHEET;
 }
 
-const AGENCY_KINDS: [RegExp, string][] = [
+const AGENCY_KINDS: [RegExp, AgencyKind][] = [
   [/^sekretariat daerah/i, 'sekretariat_daerah'],
   [/^sekretariat dprd/i, 'sekretariat_dprd'],
   [/^inspektorat/i, 'inspektorat'],
@@ -99,7 +99,7 @@ const AGENCY_KINDS: [RegExp, string][] = [
   [/^kelurahan/i, 'kelurahan'],
   [/^uptd/i, 'uptd'],
 ];
-const UNIT_KINDS: [RegExp, string][] = [
+const UNIT_KINDS: [RegExp, UnitKind][] = [
   [/^sekretariat/i, 'sekretariat'],
   [/^bagian/i, 'bagian'],
   [/^bidang/i, 'bidang'],
@@ -109,14 +109,14 @@ const UNIT_KINDS: [RegExp, string][] = [
   [/^instalasi/i, 'instalasi'],
   [/^uptd/i, 'uptd'],
 ];
-const kindOf = (kinds: [RegExp, string][], name: string) => kinds.find(([re]) => re.test(name))?.[1] ?? null;
+const kindOf = <T extends string>(kinds: [RegExp, T][], name: string) => kinds.find(([re]) => re.test(name))?.[1] ?? null;
 
 const normalise = (h: string) => h.trim().toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).join('_');
 const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export function fakeImport(
   db: FakeSeed,
-  employmentKinds: Choice[],
+  employmentKinds: Choice<string>[],
   save: (input: EmployeeInput) => unknown,
   newId: () => number,
   later: <T>(f: () => T) => Promise<T>,
@@ -191,7 +191,7 @@ export function fakeImport(
           }
           const inferred = !('eselon' in index) ? (FILE.eselon?.[i] ?? '') : '';
           if (inferred) summary.inferred_eselon.push({ position: value('position_name'), eselon: inferred, count: 1, line });
-          const fail = (field: string, message: string) => rows.push({ line, column: mapping[field] ?? field, message });
+          const fail = (field: string, message: string) => rows.push({ line, column: mapping[field as Field] ?? field, message });
           const agencyName = value('agency');
           let agency = db.agencies.find((a) => same(a.name, agencyName) || (a.short_name !== '' && same(a.short_name, agencyName)));
           if (!agency) {

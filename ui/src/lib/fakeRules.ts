@@ -22,6 +22,7 @@ import type {
   RosterSummary,
   Rules,
   StatusRow,
+  Status,
 } from './types';
 
 type RulesMethods = Pick<
@@ -279,7 +280,7 @@ export function fakeRules(
   function decide(ctx: Context, entries: Entries, e: Employee, date: string): GridCell {
     const source = entries.get(key(date, e.id)) ?? null;
     const pool = ctx.poolOf.get(e.id);
-    const cell = (status: string, reason: string): GridCell => ({ status, reason, source, editable: !!pool });
+    const cell = (status: Status, reason: string): GridCell => ({ status, reason, source, editable: !!pool });
     const day = ctx.days.find((d) => d.date === date);
     if (!day) return cell('di_luar_periode', `Di luar periode surat edaran (${tanggal(ctx.start)} s.d. ${tanggal(ctx.end)})`);
     if (!day.working) return cell('libur', day.why);
