@@ -190,8 +190,8 @@ fn ts_type(ty: &Type, roots: &HashMap<String, String>, used: &mut BTreeSet<Strin
     match path.ident.to_string().as_str() {
         "String" | "str" | "PathBuf" | "NaiveDate" => "string".into(),
         "bool" => "boolean".into(),
-        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize"
-        | "f32" | "f64" => "number".into(),
+        "i8" | "i16" | "i32" | "i64" | "u8" | "u16" | "u32" | "u64" | "usize" | "isize" | "f32"
+        | "f64" => "number".into(),
         "Option" => format!("{} | null", arg(0)),
         "Vec" => format!("Array<{}>", arg(0)),
         "Reply" | "Result" => arg(0),
@@ -311,7 +311,8 @@ fn commands_ts(roots: &HashMap<String, String>) -> String {
     )
 }
 
-const HEADER: &str = "// Written by `cargo test -p edaran-app bindings` from the Rust definitions; do not edit.\n";
+const HEADER: &str =
+    "// Written by `cargo test -p edaran-app bindings` from the Rust definitions; do not edit.\n";
 
 fn types_ts(d: &Declarations) -> String {
     let mut out = String::from(HEADER);

@@ -1,7 +1,6 @@
 //! Commands of the Surat Edaran page: drafting, preview, workflow, the
 //! register, and files through native dialogs (PDF, Word, JSON, CSV/XLSX).
 
-use edaran_core::ErrorCode;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
@@ -17,6 +16,7 @@ use edaran_core::store::{
     AuditEntry, Check, CircularRecord, Deleted, Derived, Edited, Extension, Issue, Recording,
     RegisterEntry,
 };
+use edaran_core::ErrorCode;
 use edaran_core::{exchange, register, template, Error, ErrorReport};
 use serde::Serialize;
 use tauri::{AppHandle, State};

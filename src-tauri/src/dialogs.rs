@@ -1,10 +1,10 @@
 //! Native file dialogs (GTK on Linux, through rfd): choose a file to read,
 //! or a place to write one.
 
-use edaran_core::ErrorCode;
 use std::path::{Path, PathBuf};
 
 use edaran_core::Error;
+use edaran_core::ErrorCode;
 
 use crate::state::{reply, AppState, Reply};
 

@@ -2,7 +2,6 @@
 //! roster and the agency grid (Jadwal Piket), conflicts before issuing,
 //! the employee import, and the notices batch with progress and cancel.
 
-use edaran_core::ErrorCode;
 use std::path::PathBuf;
 use std::sync::atomic::Ordering;
 
@@ -18,6 +17,7 @@ use edaran_core::rules::{Conflict, PoolLoad, RosterEdit, Rules};
 use edaran_core::store::{
     AgencyGrid, Deleted, ImportSummary, NoticeRequest, RosterReport, RulesView, StatusRow,
 };
+use edaran_core::ErrorCode;
 use edaran_core::ErrorReport;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};

@@ -1,7 +1,6 @@
 //! Commands of electronic signatures: a signatory's certificates, the roots
 //! the office trusts, issuing with a signature, and *Verifikasi Dokumen*.
 
-use edaran_core::ErrorCode;
 use std::path::PathBuf;
 
 use edaran_core::office::PaperSize;
@@ -9,6 +8,7 @@ use edaran_core::sign;
 use edaran_core::store::{
     CertificateRecord, Deleted, Issue, SignedIssue, TrustedRoot, Verification,
 };
+use edaran_core::ErrorCode;
 use edaran_core::{Error, ErrorReport};
 use serde::Serialize;
 use tauri::State;

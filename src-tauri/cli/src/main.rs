@@ -1,6 +1,5 @@
 //! `edaran`: Edaran from the terminal, over the same core as the app.
 
-use edaran_core::ErrorCode;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -15,6 +14,7 @@ use edaran_core::office::PaperSize;
 use edaran_core::printed::FileKind;
 use edaran_core::sign::{self, MarkInfo, SignOptions};
 use edaran_core::store::{EmployeeFilter, Extension, Issue, SearchFilter};
+use edaran_core::ErrorCode;
 use edaran_core::{demo, docx, exchange, files, import, paths, pdf, Error, ErrorReport, Store};
 use serde::Serialize;
 

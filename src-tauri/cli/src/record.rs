@@ -2,12 +2,12 @@
 //! draft (by its id) or for an exchange file imported at once; with
 //! `--srikandi-pdf`, the number SRIKANDI gave a draft and the PDF signed there.
 
-use edaran_core::ErrorCode;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use edaran_core::srikandi::SrikandiPdf;
 use edaran_core::store::Recording;
+use edaran_core::ErrorCode;
 use edaran_core::{exchange, files, Error, Store};
 
 /// What `circular record` was given.

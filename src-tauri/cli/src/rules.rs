@@ -1,6 +1,5 @@
 //! The CLI's rule engine: statuses of a day, the roster, conflicts.
 
-use edaran_core::ErrorCode;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -8,6 +7,7 @@ use std::io::IsTerminal;
 use std::sync::atomic::AtomicBool;
 
 use edaran_core::absence::{AbsenceReason, NewAbsence};
+use edaran_core::ErrorCode;
 
 use edaran_core::office::PaperSize;
 use edaran_core::rules::export::{self, RosterFormat};

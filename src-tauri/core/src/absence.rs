@@ -4,7 +4,6 @@
 //! it. Read one by one from a form or from a CSV
 //! (`nip;mulai;selesai;alasan;keterangan`), like the holiday list.
 
-use crate::ErrorCode;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +11,7 @@ use crate::error::{Error, Result, RowError};
 use crate::import::{csv_text, header, parse_date, reader, records};
 use crate::vocab::vocabulary;
 use crate::words;
+use crate::ErrorCode;
 
 vocabulary!(
     /// Why someone is away.

@@ -1,11 +1,11 @@
 //! Perangkat daerah (OPD, the region's agencies) and their units
 //! (*Sekretariat*, *Bidang*, *Bagian*, *Seksi*, …).
 
-use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::vocab::vocabulary;
+use crate::ErrorCode;
 
 vocabulary!(
     /// Kind of perangkat daerah; exemption rules select agencies by kind.

@@ -1,7 +1,6 @@
 //! Surat edaran (circular) as a document: what it says and who signs it,
 //! in the shape the PDF engine lays out and the JSON exchange file carries.
 
-use crate::ErrorCode;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -9,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::office::Signatory;
 use crate::rules::Rules;
 use crate::vocab::vocabulary;
+use crate::ErrorCode;
 
 vocabulary!(
     /// Which template a circular was drafted from.

@@ -1,7 +1,6 @@
 //! Pegawai: ASN (PNS, CPNS, PPPK) and non-ASN staff (tenaga kontrak, PTT,
 //! honorer), with their grade and position.
 
-use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 use crate::agency::required_name;
@@ -9,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::nip::{self, NipKind};
 use crate::rank::{Golongan, PPPK_GRADES};
 use crate::vocab::vocabulary;
+use crate::ErrorCode;
 
 vocabulary!(
     /// *Jenis pegawai*.

@@ -6,12 +6,12 @@
 //! grows while it is read is still bounded. A FIFO is opened non-blocking, so
 //! swapping one in after the check cannot hang the reader either.
 
-use crate::ErrorCode;
 use std::fs::{File, Metadata};
 use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 const MB: u64 = 1024 * 1024;
 

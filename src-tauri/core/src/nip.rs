@@ -4,10 +4,10 @@
 //! serial `NNN`. PPPK numbers share the length and the birth date; their
 //! middle part is not confirmed, so only those are checked.
 
-use crate::ErrorCode;
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// Which rule set a number is checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,7 +9,6 @@
 //! and as one merged PDF for printing, with progress and cancel; nothing is
 //! left behind when it stops early.
 
-use crate::ErrorCode;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -30,6 +29,7 @@ use crate::rules::{clauses::clauses_citing, Assignment, Engine, Roster, Rules};
 use crate::sign::{self, MarkInfo, Progress, SignOptions, Signer};
 use crate::template::period_phrase;
 use crate::words;
+use crate::ErrorCode;
 
 /// Each on-duty entry of `roster` with its employee.
 fn duties<'a>(

@@ -1,7 +1,6 @@
 //! The office profile (*profil kantor*: region, kop lines, numbering, paper)
 //! and the signatories (*penandatangan*) it drafts for.
 
-use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 use crate::agency::required_name;
@@ -11,6 +10,7 @@ use crate::nip::{self, NipKind};
 use crate::numbering::{NumberParts, NumberTemplate};
 use crate::rank::Golongan;
 use crate::vocab::vocabulary;
+use crate::ErrorCode;
 
 vocabulary!(
     /// Level of regional government.

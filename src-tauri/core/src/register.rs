@@ -3,7 +3,6 @@
 //! spreadsheet (semicolons, as Excel expects them under an Indonesian
 //! locale, with a BOM) and XLSX with real dates.
 
-use crate::ErrorCode;
 use rust_xlsxwriter::Workbook;
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +10,7 @@ use crate::error::{Error, Result};
 use crate::numbering::NumberTemplate;
 use crate::spreadsheet::{excel_csv, sheet_with_header, write_row, xlsx_failed, Cell};
 use crate::store::RegisterEntry;
+use crate::ErrorCode;
 
 /// The office's own register: its template, classification and unit are
 /// the office profile's.

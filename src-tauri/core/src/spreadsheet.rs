@@ -2,11 +2,11 @@
 //! Indonesian locale (semicolons, UTF-8 with a BOM) and XLSX sheets with a
 //! bold header row and typed cells (dates Excel can sort and compute with).
 
-use crate::ErrorCode;
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::error::Error;
+use crate::ErrorCode;
 
 /// `header` and `rows` as Excel-ready CSV text.
 pub fn excel_csv<Row, Field>(header: &[&str], rows: impl IntoIterator<Item = Row>) -> String

@@ -7,7 +7,6 @@
 //! signature; the number not in its text). Its BSrE signature is not
 //! verified here: BSrE's root certificates are not shipped with Edaran.
 
-use crate::ErrorCode;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
@@ -16,6 +15,7 @@ use lopdf::{Document, LoadOptions};
 use crate::error::{Error, Result};
 use crate::files::{read_limited, size, MAX_SRIKANDI_PDF_BYTES};
 use crate::sign::{self, SignatureReport};
+use crate::ErrorCode;
 
 /// How far a stream of the PDF may inflate while its first page's text is read.
 const MAX_TEXT_INFLATED_BYTES: usize = 32 * 1024 * 1024;

@@ -1,12 +1,12 @@
 //! Holiday lists as CSV: `tanggal;nama;jenis;sumber`, one row per day off,
 //! the decree named in `sumber`. Dates as `2020-05-25` or `25-05-2020`.
 
-use crate::ErrorCode;
 use chrono::Datelike;
 
 use super::{Holiday, HolidayKind, NewHoliday};
 use crate::error::{Error, Result, RowError};
 use crate::import::{csv_text, header, parse_date, reader, records};
+use crate::ErrorCode;
 
 const HEADER: [&str; 4] = ["tanggal", "nama", "jenis", "sumber"];
 

@@ -4,13 +4,13 @@
 //! a personnel office numbers with (its header names the source); any dotted
 //! code is accepted, the table only names and finds them.
 
-use crate::ErrorCode;
 use std::cmp::Ordering;
 use std::sync::OnceLock;
 
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// One code of the table.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]

@@ -4,7 +4,6 @@
 //! properties, zipped with fixed timestamps so the same input gives the
 //! same bytes.
 
-use crate::ErrorCode;
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
@@ -14,6 +13,7 @@ use super::xml::{escape, twips};
 use super::{Doc, COPIES, POINTS};
 use crate::error::{Error, Result};
 use crate::pdf::{FOLIO_SIZE, MM, STEP};
+use crate::ErrorCode;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -5,7 +5,6 @@
 //! sheet the clerk copies into SRIKANDI's registration form. The field
 //! list and the how-to are in `docs/srikandi.md`.
 
-use crate::ErrorCode;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -16,6 +15,7 @@ use crate::office::PaperSize;
 use crate::printed::{self, Filled, Heading};
 use crate::store::Store;
 use crate::vocab::vocabulary;
+use crate::ErrorCode;
 
 /// SRIKANDI's merge fields, each written as one run of text.
 pub const NOMOR: &str = "${nomor_naskah}";

@@ -1,11 +1,11 @@
 //! Berkas pertukaran: a circular as a versioned JSON file, so a province can
 //! pass a circular or template to its regencies. Schema: docs/surat-edaran-json.md.
 
-use crate::ErrorCode;
 use serde::{Deserialize, Serialize};
 
 use crate::circular::Circular;
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 mod schema;
 

@@ -2,13 +2,13 @@
 //! from the header names, set by the user, and remembered in the database
 //! as the last mapping, reused when a file comes with the same headers.
 
-use crate::ErrorCode;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::store::Store;
+use crate::ErrorCode;
 
 /// An employee field a column can fill.
 #[derive(

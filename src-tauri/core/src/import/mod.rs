@@ -17,7 +17,6 @@ mod table;
 mod tests;
 mod xlsx;
 
-use crate::ErrorCode;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -32,6 +31,7 @@ use table::{Cell, Table};
 use crate::error::{Error, Result, RowError};
 use crate::office::RegionKind;
 use crate::store::{ImportSummary, Store};
+use crate::ErrorCode;
 
 /// A row left out because the employee is not active (its *kedudukan
 /// hukum*); the import goes on without it.

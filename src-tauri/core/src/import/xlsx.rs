@@ -6,7 +6,6 @@
 //! placeholder such as 0 from generators), so importing it could store a
 //! wrong NIP or name silently.
 
-use crate::ErrorCode;
 use std::io::{BufRead, BufReader, Cursor};
 
 use calamine::{Data, Range, Reader, Xlsx};
@@ -15,6 +14,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::table::{Cell, Row, Table};
 use crate::error::{Error, Result};
 use crate::files::{group_digits as thousands_text, size, thousands};
+use crate::ErrorCode;
 
 /// Most cells a sheet may span, declared (`<dimension>`) or filled (the box
 /// from the first to the last filled cell), and most shared strings: calamine

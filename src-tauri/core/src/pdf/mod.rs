@@ -15,7 +15,6 @@ mod preview;
 mod signature;
 mod writer;
 
-use crate::ErrorCode;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::OnceLock;
 
@@ -28,6 +27,7 @@ use crate::circular::{Annex, Circular, Point};
 use crate::error::{Error, Result};
 use crate::office::PaperSize;
 pub use crate::printed::Heading;
+use crate::ErrorCode;
 pub use bound::Bound;
 use bound::Entry;
 pub use flow::{faults, Part, Placed};

@@ -9,7 +9,6 @@
 //! When a later circular ends the arrangement, the period is cut the day
 //! before it starts and roster days after that no longer count.
 
-use crate::ErrorCode;
 use chrono::{Datelike, Days, Months, NaiveDate};
 use serde::Serialize;
 
@@ -17,6 +16,7 @@ use super::conflicts::Conflict;
 use super::{Assignment, AssignmentSource, Engine, Roster};
 use crate::error::{Error, Result};
 use crate::words;
+use crate::ErrorCode;
 
 /// The horizon of an open-ended period nobody has chosen one for: the last
 /// day of the second month after the month it starts in (5 June → 31 August).

@@ -18,7 +18,6 @@ mod tests;
 #[cfg(test)]
 mod tests_attendance;
 
-use crate::ErrorCode;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +27,7 @@ use crate::employee::{Employee, EmploymentKind};
 use crate::error::{Error, Result};
 use crate::vocab::vocabulary;
 use crate::words;
+use crate::ErrorCode;
 
 pub use conflicts::{Conflict, ConflictKind};
 

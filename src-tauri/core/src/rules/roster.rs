@@ -10,7 +10,6 @@
 //! or agency-day that cannot meet the hard rules gets no generated
 //! assignments that day and a conflict instead.
 
-use crate::ErrorCode;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -22,6 +21,7 @@ use super::{Engine, Placement};
 use crate::error::{Error, Result};
 use crate::vocab::vocabulary;
 use crate::words;
+use crate::ErrorCode;
 
 vocabulary!(
     /// Where a roster entry comes from.

@@ -3,13 +3,13 @@
 //! dan Jumat; Kelompok B hari Selasa dan Kamis", odd/even dates, or
 //! alternating weeks of the period.
 
-use crate::ErrorCode;
 use chrono::{Datelike, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::vocab::vocabulary;
 use crate::words;
+use crate::ErrorCode;
 
 vocabulary!(
     /// A working day of the week.

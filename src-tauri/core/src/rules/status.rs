@@ -13,7 +13,6 @@
 //!    up only so far) → `belum_dijadwalkan`;
 //! 8. everyone else → `wfh`.
 
-use crate::ErrorCode;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -25,6 +24,7 @@ use crate::employee::PositionKind;
 use crate::error::{Error, Result};
 use crate::vocab::vocabulary;
 use crate::words;
+use crate::ErrorCode;
 
 vocabulary!(
     /// An employee's work status on one day.

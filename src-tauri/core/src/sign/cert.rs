@@ -1,7 +1,6 @@
 //! Certificates: the office's internal root and signer certificates, PKCS#12
 //! import and export, and the checks a signing certificate must pass.
 
-use crate::ErrorCode;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -24,6 +23,7 @@ use x509_cert::Certificate;
 use super::{invalid, Signer, SigningKey};
 use crate::error::{Error, Result};
 use crate::words;
+use crate::ErrorCode;
 
 /// Organizational unit that marks a certificate made inside Edaran.
 pub const INTERNAL_LABEL: &str = "Sertifikat Internal Kantor (bukan sertifikat BSrE)";

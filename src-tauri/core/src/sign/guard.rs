@@ -9,7 +9,6 @@
 //! passes, and inside object streams (decompressed with a limit), since
 //! lopdf parses both while loading.
 
-use crate::ErrorCode;
 use std::io::Read;
 
 use der::asn1::{AnyRef, ObjectIdentifier};
@@ -17,6 +16,7 @@ use der::{Decode, Reader, SliceReader, Tag, Tagged};
 
 use crate::error::{Error, Result};
 use crate::files::{size, thousands as dotted, MAX_PDF_BYTES};
+use crate::ErrorCode;
 
 /// Deepest nesting of arrays and dictionaries in a PDF (real documents stay
 /// under ten; lopdf stops at 100 levels, but recursing that far already uses

@@ -2,7 +2,6 @@
 //! key derived from the signatory's passphrase with Argon2id (default
 //! parameters: 19 MiB, 2 passes). The passphrase itself is never kept.
 
-use crate::ErrorCode;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, Key, Nonce};
 use chrono::{DateTime, Utc};
@@ -12,6 +11,7 @@ use x509_cert::Certificate;
 use super::cert::{failed, private_key};
 use super::{invalid, Signer};
 use crate::error::Result;
+use crate::ErrorCode;
 
 /// An encrypted private key, as stored in the `certificate` table.
 #[derive(Debug, Clone, PartialEq, Eq)]

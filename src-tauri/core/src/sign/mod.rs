@@ -17,13 +17,13 @@ mod path;
 mod pdf;
 mod verify;
 
-use crate::ErrorCode;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use x509_cert::Certificate;
 
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 pub use cert::{
     export_pkcs12, from_pem, import_pkcs12, info, new_internal, to_pem, CertificateInfo,

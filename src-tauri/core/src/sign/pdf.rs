@@ -4,7 +4,6 @@
 //! appearance, the last page with the widget added to `/Annots`, the
 //! catalog with `/AcroForm`, and a classic xref section chained by `/Prev`.
 
-use crate::ErrorCode;
 use std::io::Write;
 
 use lopdf::{Dictionary, Document, Object, ObjectId};
@@ -13,6 +12,7 @@ use sha2::{Digest, Sha256};
 use super::mark::{self, QrPayload};
 use super::{cms, invalid, sha256_hex, SignOptions, Signer};
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// Width of the `/ByteRange` array as written, placeholder and final alike.
 const BYTE_RANGE_WIDTH: usize = "[0 0000000000 0000000000 0000000000]".len();

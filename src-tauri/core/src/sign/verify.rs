@@ -2,7 +2,6 @@
 //! intact, whether it covers the whole file, whether its certificate chains
 //! to a trusted root, and whether its QR mark matches the document.
 
-use crate::ErrorCode;
 use chrono::{DateTime, Utc};
 use lopdf::{Document, Object};
 use serde::Serialize;
@@ -14,6 +13,7 @@ use super::path::{self, PathCheck};
 use super::pdf::find_last;
 use super::{cms, sha256_hex};
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// Most distinct `/ByteRange` entries read; a file claiming more is refused.
 pub const MAX_SIGNATURES: usize = 64;

@@ -1,7 +1,6 @@
 //! Absences (*ketidakhadiran*): kept per employee, checked against the
 //! office and against the person's other absences, imported all or nothing.
 
-use crate::ErrorCode;
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::employees::holder_of_nip;
@@ -11,6 +10,7 @@ use crate::absence::{absences_from_csv, Absence, NewAbsence};
 use crate::employee::full_name;
 use crate::error::{Error, Result, RowError};
 use crate::words;
+use crate::ErrorCode;
 
 const SELECT: &str = "SELECT b.id, b.employee_id, e.nip, e.front_title, e.name, e.back_title,
     a.name, b.start, b.end, b.reason, b.note

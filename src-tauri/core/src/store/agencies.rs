@@ -1,12 +1,12 @@
 //! Perangkat daerah in the store.
 
-use crate::ErrorCode;
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::trash::{Deleted, Removed};
 use super::{like_pattern, Store};
 use crate::agency::{Agency, AgencyInput, AgencyKind};
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 const SELECT: &str = "SELECT a.id, a.name, a.short_name, a.kind,
         (SELECT count(*) FROM unit u WHERE u.agency_id = a.id),

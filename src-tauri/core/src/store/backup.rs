@@ -2,7 +2,6 @@
 //! it is in use (SQLite online backup), restoring one after checking it,
 //! and the daily rotation in the app-data folder.
 
-use crate::ErrorCode;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -14,6 +13,7 @@ use serde::Serialize;
 use super::migrations::{self, LATEST};
 use super::Store;
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// Daily backups kept in the rotation folder.
 pub const DAILY_KEPT: usize = 7;

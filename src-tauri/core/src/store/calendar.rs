@@ -1,7 +1,6 @@
 //! Holidays in the store, per decree: the latest recorded decree of a year
 //! is in force; earlier ones stay as the year's history.
 
-use crate::ErrorCode;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, OptionalExtension};
 
@@ -16,6 +15,7 @@ use crate::office::PaperSize;
 use crate::pdf::{self, Preview};
 use crate::rules::horizon::default_horizon;
 use crate::words;
+use crate::ErrorCode;
 
 /// Holidays of the decrees in force (the latest per year).
 const IN_FORCE: &str = "SELECT h.id, h.date, h.name, h.kind, d.title FROM holiday h

@@ -2,7 +2,6 @@
 //! passphrase), the roots this office trusts, and the register's record of
 //! signed PDFs.
 
-use crate::ErrorCode;
 use chrono::Utc;
 use der::{Decode, Encode};
 use rusqlite::{params, OptionalExtension};
@@ -14,6 +13,7 @@ use super::{RegisterEntry, Store};
 use crate::error::{Error, Result};
 use crate::sign::{self, CertificateInfo, QrPayload, SealedKey, Signer};
 use crate::words;
+use crate::ErrorCode;
 
 /// A signatory's certificate as stored.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]

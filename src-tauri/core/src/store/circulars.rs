@@ -5,7 +5,6 @@
 //! numbers; a number given elsewhere is *recorded* instead. Issued rows are
 //! frozen by triggers as well as by these checks.
 
-use crate::ErrorCode;
 use chrono::{Datelike, NaiveDate};
 use rusqlite::{params, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
@@ -18,6 +17,7 @@ use crate::numbering::NumberParts;
 use crate::office::PaperSize;
 use crate::pdf::Preview;
 use crate::register::Register;
+use crate::ErrorCode;
 
 /// A circular as listed.
 #[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]

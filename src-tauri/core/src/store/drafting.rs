@@ -2,7 +2,6 @@
 //! the head of region; or from an issued circular that the new one extends,
 //! amends or revokes, linked to it and with the next period.
 
-use crate::ErrorCode;
 use chrono::{Days, NaiveDate};
 use rusqlite::{params, OptionalExtension};
 use serde::{Deserialize, Serialize};
@@ -16,6 +15,7 @@ use crate::circular::{
 use crate::error::{Error, Result};
 use crate::office::{OfficeProfile, SignatoryRole};
 use crate::template;
+use crate::ErrorCode;
 
 /// Length of a new arrangement until the user says otherwise: two weeks.
 const DEFAULT_DAYS: u64 = 14;

@@ -1,6 +1,5 @@
 //! Pegawai in the store.
 
-use crate::ErrorCode;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 
@@ -8,6 +7,7 @@ use super::trash::{Deleted, Removed};
 use super::{like_pattern, Store};
 use crate::employee::{Employee, EmployeeInput, ValidEmployee};
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 const SELECT: &str = "SELECT e.id, e.nip, e.name, e.front_title, e.back_title, e.employment,
         e.golongan, e.position_name, e.position_kind, e.eselon, e.agency_id, a.name,

@@ -1,10 +1,10 @@
 //! Versioned schema steps. Each step runs in one transaction together with
 //! the bump of `PRAGMA user_version`; a newer database is refused.
 
-use crate::ErrorCode;
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// Step N (1-based) brings the schema from version N-1 to N. Append only.
 const STEPS: &[&str] = &[

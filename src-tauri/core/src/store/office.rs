@@ -1,12 +1,12 @@
 //! The office profile and its emblem in the store.
 
-use crate::ErrorCode;
 use rusqlite::{params, OptionalExtension};
 
 use super::trash::{Deleted, Removed};
 use super::Store;
 use crate::error::{Error, Result};
 use crate::office::OfficeProfile;
+use crate::ErrorCode;
 
 /// Largest emblem image accepted (the kop prints it about 2.5 cm wide).
 pub const EMBLEM_MAX_BYTES: usize = 2 * 1024 * 1024;

@@ -2,12 +2,12 @@
 //! ([`register::OWN`]) numbers with the office profile's template; the
 //! others carry their own.
 
-use crate::ErrorCode;
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::Store;
 use crate::error::{Error, Result};
 use crate::register::{self, Register};
+use crate::ErrorCode;
 
 fn row(r: &Row) -> rusqlite::Result<Register> {
     Ok(Register {

@@ -1,7 +1,6 @@
 //! A circular's rules as the forms edit them, the agency grid (who works
 //! where, day by day) and the notices that carry an issued circular out.
 
-use crate::ErrorCode;
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
@@ -20,6 +19,7 @@ use crate::rules::{
 };
 use crate::sign::{Progress, SignOptions, Signer};
 use crate::template;
+use crate::ErrorCode;
 
 /// A circular's rules with the clause each writes.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]

@@ -1,10 +1,10 @@
 //! Settings chosen in Pengaturan, kept in the database with the office.
 
-use crate::ErrorCode;
 use rusqlite::{params, OptionalExtension};
 
 use super::Store;
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 const ALERT_WORKING_DAYS: &str = "alert_working_days";
 /// The *petugas* named in the last workflow step recorded on this database.

@@ -4,7 +4,6 @@
 //! with its circular, and verification of any PDF against this office's
 //! trusted roots, register and the PDFs kept from SRIKANDI.
 
-use crate::ErrorCode;
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
@@ -15,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::office::{PaperSize, Signatory};
 use crate::sign::{self, MarkInfo, Report, SignOptions, Verdict};
 use crate::srikandi::SrikandiPdf;
+use crate::ErrorCode;
 
 /// What signing on issue produced.
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]

@@ -4,7 +4,6 @@
 //! transaction, so *Urungkan* puts them back with the same ids in one
 //! transaction, or says plainly why it cannot.
 
-use crate::ErrorCode;
 use base64::{engine::general_purpose::STANDARD, Engine};
 use rusqlite::types::{Value as Sql, ValueRef};
 use rusqlite::{params, params_from_iter, OptionalExtension, ToSql};
@@ -13,6 +12,7 @@ use serde_json::{Map, Value};
 
 use super::Store;
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// How many deletions the trash keeps (the newest): undo is offered for
 /// seconds, so older ones are of no use.

@@ -1,12 +1,12 @@
 //! Units of an agency in the store.
 
-use crate::ErrorCode;
 use rusqlite::{params, OptionalExtension, Row};
 
 use super::trash::{Deleted, Removed};
 use super::Store;
 use crate::agency::{Unit, UnitInput, UnitKind};
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 const SELECT: &str = "SELECT u.id, u.agency_id, u.parent_id, u.name, u.kind,
         (SELECT count(*) FROM employee e WHERE e.unit_id = u.id)
