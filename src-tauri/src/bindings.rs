@@ -25,6 +25,12 @@ const COMMANDS: &[(&str, &str)] = app_commands!(listed);
 /// Arguments Tauri fills in itself: never sent by the page.
 const INJECTED: &[&str] = &["State", "AppHandle", "Window", "Webview", "WebviewWindow"];
 
+/// An argument of one of the `INJECTED` types.
+fn injected(ty: &Type) -> bool {
+    matches!(ty, Type::Path(p)
+        if INJECTED.iter().any(|name| p.path.segments.last().is_some_and(|s| s.ident == name)))
+}
+
 /// The TypeScript declarations reachable from the roots.
 struct Declarations {
     cfg: Config,
@@ -259,11 +265,7 @@ fn commands_ts(roots: &HashMap<String, String>) -> String {
         let mut params: Vec<(String, String)> = Vec::new();
         for input in &f.sig.inputs {
             let FnArg::Typed(arg) = input else { continue };
-            let Type::Path(p) = &*arg.ty else {
-                unreachable!("reference arguments are not commands'")
-            };
-            let ident = p.path.segments.last().unwrap().ident.to_string();
-            if INJECTED.contains(&ident.as_str()) {
+            if injected(&arg.ty) {
                 continue;
             }
             let Pat::Ident(pat) = &*arg.pat else {
