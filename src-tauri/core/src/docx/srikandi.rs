@@ -68,7 +68,7 @@ pub fn render(c: &Circular, paper: PaperSize) -> Result<Vec<u8>> {
 }
 
 /// The metadata sheet: what SRIKANDI's form for an outgoing document asks.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Sheet {
     pub jenis: &'static str,
     pub sifat: Sifat,

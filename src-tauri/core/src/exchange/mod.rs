@@ -14,20 +14,20 @@ pub const FORMAT: &str = "edaran.surat-edaran";
 /// The schema version this build reads and writes.
 pub const VERSION: u32 = 1;
 
-#[derive(Serialize, ts_rs::TS)]
+#[derive(Serialize)]
 struct Envelope<'a> {
     format: &'static str,
     version: u32,
     circular: &'a Circular,
 }
 
-#[derive(Deserialize, ts_rs::TS)]
+#[derive(Deserialize)]
 struct Header {
     format: Option<String>,
     version: Option<u32>,
 }
 
-#[derive(Deserialize, ts_rs::TS)]
+#[derive(Deserialize)]
 struct Body {
     circular: Circular,
 }

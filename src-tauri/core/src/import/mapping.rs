@@ -306,7 +306,7 @@ impl ColumnMapping {
 pub(crate) const LAST_MAPPING: &str = "impor_pegawai_pemetaan_terakhir";
 
 /// The last mapping used, with the headers of its file.
-#[derive(Serialize, Deserialize, ts_rs::TS)]
+#[derive(Serialize, Deserialize)]
 struct Remembered {
     headers: Vec<String>,
     mapping: ColumnMapping,

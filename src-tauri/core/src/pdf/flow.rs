@@ -13,7 +13,7 @@ use super::layout::Line;
 use super::writer::{Align, Writer};
 
 /// Which part of the document a block belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Part {
     Addressees,
@@ -25,7 +25,7 @@ pub enum Part {
 }
 
 /// Where a block landed: the engine's own record of its layout.
-#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Placed {
     /// Page within its document, from 1.
     pub page: usize,

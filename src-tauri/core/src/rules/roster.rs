@@ -33,7 +33,7 @@ vocabulary!(
 );
 
 /// One roster entry: on duty (`otomatis`, `manual`) or taken off by hand (`dilepas`).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, ts_rs::TS)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct Assignment {
     pub date: NaiveDate,
     pub employee_id: i64,
@@ -43,7 +43,7 @@ pub struct Assignment {
 }
 
 /// A circular's roster: entries sorted by date, unit, employee.
-#[derive(Debug, Clone, Default, Serialize, PartialEq, ts_rs::TS)]
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
 pub struct Roster {
     pub entries: Vec<Assignment>,
 }

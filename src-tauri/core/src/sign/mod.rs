@@ -79,7 +79,7 @@ impl Signer {
 }
 
 /// The visible mark's content: what the QR code and the footer line say.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct MarkInfo {
     /// Register number of the document (`800/439/BKPSDM/2020`).
     pub number: String,
@@ -124,7 +124,7 @@ pub struct BatchItem {
 }
 
 /// How a batch ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct BatchOutcome {
     pub signed: usize,
     /// True when the cancel flag stopped the batch before the end.

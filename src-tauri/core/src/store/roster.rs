@@ -30,7 +30,7 @@ pub struct StatusRow {
 }
 
 /// A roster with the conflicts that kept parts of it from being generated.
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Serialize)]
 pub struct RosterReport {
     pub roster: Roster,
     pub conflicts: Vec<Conflict>,
