@@ -11,6 +11,7 @@ export default defineConfig({
   test: {
     environment: 'jsdom',
     include: ['tests/**/*.test.ts'],
+    setupFiles: ['tests/setup.ts'],
     // Whole-page scenarios take ~1 s alone; a loaded 2-core CI machine
     // (builds beside it) was seen to pass 5 s.
     testTimeout: 20000,

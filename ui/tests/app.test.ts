@@ -36,14 +36,10 @@ describe('navigation', () => {
     await renderApp();
     await waitFor(() => expect(screen.getByTestId('office-line').textContent).toBe('BKPSDM · Kabupaten Tanjung Seroja'));
     expect((await screen.findByTestId('overview-employees')).textContent).toContain('65');
-    // The fake office's circulars are from 2020: today nothing is in force.
-    expect((await screen.findByTestId('no-active')).textContent).toContain('Tidak ada surat edaran yang berlaku');
+    // The fake office's day is 6 April 2020: SE 800/1 is in force.
+    expect((await screen.findAllByTestId('active-row'))[0].textContent).toContain('800/1/BKPSDM/2020');
   });
 
-  it('says plainly which features are not built yet', async () => {
-    const { user } = await renderApp();
-    const page = await openPage(user, 'nav-piket', 'page-piket');
-  });
 });
 
 describe('Surat Edaran', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { refusals } from '../src/lib/replay';
 import { openPage, renderApp, screen, waitFor } from './helpers';
 import type { CircularDocument } from '../src/lib/types';
 
@@ -13,12 +14,14 @@ const emptyPoint = (doc: CircularDocument) => doc.points.findIndex((p) => !p.tex
 
 describe('problems at their fields', () => {
   it('marks the field the core named, dims the stale preview, and clears the mark as the field is corrected', async () => {
-    const { user } = await renderApp();
+    const { user, backend } = await renderApp();
+    const refusal = refusals.pratinjau_tanpa_perihal;
+    backend.refusePreviewOf(refusal);
     await openEditorOfNew(user);
     await screen.findByTestId('preview-page');
     const subject = screen.getByTestId('c-subject');
     await user.clear(subject);
-    expect((await screen.findByTestId('problem-subject')).textContent).toBe('Perihal (tentang) surat edaran wajib diisi.');
+    expect((await screen.findByTestId(`problem-${refusal.answer.field}`)).textContent).toBe(refusal.answer.message);
     expect(subject.closest('.field')!.classList.contains('has-error')).toBe(true);
     expect(screen.getByTestId('preview').dataset.stale).toBe('true');
 
@@ -72,16 +75,18 @@ describe('problems at their fields', () => {
   });
 
   it('takes the clerk to the field when initialling refuses it', async () => {
-    const { user } = await renderApp();
+    const { user, backend } = await renderApp();
+    const refusal = refusals.paraf_tanpa_perihal;
     await openEditorOfNew(user);
     await user.clear(screen.getByTestId('c-subject'));
     await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Tersimpan'));
     await user.click(screen.getByTestId('c-place'));
     await user.click(screen.getByTestId('action-paraf'));
     await user.type(screen.getByTestId('verifier'), 'Kabid Mutasi');
+    backend.refuseNext(refusal);
     await user.click(screen.getByTestId('confirm-paraf'));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
-    expect(screen.getByTestId('problem-subject').textContent).toBe('Perihal (tentang) surat edaran wajib diisi.');
+    expect(screen.getByTestId(`problem-${refusal.answer.field}`).textContent).toBe(refusal.answer.message);
     expect(document.activeElement).toBe(screen.getByTestId('c-subject'));
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import CIRCULARS from '../src/lib/recorded/circulars.json';
 import { acceptWarnings, openPage, renderApp, rowTexts, screen, waitFor } from './helpers';
+
+/** The core's answer to deriving from SE 800/1 (recorded by tests/contract.rs). */
+const derived = (key: keyof typeof CIRCULARS.derived) => CIRCULARS.derived[key].answer;
+const draft = CIRCULARS.summaries.find((c) => c.status === 'draf')!;
 
 type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
@@ -14,7 +19,7 @@ describe('one draft per intent', () => {
     const { user } = await renderApp();
     await openPage(user, 'nav-surat-edaran', 'page-surat-edaran');
     await screen.findAllByTestId('circular-row');
-    expect(rowTexts('draft-origin')).toEqual(['Perpanjangan dari 800/1/BKPSDM/2020, 14–27 April 2020']);
+    expect(rowTexts('draft-origin')).toEqual([`${draft.origin}, ${draft.period_label}`]);
   });
 
   it('opens the extension already started, naming it, and makes another only when asked', async () => {
@@ -22,11 +27,11 @@ describe('one draft per intent', () => {
     await openIssued(user);
     await user.click(screen.getByTestId('action-perpanjang'));
     await waitFor(() => expect(screen.getByTestId('circular-status').textContent).toBe('Draf'));
-    expect(screen.getByTestId('editor-notice').textContent).toContain('Draf perpanjangan dari 800/1/BKPSDM/2020 sudah ada; dibuka.');
+    expect(screen.getByTestId('editor-notice').textContent).toContain(derived('perpanjangan||false|1,2').message);
     const before = (await backend.circulars_list()).length;
 
     await user.click(screen.getByTestId('derive-another'));
-    await waitFor(() => expect(screen.getByTestId('editor-notice').textContent).toContain('Draf perpanjangan dari 800/1/BKPSDM/2020 disusun.'));
+    await waitFor(() => expect(screen.getByTestId('editor-notice').textContent).toContain(derived('perpanjangan||true|1,2').message));
     expect(screen.queryByTestId('derive-another')).toBeNull();
     expect((await backend.circulars_list()).length).toBe(before + 1);
   });
@@ -37,7 +42,7 @@ describe('one draft per intent', () => {
     await user.click(screen.getByTestId('action-perpanjang-pilihan'));
     await user.type(screen.getByTestId('ext-days'), '7');
     await user.click(screen.getByTestId('confirm-perpanjang'));
-    expect((await screen.findByTestId('ext-existing')).textContent).toContain('Draf perpanjangan dari 800/1/BKPSDM/2020 sudah ada.');
+    expect((await screen.findByTestId('ext-existing')).textContent).toContain(`${derived('perpanjangan|7|false|1,2').name} sudah ada.`);
     const before = (await backend.circulars_list()).length;
     await user.click(screen.getByTestId('ext-another'));
     await waitFor(() => expect(screen.getByTestId('editor-notice').textContent).toContain('disusun.'));
@@ -85,7 +90,7 @@ describe('rules belong to the drafting', () => {
 
     await user.selectOptions(screen.getByTestId('rules-circular'), '1');
     await user.click(await screen.findByTestId('rules-amend'));
-    await waitFor(() => expect(document.body.textContent).toContain('Draf perubahan dari 800/1/BKPSDM/2020 disusun. Aturannya dapat diubah di sini.'));
+    await waitFor(() => expect(document.body.textContent).toContain(`${derived('perubahan||false|1,2').message} Aturannya dapat diubah di sini.`));
     expect((screen.getByTestId('rules-circular') as HTMLSelectElement).value).not.toBe('1');
     expect(await screen.findByTestId('rules-save')).toBeTruthy();
     expect(screen.queryByTestId('rules-readonly')).toBeNull();

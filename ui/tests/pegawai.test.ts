@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, renderApp, rowTexts, screen, waitFor } from './helpers';
+import { refusals } from '../src/lib/replay';
+import { expectSentRefused, openPage, renderApp, rowTexts, screen, waitFor } from './helpers';
 
 async function openPegawai() {
   const ctx = await renderApp();
@@ -42,26 +43,28 @@ describe('agencies', () => {
   });
 
   it('shows the backend error next to the name and keeps the form open', async () => {
-    const { user } = await openPegawai();
+    const { user, backend } = await openPegawai();
+    const refusal = refusals.perangkat_daerah_tanpa_nama;
+    backend.refuseNext(refusal);
     await user.click(screen.getByTestId('agency-new'));
     await user.type(screen.getByTestId('agency-name'), '   {Enter}');
-    expect((await screen.findByTestId('error-name')).textContent).toBe('Nama perangkat daerah wajib diisi.');
+    expect((await screen.findByTestId(`error-${refusal.answer.field}`)).textContent).toBe(refusal.answer.message);
+    expectSentRefused(backend, refusal);
     expect(screen.getByTestId('agency-form')).toBeTruthy();
     await user.keyboard('{Escape}');
     expect(screen.queryByTestId('agency-form')).toBeNull();
   });
 
   it('refuses to delete an agency that still has employees', async () => {
-    const { user } = await openPegawai();
+    const { user, backend } = await openPegawai();
+    const refusal = refusals.perangkat_daerah_berpegawai;
+    backend.refuseNext(refusal);
     await user.click(agencyRow('Dinas Kesehatan'));
     await user.click(await screen.findByTestId('agency-delete'));
     await user.click(screen.getByTestId('confirm-yes'));
 
-    const error = await screen.findByTestId('page-error');
-    expect(error.textContent).toBe(
-      'Perangkat daerah "Dinas Kesehatan" tidak dapat dihapus karena masih memiliki 3 pegawai. Pindahkan atau hapus pegawainya terlebih dahulu.',
-    );
-    expect(error.textContent).not.toContain('{');
+    expect((await screen.findByTestId('page-error')).textContent).toBe(refusal.answer.message);
+    expectSentRefused(backend, refusal);
     expect(agencyRow('Dinas Kesehatan')).toBeTruthy();
   });
 
@@ -122,14 +125,17 @@ describe('employees', () => {
   });
 
   it("shows the backend's NIP error next to the NIP field and keeps the form open", async () => {
-    const { user } = await openPegawai();
+    const { user, backend } = await openPegawai();
+    const refusal = refusals.nip_pendek;
+    backend.refuseNext(refusal);
     await user.click(screen.getByTestId('employee-new'));
     expect(document.activeElement).toBe(screen.getByTestId('employee-nip'));
     await user.type(screen.getByTestId('employee-nip'), '123');
     await user.type(screen.getByTestId('employee-name'), 'Budi Santoso');
     await user.type(screen.getByTestId('employee-position'), 'Analis Kepegawaian{Enter}');
 
-    expect((await screen.findByTestId('error-nip')).textContent).toBe('NIP harus 18 digit, yang diisi 3 digit.');
+    expect((await screen.findByTestId(`error-${refusal.answer.field}`)).textContent).toBe(refusal.answer.message);
+    expectSentRefused(backend, refusal);
     expect(screen.getByTestId('employee-form')).toBeTruthy();
     expect(screen.queryByTestId('form-error')).toBeNull();
   });
@@ -248,13 +254,16 @@ describe('employees', () => {
 
 describe('absences', () => {
   it('records leave by NIP, lists it, names a wrong NIP at its field, and removes it', async () => {
-    const { user } = await openPegawai();
+    const { user, backend } = await openPegawai();
+    const refusal = refusals.ketidakhadiran_nip_tidak_dikenal;
     const section = await screen.findByTestId('absences');
     expect(screen.getByTestId('absences-empty')).toBeTruthy();
+    backend.refuseNext(refusal);
     await user.type(screen.getByTestId('absence-nip'), '199001012015031999');
     await user.type(screen.getByTestId('absence-from'), '2020-04-01');
     await user.click(screen.getByTestId('absence-add'));
-    expect((await screen.findByTestId('error-nip')).textContent).toContain('tidak terdaftar');
+    expect((await screen.findByTestId(`error-${refusal.answer.field}`)).textContent).toBe(refusal.answer.message);
+    expectSentRefused(backend, refusal);
     await user.clear(screen.getByTestId('absence-nip'));
     await user.type(screen.getByTestId('absence-nip'), '198203152006042011');
     await user.selectOptions(screen.getByTestId('absence-reason'), 'sakit');

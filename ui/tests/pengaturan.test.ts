@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, renderApp, rowTexts, screen, waitFor } from './helpers';
+import { refusals } from '../src/lib/replay';
+import { expectSentRefused, openPage, renderApp, rowTexts, screen, waitFor } from './helpers';
 
 describe('Pengaturan', () => {
   it('saves the office profile and shows the number example', async () => {
@@ -22,13 +23,15 @@ describe('Pengaturan', () => {
   });
 
   it('keeps registers: adds one that only records numbers given by another office', async () => {
-    const { user } = await renderApp();
+    const { user, backend } = await renderApp();
     await openPage(user, 'nav-pengaturan', 'page-pengaturan');
     await waitFor(() => expect(rowTexts('register-book-row')).toHaveLength(2));
     expect(rowTexts('register-book-row')[0]).toContain('kantor sendiri');
+    backend.refuseNext(refusals.buku_agenda_tanpa_nama);
     await user.click(screen.getByTestId('register-book-add'));
     await user.click(screen.getByTestId('register-save'));
-    expect((await screen.findByTestId('dialog-error')).textContent).toContain('Nama buku agenda wajib diisi');
+    expect((await screen.findByTestId('dialog-error')).textContent).toBe(refusals.buku_agenda_tanpa_nama.answer.message);
+    expectSentRefused(backend, refusals.buku_agenda_tanpa_nama);
     await user.type(screen.getByTestId('register-name'), 'Pemerintah Provinsi Sumatera Selatan');
     await user.click(screen.getByTestId('register-save'));
     await waitFor(() => expect(rowTexts('register-book-row')).toHaveLength(3));
@@ -36,12 +39,15 @@ describe('Pengaturan', () => {
   });
 
   it('shows a template error next to the template field', async () => {
-    const { user } = await renderApp();
+    const { user, backend } = await renderApp();
+    const refusal = refusals.templat_tanpa_nomor;
     await openPage(user, 'nav-pengaturan', 'page-pengaturan');
     const template = await screen.findByTestId('office-template');
+    backend.refuseNext(refusal);
     await user.clear(template);
     await user.type(template, '{{klasifikasi}/{{unit}{Enter}');
-    expect((await screen.findByTestId('error-numbering_template')).textContent).toBe('Templat nomor harus memuat {nomor}.');
+    expect((await screen.findByTestId(`error-${refusal.answer.field}`)).textContent).toBe(refusal.answer.message);
+    expectSentRefused(backend, refusal);
   });
 
   it('picks and clears the emblem', async () => {
@@ -55,7 +61,8 @@ describe('Pengaturan', () => {
   });
 
   it('adds a signatory, with the NIP checked by the backend', async () => {
-    const { user } = await renderApp();
+    const { user, backend } = await renderApp();
+    const refusal = refusals.penanda_tangan_nip_pendek;
     await openPage(user, 'nav-pengaturan', 'page-pengaturan');
     await waitFor(() => expect(screen.getAllByTestId('signatory-row')).toHaveLength(1));
     expect((await screen.findByTestId('database-path')).textContent).toContain('edaran.db');
@@ -66,8 +73,10 @@ describe('Pengaturan', () => {
     await user.type(screen.getByTestId('signatory-front-title'), 'Drs.');
     await user.type(screen.getByTestId('signatory-back-title'), 'M.Si.');
     await user.type(screen.getByTestId('signatory-position'), 'KEPALA BKPSDM');
+    backend.refuseNext(refusal);
     await user.type(screen.getByTestId('signatory-nip'), '1978{Enter}');
-    expect((await screen.findByTestId('error-nip')).textContent).toBe('NIP harus 18 digit, yang diisi 4 digit.');
+    expect((await screen.findByTestId(`error-${refusal.answer.field}`)).textContent).toBe(refusal.answer.message);
+    expectSentRefused(backend, refusal);
 
     await user.type(screen.getByTestId('signatory-nip'), '05122003121004');
     await user.selectOptions(screen.getByTestId('signatory-golongan'), 'IV/b');
@@ -93,8 +102,7 @@ describe('Pengaturan', () => {
     };
     await add('Sekda Kop Kantor', 'perangkat_daerah');
     await add('Sekda Menurut Peran', '');
-    const kops = Object.fromEntries((await backend.signatories_list()).map((s) => [s.name, s.kop]));
-    expect(kops['Sekda Kop Kantor']).toBe('perangkat_daerah');
-    expect(kops['Sekda Menurut Peran']).toBe('kepala_daerah');
+    // An empty kop is the core's “by role”.
+    expect(backend.sent('signatory_save').map(([input]) => (input as { kop: string }).kop)).toEqual(['perangkat_daerah', '']);
   });
 });

@@ -1,13 +1,18 @@
 import { fireEvent, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
 import type { Backend } from '../src/lib/backend';
+import CIRCULARS from '../src/lib/recorded/circulars.json';
+import RECORDED from '../src/lib/recorded/rules.json';
+import { refusals, type Scripted } from '../src/lib/replay';
+import { showDate } from '../src/lib/dates';
 import { hasRules, numberProblem, sameRules, toDraft, toRules } from '../src/lib/rules';
-import type { Rules } from '../src/lib/types';
-import { openPage, renderApp, rowTexts, screen, waitFor, acceptWarnings } from './helpers';
+import type { RosterSummary, Rules } from '../src/lib/types';
+import { expectSentRefused, openPage, renderApp, rowTexts, screen, waitFor, acceptWarnings } from './helpers';
 
 type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
-/** The demo's draft (id 2, period 30 March – 13 April 2020) and its issued predecessor (id 1). */
+/** The demo's draft (id 2, period 30 March – 13 April 2020) and its issued predecessor (id 1);
+ * what the core answers about them is recorded by tests/contract.rs (`recorded/rules.json`). */
 const DRAFT = 2;
 const ISSUED = 1;
 const DISDIKBUD = 3; // 60 teachers without a unit
@@ -24,6 +29,15 @@ const cell = (date: string, employee?: number) =>
   screen
     .getAllByTestId('grid-cell')
     .filter((c) => c.dataset.date === date && (employee === undefined || c.dataset.employee === String(employee)));
+
+/** The rules the page sent last. */
+const sentRules = (backend: Scripted) => backend.sent('rules_save').at(-1)![1] as Rules;
+
+/** The core's recorded refusal of a roster edit that breaks the picket rule, and its warnings once forced. */
+const breaking = RECORDED.find((e) => e.command === 'roster_edit' && 'refused' in e)!;
+const forced = RECORDED.find((e) => e.command === 'roster_edit' && (e.args[1] as { force?: boolean }).force)!;
+/** The core's summary of the draft's roster with a picket of two a day. */
+const generated = RECORDED.find((e) => e.command === 'roster_generate' && e.args[0] === DRAFT)!.answer as RosterSummary;
 
 async function openRoster(backend: Backend, user: User, rules: Rules) {
   await backend.rules_save(DRAFT, rules, 'Tester');
@@ -78,20 +92,17 @@ describe('rules of a circular', () => {
 
     await user.click(screen.getByTestId('rules-save'));
     expect((await screen.findByTestId('notice')).textContent).toBe('Aturan disimpan.');
+    // The clauses shown are the core's for the rules sent.
     const clauses = within(screen.getByTestId('rule-clauses')).getAllByRole('listitem').map((li) => li.textContent);
-    expect(clauses).toEqual([
-      'Kepala Perangkat Daerah memastikan pada setiap hari kerja terdapat minimal 2 (dua) level pejabat struktural tertinggi yang menjalankan tugas di kantor.',
-      'Pejabat struktural eselon II dan eselon III pada Kecamatan tetap melaksanakan tugas di kantor.',
-      'Setiap Sekretariat dan Bidang pada Perangkat Daerah menugaskan 2 (dua) orang pegawai (PNS) secara bergiliran untuk bekerja di kantor pada setiap hari kerja sesuai jadwal piket.',
-      'Jumlah pegawai yang bekerja di kantor pada setiap Perangkat Daerah paling banyak 50% (lima puluh persen) dari seluruh pegawai Perangkat Daerah tersebut.',
-      'Dikecualikan dari ketentuan ini, seluruh Rumah Sakit Umum Daerah, seluruh Puskesmas, dan Dinas Kesehatan tetap melaksanakan tugas di kantor seperti biasa dengan menerapkan protokol kesehatan.',
-    ]);
+    expect(clauses).toEqual((await backend.rules_get(DRAFT)).clauses);
     expect(screen.queryByTestId('rules-dirty')).toBeNull();
 
-    const stored = (await backend.rules_get(DRAFT)).rules;
-    expect(stored.exempt_agencies).toEqual(['Dinas Kesehatan']); // sent as id 2, kept by name
-    expect(stored.picket).toEqual({ per_day: 2, unit_kinds: ['sekretariat', 'bidang'], categories: ['pns'] });
-    expect(stored.eselon_by_kind).toEqual([{ kind: 'kecamatan', levels: [2, 3] }]);
+    const sent = sentRules(backend);
+    expect(sent.exempt_agencies).toEqual([2]);
+    expect(sent.exempt_kinds).toEqual(['rsud', 'puskesmas']);
+    expect([sent.top_levels, sent.max_share_percent]).toEqual([2, 50]);
+    expect(sent.picket).toEqual({ per_day: 2, unit_kinds: ['sekretariat', 'bidang'], categories: ['pns'] });
+    expect(sent.eselon_by_kind).toEqual([{ kind: 'kecamatan', levels: [2, 3] }]);
   });
 
   it('divides units into shift groups, bounds the share both ways and caps consecutive days', async () => {
@@ -109,8 +120,8 @@ describe('rules of a circular', () => {
     await user.type(screen.getByTestId('max-share'), '50');
     await user.click(screen.getByTestId('rules-save'));
     expect((await screen.findByTestId('notice')).textContent).toBe('Aturan disimpan.');
-    const stored = (await backend.rules_get(DRAFT)).rules;
-    expect(stored.picket).toEqual({
+    const sent = sentRules(backend);
+    expect(sent.picket).toEqual({
       per_day: 1,
       unit_kinds: [],
       categories: [],
@@ -121,7 +132,7 @@ describe('rules of a circular', () => {
       grouping: 'per_unit',
       max_consecutive: 3,
     });
-    expect([stored.min_share_percent, stored.max_share_percent]).toEqual([25, 50]);
+    expect([sent.min_share_percent, sent.max_share_percent]).toEqual([25, 50]);
   });
 
   it('adds an agency missing from the office data and exempts it at once', async () => {
@@ -134,11 +145,12 @@ describe('rules of a circular', () => {
     expect(rowTexts('exempt-agency-item')[0]).toContain('Dinas Kependudukan dan Pencatatan Sipil');
     await user.click(screen.getByTestId('rules-save'));
     await screen.findByTestId('notice');
-    expect((await backend.rules_get(DRAFT)).rules.exempt_agencies).toEqual(['Dinas Kependudukan dan Pencatatan Sipil']);
+    const [added] = await backend.agencies_list('Dinas Kependudukan dan Pencatatan Sipil');
+    expect(sentRules(backend)).toEqual({ exempt_agencies: [added.id] });
   });
 
   it('adds a personal exception with the employee found by NIP, and saves it', async () => {
-    const { user } = await openRules();
+    const { user, backend } = await openRules();
     await user.type(screen.getByTestId('exception-nip'), RINA);
     await waitFor(() => expect(screen.getByTestId('exception-match').textContent).toContain('Rina Marlina, S.E.'));
     await user.selectOptions(screen.getByTestId('exception-reason'), 'hamil');
@@ -155,9 +167,8 @@ describe('rules of a circular', () => {
     expect((screen.getByTestId('exception-nip') as HTMLInputElement).value).toBe('');
 
     await user.click(screen.getByTestId('rules-save'));
-    await waitFor(() =>
-      expect(screen.getByTestId('rule-clauses').textContent).toContain('Sebanyak 1 (satu) pegawai ditetapkan tetap bekerja di rumah'),
-    );
+    await screen.findByTestId('rule-clauses');
+    expect(screen.getByTestId('rule-clauses').textContent).toBe((await backend.rules_get(DRAFT)).clauses.join(''));
     await user.click(within(screen.getByTestId('exception-row')).getByTestId('exception-remove'));
     expect(screen.queryByTestId('exception-row')).toBeNull();
     expect(screen.getByTestId('rules-dirty')).toBeTruthy();
@@ -169,10 +180,12 @@ describe('rules of a circular', () => {
   });
 
   it('shows the backend refusal and keeps the form as typed', async () => {
-    const { user } = await openRules();
+    const { user, backend } = await openRules();
     await user.type(screen.getByTestId('picket-per-day'), '0');
+    backend.refuseNext(refusals.piket_nol_orang);
     await user.click(screen.getByTestId('rules-save'));
-    expect((await screen.findByTestId('rules-error')).textContent).toContain('Jumlah pegawai piket per hari sedikitnya 1 (satu) orang.');
+    expect((await screen.findByTestId('rules-error')).textContent).toContain(refusals.piket_nol_orang.answer.message);
+    expectSentRefused(backend, refusals.piket_nol_orang);
     expect((screen.getByTestId('picket-per-day') as HTMLInputElement).value).toBe('0');
 
     await user.clear(screen.getByTestId('picket-per-day'));
@@ -180,10 +193,10 @@ describe('rules of a circular', () => {
     await waitFor(() => expect(screen.getByTestId('exception-match').textContent).toBe('NIP ini tidak terdaftar sebagai pegawai.'));
     await user.click(screen.getByTestId('exception-add'));
     expect(screen.getByTestId('exception-row').textContent).toContain('tidak terdaftar');
+    backend.refuseNext(refusals.pengecualian_nip_tidak_dikenal);
     await user.click(screen.getByTestId('rules-save'));
-    await waitFor(() =>
-      expect(screen.getByTestId('rules-error').textContent).toContain('Pengecualian ke-1: NIP 199912312020121001 tidak terdaftar sebagai pegawai.'),
-    );
+    await waitFor(() => expect(screen.getByTestId('rules-error').textContent).toContain(refusals.pengecualian_nip_tidak_dikenal.answer.message));
+    expectSentRefused(backend, refusals.pengecualian_nip_tidak_dikenal);
   });
 
   it('asks before dropping unsaved changes when switching circular, and shows issued rules read-only', async () => {
@@ -236,9 +249,11 @@ describe('rules of a circular', () => {
     await screen.findByTestId('rule-clauses');
     await user.click(screen.getByTestId('rules-insert-clauses'));
     await waitFor(() => expect(screen.getByTestId('notice').textContent).toContain('Klausul aturan disisipkan'));
+    expect(backend.sent('rules_insert_clauses')).toEqual([[DRAFT, expect.any(String)]]);
+    // The document holds the points the core placed the clauses among: the clauses shown, under one point.
     const points = (await backend.circular_get(DRAFT)).document.points;
-    expect(points.map((p) => p.clause)).toEqual(['dasar', 'masa', 'aturan', 'penutup']);
-    expect(points[2].children[0].text).toContain('menugaskan 3 (tiga) orang pegawai');
+    const shown = within(screen.getByTestId('rule-clauses')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(points.find((p) => p.clause === 'aturan')!.children.map((c) => c.text)).toEqual(shown);
   });
 });
 
@@ -246,17 +261,18 @@ describe('picket roster', () => {
   it('generates the roster and shows an agency day by day, weekends off', async () => {
     const { user, backend } = await renderApp();
     await openRoster(backend, user, { picket: { per_day: 2, unit_kinds: [], categories: [] } });
-    // 11 working days × (2 teachers + 1 per one-person unit pool … ) — at least the teachers' 22.
-    expect(screen.getByTestId('roster-summary').textContent).toMatch(/^\d+ tugas piket/);
+    expect(screen.getByTestId('roster-summary').textContent).toMatch(new RegExp(`^${generated.duties} tugas piket`));
+    // The grid shown is the core's: one row per teacher, each day's status and reason.
+    const answer = await backend.agency_grid(DRAFT, DISDIKBUD);
     const grid = screen.getByTestId('agency-grid');
-    expect(within(grid).getAllByRole('row')).toHaveLength(61);
+    expect(within(grid).getAllByRole('row')).toHaveLength(answer.rows.length + 1);
+    for (const [day, { date }] of answer.days.entries())
+      expect(cell(date).map((c) => [c.dataset.employee, c.dataset.status, c.title])).toEqual(
+        answer.rows.map((r) => [String(r.employee_id), r.cells[day].status, r.cells[day].reason]),
+      );
     expect(cell('2020-04-04').every((c) => c.dataset.status === 'libur' && c.textContent?.trim() === 'L')).toBe(true);
-    expect(cell('2020-04-05').every((c) => c.dataset.status === 'libur')).toBe(true);
     const monday = cell('2020-03-30');
     expect(monday.filter((c) => c.dataset.status === 'piket')).toHaveLength(2);
-    expect(monday.filter((c) => c.dataset.status === 'wfh')).toHaveLength(58);
-    expect(monday.find((c) => c.dataset.status === 'piket')!.title).toBe('Piket Disdikbud (tanpa unit) sesuai jadwal bergilir');
-    expect(cell('2020-04-04')[0].title).toBe('Hari Sabtu');
     // Someone else's turn the next day.
     const first = monday.filter((c) => c.dataset.status === 'piket').map((c) => c.dataset.employee);
     const tuesday = cell('2020-03-31').filter((c) => c.dataset.status === 'piket').map((c) => c.dataset.employee);
@@ -268,13 +284,17 @@ describe('picket roster', () => {
   it('lists the conflicts by kind with their dates', async () => {
     const { user, backend } = await renderApp();
     await openRoster(backend, user, { picket: { per_day: 2, unit_kinds: [], categories: [] } });
-    const conflicts = screen.getByTestId('roster-conflicts');
-    expect(within(conflicts).getAllByTestId('conflict-kind').map((h) => h.textContent)).toEqual(['Unit kekurangan pegawai piket (3)']);
+    // The core's conflicts of the roster, grouped by kind, each with its message and dates.
+    const { conflicts } = generated;
+    const kinds = [...new Set(conflicts.map((c) => c.kind))];
+    const headings = within(screen.getByTestId('roster-conflicts')).getAllByTestId('conflict-kind').map((h) => h.textContent);
+    expect(headings).toEqual(kinds.map((k) => expect.stringContaining(`(${conflicts.filter((c) => c.kind === k).length})`)));
     const items = rowTexts('conflict-item');
-    expect(items[0]).toContain('Sekretariat (Badan Kepegawaian dan Pengembangan Sumber Daya Manusia)');
-    expect(items[0]).toContain('kurang 1 (satu) orang');
-    expect(items[0]).toContain('Tanggal: 30 Mar 2020, 31 Mar 2020');
-    expect(items[0]).not.toContain('4 Apr 2020');
+    expect(items).toHaveLength(conflicts.length);
+    const short = conflicts.find((c) => c.kind === 'unit_kurang_pegawai')!;
+    const item = items.find((i) => i.includes(short.message))!;
+    expect(item).toContain('Tanggal: 30 Mar 2020, 31 Mar 2020');
+    expect(item).not.toContain('4 Apr 2020');
   });
 
   it('asks before an edit that breaks the picket rule, then shows the warnings of the forced edit', async () => {
@@ -288,9 +308,8 @@ describe('picket roster', () => {
     expect(screen.getByTestId('cell-menu').textContent).toContain('piket di kantor');
     expect(cell('2020-03-30', employee)[0].dataset.status).toBe('piket');
     await user.click(screen.getByTestId('cell-release'));
-    expect((await screen.findByRole('dialog')).textContent).toContain(
-      'Perubahan jadwal ditolak: Disdikbud (tanpa unit) hanya akan memiliki 1 (satu) orang piket pada 30 Maret 2020, kurang dari minimal 2 (dua) orang.',
-    );
+    expect((await screen.findByRole('dialog')).textContent).toContain(breaking.refused!.message);
+    expect(backend.sent('roster_edit').at(-1)).toEqual([DRAFT, breaking.args[1]]);
     await user.click(screen.getByTestId('confirm-no'));
     expect(cell('2020-03-30', employee)[0].dataset.status).toBe('piket');
     expect(screen.queryByTestId('roster-warnings')).toBeNull();
@@ -298,10 +317,12 @@ describe('picket roster', () => {
     await user.click(within(cell('2020-03-30', employee)[0]).getByRole('button'));
     await user.click(screen.getByTestId('cell-release'));
     await user.click(await screen.findByTestId('confirm-yes'));
-    expect((await screen.findByTestId('roster-warnings')).textContent).toContain('hanya akan memiliki 1 (satu) orang piket');
-    await waitFor(() => expect(cell('2020-03-30', employee)[0].dataset.status).toBe('wfh'));
+    expect((await screen.findByTestId('roster-warnings')).textContent).toContain((forced.answer as string[])[0]);
+    expect(backend.sent('roster_edit').at(-1)).toEqual([DRAFT, forced.args[1]]);
+    const released = (await backend.agency_grid(DRAFT, DISDIKBUD)).rows.find((r) => r.employee_id === employee)!.cells[0];
+    await waitFor(() => expect(cell('2020-03-30', employee)[0].dataset.status).toBe(released.status));
     expect(cell('2020-03-30', employee)[0].classList.contains('manual')).toBe(true);
-    expect(cell('2020-03-30', employee)[0].title).toBe('Dilepas dari piket (diubah manual); bekerja di rumah');
+    expect(cell('2020-03-30', employee)[0].title).toBe(released.reason);
 
     // Putting someone on duty breaks nothing: no question, no warnings.
     const free = cell('2020-03-30').find((c) => c.dataset.status === 'wfh' && c.dataset.employee !== String(employee))!;
@@ -327,20 +348,28 @@ describe('picket roster', () => {
     const { user, backend } = await renderApp();
     await openRoster(backend, user, { picket: { per_day: 2, unit_kinds: [], categories: [] } });
     const date = screen.getByTestId('status-date') as HTMLInputElement;
-    expect(date.value).toBe('30/03/2020');
+    // The draft's first day is offered; the day asked here is the roster's first.
+    expect(date.value).toBe(showDate(CIRCULARS.summaries.find((c) => c.id === DRAFT)!.period!.start));
+    await fireEvent.input(date, { target: { value: '2020-03-30' } });
     await user.click(screen.getByTestId('status-query'));
-    await waitFor(() => expect(screen.getAllByTestId('status-row')).toHaveLength(60));
+    expect(backend.sent('status_list').at(-1)).toEqual([DRAFT, '2020-03-30', DISDIKBUD]);
+    // Each row shows the core's status and reason.
+    const answer = await backend.status_list(DRAFT, '2020-03-30', DISDIKBUD);
+    await waitFor(() => expect(screen.getAllByTestId('status-row')).toHaveLength(answer.length));
     const rows = screen.getAllByTestId('status-row');
-    expect(rows.filter((r) => r.dataset.status === 'piket')).toHaveLength(2);
+    expect(rows.map((r) => r.dataset.status)).toEqual(answer.map((a) => a.status));
+    rows.forEach((r, i) => expect(r.textContent).toContain(answer[i].reason));
     expect(rows.find((r) => r.dataset.status === 'piket')!.textContent).toContain('Piket di kantor');
-    expect(rows.filter((r) => r.textContent?.includes('Bekerja di rumah (WFH)'))).toHaveLength(58);
+    expect(rows.find((r) => r.dataset.status === 'wfh')!.textContent).toContain('Bekerja di rumah (WFH)');
 
     await fireEvent.input(date, { target: { value: '2020-04-05' } });
     await user.click(screen.getByTestId('status-query'));
-    await waitFor(() => expect(screen.getAllByTestId('status-row')[0].textContent).toContain('Hari Minggu'));
+    const sunday = await backend.status_list(DRAFT, '2020-04-05', DISDIKBUD);
+    await waitFor(() => expect(screen.getAllByTestId('status-row')[0].textContent).toContain(sunday[0].reason));
 
     await user.click(screen.getByTestId('roster-export-xlsx'));
-    expect((await screen.findByTestId('roster-exported')).textContent).toContain('/tmp/Jadwal piket draf.xlsx');
+    expect(backend.sent('roster_export').at(-1)!.slice(0, 2)).toEqual([DRAFT, 'xlsx']);
+    expect((await screen.findByTestId('roster-exported')).textContent).toContain(await backend.roster_export(DRAFT, 'xlsx', 'f4'));
   });
 
   it('prints notices of an issued circular with progress, and can cancel them', async () => {
@@ -363,14 +392,16 @@ describe('picket roster', () => {
     await user.click(screen.getByTestId('notices-open'));
     expect(screen.queryByTestId('notices-sign')).toBeNull(); // no certificate yet
     await user.click(screen.getByTestId('notices-start'));
-    expect((await screen.findByTestId('notices-result')).textContent).toContain('Selesai: 3 dokumen (6 halaman)');
+    const batch = RECORDED.find((e) => e.command === 'notices_save' && e.args[0] === DRAFT)!.answer as { files: number; pages: number };
+    expect((await screen.findByTestId('notices-result')).textContent).toContain(`Selesai: ${batch.files} dokumen (${batch.pages} halaman)`);
     expect(screen.queryByTestId('notices-progress')).toBeNull();
 
     await user.click(screen.getByTestId('notices-per-employee'));
     await user.click(screen.getByTestId('notices-start'));
     await waitFor(() => expect(screen.getByTestId('notices-progress-text').textContent).toMatch(/^\d+ dari \d+ dokumen$/));
     const total = Number(screen.getByTestId('notices-progress-text').textContent!.split(' dari ')[1].split(' ')[0]);
-    expect(total).toBeGreaterThan(20);
+    const perEmployee = RECORDED.find((e) => e.command === 'notices_save' && (e.args[1] as { per_employee: boolean }).per_employee)!;
+    expect(total).toBe((perEmployee.answer as { files: number }).files);
     await user.click(screen.getByTestId('notices-cancel'));
     const result = await screen.findByTestId('notices-result');
     expect(result.textContent).toContain('dibatalkan setelah');
@@ -390,8 +421,10 @@ describe('picket roster', () => {
     expect((screen.getByTestId('notices-cert') as HTMLSelectElement).selectedOptions[0].textContent).toContain('internal kantor');
 
     await user.type(screen.getByTestId('notices-pass'), 'bukan ini');
+    backend.refuseNext(refusals.pemberitahuan_kata_sandi_salah);
     await user.click(screen.getByTestId('notices-start'));
-    expect((await screen.findByTestId('notices-error')).textContent).toBe('Kata sandi kunci penanda tangan salah.');
+    expect((await screen.findByTestId('notices-error')).textContent).toBe(refusals.pemberitahuan_kata_sandi_salah.answer.message);
+    expect(backend.sent('notices_save').at(-1)![1]).toMatchObject({ sign: { passphrase: 'bukan ini' } });
     expect((screen.getByTestId('notices-pass') as HTMLInputElement).value).toBe('');
     expect(screen.queryByTestId('notices-result')).toBeNull();
 
@@ -427,10 +460,12 @@ describe('conflicts when issuing', () => {
     await user.click(screen.getByTestId('action-terbit'));
     const warning = await screen.findByTestId('issue-conflicts');
     expect(warning.textContent).toContain('Periksa konflik berikut sebelum menerbitkan');
+    // The core's conflicts, each as it says it.
+    const conflicts = await backend.circular_conflicts(DRAFT);
     const items = screen.getAllByTestId('issue-conflict');
-    expect(items.map((i) => i.dataset.kind)).toContain('periode_tumpang_tindih');
-    expect(items.find((i) => i.dataset.kind === 'periode_tumpang_tindih')!.textContent).toContain('800/1/BKPSDM/2020');
-    expect(items.filter((i) => i.dataset.kind === 'unit_kurang_pegawai')).toHaveLength(3);
+    expect(items.map((i) => i.dataset.kind)).toEqual(conflicts.map((c) => c.kind));
+    items.forEach((item, i) => expect(item.textContent).toContain(conflicts[i].message));
+    expect(conflicts.map((c) => c.kind)).toContain('periode_tumpang_tindih');
 
     await acceptWarnings(user);
     await user.click(screen.getByTestId('confirm-terbit'));
@@ -451,8 +486,9 @@ describe('conflicts when issuing', () => {
     await backend.circular_edit(DRAFT, { ...doc, period: null, rules: { max_share_percent: 50 } }, 'f4', 'Tester');
     await user.click(screen.getByTestId('back-to-list'));
     await openDraftEditor(user);
+    backend.refuseNext(refusals.konflik_tanpa_periode);
     await user.click(screen.getByTestId('action-terbit'));
-    expect((await screen.findByTestId('issue-conflicts-note')).textContent).toContain('belum memiliki periode');
+    expect((await screen.findByTestId('issue-conflicts-note')).textContent).toContain(refusals.konflik_tanpa_periode.answer.message);
     await acceptWarnings(user);
     expect((screen.getByTestId('confirm-terbit') as HTMLButtonElement).disabled).toBe(false);
   });

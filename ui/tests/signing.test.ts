@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { openPage, renderApp, screen, waitFor, acceptWarnings } from './helpers';
+import { refusals } from '../src/lib/replay';
+import { expectSentRefused, openPage, renderApp, screen, waitFor, acceptWarnings } from './helpers';
 
 type User = Awaited<ReturnType<typeof renderApp>>['user'];
 
@@ -15,9 +16,11 @@ async function giveFirstSignatoryACertificate(user: User, passphrase: string) {
 
 describe('electronic signatures', () => {
   it('refuses a short passphrase, then shows the internal certificate it made, clearly labelled', async () => {
-    const { user } = await renderApp();
+    const { user, backend } = await renderApp();
+    backend.refuseNext(refusals.kata_sandi_pendek);
     await giveFirstSignatoryACertificate(user, 'pendek');
-    expect((await screen.findByTestId('certificate-error')).textContent).toBe('Kata sandi kunci penanda tangan minimal 8 karakter.');
+    expect((await screen.findByTestId('certificate-error')).textContent).toBe(refusals.kata_sandi_pendek.answer.message);
+    expectSentRefused(backend, refusals.kata_sandi_pendek);
     await user.type(screen.getByTestId('certificate-pass'), 'kata sandi kepala');
     await user.type(screen.getByTestId('certificate-pass2'), 'kata sandi kepala');
     await user.click(screen.getByTestId('certificate-submit'));
@@ -30,7 +33,7 @@ describe('electronic signatures', () => {
   });
 
   it('keeps the draft on a wrong passphrase, issues and signs with the right one, then verifies', async () => {
-    const { user } = await renderApp();
+    const { user, backend } = await renderApp();
     await giveFirstSignatoryACertificate(user, 'kata sandi kepala');
     await screen.findByTestId('certificate-row');
     await user.click(screen.getByText('Tutup'));
@@ -43,8 +46,10 @@ describe('electronic signatures', () => {
     await waitFor(() => expect((screen.getByTestId('issue-sign') as HTMLInputElement).checked).toBe(true));
     await user.type(screen.getByTestId('issue-pass'), 'bukan ini');
     await acceptWarnings(user);
+    backend.refuseNext(refusals.terbit_kata_sandi_salah);
     await user.click(screen.getByTestId('confirm-terbit'));
-    expect((await screen.findByTestId('dialog-error')).textContent).toBe('Kata sandi kunci penanda tangan salah.');
+    expect((await screen.findByTestId('dialog-error')).textContent).toBe(refusals.terbit_kata_sandi_salah.answer.message);
+    expectSentRefused(backend, refusals.terbit_kata_sandi_salah);
     expect(screen.getByTestId('circular-status').textContent).toBe('Draf');
     expect((screen.getByTestId('issue-pass') as HTMLInputElement).value).toBe('');
 

@@ -15,8 +15,9 @@ use edaran_core::rules::RosterEdit;
 use edaran_core::store::{NoticeRequest, StatusRow};
 use edaran_core::{words, Error, Store};
 
+use crate::args::{passphrase, AbsenceAction, NoticesArgs};
+use crate::output::{emit, table, Format};
 use crate::tracking::circular_id;
-use crate::{emit, table, AbsenceAction, Format};
 
 pub fn status(
     path: &Path,
@@ -180,9 +181,45 @@ fn office_paper(store: &Store) -> Result<PaperSize, Error> {
     Ok(store.office()?.map(|o| o.paper).unwrap_or(PaperSize::F4))
 }
 
-/// Writes the notices of an issued circular; `output` is the merged PDF or
-/// the folder to put it in.
-pub fn notices(
+/// Writes the notices of an issued circular: merged and separate PDFs (signed
+/// with `--cert`), or Word files.
+pub fn notices(path: &Path, args: NoticesArgs) -> Result<(), Error> {
+    let paper = args.paper.map(PaperSize::from);
+    if args.word && args.cert.is_some() {
+        return Err(Error::invalid(
+            ErrorCode::FormatTidakDikenal,
+            "cert",
+            "Tanda tangan elektronik hanya untuk PDF; berkas Word ditandatangani di SRIKANDI atau dicetak. Hapus --cert atau --word.",
+        ));
+    }
+    if args.word {
+        return notices_word(path, &args.circular, args.output, args.per_employee, paper);
+    }
+    let pass = match (args.cert, args.pass_env) {
+        (Some(_), Some(var)) => Some(passphrase(&var)?),
+        (Some(_), None) => {
+            return Err(Error::invalid(
+                ErrorCode::WajibDiisi,
+                "pass-env",
+                "--cert memerlukan --pass-env berisi kata sandi sertifikat.",
+            ))
+        }
+        _ => None,
+    };
+    notices_pdf(
+        path,
+        &args.circular,
+        args.output,
+        args.per_employee,
+        paper,
+        args.cert.zip(pass.as_deref()),
+        args.format,
+    )
+}
+
+/// Writes the notices as PDFs; `output` is the merged PDF or the folder to
+/// put it in.
+fn notices_pdf(
     path: &Path,
     circular: &str,
     output: PathBuf,
@@ -237,7 +274,7 @@ pub fn notices(
 
 /// Writes each notice of an issued circular as a Word file into a new
 /// folder: `output`, or one inside it when it is a folder already.
-pub fn notices_word(
+fn notices_word(
     path: &Path,
     circular: &str,
     output: PathBuf,

@@ -1,13 +1,18 @@
-//! The CLI's period tracking, holiday calendar and search output.
+//! `edaran periods`, `extend`, `holidays`, `search`, `backup`, `restore`:
+//! what is in force and its chains, the holiday calendar, search, the
+//! database's copies.
 
 use std::path::Path;
 
+use chrono::NaiveDate;
 use edaran_core::calendar::holidays_to_csv;
-use edaran_core::store::{SearchHit, MATCH_END, MATCH_START};
+use edaran_core::circular::{CircularKind, CircularStatus, Relation};
+use edaran_core::store::{Extension, SearchFilter, SearchHit, MATCH_END, MATCH_START};
 use edaran_core::tracking::{Alert, AlertAction, Dashboard};
-use edaran_core::{words, Error, Store};
+use edaran_core::{files, words, Error, Store};
 
-use crate::{emit, table, HolidayAction};
+use crate::args::{today, ExtendArgs, HolidayAction, SearchArgs};
+use crate::output::{emit, table, Format};
 
 /// A circular named by id or by its number.
 pub fn circular_id(store: &Store, key: &str) -> Result<i64, Error> {
@@ -22,11 +27,96 @@ pub fn circular_id(store: &Store, key: &str) -> Result<i64, Error> {
     }
 }
 
+/// Prints what is in force at `at` (today when not given), its chains and alerts.
+pub fn periods(path: &Path, at: Option<NaiveDate>, format: Format) -> Result<(), Error> {
+    let at = at.unwrap_or_else(today);
+    let board = Store::open(path)?.dashboard(at)?;
+    if let Some(gap) = &board.holiday_gap {
+        eprintln!("Peringatan: {}", gap.message);
+    }
+    emit(format, &board, || dashboard_table(&board));
+    Ok(())
+}
+
+/// Drafts an extension of an issued circular; prints its id last.
+pub fn extend(path: &Path, args: ExtendArgs) -> Result<(), Error> {
+    let ExtendArgs {
+        circular,
+        days,
+        working_days,
+        start_on_holiday,
+        another,
+        actor,
+    } = args;
+    let mut store = Store::open(path)?;
+    let id = circular_id(&store, &circular)?;
+    let extension = Extension {
+        days: days.or(working_days),
+        working_days: working_days.is_some(),
+        start_on_holiday,
+    };
+    let draft = store.draft_from(
+        id,
+        Relation::Perpanjangan,
+        extension,
+        another,
+        today(),
+        &actor,
+    )?;
+    println!("{}", draft.message);
+    println!("{}", draft.id);
+    Ok(())
+}
+
+/// Full-text search over the circulars.
+pub fn search(path: &Path, args: SearchArgs) -> Result<(), Error> {
+    let SearchArgs {
+        query,
+        year,
+        status,
+        kind,
+        format,
+    } = args;
+    let filter = SearchFilter {
+        year,
+        status: status
+            .map(|s| CircularStatus::require(&s, "status"))
+            .transpose()?,
+        kind: kind
+            .map(|k| CircularKind::require(&k, "kind"))
+            .transpose()?,
+    };
+    let hits = Store::open(path)?.search_circulars(&query, &filter)?;
+    emit(format, &hits, || search_table(&hits));
+    Ok(())
+}
+
+/// Copies the database to `file`.
+pub fn backup(path: &Path, file: &Path) -> Result<(), Error> {
+    Store::open(path)?.backup_to(file)?;
+    println!("Cadangan basis data ditulis ke {}.", file.display());
+    Ok(())
+}
+
+/// Replaces the database with a checked backup, keeping the old one beside it.
+pub fn restore(path: &Path, file: &Path) -> Result<(), Error> {
+    files::check_regular_file(file, "berkas cadangan")?;
+    let restored = Store::open(path)?.restore_from(file)?;
+    println!(
+        "Basis data dipulihkan dari {} ({} surat edaran, {} pegawai). Basis data sebelumnya disimpan di {}.",
+        file.display(),
+        restored.info.circulars,
+        restored.info.employees,
+        restored.replaced_copy.display()
+    );
+    Ok(())
+}
+
 fn date(d: Option<chrono::NaiveDate>) -> String {
     d.map(words::date).unwrap_or_else(|| "…".into())
 }
 
-pub fn dashboard_table(board: &Dashboard) -> String {
+fn dashboard_table(board: &Dashboard) -> String {
     let rows = board
         .active
         .iter()
@@ -89,7 +179,7 @@ fn command_for(alert: &Alert) -> String {
     }
 }
 
-pub fn search_table(hits: &[SearchHit]) -> String {
+fn search_table(hits: &[SearchHit]) -> String {
     table(
         &["ID", "NOMOR", "STATUS", "PERIHAL", "KUTIPAN"],
         hits.iter()
@@ -106,6 +196,7 @@ pub fn search_table(hits: &[SearchHit]) -> String {
     )
 }
 
+/// Lists, imports or exports the holidays in force.
 pub fn holidays(path: &Path, action: HolidayAction) -> Result<(), Error> {
     let mut store = Store::open(path)?;
     match action {

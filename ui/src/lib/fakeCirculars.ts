@@ -1,14 +1,18 @@
 /**
- * The Surat Edaran part of the in-memory backend: drafts, a simplified
- * template, preview pages, the workflow and the register. It mirrors the
- * core's rules that the UI shows (frozen issued circulars, numbering from
- * the register, cancelled numbers kept) with the same codes and messages.
+ * The Surat Edaran part of the in-memory backend: it keeps drafts, the
+ * register and the audit, and replays what the core decides, recorded over
+ * the demo office by tests/contract.rs (templates, period clauses, kop
+ * warnings, the checklist, the actions per status, the numbers a register
+ * gives). A refusal is arranged by the test (`refuseNext`), never decided here.
  */
 import type { Backend } from './backend';
-import type { Actions, CircularKind, ErrorReport, Relation, Edited, Preview, Alert, Arrangement, Chain, Check, CircularDocument, CircularRecord, CircularSummary, Deleted, Derived, Link, Point, Recording, Register, RegisterEntry } from './types';
-import { addDays, daysBetween, today } from './dates';
+import type { Actions, Check, CircularDocument, CircularRecord, CircularSummary, Dashboard, Deleted, Derived, Edited, Point, Preview, Recording, Register, RegisterEntry, SearchHit } from './types';
+import { today } from './dates';
 import { takeOut } from './fakeTrash';
 import RECORDED_ACTIONS from './recorded/actions.json';
+import CIRCULARS from './recorded/circulars.json';
+import DRAFTING from './recorded/drafting.json';
+import REFERENCE from './recorded/reference.json';
 
 /** What the core offers per status (recorded by tests/contract.rs). */
 export const ACTIONS = RECORDED_ACTIONS as Record<CircularSummary['status'], Actions>;
@@ -47,101 +51,41 @@ type CircularMethods = Pick<
   | 'circulars_search'
 >;
 
-const LABELS: Record<string, string> = {
-  wfh_baru: 'WFH baru',
-  perpanjangan: 'Perpanjangan',
-  penerapan_kembali: 'Penerapan kembali',
-  perubahan: 'Perubahan',
-  pencabutan: 'Pencabutan / kembali normal',
-  umum: 'Umum',
-  draf: 'Draf',
-  diparaf: 'Diparaf',
-  terbit: 'Terbit',
-  diganti: 'Diganti (diubah)',
-  dicabut: 'Dicabut',
-  batal: 'Nomor dibatalkan',
-};
+/** The core's labels of kinds and statuses. */
+const LABELS: Record<string, string> = Object.fromEntries(
+  [...REFERENCE.circular_kinds, ...REFERENCE.circular_statuses].map((c) => [c.code, c.label]),
+);
 
-const refuse = (code: string, message: string, field?: string): never => {
-  throw { code, message, field };
-};
-
-/** The clause a kind writes for its period, in the core's words (shortened). */
-export function periodClause(doc: CircularDocument): string {
-  const p = doc.period;
-  const span = !p
-    ? 'sampai dengan dicabut atau dievaluasi lebih lanjut'
-    : p.end
-      ? `selama ${daysBetween(p.start, p.end) + 1} hari, terhitung mulai tanggal ${p.start} sampai dengan tanggal ${p.end}`
-      : `terhitung mulai tanggal ${p.start} sampai dengan dicabut atau dievaluasi lebih lanjut`;
-  return doc.kind === 'perpanjangan'
-    ? `Masa bekerja di rumah bagi ${doc.scope} diperpanjang ${span}.`
-    : `${doc.scope} melaksanakan tugas kedinasan dengan bekerja di rumah (_Work From Home_) ${span}.`;
+/** The recorded answer under `key`; a key not recorded is the test's mistake, said as such. */
+function replayed(answers: object, key: string, what: string): unknown {
+  const answer = (answers as Record<string, unknown>)[key];
+  if (answer === undefined) throw new Error(`no recorded ${what} for ${key}: record it in tests/contract.rs`);
+  return structuredClone(answer);
 }
 
-/** The core's warning for a kop without emblem (`Circular::warnings`). */
-function warnings(doc: CircularDocument): string[] {
-  if (doc.letterhead.emblem) return [];
-  const emblem = doc.letterhead.kind === 'perangkat_daerah' ? 'lambang daerah di kiri kop' : 'lambang negara (Garuda) di tengah kop';
-  return [`Kop belum berlambang: ${emblem} tidak tercetak. Pilih gambar lambang di Pengaturan (Profil Kantor), lalu pilih kop surat ini sekali lagi.`];
+const unknown = (what: string): never => {
+  throw { code: 'tidak_ditemukan', message: `${what} tidak ditemukan.` };
+};
+
+/** The core's template document of `kind`, with the seed's subject when given. */
+export function blankDocument(kind: string, subject?: string): CircularDocument {
+  const doc = structuredClone(DRAFTING.templates[kind as keyof typeof DRAFTING.templates]) as CircularDocument;
+  if (subject !== undefined) doc.subject = subject;
+  return doc;
 }
 
+/** The period clause the core wrote for this period (the periods the tests set), else the text as it was. */
 function refresh(doc: CircularDocument): CircularDocument {
   const next = structuredClone(doc);
-  next.points = next.points.map((pt) => (pt.clause === 'masa' ? { ...pt, text: periodClause(next) } : pt));
+  const key = next.period ? `${next.period.start}|${next.period.end ?? ''}` : '';
+  const clause = (DRAFTING.period_clauses as Record<string, string>)[key];
+  if (clause) next.points = next.points.map((pt) => (pt.clause === 'masa' ? { ...pt, text: clause } : pt));
   return next;
 }
 
-function compose(doc: CircularDocument): CircularDocument {
-  const next = structuredClone(doc);
-  const own = next.points.filter((pt) => !pt.clause);
-  next.points = [
-    { text: 'Dengan ini disampaikan hal-hal sebagai berikut:', children: [], clause: 'dasar' },
-    { text: periodClause(next), children: [], clause: 'masa' },
-    ...own,
-    ...next.points.filter((pt) => pt.clause === 'aturan'),
-    { text: 'Demikian Surat Edaran ini disampaikan untuk dilaksanakan dengan penuh tanggung jawab.', children: [], clause: 'penutup' },
-  ];
-  return next;
-}
-
-export function blankDocument(kind: CircularKind, subject: string): CircularDocument {
-  return compose({
-    kind,
-    letterhead: { kind: 'kepala_daerah', tiers: ['BUPATI TANJUNG SEROJA'], address_lines: [] },
-    number: '',
-    subject,
-    scope: 'Aparatur Sipil Negara di lingkungan Pemerintah Kabupaten Tanjung Seroja',
-    period: { start: '2020-03-30', end: '2020-04-13' },
-    references: [],
-    addressees: ['Para Kepala Perangkat Daerah'],
-    addressee_location: 'Tempat',
-    points: [],
-    place: 'Muara Seroja',
-    issued_on: null,
-    signature: {
-      mode: 'langsung',
-      principal_office: 'BUPATI TANJUNG SEROJA',
-      signer_office: '',
-      intermediate_office: '',
-      name: 'RUSDI HAMZAH, S.H., M.Si.',
-      rank: '',
-      nip: '',
-    },
-    copies: [],
-    annexes: [],
-  });
-}
-
-/** The core's first complaint about a document, as the preview shows it. */
-function validate(doc: CircularDocument): void {
-  if (!doc.subject.trim()) refuse('wajib_diisi', 'Perihal (tentang) surat edaran wajib diisi.', 'subject');
-  if (doc.period?.end && doc.period.end < doc.period.start)
-    refuse('periode_terbalik', '“Sampai dengan” sebelum “Mulai”; masa berlaku sedikitnya 1 (satu) hari.', 'period');
-  const empty = doc.addressees.findIndex((a) => !a.trim());
-  if (empty >= 0) refuse('baris_kosong', `Tujuan surat baris ${empty + 1} kosong; isi atau hapus baris itu.`, 'addressees');
-  if (doc.points.length === 0) refuse('wajib_diisi', 'Isi surat edaran belum ada; tambahkan sedikitnya satu butir.', 'points');
-}
+/** The core's warnings for a kop without emblem. */
+const warnings = (doc: CircularDocument): string[] =>
+  doc.letterhead.emblem ? [] : DRAFTING.kop_warnings[doc.letterhead.kind as keyof typeof DRAFTING.kop_warnings];
 
 const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -157,7 +101,7 @@ export function fakeCirculars(
     { id: 1, name: 'Buku Agenda BKPSDM', numbering_template: '{klasifikasi}/{nomor}/{unit}/{tahun}', classification: '800', unit_code: 'BKPSDM' },
     { id: 2, name: 'Bagian Organisasi Setda', numbering_template: '{klasifikasi}/{nomor}/ORG/{tahun}', classification: '061', unit_code: '' },
   ];
-  const book = (id: number | null) => registers.find((r) => r.id === (id ?? 1)) ?? refuse('tidak_ditemukan', `Buku agenda dengan id ${id} tidak ditemukan.`);
+  const book = (id: number | null) => registers.find((r) => r.id === (id ?? 1)) ?? unknown('Buku agenda');
   const entry = (b: Register, e: Pick<RegisterEntry, 'year' | 'sequence' | 'number' | 'circular_id' | 'subject' | 'issued_on' | 'kind'>): RegisterEntry => ({
     ...e,
     register_id: b.id,
@@ -169,11 +113,7 @@ export function fakeCirculars(
   let nextId = 5000;
 
   for (const s of summaries) {
-    const doc = blankDocument(s.kind, s.subject);
-    doc.number = s.number ?? '';
-    doc.issued_on = s.issued_on;
-    docs.set(s.id, doc);
-    s.period = doc.period; // the fake drafts every seeded circular with the blank period
+    docs.set(s.id, structuredClone(CIRCULARS.documents[String(s.id) as keyof typeof CIRCULARS.documents]) as CircularDocument);
     if (s.number && s.issued_on) {
       const sequence = Number(s.number.split('/')[1]);
       register.push(entry(registers[0], { year: Number(s.issued_on.slice(0, 4)), sequence, number: s.number, circular_id: s.id, subject: s.subject, issued_on: s.issued_on, kind: 'terbit' }));
@@ -193,12 +133,9 @@ export function fakeCirculars(
     editable(s);
     const b = book(register_id);
     number = number.trim();
-    if (!number) refuse('wajib_diisi', 'Nomor surat edaran yang dicatat wajib diisi, mis. 061/412/ORG.', 'number');
-    const taken = register.find((r) => r.register_id === b.id && r.number.toLowerCase() === number.toLowerCase());
-    if (taken) refuse('nomor_sudah_ada', `Nomor ${taken.number} sudah ada di buku agenda ${b.name}: ${taken.subject}.`, 'number');
     return publish(s, entry(b, { year: Number(date.slice(0, 4)), sequence: null, number, circular_id: id, subject: s.subject, issued_on: date, kind }), actor);
   };
-  const summary = (id: number) => summaries.find((s) => s.id === id) ?? refuse('tidak_ditemukan', `Surat edaran dengan id ${id} tidak ditemukan.`);
+  const summary = (id: number) => summaries.find((s) => s.id === id) ?? unknown('Surat edaran');
   const log = (id: number, action: string, actor: string, detail = '') =>
     audit.set(id, [...(audit.get(id) ?? []), { action, actor: actor || 'petugas', at: '2020-04-01 09:00:00', detail }]);
   const setStatus = (s: CircularSummary, status: CircularSummary['status']) => {
@@ -208,12 +145,13 @@ export function fakeCirculars(
   };
   const editable = (s: CircularSummary) => {
     if (!s.actions.edit)
-      refuse('surat_edaran_terbit', `Surat edaran ${s.number ?? 'ini'} sudah ${LABELS[s.status].toLowerCase()} dan tidak dapat diubah; buat perubahan atau pencabutan sebagai surat edaran baru.`);
+      throw { code: 'surat_edaran_terbit', message: s.actions.locked_reason };
   };
-  const add = (doc: CircularDocument, parent: number | null, relation: Relation | null, actor: string) => {
+  /** A new draft: the core's record when it was recorded (derived), else a plain summary of `doc`. */
+  const add = (doc: CircularDocument, actor: string, recorded?: CircularSummary) => {
     const id = nextId++;
-    const origin = relation && parent !== null ? `${LABELS[relation]} dari ${summary(parent).number}` : null;
-    summaries.unshift({ id, kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', actions: ACTIONS.draf, subject: doc.subject, number: null, issued_on: null, parent_id: parent, relation, updated_at: '2020-04-01 09:00:00', period: doc.period, period_label: null, origin });
+    const plain = { kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', actions: ACTIONS.draf, subject: doc.subject, number: null, issued_on: null, parent_id: null, relation: null, updated_at: '2020-04-06 09:00:00', period: doc.period, period_label: null, origin: null } as const;
+    summaries.unshift({ ...(recorded ?? plain), id });
     docs.set(id, doc);
     log(id, 'dibuat', actor);
     return id;
@@ -225,49 +163,47 @@ export function fakeCirculars(
     docs.set(id, structuredClone(document));
     s.subject = document.subject;
     s.period = structuredClone(document.period);
-    if (s.status === 'diparaf') {
+    if (s.actions.edit_withdraws_paraf) {
       setStatus(s, 'draf');
       log(id, 'paraf dibatalkan', actor);
     }
     return s;
   };
   const previewOf = (document: CircularDocument): Preview => {
-    validate(document);
     const lines = ['SURAT EDARAN', `NOMOR ${document.number || '....'}`, document.subject.toUpperCase(), ...document.points.map((pt: Point) => pt.text)];
     const text = lines.map((l, i) => `<text x="70" y="${100 + i * 16}">${escape(l)}</text>`).join('');
     return { pages: [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 609 935">${text}</svg>`], page_count: 1, warnings: warnings(document), holiday_gap: null };
   };
 
-  /** One draft per intent, as the core decides it (without the period in the name). */
-  const derived = (parent: number, relation: Relation, another: boolean, make: () => number): Derived => {
-    const name = `Draf ${relation} dari ${summary(parent).number}`;
-    const open = summaries.find((c) => c.parent_id === parent && c.relation === relation && (c.status === 'draf' || c.status === 'diparaf'));
-    if (open && !another) return { id: open.id, existing: true, name, message: `${name} sudah ada; dibuka.` };
-    return { id: make(), existing: false, name, message: `${name} disusun.` };
+  /** The ids of the circulars held now: part of the key of an answer that depends on them. */
+  const held = () => summaries.map((c) => c.id).sort((a, b) => a - b).join(',');
+
+  /** The core's answer to deriving from the seed's issued circular (one draft per intent included): a new draft is added as recorded. */
+  const derived = (parent: number, relation: string, days: number | null, another: boolean, actor: string): Derived => {
+    const key = `${relation}|${days ?? ''}|${another}|${held()}`;
+    const recorded = (CIRCULARS.derived as Record<string, { answer: Derived; record: (CircularRecord & { document: CircularDocument }) | null }>)[key];
+    if (parent !== 1 || !recorded) throw new Error(`no recorded answer for deriving ${key} from ${parent}: record it in tests/contract.rs`);
+    if (!recorded.record) return structuredClone(recorded.answer);
+    const { document, ...record } = structuredClone(recorded.record);
+    return { ...recorded.answer, id: add(document, actor, record) };
   };
 
   return {
     circulars_list: () => later(() => structuredClone(summaries)),
     circular_get: (id) =>
       later((): CircularRecord => ({ ...structuredClone(summary(id)), document: structuredClone(docs.get(id)!) })),
-    circular_new: (kind, actor) => later(() => add(blankDocument(kind, kind === 'umum' ? '' : 'Penyesuaian Sistem Kerja ASN'), null, null, actor)),
+    circular_new: (kind, actor) => later(() => add(blankDocument(kind), actor)),
     circular_edit: (id, document, _paper, actor) =>
       later((): Edited => {
         const stored = refresh(document);
         const s = saveDraft(id, stored, actor);
-        try {
-          return { ...structuredClone(s), document: structuredClone(stored), preview: previewOf(stored), preview_error: null };
-        } catch (e) {
-          return { ...structuredClone(s), document: structuredClone(stored), preview: null, preview_error: e as ErrorReport };
-        }
+        return { ...structuredClone(s), document: structuredClone(stored), preview: previewOf(stored), preview_error: null };
       }),
-    circular_compose: (document) => later(() => compose(document)),
+    circular_compose: (document) => later(() => structuredClone(document)),
     circular_preview: (document) => later(() => previewOf(document)),
     circular_initial: (id, verifier) =>
       later(() => {
         const s = summary(id);
-        if (s.status !== 'draf') refuse('bukan_draf', `Hanya draf yang dapat diparaf; status surat edaran ini ${s.status_label}.`);
-        validate(docs.get(id)!);
         setStatus(s, 'diparaf');
         log(id, 'diparaf', verifier);
         return null;
@@ -276,28 +212,16 @@ export function fakeCirculars(
       later(() => {
         const s = summary(id);
         editable(s);
-        validate(docs.get(id)!);
         const b = book(register_id ?? null);
-        const year = Number(date.slice(0, 4));
-        const sequence = Math.max(0, ...register.filter((r) => r.register_id === b.id && r.year === year).map((r) => r.sequence ?? 0)) + 1;
-        const number = `${b.classification}/${sequence}/${b.unit_code || 'ORG'}/${year}`;
-        return publish(s, entry(b, { year, sequence, number, circular_id: id, subject: s.subject, issued_on: date, kind: 'terbit' }), actor);
+        // The next of the numbers the core gave a fresh office's register, in order.
+        const given = DRAFTING.numbers_by_register[String(b.id) as keyof typeof DRAFTING.numbers_by_register];
+        const number = given.find((n) => !register.some((r) => r.number === n))!;
+        const sequence = Number(number.split('/')[1]);
+        return publish(s, entry(b, { year: Number(date.slice(0, 4)), sequence, number, circular_id: id, subject: s.subject, issued_on: date, kind: 'terbit' }), actor);
       }),
+    // The core's checklist of a template draft without rules or emblem, by status.
     circular_issue_checklist: (id) =>
-      later((): Check[] => {
-        const s = summary(id);
-        const doc = docs.get(id)!;
-        const rules = doc.rules && Object.keys(doc.rules).length > 0;
-        return [
-          s.status === 'diparaf'
-            ? { code: 'paraf', ok: true, message: 'Draf sudah diparaf.', blocking: false }
-            : { code: 'paraf', ok: false, message: 'Draf ini belum pernah diparaf.', blocking: false },
-          rules || doc.kind === 'pencabutan' || doc.kind === 'umum'
-            ? { code: 'aturan', ok: true, message: 'Aturan pengecualian dan piket sudah diatur.', blocking: false }
-            : { code: 'aturan', ok: false, message: 'Belum ada aturan pengecualian dan piket.', blocking: false },
-          ...warnings(doc).map((message) => ({ code: 'lambang', ok: false, message, blocking: false })),
-        ];
-      }),
+      later((): Check[] => structuredClone(DRAFTING.checklists[summary(id).status === 'diparaf' ? 'diparaf' : 'draf'])),
     circular_record: (id, recording, actor) => later(() => record(id, recording, 'dicatat', actor)),
     // Stores what it is given; the PDF's checks and warnings are the core's.
     srikandi_pdf_pick: () =>
@@ -311,27 +235,13 @@ export function fakeCirculars(
     registers_list: () => later(() => structuredClone(registers)),
     register_save: (r) =>
       later(() => {
-        if (!r.name.trim()) refuse('wajib_diisi', 'Nama buku agenda wajib diisi, mis. Bagian Organisasi Setda.', 'name');
         const saved = { ...structuredClone(r), id: r.id || Math.max(...registers.map((x) => x.id)) + 1 };
         const at = registers.findIndex((x) => x.id === saved.id);
         if (at < 0) registers.push(saved);
         else registers[at] = saved;
         return saved.id;
       }),
-    circular_derive: (id, relation, actor, another = false) =>
-      later(() => {
-        const s = summary(id);
-        if (s.status !== 'terbit') refuse('belum_terbit', 'Hanya dari surat edaran yang terbit.');
-        return derived(id, relation, another ?? false, () => {
-        const doc = structuredClone(docs.get(id)!);
-        doc.kind = relation;
-        doc.number = '';
-        doc.issued_on = null;
-        doc.references = [...doc.references, { text: `Surat Edaran Bupati Tanjung Seroja Nomor ${s.number}`, circular_id: id }];
-        doc.subject = `${LABELS[relation]} ${s.subject}`;
-        return add(compose(doc), id, relation, actor);
-        });
-      }),
+    circular_derive: (id, relation, actor, another = false) => later(() => derived(id, relation, null, another ?? false, actor)),
     circular_delete: (id) =>
       later(() => {
         const s = summary(id);
@@ -343,9 +253,7 @@ export function fakeCirculars(
       }),
     circular_cancel_number: (id, reason, actor) =>
       later(() => {
-        if (!reason.trim()) refuse('wajib_diisi', 'Alasan pembatalan nomor wajib diisi.', 'reason');
         const s = summary(id);
-        if (s.status !== 'terbit') refuse('bukan_terbit', 'Hanya nomor surat edaran yang berstatus terbit yang dapat dibatalkan.');
         const found = register.find((r) => r.circular_id === id)!;
         Object.assign(found, { status: 'dibatalkan', status_label: 'Dibatalkan', note: reason.trim() });
         setStatus(s, 'batal');
@@ -375,84 +283,12 @@ export function fakeCirculars(
     circular_import_json: () => later(() => null),
     register_export: (_q, _y, format) => later(() => `/tmp/buku-agenda.${format}`),
     dashboard: (at) => later(() => dashboard(at ?? today())),
-    circular_extend: (id, extension, actor, another = false) =>
-      later(() => {
-        if (extension.days === 0) refuse('periode_kosong', 'Lama perpanjangan sedikitnya 1 (satu) hari.', 'days');
-        const s = summary(id);
-        if (s.status !== 'terbit') refuse('belum_terbit', 'Perpanjangan hanya dapat dibuat dari surat edaran yang terbit.');
-        return derived(id, 'perpanjangan', another ?? false, () => {
-        const doc = structuredClone(docs.get(id)!);
-        const end = doc.period?.end ?? today();
-        const length = extension.days ?? (doc.period?.end ? daysBetween(doc.period.start, doc.period.end) + 1 : 14);
-        const start = addDays(end, 1);
-        Object.assign(doc, { kind: 'perpanjangan', number: '', issued_on: null, subject: `Perpanjangan ${s.subject}` });
-        doc.period = { start, end: addDays(start, length - 1) };
-        doc.references = [...doc.references, { text: `Surat Edaran Bupati Tanjung Seroja Nomor ${s.number}`, circular_id: id }];
-        return add(compose(doc), id, 'perpanjangan', actor);
-        });
-      }),
-    circulars_search: (query, filter) =>
-      later(() => {
-        const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-        return summaries
-          .filter((s) => {
-            const text = `${s.number ?? ''} ${s.subject} ${JSON.stringify(docs.get(s.id)?.points ?? [])}`.toLowerCase();
-            return (
-              words.every((w) => text.includes(w)) &&
-              (filter.status === null || s.status === filter.status) &&
-              (filter.kind === null || s.kind === filter.kind) &&
-              (filter.year === null || (s.issued_on ?? docs.get(s.id)?.period?.start ?? '').startsWith(`${filter.year}`))
-            );
-          })
-          .map((s) => ({ ...structuredClone(s), snippet: words.length ? `…\u0002${words[0]}\u0003…` : '' }));
-      }),
+    circular_extend: (id, extension, actor, another = false) => later(() => derived(id, 'perpanjangan', extension.days, another ?? false, actor)),
+    circulars_search: (query, filter) => later(() => replayed(CIRCULARS.searches, `${query}|${JSON.stringify({ kind: filter.kind, status: filter.status, year: filter.year })}`, 'search') as SearchHit[]),
   };
 
-  /** The core's dashboard, simplified: weekdays only, alerts for endings only. */
+  /** The core's dashboard on `at` over the circulars the fake now holds. */
   function dashboard(at: string) {
-    const links: Link[] = summaries
-      .filter((s) => s.status !== 'batal')
-      .map((s) => {
-        const p = docs.get(s.id)?.period ?? null;
-        return { ...structuredClone(s), start: p?.start ?? null, end: p?.end ?? null, scope: docs.get(s.id)?.scope ?? '', horizon: null };
-      });
-    const rootOf = (l: Link): number => {
-      const parent = links.find((x) => x.id === l.parent_id);
-      return parent ? rootOf(parent) : l.id;
-    };
-    const chains: Chain[] = [];
-    for (const l of links) {
-      const root = rootOf(l);
-      let chain = chains.find((c) => c.root === root);
-      if (!chain) chains.push((chain = { root, links: [] }));
-      chain.links.push(l);
-    }
-    chains.forEach((c) => c.links.sort((a, b) => (a.start ?? '').localeCompare(b.start ?? '') || a.id - b.id));
-    const weekdays = (from: string, to: string) => {
-      let n = 0;
-      for (let d = from; d <= to; d = addDays(d, 1)) if (![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) n++;
-      return n;
-    };
-    const active: Arrangement[] = [];
-    chains.forEach((c, chain) =>
-      c.links.forEach((l, i) => {
-        if (l.status !== 'terbit' || !l.start || (l.end !== null && l.end < at)) return;
-        const state = l.start <= at ? 'berlaku' : 'akan_berlaku';
-        const left = l.end ? weekdays(l.start > at ? l.start : at, l.end) : null;
-        active.push({ ...l, state, working_days_left: left, chain, position: i === 0 ? 'Surat edaran awal' : `Perpanjangan ke-${i}` });
-      }),
-    );
-    const alerts: Alert[] = active
-      .filter((a) => a.state === 'berlaku' && a.working_days_left !== null && a.working_days_left <= 3 && !links.some((l) => l.parent_id === a.id))
-      .map((a) => ({
-        kind: 'segera_berakhir',
-        kind_label: 'Segera berakhir',
-        message: `SE Nomor ${a.number} berakhir ${a.end} (${a.working_days_left} hari kerja lagi).`,
-        circular_id: a.id,
-        action: 'perpanjang',
-        action_label: 'Susun perpanjangan',
-      }));
-    const ended = links.filter((l) => l.status === 'terbit' && l.end !== null && l.end < at).map((l) => l.end!);
-    return { at, alert_working_days: 3, active, chains, alerts, last_end: active.length ? null : (ended.sort().pop() ?? null), holiday_gap: null };
+    return replayed(CIRCULARS.dashboards, `${at}|${held()}`, 'dashboard') as Dashboard;
   }
 }

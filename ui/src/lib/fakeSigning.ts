@@ -1,7 +1,9 @@
 /**
  * The signature part of the in-memory backend: certificates per signatory,
  * trusted roots, issuing with a signature, and verification of the last
- * signed circular. Messages and codes are the core's.
+ * signed circular. It holds what it is given and refuses nothing (a short
+ * or wrong passphrase is the core's refusal, arranged by a test with
+ * `refuseNext`); the certificate and the verification are samples.
  */
 import type { Backend } from './backend';
 import type { CertificateInfo, CertificateRecord, Deleted, TrustedRoot, VerifiedFile } from './types';
@@ -23,10 +25,6 @@ type SigningMethods = Pick<
   | 'on_file_drop'
 >;
 
-const refuse = (code: string, message: string, field?: string) => {
-  throw { code, message, field };
-};
-
 function internalInfo(name: string, issuer: string, serial: number): CertificateInfo {
   return {
     name,
@@ -47,14 +45,13 @@ export function fakeSigning(
   issue: Backend['circular_issue'],
   later: <T>(f: () => T) => Promise<T>,
   trash: (what: string, restore: () => void) => Deleted,
-): SigningMethods & { unlock: (certificateId: number, passphrase: string) => CertificateRecord } {
-  const certificates: (CertificateRecord & { passphrase: string })[] = [];
+): SigningMethods {
+  const certificates: CertificateRecord[] = [];
   const roots: TrustedRoot[] = [];
   let lastSigned: { number: string; date: string; signer: string } | null = null;
   let nextId = 1;
 
-  const verification = (path: string): VerifiedFile | null => {
-    if (!lastSigned) return null;
+  const verification = (path: string): VerifiedFile => {
     const cert = certificates[certificates.length - 1]?.certificate ?? null;
     return {
       path,
@@ -72,7 +69,7 @@ export function fakeSigning(
               covers_whole_file: true,
               chain_trusted: true,
               in_validity: true,
-              qr: { payload: { ...lastSigned, sha256: 'cd'.repeat(32) }, drawn_matches: true, hash_matches: true },
+              qr: lastSigned && { payload: { ...lastSigned, sha256: 'cd'.repeat(32) }, drawn_matches: true, hash_matches: true },
               problems: [],
               verdict: 'sah',
             },
@@ -88,22 +85,12 @@ export function fakeSigning(
     };
   };
 
-  /** The certificate, once its passphrase is right. */
-  const unlock = (certificateId: number, passphrase: string) => {
-    const cert = certificates.find((c) => c.id === certificateId);
-    if (!cert) refuse('tidak_ditemukan', 'Sertifikat tidak ditemukan.');
-    if (cert!.passphrase !== passphrase) refuse('kata_sandi_salah', 'Kata sandi kunci penanda tangan salah.', 'passphrase');
-    return cert!;
-  };
-
   return {
-    unlock,
     certificates_list: (signatoryId) =>
       later(() => structuredClone(certificates.filter((c) => c.signatory_id === signatoryId))),
     certificate_import: () => later(() => null),
-    certificate_create_internal: (signatoryId, passphrase) =>
+    certificate_create_internal: (signatoryId) =>
       later(() => {
-        if (passphrase.length < 8) refuse('kata_sandi_pendek', 'Kata sandi kunci penanda tangan minimal 8 karakter.', 'passphrase');
         const id = nextId++;
         const record = {
           id,
@@ -111,7 +98,6 @@ export function fakeSigning(
           label: 'Sertifikat internal kantor',
           certificate: internalInfo(signatoryName(signatoryId), 'Akar Internal BKPSDM', id),
           created_at: '2026-11-23 09:00:00',
-          passphrase,
         };
         certificates.push(record);
         roots.push({ id, label: 'Akar sertifikat internal kantor', internal: true, certificate: internalInfo('Akar Internal BKPSDM', 'Akar Internal BKPSDM', 100 + id), added_at: record.created_at });
@@ -130,15 +116,14 @@ export function fakeSigning(
         return trash(`Sertifikat akar “${r.label}”`, takeOut(roots, (x) => x.id === id));
       }),
     signing_certificates: () => later(() => structuredClone(certificates)),
-    circular_issue_signed: async (id, how, actor, certificateId, passphrase) => {
-      const cert = unlock(certificateId, passphrase);
+    circular_issue_signed: async (id, how, actor, certificateId) => {
+      const cert = certificates.find((c) => c.id === certificateId)!;
       const number = await issue(id, how, actor);
       lastSigned = { number, date: how.date, signer: cert.certificate.name };
       return { number, sha256: 'cd'.repeat(32), signer: cert.certificate.name };
     },
     document_verify_pick: () => later(() => verification('/tmp/SE bertanda tangan.pdf')),
-    document_verify_path: (path) =>
-      later(() => verification(path) ?? refuse('bukan_pdf', `Berkas ${path} bukan PDF bertanda tangan.`)!),
+    document_verify_path: (path) => later(() => verification(path)),
     on_file_drop: async () => () => {},
   };
 }

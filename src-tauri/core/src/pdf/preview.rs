@@ -44,12 +44,14 @@ fn escape(text: &str, out: &mut String) {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
+            '\n' => out.push_str("&#10;"),
             c => out.push(c),
         }
     }
 }
 
-/// One page as an SVG document.
+/// One page as an SVG document, each drawn element on its own line: the app
+/// keeps the elements of the lines an edit left as they were.
 pub(super) fn page_svg(page: &PdfPage, res: &Resources) -> String {
     let (width, height) = (page.media_box.width.0, page.media_box.height.0);
     let mut svg = format!(
@@ -83,7 +85,8 @@ pub(super) fn page_svg(page: &PdfPage, res: &Resources) -> String {
                 };
                 let _ = write!(
                     svg,
-                    r#"<text y="{:.2}" font-size="{size}"{bold}{italic} xml:space="preserve">"#,
+                    r#"
+<text y="{:.2}" font-size="{size}"{bold}{italic} xml:space="preserve">"#,
                     height - y
                 );
                 for item in items {
@@ -109,7 +112,8 @@ pub(super) fn page_svg(page: &PdfPage, res: &Resources) -> String {
                     .collect();
                 let _ = write!(
                     svg,
-                    r#"<polyline points="{}" fill="none" stroke="black" stroke-width="{thickness}"/>"#,
+                    r#"
+<polyline points="{}" fill="none" stroke="black" stroke-width="{thickness}"/>"#,
                     points.join(" ")
                 );
             }
@@ -121,7 +125,8 @@ pub(super) fn page_svg(page: &PdfPage, res: &Resources) -> String {
                     let bottom = transform.translate_y.map_or(0.0, |t| t.0);
                     let _ = write!(
                         svg,
-                        r#"<image href="{}" x="{left:.2}" y="{:.2}" width="{w:.2}" height="{h:.2}"/>"#,
+                        r#"
+<image href="{}" x="{left:.2}" y="{:.2}" width="{w:.2}" height="{h:.2}"/>"#,
                         p.url,
                         height - bottom - h
                     );
@@ -130,6 +135,29 @@ pub(super) fn page_svg(page: &PdfPage, res: &Resources) -> String {
             _ => {}
         }
     }
-    svg.push_str("</svg>");
+    svg.push_str("\n</svg>");
     svg
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::office::PaperSize;
+
+    #[test]
+    fn each_drawn_element_is_a_line_of_its_own() {
+        let text = include_str!("../../../../tests/fixtures/muba-800-439-bkpsdm-2020.json");
+        let c = crate::exchange::from_json(text).unwrap();
+        for page in crate::pdf::preview(&c, PaperSize::F4, 20).unwrap().pages {
+            let lines: Vec<&str> = page.lines().collect();
+            assert!(lines[0].starts_with("<svg ") && lines[0].ends_with("/>"));
+            assert_eq!(lines.last(), Some(&"</svg>"));
+            for line in &lines[1..lines.len() - 1] {
+                let closed = line.ends_with("</text>") || line.ends_with("/>");
+                let element = ["<text ", "<polyline ", "<image "]
+                    .iter()
+                    .any(|e| line.starts_with(e));
+                assert!(element && closed, "not one element: {line}");
+            }
+        }
+    }
 }

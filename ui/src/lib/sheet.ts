@@ -1,0 +1,50 @@
+/**
+ * Draws a preview page: the core writes its SVG one drawn element per line
+ * (the first line the sheet itself), so after an edit only the lines that
+ * changed are parsed and laid out again; the other elements stay as they are.
+ * The SVG comes from the core's layout engine, which escapes every text.
+ */
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The line each drawn element was made from. */
+const sources = new WeakMap<Element, string>();
+
+function drawWhole(host: HTMLElement, svg: string, lines: string[]) {
+  host.innerHTML = svg;
+  const elements = Array.from(host.firstElementChild?.children ?? []).slice(1);
+  elements.forEach((element, i) => sources.set(element, lines[i + 1]));
+  sources.set(host, lines[0]);
+}
+
+function made(line: string): Element {
+  const box = document.createElementNS(SVG, 'svg');
+  box.innerHTML = line;
+  const element = box.firstElementChild!;
+  sources.set(element, line);
+  return element;
+}
+
+function draw(host: HTMLElement, svg: string) {
+  const lines = svg.split('\n');
+  const root = host.firstElementChild;
+  if (!root || sources.get(host) !== lines[0]) return drawWhole(host, svg, lines);
+  // Elements by their line, oldest first, to be taken again where the line stays.
+  const kept = new Map<string, Element[]>();
+  for (const element of Array.from(root.children).slice(1)) {
+    const line = sources.get(element) ?? '';
+    kept.set(line, [...(kept.get(line) ?? []), element]);
+  }
+  const wanted = lines.slice(1, -1).map((line) => kept.get(line)?.shift() ?? made(line));
+  for (const gone of kept.values()) gone.forEach((element) => element.remove());
+  let at = root.firstElementChild!.nextElementSibling;
+  for (const element of wanted) {
+    if (element === at) at = at.nextElementSibling;
+    else root.insertBefore(element, at);
+  }
+}
+
+/** Svelte action: `<div use:sheet={page}>`. */
+export function sheet(host: HTMLElement, svg: string) {
+  draw(host, svg);
+  return { update: (next: string) => draw(host, next) };
+}
