@@ -13,6 +13,12 @@ mod signing;
 mod state;
 mod tracking;
 
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use tauri::{Emitter, Manager};
+use tauri_plugin_window_state::StateFlags;
+
 include!("command_list.rs");
 
 /// The invoke handler of every command in `command_list.rs`.
@@ -21,12 +27,6 @@ macro_rules! handler {
         tauri::generate_handler![$(crate::$module::$name),+]
     };
 }
-
-use std::path::PathBuf;
-use std::sync::Mutex;
-
-use tauri::{Emitter, Manager};
-use tauri_plugin_window_state::StateFlags;
 
 fn main() {
     let path = edaran_core::paths::database_path(db_flag());
