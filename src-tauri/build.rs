@@ -1,100 +1,18 @@
 //! The app package's build script (its manifest is the root `Cargo.toml`,
-//! beside `tauri.conf.json`): declares the app's own commands, so the
-//! capabilities in `src-tauri/capabilities` can grant exactly those.
+//! beside `tauri.conf.json`): declares the app's own commands (from
+//! `src/command_list.rs`), so the capabilities in `src-tauri/capabilities`
+//! can grant exactly those.
 
-const COMMANDS: &[&str] = &[
-    "rules_get",
-    "rules_save",
-    "rules_insert_clauses",
-    "circular_conflicts",
-    "roster_generate",
-    "roster_horizon",
-    "roster_holiday_gap",
-    "roster_extend",
-    "agency_grid",
-    "roster_edit",
-    "roster_export",
-    "status_list",
-    "employees_import_pick",
-    "employees_import",
-    "notices_save",
-    "notices_cancel",
-    "absences_list",
-    "absence_save",
-    "absence_delete",
-    "absences_import_csv",
-    "certificates_list",
-    "certificate_import",
-    "certificate_create_internal",
-    "certificate_remove",
-    "trusted_roots_list",
-    "trusted_root_import",
-    "trusted_root_remove",
-    "signing_certificates",
-    "circular_issue_signed",
-    "document_verify_pick",
-    "document_verify_path",
-    "overview",
-    "reference_data",
-    "classifications",
-    "database_info",
-    "office_get",
-    "office_save",
-    "office_pick_emblem",
-    "office_clear_emblem",
-    "agencies_list",
-    "agency_save",
-    "agency_delete",
-    "units_list",
-    "unit_save",
-    "unit_delete",
-    "employees_list",
-    "employee_save",
-    "employee_delete",
-    "signatories_list",
-    "signatory_save",
-    "signatory_delete",
-    "deleted_restore",
-    "holidays_list",
-    "circulars_list",
-    "circular_get",
-    "circular_new",
-    "circular_edit",
-    "circular_compose",
-    "circular_preview",
-    "circular_initial",
-    "circular_issue",
-    "circular_issue_checklist",
-    "circular_record",
-    "srikandi_pdf_pick",
-    "circular_record_srikandi",
-    "registers_list",
-    "register_save",
-    "circular_derive",
-    "circular_delete",
-    "circular_cancel_number",
-    "circular_audit",
-    "signature_for",
-    "letterhead_for",
-    "register_list",
-    "circular_save_pdf",
-    "circular_save_docx",
-    "circular_save_srikandi",
-    "circular_export_json",
-    "circular_import_json",
-    "register_export",
-    "dashboard",
-    "circular_extend",
-    "circulars_search",
-    "holiday_decrees",
-    "holiday_decree_save",
-    "holidays_import_csv",
-    "holidays_export_csv",
-    "settings_get",
-    "settings_save",
-    "backup_save",
-    "backup_restore",
-];
+include!("src/command_list.rs");
+
+/// The command names, as `AppManifest::commands` wants them.
+macro_rules! names {
+    ($($module:ident::$name:ident,)+) => {
+        &[$(stringify!($name)),+]
+    };
+}
+
+const COMMANDS: &[&str] = app_commands!(names);
 
 fn main() {
     println!("cargo:rerun-if-changed=ui/dist");

@@ -16,13 +16,14 @@ use edaran_core::store::{
     AuditEntry, Check, CircularRecord, Deleted, Derived, Edited, Extension, Issue, Recording,
     RegisterEntry,
 };
+use edaran_core::ErrorCode;
 use edaran_core::{exchange, register, template, Error, ErrorReport};
 use serde::Serialize;
 use tauri::{AppHandle, State};
 use tauri_plugin_opener::OpenerExt;
 
-use crate::commands::{reply, AppState, Reply};
 use crate::dialogs::{pick_file, read, save_as, save_path};
+use crate::state::{reply, AppState, Reply};
 
 /// Pages drawn in the preview; the page count still covers the whole document.
 const PREVIEW_PAGES: usize = 30;
@@ -111,7 +112,7 @@ pub fn circular_record(
 
 /// A PDF from SRIKANDI chosen in the native dialog and checked: what the
 /// *Catat nomor dari SRIKANDI* dialog shows before recording.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct SrikandiFile {
     path: String,
     name: String,
@@ -171,7 +172,7 @@ async fn read_srikandi(path: PathBuf) -> Reply<SrikandiPdf> {
         .await
         .map_err(|e| {
             ErrorReport::from(&Error::Refused {
-                code: "pdf_gagal_dibaca",
+                code: ErrorCode::PdfGagalDibaca,
                 message: format!("Pembacaan PDF dari SRIKANDI terhenti: {e}"),
             })
         })?
@@ -290,7 +291,7 @@ pub async fn circular_save_pdf(
         .open_path(path.display().to_string(), None::<&str>)
     {
         return Err(edaran_core::ErrorReport::from(&Error::Refused {
-            code: "penampil_pdf",
+            code: ErrorCode::PenampilPdf,
             message: format!(
                 "PDF tersimpan di {}, tetapi penampil PDF tidak dapat dibuka: {e}",
                 path.display()
@@ -316,7 +317,7 @@ pub async fn circular_save_docx(
 }
 
 /// Where the SRIKANDI hand-off was written: the Word file and its metadata sheet.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct SrikandiSaved {
     pub docx: String,
     pub sheet: String,
@@ -370,7 +371,7 @@ pub async fn circular_export_json(state: State<'_, AppState>, id: i64) -> Reply<
 }
 
 /// A draft imported from an exchange file, and what the import left out.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct Imported {
     id: i64,
     notice: Option<String>,

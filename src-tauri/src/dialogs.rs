@@ -4,8 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use edaran_core::Error;
+use edaran_core::ErrorCode;
 
-use crate::commands::{reply, AppState, Reply};
+use crate::state::{reply, AppState, Reply};
 
 /// After a dialog: it lists folders and may open and close the database's
 /// own files (GTK sniffs content types), which drops this process's SQLite
@@ -68,7 +69,7 @@ pub async fn save_as(
         return Ok(None);
     };
     reply(std::fs::write(&path, bytes).map_err(|e| Error::Refused {
-        code: "gagal_menulis",
+        code: ErrorCode::GagalMenulis,
         message: format!("Berkas {} tidak dapat ditulis: {e}", path.display()),
     }))?;
     Ok(Some(path))

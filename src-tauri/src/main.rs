@@ -1,13 +1,16 @@
 //! Edaran desktop app: opens the office database and serves the UI.
-//! Everything it does is in `edaran-core`; `commands` only adapts.
+//! Everything it does is in `edaran-core`; the command modules only adapt.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+#[cfg(test)]
+mod bindings;
 mod circulars;
 mod commands;
 mod dialogs;
 mod rules;
 mod signing;
+mod state;
 mod tracking;
 
 use std::path::PathBuf;
@@ -15,6 +18,15 @@ use std::sync::Mutex;
 
 use tauri::{Emitter, Manager};
 use tauri_plugin_window_state::StateFlags;
+
+include!("command_list.rs");
+
+/// The invoke handler of every command in `command_list.rs`.
+macro_rules! handler {
+    ($($module:ident::$name:ident,)+) => {
+        tauri::generate_handler![$(crate::$module::$name),+]
+    };
+}
 
 fn main() {
     let path = edaran_core::paths::database_path(db_flag());
@@ -44,7 +56,7 @@ fn main() {
                 .with_state_flags(StateFlags::SIZE | StateFlags::MAXIMIZED)
                 .build(),
         )
-        .manage(commands::AppState {
+        .manage(state::AppState {
             store: Mutex::new(store),
             path,
             cancel_notices: Default::default(),
@@ -53,15 +65,15 @@ fn main() {
         .on_window_event(|window, event| {
             // Dropped files become chosen paths before the page hears of them.
             if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
-                let state = window.state::<commands::AppState>();
+                let state = window.state::<state::AppState>();
                 let paths: Vec<String> = paths
                     .iter()
                     .map(|p| state.choose(p.clone()).display().to_string())
                     .collect();
-                let _ = window.emit(commands::FILES_DROPPED, paths);
+                let _ = window.emit(state::FILES_DROPPED, paths);
             }
         })
-        .invoke_handler(commands::handler())
+        .invoke_handler(app_commands!(handler))
         .run(tauri::generate_context!())
         .expect("Edaran gagal dijalankan");
 }

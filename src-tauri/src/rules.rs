@@ -15,12 +15,13 @@ use edaran_core::rules::export::RosterFormat;
 use edaran_core::rules::horizon::Horizon;
 use edaran_core::rules::{Conflict, PoolLoad, RosterEdit, Rules};
 use edaran_core::store::{AgencyGrid, Deleted, NoticeRequest, RosterReport, RulesView, StatusRow};
+use edaran_core::ErrorCode;
 use edaran_core::ErrorReport;
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Manager, State};
 
-use crate::commands::{reply, AppState, Reply};
 use crate::dialogs::{pick_file, read, save_as};
+use crate::state::{reply, AppState, Reply};
 
 #[tauri::command]
 pub fn rules_get(state: State<AppState>, id: i64) -> Reply<RulesView> {
@@ -48,7 +49,7 @@ pub fn circular_conflicts(state: State<AppState>, id: i64) -> Reply<Vec<Conflict
 }
 
 /// A generated roster as the page sums it up.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct RosterSummary {
     duties: usize,
     conflicts: Vec<Conflict>,
@@ -168,7 +169,7 @@ pub async fn roster_export(
 }
 
 /// A file chosen for import, with what the mapping step shows.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct ImportStart {
     path: String,
     file_name: String,
@@ -220,19 +221,19 @@ async fn read_import(path: PathBuf) -> Reply<ImportFile> {
         .await
         .map_err(|e| {
             ErrorReport::from(&edaran_core::Error::Refused {
-                code: "impor_gagal",
+                code: ErrorCode::ImporGagal,
                 message: format!("Pembacaan berkas impor terhenti: {e}"),
             })
         })?
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 pub struct NoticeSigning {
     certificate_id: i64,
     passphrase: String,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ts_rs::TS)]
 pub struct NoticeOptions {
     per_employee: bool,
     paper: PaperSize,

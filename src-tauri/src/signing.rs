@@ -8,12 +8,13 @@ use edaran_core::sign;
 use edaran_core::store::{
     CertificateRecord, Deleted, Issue, SignedIssue, TrustedRoot, Verification,
 };
+use edaran_core::ErrorCode;
 use edaran_core::{Error, ErrorReport};
 use serde::Serialize;
 use tauri::State;
 
-use crate::commands::{reply, AppState, Reply};
 use crate::dialogs::{pick_file, read};
+use crate::state::{reply, AppState, Reply};
 
 #[tauri::command]
 pub fn certificates_list(
@@ -131,7 +132,7 @@ pub fn circular_issue_signed(
 }
 
 /// A verified file: where it was read from, and the verdict.
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct VerifiedFile {
     pub path: String,
     pub name: String,
@@ -152,7 +153,7 @@ async fn verify_file(state: &AppState, path: PathBuf) -> Reply<VerifiedFile> {
     .await
     .map_err(|e| {
         ErrorReport::from(&Error::Refused {
-            code: "verifikasi_gagal",
+            code: ErrorCode::VerifikasiGagal,
             message: format!("Verifikasi terhenti: {e}"),
         })
     })??;

@@ -9,8 +9,8 @@ use edaran_core::tracking::Dashboard;
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use crate::commands::{reply, AppState, Reply};
 use crate::dialogs::{pick_file, read, save_as, save_path};
+use crate::state::{reply, AppState, Reply};
 
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
@@ -101,12 +101,13 @@ pub async fn holidays_export_csv(
     Ok(path.map(|p| p.display().to_string()))
 }
 
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize, Deserialize, ts_rs::TS)]
 pub struct Settings {
     pub alert_working_days: u32,
     /// The *petugas* of the last workflow step, offered in the next dialog
     /// (kept by the core as it records the audit log; not saved from here).
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub last_actor: String,
 }
 

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use edaran_core::office::PaperSize;
 use edaran_core::Error;
+use edaran_core::ErrorCode;
 
 use crate::output::Format;
 
@@ -511,7 +512,7 @@ pub fn passphrase(var: &str) -> Result<String, Error> {
         .filter(|p| !p.is_empty())
         .ok_or_else(|| {
             Error::invalid(
-                "kata_sandi_kosong",
+                ErrorCode::KataSandiKosong,
                 "passphrase",
                 format!("Variabel lingkungan {var} tidak berisi kata sandi."),
             )

@@ -6,6 +6,7 @@ use std::path::Path;
 use edaran_core::docx::srikandi::{Sheet, Sifat, Urgensi};
 use edaran_core::printed::FileKind;
 use edaran_core::store::Issue;
+use edaran_core::ErrorCode;
 use edaran_core::{docx, exchange, files, pdf, Error, Store};
 
 use crate::args::{today, CircularAction, RenderArgs};
@@ -35,7 +36,7 @@ pub fn render(args: RenderArgs) -> Result<(), Error> {
         (false, None, None, None) => None,
         (false, ..) => {
             return Err(Error::invalid(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "srikandi",
                 "--sifat, --urgensi, dan --klasifikasi mengisi lembar metadata naskah untuk SRIKANDI; tambahkan --srikandi.",
             ))
@@ -58,7 +59,7 @@ pub fn render(args: RenderArgs) -> Result<(), Error> {
         }
         (FileKind::Pdf, Some(_)) => {
             return Err(Error::invalid(
-                "format_tidak_dikenal",
+                ErrorCode::FormatTidakDikenal,
                 "output",
                 "Naskah untuk SRIKANDI berupa berkas Word: beri nama keluaran berakhiran .docx.",
             ))

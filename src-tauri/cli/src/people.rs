@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use edaran_core::store::EmployeeFilter;
+use edaran_core::ErrorCode;
 use edaran_core::{demo, files, import, Error, Store};
 
 use crate::args::ImportWhat;
@@ -14,7 +15,7 @@ pub fn demo(path: &Path) -> Result<(), Error> {
     let mut store = Store::open(path)?;
     if !store.is_new()? {
         return Err(Error::Refused {
-            code: "basis_data_berisi",
+            code: ErrorCode::BasisDataBerisi,
             message: format!(
                 "Basis data {} sudah berisi data; kantor contoh hanya diisikan ke basis data baru.",
                 path.display()
@@ -120,7 +121,7 @@ pub fn import(path: &Path, what: ImportWhat) -> Result<(), Error> {
         )?)
         .map_err(|e| {
             Error::invalid(
-                "pemetaan_tidak_sah",
+                ErrorCode::PemetaanTidakSah,
                 "mapping",
                 format!("Berkas pemetaan {} tidak sah: {e}", json.display()),
             )

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use edaran_core::srikandi::SrikandiPdf;
 use edaran_core::store::Recording;
+use edaran_core::ErrorCode;
 use edaran_core::{exchange, files, Error, Store};
 
 /// What `circular record` was given.
@@ -24,7 +25,7 @@ pub struct RecordArgs {
 
 fn date_needed() -> Error {
     Error::invalid(
-        "wajib_diisi",
+        ErrorCode::WajibDiisi,
         "date",
         "Tanggal surat yang dicatat wajib diisi: --date TTTT-BB-HH, mis. --date 2020-07-28.",
     )
@@ -57,11 +58,11 @@ pub fn record(store: &mut Store, args: RecordArgs) -> Result<(), Error> {
                 .record_from_srikandi(id, &recording, &pdf, args.force, &args.actor)
                 .map_err(|e| match e {
                     Error::Invalid {
-                        code: "pdf_perlu_konfirmasi",
+                        code: ErrorCode::PdfPerluKonfirmasi,
                         field,
                         message,
                     } => Error::invalid(
-                        "pdf_perlu_konfirmasi",
+                        ErrorCode::PdfPerluKonfirmasi,
                         field,
                         format!("{message} Untuk tetap melampirkannya, ulangi dengan --force."),
                     ),
@@ -89,7 +90,7 @@ fn record_file(store: &mut Store, args: RecordArgs) -> Result<(), Error> {
     let file = Path::new(&args.target);
     if args.srikandi_pdf.is_some() {
         return Err(Error::invalid(
-            "srikandi_perlu_draf",
+            ErrorCode::SrikandiPerluDraf,
             "pdf",
             "--srikandi-pdf hanya untuk draf yang tersimpan di Edaran: sebutkan id drafnya \
              (lihat `edaran circulars`), bukan berkas.",

@@ -7,6 +7,7 @@ use std::io::IsTerminal;
 use std::sync::atomic::AtomicBool;
 
 use edaran_core::absence::{AbsenceReason, NewAbsence};
+use edaran_core::ErrorCode;
 
 use edaran_core::office::PaperSize;
 use edaran_core::rules::export::{self, RosterFormat};
@@ -80,7 +81,11 @@ pub fn roster(
     let id = circular_id(&store, circular)?;
     if edit.put.is_some() || edit.take.is_some() {
         let date = edit.date.ok_or_else(|| {
-            Error::invalid("wajib_diisi", "date", "Perubahan jadwal memerlukan --date.")
+            Error::invalid(
+                ErrorCode::WajibDiisi,
+                "date",
+                "Perubahan jadwal memerlukan --date.",
+            )
         })?;
         let employee = |nip: &str| -> Result<i64, Error> {
             store
@@ -182,7 +187,7 @@ pub fn notices(path: &Path, args: NoticesArgs) -> Result<(), Error> {
     let paper = args.paper.map(PaperSize::from);
     if args.word && args.cert.is_some() {
         return Err(Error::invalid(
-            "format_tidak_dikenal",
+            ErrorCode::FormatTidakDikenal,
             "cert",
             "Tanda tangan elektronik hanya untuk PDF; berkas Word ditandatangani di SRIKANDI atau dicetak. Hapus --cert atau --word.",
         ));
@@ -194,7 +199,7 @@ pub fn notices(path: &Path, args: NoticesArgs) -> Result<(), Error> {
         (Some(_), Some(var)) => Some(passphrase(&var)?),
         (Some(_), None) => {
             return Err(Error::invalid(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "pass-env",
                 "--cert memerlukan --pass-env berisi kata sandi sertifikat.",
             ))

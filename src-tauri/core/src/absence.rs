@@ -11,6 +11,7 @@ use crate::csvfile::{csv_text, header, parse_date, reader, records};
 use crate::error::{Error, Result, RowError};
 use crate::vocab::vocabulary;
 use crate::words;
+use crate::ErrorCode;
 
 vocabulary!(
     /// Why someone is away.
@@ -23,7 +24,7 @@ vocabulary!(
 );
 
 /// A stored absence of one employee, both ends inclusive.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Absence {
     pub id: i64,
     pub employee_id: i64,
@@ -58,7 +59,8 @@ impl Absence {
 
 /// An absence as a form or a file gives it; the person by NIP; no last
 /// day means the one day `from`.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Deserialize, PartialEq, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct NewAbsence {
     pub nip: String,
     pub from: NaiveDate,
@@ -79,7 +81,7 @@ impl NewAbsence {
         let to = self.last_day();
         if to < self.from {
             return Err(Error::invalid(
-                "periode_terbalik",
+                ErrorCode::PeriodeTerbalik,
                 "to",
                 format!(
                     "“Sampai” ({}) sebelum “Mulai” ({}).",
@@ -90,7 +92,7 @@ impl NewAbsence {
         }
         if (to - self.from).num_days() > 366 {
             return Err(Error::invalid(
-                "ketidakhadiran_terlalu_panjang",
+                ErrorCode::KetidakhadiranTerlaluPanjang,
                 "to",
                 "Ketidakhadiran paling lama satu tahun; catat yang lebih panjang sebagai beberapa baris.",
             ));
@@ -166,7 +168,7 @@ pub fn absences_from_csv(bytes: &[u8]) -> Result<AbsenceRows> {
         match absence {
             Ok(a) => rows.push((line, a)),
             Err(e) => {
-                let column = if e.code() == "pilihan_tidak_dikenal" {
+                let column = if e.code() == ErrorCode::PilihanTidakDikenal {
                     "alasan"
                 } else {
                     "selesai"

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::vocab::vocabulary;
+use crate::ErrorCode;
 
 vocabulary!(
     /// Kind of perangkat daerah; exemption rules select agencies by kind.
@@ -38,7 +39,7 @@ vocabulary!(
 );
 
 /// An agency as stored, with counts for lists.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Agency {
     pub id: i64,
     pub name: String,
@@ -50,7 +51,8 @@ pub struct Agency {
 }
 
 /// What a form sends to create (`id` absent) or change an agency.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct AgencyInput {
     pub id: Option<i64>,
     pub name: String,
@@ -80,7 +82,7 @@ impl AgencyInput {
 }
 
 /// A unit as stored.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Unit {
     pub id: i64,
     pub agency_id: i64,
@@ -91,7 +93,8 @@ pub struct Unit {
     pub employee_count: i64,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct UnitInput {
     pub id: Option<i64>,
     pub agency_id: i64,
@@ -114,7 +117,7 @@ impl UnitInput {
     pub fn validate(&self) -> Result<ValidUnit> {
         if self.parent_id.is_some() && self.parent_id == self.id {
             return Err(Error::invalid(
-                "unit_induk_diri_sendiri",
+                ErrorCode::UnitIndukDiriSendiri,
                 "parent_id",
                 "Unit tidak boleh menjadi induk dirinya sendiri.",
             ));
@@ -134,14 +137,14 @@ pub(crate) fn required_name(raw: &str, field: &'static str, what: &str) -> Resul
     let name = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     if name.is_empty() {
         return Err(Error::invalid(
-            "wajib_diisi",
+            ErrorCode::WajibDiisi,
             field,
             format!("{what} wajib diisi."),
         ));
     }
     if name.chars().count() > 200 {
         return Err(Error::invalid(
-            "terlalu_panjang",
+            ErrorCode::TerlaluPanjang,
             field,
             format!("{what} terlalu panjang (maksimal 200 karakter)."),
         ));
@@ -176,7 +179,7 @@ mod tests {
         .validate()
         .unwrap_err();
         assert_eq!(
-            (e.code(), e.field()),
+            (e.code().as_str(), e.field()),
             ("pilihan_tidak_dikenal", Some("kind"))
         );
         let e = AgencyInput {

@@ -10,6 +10,7 @@ use crate::office::Signatory;
 use crate::rules::Rules;
 use crate::vocab::vocabulary;
 use crate::words;
+use crate::ErrorCode;
 
 vocabulary!(
     /// Which template a circular was drafted from.
@@ -104,7 +105,7 @@ impl CircularStatus {
 
 /// What the app offers for a circular, decided here once: the UI shows these
 /// buttons and locks, it does not work them out from the status.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Actions {
     /// *Paraf* (a draft not yet initialled).
     pub initial: bool,
@@ -131,12 +132,13 @@ vocabulary!(
 
 /// The kop: emblem, tiered lines in capitals, address lines; laid out as
 /// its `kind` says.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(from = "LetterheadFields")]
 pub struct Letterhead {
     pub kind: KopKind,
     /// PNG or JPEG bytes of the emblem, base64 in JSON.
     #[serde(with = "base64_bytes", skip_serializing_if = "Option::is_none")]
+    #[ts(as = "Option<String>", optional)]
     pub emblem: Option<Vec<u8>>,
     /// `PEMERINTAH KABUPATEN X`, then the office name (or `BUPATI X` alone).
     pub tiers: Vec<String>,
@@ -190,15 +192,17 @@ vocabulary!(
 /// A numbered point; children are numbered `a.`, then `1)`, then `a)`.
 /// An unnumbered point is a plain paragraph (the opening *Menindaklanjuti …*
 /// and the closing *Demikian …*): numbering of its siblings skips it.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(default)]
 pub struct Point {
     pub text: String,
     pub children: Vec<Point>,
     /// Set while the text is the template's; editing it by hand clears it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub clause: Option<Clause>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
+    #[ts(as = "Option<_>", optional)]
     pub unnumbered: bool,
 }
 
@@ -286,7 +290,7 @@ pub const UNTIL_EVALUATED: &str = "sampai dengan dicabut atau dievaluasi lebih l
 
 /// The days a circular rules, both ends included; no end means "until
 /// evaluated" (*sampai dengan dicabut atau dievaluasi lebih lanjut*).
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct Period {
     pub start: NaiveDate,
     #[serde(default)]
@@ -331,7 +335,7 @@ impl Period {
         let date = words::date;
         if end < self.start {
             return Err(Error::invalid(
-                "periode_terbalik",
+                ErrorCode::PeriodeTerbalik,
                 "period",
                 format!(
                     "“Sampai dengan” ({}) sebelum “Mulai” ({}); masa berlaku sedikitnya 1 (satu) hari.",
@@ -343,7 +347,7 @@ impl Period {
         let latest = Self::latest_end(self.start);
         if end > latest {
             return Err(Error::invalid(
-                "periode_terlalu_panjang",
+                ErrorCode::PeriodeTerlaluPanjang,
                 "period",
                 format!(
                     "Masa berlaku paling lama 1 (satu) tahun: mulai {}, “Sampai dengan” paling lambat {} \
@@ -362,17 +366,18 @@ impl Period {
 
 /// A document the circular follows up: a higher circular, or the earlier
 /// circular it extends, amends or revokes (then `circular_id` links it).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(default)]
 pub struct Reference {
     /// `Surat Edaran Menteri PANRB Nomor 19 Tahun 2020 tentang …`
     pub text: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub circular_id: Option<i64>,
 }
 
 /// The signature block under the body.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct Signature {
     pub mode: SigningMode,
     /// Office in whose name the circular is issued, e.g. `BUPATI MUSI BANYUASIN`.
@@ -394,12 +399,14 @@ pub struct Signature {
         with = "base64_bytes",
         skip_serializing_if = "Option::is_none"
     )]
+    #[ts(as = "Option<String>", optional)]
     pub signature_image: Option<Vec<u8>>,
     #[serde(
         default,
         with = "base64_bytes",
         skip_serializing_if = "Option::is_none"
     )]
+    #[ts(as = "Option<String>", optional)]
     pub stamp_image: Option<Vec<u8>>,
 }
 
@@ -557,7 +564,7 @@ pub fn lampiran_label(index: usize, count: usize) -> String {
 }
 
 /// A table annexed on its own pages (*lampiran*).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(default)]
 pub struct Annex {
     pub title: String,
@@ -568,7 +575,7 @@ pub struct Annex {
 }
 
 /// Everything printed on a circular.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct Circular {
     pub kind: CircularKind,
     pub letterhead: Letterhead,
@@ -600,6 +607,7 @@ pub struct Circular {
     pub annexes: Vec<Annex>,
     /// The work-system rules as structured data (statuses, roster, clauses).
     #[serde(default, skip_serializing_if = "Rules::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub rules: Rules,
 }
 
@@ -633,7 +641,7 @@ impl Circular {
         let bad = |code, field, message: String| Err(Error::invalid(code, field, message));
         if self.subject.trim().is_empty() {
             return bad(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "subject",
                 "Perihal (tentang) surat edaran wajib diisi.".into(),
             );
@@ -647,21 +655,21 @@ impl Circular {
             .position(|r| r.text.trim().is_empty())
         {
             return bad(
-                "baris_kosong",
+                ErrorCode::BarisKosong,
                 "references",
                 format!("Rujukan baris {} kosong; isi atau hapus baris itu.", i + 1),
             );
         }
         if self.addressees.is_empty() {
             return bad(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "addressees",
                 "Tujuan surat (Yth.) wajib diisi sedikitnya satu.".into(),
             );
         }
         if let Some(i) = self.addressees.iter().position(|a| a.trim().is_empty()) {
             return bad(
-                "baris_kosong",
+                ErrorCode::BarisKosong,
                 "addressees",
                 format!(
                     "Tujuan surat baris {} kosong; isi atau hapus baris itu.",
@@ -671,14 +679,14 @@ impl Circular {
         }
         if let Some(i) = self.copies.iter().position(|a| a.trim().is_empty()) {
             return bad(
-                "baris_kosong",
+                ErrorCode::BarisKosong,
                 "copies",
                 format!("Tembusan baris {} kosong; isi atau hapus baris itu.", i + 1),
             );
         }
         if self.points.is_empty() {
             return bad(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "points",
                 "Isi surat edaran belum ada; tambahkan sedikitnya satu butir.".into(),
             );
@@ -687,7 +695,7 @@ impl Circular {
         self.rules.validate()?;
         if self.place.trim().is_empty() {
             return bad(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "place",
                 "Tempat penetapan wajib diisi.".into(),
             );
@@ -696,7 +704,7 @@ impl Circular {
             || self.signature.principal_office.trim().is_empty()
         {
             return bad(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "signature",
                 "Nama dan jabatan penandatangan wajib diisi.".into(),
             );
@@ -707,7 +715,7 @@ impl Circular {
         );
         if needs_signer && self.signature.signer_office.trim().is_empty() {
             return bad(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "signature",
                 "Penandatanganan a.n./u.b. memerlukan jabatan penanda tangan.".into(),
             );
@@ -716,7 +724,7 @@ impl Circular {
             && self.signature.intermediate_office.trim().is_empty()
         {
             return bad(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "signature",
                 "Penandatanganan u.b. memerlukan jabatan perantara (mis. SEKRETARIS DAERAH)."
                     .into(),
@@ -725,7 +733,7 @@ impl Circular {
         for (i, annex) in self.annexes.iter().enumerate() {
             if annex.columns.is_empty() {
                 return bad(
-                    "lampiran_kolom",
+                    ErrorCode::LampiranKolom,
                     "annexes",
                     format!("Lampiran {} belum memiliki kolom.", i + 1),
                 );
@@ -736,7 +744,7 @@ impl Circular {
                 .position(|row| row.len() != annex.columns.len())
             {
                 return bad(
-                    "lampiran_baris",
+                    ErrorCode::LampiranBaris,
                     "annexes",
                     format!(
                         "Lampiran {} baris {}: {} sel, padahal ada {} kolom.",
@@ -761,7 +769,7 @@ fn check_points(points: &[Point]) -> Result<()> {
         }
         if p.text.trim().is_empty() {
             return Err(Error::invalid(
-                "butir_kosong",
+                ErrorCode::ButirKosong,
                 "points",
                 format!("{name} kosong; isi atau hapus butir itu."),
             ));
@@ -769,14 +777,14 @@ fn check_points(points: &[Point]) -> Result<()> {
         let chars = p.text.chars().count();
         if chars > MAX_POINT_CHARS {
             return Err(Error::invalid(
-                "butir_terlalu_panjang",
+                ErrorCode::ButirTerlaluPanjang,
                 "points",
                 format!("{name} terlalu panjang ({chars} karakter, maksimal {MAX_POINT_CHARS}); pecah menjadi beberapa butir."),
             ));
         }
         if depth >= 4 && !p.children.is_empty() {
             return Err(Error::invalid(
-                "butir_terlalu_dalam",
+                ErrorCode::ButirTerlaluDalam,
                 "points",
                 format!("{name} terlalu bertingkat (maksimal 4 tingkat)."),
             ));
@@ -786,7 +794,7 @@ fn check_points(points: &[Point]) -> Result<()> {
 }
 
 /// A circular as listed.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct CircularSummary {
     pub id: i64,
     pub kind: CircularKind,
@@ -905,7 +913,7 @@ mod tests {
         // Up to the same date a year later (across 29 February too).
         assert!(period(day(2020, 2, 1), Some(day(2021, 2, 1))).is_ok());
         let e = period(day(2020, 2, 1), Some(day(2021, 2, 2))).unwrap_err();
-        assert_eq!(e.code(), "periode_terlalu_panjang");
+        assert_eq!(e.code(), ErrorCode::PeriodeTerlaluPanjang);
         assert_eq!(e.field(), Some("period"));
         assert_eq!(
             e.to_string(),
@@ -917,7 +925,7 @@ mod tests {
         assert!(period(day(2020, 2, 29), Some(day(2021, 2, 28))).is_ok());
         assert!(period(day(2020, 2, 29), Some(day(2021, 3, 1))).is_err());
         let e = period(day(2020, 5, 13), Some(day(2020, 5, 12))).unwrap_err();
-        assert_eq!(e.code(), "periode_terbalik");
+        assert_eq!(e.code(), ErrorCode::PeriodeTerbalik);
         assert_eq!(e.field(), Some("period"));
     }
 
@@ -1037,7 +1045,7 @@ mod tests {
             };
             assert_eq!(
                 too_long.validate().unwrap_err().code(),
-                "periode_terlalu_panjang"
+                ErrorCode::PeriodeTerlaluPanjang
             );
         }
     }

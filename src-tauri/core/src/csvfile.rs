@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result, RowError};
+use crate::ErrorCode;
 
 const DELIMITERS: [u8; 4] = [b',', b';', b'|', b'\t'];
 
@@ -38,7 +39,7 @@ pub(crate) fn reader(text: &str) -> csv::Reader<&[u8]> {
 pub(crate) fn csv_text(bytes: &[u8]) -> Result<&str> {
     std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|_| {
         Error::invalid(
-            "berkas_bukan_utf8",
+            ErrorCode::BerkasBukanUtf8,
             "file",
             "Berkas CSV harus bersandi UTF-8 (simpan ulang sebagai \"CSV UTF-8\").",
         )
@@ -54,7 +55,13 @@ pub(crate) fn header(
 ) -> Result<(Vec<String>, Vec<usize>)> {
     let headers: Vec<String> = reader
         .headers()
-        .map_err(|e| Error::invalid("csv_rusak", "file", format!("Baris 1 tidak terbaca: {e}")))?
+        .map_err(|e| {
+            Error::invalid(
+                ErrorCode::CsvRusak,
+                "file",
+                format!("Baris 1 tidak terbaca: {e}"),
+            )
+        })?
         .iter()
         .map(|h| h.trim().to_lowercase())
         .collect();
@@ -63,7 +70,7 @@ pub(crate) fn header(
         .map(|name| {
             headers.iter().position(|h| h == name).ok_or_else(|| {
                 Error::invalid(
-                    "kolom_wajib_hilang",
+                    ErrorCode::KolomWajibHilang,
                     "file",
                     format!(
                         "Kolom \"{name}\" tidak ditemukan. Kolom yang diperlukan: {}; yang ada: {}.",

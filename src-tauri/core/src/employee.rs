@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::nip::{self, NipKind};
 use crate::rank::{Golongan, PPPK_GRADES};
 use crate::vocab::vocabulary;
+use crate::ErrorCode;
 
 vocabulary!(
     /// *Jenis pegawai*.
@@ -67,7 +68,7 @@ impl Eselon {
 }
 
 /// An employee as stored, with the names of agency and unit for lists.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Employee {
     pub id: i64,
     pub nip: Option<String>,
@@ -107,8 +108,9 @@ pub fn full_name(front: &str, name: &str, back: &str) -> String {
 }
 
 /// What a form or an import row sends. Codes or labels are accepted.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct EmployeeInput {
     pub id: Option<i64>,
     pub nip: String,
@@ -150,7 +152,7 @@ impl EmployeeInput {
         let name = required_name(&self.name, "name", "Nama pegawai")?;
         let employment = if self.employment.trim().is_empty() {
             return Err(Error::invalid(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "employment",
                 "Jenis pegawai wajib dipilih.",
             ));
@@ -162,7 +164,7 @@ impl EmployeeInput {
             None if self.nip.trim().is_empty() => None,
             None => {
                 return Err(Error::invalid(
-                    "nip_non_asn",
+                    ErrorCode::NipNonAsn,
                     "nip",
                     format!(
                         "{} tidak memiliki NIP; kosongkan kolom NIP.",
@@ -184,7 +186,7 @@ impl EmployeeInput {
         let eselon = match (position_kind, self.eselon.trim()) {
             (PositionKind::Struktural, "") => {
                 return Err(Error::invalid(
-                    "eselon_wajib",
+                    ErrorCode::EselonWajib,
                     "eselon",
                     "Jabatan struktural wajib memiliki eselon.",
                 ))
@@ -192,7 +194,7 @@ impl EmployeeInput {
             (PositionKind::Struktural, text) => {
                 if employment.nip_kind().is_none() {
                     return Err(Error::invalid(
-                        "struktural_non_asn",
+                        ErrorCode::StrukturalNonAsn,
                         "position_kind",
                         format!(
                             "{} tidak dapat memegang jabatan struktural.",
@@ -205,7 +207,7 @@ impl EmployeeInput {
             (_, "") => None,
             (kind, _) => {
                 return Err(Error::invalid(
-                    "eselon_bukan_struktural",
+                    ErrorCode::EselonBukanStruktural,
                     "eselon",
                     format!(
                         "Jabatan {} tidak memiliki eselon; kosongkan eselon.",
@@ -216,7 +218,7 @@ impl EmployeeInput {
         };
         let agency_id = self.agency_id.ok_or_else(|| {
             Error::invalid(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "agency_id",
                 "Perangkat daerah wajib dipilih.",
             )
@@ -244,7 +246,7 @@ fn validate_golongan(employment: EmploymentKind, raw: &str) -> Result<Option<Str
         EmploymentKind::Pns | EmploymentKind::Cpns => {
             if text.is_empty() {
                 return Err(Error::invalid(
-                    "wajib_diisi",
+                    ErrorCode::WajibDiisi,
                     "golongan",
                     format!("Golongan wajib diisi untuk {}.", employment.label()),
                 ));
@@ -264,7 +266,7 @@ fn validate_golongan(employment: EmploymentKind, raw: &str) -> Result<Option<Str
                 .map(|g| Some(g.to_string()))
                 .ok_or_else(|| {
                     Error::invalid(
-                        "golongan_pppk",
+                        ErrorCode::GolonganPppk,
                         "golongan",
                         format!("Golongan PPPK \"{text}\" tidak dikenal. Pilihan: I sampai XVII."),
                     )
@@ -272,7 +274,7 @@ fn validate_golongan(employment: EmploymentKind, raw: &str) -> Result<Option<Str
         }
         _ if text.is_empty() => Ok(None),
         _ => Err(Error::invalid(
-            "golongan_non_asn",
+            ErrorCode::GolonganNonAsn,
             "golongan",
             format!(
                 "{} tidak memiliki golongan; kosongkan golongan.",

@@ -11,6 +11,7 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 const MB: u64 = 1024 * 1024;
 
@@ -33,7 +34,7 @@ pub fn output_kind<K: Copy>(
         .map(|(_, kind)| *kind)
         .ok_or_else(|| {
             Error::invalid(
-                "format_tidak_dikenal",
+                ErrorCode::FormatTidakDikenal,
                 "output",
                 format!(
                     "Berkas {what} {} berakhiran {allowed}; akhiran itu menentukan bentuknya.",
@@ -78,7 +79,7 @@ pub fn read_limited(path: &Path, max_bytes: u64, what: &str) -> Result<Vec<u8>> 
         .map_err(|e| cannot_read(path, what, &e))?;
     if bytes.len() as u64 > max_bytes {
         return Err(Error::invalid(
-            "berkas_terlalu_besar",
+            ErrorCode::BerkasTerlaluBesar,
             "file",
             format!(
                 "{} terlalu besar: lebih dari {} (berkas bertambah selagi dibaca); batasnya {}: {}",
@@ -96,7 +97,7 @@ pub fn read_limited(path: &Path, max_bytes: u64, what: &str) -> Result<Vec<u8>> 
 pub fn read_text_limited(path: &Path, max_bytes: u64, what: &str) -> Result<String> {
     String::from_utf8(read_limited(path, max_bytes, what)?).map_err(|e| {
         Error::invalid(
-            "bukan_utf8",
+            ErrorCode::BukanUtf8,
             "file",
             format!(
                 "{} bukan teks UTF-8 (bita tidak sah pada posisi {}): {}. Simpan ulang berkas sebagai UTF-8.",
@@ -147,7 +148,7 @@ pub(crate) fn group_digits(digits: &str) -> String {
 fn check_metadata(path: &Path, meta: &Metadata, max_bytes: u64, what: &str) -> Result<()> {
     if meta.is_dir() {
         return Err(Error::invalid(
-            "bukan_berkas_biasa",
+            ErrorCode::BukanBerkasBiasa,
             "file",
             format!(
                 "{} yang dipilih adalah folder, bukan berkas: {}",
@@ -158,7 +159,7 @@ fn check_metadata(path: &Path, meta: &Metadata, max_bytes: u64, what: &str) -> R
     }
     if !meta.is_file() {
         return Err(Error::invalid(
-            "bukan_berkas_biasa",
+            ErrorCode::BukanBerkasBiasa,
             "file",
             format!(
                 "{} bukan berkas biasa (FIFO/perangkat): {}",
@@ -169,7 +170,7 @@ fn check_metadata(path: &Path, meta: &Metadata, max_bytes: u64, what: &str) -> R
     }
     if meta.len() > max_bytes {
         return Err(Error::invalid(
-            "berkas_terlalu_besar",
+            ErrorCode::BerkasTerlaluBesar,
             "file",
             format!(
                 "{} terlalu besar: {}; batasnya {}: {}",
@@ -199,7 +200,7 @@ fn open(path: &Path) -> std::io::Result<File> {
 
 fn cannot_read(path: &Path, what: &str, e: &std::io::Error) -> Error {
     Error::invalid(
-        "gagal_membaca",
+        ErrorCode::GagalMembaca,
         "file",
         format!(
             "{} tidak dapat dibaca ({}): {}",
@@ -253,7 +254,7 @@ mod tests {
         let file = File::create(&path).unwrap();
         file.set_len(2 * 1024 * MB + 100 * MB).unwrap();
         let e = read_limited(&path, 200 * MB, "berkas impor pegawai").unwrap_err();
-        assert_eq!(e.code(), "berkas_terlalu_besar");
+        assert_eq!(e.code(), ErrorCode::BerkasTerlaluBesar);
         assert_eq!(e.field(), Some("file"));
         let message = e.to_string();
         assert!(
@@ -267,16 +268,16 @@ mod tests {
     fn folders_devices_and_missing_files_are_refused_by_name() {
         let dir = tempfile::tempdir().unwrap();
         let e = read_limited(dir.path(), MB, "berkas").unwrap_err();
-        assert_eq!(e.code(), "bukan_berkas_biasa");
+        assert_eq!(e.code(), ErrorCode::BukanBerkasBiasa);
         assert!(e.to_string().contains("folder"), "{e}");
         let e = read_limited(Path::new("/dev/zero"), MB, "PDF").unwrap_err();
-        assert_eq!(e.code(), "bukan_berkas_biasa");
+        assert_eq!(e.code(), ErrorCode::BukanBerkasBiasa);
         assert_eq!(
             e.to_string(),
             "PDF bukan berkas biasa (FIFO/perangkat): /dev/zero"
         );
         let e = read_limited(&dir.path().join("tidak-ada.csv"), MB, "berkas").unwrap_err();
-        assert_eq!(e.code(), "gagal_membaca");
+        assert_eq!(e.code(), ErrorCode::GagalMembaca);
         assert!(e.to_string().contains("tidak ditemukan"), "{e}");
         assert!(check_regular_file(Path::new("/dev/null"), "cadangan").is_err());
     }
@@ -289,7 +290,7 @@ mod tests {
         let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
         let e = read_limited(&fifo, MB, "berkas impor pegawai").unwrap_err();
-        assert_eq!(e.code(), "bukan_berkas_biasa");
+        assert_eq!(e.code(), ErrorCode::BukanBerkasBiasa);
         // Opening it non-blocking does not wait for a writer either.
         assert!(open(&fifo).is_ok());
     }
@@ -300,7 +301,7 @@ mod tests {
         let path = dir.path().join("x.json");
         std::fs::write(&path, b"{\"a\": \"\xff\"}").unwrap();
         let e = read_text_limited(&path, MB, "berkas pertukaran").unwrap_err();
-        assert_eq!(e.code(), "bukan_utf8");
+        assert_eq!(e.code(), ErrorCode::BukanUtf8);
         assert!(e.to_string().contains("posisi 7"), "{e}");
     }
 }

@@ -4,6 +4,7 @@
 use base64::Engine;
 
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// The MIME type of an image, refusing anything but PNG and JPEG.
 pub fn kind(bytes: &[u8]) -> Result<&'static str> {
@@ -13,7 +14,7 @@ pub fn kind(bytes: &[u8]) -> Result<&'static str> {
         Ok("image/jpeg")
     } else {
         Err(Error::invalid(
-            "lambang_format",
+            ErrorCode::LambangFormat,
             "emblem",
             "Lambang harus berupa gambar PNG atau JPEG.",
         ))

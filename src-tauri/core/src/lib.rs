@@ -38,7 +38,7 @@ pub mod tracking;
 mod vocab;
 pub mod words;
 
-pub use error::{Error, ErrorReport, Result, RowError};
+pub use error::{Error, ErrorCode, ErrorReport, Result, RowError};
 pub use store::Store;
 
 /// Opens the database at `path`; a new one is filled with the demo office.

@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// Which rule set a number is checked against.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +25,7 @@ pub struct Nip {
 
 const FIELD: &str = "nip";
 
-fn bad(code: &'static str, message: String) -> Error {
+fn bad(code: ErrorCode, message: String) -> Error {
     Error::invalid(code, FIELD, message)
 }
 
@@ -37,17 +38,17 @@ pub fn parse(raw: &str, kind: NipKind) -> Result<Nip> {
         .filter(|c| !c.is_whitespace())
         .collect();
     if digits.is_empty() {
-        return Err(bad("nip_kosong", "NIP wajib diisi.".into()));
+        return Err(bad(ErrorCode::NipKosong, "NIP wajib diisi.".into()));
     }
     if !digits.chars().all(|c| c.is_ascii_digit()) {
         return Err(bad(
-            "nip_bukan_angka",
+            ErrorCode::NipBukanAngka,
             format!("NIP \"{digits}\" hanya boleh berisi angka."),
         ));
     }
     if digits.len() != 18 {
         return Err(bad(
-            "nip_panjang",
+            ErrorCode::NipPanjang,
             format!("NIP harus 18 digit, yang diisi {} digit.", digits.len()),
         ));
     }
@@ -56,7 +57,7 @@ pub fn parse(raw: &str, kind: NipKind) -> Result<Nip> {
         .filter(|d| (1940..=2010).contains(&chrono::Datelike::year(d)))
         .ok_or_else(|| {
             bad(
-                "nip_tanggal_lahir",
+                ErrorCode::NipTanggalLahir,
                 format!(
                     "NIP {digits}: 8 digit pertama ({}) bukan tanggal lahir yang sah (format TTTTBBHH).",
                     &digits[0..8]
@@ -67,7 +68,7 @@ pub fn parse(raw: &str, kind: NipKind) -> Result<Nip> {
         let (year, month) = (num(8, 12) as i32, num(12, 14));
         let start = NaiveDate::from_ymd_opt(year, month, 1).ok_or_else(|| {
             bad(
-                "nip_tmt_cpns",
+                ErrorCode::NipTmtCpns,
                 format!(
                     "NIP {digits}: digit 9–14 ({}) bukan bulan pengangkatan CPNS yang sah (format TTTTBB).",
                     &digits[8..14]
@@ -79,7 +80,7 @@ pub fn parse(raw: &str, kind: NipKind) -> Result<Nip> {
             .unwrap_or(birth_date);
         if start < adult.with_day_one() {
             return Err(bad(
-                "nip_tmt_cpns",
+                ErrorCode::NipTmtCpns,
                 format!(
                     "NIP {digits}: pengangkatan CPNS {:02}/{year} terjadi sebelum pegawai berusia 18 tahun.",
                     month
@@ -88,7 +89,7 @@ pub fn parse(raw: &str, kind: NipKind) -> Result<Nip> {
         }
         if !matches!(&digits[14..15], "1" | "2") {
             return Err(bad(
-                "nip_jenis_kelamin",
+                ErrorCode::NipJenisKelamin,
                 format!(
                     "NIP {digits}: digit ke-15 harus 1 (laki-laki) atau 2 (perempuan), bukan {}.",
                     &digits[14..15]
@@ -97,7 +98,7 @@ pub fn parse(raw: &str, kind: NipKind) -> Result<Nip> {
         }
         if &digits[15..18] == "000" {
             return Err(bad(
-                "nip_urut",
+                ErrorCode::NipUrut,
                 format!("NIP {digits}: nomor urut (3 digit terakhir) tidak boleh 000."),
             ));
         }
@@ -120,7 +121,7 @@ mod tests {
     use super::*;
 
     fn code(raw: &str, kind: NipKind) -> &'static str {
-        parse(raw, kind).unwrap_err().code()
+        parse(raw, kind).unwrap_err().code().as_str()
     }
 
     #[test]

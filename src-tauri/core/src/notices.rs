@@ -28,6 +28,7 @@ use crate::pdf::{Book, Heading};
 use crate::rules::{clauses::clauses_citing, Assignment, Engine, Roster, Rules};
 use crate::sign::{self, MarkInfo, Progress, SignOptions, Signer};
 use crate::words;
+use crate::ErrorCode;
 
 /// Each on-duty entry of `roster` with its employee.
 fn duties<'a>(
@@ -104,7 +105,7 @@ pub fn notices(engine: &Engine, roster: &Roster, per_employee: bool) -> Result<V
     let c = &engine.circular;
     if c.number.trim().is_empty() || c.issued_on.is_none() {
         return Err(Error::invalid(
-            "belum_terbit",
+            ErrorCode::BelumTerbit,
             "circular",
             "Pemberitahuan hanya dapat dicetak untuk surat edaran yang sudah terbit (bernomor dan bertanggal).",
         ));
@@ -459,7 +460,7 @@ fn beside(merged: &Path, suffix: &str) -> PathBuf {
 }
 
 /// What [`write`] saved.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Written {
     pub folder: PathBuf,
     pub merged: PathBuf,
@@ -522,7 +523,7 @@ pub fn write(
 
 fn none_to_print() -> Error {
     Error::invalid(
-        "tanpa_pemberitahuan",
+        ErrorCode::TanpaPemberitahuan,
         "circular",
         "Tidak ada pemberitahuan untuk dicetak: semua perangkat daerah dikecualikan atau tidak memiliki pegawai.",
     )
@@ -572,7 +573,7 @@ fn refuse_existing(folder: &Path, merged: &Path) -> Result<()> {
         return Ok(());
     };
     Err(Error::invalid(
-        "pemberitahuan_sudah_ada",
+        ErrorCode::PemberitahuanSudahAda,
         "folder",
         format!(
             "{what} sudah ada; pemberitahuan tidak ditulis agar isinya tidak tertimpa. \
@@ -598,7 +599,7 @@ fn new_staging(merged: &Path) -> Result<PathBuf> {
         }
     }
     Err(Error::invalid(
-        "pemberitahuan_sudah_ada",
+        ErrorCode::PemberitahuanSudahAda,
         "folder",
         format!(
             "Terlalu banyak folder sementara {} di folder ini (sisa pencetakan yang terhenti); hapus folder itu lalu coba lagi.",
@@ -890,7 +891,7 @@ mod tests {
         cancel.store(false, Ordering::Relaxed);
         let unwritable = [notice("001 Dinas A"), notice("tidak ada/002 Dinas B")];
         let e = write(&unwritable, &out, &cancel, |_| {}).unwrap_err();
-        assert_eq!(e.code(), "berkas");
+        assert_eq!(e.code(), ErrorCode::Berkas);
         assert_eq!(listing(picked), before, "a batch that failed midway");
 
         let mut seen = 0;
@@ -910,7 +911,7 @@ mod tests {
         fs::write(written.folder.join("catatan.txt"), "milik pengguna").unwrap();
         let before = listing(picked);
         let e = write(&two, &out, &cancel, |_| {}).unwrap_err();
-        assert_eq!(e.code(), "pemberitahuan_sudah_ada");
+        assert_eq!(e.code(), ErrorCode::PemberitahuanSudahAda);
         assert_eq!(e.field(), Some("folder"));
         assert!(e.to_string().starts_with("Folder "), "{e}");
         assert_eq!(listing(picked), before);
@@ -918,7 +919,7 @@ mod tests {
         fs::rename(&written.folder, picked.join("lama")).unwrap();
         let before = listing(picked);
         let e = write(&two, &out, &cancel, |_| {}).unwrap_err();
-        assert_eq!(e.code(), "pemberitahuan_sudah_ada");
+        assert_eq!(e.code(), ErrorCode::PemberitahuanSudahAda);
         assert!(e.to_string().starts_with("Berkas "), "{e}");
         assert_eq!(listing(picked), before);
     }

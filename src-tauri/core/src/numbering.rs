@@ -2,6 +2,7 @@
 //! `{klasifikasi}/{nomor}/{unit}/{tahun}` → `800/439/BKPSDM/2020`.
 
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// A piece of a parsed template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,7 +99,7 @@ impl NumberTemplate {
         // without the year two years would print the same number.
         if !pieces.contains(&Piece::Token(Token::Year)) {
             return Err(Error::invalid(
-                "templat_tanpa_tahun",
+                ErrorCode::TemplatTanpaTahun,
                 FIELD,
                 "Templat nomor harus memuat {tahun}: nomor urut dimulai lagi dari 1 setiap tahun, \
                  sehingga tanpa tahun nomor surat tahun ini sama dengan nomor tahun lalu \
@@ -155,7 +156,7 @@ fn pos(whole: &str, rest: &str, at: usize) -> usize {
 }
 
 fn bad(message: String) -> Error {
-    Error::invalid("templat_nomor", FIELD, message)
+    Error::invalid(ErrorCode::TemplatNomor, FIELD, message)
 }
 
 #[cfg(test)]
@@ -234,18 +235,18 @@ mod tests {
         // The Setda's `061.1/1882/ORG`: sequences restart each year, so
         // 2020's letter 1882 and 2021's would carry the same number.
         let e = NumberTemplate::parse("{klasifikasi}/{nomor}/{unit}").unwrap_err();
-        assert_eq!(e.code(), "templat_tanpa_tahun");
+        assert_eq!(e.code(), ErrorCode::TemplatTanpaTahun);
         assert_eq!(e.field(), Some("numbering_template"));
         assert!(e
             .to_string()
             .starts_with("Templat nomor harus memuat {tahun}"));
         // The month alone does not tell the years apart either.
         let e = NumberTemplate::parse("{nomor}/{bulan_romawi}").unwrap_err();
-        assert_eq!(e.code(), "templat_tanpa_tahun");
+        assert_eq!(e.code(), ErrorCode::TemplatTanpaTahun);
         // {nomor} is checked first: a template lacking both names {nomor}.
         assert_eq!(
             NumberTemplate::parse("{unit}").unwrap_err().code(),
-            "templat_nomor"
+            ErrorCode::TemplatNomor
         );
         assert!(NumberTemplate::parse("{nomor}/{tahun}").is_ok());
     }

@@ -9,6 +9,7 @@ use crate::nip::{self, NipKind};
 use crate::numbering::{NumberParts, NumberTemplate};
 use crate::rank::Golongan;
 use crate::vocab::vocabulary;
+use crate::ErrorCode;
 
 vocabulary!(
     /// Whose kop a circular is printed under.
@@ -47,7 +48,7 @@ vocabulary!(
 );
 
 /// The office profile as stored and shown.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct OfficeProfile {
     pub region_kind: RegionKind,
     pub region_name: String,
@@ -86,7 +87,7 @@ impl OfficeProfile {
             .collect();
         if address_lines.len() > 3 {
             return Err(Error::invalid(
-                "alamat_terlalu_banyak",
+                ErrorCode::AlamatTerlaluBanyak,
                 "address_lines",
                 "Alamat kop paling banyak 3 baris (jalan; telepon/faks; laman/surel).",
             ));
@@ -149,7 +150,7 @@ impl SignatoryRole {
 }
 
 /// A signatory as stored.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Signatory {
     pub id: i64,
     pub role: SignatoryRole,
@@ -165,8 +166,9 @@ pub struct Signatory {
     pub kop: KopKind,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct SignatoryInput {
     pub id: Option<i64>,
     pub role: String,
@@ -193,7 +195,7 @@ impl SignatoryInput {
         let nip = match self.nip.trim() {
             "" if role.prints_nip() => {
                 return Err(Error::invalid(
-                    "wajib_diisi",
+                    ErrorCode::WajibDiisi,
                     "nip",
                     "NIP wajib diisi untuk kepala perangkat daerah (dicetak di bawah nama).",
                 ))
@@ -204,7 +206,7 @@ impl SignatoryInput {
         let golongan = match self.golongan.trim() {
             "" if role.prints_nip() => {
                 return Err(Error::invalid(
-                    "wajib_diisi",
+                    ErrorCode::WajibDiisi,
                     "golongan",
                     "Pangkat/golongan wajib diisi untuk kepala perangkat daerah (dicetak di bawah nama).",
                 ))
@@ -295,7 +297,7 @@ mod tests {
                 ..profile()
             })
             .unwrap_err();
-        assert_eq!(e.code(), "templat_tanpa_tahun");
+        assert_eq!(e.code(), ErrorCode::TemplatTanpaTahun);
         assert_eq!(e.field(), Some("numbering_template"));
         let kept = store.office().unwrap().unwrap();
         assert_eq!(

@@ -2,6 +2,7 @@
 //! grades of PPPK (I–XVII).
 
 use crate::vocab::vocabulary;
+use crate::ErrorCode;
 
 vocabulary!(
     /// *Golongan ruang* of a PNS, with its *pangkat* as the label.
@@ -31,7 +32,7 @@ impl Golongan {
     pub fn require_code(text: &str, field: &'static str) -> crate::error::Result<Self> {
         Self::parse(text).ok_or_else(|| {
             crate::error::Error::invalid(
-                "golongan_tidak_dikenal",
+                ErrorCode::GolonganTidakDikenal,
                 field,
                 format!(
                     "Golongan \"{}\" tidak dikenal. Golongan PNS: I/a–I/d, II/a–II/d, III/a–III/d, IV/a–IV/e.",

@@ -15,34 +15,34 @@ use crate::rules::{
 };
 use crate::vocab::Choice;
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct ReferenceData {
-    pub agency_kinds: Vec<Choice>,
-    pub unit_kinds: Vec<Choice>,
-    pub employment_kinds: Vec<Choice>,
-    pub position_kinds: Vec<Choice>,
-    pub eselons: Vec<Choice>,
+    pub agency_kinds: Vec<Choice<AgencyKind>>,
+    pub unit_kinds: Vec<Choice<UnitKind>>,
+    pub employment_kinds: Vec<Choice<EmploymentKind>>,
+    pub position_kinds: Vec<Choice<PositionKind>>,
+    pub eselons: Vec<Choice<Eselon>>,
     /// PNS grades: code `III/d`, label `Penata Tingkat I`.
-    pub golongan: Vec<Choice>,
+    pub golongan: Vec<Choice<Golongan>>,
     pub pppk_grades: Vec<&'static str>,
-    pub region_kinds: Vec<Choice>,
-    pub paper_sizes: Vec<Choice>,
-    pub signatory_roles: Vec<Choice>,
-    pub circular_kinds: Vec<Choice>,
-    pub circular_statuses: Vec<Choice>,
-    pub signing_modes: Vec<Choice>,
-    pub kop_kinds: Vec<Choice>,
-    pub exception_placements: Vec<Choice>,
-    pub exception_reasons: Vec<Choice>,
-    pub work_statuses: Vec<Choice>,
-    pub conflict_kinds: Vec<Choice>,
-    pub work_days: Vec<Choice>,
-    pub day_patterns: Vec<Choice>,
-    pub groupings: Vec<Choice>,
-    pub absence_reasons: Vec<Choice>,
+    pub region_kinds: Vec<Choice<RegionKind>>,
+    pub paper_sizes: Vec<Choice<PaperSize>>,
+    pub signatory_roles: Vec<Choice<SignatoryRole>>,
+    pub circular_kinds: Vec<Choice<CircularKind>>,
+    pub circular_statuses: Vec<Choice<CircularStatus>>,
+    pub signing_modes: Vec<Choice<SigningMode>>,
+    pub kop_kinds: Vec<Choice<KopKind>>,
+    pub exception_placements: Vec<Choice<Placement>>,
+    pub exception_reasons: Vec<Choice<ExceptionReason>>,
+    pub work_statuses: Vec<Choice<Status>>,
+    pub conflict_kinds: Vec<Choice<ConflictKind>>,
+    pub work_days: Vec<Choice<WorkDay>>,
+    pub day_patterns: Vec<Choice<DayPattern>>,
+    pub groupings: Vec<Choice<Grouping>>,
+    pub absence_reasons: Vec<Choice<AbsenceReason>>,
     /// SRIKANDI's *sifat naskah* and *tingkat urgensi*.
-    pub sifat_naskah: Vec<Choice>,
-    pub urgensi_naskah: Vec<Choice>,
+    pub sifat_naskah: Vec<Choice<Sifat>>,
+    pub urgensi_naskah: Vec<Choice<Urgensi>>,
 }
 
 pub fn reference_data() -> ReferenceData {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::numbering::NumberTemplate;
 use crate::spreadsheet::{excel_csv, sheet_with_header, write_row, xlsx_failed, Cell};
+use crate::ErrorCode;
 
 /// The office's own register: its template, classification and unit are
 /// the office profile's.
@@ -17,7 +18,7 @@ pub const OWN: i64 = 1;
 
 /// A register the office keeps: its own, or another one whose numbers its
 /// circulars carry (the Setda's Bagian Organisasi, another office).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default, ts_rs::TS)]
 pub struct Register {
     #[serde(default)]
     pub id: i64,
@@ -37,7 +38,7 @@ impl Register {
         let name = self.name.trim();
         if name.is_empty() {
             return Err(Error::invalid(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "name",
                 "Nama buku agenda wajib diisi, mis. Bagian Organisasi Setda.",
             ));
@@ -59,7 +60,7 @@ impl Register {
     pub fn template(&self) -> Result<NumberTemplate> {
         if self.numbering_template.trim().is_empty() {
             return Err(Error::invalid(
-                "buku_agenda_tanpa_templat",
+                ErrorCode::BukuAgendaTanpaTemplat,
                 "register",
                 format!(
                     "Buku agenda {} tidak punya templat nomor, jadi hanya dapat mencatat nomor yang diberikan di tempat lain; \
@@ -106,7 +107,7 @@ pub fn action(kind: &str) -> &'static str {
 }
 
 /// One line of a register.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct RegisterEntry {
     pub register_id: i64,
     pub register_name: String,

@@ -6,6 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError};
 
 use crate::error::Error;
+use crate::ErrorCode;
 
 /// `header` and `rows` as Excel-ready CSV text.
 pub fn excel_csv<Row, Field>(header: &[&str], rows: impl IntoIterator<Item = Row>) -> String
@@ -26,7 +27,7 @@ where
 /// The error for an XLSX file about `what` (e.g. `buku agenda`) that could not be made.
 pub fn xlsx_failed(what: &str) -> impl Fn(XlsxError) -> Error + '_ {
     move |e| Error::Refused {
-        code: "xlsx_gagal",
+        code: ErrorCode::XlsxGagal,
         message: format!("Berkas XLSX {what} tidak dapat dibuat: {e}"),
     }
 }

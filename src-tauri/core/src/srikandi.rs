@@ -15,6 +15,7 @@ use lopdf::{Document, LoadOptions};
 use crate::error::{Error, Result};
 use crate::files::{read_limited, size, MAX_SRIKANDI_PDF_BYTES};
 use crate::sign::{self, SignatureReport};
+use crate::ErrorCode;
 
 /// How far a stream of the PDF may inflate while its first page's text is read.
 const MAX_TEXT_INFLATED_BYTES: usize = 32 * 1024 * 1024;
@@ -32,7 +33,7 @@ pub struct SrikandiPdf {
     first_page: Option<String>,
 }
 
-fn refused(code: &'static str, message: String) -> Error {
+fn refused(code: ErrorCode, message: String) -> Error {
     Error::invalid(code, "pdf", message)
 }
 
@@ -62,7 +63,7 @@ impl SrikandiPdf {
     pub fn from_bytes(bytes: Vec<u8>) -> Result<SrikandiPdf> {
         if bytes.len() as u64 > MAX_SRIKANDI_PDF_BYTES {
             return Err(refused(
-                "berkas_terlalu_besar",
+                ErrorCode::BerkasTerlaluBesar,
                 format!(
                     "PDF dari SRIKANDI terlalu besar: {}; batasnya {}.",
                     size(bytes.len() as u64),
@@ -72,7 +73,7 @@ impl SrikandiPdf {
         }
         if bytes.is_empty() {
             return Err(refused(
-                "pdf_kosong",
+                ErrorCode::PdfKosong,
                 "Berkas PDF yang dipilih kosong (0 bita). Unduh ulang PDF yang sudah ditandatangani dari SRIKANDI.".into(),
             ));
         }
@@ -84,7 +85,7 @@ impl SrikandiPdf {
                 "berkas lain"
             };
             return Err(refused(
-                "bukan_pdf",
+                ErrorCode::BukanPdf,
                 format!(
                     "Berkas yang dipilih bukan PDF ({what}: tanda %PDF- tidak ada di awal berkas). \
                      Pilih PDF surat edaran yang sudah ditandatangani, diunduh dari SRIKANDI."
@@ -94,7 +95,7 @@ impl SrikandiPdf {
         let tail = &bytes[bytes.len().saturating_sub(ENDS)..];
         if !contains(tail, b"%%EOF") {
             return Err(refused(
-                "pdf_terpotong",
+                ErrorCode::PdfTerpotong,
                 "PDF ini terpotong: penanda akhir %%EOF tidak ada di akhir berkas (unduhan belum selesai?). \
                  Unduh ulang PDF dari SRIKANDI."
                     .into(),
@@ -109,7 +110,7 @@ impl SrikandiPdf {
             .find(|(_, s)| !s.intact)
         {
             return Err(refused(
-                "tanda_tangan_rusak",
+                ErrorCode::TandaTanganRusak,
                 format!(
                     "Tanda tangan elektronik ke-{} pada PDF ini rusak atau isinya berubah setelah ditandatangani ({}). \
                      Unduh ulang PDF dari SRIKANDI.",
@@ -247,19 +248,22 @@ pub(crate) mod tests {
     #[test]
     fn empty_other_kinds_and_truncated_files_are_refused_on_the_pdf_field() {
         let e = refusal(Vec::new());
-        assert_eq!((e.code(), e.field()), ("pdf_kosong", Some("pdf")));
+        assert_eq!((e.code().as_str(), e.field()), ("pdf_kosong", Some("pdf")));
         assert!(e.to_string().contains("kosong (0 bita)"), "{e}");
 
         let e = refusal(b"PK\x03\x04 word/document.xml".to_vec());
-        assert_eq!((e.code(), e.field()), ("bukan_pdf", Some("pdf")));
+        assert_eq!((e.code().as_str(), e.field()), ("bukan_pdf", Some("pdf")));
         assert!(e.to_string().contains("dokumen Word (DOCX)"), "{e}");
         let e = refusal(b"GIF89a bukan surat".to_vec());
-        assert_eq!(e.code(), "bukan_pdf");
+        assert_eq!(e.code(), ErrorCode::BukanPdf);
         assert!(e.to_string().contains("bukan PDF (berkas lain"), "{e}");
 
         let whole = signed(&printed(NUMBER));
         let e = refusal(whole[..whole.len() * 2 / 3].to_vec());
-        assert_eq!((e.code(), e.field()), ("pdf_terpotong", Some("pdf")));
+        assert_eq!(
+            (e.code().as_str(), e.field()),
+            ("pdf_terpotong", Some("pdf"))
+        );
         assert!(e.to_string().contains("%%EOF"), "{e}");
     }
 
@@ -273,14 +277,20 @@ pub(crate) mod tests {
             .set_len(3 * 1024 * 1024 * 1024)
             .unwrap();
         let e = SrikandiPdf::read(&path).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("berkas_terlalu_besar", Some("pdf")));
+        assert_eq!(
+            (e.code().as_str(), e.field()),
+            ("berkas_terlalu_besar", Some("pdf"))
+        );
         assert!(
             e.to_string()
                 .starts_with("PDF dari SRIKANDI terlalu besar: 3 GB; batasnya 20 MB"),
             "{e}"
         );
         let e = SrikandiPdf::read(&dir.path().join("tidak-ada.pdf")).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("gagal_membaca", Some("pdf")));
+        assert_eq!(
+            (e.code().as_str(), e.field()),
+            ("gagal_membaca", Some("pdf"))
+        );
     }
 
     #[test]
@@ -289,13 +299,19 @@ pub(crate) mod tests {
         nested.extend(std::iter::repeat_n(b'[', 100_000));
         nested.extend(b"\nendobj\n%%EOF\n");
         let e = refusal(nested);
-        assert_eq!((e.code(), e.field()), ("pdf_tidak_wajar", Some("pdf")));
+        assert_eq!(
+            (e.code().as_str(), e.field()),
+            ("pdf_tidak_wajar", Some("pdf"))
+        );
 
         let mut tampered = signed(&printed(NUMBER));
         let at = tampered.len() / 4;
         tampered[at] ^= 0x01;
         let e = refusal(tampered);
-        assert_eq!((e.code(), e.field()), ("tanda_tangan_rusak", Some("pdf")));
+        assert_eq!(
+            (e.code().as_str(), e.field()),
+            ("tanda_tangan_rusak", Some("pdf"))
+        );
         assert!(e.to_string().contains("ke-1"), "{e}");
     }
 

@@ -13,7 +13,7 @@ use crate::vocab::vocabulary;
 use crate::words;
 
 /// One circular as the timeline sees it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Link {
     #[serde(flatten)]
     pub circular: CircularSummary,
@@ -52,7 +52,7 @@ impl Link {
 }
 
 /// One lane of the timeline: a circular and everything derived from it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Chain {
     pub root: i64,
     /// By start date; drafts included.
@@ -60,7 +60,7 @@ pub struct Chain {
 }
 
 /// An arrangement in force on the day asked about, or issued to start later.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Arrangement {
     #[serde(flatten)]
     pub link: Link,
@@ -97,7 +97,7 @@ vocabulary!(
     }
 );
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Alert {
     pub kind: AlertKind,
     pub kind_label: &'static str,
@@ -122,7 +122,7 @@ impl Alert {
 }
 
 /// Everything Beranda shows about periods on one day.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Dashboard {
     pub at: NaiveDate,
     /// Alert when an arrangement ends within this many working days.

@@ -3,10 +3,10 @@
 
 use serde::Serialize;
 
-/// One choice as the UI lists it.
-#[derive(Debug, Clone, Serialize)]
-pub struct Choice {
-    pub code: &'static str,
+/// One choice as the UI lists it: a vocabulary's value (sent as its code) and its label.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+pub struct Choice<T> {
+    pub code: T,
     pub label: &'static str,
 }
 
@@ -15,8 +15,8 @@ pub struct Choice {
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident, $what:literal { $($variant:ident => $code:literal, $label:literal;)+ }) => {
         $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        pub enum $name { $($variant),+ }
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ts_rs::TS)]
+        pub enum $name { $(#[ts(rename = $code)] $variant),+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
@@ -42,15 +42,15 @@ macro_rules! vocabulary {
                 Self::parse(text).ok_or_else(|| {
                     let names: Vec<&str> = Self::ALL.iter().map(|v| v.label()).collect();
                     $crate::error::Error::invalid(
-                        "pilihan_tidak_dikenal",
+                        $crate::ErrorCode::PilihanTidakDikenal,
                         field,
                         format!(concat!($what, " \"{}\" tidak dikenal. Pilihan: {}."), text.trim(), names.join(", ")),
                     )
                 })
             }
 
-            pub fn choices() -> Vec<$crate::vocab::Choice> {
-                Self::ALL.iter().map(|v| $crate::vocab::Choice { code: v.code(), label: v.label() }).collect()
+            pub fn choices() -> Vec<$crate::vocab::Choice<Self>> {
+                Self::ALL.iter().map(|&v| $crate::vocab::Choice { code: v, label: v.label() }).collect()
             }
         }
 

@@ -9,7 +9,7 @@ import { tick, untrack } from 'svelte';
 import type { Backend } from './backend';
 import { actor } from './actor';
 import { problemOf, type Problem } from './problems';
-import type { CircularDocument, CircularRecord, Preview } from './types';
+import type { CircularDocument, CircularRecord, PaperSize, Preview } from './types';
 
 const EDIT_PAUSE_MS = 150;
 
@@ -18,7 +18,7 @@ export interface Draft {
   readonly record: CircularRecord | null;
   readonly doc: CircularDocument | null;
   readonly json: string;
-  readonly paper: string;
+  readonly paper: PaperSize;
   readonly editable: boolean;
 }
 

@@ -17,6 +17,14 @@ import { fullName } from './format';
 import type {
   Absence,
   Agency,
+  AgencyKind,
+  EmploymentKind,
+  Eselon,
+  Golongan,
+  KopKind,
+  PositionKind,
+  SignatoryRole,
+  UnitKind,
   Choice,
   CircularSummary,
   Employee,
@@ -32,7 +40,7 @@ import type {
 /** The core's vocabularies (recorded by tests/contract.rs). */
 export const fakeReference = REFERENCE as ReferenceData;
 
-const label = (choices: Choice[], code: string) => choices.find((x) => x.code === code)?.label;
+const label = (choices: Choice<string>[], code: string) => choices.find((x) => x.code === code)?.label;
 
 export interface FakeSeed {
   agencies: Omit<Agency, 'kind_label' | 'unit_count' | 'employee_count'>[];
@@ -52,8 +60,8 @@ const pns = (
   back_title: string,
   golongan: string,
   position_name: string,
-  position_kind: string,
-  eselon: string | null,
+  position_kind: PositionKind,
+  eselon: Eselon | null,
   agency_id: number,
   unit_id: number | null,
 ): FakeSeed['employees'][number] => ({
@@ -209,11 +217,11 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
     name: input.name.trim(),
     front_title: input.front_title.trim(),
     back_title: input.back_title.trim(),
-    employment: input.employment,
+    employment: input.employment as EmploymentKind,
     golongan: input.golongan.trim() || null,
     position_name: input.position_name.trim(),
-    position_kind: input.position_kind || 'pelaksana',
-    eselon: input.eselon.trim() || null,
+    position_kind: (input.position_kind || 'pelaksana') as PositionKind,
+    eselon: (input.eselon.trim() || null) as Eselon | null,
     agency_id: input.agency_id ?? 0,
     unit_id: input.unit_id ?? null,
   });
@@ -280,7 +288,7 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
           .map(agencyView);
       }),
     agency_save: (input) =>
-      later(() => agencyView(upsert(db.agencies, { id: input.id ?? nextId++, name: input.name.trim(), short_name: input.short_name.trim(), kind: input.kind }))),
+      later(() => agencyView(upsert(db.agencies, { id: input.id ?? nextId++, name: input.name.trim(), short_name: input.short_name.trim(), kind: input.kind as AgencyKind }))),
     agency_delete: (id) =>
       later(() => {
         const a = agencyOf(id) ?? notFound('Perangkat daerah');
@@ -291,7 +299,7 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
     units_list: (agencyId) => later(() => db.units.filter((u) => u.agency_id === agencyId).map(unitView)),
     unit_save: (input) =>
       later(() =>
-        unitView(upsert(db.units, { id: input.id ?? nextId++, agency_id: input.agency_id, parent_id: input.parent_id ?? null, name: input.name.trim(), kind: input.kind })),
+        unitView(upsert(db.units, { id: input.id ?? nextId++, agency_id: input.agency_id, parent_id: input.parent_id ?? null, name: input.name.trim(), kind: input.kind as UnitKind })),
       ),
     unit_delete: (id) =>
       later(() => {
@@ -346,15 +354,15 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
       later(() => {
         const row: Signatory = {
           id: input.id ?? nextId++,
-          role: input.role,
+          role: input.role as SignatoryRole,
           name: input.name.trim(),
           front_title: input.front_title.trim(),
           back_title: input.back_title.trim(),
           position_title: input.position_title.trim(),
           nip: input.nip.trim() || null,
-          golongan: input.golongan.trim() || null,
-          active: input.active,
-          kop: input.kop,
+          golongan: (input.golongan.trim() || null) as Golongan | null,
+          active: input.active ?? true,
+          kop: input.kop as KopKind,
         };
         return structuredClone(upsert(db.signatories, row));
       }),

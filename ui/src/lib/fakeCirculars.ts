@@ -107,7 +107,7 @@ export function fakeCirculars(
     register_id: b.id,
     register_name: b.name,
     status: 'terpakai',
-    status_label: { terbit: 'Terpakai', dicatat: 'Dicatat', srikandi: 'Dicatat dari SRIKANDI' }[e.kind],
+    status_label: ({ terbit: 'Terpakai', dicatat: 'Dicatat', srikandi: 'Dicatat dari SRIKANDI' } as Record<string, string>)[e.kind] ?? e.kind,
     note: '',
   });
   let nextId = 5000;
@@ -212,7 +212,7 @@ export function fakeCirculars(
       later(() => {
         const s = summary(id);
         editable(s);
-        const b = book(register_id);
+        const b = book(register_id ?? null);
         // The next of the numbers the core gave a fresh office's register, in order.
         const given = DRAFTING.numbers_by_register[String(b.id) as keyof typeof DRAFTING.numbers_by_register];
         const number = given.find((n) => !register.some((r) => r.number === n))!;
@@ -241,7 +241,7 @@ export function fakeCirculars(
         else registers[at] = saved;
         return saved.id;
       }),
-    circular_derive: (id, relation, actor, another = false) => later(() => derived(id, relation, null, another, actor)),
+    circular_derive: (id, relation, actor, another = false) => later(() => derived(id, relation, null, another ?? false, actor)),
     circular_delete: (id) =>
       later(() => {
         const s = summary(id);
@@ -283,7 +283,7 @@ export function fakeCirculars(
     circular_import_json: () => later(() => null),
     register_export: (_q, _y, format) => later(() => `/tmp/buku-agenda.${format}`),
     dashboard: (at) => later(() => dashboard(at ?? today())),
-    circular_extend: (id, extension, actor, another = false) => later(() => derived(id, 'perpanjangan', extension.days, another, actor)),
+    circular_extend: (id, extension, actor, another = false) => later(() => derived(id, 'perpanjangan', extension.days, another ?? false, actor)),
     circulars_search: (query, filter) => later(() => replayed(CIRCULARS.searches, `${query}|${JSON.stringify({ kind: filter.kind, status: filter.status, year: filter.year })}`, 'search') as SearchHit[]),
   };
 

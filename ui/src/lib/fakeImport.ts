@@ -8,7 +8,7 @@
  */
 import type { Backend } from './backend';
 import type { FakeSeed } from './fakeBackend';
-import type { Agency, BackendError, Employee, EmployeeInput, ImportPreview, ImportSummary } from './types';
+import type { Agency, BackendError, Employee, EmployeeInput, ImportPreview, ImportSummary, UnitKind } from './types';
 import IMPORTS from './recorded/import.json';
 
 type ImportMethods = Pick<Backend, 'employees_import_pick' | 'employees_import'>;
@@ -20,7 +20,7 @@ interface Recorded {
   create_missing: boolean;
   refused?: BackendError;
   answer?: ImportSummary;
-  wrote?: { agencies: Agency[]; units: { agency: string; name: string; kind: string }[]; employees: Employee[] };
+  wrote?: { agencies: Agency[]; units: { agency: string; name: string; kind: UnitKind }[]; employees: Employee[] };
 }
 
 let FILE: FileKey = 'spreadsheet';

@@ -5,7 +5,7 @@
  * The fake itself accepts what it is given; it never decides a refusal.
  */
 import type { Backend } from './backend';
-import type { BackendError } from './types';
+import type { BackendError, ErrorReport } from './types';
 import REFUSALS from './recorded/refusals.json';
 
 /** A bad input (`given`: what of it the page must send) and the core's answer. */
@@ -54,7 +54,7 @@ export function scripted(backend: Backend): Scripted {
   wrapped.circular_edit = async (id, document, paper, actor) => {
     const edited = await circular_edit(id, document, paper, actor);
     const problem = problemOf(document);
-    return problem ? { ...edited, preview: null, preview_error: structuredClone(problem) } : edited;
+    return problem ? { ...edited, preview: null, preview_error: structuredClone(problem) as ErrorReport } : edited;
   };
   wrapped.circular_preview = async (document, paper) => {
     const problem = problemOf(document);

@@ -18,7 +18,7 @@ const SHORT: Record<string, string> = {
 export const shortCode = (status: string): string => SHORT[status] ?? status.toUpperCase();
 
 /** Conflicts grouped by kind, in the order the reference lists the kinds. */
-export function byKind(conflicts: Conflict[], kinds: Choice[]): { kind: string; label: string; items: Conflict[] }[] {
+export function byKind(conflicts: Conflict[], kinds: Choice<string>[]): { kind: string; label: string; items: Conflict[] }[] {
   const order = (k: string) => {
     const i = kinds.findIndex((c) => c.code === k);
     return i < 0 ? kinds.length : i;

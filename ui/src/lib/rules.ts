@@ -4,22 +4,35 @@
  * takes, with the empty parts left out.
  */
 import type { Backend } from './backend';
-import type { AgencyRef, Employee, PersonalException, Rules, ShiftGroup } from './types';
+import type {
+  AgencyKind,
+  AgencyRef,
+  Employee,
+  EmploymentKind,
+  Grouping,
+  KindLevels,
+  PersonalException,
+  Picket,
+  Rules,
+  ShiftGroup,
+  UnitKind,
+} from './types';
 
 export interface RulesDraft {
-  exempt_kinds: string[];
+  exempt_kinds: AgencyKind[];
   exempt_agencies: AgencyRef[];
   top_levels: number | null;
-  eselon_by_kind: { kind: string; levels: number[] }[];
+  /** A new row's kind is empty until chosen. */
+  eselon_by_kind: { kind: AgencyKind | ''; levels: number[] }[];
   /** Empty = no picket rule. */
   per_day: number | null;
-  unit_kinds: string[];
-  categories: string[];
+  unit_kinds: UnitKind[];
+  categories: EmploymentKind[];
   /** Kept as loaded; the form does not edit it. */
   picket_agencies: AgencyRef[];
   /** Shift groups; empty = rotation by `per_day`. */
   groups: ShiftGroup[];
-  grouping: string;
+  grouping: Grouping;
   max_consecutive: number | null;
   max_share_percent: number | null;
   min_share_percent: number | null;
@@ -56,22 +69,23 @@ export function toRules(d: RulesDraft): Rules {
   const rules: Rules = {};
   const top = num(d.top_levels);
   if (top !== null) rules.top_levels = top;
-  const table = d.eselon_by_kind.filter((row) => row.kind);
+  const table = d.eselon_by_kind.filter((row): row is KindLevels => row.kind !== '');
   if (table.length) rules.eselon_by_kind = table.map((row) => ({ kind: row.kind, levels: [...row.levels].sort((a, b) => a - b) }));
   const perDay = num(d.per_day);
   if (perDay !== null) {
-    rules.picket = { per_day: perDay, unit_kinds: [...d.unit_kinds], categories: [...d.categories] };
-    if (d.picket_agencies.length) rules.picket.agencies = [...d.picket_agencies];
+    const picket: Picket = { per_day: perDay, unit_kinds: [...d.unit_kinds], categories: [...d.categories] };
+    rules.picket = picket;
+    if (d.picket_agencies.length) picket.agencies = [...d.picket_agencies];
     if (d.groups.length) {
-      rules.picket.groups = d.groups.map((g) => ({
+      picket.groups = d.groups.map((g) => ({
         name: g.name.trim(),
         pattern: g.pattern,
         ...(g.pattern === 'hari_tertentu' ? { weekdays: [...(g.weekdays ?? [])] } : {}),
       }));
-      if (d.grouping !== 'bergantian') rules.picket.grouping = d.grouping;
+      if (d.grouping !== 'bergantian') picket.grouping = d.grouping;
     }
     const run = num(d.max_consecutive);
-    if (run !== null) rules.picket.max_consecutive = run;
+    if (run !== null) picket.max_consecutive = run;
   }
   const share = num(d.max_share_percent);
   if (share !== null) rules.max_share_percent = share;

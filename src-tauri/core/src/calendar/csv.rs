@@ -6,6 +6,7 @@ use chrono::Datelike;
 use super::{Holiday, HolidayKind, NewHoliday};
 use crate::csvfile::{csv_text, header, parse_date, reader, records};
 use crate::error::{Error, Result, RowError};
+use crate::ErrorCode;
 
 const HEADER: [&str; 4] = ["tanggal", "nama", "jenis", "sumber"];
 
@@ -106,7 +107,7 @@ pub fn holidays_from_csv(bytes: &[u8]) -> Result<Vec<DecreeDays>> {
     for (i, d) in decrees.iter().enumerate() {
         if let Some(other) = decrees[..i].iter().find(|o| o.year == d.year) {
             return Err(Error::invalid(
-                "sumber_ganda",
+                ErrorCode::SumberGanda,
                 "file",
                 format!(
                     "Tahun {} memuat dua sumber (\"{}\" dan \"{}\"); satu keputusan menetapkan seluruh daftar setahun, jadi tulis satu sumber per tahun dalam satu berkas.",
@@ -117,7 +118,7 @@ pub fn holidays_from_csv(bytes: &[u8]) -> Result<Vec<DecreeDays>> {
     }
     if decrees.is_empty() {
         return Err(Error::invalid(
-            "berkas_kosong",
+            ErrorCode::BerkasKosong,
             "file",
             "Berkas tidak memuat satu pun hari libur.",
         ));

@@ -24,7 +24,7 @@ vocabulary!(
 );
 
 /// A day off as a decree lists it (before it is stored).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct NewHoliday {
     pub date: NaiveDate,
     pub name: String,
@@ -32,7 +32,7 @@ pub struct NewHoliday {
 }
 
 /// A decree that set a year's holidays, and how it changed the list before it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct HolidayDecree {
     pub id: i64,
     pub year: i32,
@@ -46,7 +46,7 @@ pub struct HolidayDecree {
     pub changes: Vec<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Holiday {
     pub id: i64,
     pub date: NaiveDate,
@@ -58,7 +58,7 @@ pub struct Holiday {
 
 /// Years of a span whose holidays are not recorded: their working days are
 /// counted as if no day were off, so every page counting over them says so.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct HolidayGap {
     pub years: Vec<i32>,
     /// e.g. "Daftar hari libur tahun 2028 belum dicatat; …"

@@ -10,9 +10,10 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// One code of the table.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Classification {
     pub code: &'static str,
     pub name: &'static str,
@@ -79,7 +80,7 @@ pub fn checked(code: &str, field: &'static str) -> Result<String> {
         return Ok(code.to_string());
     }
     Err(Error::invalid(
-        "klasifikasi",
+        ErrorCode::Klasifikasi,
         field,
         format!("Kode klasifikasi \"{code}\" harus berupa angka bertitik, misalnya 800 atau 800.1.11.1."),
     ))

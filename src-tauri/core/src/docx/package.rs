@@ -13,6 +13,7 @@ use super::xml::{escape, twips};
 use super::{Doc, COPIES, POINTS};
 use crate::error::{Error, Result};
 use crate::pdf::{FOLIO_SIZE, MM, STEP};
+use crate::ErrorCode;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
@@ -48,7 +49,7 @@ pub(super) fn zip(doc: &Doc, title: &str) -> Result<Vec<u8>> {
         parts.push((format!("word/media/{}", m.name), m.bytes.clone()));
     }
     let failed = |e: String| Error::Refused {
-        code: "gagal_menulis",
+        code: ErrorCode::GagalMenulis,
         message: format!("Berkas Word tidak dapat disusun: {e}"),
     };
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));

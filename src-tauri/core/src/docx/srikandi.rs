@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 use crate::office::PaperSize;
 use crate::printed::{self, Filled, Heading};
 use crate::vocab::vocabulary;
+use crate::ErrorCode;
 
 /// SRIKANDI's merge fields, each written as one run of text.
 pub const NOMOR: &str = "${nomor_naskah}";
@@ -175,7 +176,7 @@ pub fn save(docx: &Path, bytes: &[u8], sheet: &Sheet) -> Result<PathBuf> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let failed = |path: &Path, e: std::io::Error| Error::Refused {
-        code: "gagal_menulis",
+        code: ErrorCode::GagalMenulis,
         message: format!("Berkas {} tidak dapat ditulis: {e}", path.display()),
     };
     // With a BOM, so Notepad on an office PC reads it as UTF-8.

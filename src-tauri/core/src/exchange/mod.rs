@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::circular::Circular;
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 mod schema;
 
@@ -48,7 +49,7 @@ fn unlinked(mut c: Circular) -> Circular {
 }
 
 fn bad(message: String) -> Error {
-    Error::invalid("berkas_pertukaran", "file", message)
+    Error::invalid(ErrorCode::BerkasPertukaran, "file", message)
 }
 
 /// What importing `c` as a draft leaves out: the number the file carries.

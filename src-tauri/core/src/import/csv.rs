@@ -4,12 +4,13 @@
 use super::table::{Cell, Row, Table};
 use crate::csvfile::{csv_text, reader};
 use crate::error::{Error, Result, RowError};
+use crate::ErrorCode;
 
 /// Reads a CSV file into a table; `name` is the file's name for messages.
 pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Table> {
     if bytes.iter().take(8192).any(|b| *b == 0) {
         return Err(Error::invalid(
-            "bukan_csv",
+            ErrorCode::BukanCsv,
             "file",
             format!("Berkas {name} bukan CSV (isinya biner). Simpan data pegawai sebagai CSV UTF-8 atau pilih berkas .xlsx."),
         ));
@@ -20,7 +21,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Table> {
         .headers()
         .map_err(|e| {
             Error::invalid(
-                "csv_rusak",
+                ErrorCode::CsvRusak,
                 "file",
                 format!("Berkas {name}: baris 1 (judul kolom) tidak terbaca: {e}"),
             )
@@ -30,7 +31,7 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Table> {
         .collect();
     if headers.len() == 1 && !headers[0].is_empty() {
         return Err(Error::invalid(
-            "pemisah_tidak_dikenal",
+            ErrorCode::PemisahTidakDikenal,
             "file",
             format!(
                 "Berkas {name} hanya terbaca satu kolom (\"{}\"): pemisah kolom tidak dikenali. Pisahkan kolom dengan koma, titik koma, tab atau garis tegak (|).",

@@ -8,9 +8,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::store::Store;
+use crate::ErrorCode;
 
 /// An employee field a column can fill.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Nip,
@@ -212,7 +215,7 @@ pub(crate) fn normalise(header: &str) -> String {
 }
 
 /// Field → the header of the file column that fills it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(transparent)]
 pub struct ColumnMapping(pub BTreeMap<Field, String>);
 
@@ -262,7 +265,7 @@ impl ColumnMapping {
                 .position(|h| h.trim().eq_ignore_ascii_case(header.trim()))
                 .ok_or_else(|| {
                     Error::invalid(
-                        "kolom_pemetaan_tidak_ada",
+                        ErrorCode::KolomPemetaanTidakAda,
                         "mapping",
                         format!(
                             "Pemetaan memakai kolom \"{header}\" untuk {}, tetapi kolom itu tidak ada di berkas. Kolom yang ada: {}.",
@@ -287,7 +290,7 @@ impl ColumnMapping {
             .collect();
         if !missing.is_empty() {
             return Err(Error::invalid(
-                "kolom_wajib_hilang",
+                ErrorCode::KolomWajibHilang,
                 "file",
                 format!(
                     "Kolom wajib tidak ditemukan: {}. Kolom yang ada: {}.",
@@ -410,7 +413,7 @@ mod tests {
     fn a_mapping_to_an_absent_column_is_refused_by_name() {
         let m: ColumnMapping = serde_json::from_str(r#"{"nip": "NOMOR"}"#).unwrap();
         let e = m.columns(&strings(&["nip", "nama"])).err().unwrap();
-        assert_eq!(e.code(), "kolom_pemetaan_tidak_ada");
+        assert_eq!(e.code(), ErrorCode::KolomPemetaanTidakAda);
         assert!(e.to_string().contains("\"NOMOR\" untuk NIP"), "{e}");
     }
 }

@@ -31,7 +31,7 @@ use crate::office::RegionKind;
 use crate::store::Store;
 
 /// What an import did.
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct ImportSummary {
     pub created: usize,
     pub updated: usize,
@@ -44,10 +44,11 @@ pub struct ImportSummary {
     /// Positions whose eselon was taken from their name (no eselon column).
     pub inferred_eselon: Vec<InferredEselon>,
 }
+use crate::ErrorCode;
 
 /// A row left out because the employee is not active (its *kedudukan
 /// hukum*); the import goes on without it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct SkippedRow {
     pub line: usize,
     pub nip: String,
@@ -58,7 +59,7 @@ pub struct SkippedRow {
 
 /// A position whose eselon the import took from its name, with how many
 /// imported employees hold it: what the user is asked to confirm.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct InferredEselon {
     pub position: String,
     pub eselon: String,
@@ -77,7 +78,7 @@ fn provinsi(store: &Store) -> Result<bool> {
 /// Rows shown in a preview.
 pub const SAMPLE_ROWS: usize = 5;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum FileKind {
     Csv,
@@ -131,7 +132,7 @@ impl ImportFile {
         };
         if table.headers.iter().all(|h| h.is_empty()) {
             return Err(Error::invalid(
-                "berkas_kosong",
+                ErrorCode::BerkasKosong,
                 "file",
                 format!(
                     "Berkas {} kosong: tidak ada judul kolom maupun data.",
@@ -142,7 +143,7 @@ impl ImportFile {
         table.rows.retain(|r| !r.cells.iter().all(Cell::is_blank));
         if table.rows.is_empty() {
             return Err(Error::invalid(
-                "tanpa_data",
+                ErrorCode::TanpaData,
                 "file",
                 format!(
                     "Berkas {} hanya berisi judul kolom, tanpa baris data pegawai.",
@@ -155,7 +156,7 @@ impl ImportFile {
 }
 
 /// A field as the mapping step shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct FieldInfo {
     pub field: Field,
     pub label: &'static str,
@@ -163,7 +164,7 @@ pub struct FieldInfo {
 }
 
 /// What the mapping step shows before anything is written.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ImportPreview {
     pub kind: FileKind,
     pub headers: Vec<String>,

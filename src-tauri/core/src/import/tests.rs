@@ -149,7 +149,7 @@ fn check(case: &str, store: &mut Store, file: &ImportFile, create_missing: bool,
         .unwrap_or_else(|| panic!("{case}: must be refused"));
     match expect {
         Expect::File(code, fragment) => {
-            assert_eq!(err.code(), code, "{case}: {err}");
+            assert_eq!(err.code().as_str(), code, "{case}: {err}");
             assert!(err.to_string().contains(fragment), "{case}: {err}");
         }
         Expect::Rows(expected) => {

@@ -14,6 +14,7 @@ use quick_xml::events::{BytesStart, Event};
 use super::table::{Cell, Row, Table};
 use crate::error::{Error, Result};
 use crate::files::{group_digits as thousands_text, size, thousands};
+use crate::ErrorCode;
 
 /// Most cells a sheet may span, declared (`<dimension>`) or filled (the box
 /// from the first to the last filled cell), and most shared strings: calamine
@@ -31,7 +32,7 @@ const EXCEL_COLUMNS: u32 = 16_384;
 
 fn unreadable(name: &str, cause: impl std::fmt::Display) -> Error {
     Error::invalid(
-        "xlsx_rusak",
+        ErrorCode::XlsxRusak,
         "file",
         format!("Berkas {name} bukan buku kerja XLSX yang utuh (rusak atau terpotong): {cause}. Buka di Excel lalu simpan ulang sebagai .xlsx."),
     )
@@ -385,7 +386,7 @@ fn cell_name((row, col): (u32, u32)) -> String {
 
 fn too_large(name: &str, what: String) -> Error {
     Error::invalid(
-        "xlsx_terlalu_besar",
+        ErrorCode::XlsxTerlaluBesar,
         "file",
         format!("Buku kerja {name} {what}. Salin hanya data pegawai ke buku kerja baru, simpan sebagai .xlsx, lalu impor lagi."),
     )
@@ -470,7 +471,7 @@ pub(crate) mod hostile {
     fn a_declared_range_of_the_whole_sheet_is_refused_before_calamine_reads_it() {
         let data = r#"<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>"#;
         let e = refused(&workbook("A1:XFD1048576", data, shared_strings));
-        assert_eq!(e.code(), "xlsx_terlalu_besar");
+        assert_eq!(e.code(), ErrorCode::XlsxTerlaluBesar);
         assert!(
             e.to_string().contains(
                 "rentang lembar kerja A1:XFD1048576 (17.179.869.184 sel, bagian xl/worksheets/sheet1.xml); batasnya 2.000.000 sel"
@@ -483,7 +484,7 @@ pub(crate) mod hostile {
     fn filled_cells_far_apart_are_refused_even_under_a_small_declared_range() {
         let data = r#"<row r="1"><c r="A1"><v>1</v></c></row><row r="900000"><c r="ZZ900000"><f>1+1</f></c></row>"#;
         let e = refused(&workbook("A1:B2", data, shared_strings));
-        assert_eq!(e.code(), "xlsx_terlalu_besar");
+        assert_eq!(e.code(), ErrorCode::XlsxTerlaluBesar);
         assert!(
             e.to_string().contains("sel terisi dari A1 sampai ZZ900000"),
             "{e}"
@@ -502,7 +503,7 @@ pub(crate) mod hostile {
             ),
         ] {
             let e = refused(&workbook(dimension, data, shared_strings));
-            assert_eq!(e.code(), "xlsx_rusak", "{dimension} {data}: {e}");
+            assert_eq!(e.code(), ErrorCode::XlsxRusak, "{dimension} {data}: {e}");
         }
     }
 
@@ -511,7 +512,7 @@ pub(crate) mod hostile {
         let e = refused(&workbook("A1", "", |out| {
             out.write_all(br#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="900000000000"></sst>"#).unwrap();
         }));
-        assert_eq!(e.code(), "xlsx_terlalu_besar");
+        assert_eq!(e.code(), ErrorCode::XlsxTerlaluBesar);
         assert!(
             e.to_string().contains("900.000.000.000 teks bersama"),
             "{e}"
@@ -528,7 +529,7 @@ pub(crate) mod hostile {
             }
             out.write_all(b"</t></si></sst>").unwrap();
         }));
-        assert_eq!(e.code(), "xlsx_terlalu_besar");
+        assert_eq!(e.code(), ErrorCode::XlsxTerlaluBesar);
         assert!(
             e.to_string().contains(
                 "bagian xl/sharedStrings.xml yang bila dibuka berukuran 110 MB; batasnya 100 MB"

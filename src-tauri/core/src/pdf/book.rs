@@ -14,6 +14,7 @@ use super::{letter, preview, signature, Heading, Placed};
 use crate::circular::{Annex, Circular};
 use crate::error::{Error, Result};
 use crate::office::PaperSize;
+use crate::ErrorCode;
 
 /// One PDF holding any number of documents, one after the other, each
 /// starting on a new page with its own page numbers; fonts and images
@@ -167,7 +168,7 @@ impl Book {
 pub(crate) fn read_image(bytes: &[u8], what: &str) -> Result<(&'static str, RawImage)> {
     let unreadable = |e: String| {
         Error::invalid(
-            "gambar_rusak",
+            ErrorCode::GambarRusak,
             "image",
             format!("Gambar {what} tidak dapat dibaca: {e}"),
         )

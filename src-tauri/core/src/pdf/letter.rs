@@ -8,6 +8,7 @@ use super::writer::Writer;
 use super::{annex, body, fonts, heading, kop, signature, Heading, LEADING};
 use crate::circular::{Circular, Point};
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// Lays out `c` under `heading` on `w`'s new pages; returns where each block landed.
 pub(super) fn lay_out(
@@ -102,7 +103,7 @@ pub(super) fn check_glyphs(c: &Circular) -> Result<()> {
     for (place, text) in texts {
         if let Some(ch) = fonts::uncovered(text) {
             return Err(Error::invalid(
-                "karakter_tidak_tersedia",
+                ErrorCode::KarakterTidakTersedia,
                 "text",
                 format!(
                     "Karakter \"{ch}\" (U+{:04X}) pada {place} tidak tersedia di huruf dokumen (Liberation Sans); hapus atau ganti karakter itu.",

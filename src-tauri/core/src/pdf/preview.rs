@@ -11,7 +11,7 @@ use serde::Serialize;
 use super::fonts::{all, FACES};
 
 /// Pages of a circular as SVG documents, sized in points.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Preview {
     /// The first pages, at most the number asked for.
     pub pages: Vec<String>,

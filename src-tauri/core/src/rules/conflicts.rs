@@ -28,20 +28,24 @@ vocabulary!(
 );
 
 /// One conflict, located as precisely as the rules allow.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Conflict {
     pub kind: ConflictKind,
     /// What is wrong, in Indonesian.
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub agency_id: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub unit_id: Option<i64>,
     /// The days affected (working days), when the conflict is per day.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub dates: Vec<NaiveDate>,
     /// How many people are missing on the worst day.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub short: Option<u32>,
 }
 

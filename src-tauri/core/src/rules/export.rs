@@ -10,7 +10,7 @@ use crate::words;
 
 /// The files a roster is handed on as; the app's choice and the CLI's file
 /// name both come down to one of these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum RosterFormat {
     Xlsx,

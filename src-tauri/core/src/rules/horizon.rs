@@ -16,6 +16,7 @@ use super::conflicts::Conflict;
 use super::{Assignment, AssignmentSource, Engine, Roster};
 use crate::error::{Error, Result};
 use crate::words;
+use crate::ErrorCode;
 
 /// The horizon of an open-ended period nobody has chosen one for: the last
 /// day of the second month after the month it starts in (5 June → 31 August).
@@ -28,7 +29,7 @@ pub fn default_horizon(start: NaiveDate) -> NaiveDate {
 }
 
 /// How far a circular's roster reaches, as Jadwal Piket shows it.
-#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Horizon {
     /// The last day the roster covers.
     pub until: NaiveDate,
@@ -48,7 +49,7 @@ impl Engine {
     pub fn set_horizon(&mut self, until: NaiveDate) -> Result<()> {
         if until < self.period.start {
             return Err(Error::invalid(
-                "horizon_sebelum_periode",
+                ErrorCode::HorizonSebelumPeriode,
                 "until",
                 format!(
                     "Tanggal akhir jadwal piket ({}) sebelum periode surat edaran dimulai ({}).",
@@ -80,7 +81,7 @@ impl Engine {
     ) -> Result<(Roster, Vec<Conflict>)> {
         if let Some(end) = self.period.end {
             return Err(Error::invalid(
-                "periode_berakhir",
+                ErrorCode::PeriodeBerakhir,
                 "until",
                 format!(
                     "Periode surat edaran berakhir {}; jadwal piketnya disusun untuk seluruh periode dan tidak diperpanjang.",
@@ -91,7 +92,7 @@ impl Engine {
         let rostered = self.horizon;
         if !kept.entries.is_empty() && until <= rostered {
             return Err(Error::invalid(
-                "horizon_tidak_maju",
+                ErrorCode::HorizonTidakMaju,
                 "until",
                 format!(
                     "Jadwal piket sudah disusun sampai dengan {}; pilih tanggal sesudahnya untuk memperpanjang.",
@@ -281,7 +282,7 @@ mod tests {
         );
         // Only forward.
         let e = store.extend_roster(id, day(10, 1)).unwrap_err();
-        assert_eq!(e.code(), "horizon_tidak_maju");
+        assert_eq!(e.code(), ErrorCode::HorizonTidakMaju);
         assert!(e.to_string().contains("6 November 2020"), "{e}");
     }
 
@@ -388,7 +389,7 @@ mod tests {
         let (status, _) = rotating_status(&store, id, day(9, 21));
         assert_eq!(status, Status::DiLuarPeriode);
         let e = store.extend_roster(id, day(12, 31)).unwrap_err();
-        assert_eq!(e.code(), "periode_berakhir");
+        assert_eq!(e.code(), ErrorCode::PeriodeBerakhir);
         let board = store.dashboard(day(9, 10)).unwrap();
         let shown = board
             .active

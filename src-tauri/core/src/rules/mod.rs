@@ -27,6 +27,7 @@ use crate::employee::{Employee, EmploymentKind};
 use crate::error::{Error, Result};
 use crate::vocab::vocabulary;
 use crate::words;
+use crate::ErrorCode;
 
 pub use conflicts::{Conflict, ConflictKind};
 
@@ -37,39 +38,47 @@ pub use status::{Decision, Engine, Status};
 
 /// Every rule a circular carries; all parts are optional, so documents and
 /// exchange files written before rules existed still load.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(default)]
 pub struct Rules {
     /// The top N structural levels (eselon levels actually filled in each
     /// agency) stay in the office every working day.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub top_levels: Option<u8>,
     /// Agency kind → eselon levels (2 = II, 3 = III, …) that stay in the office.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub eselon_by_kind: Vec<KindLevels>,
     /// A minimum head-count per unit per working day, filled by rotation.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub picket: Option<Picket>,
     /// At most this percentage of an agency's staff in the office on a day.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub max_share_percent: Option<u8>,
     /// At least this percentage of an agency's staff in the office on a
     /// working day; the roster adds people from the rotation to reach it.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub min_share_percent: Option<u8>,
     /// Agencies that keep normal office work, by id or name.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub exempt_agencies: Vec<AgencyRef>,
     /// Agency kinds that keep normal office work (e.g. all Puskesmas).
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub exempt_kinds: Vec<AgencyKind>,
     /// Individual people kept at home or kept in the office.
     #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub exceptions: Vec<PersonalException>,
 }
 
 /// One row of the table *agency kind → eselon levels in the office*.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct KindLevels {
     pub kind: AgencyKind,
     /// Eselon levels: 2 (II), 3 (III), 4 (IV), 5 (V).
@@ -78,7 +87,7 @@ pub struct KindLevels {
 
 /// The picket rule: every unit of the given kinds has at least `per_day`
 /// of its staff (its own and its sub-units') in the office each working day.
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct Picket {
     pub per_day: u32,
     /// Unit kinds the rule applies to; empty = every top-level unit.
@@ -89,16 +98,20 @@ pub struct Picket {
     pub categories: Vec<EmploymentKind>,
     /// Agencies the rule applies to; empty = every agency not exempt.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub agencies: Vec<AgencyRef>,
     /// Shift groups (*kerja bergiliran*): when given, each group of a unit
     /// is in the office on its pattern's days, and `per_day` is the least
     /// a unit may have on a day.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub groups: Vec<ShiftGroup>,
     #[serde(default, skip_serializing_if = "is_default")]
+    #[ts(as = "Option<_>", optional)]
     pub grouping: Grouping,
     /// Nobody is rostered more working days in a row than this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub max_consecutive: Option<u32>,
 }
 
@@ -108,7 +121,7 @@ fn is_default(g: &Grouping) -> bool {
 
 /// An agency named by its id (local to one database) or its name (travels
 /// in exchange files).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(untagged)]
 pub enum AgencyRef {
     Id(i64),
@@ -151,16 +164,19 @@ vocabulary!(
 
 /// A person kept at home or in the office, from `from` to `to` (inclusive;
 /// open ends follow the circular's period).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct PersonalException {
     pub nip: String,
     pub placement: Placement,
     pub reason: ExceptionReason,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub from: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional = nullable)]
     pub to: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub note: String,
 }
 
@@ -202,14 +218,14 @@ impl Rules {
         let bad = |code, message: String| Err(Error::invalid(code, "rules", message));
         if self.top_levels == Some(0) {
             return bad(
-                "level_nol",
+                ErrorCode::LevelNol,
                 "Jumlah level struktural tertinggi sedikitnya 1 (satu).".into(),
             );
         }
         for row in &self.eselon_by_kind {
             if let Some(l) = row.levels.iter().find(|l| !(2..=5).contains(*l)) {
                 return bad(
-                    "eselon_tidak_dikenal",
+                    ErrorCode::EselonTidakDikenal,
                     format!(
                         "Level eselon {l} untuk {} tidak dikenal; pilihan 2 (II) sampai 5 (V).",
                         row.kind.label()
@@ -220,13 +236,13 @@ impl Rules {
         if let Some(p) = &self.picket {
             if p.per_day == 0 {
                 return bad(
-                    "piket_nol",
+                    ErrorCode::PiketNol,
                     "Jumlah pegawai piket per hari sedikitnya 1 (satu) orang.".into(),
                 );
             }
             if p.max_consecutive == Some(0) {
                 return bad(
-                    "berturut_nol",
+                    ErrorCode::BerturutNol,
                     "Batas hari piket berturut-turut sedikitnya 1 (satu) hari.".into(),
                 );
             }
@@ -238,7 +254,7 @@ impl Rules {
         ] {
             if let Some(share) = share.filter(|s| !(1..=100).contains(s)) {
                 return bad(
-                    "persentase_tidak_sah",
+                    ErrorCode::PersentaseTidakSah,
                     format!(
                         "Batas {what} pegawai di kantor {share}% tidak sah; pilih 1 sampai 100%."
                     ),
@@ -248,7 +264,7 @@ impl Rules {
         if let (Some(min), Some(max)) = (self.min_share_percent, self.max_share_percent) {
             if min > max {
                 return bad(
-                    "kuota_terbalik",
+                    ErrorCode::KuotaTerbalik,
                     format!("Batas paling sedikit ({min}%) melebihi batas paling banyak ({max}%) pegawai di kantor."),
                 );
             }
@@ -257,7 +273,7 @@ impl Rules {
             if let (Some(f), Some(t)) = (e.from, e.to) {
                 if t < f {
                     return bad(
-                        "periode_terbalik",
+                        ErrorCode::PeriodeTerbalik,
                         format!(
                             "Pengecualian NIP {}: “Sampai” ({}) sebelum “Mulai” ({}).",
                             e.nip,
@@ -287,7 +303,7 @@ impl Rules {
             });
             if let Some(i) = earlier {
                 return Err(Error::invalid(
-                    "nip_ganda",
+                    ErrorCode::NipGanda,
                     "exceptions",
                     format!(
                         "Pengecualian baris {} dan {}: NIP {} tercantum dua kali untuk hari yang sama; gabungkan keduanya atau bedakan tanggalnya.",

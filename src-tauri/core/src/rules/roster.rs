@@ -21,6 +21,7 @@ use super::{Engine, Placement};
 use crate::error::{Error, Result};
 use crate::vocab::vocabulary;
 use crate::words;
+use crate::ErrorCode;
 
 vocabulary!(
     /// Where a roster entry comes from.
@@ -76,7 +77,7 @@ impl Roster {
 /// How evenly one picket pool shares the office days: the fewest and the
 /// most days of its members (those with no absence or exception in the
 /// period differ by at most one when nothing stopped the roster).
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct PoolLoad {
     pub unit_id: i64,
     pub unit: String,
@@ -88,7 +89,8 @@ pub struct PoolLoad {
 
 /// A hand edit: put `employee_id` on duty on `date` (taking `replaces` off,
 /// for a swap), or take them off when `on_duty` is false.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct RosterEdit {
     pub date: NaiveDate,
     pub employee_id: i64,
@@ -98,6 +100,7 @@ pub struct RosterEdit {
     pub replaces: Option<i64>,
     /// Accept an edit that breaks a rule; the breaches come back as warnings.
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub force: bool,
 }
 
@@ -509,7 +512,7 @@ impl Engine {
     pub fn apply_edit(&self, roster: &mut Roster, edit: &RosterEdit) -> Result<Vec<String>> {
         if !self.in_period(edit.date) || !self.calendar.is_working_day(edit.date) {
             return Err(Error::Refused {
-                code: "bukan_hari_kerja",
+                code: ErrorCode::BukanHariKerja,
                 message: format!(
                     "{} bukan hari kerja dalam periode surat edaran; jadwal piket hanya untuk hari kerja.",
                     words::date_with_weekday(edit.date)
@@ -543,7 +546,7 @@ impl Engine {
         if let Some(r) = removed {
             if !on_duty(roster, self.workforce.employees[r].id) {
                 return Err(Error::Refused {
-                    code: "tidak_terjadwal",
+                    code: ErrorCode::TidakTerjadwal,
                     message: format!(
                         "{} tidak terjadwal piket pada {}.",
                         name(r),
@@ -560,7 +563,7 @@ impl Engine {
             // Leave, sickness or travel is a fact, not a rule to force past.
             if let Some(x) = self.absence_on(a, edit.date) {
                 return Err(Error::Refused {
-                    code: "berhalangan",
+                    code: ErrorCode::Berhalangan,
                     message: format!(
                         "{} tidak dapat dijadwalkan pada {}: {}.",
                         name(a),
@@ -571,7 +574,7 @@ impl Engine {
             }
             if on_duty(roster, edit.employee_id) {
                 return Err(Error::Refused {
-                    code: "sudah_terjadwal",
+                    code: ErrorCode::SudahTerjadwal,
                     message: format!(
                         "{} sudah terjadwal piket pada {}.",
                         name(a),
@@ -662,7 +665,7 @@ impl Engine {
         }
         if !problems.is_empty() && !edit.force {
             return Err(Error::Refused {
-                code: "piket_melanggar_aturan",
+                code: ErrorCode::PiketMelanggarAturan,
                 message: format!("Perubahan jadwal ditolak: {}", problems.join(" ")),
             });
         }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::vocab::vocabulary;
 use crate::words;
+use crate::ErrorCode;
 
 vocabulary!(
     /// A working day of the week.
@@ -61,13 +62,14 @@ impl Default for Grouping {
 }
 
 /// One shift group and the days it works in the office.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, ts_rs::TS)]
 pub struct ShiftGroup {
     /// `A`, `B`, `I`…: printed as "Kelompok A".
     pub name: String,
     pub pattern: DayPattern,
     /// The weekdays, for [`DayPattern::HariTertentu`] only.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[ts(as = "Option<_>", optional)]
     pub weekdays: Vec<WorkDay>,
 }
 
@@ -109,7 +111,7 @@ pub fn validate(groups: &[ShiftGroup]) -> Result<()> {
     let bad = |code, message: String| Err(Error::invalid(code, "picket.groups", message));
     if groups.len() == 1 {
         return bad(
-            "kelompok_tunggal",
+            ErrorCode::KelompokTunggal,
             "Kerja bergiliran memerlukan sedikitnya 2 (dua) kelompok.".into(),
         );
     }
@@ -117,7 +119,7 @@ pub fn validate(groups: &[ShiftGroup]) -> Result<()> {
         let row = i + 1;
         if g.name.trim().is_empty() {
             return bad(
-                "kelompok_tanpa_nama",
+                ErrorCode::KelompokTanpaNama,
                 format!("Kelompok ke-{row}: nama kelompok kosong (misalnya A atau B)."),
             );
         }
@@ -126,7 +128,7 @@ pub fn validate(groups: &[ShiftGroup]) -> Result<()> {
             .any(|o| o.name.trim().eq_ignore_ascii_case(g.name.trim()))
         {
             return bad(
-                "kelompok_ganda",
+                ErrorCode::KelompokGanda,
                 format!(
                     "Kelompok ke-{row}: nama \"{}\" sudah dipakai.",
                     g.name.trim()
@@ -136,14 +138,14 @@ pub fn validate(groups: &[ShiftGroup]) -> Result<()> {
         match (g.pattern, g.weekdays.is_empty()) {
             (DayPattern::HariTertentu, true) => {
                 return bad(
-                    "kelompok_tanpa_hari",
+                    ErrorCode::KelompokTanpaHari,
                     format!("Kelompok {}: pilih sedikitnya satu hari kerja.", g.name.trim()),
                 )
             }
             (DayPattern::HariTertentu, false) | (_, true) => {}
             (p, false) => {
                 return bad(
-                    "kelompok_hari_berlebih",
+                    ErrorCode::KelompokHariBerlebih,
                     format!(
                         "Kelompok {}: pola \"{}\" tidak memakai daftar hari; kosongkan harinya atau pilih \"{}\".",
                         g.name.trim(),

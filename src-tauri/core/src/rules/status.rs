@@ -24,6 +24,7 @@ use crate::employee::PositionKind;
 use crate::error::{Error, Result};
 use crate::vocab::vocabulary;
 use crate::words;
+use crate::ErrorCode;
 
 vocabulary!(
     /// An employee's work status on one day.
@@ -126,7 +127,7 @@ impl Engine {
     pub fn new(circular: Circular, calendar: WorkCalendar, workforce: Workforce) -> Result<Engine> {
         let period = circular.period.ok_or_else(|| {
             Error::invalid(
-                "periode_kosong",
+                ErrorCode::PeriodeKosong,
                 "period",
                 "Surat edaran belum memiliki periode; status dan jadwal piket memerlukan periode.",
             )

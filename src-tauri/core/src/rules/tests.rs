@@ -531,7 +531,7 @@ fn hand_edits_are_validated_forced_with_warnings_and_survive_regeneration() {
             &edit(on.employee_id, false, None, false),
         )
         .unwrap_err();
-    assert_eq!(refused.code(), "piket_melanggar_aturan");
+    assert_eq!(refused.code(), ErrorCode::PiketMelanggarAturan);
     assert!(
         refused
             .to_string()
@@ -575,7 +575,7 @@ fn hand_edits_are_validated_forced_with_warnings_and_survive_regeneration() {
     let e = engine
         .apply_edit(&mut roster, &edit(mate, true, None, true))
         .unwrap_err();
-    assert_eq!(e.code(), "sudah_terjadwal");
+    assert_eq!(e.code(), ErrorCode::SudahTerjadwal);
     let e = engine
         .apply_edit(
             &mut roster,
@@ -585,7 +585,7 @@ fn hand_edits_are_validated_forced_with_warnings_and_survive_regeneration() {
             },
         )
         .unwrap_err();
-    assert_eq!(e.code(), "bukan_hari_kerja");
+    assert_eq!(e.code(), ErrorCode::BukanHariKerja);
 }
 
 #[test]

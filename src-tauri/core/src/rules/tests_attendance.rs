@@ -310,7 +310,10 @@ fn the_same_nip_twice_on_a_day_is_refused_with_both_rows() {
         .exceptions
         .push(exception(Some(day(5, 20)), Some(day(5, 20))));
     let e = rules.validate().unwrap_err();
-    assert_eq!((e.code(), e.field()), ("nip_ganda", Some("exceptions")));
+    assert_eq!(
+        (e.code().as_str(), e.field()),
+        ("nip_ganda", Some("exceptions"))
+    );
     assert!(
         e.to_string()
             .starts_with("Pengecualian baris 2 dan 3: NIP 198001012005011001 tercantum dua kali"),

@@ -23,6 +23,7 @@ use x509_cert::Certificate;
 use super::{invalid, Signer, SigningKey};
 use crate::error::{Error, Result};
 use crate::words;
+use crate::ErrorCode;
 
 /// Organizational unit that marks a certificate made inside Edaran.
 pub const INTERNAL_LABEL: &str = "Sertifikat Internal Kantor (bukan sertifikat BSrE)";
@@ -34,7 +35,7 @@ const OID_EC: der::oid::ObjectIdentifier = der::oid::db::rfc5912::ID_EC_PUBLIC_K
 const OID_P256: der::oid::ObjectIdentifier = der::oid::db::rfc5912::SECP_256_R_1;
 
 /// What a person needs to know about a certificate (UI and CLI).
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct CertificateInfo {
     /// The holder's name (CN), e.g. the signatory.
     pub name: String,
@@ -80,14 +81,14 @@ pub fn new_internal(
     let (office, signer_name) = (office.trim(), signer_name.trim());
     if office.is_empty() {
         return Err(invalid(
-            "kantor_kosong",
+            ErrorCode::KantorKosong,
             "office",
             "Nama kantor wajib diisi.",
         ));
     }
     if signer_name.is_empty() {
         return Err(invalid(
-            "penanda_tangan_kosong",
+            ErrorCode::PenandaTanganKosong,
             "signer",
             "Nama penanda tangan wajib diisi.",
         ));
@@ -179,14 +180,14 @@ pub fn import_pkcs12(bytes: &[u8], passphrase: &str, now: DateTime<Utc>) -> Resu
     let store = p12_keystore::KeyStore::from_pkcs12(bytes, passphrase).map_err(|e| match e {
         p12_keystore::error::Error::MacError(_) => wrong_passphrase(),
         _ => invalid(
-            "sertifikat_rusak",
+            ErrorCode::SertifikatRusak,
             "certificate",
             "Berkas sertifikat (.p12/.pfx) rusak atau bukan berkas PKCS#12.",
         ),
     })?;
     let Some((_, chain)) = store.private_key_chain() else {
         return Err(invalid(
-            "sertifikat_tanpa_kunci",
+            ErrorCode::SertifikatTanpaKunci,
             "certificate",
             "Berkas sertifikat tidak memuat kunci privat; minta berkas .p12 yang berisi kunci penanda tangan.",
         ));
@@ -232,7 +233,7 @@ pub(crate) fn private_key(pkcs8_der: &[u8]) -> Result<SigningKey> {
     let info = PrivateKeyInfo::try_from(pkcs8_der).map_err(|_| corrupt())?;
     let unsupported = || {
         invalid(
-            "kunci_tidak_didukung",
+            ErrorCode::KunciTidakDidukung,
             "certificate",
             "Jenis kunci sertifikat tidak didukung; Edaran menerima kunci RSA atau ECDSA P-256.",
         )
@@ -285,7 +286,7 @@ pub(crate) fn check_signing(
         .map_err(|_| corrupt())?;
     if spki != key.public_der()? {
         return Err(invalid(
-            "kunci_tidak_cocok",
+            ErrorCode::KunciTidakCocok,
             "certificate",
             "Kunci privat dalam berkas tidak cocok dengan sertifikatnya.",
         ));
@@ -293,7 +294,7 @@ pub(crate) fn check_signing(
     let info = info(leaf);
     if now < info.valid_from {
         return Err(invalid(
-            "sertifikat_belum_berlaku",
+            ErrorCode::SertifikatBelumBerlaku,
             "certificate",
             format!(
                 "Sertifikat baru berlaku mulai {}.",
@@ -303,7 +304,7 @@ pub(crate) fn check_signing(
     }
     if now > info.valid_to {
         return Err(invalid(
-            "sertifikat_kedaluwarsa",
+            ErrorCode::SertifikatKedaluwarsa,
             "certificate",
             format!(
                 "Sertifikat sudah kedaluwarsa sejak {}.",
@@ -313,7 +314,7 @@ pub(crate) fn check_signing(
     }
     if !super::path::may_sign(leaf) {
         return Err(invalid(
-            "sertifikat_bukan_penanda_tangan",
+            ErrorCode::SertifikatBukanPenandaTangan,
             "certificate",
             "Sertifikat ini tidak boleh dipakai untuk tanda tangan dokumen: penggunaan kuncinya (key usage) tidak memuat digitalSignature atau nonRepudiation.",
         ));
@@ -372,14 +373,14 @@ pub fn from_pem(pem: &str) -> Result<Vec<Certificate>> {
         .or_else(|_| Certificate::from_pem(pem.as_bytes()).map(|c| vec![c]))
         .map_err(|_| {
             invalid(
-                "pem_rusak",
+                ErrorCode::PemRusak,
                 "certificate",
                 "Berkas sertifikat CA tidak dapat dibaca: harus berformat PEM (-----BEGIN CERTIFICATE-----).",
             )
         })?;
     if certs.is_empty() {
         return Err(invalid(
-            "pem_kosong",
+            ErrorCode::PemKosong,
             "certificate",
             "Berkas sertifikat CA tidak memuat satu pun sertifikat.",
         ));
@@ -404,7 +405,7 @@ pub(crate) fn hex(bytes: &[u8], sep: &str) -> String {
 
 fn wrong_passphrase() -> Error {
     invalid(
-        "kata_sandi_salah",
+        ErrorCode::KataSandiSalah,
         "passphrase",
         "Kata sandi berkas sertifikat salah.",
     )
@@ -412,7 +413,7 @@ fn wrong_passphrase() -> Error {
 
 fn corrupt() -> Error {
     invalid(
-        "sertifikat_rusak",
+        ErrorCode::SertifikatRusak,
         "certificate",
         "Berkas sertifikat (.p12/.pfx) rusak atau bukan berkas PKCS#12.",
     )
@@ -421,7 +422,7 @@ fn corrupt() -> Error {
 /// A failure inside the cryptography libraries (not the user's doing).
 pub(crate) fn failed(detail: String) -> Error {
     Error::Refused {
-        code: "kriptografi",
+        code: ErrorCode::Kriptografi,
         message: format!("Proses kriptografi gagal: {detail}"),
     }
 }

@@ -16,6 +16,7 @@ use der::{Decode, Reader, SliceReader, Tag, Tagged};
 
 use crate::error::{Error, Result};
 use crate::files::{size, thousands as dotted, MAX_PDF_BYTES};
+use crate::ErrorCode;
 
 /// Deepest nesting of arrays and dictionaries in a PDF (real documents stay
 /// under ten; lopdf stops at 100 levels, but recursing that far already uses
@@ -37,7 +38,7 @@ pub(crate) const MAX_SCRYPT_BYTES: u64 = 256 * 1024 * 1024;
 
 fn hostile_pdf(message: String) -> Error {
     Error::invalid(
-        "pdf_tidak_wajar",
+        ErrorCode::PdfTidakWajar,
         "pdf",
         format!("PDF ini tidak wajar dan tidak diperiksa: {message}."),
     )
@@ -51,7 +52,7 @@ fn hostile_pdf(message: String) -> Error {
 pub(crate) fn check_pdf(bytes: &[u8]) -> Result<()> {
     if bytes.len() as u64 > MAX_PDF_BYTES {
         return Err(Error::invalid(
-            "berkas_terlalu_besar",
+            ErrorCode::BerkasTerlaluBesar,
             "pdf",
             format!(
                 "PDF terlalu besar: {}; batasnya {}.",
@@ -493,7 +494,7 @@ const MAX_DER_DEPTH: usize = 32;
 
 fn costly_pkcs12(what: &str, count: String, limit: String) -> Error {
     Error::invalid(
-        "sertifikat_tidak_wajar",
+        ErrorCode::SertifikatTidakWajar,
         "certificate",
         format!(
             "Berkas sertifikat (.p12/.pfx) meminta {what} sebesar {count}; batasnya {limit}. Berkas seperti ini tidak dibuka; minta berkas baru dari penerbit sertifikat."
@@ -896,7 +897,7 @@ mod tests {
     fn absurd_pkcs12_iteration_counts_are_refused_before_deriving() {
         check_pkcs12(&pfx(2048, 10_000)).unwrap();
         let e = check_pkcs12(&pfx(2_000_000_000, 2048)).unwrap_err();
-        assert_eq!(e.code(), "sertifikat_tidak_wajar");
+        assert_eq!(e.code(), ErrorCode::SertifikatTidakWajar);
         assert!(
             e.to_string()
                 .contains("putaran MAC sebesar 2.000.000.000; batasnya 1.000.000"),
@@ -923,7 +924,7 @@ mod tests {
         let e = super::super::import_pkcs12(&pfx(2_000_000_000, 2048), "sandi", chrono::Utc::now())
             .err()
             .expect("refused");
-        assert_eq!(e.code(), "sertifikat_tidak_wajar");
+        assert_eq!(e.code(), ErrorCode::SertifikatTidakWajar);
         assert!(started.elapsed() < std::time::Duration::from_secs(1));
     }
 }

@@ -11,13 +11,14 @@ use x509_cert::Certificate;
 use super::cert::{failed, private_key};
 use super::{invalid, Signer};
 use crate::error::Result;
+use crate::ErrorCode;
 
 /// Refuses a passphrase shorter than 8 characters; `what` names what it
 /// protects in the message (`kunci penanda tangan`, `berkas .p12`).
 pub fn check_passphrase(passphrase: &str, what: &str) -> Result<()> {
     if passphrase.chars().count() < 8 {
         return Err(invalid(
-            "kata_sandi_pendek",
+            ErrorCode::KataSandiPendek,
             "passphrase",
             format!("Kata sandi {what} minimal 8 karakter."),
         ));
@@ -97,7 +98,7 @@ impl SealedKey {
             )
             .map_err(|_| {
                 invalid(
-                    "kata_sandi_salah",
+                    ErrorCode::KataSandiSalah,
                     "passphrase",
                     "Kata sandi kunci penanda tangan salah.",
                 )

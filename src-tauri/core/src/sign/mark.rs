@@ -25,7 +25,7 @@ const FIRST_LINE: &str = "EDARAN-TTE/1";
 
 /// What the QR code says, one `Label: value` a line after the format line
 /// `EDARAN-TTE/1`, so a phone shows it as readable text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct QrPayload {
     pub number: String,
     pub date: NaiveDate,

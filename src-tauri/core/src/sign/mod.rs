@@ -23,6 +23,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use x509_cert::Certificate;
 
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 pub use cert::{
     export_pkcs12, from_pem, import_pkcs12, info, new_internal, to_pem, CertificateInfo,
@@ -56,7 +57,7 @@ impl Signer {
     ) -> Result<Signer> {
         let leaf = chain.first().ok_or_else(|| {
             invalid(
-                "sertifikat_kosong",
+                ErrorCode::SertifikatKosong,
                 "certificate",
                 "Berkas tidak memuat sertifikat penanda tangan.",
             )
@@ -110,7 +111,7 @@ pub fn sign_pdf(pdf: &[u8], signer: &Signer, options: &SignOptions) -> Result<Ve
 }
 
 /// Progress of a batch: `done` of `total` documents signed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, ts_rs::TS)]
 pub struct Progress {
     pub done: usize,
     pub total: usize,
@@ -180,7 +181,7 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 /// Shorthand for a signing error about `field`.
 pub(crate) fn invalid(
-    code: &'static str,
+    code: crate::ErrorCode,
     field: &'static str,
     message: impl Into<String>,
 ) -> Error {

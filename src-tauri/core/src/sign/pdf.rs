@@ -12,13 +12,14 @@ use sha2::{Digest, Sha256};
 use super::mark::{self, QrPayload};
 use super::{cms, invalid, sha256_hex, SignOptions, Signer};
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// Width of the `/ByteRange` array as written, placeholder and final alike.
 const BYTE_RANGE_WIDTH: usize = "[0 0000000000 0000000000 0000000000]".len();
 
 fn unreadable(detail: impl std::fmt::Display) -> Error {
     invalid(
-        "pdf_rusak",
+        ErrorCode::PdfRusak,
         "pdf",
         format!("Berkas PDF tidak dapat dibaca untuk ditandatangani: {detail}"),
     )
@@ -30,7 +31,7 @@ pub(crate) fn sign(original: &[u8], signer: &Signer, options: &SignOptions) -> R
     let doc = Document::load_mem(original).map_err(unreadable)?;
     if doc.trailer.has(b"Encrypt") {
         return Err(invalid(
-            "pdf_terenkripsi",
+            ErrorCode::PdfTerenkripsi,
             "pdf",
             "PDF yang dikunci dengan kata sandi (terenkripsi) tidak dapat ditandatangani.",
         ));

@@ -62,7 +62,7 @@ fn raw_p12(key: &p256::ecdsa::SigningKey, chain: &[x509_cert::Certificate], pass
 
 fn code(r: Result<Signer>) -> (&'static str, String) {
     let e = r.err().expect("must fail");
-    (e.code(), e.to_string())
+    (e.code().as_str(), e.to_string())
 }
 
 #[test]
@@ -167,7 +167,7 @@ fn sealed_keys_open_only_with_their_passphrase() {
         .any(|w| w == &made.signer.key.pkcs8().unwrap()[..8]));
     assert_eq!(
         SealedKey::seal(&made.signer, "pendek").unwrap_err().code(),
-        "kata_sandi_pendek"
+        ErrorCode::KataSandiPendek
     );
 }
 

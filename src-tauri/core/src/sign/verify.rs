@@ -13,13 +13,14 @@ use super::path::{self, PathCheck};
 use super::pdf::find_last;
 use super::{cms, sha256_hex};
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// Most distinct `/ByteRange` entries read; a file claiming more is refused.
 pub const MAX_SIGNATURES: usize = 64;
 
 /// The one verdict on a PDF, in order of gravity; the same words in core,
 /// CLI and app. Only [`Verdict::Sah`] means the document may be relied on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Intact, covering the whole file, chained to a trusted root, and
@@ -65,7 +66,7 @@ impl Verdict {
 }
 
 /// The verdict on one PDF.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Report {
     /// SHA-256 of the whole file as given.
     pub sha256: String,
@@ -75,7 +76,7 @@ pub struct Report {
 }
 
 /// The verdict on one signature.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SignatureReport {
     /// The signer's certificate, when the signature carries it.
     pub certificate: Option<CertificateInfo>,
@@ -101,7 +102,7 @@ pub struct SignatureReport {
 }
 
 /// The QR payload as printed, checked against the file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct QrCheck {
     pub payload: QrPayload,
     /// The QR code drawn on the page encodes exactly this payload.
@@ -111,7 +112,7 @@ pub struct QrCheck {
 }
 
 fn unreadable(message: String) -> Error {
-    Error::invalid("pdf_tidak_terbaca", "pdf", message)
+    Error::invalid(ErrorCode::PdfTidakTerbaca, "pdf", message)
 }
 
 /// Verifies every signature of `pdf`, trusting paths that end in one of

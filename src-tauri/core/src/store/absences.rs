@@ -10,6 +10,7 @@ use crate::absence::{absences_from_csv, Absence, NewAbsence};
 use crate::employee::full_name;
 use crate::error::{Error, Result, RowError};
 use crate::words;
+use crate::ErrorCode;
 
 const SELECT: &str = "SELECT b.id, b.employee_id, e.nip, e.front_title, e.name, e.back_title,
     a.name, b.start, b.end, b.reason, b.note
@@ -106,7 +107,7 @@ impl Store {
         a.validate()?;
         let Some((employee_id, name)) = holder_of_nip(&self.conn, a.nip.trim())? else {
             return Err(Error::invalid(
-                "nip_tidak_dikenal",
+                ErrorCode::NipTidakDikenal,
                 "nip",
                 format!("NIP {} tidak terdaftar sebagai pegawai.", a.nip.trim()),
             ));
@@ -127,7 +128,7 @@ impl Store {
             })?;
         if let Some(other) = clash {
             return Err(Error::invalid(
-                "ketidakhadiran_tumpang_tindih",
+                ErrorCode::KetidakhadiranTumpangTindih,
                 "from",
                 format!(
                     "{name} sudah tercatat {} pada hari yang sama ({} s.d. {}).",
@@ -182,7 +183,7 @@ mod tests {
             ..leave.clone()
         };
         let e = store.add_absence(&overlap).unwrap_err();
-        assert_eq!(e.code(), "ketidakhadiran_tumpang_tindih");
+        assert_eq!(e.code(), ErrorCode::KetidakhadiranTumpangTindih);
         assert!(e.to_string().contains("sudah tercatat cuti"), "{e}");
         let stranger = NewAbsence {
             nip: "199001012015011999".into(),
@@ -213,7 +214,7 @@ mod tests {
         store.delete_absence(stored.id).unwrap();
         assert_eq!(
             store.delete_absence(stored.id).unwrap_err().code(),
-            "tidak_ditemukan"
+            ErrorCode::TidakDitemukan
         );
     }
 }

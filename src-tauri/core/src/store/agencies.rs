@@ -6,6 +6,7 @@ use super::trash::{Deleted, Removed};
 use super::{like_pattern, Store};
 use crate::agency::{Agency, AgencyInput, AgencyKind};
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 const SELECT: &str = "SELECT a.id, a.name, a.short_name, a.kind,
         (SELECT count(*) FROM unit u WHERE u.agency_id = a.id),
@@ -63,7 +64,7 @@ impl Store {
             .filter(|other| Some(*other) != v.id)
         {
             return Err(Error::invalid(
-                "nama_sudah_ada",
+                ErrorCode::NamaSudahAda,
                 "name",
                 format!("Perangkat daerah \"{}\" sudah ada (id {other}).", v.name),
             ));
@@ -93,7 +94,7 @@ impl Store {
         let agency = self.agency(id)?;
         if agency.employee_count > 0 {
             return Err(Error::Refused {
-                code: "perangkat_daerah_berpegawai",
+                code: ErrorCode::PerangkatDaerahBerpegawai,
                 message: format!(
                     "Perangkat daerah \"{}\" tidak dapat dihapus karena masih memiliki {} pegawai. Pindahkan atau hapus pegawainya terlebih dahulu.",
                     agency.name, agency.employee_count

@@ -13,12 +13,13 @@ use serde::Serialize;
 use super::migrations::{self, LATEST};
 use super::Store;
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// Daily backups kept in the rotation folder.
 pub const DAILY_KEPT: usize = 7;
 
 /// What a backup file holds, as checked before restoring it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct BackupInfo {
     pub schema_version: i64,
     pub office: Option<String>,
@@ -27,7 +28,7 @@ pub struct BackupInfo {
 }
 
 /// The outcome of a restore: what came in and where the replaced database went.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Restored {
     pub info: BackupInfo,
     pub replaced_copy: PathBuf,
@@ -35,7 +36,7 @@ pub struct Restored {
 
 fn refused(path: &Path, why: &str) -> Error {
     Error::Refused {
-        code: "cadangan_ditolak",
+        code: ErrorCode::CadanganDitolak,
         message: format!("Berkas {} tidak dipulihkan: {why}", path.display()),
     }
 }
@@ -291,7 +292,7 @@ impl Store {
             .is_some_and(|live| !live.is_empty() && same(live))
         {
             return Err(Error::Refused {
-                code: "cadangan_menimpa",
+                code: ErrorCode::CadanganMenimpa,
                 message: format!(
                     "Cadangan tidak boleh ditulis ke {}: itu basis data yang sedang dipakai. Pilih nama atau folder lain.",
                     path.display()
@@ -527,7 +528,12 @@ mod tests {
             (&fifo, "bukan berkas biasa"),
         ] {
             let e = store.restore_from(file).unwrap_err();
-            assert_eq!(e.code(), "cadangan_ditolak", "{}: {e}", file.display());
+            assert_eq!(
+                e.code(),
+                ErrorCode::CadanganDitolak,
+                "{}: {e}",
+                file.display()
+            );
             assert!(e.to_string().contains(why), "{}: {e}", file.display());
             assert!(e.to_string().starts_with("Berkas "), "{e}");
             let e = check_backup(file).unwrap_err();

@@ -15,6 +15,7 @@ use crate::office::PaperSize;
 use crate::pdf::{self, Preview};
 use crate::rules::horizon::default_horizon;
 use crate::words;
+use crate::ErrorCode;
 
 /// Holidays of the decrees in force (the latest per year).
 const IN_FORCE: &str = "SELECT h.id, h.date, h.name, h.kind, d.title FROM holiday h
@@ -170,14 +171,14 @@ impl Store {
         let title = title.trim();
         if title.is_empty() {
             return Err(Error::invalid(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "title",
                 "Sebutkan keputusan yang menetapkan daftar ini (mis. SKB 3 Menteri Nomor … Tahun …).",
             ));
         }
         if days.is_empty() {
             return Err(Error::invalid(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "days",
                 format!(
                     "Daftar hari libur {year} kosong; keputusan sedikitnya menetapkan satu hari."
@@ -188,7 +189,7 @@ impl Store {
             let row = i + 1;
             if day.date.year() != year {
                 return Err(Error::invalid(
-                    "tahun_berbeda",
+                    ErrorCode::TahunBerbeda,
                     "days",
                     format!(
                         "Baris {row}: tanggal {} bukan tahun {year}.",
@@ -198,14 +199,14 @@ impl Store {
             }
             if day.name.trim().is_empty() {
                 return Err(Error::invalid(
-                    "wajib_diisi",
+                    ErrorCode::WajibDiisi,
                     "days",
                     format!("Baris {row}: nama hari libur wajib diisi."),
                 ));
             }
             if days[..i].iter().any(|d| d.date == day.date) {
                 return Err(Error::invalid(
-                    "tanggal_ganda",
+                    ErrorCode::TanggalGanda,
                     "days",
                     format!(
                         "Baris {row}: tanggal {} sudah tercantum.",
@@ -239,7 +240,7 @@ impl Store {
                     return Ok(id);
                 }
                 return Err(Error::invalid(
-                    "keputusan_sudah_ada",
+                    ErrorCode::KeputusanSudahAda,
                     "title",
                     format!("Keputusan \"{title}\" untuk tahun {year} sudah tercatat dengan daftar yang berbeda; catat perubahan sebagai keputusan baru dengan judulnya sendiri."),
                 ));

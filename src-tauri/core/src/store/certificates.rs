@@ -13,9 +13,10 @@ use super::{RegisterEntry, Store};
 use crate::error::{Error, Result};
 use crate::sign::{self, CertificateInfo, QrPayload, SealedKey, Signer};
 use crate::words;
+use crate::ErrorCode;
 
 /// A signatory's certificate as stored.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CertificateRecord {
     pub id: i64,
     pub signatory_id: i64,
@@ -25,7 +26,7 @@ pub struct CertificateRecord {
 }
 
 /// A root certificate the office trusts when verifying.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct TrustedRoot {
     pub id: i64,
     pub label: String,
@@ -36,7 +37,7 @@ pub struct TrustedRoot {
 }
 
 /// How a signed document's QR payload compares with the register.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct RegisterMatch {
     /// The register entry with the payload's number, if any.
     pub entry: Option<RegisterEntry>,
@@ -99,8 +100,9 @@ fn now() -> String {
 fn chain_der(chain: &[Certificate]) -> Result<Vec<u8>> {
     let mut out = Vec::new();
     for cert in chain {
-        cert.encode_to_vec(&mut out)
-            .map_err(|e| Error::invalid("sertifikat_rusak", "certificate", e.to_string()))?;
+        cert.encode_to_vec(&mut out).map_err(|e| {
+            Error::invalid(ErrorCode::SertifikatRusak, "certificate", e.to_string())
+        })?;
     }
     Ok(out)
 }
@@ -336,9 +338,9 @@ impl Store {
 
     /// Adds `cert` to the trusted roots (no change if already there).
     fn trust_root(&mut self, cert: &Certificate, label: &str, internal: bool) -> Result<()> {
-        let der = cert
-            .to_der()
-            .map_err(|e| Error::invalid("sertifikat_rusak", "certificate", e.to_string()))?;
+        let der = cert.to_der().map_err(|e| {
+            Error::invalid(ErrorCode::SertifikatRusak, "certificate", e.to_string())
+        })?;
         self.conn.execute(
             "INSERT INTO trusted_root (der, label, internal, added_at) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (der) DO NOTHING",
@@ -476,7 +478,7 @@ mod tests {
         let signer = store.signer(record.id, "kata sandi panjang").unwrap();
         assert_eq!(signer.info().fingerprint, record.certificate.fingerprint);
         let wrong = store.signer(record.id, "kata sandi keliru").err().unwrap();
-        assert_eq!(wrong.code(), "kata_sandi_salah");
+        assert_eq!(wrong.code(), ErrorCode::KataSandiSalah);
 
         let roots = store.trusted_roots().unwrap();
         assert_eq!(roots.len(), 1);

@@ -11,7 +11,7 @@ use crate::error::Result;
 use crate::rules::horizon::default_horizon;
 
 /// One line of the checklist.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Check {
     /// `paraf`, `isi`, `aturan`, `jadwal_piket`, `hari_libur`, `lambang`.
     pub code: &'static str,

@@ -17,9 +17,10 @@ use crate::numbering::NumberParts;
 use crate::office::PaperSize;
 use crate::pdf::Preview;
 use crate::register::{Register, RegisterEntry};
+use crate::ErrorCode;
 
 /// A circular with its document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct CircularRecord {
     #[serde(flatten)]
     pub summary: CircularSummary,
@@ -27,7 +28,7 @@ pub struct CircularRecord {
 }
 
 /// What one edit gives back ([`Store::edit_draft`]): the draft as stored and its preview.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct Edited {
     #[serde(flatten)]
     pub record: CircularRecord,
@@ -40,7 +41,8 @@ pub struct Edited {
 /// office's own when `None`), the classification code of this letter when
 /// not the register's, and why, if so, it is dated before that register's
 /// last entry.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
+#[ts(optional_fields = nullable)]
 pub struct Issue {
     pub date: NaiveDate,
     #[serde(default)]
@@ -64,7 +66,7 @@ impl Issue {
 }
 
 /// A number given by another register or office, recorded with its date.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, ts_rs::TS)]
 pub struct Recording {
     pub number: String,
     pub date: NaiveDate,
@@ -84,7 +86,7 @@ struct Entry {
 }
 
 /// One recorded transition.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct AuditEntry {
     pub action: String,
     pub actor: String,
@@ -190,7 +192,7 @@ pub(super) fn now() -> String {
 
 pub(super) fn frozen(s: &CircularSummary) -> Error {
     Error::Refused {
-        code: "surat_edaran_terbit",
+        code: ErrorCode::SuratEdaranTerbit,
         message: format!(
             "Surat edaran {} sudah {} dan tidak dapat diubah; buat perubahan atau pencabutan sebagai surat edaran baru.",
             s.number.as_deref().unwrap_or("ini"),
@@ -222,7 +224,7 @@ impl Store {
             .ok_or_else(|| Error::NotFound(format!("Surat edaran dengan id {id}")))
             .and_then(|(summary, text)| {
                 let document = serde_json::from_str(&text).map_err(|e| Error::Refused {
-                    code: "dokumen_rusak",
+                    code: ErrorCode::DokumenRusak,
                     message: format!("Isi surat edaran {id} di basis data tidak terbaca: {e}"),
                 })?;
                 Ok(CircularRecord { summary, document })
@@ -316,7 +318,7 @@ impl Store {
             let record = store.circular(id)?;
             if record.summary.status != CircularStatus::Draf {
                 return Err(Error::Refused {
-                    code: "bukan_draf",
+                    code: ErrorCode::BukanDraf,
                     message: format!(
                         "Hanya draf yang dapat diparaf; status surat edaran ini {}.",
                         record.summary.status.label()
@@ -339,7 +341,7 @@ impl Store {
             let register = store.register_by_id(issue.register_id)?;
             if register.id == crate::register::OWN && store.office()?.is_none() {
                 return Err(Error::Refused {
-                    code: "profil_belum_ada",
+                    code: ErrorCode::ProfilBelumAda,
                     message: "Isi profil kantor (templat nomor) di Pengaturan sebelum menerbitkan surat edaran.".into(),
                 });
             }
@@ -408,7 +410,7 @@ impl Store {
         let number = recording.number.trim().to_string();
         if number.is_empty() {
             return Err(Error::invalid(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "number",
                 "Nomor surat edaran yang dicatat wajib diisi, mis. 061/412/ORG.",
             ));
@@ -416,7 +418,7 @@ impl Store {
         let register = self.register_by_id(recording.register_id)?;
         if let Some(existing) = self.entry_numbered(register.id, &number)? {
             return Err(Error::invalid(
-                "nomor_sudah_ada",
+                ErrorCode::NomorSudahAda,
                 "number",
                 format!(
                     "Nomor {} sudah ada di buku agenda {}: {}, tanggal {}.",
@@ -482,7 +484,7 @@ impl Store {
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(Error::invalid(
-                "tanggal_mundur",
+                ErrorCode::TanggalMundur,
                 "date",
                 format!(
                     "Tanggal {} lebih awal dari nomor terakhir buku agenda {}: {} tanggal {}. \
@@ -570,7 +572,7 @@ impl Store {
         let reason = reason.trim();
         if reason.is_empty() {
             return Err(Error::invalid(
-                "wajib_diisi",
+                ErrorCode::WajibDiisi,
                 "reason",
                 "Alasan pembatalan nomor wajib diisi.",
             ));
@@ -579,7 +581,7 @@ impl Store {
             let record = store.circular(id)?.summary;
             if record.status != CircularStatus::Terbit {
                 return Err(Error::Refused {
-                    code: "bukan_terbit",
+                    code: ErrorCode::BukanTerbit,
                     message: format!(
                         "Hanya nomor surat edaran yang berstatus terbit yang dapat dibatalkan; status surat edaran ini {}.",
                         record.status.label()
@@ -675,7 +677,7 @@ impl Store {
             )?;
             if !exists {
                 return Err(Error::invalid(
-                    "rujukan_tidak_ada",
+                    ErrorCode::RujukanTidakAda,
                     "references",
                     format!("Rujukan {} menunjuk surat edaran (id {id}) yang tidak ada di basis data; pilih ulang atau hapus rujukan itu.", i + 1),
                 ));
@@ -847,7 +849,7 @@ mod tests {
         let e = store
             .issue(id, &issue_in(province, day(2020, 6, 1)), "Rina")
             .unwrap_err();
-        assert_eq!(e.code(), "buku_agenda_tanpa_templat");
+        assert_eq!(e.code(), ErrorCode::BukuAgendaTanpaTemplat);
         assert_eq!(
             store.circular(id).unwrap().summary.status,
             CircularStatus::Draf
@@ -867,7 +869,10 @@ mod tests {
         let e = store
             .issue(late, &Issue::on(day(2020, 5, 12)), "Rina")
             .unwrap_err();
-        assert_eq!((e.code(), e.field()), ("tanggal_mundur", Some("date")));
+        assert_eq!(
+            (e.code().as_str(), e.field()),
+            ("tanggal_mundur", Some("date"))
+        );
         assert!(
             e.to_string()
                 .contains("800/1/BKPSDM/2020 tanggal 14 Mei 2020"),
@@ -944,7 +949,10 @@ mod tests {
         );
         assert_eq!(store.audit(id).unwrap().pop().unwrap().action, "dicatat");
         let e = record(&mut store, "800.1.11/77/org", day(2020, 7, 29), Some(org)).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("nomor_sudah_ada", Some("number")));
+        assert_eq!(
+            (e.code().as_str(), e.field()),
+            ("nomor_sudah_ada", Some("number"))
+        );
         assert!(
             e.to_string()
                 .contains("Nomor 800.1.11/77/ORG sudah ada di buku agenda Bagian Organisasi Setda")
@@ -972,7 +980,7 @@ mod tests {
         assert!(!store.circular(id).unwrap().summary.actions.edit);
         assert_eq!(
             store.save_draft(id, &seed(), "Rina").unwrap_err().code(),
-            "surat_edaran_terbit"
+            ErrorCode::SuratEdaranTerbit
         );
     }
 
@@ -1000,7 +1008,7 @@ mod tests {
             .issue(c, &classified("800.1.11a"), "Rina")
             .unwrap_err();
         assert_eq!(
-            (e.code(), e.field()),
+            (e.code().as_str(), e.field()),
             ("klasifikasi", Some("classification"))
         );
         assert_eq!(
@@ -1087,7 +1095,7 @@ mod tests {
         let e = store
             .issue(id, &Issue::on(day(2020, 5, 12)), "Rina")
             .unwrap_err();
-        assert_eq!(e.code(), "templat_tanpa_tahun");
+        assert_eq!(e.code(), ErrorCode::TemplatTanpaTahun);
         let record = store.circular(id).unwrap();
         assert_eq!(record.summary.status, CircularStatus::Draf);
         assert_eq!(record.document.number, "");
@@ -1110,7 +1118,7 @@ mod tests {
                 .issue(id, &Issue::on(day(2020, 5, 12)), "Rina")
                 .unwrap_err(),
         ] {
-            assert_eq!(e.code(), "periode_terlalu_panjang");
+            assert_eq!(e.code(), ErrorCode::PeriodeTerlaluPanjang);
             assert_eq!(e.field(), Some("period"));
         }
         let record = store.circular(id).unwrap();
@@ -1161,7 +1169,10 @@ mod tests {
         ] {
             let e = result.expect_err("refused");
             assert!(
-                matches!(e.code(), "surat_edaran_terbit" | "bukan_draf"),
+                matches!(
+                    e.code(),
+                    ErrorCode::SuratEdaranTerbit | ErrorCode::BukanDraf
+                ),
                 "{e}"
             );
         }
@@ -1190,7 +1201,7 @@ mod tests {
                 .derive(first, Relation::Perubahan, day(2020, 5, 19), "Rina")
                 .unwrap_err()
                 .code(),
-            "belum_terbit"
+            ErrorCode::BelumTerbit
         );
         store
             .issue(first, &Issue::on(day(2020, 5, 12)), "Rina")
@@ -1273,7 +1284,7 @@ mod tests {
                 .cancel_number(revocation, "lagi", "Rina")
                 .unwrap_err()
                 .code(),
-            "bukan_terbit"
+            ErrorCode::BukanTerbit
         );
         let next = store.create_circular(&seed(), "Rina").unwrap();
         assert_eq!(
@@ -1325,7 +1336,10 @@ mod tests {
         let edited = store
             .edit_draft(id, &typing, PaperSize::F4, 30, "Rina")
             .unwrap();
-        assert_eq!(edited.preview_error.map(|e| e.code), Some("butir_kosong"));
+        assert_eq!(
+            edited.preview_error.map(|e| e.code),
+            Some(ErrorCode::ButirKosong)
+        );
         assert_eq!(
             store.circular(id).unwrap().summary.subject,
             "Sistem kerja baru"
@@ -1396,7 +1410,10 @@ mod tests {
             end: Some(start - chrono::Days::new(3)),
         });
         let e = store.save_draft(id, &inverted, "Rina").unwrap_err();
-        assert_eq!((e.code(), e.field()), ("periode_terbalik", Some("period")));
+        assert_eq!(
+            (e.code().as_str(), e.field()),
+            ("periode_terbalik", Some("period"))
+        );
         assert!(e.to_string().starts_with("“Sampai dengan” ("), "{e}");
         assert_eq!(store.circular(id).unwrap().document, before);
     }
@@ -1418,7 +1435,7 @@ mod tests {
                     fn again<T>(mut step: impl FnMut() -> Result<T>) -> T {
                         loop {
                             match step() {
-                                Err(e) if e.code() == "basis_data_sibuk" => continue,
+                                Err(e) if e.code() == ErrorCode::BasisDataSibuk => continue,
                                 done => return done.unwrap(),
                             }
                         }

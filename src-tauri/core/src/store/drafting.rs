@@ -15,6 +15,7 @@ use crate::circular::{
 use crate::error::{Error, Result};
 use crate::office::{OfficeProfile, SignatoryRole};
 use crate::template;
+use crate::ErrorCode;
 
 /// Length of a new arrangement until the user says otherwise: two weeks.
 const DEFAULT_DAYS: u64 = 14;
@@ -24,7 +25,7 @@ pub const MAX_EXTENSION_DAYS: u32 = 366;
 
 /// How long an extension runs and when it may start; by default as long
 /// as the period it extends, in calendar days, never starting on a holiday.
-#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, ts_rs::TS)]
 #[serde(default)]
 pub struct Extension {
     /// Length in days; the extended period's own length when `None`.
@@ -47,14 +48,14 @@ impl Extension {
         match self.days {
             Some(0) => {
                 return Err(Error::invalid(
-                    "periode_kosong",
+                    ErrorCode::PeriodeKosong,
                     "days",
                     "Lama perpanjangan sedikitnya 1 (satu) hari.",
                 ))
             }
             Some(n) if n > MAX_EXTENSION_DAYS => {
                 return Err(Error::invalid(
-                    "di_luar_rentang",
+                    ErrorCode::DiLuarRentang,
                     "days",
                     format!("Lama perpanjangan paling lama {MAX_EXTENSION_DAYS} hari, bukan {n}."),
                 ))
@@ -89,7 +90,7 @@ impl Extension {
         });
         if let Some(end) = end.filter(|end| *end > Period::latest_end(start)) {
             return Err(Error::invalid(
-                "periode_terlalu_panjang",
+                ErrorCode::PeriodeTerlaluPanjang,
                 "days",
                 format!(
                     "Perpanjangan ini akan berlaku {} s.d. {}, lebih dari 1 (satu) tahun; masa berlaku \
@@ -105,7 +106,7 @@ impl Extension {
 }
 
 /// The draft a *Perpanjang*, *Buat perubahan* or *Cabut* leads to.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct Derived {
     pub id: i64,
     /// A draft of the same intent (same circular, same relation, still
@@ -120,7 +121,7 @@ pub struct Derived {
 
 fn profile_missing() -> Error {
     Error::Refused {
-        code: "profil_belum_ada",
+        code: ErrorCode::ProfilBelumAda,
         message: "Isi profil kantor di Pengaturan lebih dahulu.".into(),
     }
 }
@@ -309,7 +310,7 @@ impl Store {
             let record = store.circular(id)?;
             if record.summary.status != CircularStatus::Terbit {
                 return Err(Error::Refused {
-                    code: "belum_terbit",
+                    code: ErrorCode::BelumTerbit,
                     message: format!(
                         "{} hanya dapat dibuat dari surat edaran yang terbit; status surat edaran ini {}.",
                         relation.label(),
@@ -732,7 +733,7 @@ mod tests {
                 "Rina",
             )
             .unwrap_err();
-        assert_eq!(e.code(), "periode_terlalu_panjang");
+        assert_eq!(e.code(), ErrorCode::PeriodeTerlaluPanjang);
         assert_eq!(e.field(), Some("days"));
         assert!(e.to_string().contains("paling lambat 26 Mei 2021"), "{e}");
         assert_eq!(store.circulars().unwrap().len(), before);

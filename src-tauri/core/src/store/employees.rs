@@ -7,6 +7,7 @@ use super::trash::{Deleted, Removed};
 use super::{like_pattern, Store};
 use crate::employee::{Employee, EmployeeInput, ValidEmployee};
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 const SELECT: &str = "SELECT e.id, e.nip, e.name, e.front_title, e.back_title, e.employment,
         e.golongan, e.position_name, e.position_kind, e.eselon, e.agency_id, a.name,
@@ -33,8 +34,9 @@ fn from_row(r: &Row) -> rusqlite::Result<Employee> {
 }
 
 /// Which employees a list shows.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
+#[ts(optional_fields = nullable)]
 pub struct EmployeeFilter {
     /// Part of a name, NIP, position or unit.
     pub query: String,
@@ -46,7 +48,7 @@ pub struct EmployeeFilter {
 }
 
 /// One page of a filtered list, with the count of all matches.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct EmployeePage {
     pub total: i64,
     pub rows: Vec<Employee>,
@@ -112,7 +114,7 @@ impl Store {
                 holder_of_nip(&self.conn, nip)?.filter(|(o, _)| Some(*o) != v.id)
             {
                 return Err(Error::invalid(
-                    "nip_sudah_ada",
+                    ErrorCode::NipSudahAda,
                     "nip",
                     format!("NIP {nip} sudah dipakai oleh {name} (id {other})."),
                 ));
@@ -164,7 +166,7 @@ pub(crate) fn check_placement(conn: &Connection, v: &ValidEmployee) -> Result<()
         .optional()?;
     if agency.is_none() {
         return Err(Error::invalid(
-            "perangkat_daerah_tidak_ada",
+            ErrorCode::PerangkatDaerahTidakAda,
             "agency_id",
             format!("Perangkat daerah dengan id {} tidak ada.", v.agency_id),
         ));
@@ -177,7 +179,7 @@ pub(crate) fn check_placement(conn: &Connection, v: &ValidEmployee) -> Result<()
             .optional()?;
         if owner != Some(v.agency_id) {
             return Err(Error::invalid(
-                "unit_bukan_milik",
+                ErrorCode::UnitBukanMilik,
                 "unit_id",
                 "Unit yang dipilih bukan bagian dari perangkat daerah pegawai ini.",
             ));

@@ -4,6 +4,7 @@
 use rusqlite::Connection;
 
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// Step N (1-based) brings the schema from version N-1 to N. Append only.
 const STEPS: &[&str] = &[
@@ -343,7 +344,7 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
     }
     if current < 0 {
         return Err(Error::Refused {
-            code: "skema_tidak_sah",
+            code: ErrorCode::SkemaTidakSah,
             message: format!(
                 "Basis data ini bukan basis data Edaran: versi skemanya {current}, padahal versi skema Edaran tidak pernah negatif."
             ),

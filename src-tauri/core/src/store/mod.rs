@@ -162,7 +162,7 @@ impl Store {
 }
 
 /// What the database holds, in numbers.
-#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, serde::Serialize, PartialEq, Eq, ts_rs::TS)]
 pub struct Overview {
     pub agencies: i64,
     pub units: i64,

@@ -7,6 +7,7 @@ use super::Store;
 use crate::error::{Error, Result};
 use crate::files::MAX_IMAGE_BYTES;
 use crate::office::OfficeProfile;
+use crate::ErrorCode;
 
 impl Store {
     /// The profile, or `None` in a database nobody has set up yet.
@@ -89,7 +90,7 @@ impl Store {
             crate::image::kind(bytes)?;
             if bytes.len() as u64 > MAX_IMAGE_BYTES {
                 return Err(Error::invalid(
-                    "lambang_terlalu_besar",
+                    ErrorCode::LambangTerlaluBesar,
                     "emblem",
                     format!(
                         "Berkas lambang {:.1} MB; maksimal {} MB.",
@@ -104,7 +105,7 @@ impl Store {
             .execute("UPDATE office SET emblem = ?1 WHERE id = 1", [image])?;
         if changed == 0 {
             return Err(Error::Refused {
-                code: "profil_belum_ada",
+                code: ErrorCode::ProfilBelumAda,
                 message: "Simpan profil kantor terlebih dahulu sebelum memilih lambang.".into(),
             });
         }

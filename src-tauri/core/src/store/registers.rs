@@ -9,6 +9,7 @@ use crate::circular::Circular;
 use crate::docx::srikandi::{Sheet, Sifat, Urgensi};
 use crate::error::{Error, Result};
 use crate::register::{self, Register};
+use crate::ErrorCode;
 
 fn row(r: &Row) -> rusqlite::Result<Register> {
     Ok(Register {
@@ -65,7 +66,7 @@ impl Store {
             .find(|r| r.name.eq_ignore_ascii_case(name.trim()))
             .ok_or_else(|| {
                 Error::invalid(
-                    "buku_agenda_tidak_ada",
+                    ErrorCode::BukuAgendaTidakAda,
                     "register",
                     format!(
                         "Buku agenda \"{}\" tidak ada; yang ada: {}.",
@@ -90,7 +91,7 @@ impl Store {
             .optional()?;
         if taken.is_some() {
             return Err(Error::invalid(
-                "nama_sudah_ada",
+                ErrorCode::NamaSudahAda,
                 "name",
                 format!("Buku agenda bernama {} sudah ada.", r.name),
             ));
@@ -156,7 +157,10 @@ mod tests {
             id
         );
         let e = store.save_register(&org).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("nama_sudah_ada", Some("name")));
+        assert_eq!(
+            (e.code().as_str(), e.field()),
+            ("nama_sudah_ada", Some("name"))
+        );
         let e = store
             .save_register(&Register {
                 name: "Tanpa tahun".into(),
@@ -164,7 +168,7 @@ mod tests {
                 ..Default::default()
             })
             .unwrap_err();
-        assert_eq!(e.code(), "templat_tanpa_tahun");
+        assert_eq!(e.code(), ErrorCode::TemplatTanpaTahun);
         let e = store.register_named("Setda").unwrap_err();
         assert!(e.to_string().contains("Bagian Organisasi Setda"), "{e}");
         // Renaming the office's own register keeps the profile's numbering.

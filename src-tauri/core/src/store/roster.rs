@@ -18,7 +18,7 @@ use crate::rules::{
 };
 
 /// One employee's status on a day, as `edaran status` prints it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, ts_rs::TS)]
 pub struct StatusRow {
     pub nip: Option<String>,
     pub name: String,

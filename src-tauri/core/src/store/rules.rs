@@ -19,16 +19,17 @@ use crate::rules::{
 };
 use crate::sign::Progress;
 use crate::template;
+use crate::ErrorCode;
 
 /// A circular's rules with the clause each writes.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct RulesView {
     pub rules: Rules,
     pub clauses: Vec<String>,
 }
 
 /// One employee on one day of the grid.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct GridCell {
     pub status: Status,
     pub reason: String,
@@ -38,7 +39,7 @@ pub struct GridCell {
     pub editable: bool,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct GridRow {
     pub employee_id: i64,
     pub nip: Option<String>,
@@ -49,14 +50,14 @@ pub struct GridRow {
     pub cells: Vec<GridCell>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct GridDay {
     pub date: NaiveDate,
     pub working: bool,
 }
 
 /// An agency's statuses over the whole period, day by day.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct AgencyGrid {
     pub agency_id: i64,
     pub agency: String,
@@ -105,7 +106,7 @@ impl Store {
             match self.employee_by_nip(&e.nip) {
                 Err(Error::NotFound(_)) => {
                     return Err(Error::invalid(
-                        "nip_tidak_dikenal",
+                        ErrorCode::NipTidakDikenal,
                         "exceptions",
                         format!(
                         "Pengecualian baris {}: NIP {} tidak terdaftar sebagai pegawai kantor ini.",
@@ -138,7 +139,7 @@ impl Store {
         }
         if !unknown.is_empty() {
             return Err(Error::invalid(
-                "perangkat_daerah_tidak_dikenal",
+                ErrorCode::PerangkatDaerahTidakDikenal,
                 "exempt_agencies",
                 format!(
                     "Perangkat daerah yang dikecualikan tidak ditemukan: {}. Periksa ejaannya, atau tambahkan perangkat daerah itu di halaman Perangkat Daerah & Pegawai.",
@@ -309,7 +310,7 @@ impl Store {
             Ok(())
         })
         .map_err(|e| Error::Refused {
-            code: "pemberitahuan_belum_tercatat",
+            code: ErrorCode::PemberitahuanBelumTercatat,
             message: format!(
                 "Pemberitahuan sudah ditulis ({}), tetapi sidik berkas bertanda tangannya belum tercatat untuk verifikasi: {e} Cetak ulang pemberitahuan agar tercatat.",
                 batch.merged.display()
@@ -400,7 +401,7 @@ mod tests {
         ];
         let e = store.save_rules(id, rules.clone(), "uji").unwrap_err();
         assert_eq!(
-            (e.code(), e.field()),
+            (e.code().as_str(), e.field()),
             ("nip_tidak_dikenal", Some("exceptions"))
         );
         assert!(e.to_string().contains("baris 2") && e.to_string().contains("199001012015031999"));
@@ -411,7 +412,7 @@ mod tests {
             AgencyRef::Name("Dinas Kesehtan".into()),
         ];
         let e = store.save_rules(id, rules.clone(), "uji").unwrap_err();
-        assert_eq!(e.code(), "perangkat_daerah_tidak_dikenal");
+        assert_eq!(e.code(), ErrorCode::PerangkatDaerahTidakDikenal);
         // Every unknown name is listed, each with the office's closest names.
         let message = e.to_string();
         assert!(
@@ -516,7 +517,7 @@ mod tests {
                 "uji",
             )
             .unwrap_err();
-        assert_eq!(e.code(), "nip_tidak_dikenal");
+        assert_eq!(e.code(), ErrorCode::NipTidakDikenal);
         assert!(e.to_string().contains(&nip), "{e}");
         assert!(
             store.circular(id).unwrap().summary.number.is_none(),
@@ -663,7 +664,7 @@ mod tests {
         store.save_rules(draft_id, picket(), "uji").unwrap();
         assert_eq!(
             store.notices(draft_id, false).unwrap_err().code(),
-            "belum_terbit"
+            ErrorCode::BelumTerbit
         );
         let (store, id) = issued(picket());
         let list = store.notices(id, true).unwrap();
@@ -911,7 +912,7 @@ mod tests {
         let e = store
             .write_notices(id, request("salah"), &stop, |_| {})
             .unwrap_err();
-        assert_eq!(e.code(), "kata_sandi_salah");
+        assert_eq!(e.code(), ErrorCode::KataSandiSalah);
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
         let written = store
             .write_notices(id, request(PASS), &stop, |_| {})

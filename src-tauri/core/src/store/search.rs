@@ -17,7 +17,7 @@ pub const MATCH_END: char = '\u{3}';
 /// Most results returned; the search is meant to be narrowed, not paged.
 pub const SEARCH_LIMIT: u32 = 100;
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, ts_rs::TS)]
 #[serde(default)]
 pub struct SearchFilter {
     /// Year of issue (of the period's start for drafts).
@@ -26,7 +26,7 @@ pub struct SearchFilter {
     pub kind: Option<CircularKind>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SearchHit {
     #[serde(flatten)]
     pub summary: CircularSummary,

@@ -4,6 +4,7 @@ use rusqlite::{params, OptionalExtension};
 
 use super::Store;
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 const ALERT_WORKING_DAYS: &str = "alert_working_days";
 /// The *petugas* named in the last workflow step recorded on this database.
@@ -38,7 +39,7 @@ impl Store {
     pub fn set_alert_working_days(&mut self, days: u32) -> Result<()> {
         if !(1..=30).contains(&days) {
             return Err(Error::invalid(
-                "di_luar_rentang",
+                ErrorCode::DiLuarRentang,
                 "alert_working_days",
                 format!("Peringatan masa berlaku harus 1 sampai 30 hari kerja sebelum berakhir, bukan {days}."),
             ));

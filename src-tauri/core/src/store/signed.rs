@@ -14,9 +14,10 @@ use crate::error::{Error, Result};
 use crate::office::{PaperSize, Signatory};
 use crate::sign::{self, MarkInfo, Report, SignOptions, Verdict};
 use crate::srikandi::SrikandiPdf;
+use crate::ErrorCode;
 
 /// What signing on issue produced.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SignedIssue {
     pub number: String,
     /// SHA-256 of the unsigned PDF (the hash in the QR code and the register).
@@ -27,7 +28,7 @@ pub struct SignedIssue {
 
 /// A PDF's verification: the signatures as found, and for each one with a
 /// QR mark, how it compares with this office's register.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct Verification {
     pub report: Report,
     /// The report's verdict (only `sah` may be shown as good).
@@ -44,7 +45,7 @@ pub struct Verification {
 }
 
 /// A PDF recorded from SRIKANDI that a verified file is, byte for byte.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct SrikandiCopy {
     pub circular_id: i64,
     pub number: String,
@@ -166,7 +167,7 @@ impl Store {
         }
         let owner = self.signatory(self.certificate(certificate_id)?.signatory_id)?;
         Err(Error::invalid(
-            "sertifikat_orang_lain",
+            ErrorCode::SertifikatOrangLain,
             "certificate",
             format!(
                 "Sertifikat ini milik {}, sedangkan surat edaran ditandatangani oleh {}.",
@@ -183,7 +184,7 @@ impl Store {
         match self.certificate_with_fingerprint(&certificate.fingerprint)? {
             Some(stored) => self.check_owner(id, stored),
             None => Err(Error::invalid(
-                "sertifikat_tidak_tersimpan",
+                ErrorCode::SertifikatTidakTersimpan,
                 "certificate",
                 format!(
                     "Sertifikat {} tidak tersimpan untuk penanda tangan mana pun (Pengaturan → Penanda tangan), \
@@ -228,7 +229,7 @@ impl Store {
             let warnings = pdf.warnings(&number);
             if !warnings.is_empty() && !confirmed {
                 return Err(Error::invalid(
-                    "pdf_perlu_konfirmasi",
+                    ErrorCode::PdfPerluKonfirmasi,
                     "pdf",
                     format!(
                         "Periksa PDF ini sebelum dilampirkan: {} Lampirkan hanya bila PDF ini memang \
@@ -413,7 +414,7 @@ mod tests {
                 PaperSize::F4,
             )
             .unwrap_err();
-        assert_eq!(e.code(), "kata_sandi_salah");
+        assert_eq!(e.code(), ErrorCode::KataSandiSalah);
         let other = store
             .signatories()
             .unwrap()
@@ -431,7 +432,7 @@ mod tests {
                 PaperSize::F4,
             )
             .unwrap_err();
-        assert_eq!(e.code(), "sertifikat_orang_lain");
+        assert_eq!(e.code(), ErrorCode::SertifikatOrangLain);
         assert!(e.to_string().contains("milik"), "{e}");
         let record = store.circular(draft).unwrap();
         assert_eq!(record.summary.status, CircularStatus::Draf);
@@ -454,13 +455,13 @@ mod tests {
         let e = store
             .check_owner_of(draft, &theirs.certificate)
             .unwrap_err();
-        assert_eq!(e.code(), "sertifikat_orang_lain");
+        assert_eq!(e.code(), ErrorCode::SertifikatOrangLain);
         assert!(e.to_string().contains(&printed_name(&other)), "{e}");
         let unknown = sign::new_internal("Kantor Lain", "Orang Lain", Utc::now(), 1)
             .unwrap()
             .signer;
         let e = store.check_owner_of(draft, unknown.info()).unwrap_err();
-        assert_eq!(e.code(), "sertifikat_tidak_tersimpan");
+        assert_eq!(e.code(), ErrorCode::SertifikatTidakTersimpan);
         assert!(e.to_string().contains("Orang Lain"), "{e}");
     }
 
@@ -526,7 +527,10 @@ mod tests {
             let e = store
                 .record_from_srikandi(again, &recording(), &pdf, false, "Rina")
                 .unwrap_err();
-            assert_eq!((e.code(), e.field()), ("nomor_sudah_ada", Some("number")));
+            assert_eq!(
+                (e.code().as_str(), e.field()),
+                ("nomor_sudah_ada", Some("number"))
+            );
             assert!(store.signed_pdf(again).unwrap().is_none());
         }
 
@@ -538,7 +542,10 @@ mod tests {
             let e = store
                 .record_from_srikandi(draft, &recording(), &unsigned, false, "Rina")
                 .unwrap_err();
-            assert_eq!((e.code(), e.field()), ("pdf_perlu_konfirmasi", Some("pdf")));
+            assert_eq!(
+                (e.code().as_str(), e.field()),
+                ("pdf_perlu_konfirmasi", Some("pdf"))
+            );
             let message = e.to_string();
             assert!(
                 message.contains("tidak memuat tanda tangan elektronik")
@@ -570,7 +577,10 @@ mod tests {
             let e = store
                 .record_from_srikandi(draft, &blank, &pdf, true, "Rina")
                 .unwrap_err();
-            assert_eq!((e.code(), e.field()), ("wajib_diisi", Some("number")));
+            assert_eq!(
+                (e.code().as_str(), e.field()),
+                ("wajib_diisi", Some("number"))
+            );
             assert_eq!(state(&store, draft), before);
         }
 

@@ -12,13 +12,14 @@ use serde_json::{Map, Value};
 
 use super::Store;
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 /// How many deletions the trash keeps (the newest): undo is offered for
 /// seconds, so older ones are of no use.
 const KEPT: i64 = 50;
 
 /// A deletion just made: the token that undoes it and what to tell the clerk.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Deleted {
     pub token: i64,
     /// e.g. `Pegawai “Budi Santoso” dihapus.`
@@ -160,7 +161,7 @@ impl Store {
             params![
                 what,
                 serde_json::to_string(removed).map_err(|e| Error::Refused {
-                    code: "sampah_gagal",
+                    code: ErrorCode::SampahGagal,
                     message: format!(
                         "Data yang dihapus tidak dapat dicatat untuk diurungkan: {e}."
                     ),
@@ -190,16 +191,16 @@ impl Store {
             )
             .optional()?
             .ok_or_else(|| Error::Refused {
-                code: "urungkan_kedaluwarsa",
+                code: ErrorCode::UrungkanKedaluwarsa,
                 message: "Penghapusan ini tidak dapat diurungkan lagi: catatannya sudah tidak ada."
                     .into(),
             })?;
         let removed: Removed = serde_json::from_str(&json).map_err(|e| Error::Refused {
-            code: "urungkan_gagal",
+            code: ErrorCode::UrungkanGagal,
             message: format!("{what} tidak dapat dikembalikan: catatannya rusak ({e})."),
         })?;
         let refused = |reason: String| Error::Refused {
-            code: "urungkan_ditolak",
+            code: ErrorCode::UrungkanDitolak,
             message: format!("{what} tidak dapat dikembalikan: {reason}"),
         };
         self.in_transaction(|store| {
@@ -336,7 +337,7 @@ mod tests {
         assert_eq!(find(&store, &nip), [person.id]);
         assert_eq!(count(&store, "SELECT count(*) FROM absence"), absences);
         let again = store.restore_deleted(deleted.token).unwrap_err();
-        assert_eq!(again.code(), "urungkan_kedaluwarsa");
+        assert_eq!(again.code(), ErrorCode::UrungkanKedaluwarsa);
     }
 
     #[test]
@@ -353,7 +354,7 @@ mod tests {
             )
             .unwrap();
         let e = store.restore_deleted(deleted.token).unwrap_err();
-        assert_eq!(e.code(), "urungkan_ditolak");
+        assert_eq!(e.code(), ErrorCode::UrungkanDitolak);
         assert_eq!(
             e.to_string(),
             format!(

@@ -6,6 +6,7 @@ use super::trash::{Deleted, Removed};
 use super::Store;
 use crate::agency::{Unit, UnitInput, UnitKind};
 use crate::error::{Error, Result};
+use crate::ErrorCode;
 
 const SELECT: &str = "SELECT u.id, u.agency_id, u.parent_id, u.name, u.kind,
         (SELECT count(*) FROM employee e WHERE e.unit_id = u.id)
@@ -60,7 +61,7 @@ impl Store {
             let parent = self.unit(parent)?;
             if parent.agency_id != v.agency_id {
                 return Err(Error::invalid(
-                    "unit_induk_lain",
+                    ErrorCode::UnitIndukLain,
                     "parent_id",
                     "Unit induk harus berada di perangkat daerah yang sama.",
                 ));
@@ -68,7 +69,7 @@ impl Store {
             if let Some(id) = v.id {
                 if self.unit_ancestors(parent.id)?.contains(&id) {
                     return Err(Error::invalid(
-                        "unit_induk_melingkar",
+                        ErrorCode::UnitIndukMelingkar,
                         "parent_id",
                         "Unit induk tidak boleh salah satu sub-unitnya sendiri.",
                     ));
@@ -80,7 +81,7 @@ impl Store {
             .filter(|o| Some(*o) != v.id)
         {
             return Err(Error::invalid(
-                "nama_sudah_ada",
+                ErrorCode::NamaSudahAda,
                 "name",
                 format!(
                     "Unit \"{}\" sudah ada di {} (id {other}).",
@@ -92,7 +93,7 @@ impl Store {
             Some(id) => {
                 if self.unit(id)?.agency_id != v.agency_id {
                     return Err(Error::invalid(
-                        "unit_pindah",
+                        ErrorCode::UnitPindah,
                         "agency_id",
                         "Unit tidak dapat dipindahkan ke perangkat daerah lain.",
                     ));
@@ -136,7 +137,7 @@ impl Store {
         )?;
         if unit.employee_count > 0 || children > 0 {
             return Err(Error::Refused {
-                code: "unit_tidak_kosong",
+                code: ErrorCode::UnitTidakKosong,
                 message: format!(
                     "Unit \"{}\" tidak dapat dihapus karena masih memiliki {} pegawai dan {} sub-unit.",
                     unit.name, unit.employee_count, children
