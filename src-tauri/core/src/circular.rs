@@ -517,6 +517,13 @@ impl Signature {
         }
     }
 
+    /// Whether `signer` is the person this signature names: the names
+    /// without titles agree (an acting signer's is printed without them).
+    pub fn is_by(&self, signer: &Signatory) -> bool {
+        let own = Signature::by(signer, SigningMode::Langsung, "", "").name;
+        without_titles(&own).eq_ignore_ascii_case(&without_titles(&self.name))
+    }
+
     /// Pangkat and NIP, printed only when given and not [`Self::acting`].
     pub fn rank_and_nip(&self) -> Option<(&str, &str)> {
         (!self.acting() && !self.nip.trim().is_empty())
@@ -959,7 +966,16 @@ mod tests {
             let s = Signature::by(&signatory(R::Sekda, "SEKRETARIS DAERAH"), mode, head, "");
             assert_eq!(s.name, "H. AHMAD RIVAI", "{mode:?}");
             assert_eq!(s.rank_and_nip(), None);
+            // Still recognised as the same person, whose certificate may sign.
+            assert!(
+                s.is_by(&signatory(R::Sekda, "SEKRETARIS DAERAH")),
+                "{mode:?}"
+            );
+            let mut other = signatory(R::Sekda, "SEKRETARIS DAERAH");
+            other.name = "Ahmad Rivai Lubis".into();
+            assert!(!s.is_by(&other), "{mode:?}");
         }
+        assert!(own.is_by(&signatory(R::KepalaDaerah, head)));
         // An acting Sekda signing a.n. the head of region.
         let mut s = Signature::by(
             &signatory(R::KepalaPerangkatDaerah, "Plh. Sekretaris Daerah"),

@@ -197,12 +197,12 @@ impl Store {
     }
 
     /// Certificates that may sign circular `id`: those of the stored
-    /// signatory whose printed name is the circular's signer.
+    /// signatory the circular's signature names ([`Signature::is_by`]).
     pub fn signing_certificates(&self, id: i64) -> Result<Vec<CertificateRecord>> {
-        let signer = self.circular(id)?.document.signature.name;
+        let signature = self.circular(id)?.document.signature;
         let mut found = Vec::new();
         for s in self.signatories()? {
-            if printed_name(&s).eq_ignore_ascii_case(signer.trim()) {
+            if signature.is_by(&s) {
                 found.extend(self.certificates(s.id)?);
             }
         }
