@@ -883,13 +883,13 @@ fn the_circulars_the_ui_starts_from_are_the_cores() {
     };
 
     let summaries = store.circulars().unwrap();
+    // Each circular's document and the signatory the core finds it signed by.
     let documents: serde_json::Map<String, Value> = summaries
         .iter()
         .map(|c| {
-            (
-                c.id.to_string(),
-                json!(store.circular(c.id).unwrap().document),
-            )
+            let record = store.circular(c.id).unwrap();
+            let held = json!({ "document": record.document, "signatory_id": record.signatory_id });
+            (c.id.to_string(), held)
         })
         .collect();
 

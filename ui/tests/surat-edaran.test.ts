@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import CIRCULARS from '../src/lib/recorded/circulars.json';
 import DRAFTING from '../src/lib/recorded/drafting.json';
 import { refusals } from '../src/lib/replay';
 import { expectSentRefused, openPage, renderApp, rowTexts, screen, waitFor, acceptWarnings } from './helpers';
@@ -204,6 +205,16 @@ describe('drafting a circular', () => {
     expect((screen.getByTestId('c-subject') as HTMLTextAreaElement).disabled).toBe(true);
     expect(screen.getByTestId('action-perpanjang')).toBeTruthy();
     expect(screen.getByTestId('action-batal')).toBeTruthy();
+  });
+
+  it('shows as chosen the signatory the core found the circular signed by', async () => {
+    const { user } = await renderApp();
+    await openPage(user, 'nav-surat-edaran', 'page-surat-edaran');
+    await user.click((await screen.findAllByTestId('open-circular')).find((b) => b.textContent === 'Draf')!);
+    const signer = (await screen.findByTestId('c-signer')) as HTMLSelectElement;
+    // Recorded by tests/contract.rs: the core's Signature::is_by over the fake's signatories.
+    const held = Object.values(CIRCULARS.documents).find((d) => d.signatory_id !== null)!;
+    await waitFor(() => expect(signer.value).toBe(String(held.signatory_id)));
   });
 
   it('keeps a cancelled number in the register with its reason', async () => {

@@ -95,6 +95,8 @@ export function fakeCirculars(
   trash: (what: string, restore: () => void) => Deleted,
 ): CircularMethods {
   const docs = new Map<number, CircularDocument>();
+  /** The signatory the core found each circular signed by (recorded; none for a new draft). */
+  const signers = new Map<number, number | null>();
   const audit = new Map<number, { action: string; actor: string; at: string; detail: string }[]>();
   const register: RegisterEntry[] = [];
   const registers: Register[] = [
@@ -113,7 +115,9 @@ export function fakeCirculars(
   let nextId = 5000;
 
   for (const s of summaries) {
-    docs.set(s.id, structuredClone(CIRCULARS.documents[String(s.id) as keyof typeof CIRCULARS.documents]) as CircularDocument);
+    const held = CIRCULARS.documents[String(s.id) as keyof typeof CIRCULARS.documents];
+    docs.set(s.id, structuredClone(held.document) as CircularDocument);
+    signers.set(s.id, held.signatory_id);
     if (s.number && s.issued_on) {
       const sequence = Number(s.number.split('/')[1]);
       register.push(entry(registers[0], { year: Number(s.issued_on.slice(0, 4)), sequence, number: s.number, circular_id: s.id, subject: s.subject, issued_on: s.issued_on, kind: 'terbit' }));
@@ -148,10 +152,12 @@ export function fakeCirculars(
       throw { code: 'surat_edaran_terbit', message: s.actions.locked_reason };
   };
   /** A new draft: the core's record when it was recorded (derived), else a plain summary of `doc`. */
-  const add = (doc: CircularDocument, actor: string, recorded?: CircularSummary) => {
+  const add = (doc: CircularDocument, actor: string, recorded?: CircularRecord) => {
     const id = nextId++;
     const plain = { kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', actions: ACTIONS.draf, subject: doc.subject, number: null, issued_on: null, parent_id: null, relation: null, updated_at: '2020-04-06 09:00:00', period: doc.period, period_label: null, origin: null } as const;
-    summaries.unshift({ ...(recorded ?? plain), id });
+    const { signatory_id = null, ...summary } = recorded ?? { ...plain, signatory_id: null };
+    summaries.unshift({ ...summary, id });
+    signers.set(id, signatory_id);
     docs.set(id, doc);
     log(id, 'dibuat', actor);
     return id;
@@ -184,20 +190,20 @@ export function fakeCirculars(
     const recorded = (CIRCULARS.derived as Record<string, { answer: Derived; record: (CircularRecord & { document: CircularDocument }) | null }>)[key];
     if (parent !== 1 || !recorded) throw new Error(`no recorded answer for deriving ${key} from ${parent}: record it in tests/contract.rs`);
     if (!recorded.record) return structuredClone(recorded.answer);
-    const { document, ...record } = structuredClone(recorded.record);
-    return { ...recorded.answer, id: add(document, actor, record) };
+    const record = structuredClone(recorded.record);
+    return { ...recorded.answer, id: add(record.document, actor, record) };
   };
 
   return {
     circulars_list: () => later(() => structuredClone(summaries)),
     circular_get: (id) =>
-      later((): CircularRecord => ({ ...structuredClone(summary(id)), document: structuredClone(docs.get(id)!) })),
+      later((): CircularRecord => ({ ...structuredClone(summary(id)), document: structuredClone(docs.get(id)!), signatory_id: signers.get(id) ?? null })),
     circular_new: (kind, actor) => later(() => add(blankDocument(kind), actor)),
     circular_edit: (id, document, _paper, actor) =>
       later((): Edited => {
         const stored = refresh(document);
         const s = saveDraft(id, stored, actor);
-        return { ...structuredClone(s), document: structuredClone(stored), preview: previewOf(stored), preview_error: null };
+        return { ...structuredClone(s), document: structuredClone(stored), signatory_id: signers.get(id) ?? null, preview: previewOf(stored), preview_error: null };
       }),
     circular_compose: (document) => later(() => structuredClone(document)),
     circular_preview: (document) => later(() => previewOf(document)),

@@ -25,6 +25,9 @@ pub struct CircularRecord {
     #[serde(flatten)]
     pub summary: CircularSummary,
     pub document: Circular,
+    /// The stored signatory its signature names ([`crate::circular::Signature::is_by`]),
+    /// whom the form shows as chosen.
+    pub signatory_id: Option<i64>,
 }
 
 /// What one edit gives back ([`Store::edit_draft`]): the draft as stored and its preview.
@@ -210,6 +213,27 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// A circular's record: its summary, its document and the stored
+    /// signatory its signature names (the first active one, then any).
+    fn with_signatory(
+        &self,
+        summary: CircularSummary,
+        document: Circular,
+    ) -> Result<CircularRecord> {
+        let mut named: Vec<_> = self
+            .signatories()?
+            .into_iter()
+            .filter(|s| document.signature.is_by(s))
+            .collect();
+        named.sort_by_key(|s| !s.active);
+        let signatory_id = named.first().map(|s| s.id);
+        Ok(CircularRecord {
+            summary,
+            document,
+            signatory_id,
+        })
+    }
+
     pub fn circular(&self, id: i64) -> Result<CircularRecord> {
         self.conn
             .query_row(
@@ -227,7 +251,7 @@ impl Store {
                     code: ErrorCode::DokumenRusak,
                     message: format!("Isi surat edaran {id} di basis data tidak terbaca: {e}"),
                 })?;
-                Ok(CircularRecord { summary, document })
+                self.with_signatory(summary, document)
             })
     }
 
@@ -306,7 +330,7 @@ impl Store {
             Err(e) => (None, Some(ErrorReport::from(&e))),
         };
         Ok(Edited {
-            record: CircularRecord { summary, document },
+            record: self.with_signatory(summary, document)?,
             preview,
             preview_error,
         })
@@ -707,6 +731,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::circular::{Signature, SigningMode};
     use crate::register::Register;
     use crate::{demo, exchange};
 
@@ -1293,6 +1318,44 @@ mod tests {
                 .unwrap(),
             "800/3/BKPSDM/2020"
         );
+    }
+
+    #[test]
+    fn a_record_names_the_stored_signatory_its_signature_is_by_acting_or_not() {
+        let mut store = Store::open_in_memory().unwrap();
+        demo::fill(&mut store).unwrap();
+        let mut doc = store
+            .template_draft(CircularKind::WfhBaru, day(2020, 4, 1))
+            .unwrap();
+        let id = store.create_circular(&doc, "Rina").unwrap();
+        let bupati = store
+            .circular(id)
+            .unwrap()
+            .signatory_id
+            .expect("the template's signer");
+        assert!(doc.signature.is_by(&store.signatory(bupati).unwrap()));
+
+        let sekda = store
+            .signatories()
+            .unwrap()
+            .into_iter()
+            .find(|s| s.role == crate::office::SignatoryRole::Sekda)
+            .unwrap();
+        doc.signature = Signature::by(&sekda, SigningMode::Plt, "BUPATI TANJUNG SEROJA", "");
+        let edited = store
+            .edit_draft(id, &doc, PaperSize::F4, 1, "Rina")
+            .unwrap();
+        assert_eq!(
+            edited.record.signatory_id,
+            Some(sekda.id),
+            "Plt., printed without titles"
+        );
+
+        doc.signature.name = "Orang Lain".into();
+        let edited = store
+            .edit_draft(id, &doc, PaperSize::F4, 1, "Rina")
+            .unwrap();
+        assert_eq!(edited.record.signatory_id, None);
     }
 
     #[test]

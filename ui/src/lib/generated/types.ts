@@ -255,7 +255,12 @@ export type CircularKind = "wfh_baru" | "perpanjangan" | "penerapan_kembali" | "
 /**
  * A circular with its document.
  */
-export type CircularRecord = { document: Circular, id: number, kind: CircularKind, kind_label: string, status: CircularStatus, status_label: string, 
+export type CircularRecord = { document: Circular, 
+/**
+ * The stored signatory its signature names ([`crate::circular::Signature::is_by`]),
+ * whom the form shows as chosen.
+ */
+signatory_id: number | null, id: number, kind: CircularKind, kind_label: string, status: CircularStatus, status_label: string, 
 /**
  * What may be done with it now (its content changed or not, …) and why
  * its content is locked: the UI offers what this says, it does not work it out.
@@ -405,7 +410,12 @@ export type Edited = { preview: Preview | null,
 /**
  * Why no preview could be drawn (the draft is saved all the same).
  */
-preview_error: ErrorReport | null, document: Circular, id: number, kind: CircularKind, kind_label: string, status: CircularStatus, status_label: string, 
+preview_error: ErrorReport | null, document: Circular, 
+/**
+ * The stored signatory its signature names ([`crate::circular::Signature::is_by`]),
+ * whom the form shows as chosen.
+ */
+signatory_id: number | null, id: number, kind: CircularKind, kind_label: string, status: CircularStatus, status_label: string, 
 /**
  * What may be done with it now (its content changed or not, …) and why
  * its content is locked: the UI offers what this says, it does not work it out.
