@@ -76,7 +76,7 @@ impl Driver {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
-            serde_json::json!({ "application": built_binary("edaran-app") }),
+            serde_json::json!({ "application": app_binary() }),
         );
         let client = ClientBuilder::native()
             .capabilities(caps)
@@ -389,4 +389,13 @@ pub(crate) fn answer_file_dialog(title: &str, kind: FileDialog, path: &Path) {
         assert!(ok, "xdotool {args:?} failed on the dialog {title:?}");
         std::thread::sleep(Duration::from_millis(pause));
     }
+}
+
+/// The app the scenarios drive: the debug build beside the tests, or the
+/// one `EDARAN_E2E_APP` names (e.g. `target/release/edaran-app`, to time a
+/// release build).
+fn app_binary() -> std::path::PathBuf {
+    std::env::var_os("EDARAN_E2E_APP")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| built_binary("edaran-app"))
 }
