@@ -22,6 +22,19 @@ describe('a preview page', () => {
     expect(host.querySelectorAll('svg')).toHaveLength(1);
   });
 
+  it('moves a line pushed down by a new line instead of drawing it again', () => {
+    const host = document.createElement('div');
+    const action = sheet(host, page(text(10, 'TENTANG'), text(30, 'Butir 1')));
+    const [, point] = Array.from(host.querySelectorAll('text'));
+
+    action.update(page(text(10, 'TENTANG PERPANJANGAN'), text(30, 'PENYESUAIAN'), text(50, 'Butir 1')));
+
+    const now = Array.from(host.querySelectorAll('text'));
+    expect(now.map((t) => t.textContent)).toEqual(['TENTANG PERPANJANGAN', 'PENYESUAIAN', 'Butir 1']);
+    expect(now[2]).toBe(point);
+    expect(point.getAttribute('y')).toBe('50');
+  });
+
   it('draws a page afresh when the sheet itself changes (another paper)', () => {
     const host = document.createElement('div');
     const action = sheet(host, page(text(10, 'A')));

@@ -6,6 +6,10 @@
  */
 const SVG = 'http://www.w3.org/2000/svg';
 
+/** A text line's height (`y`), the only thing that changes when a line moves down or up. */
+const HEIGHT = /^<text y="([^"]*)"/;
+const withoutHeight = (line: string) => line.replace(HEIGHT, '<text');
+
 /** The line each drawn element was made from. */
 const sources = new WeakMap<Element, string>();
 
@@ -34,10 +38,27 @@ function draw(host: HTMLElement, svg: string) {
     const line = sources.get(element) ?? '';
     kept.set(line, [...(kept.get(line) ?? []), element]);
   }
-  const wanted = lines.slice(1, -1).map((line) => kept.get(line)?.shift() ?? made(line));
-  for (const gone of kept.values()) gone.forEach((element) => element.remove());
+  // A line that only moved (the same text at another height) keeps its element, moved.
+  const moved = new Map<string, Element[]>();
+  const wanted = lines.slice(1, -1).map((line) => kept.get(line)?.shift() ?? line);
+  for (const [line, elements] of kept) {
+    for (const element of elements) {
+      const key = withoutHeight(line);
+      moved.set(key, [...(moved.get(key) ?? []), element]);
+    }
+  }
+  const drawn = wanted.map((item) => {
+    if (typeof item !== 'string') return item;
+    const element = moved.get(withoutHeight(item))?.shift();
+    if (!element) return made(item);
+    const y = HEIGHT.exec(item)?.[1];
+    if (y !== undefined) element.setAttribute('y', y);
+    sources.set(element, item);
+    return element;
+  });
+  for (const gone of moved.values()) gone.forEach((element) => element.remove());
   let at = root.firstElementChild!.nextElementSibling;
-  for (const element of wanted) {
+  for (const element of drawn) {
     if (element === at) at = at.nextElementSibling;
     else root.insertBefore(element, at);
   }
