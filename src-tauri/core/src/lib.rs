@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod circular;
 pub mod classification;
 mod csvfile;
+pub mod db;
 pub mod demo;
 mod dice;
 pub mod docx;

@@ -67,16 +67,18 @@ macro_rules! vocabulary {
             }
         }
 
-        impl rusqlite::types::ToSql for $name {
-            fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
-                Ok(self.code().into())
+        impl $crate::db::ToValue for $name {
+            fn to_value(&self) -> $crate::db::Value {
+                $crate::db::Value::Text(self.code().into())
             }
         }
 
-        impl rusqlite::types::FromSql for $name {
-            fn column_result(v: rusqlite::types::ValueRef<'_>) -> rusqlite::types::FromSqlResult<Self> {
-                let text = v.as_str()?;
-                Self::parse(text).ok_or_else(|| rusqlite::types::FromSqlError::Other(format!("kode tidak dikenal: {text}").into()))
+        impl $crate::db::FromValue for $name {
+            fn from_value(v: $crate::db::Value) -> std::result::Result<Self, $crate::error::DbError> {
+                match &v {
+                    $crate::db::Value::Text(text) => Self::parse(text).ok_or($crate::error::DbError::Type { wanted: $what, found: "kode tidak dikenal" }),
+                    _ => Err($crate::error::DbError::Type { wanted: $what, found: "bukan teks" }),
+                }
             }
         }
     };

@@ -1,7 +1,9 @@
 //! Absences (*ketidakhadiran*): kept per employee, checked against the
 //! office and against the person's other absences, imported all or nothing.
 
-use rusqlite::{params, OptionalExtension, Row};
+use crate::params;
+use crate::error::OptionalExtension;
+use crate::db::Row;
 
 use super::employees::holder_of_nip;
 use super::trash::{Deleted, Removed};
@@ -16,15 +18,15 @@ const SELECT: &str = "SELECT b.id, b.employee_id, e.nip, e.front_title, e.name, 
     a.name, b.start, b.end, b.reason, b.note
     FROM absence b JOIN employee e ON e.id = b.employee_id JOIN agency a ON a.id = e.agency_id";
 
-fn from_row(r: &Row) -> rusqlite::Result<Absence> {
+fn from_row(r: &Row) -> Result<Absence> {
     Ok(Absence {
         id: r.get(0)?,
         employee_id: r.get(1)?,
         nip: r.get(2)?,
         name: full_name(
-            &r.get::<_, String>(3)?,
-            &r.get::<_, String>(4)?,
-            &r.get::<_, String>(5)?,
+            &r.get::<String>(3)?,
+            &r.get::<String>(4)?,
+            &r.get::<String>(5)?,
         ),
         agency: r.get(6)?,
         from: r.get(7)?,
@@ -41,7 +43,7 @@ impl Store {
             .conn
             .prepare_cached(&format!("{SELECT} ORDER BY b.start, e.name, b.id"))?;
         let rows = stmt.query_map([], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// Records one absence: the NIP must be an employee of the office and
@@ -121,11 +123,7 @@ impl Store {
                 params![employee_id, a.from, a.last_day()],
                 from_row,
             )
-            .map(Some)
-            .or_else(|e| match e {
-                rusqlite::Error::QueryReturnedNoRows => Ok(None),
-                e => Err(e),
-            })?;
+            .optional()?;
         if let Some(other) = clash {
             return Err(Error::invalid(
                 ErrorCode::KetidakhadiranTumpangTindih,
@@ -138,11 +136,10 @@ impl Store {
                 ),
             ));
         }
-        self.conn.execute(
+                Ok(self.conn.insert(
             "INSERT INTO absence (employee_id, start, end, reason, note) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![employee_id, a.from, a.last_day(), a.reason, a.note.trim()],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        )?)
     }
 }
 

@@ -1,6 +1,8 @@
 //! Perangkat daerah in the store.
 
-use rusqlite::{params, OptionalExtension, Row};
+use crate::params;
+use crate::error::OptionalExtension;
+use crate::db::Row;
 
 use super::trash::{Deleted, Removed};
 use super::{like_pattern, Store};
@@ -13,7 +15,7 @@ const SELECT: &str = "SELECT a.id, a.name, a.short_name, a.kind,
         (SELECT count(*) FROM employee e WHERE e.agency_id = a.id)
     FROM agency a";
 
-fn from_row(r: &Row) -> rusqlite::Result<Agency> {
+fn from_row(r: &Row) -> Result<Agency> {
     let kind: AgencyKind = r.get(3)?;
     Ok(Agency {
         id: r.get(0)?,
@@ -34,7 +36,7 @@ impl Store {
              ORDER BY a.name COLLATE NOCASE"
         ))?;
         let rows = stmt.query_map([like_pattern(query)], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     pub fn agency(&self, id: i64) -> Result<Agency> {
@@ -79,11 +81,10 @@ impl Store {
                 id
             }
             None => {
-                self.conn.execute(
+                                self.conn.insert(
                     "INSERT INTO agency (name, short_name, kind) VALUES (?1, ?2, ?3)",
                     params![v.name, v.short_name, v.kind],
-                )?;
-                self.conn.last_insert_rowid()
+                )?
             }
         };
         self.agency(id)

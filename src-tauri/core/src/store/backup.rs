@@ -11,7 +11,8 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use super::migrations::{self, LATEST};
-use super::Store;
+use super::{transfer, Store};
+use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::ErrorCode;
 
@@ -150,9 +151,9 @@ fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
 
 /// The schema Edaran's migrations give a database of schema `version`.
 fn schema_at(version: i64) -> Result<Vec<SchemaObject>> {
-    let mut conn = Connection::open_in_memory()?;
-    migrations::migrate_to(&mut conn, version)?;
-    Ok(schema_of(&conn)?)
+    let db = Db::sqlite_in_memory()?;
+    migrations::migrate_to(&db, version)?;
+    Ok(schema_of(db.sqlite().expect("SQLite in memory"))?)
 }
 
 /// The first object that differs between `found` and `expected`: one Edaran
@@ -288,7 +289,8 @@ impl Store {
         };
         if self
             .conn
-            .path()
+            .sqlite()
+            .and_then(|c| c.path())
             .is_some_and(|live| !live.is_empty() && same(live))
         {
             return Err(Error::Refused {
@@ -301,14 +303,24 @@ impl Store {
         }
         let partial = path.with_extension("sebagian");
         let _ = std::fs::remove_file(&partial);
-        {
-            let mut copy = Connection::open(&partial)?;
-            // One step copies every page under one read transaction: a
-            // snapshot, even while other connections write.
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
-            backup.step(-1)?;
-            drop(backup);
-            copy.pragma_update(None, "journal_mode", "DELETE")?;
+        match self.conn.sqlite() {
+            Some(live) => {
+                let mut copy = Connection::open(&partial)?;
+                // One step copies every page under one read transaction: a
+                // snapshot, even while other connections write.
+                let backup = Backup::new(live, &mut copy)?;
+                backup.step(-1)?;
+                drop(backup);
+                copy.pragma_update(None, "journal_mode", "DELETE")?;
+            }
+            // A server's backup is the same kind of file, written row by row
+            // from one snapshot: Pulihkan, and any Edaran, read it alike.
+            None => {
+                let copy = Db::open_sqlite(&partial)?;
+                migrations::migrate(&copy)?;
+                transfer::copy(&self.conn, &copy)?;
+                copy.execute_batch("PRAGMA journal_mode = DELETE")?;
+            }
         }
         std::fs::rename(&partial, path)?;
         Ok(())
@@ -319,19 +331,28 @@ impl Store {
     /// (`edaran-sebelum-pulih-…db`). An older backup is migrated.
     pub fn restore_from(&mut self, path: &Path) -> Result<Restored> {
         let (source, info) = open_checked(path)?;
-        let current = self
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f");
+        let replaced_name = format!("edaran-sebelum-pulih-{stamp}.db");
+        let Some(current) = self
             .conn
-            .path()
+            .sqlite()
+            .and_then(|c| c.path())
             .filter(|p| !p.is_empty())
             .map(PathBuf::from)
-            .ok_or_else(|| refused(path, "basis data yang terbuka tidak berupa berkas."))?;
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S%.3f");
-        let replaced_copy = current.with_file_name(format!("edaran-sebelum-pulih-{stamp}.db"));
+        else {
+            // A server: the replaced data is kept beside the backup chosen.
+            let replaced_copy = path.with_file_name(replaced_name);
+            self.backup_to(&replaced_copy)?;
+            drop(source);
+            return self.restore_to_server(path, info, replaced_copy);
+        };
+        let replaced_copy = current.with_file_name(replaced_name);
         self.backup_to(&replaced_copy)?;
         // From the connection that was checked, still in its read
         // transaction: the file is not opened again by name.
         {
-            let copy = Backup::new(&source, &mut self.conn)?;
+            let live = self.conn.sqlite_mut().expect("a file, checked above");
+            let copy = Backup::new(&source, live)?;
             let mut busy = 0;
             loop {
                 match copy.step(-1)? {
@@ -352,7 +373,28 @@ impl Store {
             }
         }
         drop(source);
-        migrations::migrate(&mut self.conn)?;
+        migrations::migrate(&self.conn)?;
+        Ok(Restored {
+            info,
+            replaced_copy,
+        })
+    }
+
+    /// The checked backup at `path`, brought to this version in a private
+    /// copy, replaces the server's data in one transaction.
+    fn restore_to_server(&mut self, path: &Path, info: BackupInfo, replaced_copy: PathBuf) -> Result<Restored> {
+        let work = tempfile_beside(&replaced_copy);
+        std::fs::copy(path, &work)?;
+        let restored = (|| {
+            let candidate = Db::open_sqlite(&work)?;
+            migrations::migrate(&candidate)?;
+            transfer::copy(&candidate, &self.conn)
+        })();
+        let _ = std::fs::remove_file(&work);
+        for suffix in ["-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", work.display()));
+        }
+        restored?;
         Ok(Restored {
             info,
             replaced_copy,
@@ -383,6 +425,11 @@ impl Store {
         }
         Ok(Some(file))
     }
+}
+
+/// A working file's name beside `path` (`…db.pulih`).
+fn tempfile_beside(path: &Path) -> PathBuf {
+    path.with_extension("pulih")
 }
 
 #[cfg(test)]
@@ -581,8 +628,8 @@ mod tests {
     fn an_older_edaran_backup_matches_its_own_version_and_is_migrated_on_restore() {
         let dir = tempfile::tempdir().unwrap();
         let older = dir.path().join("lama.db");
-        let mut conn = Connection::open(&older).unwrap();
-        migrations::migrate_to(&mut conn, 3).unwrap();
+        let conn = Db::open_sqlite(&older).unwrap();
+        migrations::migrate_to(&conn, 3).unwrap();
         drop(conn);
         assert_eq!(check_backup(&older).unwrap().schema_version, 3);
         // Version 3's schema is not version 2's: the view of step 3 is extra there.

@@ -2,7 +2,8 @@
 //! is in force; earlier ones stay as the year's history.
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, OptionalExtension};
+use crate::params;
+use crate::error::OptionalExtension;
 
 use super::Store;
 use crate::calendar::{
@@ -22,7 +23,7 @@ const IN_FORCE: &str = "SELECT h.id, h.date, h.name, h.kind, d.title FROM holida
     JOIN holiday_decree d ON d.id = h.decree_id
     WHERE d.id = (SELECT max(id) FROM holiday_decree WHERE year = d.year)";
 
-fn holiday(r: &rusqlite::Row) -> rusqlite::Result<Holiday> {
+fn holiday(r: &crate::db::Row) -> Result<Holiday> {
     Ok(Holiday {
         id: r.get(0)?,
         date: r.get(1)?,
@@ -62,7 +63,7 @@ impl Store {
             "{IN_FORCE} AND (?1 IS NULL OR d.year = ?1) ORDER BY h.date, h.id"
         ))?;
         let rows = stmt.query_map([year], holiday)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// The calendar in force, for working-day arithmetic.
@@ -104,7 +105,7 @@ impl Store {
             .conn
             .prepare("SELECT DISTINCT year FROM holiday_decree")?
             .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<Result<_>>()?;
         let missing: Vec<DecreeDays> = national_lists()
             .into_iter()
             .filter(|d| !listed.contains(&d.year))
@@ -126,7 +127,7 @@ impl Store {
              JOIN holiday_decree d ON d.id = h.decree_id WHERE d.id = ?1 ORDER BY h.date",
         )?;
         let rows = stmt.query_map([decree], holiday)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// The decrees of a year (all years when `None`), newest first, each
@@ -138,7 +139,7 @@ impl Store {
         )?;
         let rows: Vec<(i64, i32, String, String)> = stmt
             .query_map([year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
-            .collect::<rusqlite::Result<_>>()?;
+            .collect::<Result<_>>()?;
         let mut out = Vec::with_capacity(rows.len());
         let mut previous: Option<(i32, Vec<Holiday>)> = None;
         for (i, (id, year, title, recorded_at)) in rows.iter().cloned().enumerate() {
@@ -245,11 +246,10 @@ impl Store {
                     format!("Keputusan \"{title}\" untuk tahun {year} sudah tercatat dengan daftar yang berbeda; catat perubahan sebagai keputusan baru dengan judulnya sendiri."),
                 ));
             }
-            store.conn.execute(
+                        let id = store.conn.insert(
                 "INSERT INTO holiday_decree (year, title, recorded_at) VALUES (?1, ?2, ?3)",
                 params![year, title, super::circulars::now()],
             )?;
-            let id = store.conn.last_insert_rowid();
             let mut insert = store.conn.prepare_cached(
                 "INSERT INTO holiday (date, name, kind, source, decree_id) VALUES (?1, ?2, ?3, ?4, ?5)",
             )?;

@@ -4,7 +4,8 @@
 
 use chrono::Utc;
 use der::{Decode, Encode};
-use rusqlite::{params, OptionalExtension};
+use crate::params;
+use crate::error::OptionalExtension;
 use serde::Serialize;
 use x509_cert::Certificate;
 
@@ -146,13 +147,12 @@ impl Store {
         let sealed = SealedKey::seal(signer, passphrase)?;
         let info = signer.info();
         self.in_transaction(|store| {
-            store.conn.execute(
+                        let id = store.conn.insert(
                 "INSERT INTO certificate (signatory_id, label, chain, sealed_key, kdf_salt, nonce, internal, fingerprint, created_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
                 params![signatory_id, label.trim(), chain_der(signer.chain())?, sealed.ciphertext,
                     sealed.salt, sealed.nonce, info.internal, info.fingerprint, now()],
             )?;
-            let id = store.conn.last_insert_rowid();
             if info.internal {
                 if let Some(root) = signer.chain().last().filter(|_| signer.chain().len() > 1) {
                     store.trust_root(root, "Akar sertifikat internal kantor", true)?;
@@ -246,7 +246,7 @@ impl Store {
         )?;
         let ids = stmt
             .query_map([signatory_id], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<i64>>>()?;
+            .collect::<Result<Vec<i64>>>()?;
         ids.into_iter().map(|id| self.certificate(id)).collect()
     }
 
@@ -319,8 +319,8 @@ impl Store {
         let still_used: Vec<Vec<u8>> = {
             let mut stmt = self.conn.prepare_cached("SELECT chain FROM certificate")?;
             let chains = stmt
-                .query_map([], |r| r.get::<_, Vec<u8>>(0))?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
+                .query_map([], |r| r.get::<Vec<u8>>(0))?
+                .collect::<Result<Vec<_>>>()?;
             chains.iter().filter_map(|c| root_of(c)).collect()
         };
         for der in roots {
@@ -389,8 +389,8 @@ impl Store {
     /// The trusted roots as certificates, for [`sign::verify_pdf`].
     pub fn trust_anchors(&self) -> Result<Vec<Certificate>> {
         let mut stmt = self.conn.prepare_cached("SELECT der FROM trusted_root")?;
-        let rows = stmt.query_map([], |r| r.get::<_, Vec<u8>>(0))?;
-        let ders = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+        let rows = stmt.query_map([], |r| r.get::<Vec<u8>>(0))?;
+        let ders = rows.collect::<Result<Vec<_>>>()?;
         Ok(ders
             .iter()
             .filter_map(|d| Certificate::from_der(d).ok())

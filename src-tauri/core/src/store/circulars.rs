@@ -6,7 +6,9 @@
 //! frozen by triggers as well as by these checks.
 
 use chrono::{Datelike, NaiveDate};
-use rusqlite::{params, OptionalExtension, Row};
+use crate::params;
+use crate::error::OptionalExtension;
+use crate::db::Row;
 use serde::{Deserialize, Serialize};
 
 use super::trash::{Deleted, Removed};
@@ -105,7 +107,7 @@ pub(super) const SUMMARY_COLUMNS: &str =
      (SELECT p.number FROM circular p WHERE p.id = c.parent_id)";
 pub(super) const SUMMARY_WIDTH: usize = 12;
 
-pub(super) fn summary(r: &Row) -> rusqlite::Result<CircularSummary> {
+pub(super) fn summary(r: &Row) -> Result<CircularSummary> {
     let kind: CircularKind = r.get(1)?;
     let status: CircularStatus = r.get(2)?;
     let (start, end): (Option<NaiveDate>, Option<NaiveDate>) = (r.get(9)?, r.get(10)?);
@@ -147,7 +149,7 @@ const ENTRY_SELECT: &str =
             e.issued_on, e.kind, e.status, e.note
      FROM register_entry e JOIN register r ON r.id = e.register_id";
 
-fn entry_row(r: &Row) -> rusqlite::Result<RegisterEntry> {
+fn entry_row(r: &Row) -> Result<RegisterEntry> {
     let (kind, status): (String, String) = (r.get(8)?, r.get(9)?);
     Ok(RegisterEntry {
         status_label: crate::register::status_label(&kind, &status),
@@ -210,7 +212,7 @@ impl Store {
             "SELECT {SUMMARY_COLUMNS} FROM circular c ORDER BY c.id DESC"
         ))?;
         let rows = stmt.query_map([], summary)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// A circular's record: its summary, its document and the stored
@@ -275,12 +277,11 @@ impl Store {
         doc.number.clear();
         doc.issued_on = None;
         let (start, end) = period_columns(&doc);
-        self.conn.execute(
+                Ok(self.conn.insert(
             "INSERT INTO circular (kind, status, subject, document, parent_id, relation, updated_at, period_start, period_end, scope)
              VALUES (?1, 'draf', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![doc.kind, doc.subject, serde_json::to_string(&doc).expect("serialisable"), parent, relation, now(), start, end, doc.scope],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        )?)
     }
 
     /// Autosave of a draft. Changing an initialled draft withdraws the initial.
@@ -662,7 +663,7 @@ impl Store {
              ORDER BY e.issued_on DESC, e.id DESC"
         ))?;
         let rows = stmt.query_map(params![year, like_pattern(query)], entry_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     pub fn audit(&self, id: i64) -> Result<Vec<AuditEntry>> {
@@ -677,7 +678,7 @@ impl Store {
                 detail: r.get(3)?,
             })
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     fn set_status(&mut self, id: i64, status: CircularStatus) -> Result<()> {

@@ -3,7 +3,8 @@
 //! amends or revokes, linked to it and with the next period.
 
 use chrono::{Days, NaiveDate};
-use rusqlite::{params, OptionalExtension};
+use crate::params;
+use crate::error::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use super::{CircularSummary, Store};

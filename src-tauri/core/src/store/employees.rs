@@ -1,6 +1,8 @@
 //! Pegawai in the store.
 
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use crate::params;
+use crate::error::OptionalExtension;
+use crate::db::{Db, Row};
 use serde::{Deserialize, Serialize};
 
 use super::trash::{Deleted, Removed};
@@ -14,7 +16,7 @@ const SELECT: &str = "SELECT e.id, e.nip, e.name, e.front_title, e.back_title, e
         e.unit_id, u.name
     FROM employee e JOIN agency a ON a.id = e.agency_id LEFT JOIN unit u ON u.id = e.unit_id";
 
-fn from_row(r: &Row) -> rusqlite::Result<Employee> {
+fn from_row(r: &Row) -> Result<Employee> {
     Ok(Employee {
         id: r.get(0)?,
         nip: r.get(1)?,
@@ -86,7 +88,7 @@ impl Store {
         )?;
         Ok(EmployeePage {
             total,
-            rows: rows.collect::<rusqlite::Result<_>>()?,
+            rows: rows.collect::<Result<_>>()?,
         })
     }
 
@@ -142,14 +144,14 @@ impl Store {
     }
 }
 
-pub(crate) fn employee(conn: &Connection, id: i64) -> Result<Employee> {
+pub(crate) fn employee(conn: &Db, id: i64) -> Result<Employee> {
     conn.query_row(&format!("{SELECT} WHERE e.id = ?1"), [id], from_row)
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("Pegawai dengan id {id}")))
 }
 
 /// Who holds a NIP: (id, name).
-pub(crate) fn holder_of_nip(conn: &Connection, nip: &str) -> Result<Option<(i64, String)>> {
+pub(crate) fn holder_of_nip(conn: &Db, nip: &str) -> Result<Option<(i64, String)>> {
     Ok(conn
         .query_row("SELECT id, name FROM employee WHERE nip = ?1", [nip], |r| {
             Ok((r.get(0)?, r.get(1)?))
@@ -158,7 +160,7 @@ pub(crate) fn holder_of_nip(conn: &Connection, nip: &str) -> Result<Option<(i64,
 }
 
 /// The agency exists and the unit, if any, belongs to it.
-pub(crate) fn check_placement(conn: &Connection, v: &ValidEmployee) -> Result<()> {
+pub(crate) fn check_placement(conn: &Db, v: &ValidEmployee) -> Result<()> {
     let agency: Option<i64> = conn
         .query_row("SELECT id FROM agency WHERE id = ?1", [v.agency_id], |r| {
             r.get(0)
@@ -190,7 +192,7 @@ pub(crate) fn check_placement(conn: &Connection, v: &ValidEmployee) -> Result<()
 
 /// Inserts, or updates the row with `v.id` — or, without an id, the row
 /// holding the same NIP (so a re-import updates instead of duplicating).
-pub(crate) fn write_employee(conn: &Connection, v: &ValidEmployee) -> Result<i64> {
+pub(crate) fn write_employee(conn: &Db, v: &ValidEmployee) -> Result<i64> {
     let id = match (v.id, &v.nip) {
         (Some(id), _) => Some(id),
         (None, Some(nip)) => holder_of_nip(conn, nip)?.map(|(id, _)| id),
@@ -210,7 +212,7 @@ pub(crate) fn write_employee(conn: &Connection, v: &ValidEmployee) -> Result<i64
         v.unit_id,
         id
     ];
-    conn.prepare_cached(
+    let written = conn.insert(
         "INSERT INTO employee (nip, name, front_title, back_title, employment, golongan,
              position_name, position_kind, eselon, agency_id, unit_id, id)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
@@ -219,9 +221,9 @@ pub(crate) fn write_employee(conn: &Connection, v: &ValidEmployee) -> Result<i64
              employment = excluded.employment, golongan = excluded.golongan,
              position_name = excluded.position_name, position_kind = excluded.position_kind,
              eselon = excluded.eselon, agency_id = excluded.agency_id, unit_id = excluded.unit_id",
-    )?
-    .execute(values)?;
-    Ok(id.unwrap_or_else(|| conn.last_insert_rowid()))
+        values,
+    )?;
+    Ok(id.unwrap_or(written))
 }
 
 impl Store {

@@ -1,7 +1,10 @@
-//! Versioned schema steps. Each step runs in one transaction together with
-//! the bump of `PRAGMA user_version`; a newer database is refused.
+//! Versioned schema steps, per backend. Each step runs in one transaction
+//! together with the bump of the schema version; a newer database is
+//! refused. SQLite's steps are the schema's history; PostgreSQL's start at
+//! the schema of version 13 (`postgres.sql`, when offices first could share
+//! a server) and every later step is added to both lists.
 
-use rusqlite::Connection;
+use crate::db::{Backend, Db};
 
 use crate::error::{Error, Result};
 use crate::ErrorCode;
@@ -327,15 +330,32 @@ CREATE INDEX signed_document_sha256 ON signed_document(sha256);
 /// The schema version this build writes.
 pub const LATEST: i64 = STEPS.len() as i64;
 
-/// Brings `conn` up to [`LATEST`]; running it again changes nothing.
-pub fn migrate(conn: &mut Connection) -> Result<()> {
-    migrate_to(conn, LATEST)
+/// PostgreSQL's steps: (version reached, SQL), from an empty database.
+const POSTGRES_STEPS: &[(i64, &str)] = &[(13, include_str!("postgres.sql"))];
+
+/// Brings `db` up to [`LATEST`]; running it again changes nothing.
+pub fn migrate(db: &Db) -> Result<()> {
+    migrate_to(db, LATEST)
 }
 
-/// Brings `conn` up to schema version `target` (at most [`LATEST`]): the
+/// Brings `db` up to schema version `target` (at most [`LATEST`]): the
 /// schema a database of that version has, for comparing a backup with.
-pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
-    let current: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+/// Workstations starting together migrate one after another.
+pub fn migrate_to(db: &Db, target: i64) -> Result<()> {
+    db.begin()?;
+    let done = steps(db, target);
+    match done {
+        Ok(()) => db.commit(),
+        Err(e) => {
+            let _ = db.rollback();
+            Err(e)
+        }
+    }
+}
+
+fn steps(db: &Db, target: i64) -> Result<()> {
+    db.lock_schema()?;
+    let current = db.schema_version()?;
     if current > LATEST {
         return Err(Error::NewerSchema {
             found: current,
@@ -350,12 +370,26 @@ pub fn migrate_to(conn: &mut Connection, target: i64) -> Result<()> {
             ),
         });
     }
-    let target = target.clamp(0, LATEST) as usize;
-    for (index, sql) in STEPS.iter().enumerate().take(target).skip(current as usize) {
-        let tx = conn.transaction()?;
-        tx.execute_batch(sql)?;
-        tx.pragma_update(None, "user_version", index as i64 + 1)?;
-        tx.commit()?;
+    let target = target.clamp(0, LATEST);
+    match db.backend() {
+        Backend::Sqlite => {
+            for (index, sql) in STEPS.iter().enumerate().take(target as usize).skip(current as usize) {
+                db.execute_batch(sql)?;
+                db.set_schema_version(index as i64 + 1)?;
+            }
+        }
+        Backend::Postgres => {
+            if current == 0 && db.has_tables()? {
+                return Err(Error::Refused {
+                    code: ErrorCode::SkemaTidakSah,
+                    message: "Basis data bersama ini sudah berisi tabel yang bukan milik Edaran. Buat basis data kosong khusus untuk Edaran (lihat README, bagian Basis data bersama).".into(),
+                });
+            }
+            for (version, sql) in POSTGRES_STEPS.iter().filter(|(v, _)| *v > current) {
+                db.execute_batch(sql)?;
+                db.set_schema_version(*version)?;
+            }
+        }
     }
     Ok(())
 }
@@ -366,36 +400,36 @@ mod tests {
 
     #[test]
     fn signatories_from_before_kop_settings_keep_the_kop_their_role_had() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        migrate_to(&mut conn, 7).unwrap();
+        let conn = Db::sqlite_in_memory().unwrap();
+        migrate_to(&conn, 7).unwrap();
         conn.execute_batch(
             "INSERT INTO signatory (role, name, position_title) VALUES
                  ('kepala_daerah', 'A', 'BUPATI X'),
                  ('kepala_perangkat_daerah', 'B', 'KEPALA BKPSDM');",
         )
         .unwrap();
-        migrate(&mut conn).unwrap();
+        migrate(&conn).unwrap();
         let kops: Vec<String> = conn
             .prepare("SELECT kop FROM signatory ORDER BY name")
             .unwrap()
             .query_map([], |r| r.get(0))
             .unwrap()
-            .collect::<rusqlite::Result<_>>()
+            .collect::<Result<Vec<String>>>()
             .unwrap();
         assert_eq!(kops, ["kepala_daerah", "perangkat_daerah"]);
     }
 
     #[test]
     fn entries_from_before_registers_are_the_offices_own_and_keep_their_sequence() {
-        let mut conn = Connection::open_in_memory().unwrap();
-        migrate_to(&mut conn, 8).unwrap();
+        let conn = Db::sqlite_in_memory().unwrap();
+        migrate_to(&conn, 8).unwrap();
         conn.execute_batch(
             "INSERT INTO circular (kind, status, subject, document, updated_at) VALUES ('wfh_baru', 'terbit', 'A', '{}', '');
              INSERT INTO register_entry (year, sequence, number, circular_id, subject, issued_on, status, note)
                  VALUES (2020, 439, '800/439/BKPSDM/2020', 1, 'A', '2020-05-15', 'dibatalkan', 'salah alamat');",
         )
         .unwrap();
-        migrate(&mut conn).unwrap();
+        migrate(&conn).unwrap();
         let row: (i64, String, i64, String, String, String) = conn
             .query_row(
                 "SELECT e.sequence, e.number, e.register_id, r.name, e.kind, e.note

@@ -20,14 +20,15 @@ mod settings;
 mod signatories;
 mod signed;
 mod tracking;
+mod transfer;
 mod trash;
 mod units;
 
 use std::path::{Path, PathBuf};
 
 use rusqlite::config::DbConfig;
-use rusqlite::Connection;
 
+use crate::db::{ConnectionInfo, Db};
 use crate::error::Result;
 
 pub use crate::circular::CircularSummary;
@@ -48,7 +49,7 @@ pub use trash::Deleted;
 
 /// An open Edaran database.
 pub struct Store {
-    conn: Connection,
+    conn: Db,
 }
 
 impl Store {
@@ -57,12 +58,23 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        let conn = Connection::open(path)?;
-        conn.pragma_update(None, "journal_mode", "WAL")?;
-        // FULL: a commit is on disk before it returns, so a power cut never
-        // takes back an issued number or a signed PDF already handed out.
-        conn.pragma_update(None, "synchronous", "FULL")?;
-        Self::setup(conn)
+        Self::setup(Db::open_sqlite(path)?)
+    }
+
+    /// Opens the office's shared database on a PostgreSQL server, creating
+    /// Edaran's tables in an empty database.
+    pub fn connect(info: &ConnectionInfo) -> Result<Store> {
+        Self::setup(Db::connect(info)?)
+    }
+
+    /// Opens what `location` names: a `postgresql://` connection string or
+    /// a file's path.
+    pub fn open_location(location: &str) -> Result<Store> {
+        if ConnectionInfo::is_connection_string(location) {
+            Self::connect(&ConnectionInfo::parse(location)?)
+        } else {
+            Self::open(Path::new(location))
+        }
     }
 
     /// Closes the database file and opens it again, taking SQLite's file
@@ -70,11 +82,13 @@ impl Store {
     /// any code in that process closes the file (a native file dialog
     /// sniffing the folder that holds `edaran.db-shm` does): another
     /// process, not seeing this one, could then reset the WAL under it.
-    /// Nothing is lost: every change is committed before it returns.
+    /// Nothing is lost: every change is committed before it returns. A
+    /// server's connection has no such locks and is kept.
     pub fn reopen(&mut self) -> Result<()> {
         let Some(path) = self
             .conn
-            .path()
+            .sqlite()
+            .and_then(|c| c.path())
             .filter(|p| !p.is_empty())
             .map(PathBuf::from)
         else {
@@ -84,26 +98,29 @@ impl Store {
         // checkpoint it into the database file as it closes. It closes
         // first, so the new one maps the WAL index and takes its locks anew
         // (SQLite shares both among one process's connections to a file).
-        self.conn
-            .set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
-        let old = std::mem::replace(&mut self.conn, Connection::open_in_memory()?);
-        old.close().map_err(|(_, e)| e)?;
+        if let Some(c) = self.conn.sqlite() {
+            c.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+        }
+        drop(std::mem::replace(&mut self.conn, Db::sqlite_in_memory()?));
         *self = Store::open(&path)?;
         Ok(())
     }
 
     /// A private database in memory, for tests.
     pub fn open_in_memory() -> Result<Store> {
-        Self::setup(Connection::open_in_memory()?)
+        Self::setup(Db::sqlite_in_memory()?)
     }
 
-    fn setup(mut conn: Connection) -> Result<Store> {
-        conn.pragma_update(None, "foreign_keys", "ON")?;
-        conn.busy_timeout(std::time::Duration::from_secs(5))?;
-        migrations::migrate(&mut conn)?;
+    fn setup(conn: Db) -> Result<Store> {
+        migrations::migrate(&conn)?;
         let mut store = Store { conn };
         store.record_national_lists()?;
         Ok(store)
+    }
+
+    /// Where this store's database is (a file, or a server without its password).
+    pub fn location(&self) -> crate::db::Location {
+        self.conn.location()
     }
 
     /// True until an office profile has been saved (a new, empty database).
@@ -116,29 +133,20 @@ impl Store {
     /// Runs `work` as one transaction: all of it is saved, or none. Inside
     /// another transaction it becomes a savepoint of that one.
     pub fn in_transaction<T>(&mut self, work: impl FnOnce(&mut Store) -> Result<T>) -> Result<T> {
-        let (begin, commit, rollback) = if self.conn.is_autocommit() {
-            ("BEGIN IMMEDIATE", "COMMIT", "ROLLBACK")
-        } else {
-            (
-                "SAVEPOINT nested",
-                "RELEASE nested",
-                "ROLLBACK TO nested; RELEASE nested",
-            )
-        };
-        self.conn.execute_batch(begin)?;
+        self.conn.begin()?;
         match work(self) {
-            Ok(value) => match self.conn.execute_batch(commit) {
+            Ok(value) => match self.conn.commit() {
                 Ok(()) => Ok(value),
                 // A commit refused (busy) must not leave the transaction open.
                 Err(e) => {
-                    let _ = self.conn.execute_batch(rollback);
-                    Err(e.into())
+                    let _ = self.conn.rollback();
+                    Err(e)
                 }
             },
             // SQLite may have rolled back by itself (full disk): the work's
             // own error is the one to report.
             Err(e) => {
-                let _ = self.conn.execute_batch(rollback);
+                let _ = self.conn.rollback();
                 Err(e)
             }
         }
@@ -217,14 +225,14 @@ mod tests {
     fn a_database_from_a_newer_version_is_refused_untouched() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("newer.db");
-        let conn = Connection::open(&path).unwrap();
+        let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
             .unwrap();
         drop(conn);
         let err = Store::open(&path).err().expect("must refuse");
         assert!(matches!(err, Error::NewerSchema { found: 99, .. }));
         assert!(err.to_string().contains("lebih baru"));
-        let conn = Connection::open(&path).unwrap();
+        let conn = rusqlite::Connection::open(&path).unwrap();
         let tables: i64 = conn
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table'",

@@ -1,6 +1,7 @@
 //! The office profile and its emblem in the store.
 
-use rusqlite::{params, OptionalExtension};
+use crate::params;
+use crate::error::OptionalExtension;
 
 use super::trash::{Deleted, Removed};
 use super::Store;

@@ -2,7 +2,9 @@
 //! ([`register::OWN`]) numbers with the office profile's template; the
 //! others carry their own.
 
-use rusqlite::{params, OptionalExtension, Row};
+use crate::params;
+use crate::error::OptionalExtension;
+use crate::db::Row;
 
 use super::Store;
 use crate::circular::Circular;
@@ -11,7 +13,7 @@ use crate::error::{Error, Result};
 use crate::register::{self, Register};
 use crate::ErrorCode;
 
-fn row(r: &Row) -> rusqlite::Result<Register> {
+fn row(r: &Row) -> Result<Register> {
     Ok(Register {
         id: r.get(0)?,
         name: r.get(1)?,
@@ -38,7 +40,7 @@ impl Store {
         ))?;
         let rows = stmt
             .query_map([], row)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<Result<Vec<_>>>()?;
         rows.into_iter().map(|r| self.numbering_of(r)).collect()
     }
 
@@ -97,11 +99,10 @@ impl Store {
             ));
         }
         if r.id == 0 {
-            self.conn.execute(
+                        return Ok(self.conn.insert(
                 "INSERT INTO register (name, numbering_template, classification, unit_code) VALUES (?1, ?2, ?3, ?4)",
                 params![r.name, r.numbering_template, r.classification, r.unit_code],
-            )?;
-            return Ok(self.conn.last_insert_rowid());
+            )?);
         }
         self.register_by_id(Some(r.id))?;
         let own = r.id == register::OWN;

@@ -2,7 +2,8 @@
 //! persisted roster (*jadwal piket*), statuses and conflicts of a circular.
 
 use chrono::NaiveDate;
-use rusqlite::{params, OptionalExtension};
+use crate::params;
+use crate::error::OptionalExtension;
 use serde::Serialize;
 
 use super::{EmployeeFilter, Store};
@@ -166,7 +167,7 @@ impl Store {
             })
         })?;
         Ok(Roster {
-            entries: entries.collect::<rusqlite::Result<_>>()?,
+            entries: entries.collect::<Result<_>>()?,
         })
     }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
 use chrono::{NaiveDate, Utc};
-use rusqlite::params;
+use crate::params;
 use serde::Serialize;
 
 use super::Store;

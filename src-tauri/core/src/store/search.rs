@@ -72,15 +72,15 @@ impl Store {
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
-            rusqlite::params![query, filter.year, filter.status, filter.kind],
+            crate::params![query, filter.year, filter.status, filter.kind],
             |r| {
                 Ok(SearchHit {
                     summary: summary(r)?,
-                    snippet: markup::plain_excerpt(&r.get::<_, String>(SUMMARY_WIDTH)?),
+                    snippet: markup::plain_excerpt(&r.get::<String>(SUMMARY_WIDTH)?),
                 })
             },
         )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 }
 

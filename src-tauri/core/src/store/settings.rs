@@ -1,6 +1,7 @@
 //! Settings chosen in Pengaturan, kept in the database with the office.
 
-use rusqlite::{params, OptionalExtension};
+use crate::params;
+use crate::error::OptionalExtension;
 
 use super::Store;
 use crate::error::{Error, Result};

@@ -1,6 +1,8 @@
 //! Signatories in the store.
 
-use rusqlite::{params, OptionalExtension, Row};
+use crate::params;
+use crate::error::OptionalExtension;
+use crate::db::Row;
 
 use super::trash::{Deleted, Removed};
 use super::Store;
@@ -10,7 +12,7 @@ use crate::office::{Signatory, SignatoryInput};
 const SELECT: &str =
     "SELECT id, role, name, front_title, back_title, position_title, nip, golongan, active, kop FROM signatory";
 
-fn from_row(r: &Row) -> rusqlite::Result<Signatory> {
+fn from_row(r: &Row) -> Result<Signatory> {
     Ok(Signatory {
         id: r.get(0)?,
         role: r.get(1)?,
@@ -33,7 +35,7 @@ impl Store {
                  WHEN 'sekda' THEN 2 ELSE 3 END, name"
         ))?;
         let rows = stmt.query_map([], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     pub fn signatory(&self, id: i64) -> Result<Signatory> {
@@ -48,7 +50,7 @@ impl Store {
         if let Some(id) = input.id {
             self.signatory(id)?;
         }
-        self.conn.execute(
+        let written = self.conn.insert(
             "INSERT INTO signatory (id, role, name, front_title, back_title, position_title, nip, golongan, active, kop)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)
              ON CONFLICT (id) DO UPDATE SET role = excluded.role, name = excluded.name,
@@ -57,7 +59,7 @@ impl Store {
                  golongan = excluded.golongan, active = excluded.active, kop = excluded.kop",
             params![input.id, s.role, s.name, s.front_title, s.back_title, s.position_title, s.nip, s.golongan, s.active, s.kop],
         )?;
-        self.signatory(input.id.unwrap_or_else(|| self.conn.last_insert_rowid()))
+        self.signatory(input.id.unwrap_or(written))
     }
 
     /// Deletes a signatory with their certificates (and the internal roots
@@ -69,7 +71,7 @@ impl Store {
                 .conn
                 .prepare("SELECT id FROM certificate WHERE signatory_id = ?1")?
                 .query_map([id], |r| r.get(0))?
-                .collect::<rusqlite::Result<Vec<i64>>>()?;
+                .collect::<Result<Vec<i64>>>()?;
             let roots = store.chain_roots(&certificates)?;
             let mut removed = Removed::default();
             removed.take(store, "signatory", "id = ?1", &[&id])?;

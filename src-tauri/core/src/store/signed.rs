@@ -5,7 +5,8 @@
 //! trusted roots, register and the PDFs kept from SRIKANDI.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use rusqlite::{params, OptionalExtension};
+use crate::params;
+use crate::error::OptionalExtension;
 use serde::Serialize;
 
 use super::{CertificateRecord, Issue, Recording, RegisterMatch, Store};
@@ -279,11 +280,11 @@ impl Store {
                 [sha256],
                 |r| {
                     Ok((
-                        r.get::<_, i64>(0)?,
-                        r.get::<_, String>(1)?,
-                        r.get::<_, NaiveDate>(2)?,
-                        r.get::<_, String>(3)?,
-                        r.get::<_, String>(4)?,
+                        r.get::<i64>(0)?,
+                        r.get::<String>(1)?,
+                        r.get::<NaiveDate>(2)?,
+                        r.get::<String>(3)?,
+                        r.get::<String>(4)?,
                     ))
                 },
             )

@@ -48,7 +48,7 @@ impl Store {
                     horizon,
                 })
             })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
+            .collect::<Result<Vec<_>>>()?;
         let mut board = tracking::dashboard(
             links,
             at,

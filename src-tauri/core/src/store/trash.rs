@@ -5,8 +5,9 @@
 //! transaction, or says plainly why it cannot.
 
 use base64::{engine::general_purpose::STANDARD, Engine};
-use rusqlite::types::{Value as Sql, ValueRef};
-use rusqlite::{params, params_from_iter, OptionalExtension, ToSql};
+use crate::db::{ToValue, Value as Sql};
+use crate::error::{Constraint, OptionalExtension};
+use crate::params;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -52,20 +53,14 @@ impl Removed {
         store: &Store,
         table: &str,
         condition: &str,
-        args: &[&dyn ToSql],
+        args: &[&dyn ToValue],
     ) -> Result<()> {
         let sql = format!("SELECT rowid AS _rowid, * FROM {table} WHERE {condition}");
-        let mut stmt = store.conn.prepare(&sql)?;
-        let names: Vec<String> = stmt.column_names().iter().map(|s| s.to_string()).collect();
-        let mut found = Vec::new();
-        let mut rows = stmt.query(args)?;
-        while let Some(row) = rows.next()? {
-            let mut map = Map::new();
-            for (i, name) in names.iter().enumerate() {
-                map.insert(name.clone(), to_json(row.get_ref(i)?));
-            }
-            found.push(map);
-        }
+        let (names, rows) = store.conn.query_named(&sql, args)?;
+        let found: Vec<Map<String, Value>> = rows
+            .into_iter()
+            .map(|row| names.iter().cloned().zip(row.into_values().into_iter().map(to_json)).collect())
+            .collect();
         let children = referencing(store, table)?;
         for mut row in found {
             let rowid = row.remove("_rowid").unwrap_or_default();
@@ -91,19 +86,18 @@ impl Removed {
         table: &str,
         column: &str,
         condition: &str,
-        args: &[&dyn ToSql],
+        args: &[&dyn ToValue],
     ) -> Result<()> {
         let sql = format!(
             "SELECT rowid, {column} FROM {table} WHERE {condition} AND {column} IS NOT NULL"
         );
-        let mut stmt = store.conn.prepare(&sql)?;
-        let mut rows = stmt.query(args)?;
-        while let Some(row) = rows.next()? {
+        let (_, rows) = store.conn.query_named(&sql, args)?;
+        for row in rows {
             self.cells.push(Cell {
                 table: table.into(),
                 rowid: row.get(0)?,
                 column: column.into(),
-                value: to_json(row.get_ref(1)?),
+                value: to_json(row.get(1)?),
             });
         }
         Ok(())
@@ -113,25 +107,17 @@ impl Removed {
 /// The foreign keys pointing at `table`: (child table, its column, the
 /// parent's column, the `ON DELETE` action).
 fn referencing(store: &Store, table: &str) -> Result<Vec<(String, String, String, String)>> {
-    let mut stmt = store.conn.prepare_cached(
-        "SELECT m.name, f.\"from\", coalesce(f.\"to\", 'rowid'), f.on_delete
-         FROM sqlite_master m, pragma_foreign_key_list(m.name) f
-         WHERE m.type = 'table' AND f.\"table\" = ?1",
-    )?;
-    let rows = stmt.query_map([table], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    store.conn.references_to(table)
 }
 
-fn to_json(v: ValueRef) -> Value {
+fn to_json(v: Sql) -> Value {
     match v {
-        ValueRef::Null => Value::Null,
-        ValueRef::Integer(i) => i.into(),
-        ValueRef::Real(f) => f.into(),
-        ValueRef::Text(t) => String::from_utf8_lossy(t).into(),
+        Sql::Null => Value::Null,
+        Sql::Integer(i) => i.into(),
+        Sql::Real(f) => f.into(),
+        Sql::Text(t) => t.into(),
         // A blob is the one value kept as an object, so it never reads back as text.
-        ValueRef::Blob(b) => serde_json::json!({ "blob": STANDARD.encode(b) }),
+        Sql::Blob(b) => serde_json::json!({ "blob": STANDARD.encode(b) }),
     }
 }
 
@@ -156,7 +142,7 @@ impl Store {
     /// Records in the trash what a deletion removed; `what` names it for the
     /// clerk (`Pegawai “Budi Santoso”`). Call inside the deletion's transaction.
     pub(super) fn trash(&mut self, what: String, removed: &Removed) -> Result<Deleted> {
-        self.conn.execute(
+                let token = self.conn.insert(
             "INSERT INTO deleted (at, what, removed) VALUES (datetime('now'), ?1, ?2)",
             params![
                 what,
@@ -168,7 +154,6 @@ impl Store {
                 })?
             ],
         )?;
-        let token = self.conn.last_insert_rowid();
         self.conn
             .execute("DELETE FROM deleted WHERE id <= ?1", [token - KEPT])?;
         Ok(Deleted {
@@ -204,7 +189,7 @@ impl Store {
             message: format!("{what} tidak dapat dikembalikan: {reason}"),
         };
         self.in_transaction(|store| {
-            store.conn.pragma_update(None, "defer_foreign_keys", true)?;
+            store.conn.defer_foreign_keys()?;
             for (table, row) in &removed.rows {
                 // Quoted: columns such as `end` are SQL keywords.
                 let columns: Vec<String> = row.keys().map(|c| format!("\"{c}\"")).collect();
@@ -215,10 +200,10 @@ impl Store {
                 );
                 store
                     .conn
-                    .execute(&sql, params_from_iter(row.values().map(from_json)))
-                    .map_err(|e| match constraint(&e) {
-                        true => refused(constraint_reason(&e)),
-                        false => e.into(),
+                    .execute(&sql, row.values().map(from_json).collect::<Vec<_>>())
+                    .map_err(|e| match constraint_reason(&e) {
+                        Some(reason) => refused(reason),
+                        None => e,
                     })?;
             }
             for cell in &removed.cells {
@@ -255,32 +240,26 @@ impl Store {
             Ok(())
         })
         // Foreign keys are checked at the commit.
-        .map_err(|e| match e {
-            Error::Db(db) if constraint(&db) => refused(constraint_reason(&db)),
-            other => other,
+        .map_err(|e| match constraint_reason(&e) {
+            Some(reason) => refused(reason),
+            None => e,
         })?;
         Ok(format!("{what} dikembalikan."))
     }
 }
 
-fn constraint(e: &rusqlite::Error) -> bool {
-    e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation)
-}
-
-/// Why SQLite refused to put a row back, in the clerk's words.
-fn constraint_reason(e: &rusqlite::Error) -> String {
-    let text = e.to_string();
-    if text.contains("FOREIGN KEY") {
-        "data induknya (mis. perangkat daerah, unit, atau surat edarannya) sudah dihapus.".into()
-    } else if text.contains(".nip") {
-        "NIP-nya kini dipakai pegawai lain.".into()
-    } else if text.contains(".id") || text.contains("PRIMARY KEY") {
-        "nomor datanya kini dipakai data yang baru dibuat.".into()
-    } else if text.contains("UNIQUE") {
-        "namanya atau isinya kini dipakai data lain.".into()
-    } else {
-        format!("{e}.")
-    }
+/// Why the database refused to put a row back, in the clerk's words.
+fn constraint_reason(e: &Error) -> Option<String> {
+    let Error::Db(db) = e else { return None };
+    Some(match db.constraint()? {
+        Constraint::ForeignKey => {
+            "data induknya (mis. perangkat daerah, unit, atau surat edarannya) sudah dihapus.".into()
+        }
+        Constraint::Unique { nip: true } => "NIP-nya kini dipakai pegawai lain.".into(),
+        Constraint::PrimaryKey => "nomor datanya kini dipakai data yang baru dibuat.".into(),
+        Constraint::Unique { nip: false } => "namanya atau isinya kini dipakai data lain.".into(),
+        Constraint::Other => format!("{db}."),
+    })
 }
 
 #[cfg(test)]

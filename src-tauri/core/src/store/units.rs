@@ -1,6 +1,8 @@
 //! Units of an agency in the store.
 
-use rusqlite::{params, OptionalExtension, Row};
+use crate::params;
+use crate::error::OptionalExtension;
+use crate::db::Row;
 
 use super::trash::{Deleted, Removed};
 use super::Store;
@@ -12,7 +14,7 @@ const SELECT: &str = "SELECT u.id, u.agency_id, u.parent_id, u.name, u.kind,
         (SELECT count(*) FROM employee e WHERE e.unit_id = u.id)
     FROM unit u";
 
-fn from_row(r: &Row) -> rusqlite::Result<Unit> {
+fn from_row(r: &Row) -> Result<Unit> {
     let kind: UnitKind = r.get(4)?;
     Ok(Unit {
         id: r.get(0)?,
@@ -32,7 +34,7 @@ impl Store {
             "{SELECT} WHERE u.agency_id = ?1 ORDER BY coalesce(u.parent_id, u.id), u.parent_id IS NOT NULL, u.name"
         ))?;
         let rows = stmt.query_map([agency_id], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     pub fn unit(&self, id: i64) -> Result<Unit> {
@@ -105,11 +107,10 @@ impl Store {
                 id
             }
             None => {
-                self.conn.execute(
+                                self.conn.insert(
                     "INSERT INTO unit (agency_id, parent_id, name, kind) VALUES (?1, ?2, ?3, ?4)",
                     params![v.agency_id, v.parent_id, v.name, v.kind],
-                )?;
-                self.conn.last_insert_rowid()
+                )?
             }
         };
         self.unit(id)
@@ -124,7 +125,7 @@ impl Store {
              SELECT id FROM up",
         )?;
         let rows = stmt.query_map([id], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        Ok(rows.collect::<Result<_>>()?)
     }
 
     /// Deletes a unit; refused while it has employees or sub-units.

@@ -3,6 +3,10 @@
 
 use serde::Serialize;
 
+mod db;
+
+pub use db::{Constraint, DbError};
+
 /// One bad row of an import: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct RowError {
@@ -145,6 +149,7 @@ error_codes! {
     PilihanTidakDikenal => "pilihan_tidak_dikenal",
     ProfilBelumAda => "profil_belum_ada",
     RujukanTidakAda => "rujukan_tidak_ada",
+    SalinanTidakCocok => "salinan_tidak_cocok",
     SampahGagal => "sampah_gagal",
     SertifikatBelumBerlaku => "sertifikat_belum_berlaku",
     SertifikatBukanPenandaTangan => "sertifikat_bukan_penanda_tangan",
@@ -154,6 +159,7 @@ error_codes! {
     SertifikatRusak => "sertifikat_rusak",
     SertifikatTanpaKunci => "sertifikat_tanpa_kunci",
     SertifikatTidakTersimpan => "sertifikat_tidak_tersimpan",
+    ServerTerputus => "server_terputus",
     SertifikatTidakWajar => "sertifikat_tidak_wajar",
     SkemaLebihBaru => "skema_lebih_baru",
     SkemaTidakSah => "skema_tidak_sah",
@@ -216,7 +222,7 @@ pub enum Error {
     #[error("Basis data ini dibuat oleh Edaran versi lebih baru (skema {found}, versi ini hanya mengenal sampai {known}). Perbarui aplikasi Edaran.")]
     NewerSchema { found: i64, known: i64 },
     #[error("{}", db_message(.0))]
-    Db(#[from] rusqlite::Error),
+    Db(#[from] DbError),
     #[error("Berkas tidak dapat dibaca atau ditulis: {}.", io_reason(.0))]
     Io(#[from] std::io::Error),
 }
@@ -250,7 +256,8 @@ impl Error {
             Error::NotFound(_) => ErrorCode::TidakDitemukan,
             Error::Import(_) => ErrorCode::ImporGagal,
             Error::NewerSchema { .. } => ErrorCode::SkemaLebihBaru,
-            Error::Db(e) if busy(e) => ErrorCode::BasisDataSibuk,
+            Error::Db(e) if e.is_busy() => ErrorCode::BasisDataSibuk,
+            Error::Db(e) if e.is_lost() => ErrorCode::ServerTerputus,
             Error::Db(_) => ErrorCode::BasisData,
             Error::Io(_) => ErrorCode::Berkas,
         }
@@ -290,16 +297,34 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Another connection (a second Edaran window, the `edaran` command) held
-/// the database longer than the busy timeout.
-fn busy(e: &rusqlite::Error) -> bool {
-    matches!(e, rusqlite::Error::SqliteFailure(f, _)
-        if matches!(f.code, rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked))
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Self {
+        Error::Db(e.into())
+    }
 }
 
-fn db_message(e: &rusqlite::Error) -> String {
-    if busy(e) {
+/// `Ok(None)` for a query that found no row, as the store reads it.
+pub trait OptionalExtension<T> {
+    fn optional(self) -> Result<Option<T>>;
+}
+
+impl<T> OptionalExtension<T> for Result<T> {
+    fn optional(self) -> Result<Option<T>> {
+        match self {
+            Ok(v) => Ok(Some(v)),
+            Err(Error::Db(DbError::NoRows)) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+fn db_message(e: &DbError) -> String {
+    if e.is_busy() {
         "Basis data sedang dipakai proses lain (jendela Edaran lain atau perintah edaran); perubahan ini tidak tersimpan ke basis data. Coba lagi sebentar lagi.".into()
+    } else if let DbError::Connect(why) = e {
+        why.clone()
+    } else if e.is_lost() {
+        "Sambungan ke server basis data bersama terputus; perubahan ini belum tersimpan. Periksa jaringan atau server, lalu coba lagi: isian yang belum tersimpan tetap ada.".into()
     } else {
         format!("Kesalahan basis data: {e}")
     }

@@ -1,0 +1,117 @@
+//! Moving an office's data between databases of the same schema version:
+//! `edaran db copy` (a SQLite office into an empty PostgreSQL database),
+//! a server's backup (into a SQLite file, the one backup format) and its
+//! restore. One transaction on the target; what arrived is counted again.
+
+use crate::db::Db;
+use crate::error::{Error, Result};
+use crate::ErrorCode;
+
+/// Every table of the schema, parents before children.
+pub(crate) const TABLES: &[&str] = &[
+    "edaran_marker",
+    "office",
+    "setting",
+    "agency",
+    "unit",
+    "employee",
+    "signatory",
+    "holiday_decree",
+    "holiday",
+    "register",
+    "circular",
+    "register_entry",
+    "audit",
+    "certificate",
+    "trusted_root",
+    "signed_document",
+    "roster_assignment",
+    "roster_horizon",
+    "signed_notice",
+    "absence",
+    "deleted",
+];
+
+/// What was copied: rows per table, and the last sequence per register and year.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Copied {
+    pub tables: Vec<(String, i64)>,
+    pub sequences: Vec<(i64, i64, i64)>,
+}
+
+fn counts(db: &Db) -> Result<Copied> {
+    let mut tables = Vec::new();
+    for table in TABLES {
+        let n: i64 = db.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        tables.push((table.to_string(), n));
+    }
+    let sequences = db
+        .prepare_cached(
+            "SELECT register_id, year, max(sequence) FROM register_entry
+             WHERE sequence IS NOT NULL GROUP BY register_id, year ORDER BY register_id, year",
+        )?
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+        .collect::<Result<_>>()?;
+    Ok(Copied { tables, sequences })
+}
+
+/// Replaces everything in `to` by what `from` holds, in one transaction of
+/// `to` read from one snapshot of `from`; both at the same schema version.
+pub(crate) fn copy(from: &Db, to: &Db) -> Result<Copied> {
+    let (found, expected) = (from.schema_version()?, to.schema_version()?);
+    if found != expected {
+        return Err(Error::Refused {
+            code: ErrorCode::SkemaTidakSah,
+            message: format!(
+                "Basis data sumber berversi skema {found}, tujuan {expected}: buka sumbernya sekali dengan Edaran versi ini agar diperbarui, lalu salin lagi."
+            ),
+        });
+    }
+    from.begin_snapshot()?;
+    let copied = to_target(from, to);
+    let _ = from.rollback();
+    copied
+}
+
+fn to_target(from: &Db, to: &Db) -> Result<Copied> {
+    let source = counts(from)?;
+    to.begin()?;
+    let written = (|| {
+        to.defer_foreign_keys()?;
+        to.clear_tables(TABLES)?;
+        for table in TABLES {
+            let (names, rows) = from.query_named(&format!("SELECT * FROM {table}"), [])?;
+            let columns: Vec<String> = names.iter().map(|c| format!("\"{c}\"")).collect();
+            let sql = format!(
+                "INSERT INTO {table} ({}) VALUES ({})",
+                columns.join(", "),
+                vec!["?"; columns.len()].join(", ")
+            );
+            for row in rows {
+                to.execute(&sql, row.into_values())?;
+            }
+        }
+        to.after_copy(TABLES)?;
+        let arrived = counts(to)?;
+        if arrived != source {
+            return Err(Error::Refused {
+                code: ErrorCode::SalinanTidakCocok,
+                message: format!(
+                    "Salinan tidak cocok dengan sumbernya (jumlah baris atau nomor terakhir buku agenda berbeda); tidak ada yang disimpan. Sumber: {:?}; tujuan: {:?}.",
+                    source, arrived
+                ),
+            });
+        }
+        Ok(arrived)
+    })();
+    match written {
+        Ok(copied) => {
+            to.commit()?;
+            Ok(copied)
+        }
+        Err(e) => {
+            let _ = to.rollback();
+            Err(e)
+        }
+    }
+}
