@@ -974,7 +974,7 @@ mod tests {
 
     #[test]
     fn the_demo_office_is_realistic_and_valid() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         fill(&mut store).unwrap();
         let o = store.overview().unwrap();
         assert!((24..=30).contains(&o.agencies), "{o:?}");
@@ -1032,7 +1032,7 @@ mod tests {
     #[test]
     fn the_demo_is_the_same_every_time() {
         let names = || {
-            let mut store = Store::open_in_memory().unwrap();
+            let mut store = Store::for_test().unwrap();
             fill(&mut store).unwrap();
             store
                 .employees(&EmployeeFilter::default())

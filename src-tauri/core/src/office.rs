@@ -288,7 +288,7 @@ mod tests {
 
     #[test]
     fn a_profile_whose_template_lacks_the_year_is_not_saved() {
-        let mut store = crate::store::Store::open_in_memory().unwrap();
+        let mut store = crate::store::Store::for_test().unwrap();
         store.save_office(&profile()).unwrap();
         let e = store
             .save_office(&OfficeProfile {
@@ -306,7 +306,7 @@ mod tests {
         );
         assert_eq!(kept.office_name, profile().office_name);
         // The demo office's template passes.
-        let mut demo = crate::store::Store::open_in_memory().unwrap();
+        let mut demo = crate::store::Store::for_test().unwrap();
         crate::demo::fill(&mut demo).unwrap();
         assert!(demo.office().unwrap().unwrap().validated().is_ok());
     }

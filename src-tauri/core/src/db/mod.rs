@@ -6,6 +6,7 @@
 //! else. Cells and parameters cross as [`Value`]s.
 
 mod postgres;
+pub mod scratch;
 mod sqlite;
 mod value;
 

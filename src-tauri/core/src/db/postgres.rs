@@ -142,7 +142,12 @@ impl Server {
         if let Some(s) = self.prepared.borrow().get(sql) {
             return Ok(s.clone());
         }
-        let statement = self.client.borrow_mut().prepare(&translate(sql))?;
+        let translated = translate(sql);
+        let statement = self.client.borrow_mut().prepare(&translated).inspect_err(|e| {
+            if std::env::var_os("EDARAN_SQL_DEBUG").is_some() {
+                eprintln!("SQL PostgreSQL ditolak: {e}\n{translated}");
+            }
+        })?;
         self.prepared
             .borrow_mut()
             .insert(sql.to_string(), statement.clone());
@@ -212,6 +217,32 @@ fn connect_error(info: &ConnectionInfo, e: postgres::Error) -> DbError {
     })
 }
 
+#[cfg(test)]
+mod tests {
+    use super::translate;
+
+    #[test]
+    fn the_store_sql_reads_as_postgresql() {
+        assert_eq!(
+            translate("SELECT a FROM t WHERE (?2 IS NULL OR CAST(substr(x, 1, 4) AS INTEGER) = ?2) AND b = ? AND c = '?'"),
+            "SELECT a FROM t WHERE (CAST(substr(x, 1, 4) AS INTEGER) = $2 OR $2 IS NULL) AND b = $1 AND c = '?'"
+        );
+        assert_eq!(
+            translate("SELECT id FROM agency WHERE name = ?1 COLLATE NOCASE ORDER BY a.name COLLATE NOCASE"),
+            "SELECT id FROM agency WHERE lower(name) = lower($1) ORDER BY lower(a.name)"
+        );
+        assert_eq!(
+            translate("INSERT OR IGNORE INTO s (a) VALUES (?1)"),
+            "INSERT INTO s (a) VALUES ($1) ON CONFLICT DO NOTHING"
+        );
+        assert_eq!(
+            translate("json_extract(c.document, '$.rules.picket') IS NOT NULL"),
+            "(c.document::jsonb #>> '{rules,picket}') IS NOT NULL"
+        );
+        assert_eq!(translate("x LIKE ?1 ESCAPE '\\'"), "x ILIKE $1 ESCAPE '\\'");
+    }
+}
+
 static RULES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     [
         // SQLite's = … COLLATE NOCASE compares ASCII letters case-blind.
@@ -221,6 +252,8 @@ static RULES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         (r"\bLIKE\b", "ILIKE"),
         (r"(?is)\bINSERT OR IGNORE INTO\b(.*)$", "INSERT INTO$1 ON CONFLICT DO NOTHING"),
         (r"(?i)\bgroup_concat\(", "string_agg("),
+        // Tables without an integer key have an `id` column there.
+        (r"\browid\b", "id"),
         (
             r"(?i)datetime\('now'\)",
             "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS')",
@@ -260,9 +293,57 @@ pub(crate) fn translate(sql: &str) -> String {
             _ => out.push(c),
         }
     }
+    let out = json_paths(&typed_first(&out));
     RULES
         .iter()
         .fold(out, |sql, (from, to)| from.replace_all(&sql, *to).into_owned())
+}
+
+/// `json_extract(doc, '$.a.b')` → `(doc::jsonb #>> '{a,b}')`: the text
+/// at a path of a JSON document, NULL when absent or JSON null.
+fn json_paths(sql: &str) -> String {
+    static EXTRACT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)json_extract\(([\w.]+), '\$\.([\w.]+)'\)").expect("pola json")
+    });
+    EXTRACT
+        .replace_all(sql, |c: &regex::Captures| {
+            format!("({}::jsonb #>> '{{{}}}')", &c[1], c[2].replace('.', ","))
+        })
+        .into_owned()
+}
+
+/// `($1 IS NULL OR x = $1)` → `(x = $1 OR $1 IS NULL)`: PostgreSQL takes
+/// a parameter's type from its first use, and `IS NULL` gives none.
+fn typed_first(sql: &str) -> String {
+    static OPTIONAL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\((\$\d+) IS NULL OR ").expect("pola parameter"));
+    let mut out = String::with_capacity(sql.len());
+    let mut rest = sql;
+    while let Some(found) = OPTIONAL.captures(rest) {
+        let whole = found.get(0).expect("cocok");
+        let param = &found[1];
+        let tail = &rest[whole.end()..];
+        let mut depth = 0;
+        let Some(close) = tail.char_indices().find_map(|(i, c)| match c {
+            '(' => {
+                depth += 1;
+                None
+            }
+            ')' if depth == 0 => Some(i),
+            ')' => {
+                depth -= 1;
+                None
+            }
+            _ => None,
+        }) else {
+            break;
+        };
+        out.push_str(&rest[..whole.start()]);
+        out.push_str(&format!("({} OR {param} IS NULL)", &tail[..close]));
+        rest = &tail[close + 1..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn base(ty: &Type) -> &Type {

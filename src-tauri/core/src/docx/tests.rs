@@ -331,7 +331,7 @@ fn the_metadata_sheet_lists_what_srikandis_form_asks() {
 
 #[test]
 fn a_stored_circulars_sheet_takes_the_offices_classification() {
-    let mut store = crate::Store::open_in_memory().unwrap();
+    let mut store = crate::Store::for_test().unwrap();
     let mut office = crate::demo::office_profile();
     office.classification = "000.8.3".into();
     store.save_office(&office).unwrap();

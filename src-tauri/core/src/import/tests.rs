@@ -98,7 +98,7 @@ fn xlsx_file(rows: &[Vec<String>], change: impl FnOnce(&mut Worksheet)) -> Impor
 
 /// An office with Dinas Kesehatan and its Bidang Pelayanan, nobody employed.
 fn office() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = Store::for_test().unwrap();
     let agency = store
         .save_agency(&AgencyInput {
             id: None,
@@ -651,7 +651,7 @@ fn a_siasn_export_as_downloaded_goes_in_with_inactive_rows_skipped_and_eselon_fr
         bytes: sample.csv.clone().into_bytes(),
         kind: FileKind::Csv,
     };
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = Store::for_test().unwrap();
     let preview = preview_import(&store, &file).unwrap();
     assert_eq!(preview.row_count, 2_000);
     assert_eq!(preview.inactive_rows, sample.inactive_lines.len());
@@ -720,7 +720,7 @@ fn siasn_rows_are_checked_by_their_own_column_names() {
     let good = "197203142000031004,HENDRA WIJAYA,Laki-laki,IV/c,Struktural,Kepala Dinas Kesehatan,Dinas Kesehatan,Dinas Kesehatan,Aktif,P\n";
     let unknown_post = "198006212006042002,RATNA UTAMI,Perempuan,III/d,Struktural,Direktur Utama,Dinas Kesehatan,Dinas Kesehatan,Aktif,P\n";
     let wrong_sex = "199902102024011003,BAYU PRATAMA,Perempuan,III/a,Fungsional Tertentu,Perawat Ahli Pertama,Sekretariat,Dinas Kesehatan,Aktif,C\n";
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = Store::for_test().unwrap();
     let file = csv_file(format!("{header}{good}{unknown_post}{wrong_sex}"));
     let Err(Error::Import(rows)) = import(&mut store, &file, true) else {
         panic!("bad rows must refuse the file");

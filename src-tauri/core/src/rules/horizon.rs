@@ -150,7 +150,7 @@ mod tests {
     /// The demo office with Muba's circular (two on picket per sekretariat
     /// and bidang) issued on 5 June 2020 for 8 June "until evaluated".
     fn open_ended() -> (Store, i64) {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         demo::fill(&mut store).unwrap();
         let mut doc = exchange::from_json(MUBA).unwrap();
         doc.period = Some(Period {

@@ -21,7 +21,7 @@ pub(crate) fn day(m: u32, d: u32) -> NaiveDate {
 }
 
 pub(crate) fn demo_store() -> Store {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = Store::for_test().unwrap();
     demo::fill(&mut store).unwrap();
     store
 }

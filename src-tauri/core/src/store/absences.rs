@@ -137,7 +137,7 @@ impl Store {
             ));
         }
                 Ok(self.conn.insert(
-            "INSERT INTO absence (employee_id, start, end, reason, note) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO absence (employee_id, start, \"end\", reason, note) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![employee_id, a.from, a.last_day(), a.reason, a.note.trim()],
         )?)
     }
@@ -157,7 +157,7 @@ mod tests {
 
     #[test]
     fn absences_name_the_office_person_refuse_overlaps_and_import_all_or_nothing() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         demo::fill(&mut store).unwrap();
         let people = store.workforce().unwrap().employees;
         let nip = |k: usize| people.iter().filter_map(|e| e.nip.clone()).nth(k).unwrap();

@@ -135,7 +135,7 @@ impl Store {
     pub fn holiday_decrees(&self, year: Option<i32>) -> Result<Vec<HolidayDecree>> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT id, year, title, recorded_at FROM holiday_decree
-             WHERE ?1 IS NULL OR year = ?1 ORDER BY year DESC, id",
+             WHERE (?1 IS NULL OR year = ?1) ORDER BY year DESC, id",
         )?;
         let rows: Vec<(i64, i32, String, String)> = stmt
             .query_map([year], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
@@ -292,7 +292,7 @@ mod tests {
 
     #[test]
     fn an_amendment_supersedes_the_year_and_keeps_the_history() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         let first = vec![
             off(day(2030, 5, 22), "Cuti bersama Idul Fitri"),
             off(day(2030, 12, 24), "Cuti bersama Natal"),
@@ -333,7 +333,7 @@ mod tests {
 
     #[test]
     fn the_same_decree_again_changes_nothing_but_a_different_list_under_its_title_is_refused() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         let list = [off(day(2030, 12, 24), "Cuti bersama Natal")];
         let id = store.record_decree(2030, "SKB", &list).unwrap();
         assert_eq!(store.record_decree(2030, "SKB", &list).unwrap(), id);
@@ -352,10 +352,10 @@ mod tests {
 
     #[test]
     fn csv_round_trips_and_a_bad_file_writes_nothing() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         crate::demo::fill(&mut store).unwrap();
         let csv = holidays_to_csv(&store.holidays(Some(2020)).unwrap());
-        let mut other = Store::open_in_memory().unwrap();
+        let mut other = Store::for_test().unwrap();
         other.import_holidays_csv(csv.as_bytes()).unwrap();
         assert_eq!(
             other.holidays(Some(2020)).unwrap().len(),
@@ -422,7 +422,7 @@ mod tests {
 
     #[test]
     fn an_amendment_supersedes_a_shipped_list() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         let mut days: Vec<NewHoliday> = store
             .holidays(Some(2026))
             .unwrap()
@@ -455,7 +455,7 @@ mod tests {
 
     #[test]
     fn beranda_and_the_editor_name_the_years_without_a_list() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         crate::demo::fill(&mut store).unwrap();
         assert_eq!(store.dashboard(day(2026, 6, 1)).unwrap().holiday_gap, None);
         let gap = store

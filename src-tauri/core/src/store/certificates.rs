@@ -461,7 +461,7 @@ mod tests {
 
     #[test]
     fn an_internal_certificate_is_stored_sealed_and_its_root_trusted() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         crate::demo::fill(&mut store).unwrap();
         let signatory = store.signatories().unwrap()[0].id;
         let record = store
@@ -495,7 +495,7 @@ mod tests {
     #[test]
     fn removing_an_internal_certificate_forgets_its_root_once_nothing_chains_to_it() {
         const PASS: &str = "kata sandi panjang";
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         crate::demo::fill(&mut store).unwrap();
         let signatories = store.signatories().unwrap();
         let (a, b) = (signatories[0].id, signatories[1].id);
@@ -553,7 +553,7 @@ mod tests {
 
     #[test]
     fn a_signed_document_matches_its_register_entry_by_number_date_and_hash() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         store
             .conn
             .execute(

@@ -137,7 +137,7 @@ mod tests {
 
     #[test]
     fn a_fresh_draft_warns_of_paraf_rules_and_unrecorded_holidays_and_clears_as_they_are_done() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         crate::demo::fill(&mut store).unwrap();
         let id = store
             .create_from_template(CircularKind::WfhBaru, day(2026, 12, 20), "Rina")
@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn an_incomplete_draft_blocks_and_a_revocation_needs_no_rules() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         crate::demo::fill(&mut store).unwrap();
         let id = store
             .create_from_template(CircularKind::Pencabutan, day(2020, 6, 1), "Rina")

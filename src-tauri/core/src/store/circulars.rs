@@ -753,7 +753,7 @@ mod tests {
 
     #[test]
     fn issuing_numbers_from_the_register_per_year_and_records_who_did_what() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         office(&mut store);
         let a = store.create_circular(&seed(), "Rina").unwrap();
         assert_eq!(
@@ -827,7 +827,7 @@ mod tests {
 
     #[test]
     fn each_register_numbers_its_own_sequence_per_year() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         office(&mut store);
         let org = organisasi(&mut store);
         let issue = |store: &mut Store, how: Issue| {
@@ -884,7 +884,7 @@ mod tests {
 
     #[test]
     fn an_issue_dated_before_the_registers_last_entry_needs_a_reason() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         office(&mut store);
         let org = organisasi(&mut store);
         let first = store.create_circular(&seed(), "Rina").unwrap();
@@ -943,7 +943,7 @@ mod tests {
     #[test]
     fn a_recorded_number_is_unique_in_its_register_and_moves_its_sequence_only_in_its_own_pattern()
     {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         office(&mut store);
         let org = organisasi(&mut store);
         let record =
@@ -1012,7 +1012,7 @@ mod tests {
 
     #[test]
     fn a_letter_classified_apart_from_its_register_keeps_the_registers_one_sequence() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         office(&mut store);
         let classified = |code: &str| Issue {
             classification: Some(code.into()),
@@ -1069,7 +1069,7 @@ mod tests {
 
     #[test]
     fn a_recorded_circular_is_extended_and_its_extension_cites_the_recorded_number() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         office(&mut store);
         let org = organisasi(&mut store);
         let id = store
@@ -1107,7 +1107,7 @@ mod tests {
 
     #[test]
     fn a_stored_template_without_the_year_refuses_to_issue_and_nothing_changes() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         office(&mut store);
         // A profile saved before templates had to carry {tahun}.
         store
@@ -1130,7 +1130,7 @@ mod tests {
 
     #[test]
     fn a_period_longer_than_a_year_is_saved_as_a_draft_but_not_initialled_or_issued() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         office(&mut store);
         let mut doc = seed();
         doc.period = Some(crate::circular::Period {
@@ -1166,7 +1166,7 @@ mod tests {
 
     #[test]
     fn an_issued_circular_refuses_every_change_and_stays_as_it_was() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         office(&mut store);
         let id = store.create_circular(&seed(), "Rina").unwrap();
         store
@@ -1219,7 +1219,7 @@ mod tests {
 
     #[test]
     fn an_amendment_supersedes_and_a_revocation_revokes_when_issued() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         office(&mut store);
         let first = store.create_circular(&seed(), "Rina").unwrap();
         assert_eq!(
@@ -1264,7 +1264,7 @@ mod tests {
 
     #[test]
     fn a_cancelled_number_stays_in_the_register_and_is_never_given_again() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         office(&mut store);
         let first = store.create_circular(&seed(), "Rina").unwrap();
         store
@@ -1323,7 +1323,7 @@ mod tests {
 
     #[test]
     fn a_record_names_the_stored_signatory_its_signature_is_by_acting_or_not() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         demo::fill(&mut store).unwrap();
         let mut doc = store
             .template_draft(CircularKind::WfhBaru, day(2020, 4, 1))
@@ -1361,7 +1361,7 @@ mod tests {
 
     #[test]
     fn one_edit_stores_the_draft_with_its_clauses_rewritten_and_returns_its_preview() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         demo::fill(&mut store).unwrap();
         let mut doc = store
             .template_draft(CircularKind::WfhBaru, day(2020, 4, 1))
@@ -1412,7 +1412,7 @@ mod tests {
 
     #[test]
     fn the_actions_offered_follow_the_status() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         office(&mut store);
         let id = store.create_circular(&seed(), "Rina").unwrap();
         let actions = || store.circular(id).unwrap().summary.actions;
@@ -1439,7 +1439,7 @@ mod tests {
 
     #[test]
     fn editing_an_initialled_draft_withdraws_the_initial() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         let id = store.create_circular(&seed(), "Rina").unwrap();
         store.initial(id, "Kabid").unwrap();
         assert!(store.circular(id).unwrap().summary.actions.edit);
@@ -1463,7 +1463,7 @@ mod tests {
 
     #[test]
     fn a_period_ending_before_it_starts_is_not_saved_and_the_draft_stays_as_it_was() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         let id = store.create_circular(&seed(), "Rina").unwrap();
         let before = store.circular(id).unwrap().document;
         let mut inverted = seed();

@@ -416,7 +416,7 @@ mod tests {
     }
 
     fn demo_store() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         demo::fill(&mut store).unwrap();
         store
     }
@@ -525,7 +525,7 @@ mod tests {
         // Another office imports the file: the text travels, the local link does not.
         let file = crate::exchange::to_json(&doc);
         assert!(!file.contains("circular_id"));
-        let mut elsewhere = Store::open_in_memory().unwrap();
+        let mut elsewhere = Store::for_test().unwrap();
         let id = elsewhere
             .create_circular(&crate::exchange::from_json(&file).unwrap(), "Provinsi")
             .unwrap();

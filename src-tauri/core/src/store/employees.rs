@@ -81,7 +81,7 @@ impl Store {
                 filter.agency_id,
                 filter.unit_id,
                 pattern,
-                filter.limit.unwrap_or(-1),
+                filter.limit.unwrap_or(i64::MAX),
                 filter.offset
             ],
             from_row,

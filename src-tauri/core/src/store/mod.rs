@@ -111,6 +111,21 @@ impl Store {
         Self::setup(Db::sqlite_in_memory()?)
     }
 
+    /// A new empty store for a test: SQLite in memory, or a fresh schema
+    /// on the scratch PostgreSQL server when `EDARAN_TEST_DB=postgresql`
+    /// (the store's suite runs on both backends, `scripts/test.sh`).
+    #[cfg(test)]
+    pub(crate) fn for_test() -> Result<Store> {
+        if std::env::var("EDARAN_TEST_DB").as_deref() != Ok("postgresql") {
+            return Store::open_in_memory();
+        }
+        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let server = crate::db::scratch::ScratchServer::shared().expect("server PostgreSQL uji");
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let url = server.create_schema(&format!("t{}_{n}", std::process::id())).unwrap();
+        Store::connect(&ConnectionInfo::parse(&url)?)
+    }
+
     fn setup(conn: Db) -> Result<Store> {
         migrations::migrate(&conn)?;
         let mut store = Store { conn };

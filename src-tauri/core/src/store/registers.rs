@@ -139,7 +139,7 @@ mod tests {
 
     #[test]
     fn the_office_keeps_its_own_register_and_others_with_their_own_templates() {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         store.save_office(&demo::office_profile()).unwrap();
         let own = store.register_by_id(None).unwrap();
         assert_eq!(

@@ -352,7 +352,7 @@ mod tests {
     /// The demo office with a draft from the template (two weeks from
     /// 24 November 2026), signed by the head of region.
     fn draft() -> (Store, i64) {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         crate::demo::fill(&mut store).unwrap();
         let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let id = store

@@ -1,11 +1,13 @@
-//! Pencarian: full-text search (SQLite FTS5) over circulars' number,
-//! subject, body and signatory, with filters.
+//! Pencarian: full-text search over circulars' number, subject, body and
+//! signatory, with filters: SQLite's FTS5 or PostgreSQL's text search, the
+//! same query syntax (every word, the last as a prefix) and weights.
 
 use serde::{Deserialize, Serialize};
 
 use super::circulars::{summary, SUMMARY_COLUMNS, SUMMARY_WIDTH};
 use super::Store;
 use crate::circular::{CircularKind, CircularStatus};
+use crate::db::Backend;
 use crate::error::Result;
 use crate::markup;
 use crate::store::CircularSummary;
@@ -50,11 +52,47 @@ fn fts_query(text: &str) -> String {
     }
 }
 
+/// The user's words as a PostgreSQL `tsquery`: a word's letter-and-digit
+/// runs in order (`800/1` → `'800' <-> '1'`), words joined by `&`, the last
+/// run a prefix; as the search table splits the text it indexes.
+fn ts_query(text: &str) -> String {
+    let words: Vec<Vec<String>> = text
+        .split_whitespace()
+        .map(|w| {
+            w.split(|c: char| !c.is_alphanumeric())
+                .filter(|r| !r.is_empty())
+                .map(|r| format!("'{}'", r.to_lowercase()))
+                .collect::<Vec<_>>()
+        })
+        .filter(|runs| !runs.is_empty())
+        .collect();
+    let mut query = words.iter().map(|w| w.join(" <-> ")).collect::<Vec<_>>().join(" & ");
+    if !query.is_empty() {
+        query.push_str(":*");
+    }
+    query
+}
+
+/// The matching part of the search (snippet, tables, condition, order),
+/// `{filters}` standing for the filters; per backend.
+const SQLITE_MATCH: &str = "snippet(circular_search, 2, char(2), char(3), '…', 16)
+     FROM circular_search JOIN circular c ON c.id = circular_search.rowid
+     WHERE circular_search MATCH ?1 AND {filters}
+     ORDER BY bm25(circular_search, 10.0, 5.0, 1.0, 2.0), c.id DESC";
+const POSTGRES_MATCH: &str = "ts_headline('simple', s.body, to_tsquery('simple', ?1),
+         'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=2, FragmentDelimiter=\" … \"')
+     FROM circular_search s JOIN circular c ON c.id = s.id
+     WHERE s.doc @@ to_tsquery('simple', ?1) AND {filters}
+     ORDER BY ts_rank('{0.1, 0.2, 0.5, 1.0}', s.doc, to_tsquery('simple', ?1)) DESC, c.id DESC";
+
 impl Store {
     /// Circulars matching `text` (all words, in any field) and the filters,
     /// best first; with no words, the latest circulars that pass the filters.
     pub fn search_circulars(&self, text: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>> {
-        let query = fts_query(text);
+        let (query, matching) = match self.conn.backend() {
+            Backend::Sqlite => (fts_query(text), SQLITE_MATCH),
+            Backend::Postgres => (ts_query(text), POSTGRES_MATCH),
+        };
         let filters = "(?2 IS NULL OR CAST(substr(coalesce(c.issued_on, c.period_start), 1, 4) AS INTEGER) = ?2)
              AND (?3 IS NULL OR c.status = ?3) AND (?4 IS NULL OR c.kind = ?4)";
         let sql = if query.is_empty() {
@@ -64,10 +102,8 @@ impl Store {
             )
         } else {
             format!(
-                "SELECT {SUMMARY_COLUMNS}, snippet(circular_search, 2, char(2), char(3), '…', 16)
-                 FROM circular_search JOIN circular c ON c.id = circular_search.rowid
-                 WHERE circular_search MATCH ?1 AND {filters}
-                 ORDER BY bm25(circular_search, 10.0, 5.0, 1.0, 2.0), c.id DESC LIMIT {SEARCH_LIMIT}"
+                "SELECT {SUMMARY_COLUMNS}, {} LIMIT {SEARCH_LIMIT}",
+                matching.replace("{filters}", filters)
             )
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
@@ -76,7 +112,7 @@ impl Store {
             |r| {
                 Ok(SearchHit {
                     summary: summary(r)?,
-                    snippet: markup::plain_excerpt(&r.get::<String>(SUMMARY_WIDTH)?),
+                    snippet: markup::plain_excerpt(&r.get::<String>(SUMMARY_WIDTH)?.replace('\u{200B}', "")),
                 })
             },
         )?;
@@ -90,7 +126,7 @@ mod tests {
     use crate::demo;
 
     fn demo_store() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         demo::fill(&mut store).unwrap();
         store
     }

@@ -356,7 +356,7 @@ mod tests {
     /// A demo store with the head of region's internal certificate and a
     /// fresh draft signed by the head of region; returns (cert id, draft id).
     fn setup() -> (Store, i64, i64) {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         crate::demo::fill(&mut store).unwrap();
         let day = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
         let draft = store

@@ -27,7 +27,7 @@ impl Store {
              SELECT {SUMMARY_COLUMNS}, c.scope,
                  json_extract(c.document, '$.rules.picket') IS NOT NULL, h.until
              FROM circular c LEFT JOIN roster_horizon h ON h.circular_id = c.id
-             WHERE c.id IN chain"
+             WHERE c.id IN (SELECT id FROM chain)"
         ))?;
         let links = stmt
             .query_map([since, until], |r| {
@@ -107,7 +107,7 @@ mod tests {
     }
 
     fn demo_store() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         demo::fill(&mut store).unwrap();
         store
     }

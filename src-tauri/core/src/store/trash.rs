@@ -269,7 +269,7 @@ mod tests {
     use crate::store::EmployeeFilter;
 
     fn demo() -> Store {
-        let mut store = Store::open_in_memory().unwrap();
+        let mut store = Store::for_test().unwrap();
         crate::demo::fill(&mut store).unwrap();
         store
     }
