@@ -38,7 +38,7 @@ pub struct DatabaseInfo {
 #[tauri::command]
 pub fn database_info(state: State<AppState>) -> DatabaseInfo {
     DatabaseInfo {
-        path: state.path.display().to_string(),
+        path: state.store().location().to_string(),
     }
 }
 

@@ -33,7 +33,7 @@ fn main() {
     let store = match edaran_core::open_with_demo(&path) {
         Ok(store) => store,
         Err(e) => {
-            let message = format!("Basis data {} tidak dapat dibuka.\n\n{e}", path.display());
+            let message = format!("Basis data {} tidak dapat dibuka.\n\n{e}", edaran_core::paths::shown(&path));
             eprintln!("{message}");
             rfd::MessageDialog::new()
                 .set_title("Edaran")
@@ -58,7 +58,6 @@ fn main() {
         )
         .manage(state::AppState {
             store: Mutex::new(store),
-            path,
             cancel_notices: Default::default(),
             chosen: Default::default(),
         })

@@ -8,7 +8,6 @@ use edaran_core::{ErrorCode, ErrorReport, Store};
 
 pub struct AppState {
     pub store: Mutex<Store>,
-    pub path: PathBuf,
     /// Set by `notices_cancel`; the running notices batch stops at the next document.
     pub cancel_notices: AtomicBool,
     /// Files the user chose in a native dialog or dropped on the window:

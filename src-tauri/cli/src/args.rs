@@ -17,11 +17,27 @@ use crate::output::Format;
     about = "Edaran — surat edaran sistem kerja ASN, dari terminal."
 )]
 pub struct Cli {
-    /// Berkas basis data (bawaan: $EDARAN_DB, lalu folder data aplikasi).
+    /// Berkas basis data, atau basis data bersama di server PostgreSQL
+    /// (postgresql://pengguna@server/edaran?sslmode=require); bawaan:
+    /// $EDARAN_DB, lalu folder data aplikasi.
     #[arg(long, global = false)]
     pub db: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+#[derive(Subcommand)]
+pub enum DbAction {
+    /// Menyalin seluruh isi basis data (mis. berkas kantor.db) ke basis data
+    /// kosong (mis. postgresql://…) dalam satu transaksi, lalu mencocokkan
+    /// jumlah baris dan nomor terakhir setiap buku agenda. Basis data tujuan
+    /// yang sudah berisi data kantor ditolak.
+    Copy {
+        #[arg(long)]
+        from: PathBuf,
+        #[arg(long)]
+        to: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -104,6 +120,11 @@ pub enum Command {
     Backup { file: PathBuf },
     /// Memulihkan basis data dari berkas cadangan yang sudah diperiksa; basis data lama disimpan di sampingnya.
     Restore { file: PathBuf },
+    /// Basis data: memindahkan kantor ke server PostgreSQL bersama.
+    Db {
+        #[command(subcommand)]
+        action: DbAction,
+    },
     /// Menandatangani PDF secara elektronik (tanda tangan PDF sungguhan,
     /// CAdES, dengan kode QR dan baris keterangan di margin bawah halaman
     /// terakhir); berkas asli tidak berubah. Tanpa basis data, kecuali

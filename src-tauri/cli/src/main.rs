@@ -13,7 +13,7 @@ mod rules;
 mod sign;
 mod tracking;
 
-use args::{CertAction, Cli, Command};
+use args::{CertAction, Cli, Command, DbAction};
 use edaran_core::{paths, Error};
 
 fn main() -> ExitCode {
@@ -49,6 +49,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
         Command::Search(args) => tracking::search(&path, args)?,
         Command::Backup { file } => tracking::backup(&path, &file)?,
         Command::Restore { file } => tracking::restore(&path, &file)?,
+        Command::Db {
+            action: DbAction::Copy { from, to },
+        } => tracking::copy(&from, &to)?,
         Command::Absences { action } => rules::absences(&path, action)?,
         Command::Status {
             circular,

@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
+use edaran_core::paths;
 use edaran_core::calendar::holidays_to_csv;
 use edaran_core::circular::{CircularKind, CircularStatus, Relation};
 use edaran_core::store::{Extension, SearchFilter, SearchHit, MATCH_END, MATCH_START};
@@ -95,6 +96,22 @@ pub fn search(path: &Path, args: SearchArgs) -> Result<(), Error> {
 pub fn backup(path: &Path, file: &Path) -> Result<(), Error> {
     Store::open(path)?.backup_to(file)?;
     println!("Cadangan basis data ditulis ke {}.", file.display());
+    Ok(())
+}
+
+/// Copies a whole office into an empty database (a shared server).
+pub fn copy(from: &Path, to: &Path) -> Result<(), Error> {
+    let copied = edaran_core::store::copy_office(from, to)?;
+    let rows: i64 = copied.tables.iter().map(|(_, n)| n).sum();
+    println!(
+        "Basis data {} disalin ke {}: {rows} baris di {} tabel, cocok dengan sumbernya.",
+        paths::shown(from),
+        paths::shown(to),
+        copied.tables.len()
+    );
+    for (register, year, last) in &copied.sequences {
+        println!("  buku agenda {register}, tahun {year}: nomor urut terakhir {last}");
+    }
     Ok(())
 }
 

@@ -45,7 +45,8 @@ pub use store::Store;
 /// Opens the database at `path`; a new one is filled with the demo office.
 pub fn open_with_demo(path: &std::path::Path) -> Result<Store> {
     let mut store = Store::open(path)?;
-    if store.is_new()? {
+    // A shared server is an office's real data: never a demo.
+    if store.is_new()? && !store.is_shared() {
         demo::fill(&mut store)?;
     }
     Ok(store)

@@ -37,10 +37,31 @@ pub fn default_database_path() -> PathBuf {
         .join("edaran.db")
 }
 
-/// The daily backups' folder: `cadangan` beside the database.
+/// The daily backups' folder: `cadangan` beside the database; for a shared
+/// server, `cadangan-server` in this computer's app-data folder.
 pub fn daily_backup_dir(database: &std::path::Path) -> PathBuf {
+    if database
+        .to_str()
+        .is_some_and(crate::db::ConnectionInfo::is_connection_string)
+    {
+        return default_database_path().with_file_name("cadangan-server");
+    }
     database
         .parent()
         .unwrap_or_else(|| std::path::Path::new("."))
         .join("cadangan")
+}
+
+/// The database as shown to the clerk: a file's path, or a server's
+/// `user@host/database` without the password a connection string may hold.
+pub fn shown(database: &std::path::Path) -> String {
+    match database
+        .to_str()
+        .filter(|t| crate::db::ConnectionInfo::is_connection_string(t))
+        .map(crate::db::ConnectionInfo::parse)
+    {
+        Some(Ok(info)) => crate::db::Location::Server(info.public()).to_string(),
+        Some(Err(_)) => "server PostgreSQL (alamatnya tidak terbaca)".into(),
+        None => database.display().to_string(),
+    }
 }

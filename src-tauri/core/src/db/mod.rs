@@ -444,3 +444,28 @@ impl Db {
         Ok(())
     }
 }
+
+impl Db {
+    /// Locks row `id` of `table` until the transaction ends, so a second
+    /// workstation waits for it (SQLite's write transaction already holds
+    /// the whole file).
+    pub fn lock(&self, table: &str, id: i64) -> Result<()> {
+        if self.backend() == Backend::Postgres {
+            self.query_row(
+                &format!("SELECT count(*) FROM (SELECT 1 FROM {table} WHERE id = ?1 FOR UPDATE) locked"),
+                [id],
+                |_| Ok(()),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// `user@workstation` on a shared server, for the audit log; `None`
+    /// for this computer's own file.
+    pub fn session(&self) -> Option<String> {
+        match &self.conn {
+            Conn::Sqlite(_) => None,
+            Conn::Postgres(s) => Some(s.info().session()),
+        }
+    }
+}

@@ -35,6 +35,15 @@ pub enum Location {
     Server(String),
 }
 
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Location::File(path) => write!(f, "{}", path.display()),
+            Location::Server(at) => write!(f, "server PostgreSQL {at}"),
+        }
+    }
+}
+
 impl ConnectionInfo {
     /// True when `text` names a server rather than a file.
     pub fn is_connection_string(text: &str) -> bool {
@@ -72,7 +81,12 @@ impl ConnectionInfo {
         self.config.get_password().is_some()
     }
 
-    /// `user@host/database`, for messages and the audit; no password.
+    /// `user@workstation`, as the audit log names who did what.
+    pub fn session(&self) -> String {
+        format!("{}@{}", self.config.get_user().unwrap_or(""), workstation())
+    }
+
+    /// `user@host/database`, for messages; no password.
     pub fn public(&self) -> String {
         let host = self
             .config

@@ -362,6 +362,10 @@ impl Store {
     /// needs a reason, kept in the entry's note and the audit log. Returns the number.
     pub fn issue(&mut self, id: i64, issue: &Issue, actor: &str) -> Result<String> {
         self.in_transaction(|store| {
+            // Workstations sharing a server take the register's next number
+            // one after another, and see each other's issue of this draft.
+            store.conn.lock("register", issue.register_id.unwrap_or(crate::register::OWN))?;
+            store.conn.lock("circular", id)?;
             let record = store.publishable(id)?;
             let register = store.register_by_id(issue.register_id)?;
             if register.id == crate::register::OWN && store.office()?.is_none() {
@@ -431,6 +435,8 @@ impl Store {
         kind: &'static str,
         actor: &str,
     ) -> Result<String> {
+        self.conn.lock("register", recording.register_id.unwrap_or(crate::register::OWN))?;
+        self.conn.lock("circular", id)?;
         let record = self.publishable(id)?;
         let number = recording.number.trim().to_string();
         if number.is_empty() {
@@ -717,9 +723,14 @@ impl Store {
         } else {
             actor.trim()
         };
+        // On a shared server: which database user at which workstation.
+        let logged = match self.conn.session() {
+            Some(who) => format!("{actor} ({who})"),
+            None => actor.to_string(),
+        };
         self.conn.execute(
             "INSERT INTO audit (circular_id, action, actor, at, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, action, actor, now(), detail],
+            params![id, action, logged, now(), detail],
         )?;
         // The next workflow dialog offers the same name (no log-in).
         if actor != "petugas" {

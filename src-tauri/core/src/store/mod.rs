@@ -45,6 +45,7 @@ pub use search::{SearchFilter, SearchHit, MATCH_END, MATCH_START};
 pub use settings::DEFAULT_ALERT_WORKING_DAYS;
 pub use signed::{SignedIssue, SrikandiCopy, Verification};
 pub use tracking::{AHEAD_DAYS, HISTORY_DAYS};
+pub use transfer::{copy_office, Copied};
 pub use trash::Deleted;
 
 /// An open Edaran database.
@@ -53,28 +54,21 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database file at `path` and migrates it.
-    pub fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+    /// Opens the database `location` names and migrates it: a file's path
+    /// (created if needed), or a `postgresql://` connection string naming
+    /// the office's shared server (Edaran's tables created in an empty
+    /// database).
+    pub fn open(location: &Path) -> Result<Store> {
+        if let Some(url) = location
+            .to_str()
+            .filter(|t| ConnectionInfo::is_connection_string(t))
+        {
+            return Self::setup(Db::connect(&ConnectionInfo::parse(url)?)?);
+        }
+        if let Some(dir) = location.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        Self::setup(Db::open_sqlite(path)?)
-    }
-
-    /// Opens the office's shared database on a PostgreSQL server, creating
-    /// Edaran's tables in an empty database.
-    pub fn connect(info: &ConnectionInfo) -> Result<Store> {
-        Self::setup(Db::connect(info)?)
-    }
-
-    /// Opens what `location` names: a `postgresql://` connection string or
-    /// a file's path.
-    pub fn open_location(location: &str) -> Result<Store> {
-        if ConnectionInfo::is_connection_string(location) {
-            Self::connect(&ConnectionInfo::parse(location)?)
-        } else {
-            Self::open(Path::new(location))
-        }
+        Self::setup(Db::open_sqlite(location)?)
     }
 
     /// Closes the database file and opens it again, taking SQLite's file
@@ -123,7 +117,7 @@ impl Store {
         let server = crate::db::scratch::ScratchServer::shared().expect("server PostgreSQL uji");
         let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let url = server.create_schema(&format!("t{}_{n}", std::process::id())).unwrap();
-        Store::connect(&ConnectionInfo::parse(&url)?)
+        Store::open(Path::new(&url))
     }
 
     fn setup(conn: Db) -> Result<Store> {
@@ -136,6 +130,11 @@ impl Store {
     /// Where this store's database is (a file, or a server without its password).
     pub fn location(&self) -> crate::db::Location {
         self.conn.location()
+    }
+
+    /// True for the office's shared server, false for this computer's file.
+    pub fn is_shared(&self) -> bool {
+        self.conn.backend() == crate::db::Backend::Postgres
     }
 
     /// True until an office profile has been saved (a new, empty database).

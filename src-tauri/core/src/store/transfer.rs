@@ -3,6 +3,7 @@
 //! a server's backup (into a SQLite file, the one backup format) and its
 //! restore. One transaction on the target; what arrived is counted again.
 
+use super::Store;
 use crate::db::Db;
 use crate::error::{Error, Result};
 use crate::ErrorCode;
@@ -55,6 +56,19 @@ fn counts(db: &Db) -> Result<Copied> {
     Ok(Copied { tables, sequences })
 }
 
+/// The columns of `table` both databases have, quoted (a server's table
+/// may carry an `id` SQLite keeps as its hidden rowid).
+fn shared_columns(from: &Db, to: &Db, table: &str) -> Result<Vec<String>> {
+    let sql = format!("SELECT * FROM {table} WHERE 1 = 0");
+    let (theirs, _) = to.query_named(&sql, [])?;
+    let (ours, _) = from.query_named(&sql, [])?;
+    Ok(ours
+        .into_iter()
+        .filter(|c| theirs.contains(c))
+        .map(|c| format!("\"{c}\""))
+        .collect())
+}
+
 /// Replaces everything in `to` by what `from` holds, in one transaction of
 /// `to` read from one snapshot of `from`; both at the same schema version.
 pub(crate) fn copy(from: &Db, to: &Db) -> Result<Copied> {
@@ -80,8 +94,11 @@ fn to_target(from: &Db, to: &Db) -> Result<Copied> {
         to.defer_foreign_keys()?;
         to.clear_tables(TABLES)?;
         for table in TABLES {
-            let (names, rows) = from.query_named(&format!("SELECT * FROM {table}"), [])?;
-            let columns: Vec<String> = names.iter().map(|c| format!("\"{c}\"")).collect();
+            let columns = shared_columns(from, to, table)?;
+            let (_, rows) = from.query_named(
+                &format!("SELECT {} FROM {table}", columns.join(", ")),
+                [],
+            )?;
             let sql = format!(
                 "INSERT INTO {table} ({}) VALUES ({})",
                 columns.join(", "),
@@ -114,4 +131,43 @@ fn to_target(from: &Db, to: &Db) -> Result<Copied> {
             Err(e)
         }
     }
+}
+
+/// Tables holding the office's own records: a target with any of them is
+/// not empty (the national holiday lists and the default register every
+/// new database has do not count).
+const OFFICE_DATA: &[&str] = &[
+    "office",
+    "agency",
+    "employee",
+    "signatory",
+    "circular",
+    "register_entry",
+    "certificate",
+];
+
+/// Moves a whole office: the database at `from` (a file that must exist)
+/// copied into the empty one at `to` (typically `postgresql://…`) in one
+/// transaction, then counted again. A target already holding an office's
+/// records is refused untouched.
+pub fn copy_office(from: &std::path::Path, to: &std::path::Path) -> Result<Copied> {
+    if !crate::db::ConnectionInfo::is_connection_string(&from.to_string_lossy()) {
+        crate::files::check_regular_file(from, "basis data sumber")?;
+    }
+    let source = Store::open(from)?;
+    let target = Store::open(to)?;
+    for table in OFFICE_DATA {
+        let rows: i64 =
+            target.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+        if rows > 0 {
+            return Err(Error::Refused {
+                code: ErrorCode::BasisDataBerisi,
+                message: format!(
+                    "Basis data tujuan {} sudah berisi data kantor ({rows} baris di tabel {table}); salinan hanya masuk ke basis data kosong agar tidak ada yang tertimpa. Tidak ada yang diubah.",
+                    crate::paths::shown(to)
+                ),
+            });
+        }
+    }
+    copy(&source.conn, &target.conn)
 }
