@@ -11,7 +11,7 @@ apt_pkgs=(pkg-config build-essential libwebkit2gtk-4.1-dev libssl-dev libxdo-dev
           libayatana-appindicator3-dev librsvg2-dev file)
 if [ "$mode" = test ]; then
   apt_pkgs+=(xvfb webkit2gtk-driver poppler-utils qpdf fonts-liberation xauth
-            libnss3-tools openssl xdotool libreoffice-writer-nogui nsis)
+            libnss3-tools openssl xdotool libreoffice-writer-nogui nsis postgresql)
 fi
 
 missing=()
