@@ -191,10 +191,17 @@ impl Db {
         }
     }
 
+    /// The server's connection, opened again first if it was lost between
+    /// transactions.
+    fn revived<'a>(&self, server: &'a postgres::Server) -> Result<&'a postgres::Server> {
+        server.revive(self.depth.get() == 0)?;
+        Ok(server)
+    }
+
     fn rows(&self, sql: &str, params: Vec<Value>) -> Result<Vec<Row>> {
         let values = match &self.conn {
             Conn::Sqlite(c) => sqlite::rows(c, sql, &params)?,
-            Conn::Postgres(s) => s.rows(sql, &params)?,
+            Conn::Postgres(s) => self.revived(s)?.rows(sql, &params)?,
         };
         Ok(values.into_iter().map(|values| Row { values }).collect())
     }
@@ -232,7 +239,7 @@ impl Db {
     ) -> Result<(Vec<String>, Vec<Row>)> {
         let (names, values) = match &self.conn {
             Conn::Sqlite(c) => sqlite::named(c, sql, &params.values())?,
-            Conn::Postgres(s) => s.named(sql, &params.values())?,
+            Conn::Postgres(s) => self.revived(s)?.named(sql, &params.values())?,
         };
         Ok((names, values.into_iter().map(|values| Row { values }).collect()))
     }
@@ -241,7 +248,7 @@ impl Db {
     pub fn execute(&self, sql: &str, params: impl Params) -> Result<usize> {
         match &self.conn {
             Conn::Sqlite(c) => Ok(sqlite::execute(c, sql, &params.values())?),
-            Conn::Postgres(s) => Ok(s.execute(sql, &params.values())?),
+            Conn::Postgres(s) => Ok(self.revived(s)?.execute(sql, &params.values())?),
         }
     }
 
@@ -252,7 +259,7 @@ impl Db {
                 sqlite::execute(c, sql, &params.values())?;
                 Ok(c.last_insert_rowid())
             }
-            Conn::Postgres(s) => Ok(s.insert(sql, &params.values())?),
+            Conn::Postgres(s) => Ok(self.revived(s)?.insert(sql, &params.values())?),
         }
     }
 
@@ -260,7 +267,7 @@ impl Db {
     pub fn execute_batch(&self, sql: &str) -> Result<()> {
         match &self.conn {
             Conn::Sqlite(c) => Ok(c.execute_batch(sql).map_err(DbError::from)?),
-            Conn::Postgres(s) => Ok(s.batch(sql)?),
+            Conn::Postgres(s) => Ok(self.revived(s)?.batch(sql)?),
         }
     }
 

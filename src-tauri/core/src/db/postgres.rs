@@ -148,6 +148,18 @@ impl Server {
         })
     }
 
+    /// Connects again when the server went away (restarted, network back):
+    /// only between transactions, so no half of one runs on a new session.
+    pub(super) fn revive(&self, between_transactions: bool) -> Result<(), DbError> {
+        if !between_transactions || !self.client.borrow().is_closed() {
+            return Ok(());
+        }
+        let fresh = Server::connect(&self.info)?;
+        *self.client.borrow_mut() = fresh.client.into_inner();
+        self.prepared.borrow_mut().clear();
+        Ok(())
+    }
+
     pub(super) fn info(&self) -> &ConnectionInfo {
         &self.info
     }

@@ -12,6 +12,8 @@ use std::time::{Duration, Instant};
 pub struct ScratchServer {
     dir: PathBuf,
     child: Child,
+    bin: PathBuf,
+    owner: Option<(u32, u32)>,
 }
 
 /// Why a scratch server could not start.
@@ -71,6 +73,25 @@ fn command(bin: &Path, name: &str, owner: Option<(u32, u32)>) -> Command {
     c
 }
 
+fn run(bin: &Path, dir: &Path, owner: Option<(u32, u32)>) -> Result<Child, Failure> {
+    let log = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("server.log"))
+        .map_err(|e| e.to_string())?;
+    command(bin, "postgres", owner)
+        .arg("-D")
+        .arg(dir.join("data"))
+        .arg("-k")
+        .arg(dir)
+        .args(["-c", "listen_addresses=", "-c", "fsync=off", "-c", "full_page_writes=off"])
+        .args(["-c", "max_connections=60"])
+        .stdout(Stdio::null())
+        .stderr(log)
+        .spawn()
+        .map_err(|e| format!("postgres tidak dapat dijalankan: {e}"))
+}
+
 impl ScratchServer {
     /// Starts a new server; `Err` says why not (PostgreSQL missing…).
     pub fn start() -> Result<ScratchServer, Failure> {
@@ -97,25 +118,37 @@ impl ScratchServer {
         if !out.status.success() {
             return Err(format!("initdb gagal: {}", String::from_utf8_lossy(&out.stderr)));
         }
-        let log = std::fs::File::create(dir.join("server.log")).map_err(|e| e.to_string())?;
-        let child = command(&bin, "postgres", owner)
-            .arg("-D")
-            .arg(&data)
-            .arg("-k")
-            .arg(&dir)
-            .args(["-c", "listen_addresses=", "-c", "fsync=off", "-c", "full_page_writes=off"])
-            .args(["-c", "synchronous_commit=off", "-c", "max_connections=60"])
-            .stdout(Stdio::null())
-            .stderr(log)
-            .spawn()
-            .map_err(|e| format!("postgres tidak dapat dijalankan: {e}"))?;
-        let server = ScratchServer { dir, child };
+        let child = run(&bin, &dir, owner)?;
+        let server = ScratchServer { dir, child, bin, owner };
+        server.ready()?;
+        Ok(server)
+    }
+
+    /// Stops the server as a crash or a pulled cable would look to a client
+    /// (immediate shutdown); [`ScratchServer::resume`] starts it again.
+    pub fn stop(&mut self) {
+        #[cfg(unix)]
+        // SAFETY: signalling our own child.
+        unsafe {
+            libc::kill(self.child.id() as i32, libc::SIGQUIT);
+        }
+        let _ = self.child.wait();
+    }
+
+    /// Starts the stopped server again on the same data.
+    pub fn resume(&mut self) -> Result<(), Failure> {
+        self.child = run(&self.bin, &self.dir, self.owner)?;
+        self.ready()
+    }
+
+    fn ready(&self) -> Result<(), Failure> {
+        let server = self;
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             if server.dir.join(".s.PGSQL.5432").exists()
                 && postgres::Client::connect(&server.url("postgres"), postgres::NoTls).is_ok()
             {
-                return Ok(server);
+                return Ok(());
             }
             if Instant::now() > deadline {
                 let log = std::fs::read_to_string(server.dir.join("server.log")).unwrap_or_default();
@@ -187,12 +220,7 @@ impl ScratchServer {
 
 impl Drop for ScratchServer {
     fn drop(&mut self) {
-        #[cfg(unix)]
-        // SAFETY: signalling our own child.
-        unsafe {
-            libc::kill(self.child.id() as i32, libc::SIGQUIT);
-        }
-        let _ = self.child.wait();
+        self.stop();
         let _ = std::fs::remove_dir_all(&self.dir);
     }
 }

@@ -47,7 +47,12 @@ impl DbError {
     /// The server is gone (stopped, network down, connection cut).
     pub fn is_lost(&self) -> bool {
         match self {
-            DbError::Postgres(e) => e.is_closed() || (e.code().is_none() && e.as_db_error().is_none() && e.to_string().contains("connection")),
+            DbError::Postgres(e) => {
+                e.is_closed()
+                    || std::error::Error::source(e).is_some_and(|s| s.is::<std::io::Error>())
+                    // admin or crash shutdown, starting up, connection exceptions
+                    || e.code().is_some_and(|c| c.code().starts_with("57P") || c.code().starts_with("08"))
+            }
             DbError::Connect(_) => true,
             _ => false,
         }
