@@ -223,7 +223,7 @@ fn the_refusals_the_ui_shows_are_the_cores() {
     let mut document = store.circular(id).unwrap().document;
     document.subject.clear();
     let edited = store
-        .edit_draft(id, &document, PaperSize::F4, 4, "petugas")
+        .edit_draft(id, &document, None, PaperSize::F4, 4, "petugas")
         .unwrap();
     let problem = edited.preview_error.expect("no preview without a subject");
     cases.report(
@@ -237,6 +237,28 @@ fn the_refusals_the_ui_shows_are_the_cores() {
         "paraf_tanpa_perihal",
         "circular_initial",
         json!("Kabid Mutasi"),
+        answer,
+    );
+
+    // Another workstation saved the draft after this one opened it.
+    let opened = store.circular(id).unwrap();
+    let mut theirs = opened.document.clone();
+    theirs.subject = "Diubah di komputer lain".into();
+    store
+        .edit_draft(id, &theirs, None, PaperSize::F4, 1, "Budi")
+        .unwrap();
+    let answer = store.edit_draft(
+        id,
+        &opened.document,
+        Some(opened.summary.version),
+        PaperSize::F4,
+        1,
+        "petugas",
+    );
+    cases.add(
+        "diubah_di_komputer_lain",
+        "circular_edit",
+        json!({ "version": opened.summary.version }),
         answer,
     );
 
@@ -984,7 +1006,7 @@ fn seeded(today: NaiveDate) -> ([i64; 2], Store) {
         end: NaiveDate::from_ymd_opt(2020, 4, 13),
     });
     store
-        .edit_draft(first, &document, PaperSize::F4, 1, "petugas")
+        .edit_draft(first, &document, None, PaperSize::F4, 1, "petugas")
         .unwrap();
     let issue: Issue = merged(&json!({ "date": "2020-03-27" }), &json!({}));
     store.issue(first, &issue, "petugas").unwrap();

@@ -48,13 +48,14 @@ pub fn circular_edit(
     state: State<AppState>,
     id: i64,
     document: Circular,
+    version: Option<i64>,
     paper: PaperSize,
     actor: String,
 ) -> Reply<Edited> {
     reply(
         state
             .store()
-            .edit_draft(id, &document, paper, PREVIEW_PAGES, &actor),
+            .edit_draft(id, &document, version, paper, PREVIEW_PAGES, &actor),
     )
 }
 

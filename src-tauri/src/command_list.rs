@@ -11,6 +11,7 @@ macro_rules! app_commands {
             commands::reference_data,
             commands::classifications,
             commands::database_info,
+            commands::data_stamp,
             commands::office_get,
             commands::office_save,
             commands::office_pick_emblem,

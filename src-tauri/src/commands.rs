@@ -14,6 +14,12 @@ use tauri::State;
 
 use crate::state::{reply, AppState, Reply};
 
+/// What lists compare to know another workstation changed something.
+#[tauri::command]
+pub fn data_stamp(state: State<AppState>) -> Reply<String> {
+    reply(state.store().data_stamp())
+}
+
 #[tauri::command]
 pub fn overview(state: State<AppState>) -> Reply<Overview> {
     reply(state.store().overview())

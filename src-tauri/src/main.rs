@@ -33,7 +33,10 @@ fn main() {
     let store = match edaran_core::open_with_demo(&path) {
         Ok(store) => store,
         Err(e) => {
-            let message = format!("Basis data {} tidak dapat dibuka.\n\n{e}", edaran_core::paths::shown(&path));
+            let message = format!(
+                "Basis data {} tidak dapat dibuka.\n\n{e}",
+                edaran_core::paths::shown(&path)
+            );
             eprintln!("{message}");
             rfd::MessageDialog::new()
                 .set_title("Edaran")

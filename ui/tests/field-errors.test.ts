@@ -36,10 +36,10 @@ describe('problems at their fields', () => {
     await openEditorOfNew(user);
     // The core refuses to store a period that ends before it starts.
     const edit = backend.circular_edit;
-    backend.circular_edit = async (id, doc, paper, actor) => {
+    backend.circular_edit = async (id, doc, version, paper, actor) => {
       if (doc.period?.end && doc.period.end < doc.period.start)
         throw { code: 'periode_terbalik', field: 'period', message: 'Tanggal “sampai dengan” sebelum tanggal mulai.' };
-      return edit(id, doc, paper, actor);
+      return edit(id, doc, version, paper, actor);
     };
     const end = screen.getByTestId('c-end');
     await user.clear(end);
@@ -56,8 +56,8 @@ describe('problems at their fields', () => {
     await openEditorOfNew(user);
     // The core saves the draft and says why it cannot draw it yet.
     const edit = backend.circular_edit;
-    backend.circular_edit = async (id, doc, paper, actor) => {
-      const edited = await edit(id, doc, paper, actor);
+    backend.circular_edit = async (id, doc, version, paper, actor) => {
+      const edited = await edit(id, doc, version, paper, actor);
       const at = emptyPoint(doc);
       if (at < 0) return edited;
       return { ...edited, preview: null, preview_error: { code: 'butir_kosong', field: 'points', message: `Butir ${at + 1}. kosong; isi atau hapus butir itu.` } };

@@ -489,7 +489,7 @@ describe('conflicts when issuing', () => {
     await user.click(screen.getByRole('button', { name: 'Batal' }));
 
     const doc = (await backend.circular_get(DRAFT)).document;
-    await backend.circular_edit(DRAFT, { ...doc, period: null, rules: { max_share_percent: 50 } }, 'f4', 'Tester');
+    await backend.circular_edit(DRAFT, { ...doc, period: null, rules: { max_share_percent: 50 } }, null, 'f4', 'Tester');
     await user.click(screen.getByTestId('back-to-list'));
     await openDraftEditor(user);
     backend.refuseNext(refusals.konflik_tanpa_periode);

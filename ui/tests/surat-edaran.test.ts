@@ -141,6 +141,23 @@ describe('drafting a circular', () => {
     expect(screen.queryByRole('dialog')).toBeNull();
   });
 
+  it('keeps the clerk\'s text when another workstation saved the draft meanwhile, and writes over it only on purpose', async () => {
+    const { user, backend } = await renderApp();
+    await openEditorOfNew(user);
+    backend.refuseNext(refusals.diubah_di_komputer_lain);
+    await user.type(screen.getByTestId('c-subject'), ' Versi saya');
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toContain('Draf ini sudah diubah oleh Budi'));
+    // The edit was sent with the version the editor opened.
+    const [, , version] = backend.sent('circular_edit').at(-1)!;
+    expect(version).toBe(1);
+    expect((screen.getByTestId('c-subject') as HTMLInputElement).value).toMatch(/ Versi saya$/);
+    expect(screen.queryByTestId('save-retry')).toBeNull();
+    await user.click(screen.getByTestId('overwrite'));
+    await waitFor(() => expect(screen.getByTestId('save-state').textContent).toBe('Tersimpan'));
+    const list = await backend.circulars_list();
+    expect((await backend.circular_get(list[0].id)).document.subject).toMatch(/ Versi saya$/);
+  });
+
   it('rewrites the period clause when the period changes, and refuses 0 days', async () => {
     const { user } = await renderApp();
     await openEditorOfNew(user);

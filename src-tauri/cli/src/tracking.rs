@@ -5,9 +5,9 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
-use edaran_core::paths;
 use edaran_core::calendar::holidays_to_csv;
 use edaran_core::circular::{CircularKind, CircularStatus, Relation};
+use edaran_core::paths;
 use edaran_core::store::{Extension, SearchFilter, SearchHit, MATCH_END, MATCH_START};
 use edaran_core::tracking::{Alert, AlertAction, Dashboard};
 use edaran_core::{files, words, Error, Store};

@@ -126,7 +126,7 @@ fn bench(crit: &mut Criterion) {
             n += 1;
             edited.subject = format!("Penyesuaian Sistem Kerja {n}");
             store
-                .edit_draft(id, &edited, PaperSize::F4, 30, "bench")
+                .edit_draft(id, &edited, None, PaperSize::F4, 30, "bench")
                 .unwrap()
         })
     });

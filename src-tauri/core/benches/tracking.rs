@@ -1,16 +1,20 @@
 //! Beranda over a large office history: the dashboard (arrangements in
-//! force, chains, alerts) and full-text search, over 10,000 circulars.
+//! force, chains, alerts) and full-text search, over 10,000 circulars, on
+//! the embedded SQLite file and on a PostgreSQL server (local socket),
+//! side by side.
 
 use chrono::{Days, NaiveDate};
 use criterion::{criterion_group, criterion_main, Criterion};
 use edaran_core::circular::{CircularKind, Period, Relation};
+use edaran_core::db::scratch::ScratchServer;
 use edaran_core::store::SearchFilter;
 use edaran_core::{demo, template, Store};
+use std::path::Path;
 
 /// 2,000 chains of five issued circulars (an original and four two-week
 /// extensions), starting every three days from 2010: 10,000 circulars.
-fn history() -> Store {
-    let mut store = Store::open_in_memory().expect("store");
+fn history(location: &Path) -> Store {
+    let mut store = Store::open(location).expect("store");
     demo::fill(&mut store).expect("demo office");
     let first = NaiveDate::from_ymd_opt(2010, 1, 4).unwrap();
     for chain in 0..2_000u64 {
@@ -45,29 +49,42 @@ fn history() -> Store {
 }
 
 fn bench(c: &mut Criterion) {
-    let store = history();
-    assert!(store.circulars().unwrap().len() >= 10_000);
-    let at = NaiveDate::from_ymd_opt(2020, 5, 20).unwrap();
-    let board = store.dashboard(at).unwrap();
-    assert!(!board.active.is_empty() && !board.chains.is_empty());
-    c.bench_function("dashboard over 10,000 circulars", |b| {
-        b.iter(|| store.dashboard(at).unwrap())
-    });
-    let filter = SearchFilter::default();
-    assert!(!store
-        .search_circulars("tahap 1234", &filter)
-        .unwrap()
-        .is_empty());
-    c.bench_function("full-text search over 10,000 circulars", |b| {
-        b.iter(|| {
-            store
-                .search_circulars("perpanjangan tahap 1234", &filter)
-                .unwrap()
-        })
-    });
-    c.bench_function("full-text search, common word, 100 best", |b| {
-        b.iter(|| store.search_circulars("pegawai", &filter).unwrap())
-    });
+    let dir = tempfile::tempdir().unwrap();
+    let server = ScratchServer::start().expect("server PostgreSQL uji");
+    let url = server.create_database("riwayat").unwrap();
+    for (backend, location) in [
+        ("SQLite", dir.path().join("kantor.db")),
+        ("PostgreSQL", Path::new(&url).to_path_buf()),
+    ] {
+        let store = history(&location);
+        assert!(store.circulars().unwrap().len() >= 10_000);
+        let at = NaiveDate::from_ymd_opt(2020, 5, 20).unwrap();
+        let board = store.dashboard(at).unwrap();
+        assert!(!board.active.is_empty() && !board.chains.is_empty());
+        c.bench_function(
+            &format!("dashboard over 10,000 circulars ({backend})"),
+            |b| b.iter(|| store.dashboard(at).unwrap()),
+        );
+        let filter = SearchFilter::default();
+        assert!(!store
+            .search_circulars("tahap 1234", &filter)
+            .unwrap()
+            .is_empty());
+        c.bench_function(
+            &format!("full-text search over 10,000 circulars ({backend})"),
+            |b| {
+                b.iter(|| {
+                    store
+                        .search_circulars("perpanjangan tahap 1234", &filter)
+                        .unwrap()
+                })
+            },
+        );
+        c.bench_function(
+            &format!("full-text search, common word, 100 best ({backend})"),
+            |b| b.iter(|| store.search_circulars("pegawai", &filter).unwrap()),
+        );
+    }
 }
 
 criterion_group! {

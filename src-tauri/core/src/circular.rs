@@ -823,6 +823,10 @@ pub struct CircularSummary {
     pub period_label: Option<String>,
     /// Where a derived circular comes from: `Perpanjangan dari 800/439/BKPSDM/2020`.
     pub origin: Option<String>,
+    /// Counts every change; an edit based on an older one is refused.
+    pub version: i64,
+    /// Who saved the draft last (with the workstation on a shared server).
+    pub updated_by: String,
 }
 
 impl CircularSummary {

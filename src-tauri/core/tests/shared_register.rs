@@ -18,8 +18,10 @@ const WORKERS: usize = 4;
 const ISSUES: usize = 250;
 
 fn seed() -> edaran_core::circular::Circular {
-    exchange::from_json(include_str!("../../../tests/fixtures/muba-800-439-bkpsdm-2020.json"))
-        .unwrap()
+    exchange::from_json(include_str!(
+        "../../../tests/fixtures/muba-800-439-bkpsdm-2020.json"
+    ))
+    .unwrap()
 }
 
 /// An office on a new database of the scratch server with a second register;
@@ -65,7 +67,10 @@ fn worker() {
 fn spawn(url: &str, registers: [i64; 2]) -> std::process::Child {
     Command::new(std::env::current_exe().unwrap())
         .args(["--exact", "worker", "--test-threads=1"])
-        .env("EDARAN_WORKER", format!("{url}|{},{}", registers[0], registers[1]))
+        .env(
+            "EDARAN_WORKER",
+            format!("{url}|{},{}", registers[0], registers[1]),
+        )
         .stdout(Stdio::null())
         .spawn()
         .unwrap()
@@ -107,7 +112,11 @@ fn four_workstations_issue_a_thousand_numbers_without_gap_or_duplicate() {
     let (sequences, unmatched) = numbers(&url, registers);
     for seq in &sequences {
         assert_eq!(seq.len(), WORKERS * ISSUES / 2);
-        assert_eq!(*seq, (1..=seq.len() as i64).collect::<Vec<_>>(), "1..n, no gap, no duplicate");
+        assert_eq!(
+            *seq,
+            (1..=seq.len() as i64).collect::<Vec<_>>(),
+            "1..n, no gap, no duplicate"
+        );
     }
     assert_eq!(unmatched, 0, "every issued circular has its register line");
 }
@@ -125,9 +134,19 @@ fn a_workstation_killed_mid_way_leaves_nothing_half_issued() {
     let _ = workers[0].wait();
     let (sequences, unmatched) = numbers(&url, registers);
     for seq in &sequences {
-        assert_eq!(*seq, (1..=seq.len() as i64).collect::<Vec<_>>(), "1..n, no gap, no duplicate");
+        assert_eq!(
+            *seq,
+            (1..=seq.len() as i64).collect::<Vec<_>>(),
+            "1..n, no gap, no duplicate"
+        );
     }
     let total: usize = sequences.iter().map(Vec::len).sum();
-    assert!(total >= (WORKERS - 1) * ISSUES && total < WORKERS * ISSUES, "{total}");
-    assert_eq!(unmatched, 0, "no number without its issued circular, nor the reverse");
+    assert!(
+        total >= (WORKERS - 1) * ISSUES && total < WORKERS * ISSUES,
+        "{total}"
+    );
+    assert_eq!(
+        unmatched, 0,
+        "no number without its issued circular, nor the reverse"
+    );
 }

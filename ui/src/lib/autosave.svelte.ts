@@ -36,6 +36,8 @@ export class Autosave {
 
   /** The stored document as JSON. */
   #saved = '';
+  /** The newer version the clerk chose to write over (after a conflict). */
+  #overwrite: number | null = null;
   #pending = false;
   #saving = false;
   #pause: ReturnType<typeof setTimeout> | undefined;
@@ -107,7 +109,10 @@ export class Autosave {
       this.previewBusy = true;
       const started = performance.now();
       try {
-        const { document: stored, preview: drawnNow, preview_error, ...summary } = await this.#backend.circular_edit(this.#draft.record.id, snapshot, onPaper, actor());
+        // Based on the version opened: a save made meanwhile elsewhere is refused, not overwritten.
+        const base = this.#overwrite ?? this.#draft.record.version;
+        const { document: stored, preview: drawnNow, preview_error, ...summary } = await this.#backend.circular_edit(this.#draft.record.id, snapshot, base, onPaper, actor());
+        this.#overwrite = null;
         // The core says what the draft is now (a withdrawn paraf included).
         Object.assign(this.#draft.record, summary);
         this.#saved = JSON.stringify(stored);
@@ -136,6 +141,18 @@ export class Autosave {
   retry = () => {
     this.#pending = true;
     return this.flush();
+  };
+
+  /** True when the last save was refused because the draft was saved elsewhere meanwhile. */
+  get conflict() {
+    return this.state === 'gagal' && this.error?.code === 'diubah_di_tempat_lain';
+  }
+
+  /** After a conflict: writes the clerk's text over the newer version, on purpose. */
+  overwrite = async () => {
+    if (!this.#draft.record) return;
+    this.#overwrite = (await this.#backend.circular_get(this.#draft.record.id)).version;
+    return this.retry();
   };
 
   /** Saves what is on screen before a step that reads the stored draft;

@@ -6,7 +6,7 @@
  * gives). A refusal is arranged by the test (`refuseNext`), never decided here.
  */
 import type { Backend } from './backend';
-import type { Actions, Check, CircularDocument, CircularRecord, CircularSummary, Dashboard, Deleted, Derived, Edited, Point, Preview, Recording, Register, RegisterEntry, SearchHit } from './types';
+import type { Actions, AuditEntry, Check, CircularDocument, CircularRecord, CircularSummary, Dashboard, Deleted, Derived, Edited, Point, Preview, Recording, Register, RegisterEntry, SearchHit } from './types';
 import { today } from './dates';
 import { takeOut } from './fakeTrash';
 import RECORDED_ACTIONS from './recorded/actions.json';
@@ -23,6 +23,7 @@ type CircularMethods = Pick<
   | 'circular_get'
   | 'circular_new'
   | 'circular_edit'
+  | 'data_stamp'
   | 'circular_compose'
   | 'circular_preview'
   | 'circular_initial'
@@ -97,7 +98,7 @@ export function fakeCirculars(
   const docs = new Map<number, CircularDocument>();
   /** The signatory the core found each circular signed by (recorded; none for a new draft). */
   const signers = new Map<number, number | null>();
-  const audit = new Map<number, { action: string; actor: string; at: string; detail: string }[]>();
+  const audit = new Map<number, AuditEntry[]>();
   const register: RegisterEntry[] = [];
   const registers: Register[] = [
     { id: 1, name: 'Buku Agenda BKPSDM', numbering_template: '{klasifikasi}/{nomor}/{unit}/{tahun}', classification: '800', unit_code: 'BKPSDM' },
@@ -141,7 +142,7 @@ export function fakeCirculars(
   };
   const summary = (id: number) => summaries.find((s) => s.id === id) ?? unknown('Surat edaran');
   const log = (id: number, action: string, actor: string, detail = '') =>
-    audit.set(id, [...(audit.get(id) ?? []), { action, actor: actor || 'petugas', at: '2020-04-01 09:00:00', detail }]);
+    audit.set(id, [...(audit.get(id) ?? []), { action, actor: actor || 'petugas', at: '2020-04-01 09:00:00', detail, station: '' }]);
   const setStatus = (s: CircularSummary, status: CircularSummary['status']) => {
     s.status = status;
     s.status_label = LABELS[status];
@@ -154,7 +155,7 @@ export function fakeCirculars(
   /** A new draft: the core's record when it was recorded (derived), else a plain summary of `doc`. */
   const add = (doc: CircularDocument, actor: string, recorded?: CircularRecord) => {
     const id = nextId++;
-    const plain = { kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', actions: ACTIONS.draf, subject: doc.subject, number: null, issued_on: null, parent_id: null, relation: null, updated_at: '2020-04-06 09:00:00', period: doc.period, period_label: null, origin: null } as const;
+    const plain = { kind: doc.kind, kind_label: LABELS[doc.kind], status: 'draf', status_label: 'Draf', actions: ACTIONS.draf, subject: doc.subject, number: null, issued_on: null, parent_id: null, relation: null, updated_at: '2020-04-06 09:00:00', period: doc.period, period_label: null, origin: null, version: 1, updated_by: '' } as const;
     const { signatory_id = null, ...summary } = recorded ?? { ...plain, signatory_id: null };
     summaries.unshift({ ...summary, id });
     signers.set(id, signatory_id);
@@ -196,10 +197,11 @@ export function fakeCirculars(
 
   return {
     circulars_list: () => later(() => structuredClone(summaries)),
+    data_stamp: () => later(() => 'tetap'),
     circular_get: (id) =>
       later((): CircularRecord => ({ ...structuredClone(summary(id)), document: structuredClone(docs.get(id)!), signatory_id: signers.get(id) ?? null })),
     circular_new: (kind, actor) => later(() => add(blankDocument(kind), actor)),
-    circular_edit: (id, document, _paper, actor) =>
+    circular_edit: (id, document, _version, _paper, actor) =>
       later((): Edited => {
         const stored = refresh(document);
         const s = saveDraft(id, stored, actor);

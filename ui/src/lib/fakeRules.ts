@@ -79,7 +79,7 @@ export function fakeRules(circulars: CircularAccess, later: <T>(f: () => T) => P
   async function keep(id: number, change: (doc: CircularDocument) => void, actor: string) {
     const doc = (await circulars.circular_get(id)).document;
     change(doc);
-    await circulars.circular_edit(id, doc, 'f4', actor);
+    await circulars.circular_edit(id, doc, null, 'f4', actor);
   }
 
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

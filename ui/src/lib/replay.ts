@@ -51,8 +51,8 @@ export function scripted(backend: Backend): Scripted {
     ]),
   ) as unknown as Backend;
   const { circular_edit, circular_preview } = wrapped;
-  wrapped.circular_edit = async (id, document, paper, actor) => {
-    const edited = await circular_edit(id, document, paper, actor);
+  wrapped.circular_edit = async (id, document, version, paper, actor) => {
+    const edited = await circular_edit(id, document, version, paper, actor);
     const problem = problemOf(document);
     return problem ? { ...edited, preview: null, preview_error: structuredClone(problem) as ErrorReport } : edited;
   };

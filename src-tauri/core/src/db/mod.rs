@@ -99,12 +99,11 @@ macro_rules! arrays {
 arrays!(1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16);
 
 /// Parameters of differing types: `params![id, name]`.
-#[macro_export]
 macro_rules! params {
     () => { &[] as &[&dyn $crate::db::ToValue] };
     ($($p:expr),+ $(,)?) => { &[$(&$p as &dyn $crate::db::ToValue),+] as &[&dyn $crate::db::ToValue] };
 }
-pub use crate::params;
+pub(crate) use params;
 
 /// A statement of a [`Db`], for the store's `prepare_cached(sql)?.query_map(…)` style.
 pub struct Statement<'a> {
@@ -232,16 +231,15 @@ impl Db {
     }
 
     /// Every row with the column names, for copying whole rows.
-    pub fn query_named(
-        &self,
-        sql: &str,
-        params: impl Params,
-    ) -> Result<(Vec<String>, Vec<Row>)> {
+    pub fn query_named(&self, sql: &str, params: impl Params) -> Result<(Vec<String>, Vec<Row>)> {
         let (names, values) = match &self.conn {
             Conn::Sqlite(c) => sqlite::named(c, sql, &params.values())?,
             Conn::Postgres(s) => self.revived(s)?.named(sql, &params.values())?,
         };
-        Ok((names, values.into_iter().map(|values| Row { values }).collect()))
+        Ok((
+            names,
+            values.into_iter().map(|values| Row { values }).collect(),
+        ))
     }
 
     /// Runs one statement; how many rows it changed.
@@ -337,11 +335,10 @@ impl Db {
         match self.backend() {
             Backend::Sqlite => self.query_row("PRAGMA user_version", [], |r| r.get(0)),
             Backend::Postgres => {
-                let exists: bool = self.query_row(
-                    "SELECT to_regclass('edaran_schema') IS NOT NULL",
-                    [],
-                    |r| r.get(0),
-                )?;
+                let exists: bool =
+                    self.query_row("SELECT to_regclass('edaran_schema') IS NOT NULL", [], |r| {
+                        r.get(0)
+                    })?;
                 if !exists {
                     return Ok(0);
                 }
@@ -402,7 +399,9 @@ impl Db {
             }
         };
         self.prepare_cached(sql)?
-            .query_map([table], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+            .query_map([table], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
             .collect()
     }
 }
@@ -431,7 +430,9 @@ impl Db {
                 }
                 Ok(())
             }
-            Backend::Postgres => self.execute_batch(&format!("TRUNCATE {} CASCADE", tables.join(", "))),
+            Backend::Postgres => {
+                self.execute_batch(&format!("TRUNCATE {} CASCADE", tables.join(", ")))
+            }
         }
     }
 
@@ -459,7 +460,9 @@ impl Db {
     pub fn lock(&self, table: &str, id: i64) -> Result<()> {
         if self.backend() == Backend::Postgres {
             self.query_row(
-                &format!("SELECT count(*) FROM (SELECT 1 FROM {table} WHERE id = ?1 FOR UPDATE) locked"),
+                &format!(
+                    "SELECT count(*) FROM (SELECT 1 FROM {table} WHERE id = ?1 FOR UPDATE) locked"
+                ),
                 [id],
                 |_| Ok(()),
             )?;

@@ -169,11 +169,15 @@ impl Server {
             return Ok(s.clone());
         }
         let translated = translate(sql);
-        let statement = self.client.borrow_mut().prepare(&translated).inspect_err(|e| {
-            if std::env::var_os("EDARAN_SQL_DEBUG").is_some() {
-                eprintln!("SQL PostgreSQL ditolak: {e}\n{translated}");
-            }
-        })?;
+        let statement = self
+            .client
+            .borrow_mut()
+            .prepare(&translated)
+            .inspect_err(|e| {
+                if std::env::var_os("EDARAN_SQL_DEBUG").is_some() {
+                    eprintln!("SQL PostgreSQL ditolak: {e}\n{translated}");
+                }
+            })?;
         self.prepared
             .borrow_mut()
             .insert(sql.to_string(), statement.clone());
@@ -272,11 +276,17 @@ mod tests {
 static RULES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
     [
         // SQLite's = … COLLATE NOCASE compares ASCII letters case-blind.
-        (r"(?i)([\w.]+) = (\$\d+) COLLATE NOCASE", "lower($1) = lower($2)"),
+        (
+            r"(?i)([\w.]+) = (\$\d+) COLLATE NOCASE",
+            "lower($1) = lower($2)",
+        ),
         (r"(?i)([\w.]+) COLLATE NOCASE", "lower($1)"),
         // SQLite's LIKE ignores ASCII case.
         (r"\bLIKE\b", "ILIKE"),
-        (r"(?is)\bINSERT OR IGNORE INTO\b(.*)$", "INSERT INTO$1 ON CONFLICT DO NOTHING"),
+        (
+            r"(?is)\bINSERT OR IGNORE INTO\b(.*)$",
+            "INSERT INTO$1 ON CONFLICT DO NOTHING",
+        ),
         (r"(?i)\bgroup_concat\(", "string_agg("),
         // Tables without an integer key have an `id` column there.
         (r"\browid\b", "id"),
@@ -320,9 +330,9 @@ pub(crate) fn translate(sql: &str) -> String {
         }
     }
     let out = json_paths(&typed_first(&out));
-    RULES
-        .iter()
-        .fold(out, |sql, (from, to)| from.replace_all(&sql, *to).into_owned())
+    RULES.iter().fold(out, |sql, (from, to)| {
+        from.replace_all(&sql, *to).into_owned()
+    })
 }
 
 /// `json_extract(doc, '$.a.b')` → `(doc::jsonb #>> '{a,b}')`: the text
@@ -445,7 +455,9 @@ impl<'a> FromSql<'a> for Cell {
             Type::FLOAT4 => Value::Real(f32::from_sql(ty, raw)?.into()),
             Type::NUMERIC => numeric(raw)?,
             Type::BYTEA => Value::Blob(raw.to_vec()),
-            Type::JSONB => Value::Text(String::from_utf8(raw.get(1..).unwrap_or_default().to_vec())?),
+            Type::JSONB => Value::Text(String::from_utf8(
+                raw.get(1..).unwrap_or_default().to_vec(),
+            )?),
             _ => Value::Text(String::from_utf8(raw.to_vec())?),
         }))
     }
@@ -464,7 +476,9 @@ impl<'a> FromSql<'a> for Cell {
 fn numeric(raw: &[u8]) -> Result<Value, Boxed> {
     let word = |i: usize| -> Result<i16, Boxed> {
         Ok(i16::from_be_bytes(
-            raw.get(i * 2..i * 2 + 2).ok_or("NUMERIC terpotong")?.try_into()?,
+            raw.get(i * 2..i * 2 + 2)
+                .ok_or("NUMERIC terpotong")?
+                .try_into()?,
         ))
     };
     let (count, weight, sign, scale) = (word(0)?, word(1)?, word(2)? as u16, word(3)?);

@@ -24,7 +24,10 @@ fn bin_dir() -> Result<PathBuf, Failure> {
         return Ok(dir.into());
     }
     let mut found: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
-        .map_err(|_| "PostgreSQL tidak terpasang (/usr/lib/postgresql tidak ada); jalankan scripts/setup.sh".to_string())?
+        .map_err(|_| {
+            "PostgreSQL tidak terpasang (/usr/lib/postgresql tidak ada); jalankan scripts/setup.sh"
+                .to_string()
+        })?
         .filter_map(|e| e.ok())
         .filter_map(|e| Some((e.file_name().to_str()?.parse().ok()?, e.path().join("bin"))))
         .filter(|(_, bin)| bin.join("initdb").exists())
@@ -84,7 +87,14 @@ fn run(bin: &Path, dir: &Path, owner: Option<(u32, u32)>) -> Result<Child, Failu
         .arg(dir.join("data"))
         .arg("-k")
         .arg(dir)
-        .args(["-c", "listen_addresses=", "-c", "fsync=off", "-c", "full_page_writes=off"])
+        .args([
+            "-c",
+            "listen_addresses=",
+            "-c",
+            "fsync=off",
+            "-c",
+            "full_page_writes=off",
+        ])
         .args(["-c", "max_connections=60"])
         .stdout(Stdio::null())
         .stderr(log)
@@ -110,16 +120,31 @@ impl ScratchServer {
         let out = command(&bin, "initdb", owner)
             .args(["-D"])
             .arg(&data)
-            .args(["-U", "edaran", "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "-N"])
+            .args([
+                "-U",
+                "edaran",
+                "--auth=trust",
+                "--encoding=UTF8",
+                "--locale=C.UTF-8",
+                "-N",
+            ])
             .stdout(Stdio::null())
             .stderr(Stdio::piped())
             .output()
             .map_err(|e| format!("initdb tidak dapat dijalankan: {e}"))?;
         if !out.status.success() {
-            return Err(format!("initdb gagal: {}", String::from_utf8_lossy(&out.stderr)));
+            return Err(format!(
+                "initdb gagal: {}",
+                String::from_utf8_lossy(&out.stderr)
+            ));
         }
         let child = run(&bin, &dir, owner)?;
-        let server = ScratchServer { dir, child, bin, owner };
+        let server = ScratchServer {
+            dir,
+            child,
+            bin,
+            owner,
+        };
         server.ready()?;
         Ok(server)
     }
@@ -151,8 +176,11 @@ impl ScratchServer {
                 return Ok(());
             }
             if Instant::now() > deadline {
-                let log = std::fs::read_to_string(server.dir.join("server.log")).unwrap_or_default();
-                return Err(format!("server PostgreSQL uji tidak siap dalam 30 detik: {log}"));
+                let log =
+                    std::fs::read_to_string(server.dir.join("server.log")).unwrap_or_default();
+                return Err(format!(
+                    "server PostgreSQL uji tidak siap dalam 30 detik: {log}"
+                ));
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -172,7 +200,8 @@ impl ScratchServer {
                         std::thread::park();
                     }
                 });
-                rx.recv().unwrap_or_else(|_| Err("server uji berhenti".into()))
+                rx.recv()
+                    .unwrap_or_else(|_| Err("server uji berhenti".into()))
             })
             .as_ref()
             .map_err(Clone::clone)
@@ -214,7 +243,10 @@ impl ScratchServer {
         client
             .batch_execute(&format!("CREATE SCHEMA {name}"))
             .map_err(|e| e.to_string())?;
-        Ok(format!("{}?options=-csearch_path%3D{name}", self.url("edaran")))
+        Ok(format!(
+            "{}?options=-csearch_path%3D{name}",
+            self.url("edaran")
+        ))
     }
 }
 

@@ -69,7 +69,11 @@ pub(super) fn named(
     Ok((names, out))
 }
 
-pub(super) fn rows(conn: &Connection, sql: &str, params: &[Value]) -> Result<Vec<Vec<Value>>, DbError> {
+pub(super) fn rows(
+    conn: &Connection,
+    sql: &str,
+    params: &[Value],
+) -> Result<Vec<Vec<Value>>, DbError> {
     Ok(named(conn, sql, params)?.1)
 }
 

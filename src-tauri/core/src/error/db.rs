@@ -23,7 +23,9 @@ pub enum DbError {
 pub enum Constraint {
     ForeignKey,
     /// A unique column; `nip` when it is an employee's NIP.
-    Unique { nip: bool },
+    Unique {
+        nip: bool,
+    },
     PrimaryKey,
     Other,
 }
@@ -61,7 +63,9 @@ impl DbError {
     /// The schema rule broken, when the change broke one.
     pub fn constraint(&self) -> Option<Constraint> {
         match self {
-            DbError::Sqlite(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) => {
+            DbError::Sqlite(e)
+                if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ConstraintViolation) =>
+            {
                 let text = e.to_string();
                 Some(if text.contains("FOREIGN KEY") {
                     Constraint::ForeignKey
@@ -117,7 +121,10 @@ impl fmt::Display for DbError {
             },
             DbError::NoRows => f.write_str("data yang dicari tidak ada"),
             DbError::Type { wanted, found } => {
-                write!(f, "isi kolom berjenis {found}, padahal yang dibaca {wanted}")
+                write!(
+                    f,
+                    "isi kolom berjenis {found}, padahal yang dibaca {wanted}"
+                )
             }
             DbError::Connect(why) => f.write_str(why),
         }

@@ -68,6 +68,7 @@ error_codes! {
     CadanganMenimpa => "cadangan_menimpa",
     CsvRusak => "csv_rusak",
     DiLuarRentang => "di_luar_rentang",
+    DiubahDiTempatLain => "diubah_di_tempat_lain",
     DokumenRusak => "dokumen_rusak",
     EselonBukanStruktural => "eselon_bukan_struktural",
     EselonTidakDikenal => "eselon_tidak_dikenal",

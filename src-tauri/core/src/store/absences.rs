@@ -1,9 +1,9 @@
 //! Absences (*ketidakhadiran*): kept per employee, checked against the
 //! office and against the person's other absences, imported all or nothing.
 
-use crate::params;
-use crate::error::OptionalExtension;
+use crate::db::params;
 use crate::db::Row;
+use crate::error::OptionalExtension;
 
 use super::employees::holder_of_nip;
 use super::trash::{Deleted, Removed};
@@ -136,7 +136,7 @@ impl Store {
                 ),
             ));
         }
-                Ok(self.conn.insert(
+        Ok(self.conn.insert(
             "INSERT INTO absence (employee_id, start, \"end\", reason, note) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![employee_id, a.from, a.last_day(), a.reason, a.note.trim()],
         )?)

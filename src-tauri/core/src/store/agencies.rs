@@ -1,8 +1,8 @@
 //! Perangkat daerah in the store.
 
-use crate::params;
-use crate::error::OptionalExtension;
+use crate::db::params;
 use crate::db::Row;
+use crate::error::OptionalExtension;
 
 use super::trash::{Deleted, Removed};
 use super::{like_pattern, Store};
@@ -80,12 +80,10 @@ impl Store {
                 )?;
                 id
             }
-            None => {
-                                self.conn.insert(
-                    "INSERT INTO agency (name, short_name, kind) VALUES (?1, ?2, ?3)",
-                    params![v.name, v.short_name, v.kind],
-                )?
-            }
+            None => self.conn.insert(
+                "INSERT INTO agency (name, short_name, kind) VALUES (?1, ?2, ?3)",
+                params![v.name, v.short_name, v.kind],
+            )?,
         };
         self.agency(id)
     }

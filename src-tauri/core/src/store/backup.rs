@@ -382,7 +382,12 @@ impl Store {
 
     /// The checked backup at `path`, brought to this version in a private
     /// copy, replaces the server's data in one transaction.
-    fn restore_to_server(&mut self, path: &Path, info: BackupInfo, replaced_copy: PathBuf) -> Result<Restored> {
+    fn restore_to_server(
+        &mut self,
+        path: &Path,
+        info: BackupInfo,
+        replaced_copy: PathBuf,
+    ) -> Result<Restored> {
         let work = tempfile_beside(&replaced_copy);
         std::fs::copy(path, &work)?;
         let restored = (|| {

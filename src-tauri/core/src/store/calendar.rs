@@ -1,9 +1,9 @@
 //! Holidays in the store, per decree: the latest recorded decree of a year
 //! is in force; earlier ones stay as the year's history.
 
-use chrono::{Datelike, NaiveDate};
-use crate::params;
+use crate::db::params;
 use crate::error::OptionalExtension;
+use chrono::{Datelike, NaiveDate};
 
 use super::Store;
 use crate::calendar::{

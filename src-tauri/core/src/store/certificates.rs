@@ -2,10 +2,10 @@
 //! passphrase), the roots this office trusts, and the register's record of
 //! signed PDFs.
 
+use crate::db::params;
+use crate::error::OptionalExtension;
 use chrono::Utc;
 use der::{Decode, Encode};
-use crate::params;
-use crate::error::OptionalExtension;
 use serde::Serialize;
 use x509_cert::Certificate;
 

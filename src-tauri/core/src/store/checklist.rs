@@ -2,7 +2,7 @@
 //! once more (paraf, rules, roster, holidays, emblem). Warnings may be
 //! overridden on purpose; a blocking check is one the issue itself refuses.
 
-use crate::params;
+use crate::db::params;
 use serde::Serialize;
 
 use super::Store;

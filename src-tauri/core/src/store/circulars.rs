@@ -5,10 +5,10 @@
 //! numbers; a number given elsewhere is *recorded* instead. Issued rows are
 //! frozen by triggers as well as by these checks.
 
-use chrono::{Datelike, NaiveDate};
-use crate::params;
-use crate::error::OptionalExtension;
+use crate::db::params;
 use crate::db::Row;
+use crate::error::OptionalExtension;
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::trash::{Deleted, Removed};
@@ -97,6 +97,8 @@ pub struct AuditEntry {
     pub actor: String,
     pub at: String,
     pub detail: String,
+    /// `user@workstation` on a shared server; empty on this computer's file.
+    pub station: String,
 }
 
 /// The columns [`summary`] reads, in its order, from `circular c`; queries
@@ -104,8 +106,8 @@ pub struct AuditEntry {
 pub(super) const SUMMARY_COLUMNS: &str =
     "c.id, c.kind, c.status, c.subject, c.number, c.issued_on, \
      c.parent_id, c.relation, c.updated_at, c.period_start, c.period_end, \
-     (SELECT p.number FROM circular p WHERE p.id = c.parent_id)";
-pub(super) const SUMMARY_WIDTH: usize = 12;
+     (SELECT p.number FROM circular p WHERE p.id = c.parent_id), c.version, c.updated_by";
+pub(super) const SUMMARY_WIDTH: usize = 14;
 
 pub(super) fn summary(r: &Row) -> Result<CircularSummary> {
     let kind: CircularKind = r.get(1)?;
@@ -129,6 +131,8 @@ pub(super) fn summary(r: &Row) -> Result<CircularSummary> {
         period: start.map(|start| Period { start, end }),
         period_label: start.map(|start| crate::words::span(start, end)),
         origin: relation.map(|relation| origin(relation, parent_number.as_deref())),
+        version: r.get(12)?,
+        updated_by: r.get(13)?,
     })
 }
 
@@ -277,7 +281,7 @@ impl Store {
         doc.number.clear();
         doc.issued_on = None;
         let (start, end) = period_columns(&doc);
-                Ok(self.conn.insert(
+        Ok(self.conn.insert(
             "INSERT INTO circular (kind, status, subject, document, parent_id, relation, updated_at, period_start, period_end, scope)
              VALUES (?1, 'draf', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             params![doc.kind, doc.subject, serde_json::to_string(&doc).expect("serialisable"), parent, relation, now(), start, end, doc.scope],
@@ -299,15 +303,48 @@ impl Store {
             }
             store.check_references(doc)?;
             let (start, end) = period_columns(doc);
+            let by = match store.conn.session() {
+                Some(station) => format!("{} ({station})", actor.trim()),
+                None => actor.trim().to_string(),
+            };
             store.conn.execute(
                 "UPDATE circular SET kind = ?2, subject = ?3, document = ?4, status = 'draf', updated_at = ?5,
-                 period_start = ?6, period_end = ?7, scope = ?8 WHERE id = ?1",
-                params![id, doc.kind, doc.subject, serde_json::to_string(doc).expect("serialisable"), now(), start, end, doc.scope],
+                 period_start = ?6, period_end = ?7, scope = ?8, updated_by = ?9 WHERE id = ?1",
+                params![id, doc.kind, doc.subject, serde_json::to_string(doc).expect("serialisable"), now(), start, end, doc.scope, by],
             )?;
             if current.status == CircularStatus::Diparaf {
                 store.log(id, "paraf dibatalkan", actor, "isi berubah setelah diparaf")?;
             }
             Ok(store.circular(id)?.summary)
+        })
+    }
+
+    /// Refuses a save based on `base`, an older version of circular `id`
+    /// than the stored one (another workstation saved meanwhile), naming
+    /// who and when; the clerk's text stays on screen to compare.
+    fn check_version(&self, id: i64, base: i64) -> Result<()> {
+        let current = self.circular(id)?.summary;
+        if current.version == base {
+            return Ok(());
+        }
+        let who = match current.updated_by.trim() {
+            "" => "petugas lain".to_string(),
+            name => name.to_string(),
+        };
+        let when = chrono::NaiveDateTime::parse_from_str(&current.updated_at, "%Y-%m-%d %H:%M:%S")
+            .map(|at| {
+                format!(
+                    "{} pukul {}",
+                    crate::words::date(at.date()),
+                    at.format("%H.%M")
+                )
+            })
+            .unwrap_or(current.updated_at.clone());
+        Err(Error::Refused {
+            code: ErrorCode::DiubahDiTempatLain,
+            message: format!(
+                "Draf ini sudah diubah oleh {who} pada {when} sesudah Anda membukanya (di jendela atau komputer lain). Isian Anda belum disimpan dan tetap di layar untuk dibandingkan: muat versi terbaru, atau timpa dengan isian Anda."
+            ),
         })
     }
 
@@ -319,13 +356,19 @@ impl Store {
         &mut self,
         id: i64,
         doc: &Circular,
+        base_version: Option<i64>,
         paper: PaperSize,
         max_pages: usize,
         actor: &str,
     ) -> Result<Edited> {
         let mut document = doc.clone();
         crate::template::refresh(&mut document);
-        let summary = self.save_draft(id, &document, actor)?;
+        let summary = self.in_transaction(|store| {
+            if let Some(base) = base_version {
+                store.check_version(id, base)?;
+            }
+            store.save_draft(id, &document, actor)
+        })?;
         let (preview, preview_error) = match self.circular_preview(&document, paper, max_pages) {
             Ok(preview) => (Some(preview), None),
             Err(e) => (None, Some(ErrorReport::from(&e))),
@@ -435,7 +478,10 @@ impl Store {
         kind: &'static str,
         actor: &str,
     ) -> Result<String> {
-        self.conn.lock("register", recording.register_id.unwrap_or(crate::register::OWN))?;
+        self.conn.lock(
+            "register",
+            recording.register_id.unwrap_or(crate::register::OWN),
+        )?;
         self.conn.lock("circular", id)?;
         let record = self.publishable(id)?;
         let number = recording.number.trim().to_string();
@@ -674,7 +720,7 @@ impl Store {
 
     pub fn audit(&self, id: i64) -> Result<Vec<AuditEntry>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT action, actor, at, detail FROM audit WHERE circular_id = ?1 ORDER BY id",
+            "SELECT action, actor, at, detail, station FROM audit WHERE circular_id = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([id], |r| {
             Ok(AuditEntry {
@@ -682,6 +728,7 @@ impl Store {
                 actor: r.get(1)?,
                 at: r.get(2)?,
                 detail: r.get(3)?,
+                station: r.get(4)?,
             })
         })?;
         Ok(rows.collect::<Result<_>>()?)
@@ -724,13 +771,10 @@ impl Store {
             actor.trim()
         };
         // On a shared server: which database user at which workstation.
-        let logged = match self.conn.session() {
-            Some(who) => format!("{actor} ({who})"),
-            None => actor.to_string(),
-        };
+        let station = self.conn.session().unwrap_or_default();
         self.conn.execute(
-            "INSERT INTO audit (circular_id, action, actor, at, detail) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![id, action, logged, now(), detail],
+            "INSERT INTO audit (circular_id, action, actor, at, detail, station) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, action, actor, now(), detail, station],
         )?;
         // The next workflow dialog offers the same name (no log-in).
         if actor != "petugas" {
@@ -1355,7 +1399,7 @@ mod tests {
             .unwrap();
         doc.signature = Signature::by(&sekda, SigningMode::Plt, "BUPATI TANJUNG SEROJA", "");
         let edited = store
-            .edit_draft(id, &doc, PaperSize::F4, 1, "Rina")
+            .edit_draft(id, &doc, None, PaperSize::F4, 1, "Rina")
             .unwrap();
         assert_eq!(
             edited.record.signatory_id,
@@ -1365,7 +1409,7 @@ mod tests {
 
         doc.signature.name = "Orang Lain".into();
         let edited = store
-            .edit_draft(id, &doc, PaperSize::F4, 1, "Rina")
+            .edit_draft(id, &doc, None, PaperSize::F4, 1, "Rina")
             .unwrap();
         assert_eq!(edited.record.signatory_id, None);
     }
@@ -1384,7 +1428,7 @@ mod tests {
             end: Some(day(2020, 6, 15)),
         });
         let edited = store
-            .edit_draft(id, &doc, PaperSize::F4, 30, "Rina")
+            .edit_draft(id, &doc, None, PaperSize::F4, 30, "Rina")
             .unwrap();
         let period_clause =
             crate::template::clause_text(&edited.record.document, crate::circular::Clause::Masa)
@@ -1409,7 +1453,7 @@ mod tests {
         typing.subject = "Sistem kerja baru".into();
         typing.points.push(crate::circular::Point::default());
         let edited = store
-            .edit_draft(id, &typing, PaperSize::F4, 30, "Rina")
+            .edit_draft(id, &typing, None, PaperSize::F4, 30, "Rina")
             .unwrap();
         assert_eq!(
             edited.preview_error.map(|e| e.code),

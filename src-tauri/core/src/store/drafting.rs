@@ -2,9 +2,9 @@
 //! the head of region; or from an issued circular that the new one extends,
 //! amends or revokes, linked to it and with the next period.
 
-use chrono::{Days, NaiveDate};
-use crate::params;
+use crate::db::params;
 use crate::error::OptionalExtension;
+use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::{CircularSummary, Store};

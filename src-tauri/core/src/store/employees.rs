@@ -1,8 +1,8 @@
 //! Pegawai in the store.
 
-use crate::params;
-use crate::error::OptionalExtension;
+use crate::db::params;
 use crate::db::{Db, Row};
+use crate::error::OptionalExtension;
 use serde::{Deserialize, Serialize};
 
 use super::trash::{Deleted, Removed};

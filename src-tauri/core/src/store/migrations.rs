@@ -325,13 +325,40 @@ CREATE TABLE deleted (
 ALTER TABLE signed_document ADD COLUMN sha256 TEXT;
 CREATE INDEX signed_document_sha256 ON signed_document(sha256);
 "#,
+    // 14: working together (several workstations on one server): every
+    // change of a circular counts its version, so a save based on an older
+    // one is refused and told who changed it; the audit names the station.
+    r#"
+ALTER TABLE circular ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE circular ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE audit ADD COLUMN station TEXT NOT NULL DEFAULT '';
+CREATE TRIGGER circular_version AFTER UPDATE ON circular WHEN NEW.version = OLD.version
+BEGIN UPDATE circular SET version = OLD.version + 1 WHERE id = NEW.id; END;
+"#,
 ];
 
 /// The schema version this build writes.
 pub const LATEST: i64 = STEPS.len() as i64;
 
 /// PostgreSQL's steps: (version reached, SQL), from an empty database.
-const POSTGRES_STEPS: &[(i64, &str)] = &[(13, include_str!("postgres.sql"))];
+const POSTGRES_STEPS: &[(i64, &str)] = &[
+    (13, include_str!("postgres.sql")),
+    (
+        14,
+        r#"
+ALTER TABLE circular ADD COLUMN version BIGINT NOT NULL DEFAULT 1;
+ALTER TABLE circular ADD COLUMN updated_by TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE audit ADD COLUMN station TEXT COLLATE "C" NOT NULL DEFAULT '';
+CREATE FUNCTION edaran_circular_version() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.version := OLD.version + 1;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER circular_version BEFORE UPDATE ON circular FOR EACH ROW
+    EXECUTE FUNCTION edaran_circular_version();
+"#,
+    ),
+];
 
 /// Brings `db` up to [`LATEST`]; running it again changes nothing.
 pub fn migrate(db: &Db) -> Result<()> {
@@ -342,6 +369,12 @@ pub fn migrate(db: &Db) -> Result<()> {
 /// schema a database of that version has, for comparing a backup with.
 /// Workstations starting together migrate one after another.
 pub fn migrate_to(db: &Db, target: i64) -> Result<()> {
+    // Up to date (the usual case): no write lock, so workstations opening
+    // together do not queue for one.
+    let current = db.schema_version()?;
+    if current >= target.clamp(0, LATEST) && current <= LATEST && current >= 0 {
+        return Ok(());
+    }
     db.begin()?;
     let done = steps(db, target);
     match done {
@@ -373,7 +406,12 @@ fn steps(db: &Db, target: i64) -> Result<()> {
     let target = target.clamp(0, LATEST);
     match db.backend() {
         Backend::Sqlite => {
-            for (index, sql) in STEPS.iter().enumerate().take(target as usize).skip(current as usize) {
+            for (index, sql) in STEPS
+                .iter()
+                .enumerate()
+                .take(target as usize)
+                .skip(current as usize)
+            {
                 db.execute_batch(sql)?;
                 db.set_schema_version(index as i64 + 1)?;
             }

@@ -1,6 +1,6 @@
 //! The office profile and its emblem in the store.
 
-use crate::params;
+use crate::db::params;
 use crate::error::OptionalExtension;
 
 use super::trash::{Deleted, Removed};

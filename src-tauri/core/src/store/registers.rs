@@ -2,9 +2,9 @@
 //! ([`register::OWN`]) numbers with the office profile's template; the
 //! others carry their own.
 
-use crate::params;
-use crate::error::OptionalExtension;
+use crate::db::params;
 use crate::db::Row;
+use crate::error::OptionalExtension;
 
 use super::Store;
 use crate::circular::Circular;
@@ -38,9 +38,7 @@ impl Store {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {COLUMNS} FROM register ORDER BY id <> 1, name"
         ))?;
-        let rows = stmt
-            .query_map([], row)?
-            .collect::<Result<Vec<_>>>()?;
+        let rows = stmt.query_map([], row)?.collect::<Result<Vec<_>>>()?;
         rows.into_iter().map(|r| self.numbering_of(r)).collect()
     }
 
@@ -99,7 +97,7 @@ impl Store {
             ));
         }
         if r.id == 0 {
-                        return Ok(self.conn.insert(
+            return Ok(self.conn.insert(
                 "INSERT INTO register (name, numbering_template, classification, unit_code) VALUES (?1, ?2, ?3, ?4)",
                 params![r.name, r.numbering_template, r.classification, r.unit_code],
             )?);

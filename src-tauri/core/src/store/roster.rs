@@ -1,9 +1,9 @@
 //! The rule engine over the store: the office as the rules see it, the
 //! persisted roster (*jadwal piket*), statuses and conflicts of a circular.
 
-use chrono::NaiveDate;
-use crate::params;
+use crate::db::params;
 use crate::error::OptionalExtension;
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{EmployeeFilter, Store};

@@ -4,8 +4,8 @@
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
 
+use crate::db::params;
 use chrono::{NaiveDate, Utc};
-use crate::params;
 use serde::Serialize;
 
 use super::Store;

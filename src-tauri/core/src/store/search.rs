@@ -66,7 +66,11 @@ fn ts_query(text: &str) -> String {
         })
         .filter(|runs| !runs.is_empty())
         .collect();
-    let mut query = words.iter().map(|w| w.join(" <-> ")).collect::<Vec<_>>().join(" & ");
+    let mut query = words
+        .iter()
+        .map(|w| w.join(" <-> "))
+        .collect::<Vec<_>>()
+        .join(" & ");
     if !query.is_empty() {
         query.push_str(":*");
     }
@@ -108,11 +112,13 @@ impl Store {
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let rows = stmt.query_map(
-            crate::params![query, filter.year, filter.status, filter.kind],
+            crate::db::params![query, filter.year, filter.status, filter.kind],
             |r| {
                 Ok(SearchHit {
                     summary: summary(r)?,
-                    snippet: markup::plain_excerpt(&r.get::<String>(SUMMARY_WIDTH)?.replace('\u{200B}', "")),
+                    snippet: markup::plain_excerpt(
+                        &r.get::<String>(SUMMARY_WIDTH)?.replace('\u{200B}', ""),
+                    ),
                 })
             },
         )?;

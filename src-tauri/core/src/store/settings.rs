@@ -1,6 +1,6 @@
 //! Settings chosen in Pengaturan, kept in the database with the office.
 
-use crate::params;
+use crate::db::params;
 use crate::error::OptionalExtension;
 
 use super::Store;

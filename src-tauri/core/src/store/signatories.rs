@@ -1,8 +1,8 @@
 //! Signatories in the store.
 
-use crate::params;
-use crate::error::OptionalExtension;
+use crate::db::params;
 use crate::db::Row;
+use crate::error::OptionalExtension;
 
 use super::trash::{Deleted, Removed};
 use super::Store;

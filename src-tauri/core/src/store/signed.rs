@@ -4,9 +4,9 @@
 //! with its circular, and verification of any PDF against this office's
 //! trusted roots, register and the PDFs kept from SRIKANDI.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use crate::params;
+use crate::db::params;
 use crate::error::OptionalExtension;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 use super::{CertificateRecord, Issue, Recording, RegisterMatch, Store};

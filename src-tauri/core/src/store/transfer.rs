@@ -95,10 +95,8 @@ fn to_target(from: &Db, to: &Db) -> Result<Copied> {
         to.clear_tables(TABLES)?;
         for table in TABLES {
             let columns = shared_columns(from, to, table)?;
-            let (_, rows) = from.query_named(
-                &format!("SELECT {} FROM {table}", columns.join(", ")),
-                [],
-            )?;
+            let (_, rows) =
+                from.query_named(&format!("SELECT {} FROM {table}", columns.join(", ")), [])?;
             let sql = format!(
                 "INSERT INTO {table} ({}) VALUES ({})",
                 columns.join(", "),
@@ -158,7 +156,9 @@ pub fn copy_office(from: &std::path::Path, to: &std::path::Path) -> Result<Copie
     let target = Store::open(to)?;
     for table in OFFICE_DATA {
         let rows: i64 =
-            target.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
+            target
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?;
         if rows > 0 {
             return Err(Error::Refused {
                 code: ErrorCode::BasisDataBerisi,

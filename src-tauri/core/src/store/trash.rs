@@ -4,10 +4,10 @@
 //! transaction, so *Urungkan* puts them back with the same ids in one
 //! transaction, or says plainly why it cannot.
 
-use base64::{engine::general_purpose::STANDARD, Engine};
+use crate::db::params;
 use crate::db::{ToValue, Value as Sql};
 use crate::error::{Constraint, OptionalExtension};
-use crate::params;
+use base64::{engine::general_purpose::STANDARD, Engine};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
@@ -59,7 +59,13 @@ impl Removed {
         let (names, rows) = store.conn.query_named(&sql, args)?;
         let found: Vec<Map<String, Value>> = rows
             .into_iter()
-            .map(|row| names.iter().cloned().zip(row.into_values().into_iter().map(to_json)).collect())
+            .map(|row| {
+                names
+                    .iter()
+                    .cloned()
+                    .zip(row.into_values().into_iter().map(to_json))
+                    .collect()
+            })
             .collect();
         let children = referencing(store, table)?;
         for mut row in found {
@@ -142,7 +148,7 @@ impl Store {
     /// Records in the trash what a deletion removed; `what` names it for the
     /// clerk (`Pegawai “Budi Santoso”`). Call inside the deletion's transaction.
     pub(super) fn trash(&mut self, what: String, removed: &Removed) -> Result<Deleted> {
-                let token = self.conn.insert(
+        let token = self.conn.insert(
             "INSERT INTO deleted (at, what, removed) VALUES (datetime('now'), ?1, ?2)",
             params![
                 what,
@@ -253,7 +259,8 @@ fn constraint_reason(e: &Error) -> Option<String> {
     let Error::Db(db) = e else { return None };
     Some(match db.constraint()? {
         Constraint::ForeignKey => {
-            "data induknya (mis. perangkat daerah, unit, atau surat edarannya) sudah dihapus.".into()
+            "data induknya (mis. perangkat daerah, unit, atau surat edarannya) sudah dihapus."
+                .into()
         }
         Constraint::Unique { nip: true } => "NIP-nya kini dipakai pegawai lain.".into(),
         Constraint::PrimaryKey => "nomor datanya kini dipakai data yang baru dibuat.".into(),

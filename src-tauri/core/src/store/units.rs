@@ -1,8 +1,8 @@
 //! Units of an agency in the store.
 
-use crate::params;
-use crate::error::OptionalExtension;
+use crate::db::params;
 use crate::db::Row;
+use crate::error::OptionalExtension;
 
 use super::trash::{Deleted, Removed};
 use super::Store;
@@ -106,12 +106,10 @@ impl Store {
                 )?;
                 id
             }
-            None => {
-                                self.conn.insert(
-                    "INSERT INTO unit (agency_id, parent_id, name, kind) VALUES (?1, ?2, ?3, ?4)",
-                    params![v.agency_id, v.parent_id, v.name, v.kind],
-                )?
-            }
+            None => self.conn.insert(
+                "INSERT INTO unit (agency_id, parent_id, name, kind) VALUES (?1, ?2, ?3, ?4)",
+                params![v.agency_id, v.parent_id, v.name, v.kind],
+            )?,
         };
         self.unit(id)
     }

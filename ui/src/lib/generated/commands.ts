@@ -16,6 +16,11 @@ export const commands = {
     invoke('classifications', { query }),
   database_info: (): Promise<DatabaseInfo> =>
     invoke('database_info'),
+  /**
+   * What lists compare to know another workstation changed something.
+   */
+  data_stamp: (): Promise<string> =>
+    invoke('data_stamp'),
   office_get: (): Promise<OfficeView> =>
     invoke('office_get'),
   office_save: (profile: OfficeProfile): Promise<OfficeView> =>
@@ -68,8 +73,8 @@ export const commands = {
   /**
    * One edit of a draft: clauses refreshed, stored, previewed, in one round trip.
    */
-  circular_edit: (id: number, document: Circular, paper: PaperSize, actor: string): Promise<Edited> =>
-    invoke('circular_edit', { id, document, paper, actor }),
+  circular_edit: (id: number, document: Circular, version: number | null, paper: PaperSize, actor: string): Promise<Edited> =>
+    invoke('circular_edit', { id, document, version, paper, actor }),
   /**
    * The template laid out afresh around the user's own points.
    */

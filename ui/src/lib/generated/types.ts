@@ -143,7 +143,15 @@ period_label: string | null,
 /**
  * Where a derived circular comes from: `Perpanjangan dari 800/439/BKPSDM/2020`.
  */
-origin: string | null, };
+origin: string | null, 
+/**
+ * Counts every change; an edit based on an older one is refused.
+ */
+version: number, 
+/**
+ * Who saved the draft last (with the workstation on a shared server).
+ */
+updated_by: string, };
 
 /**
  * Where a roster entry comes from.
@@ -153,7 +161,11 @@ export type AssignmentSource = "otomatis" | "manual" | "dilepas";
 /**
  * One recorded transition.
  */
-export type AuditEntry = { action: string, actor: string, at: string, detail: string, };
+export type AuditEntry = { action: string, actor: string, at: string, detail: string, 
+/**
+ * `user@workstation` on a shared server; empty on this computer's file.
+ */
+station: string, };
 
 /**
  * What a backup file holds, as checked before restoring it.
@@ -277,7 +289,15 @@ period_label: string | null,
 /**
  * Where a derived circular comes from: `Perpanjangan dari 800/439/BKPSDM/2020`.
  */
-origin: string | null, };
+origin: string | null, 
+/**
+ * Counts every change; an edit based on an older one is refused.
+ */
+version: number, 
+/**
+ * Who saved the draft last (with the workstation on a shared server).
+ */
+updated_by: string, };
 
 /**
  * Where a circular is in its life: draft → initialled → issued →
@@ -305,7 +325,15 @@ period_label: string | null,
 /**
  * Where a derived circular comes from: `Perpanjangan dari 800/439/BKPSDM/2020`.
  */
-origin: string | null, };
+origin: string | null, 
+/**
+ * Counts every change; an edit based on an older one is refused.
+ */
+version: number, 
+/**
+ * Who saved the draft last (with the workstation on a shared server).
+ */
+updated_by: string, };
 
 /**
  * One code of the table.
@@ -432,7 +460,15 @@ period_label: string | null,
 /**
  * Where a derived circular comes from: `Perpanjangan dari 800/439/BKPSDM/2020`.
  */
-origin: string | null, };
+origin: string | null, 
+/**
+ * Counts every change; an edit based on an older one is refused.
+ */
+version: number, 
+/**
+ * Who saved the draft last (with the workstation on a shared server).
+ */
+updated_by: string, };
 
 /**
  * An employee as stored, with the names of agency and unit for lists.
@@ -471,7 +507,7 @@ export type EmploymentKind = "pns" | "cpns" | "pppk" | "tenaga_kontrak" | "ptt" 
  * The stable machine-readable code of an [`Error`], the same on the wire
  * (`ErrorReport.code`), in the CLI's report and in the UI's `ErrorCode`.
  */
-export type ErrorCode = "alamat_terlalu_banyak" | "baris_kosong" | "basis_data" | "basis_data_berisi" | "basis_data_sibuk" | "belum_terbit" | "berhalangan" | "berkas" | "berkas_bukan_utf8" | "berkas_kosong" | "berkas_pertukaran" | "berkas_terlalu_besar" | "berkas_tidak_dipilih" | "berturut_nol" | "bukan_berkas_biasa" | "bukan_csv" | "bukan_draf" | "bukan_hari_kerja" | "bukan_pdf" | "bukan_terbit" | "bukan_utf8" | "buku_agenda_tanpa_templat" | "buku_agenda_tidak_ada" | "butir_kosong" | "butir_terlalu_dalam" | "butir_terlalu_panjang" | "cadangan_ditolak" | "cadangan_menimpa" | "csv_rusak" | "di_luar_rentang" | "dokumen_rusak" | "eselon_bukan_struktural" | "eselon_tidak_dikenal" | "eselon_wajib" | "format_tidak_dikenal" | "gagal_membaca" | "gagal_menulis" | "gambar_rusak" | "golongan_non_asn" | "golongan_pppk" | "golongan_tidak_dikenal" | "horizon_sebelum_periode" | "horizon_tidak_maju" | "impor_gagal" | "kantor_kosong" | "karakter_tidak_tersedia" | "kata_sandi_kosong" | "kata_sandi_pendek" | "kata_sandi_salah" | "kelompok_ganda" | "kelompok_hari_berlebih" | "kelompok_tanpa_hari" | "kelompok_tanpa_nama" | "kelompok_tunggal" | "keputusan_sudah_ada" | "ketidakhadiran_terlalu_panjang" | "ketidakhadiran_tumpang_tindih" | "klasifikasi" | "kolom_pemetaan_tidak_ada" | "kolom_wajib_hilang" | "kriptografi" | "kunci_tidak_cocok" | "kunci_tidak_didukung" | "kuota_terbalik" | "lambang_format" | "lambang_terlalu_besar" | "lampiran_baris" | "lampiran_kolom" | "level_nol" | "nama_sudah_ada" | "nip_bukan_angka" | "nip_ganda" | "nip_jenis_kelamin" | "nip_kosong" | "nip_non_asn" | "nip_panjang" | "nip_sudah_ada" | "nip_tanggal_lahir" | "nip_tidak_dikenal" | "nip_tmt_cpns" | "nip_urut" | "nomor_sudah_ada" | "pdf_gagal_dibaca" | "pdf_kosong" | "pdf_perlu_konfirmasi" | "pdf_rusak" | "pdf_terenkripsi" | "pdf_terpotong" | "pdf_tidak_terbaca" | "pdf_tidak_wajar" | "pem_kosong" | "pem_rusak" | "pemberitahuan_belum_tercatat" | "pemberitahuan_sudah_ada" | "pemetaan_tidak_sah" | "pemisah_tidak_dikenal" | "penampil_pdf" | "penanda_tangan_kosong" | "perangkat_daerah_berpegawai" | "perangkat_daerah_tidak_ada" | "perangkat_daerah_tidak_dikenal" | "periode_berakhir" | "periode_kosong" | "periode_terbalik" | "periode_terlalu_panjang" | "persentase_tidak_sah" | "piket_melanggar_aturan" | "piket_nol" | "pilihan_tidak_dikenal" | "profil_belum_ada" | "rujukan_tidak_ada" | "sampah_gagal" | "sertifikat_belum_berlaku" | "sertifikat_bukan_penanda_tangan" | "sertifikat_kedaluwarsa" | "sertifikat_kosong" | "sertifikat_orang_lain" | "sertifikat_rusak" | "sertifikat_tanpa_kunci" | "sertifikat_tidak_tersimpan" | "sertifikat_tidak_wajar" | "skema_lebih_baru" | "skema_tidak_sah" | "srikandi_perlu_draf" | "struktural_non_asn" | "sudah_terjadwal" | "sumber_ganda" | "surat_edaran_terbit" | "tahun_berbeda" | "tanda_tangan_rusak" | "tanggal_ganda" | "tanggal_mundur" | "tanpa_data" | "tanpa_pemberitahuan" | "templat_nomor" | "templat_tanpa_tahun" | "terlalu_panjang" | "tidak_ditemukan" | "tidak_terjadwal" | "unit_bukan_milik" | "unit_induk_diri_sendiri" | "unit_induk_lain" | "unit_induk_melingkar" | "unit_pindah" | "unit_tidak_kosong" | "urungkan_ditolak" | "urungkan_gagal" | "urungkan_kedaluwarsa" | "verifikasi_gagal" | "wajib_diisi" | "xlsx_gagal" | "xlsx_rusak" | "xlsx_terlalu_besar";
+export type ErrorCode = "alamat_terlalu_banyak" | "baris_kosong" | "basis_data" | "basis_data_berisi" | "basis_data_sibuk" | "belum_terbit" | "berhalangan" | "berkas" | "berkas_bukan_utf8" | "berkas_kosong" | "berkas_pertukaran" | "berkas_terlalu_besar" | "berkas_tidak_dipilih" | "berturut_nol" | "bukan_berkas_biasa" | "bukan_csv" | "bukan_draf" | "bukan_hari_kerja" | "bukan_pdf" | "bukan_terbit" | "bukan_utf8" | "buku_agenda_tanpa_templat" | "buku_agenda_tidak_ada" | "butir_kosong" | "butir_terlalu_dalam" | "butir_terlalu_panjang" | "cadangan_ditolak" | "cadangan_menimpa" | "csv_rusak" | "di_luar_rentang" | "diubah_di_tempat_lain" | "dokumen_rusak" | "eselon_bukan_struktural" | "eselon_tidak_dikenal" | "eselon_wajib" | "format_tidak_dikenal" | "gagal_membaca" | "gagal_menulis" | "gambar_rusak" | "golongan_non_asn" | "golongan_pppk" | "golongan_tidak_dikenal" | "horizon_sebelum_periode" | "horizon_tidak_maju" | "impor_gagal" | "kantor_kosong" | "karakter_tidak_tersedia" | "kata_sandi_kosong" | "kata_sandi_pendek" | "kata_sandi_salah" | "kelompok_ganda" | "kelompok_hari_berlebih" | "kelompok_tanpa_hari" | "kelompok_tanpa_nama" | "kelompok_tunggal" | "keputusan_sudah_ada" | "ketidakhadiran_terlalu_panjang" | "ketidakhadiran_tumpang_tindih" | "klasifikasi" | "kolom_pemetaan_tidak_ada" | "kolom_wajib_hilang" | "kriptografi" | "kunci_tidak_cocok" | "kunci_tidak_didukung" | "kuota_terbalik" | "lambang_format" | "lambang_terlalu_besar" | "lampiran_baris" | "lampiran_kolom" | "level_nol" | "nama_sudah_ada" | "nip_bukan_angka" | "nip_ganda" | "nip_jenis_kelamin" | "nip_kosong" | "nip_non_asn" | "nip_panjang" | "nip_sudah_ada" | "nip_tanggal_lahir" | "nip_tidak_dikenal" | "nip_tmt_cpns" | "nip_urut" | "nomor_sudah_ada" | "pdf_gagal_dibaca" | "pdf_kosong" | "pdf_perlu_konfirmasi" | "pdf_rusak" | "pdf_terenkripsi" | "pdf_terpotong" | "pdf_tidak_terbaca" | "pdf_tidak_wajar" | "pem_kosong" | "pem_rusak" | "pemberitahuan_belum_tercatat" | "pemberitahuan_sudah_ada" | "pemetaan_tidak_sah" | "pemisah_tidak_dikenal" | "penampil_pdf" | "penanda_tangan_kosong" | "perangkat_daerah_berpegawai" | "perangkat_daerah_tidak_ada" | "perangkat_daerah_tidak_dikenal" | "periode_berakhir" | "periode_kosong" | "periode_terbalik" | "periode_terlalu_panjang" | "persentase_tidak_sah" | "piket_melanggar_aturan" | "piket_nol" | "pilihan_tidak_dikenal" | "profil_belum_ada" | "rujukan_tidak_ada" | "salinan_tidak_cocok" | "sampah_gagal" | "sertifikat_belum_berlaku" | "sertifikat_bukan_penanda_tangan" | "sertifikat_kedaluwarsa" | "sertifikat_kosong" | "sertifikat_orang_lain" | "sertifikat_rusak" | "sertifikat_tanpa_kunci" | "sertifikat_tidak_tersimpan" | "server_terputus" | "sertifikat_tidak_wajar" | "skema_lebih_baru" | "skema_tidak_sah" | "srikandi_perlu_draf" | "struktural_non_asn" | "sudah_terjadwal" | "sumber_ganda" | "surat_edaran_terbit" | "tahun_berbeda" | "tanda_tangan_rusak" | "tanggal_ganda" | "tanggal_mundur" | "tanpa_data" | "tanpa_pemberitahuan" | "templat_nomor" | "templat_tanpa_tahun" | "terlalu_panjang" | "tidak_ditemukan" | "tidak_terjadwal" | "unit_bukan_milik" | "unit_induk_diri_sendiri" | "unit_induk_lain" | "unit_induk_melingkar" | "unit_pindah" | "unit_tidak_kosong" | "urungkan_ditolak" | "urungkan_gagal" | "urungkan_kedaluwarsa" | "verifikasi_gagal" | "wajib_diisi" | "xlsx_gagal" | "xlsx_rusak" | "xlsx_terlalu_besar";
 
 /**
  * The shape errors take on the wire (UI and `--format json`).
@@ -732,7 +768,15 @@ period_label: string | null,
 /**
  * Where a derived circular comes from: `Perpanjangan dari 800/439/BKPSDM/2020`.
  */
-origin: string | null, };
+origin: string | null, 
+/**
+ * Counts every change; an edit based on an older one is refused.
+ */
+version: number, 
+/**
+ * Who saved the draft last (with the workstation on a shared server).
+ */
+updated_by: string, };
 
 /**
  * An absence as a form or a file gives it; the person by NIP; no last
@@ -1114,7 +1158,15 @@ period_label: string | null,
 /**
  * Where a derived circular comes from: `Perpanjangan dari 800/439/BKPSDM/2020`.
  */
-origin: string | null, };
+origin: string | null, 
+/**
+ * Counts every change; an edit based on an older one is refused.
+ */
+version: number, 
+/**
+ * Who saved the draft last (with the workstation on a shared server).
+ */
+updated_by: string, };
 
 export type Settings = { alert_working_days: number, 
 /**

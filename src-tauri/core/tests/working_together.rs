@@ -1,0 +1,120 @@
+//! Several workstations on one database: two editing the same draft never
+//! overwrite each other silently (on the shared server and on a file alike),
+//! and one that loses the server says so in Indonesian and carries on when
+//! it is back, losing nothing committed.
+
+use std::path::Path;
+
+use edaran_core::circular::Circular;
+use edaran_core::db::scratch::ScratchServer;
+use edaran_core::office::PaperSize;
+use edaran_core::{demo, exchange, ErrorCode, Store};
+
+fn seed() -> Circular {
+    exchange::from_json(include_str!(
+        "../../../tests/fixtures/muba-800-439-bkpsdm-2020.json"
+    ))
+    .unwrap()
+}
+
+/// Rina and Budi open the same draft; Budi saves first; Rina's save, based
+/// on what she opened, is refused naming Budi, and stores nothing of hers.
+fn the_second_save_is_told_who_changed_it(location: &Path) {
+    let mut rina = Store::open(location).unwrap();
+    let mut budi = Store::open(location).unwrap();
+    rina.save_office(&demo::office_profile()).unwrap();
+    let id = rina.create_circular(&seed(), "Rina").unwrap();
+    let opened = rina.circular(id).unwrap();
+    let seen_by_budi = budi.circular(id).unwrap();
+    assert_eq!(opened.summary.version, seen_by_budi.summary.version);
+
+    let mut his = seen_by_budi.document.clone();
+    his.subject = "Versi Budi".into();
+    budi.edit_draft(
+        id,
+        &his,
+        Some(seen_by_budi.summary.version),
+        PaperSize::F4,
+        1,
+        "Budi",
+    )
+    .unwrap();
+
+    let mut hers = opened.document.clone();
+    hers.subject = "Versi Rina".into();
+    let err = rina
+        .edit_draft(
+            id,
+            &hers,
+            Some(opened.summary.version),
+            PaperSize::F4,
+            1,
+            "Rina",
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::DiubahDiTempatLain);
+    assert!(
+        err.to_string()
+            .starts_with("Draf ini sudah diubah oleh Budi"),
+        "{err}"
+    );
+    let stored = rina.circular(id).unwrap();
+    assert_eq!(
+        stored.summary.subject, "Versi Budi",
+        "nothing of Rina's was stored"
+    );
+
+    // Seen the newest, she may write over it on purpose.
+    rina.edit_draft(
+        id,
+        &hers,
+        Some(stored.summary.version),
+        PaperSize::F4,
+        1,
+        "Rina",
+    )
+    .unwrap();
+    assert_eq!(budi.circular(id).unwrap().summary.subject, "Versi Rina");
+}
+
+#[test]
+fn a_conflicting_edit_is_refused_on_the_shared_server() {
+    let server = ScratchServer::shared().expect("server PostgreSQL uji");
+    let url = server.create_database("bersama").unwrap();
+    the_second_save_is_told_who_changed_it(Path::new(&url));
+}
+
+#[test]
+fn a_conflicting_edit_is_refused_on_a_file_too() {
+    let dir = tempfile::tempdir().unwrap();
+    the_second_save_is_told_who_changed_it(&dir.path().join("kantor.db"));
+}
+
+#[test]
+fn a_lost_server_is_said_in_indonesian_and_work_resumes_when_it_is_back() {
+    let mut server = ScratchServer::start().expect("server PostgreSQL uji");
+    let url = server.create_database("kantor").unwrap();
+    let mut store = Store::open(Path::new(&url)).unwrap();
+    store.save_office(&demo::office_profile()).unwrap();
+    let mut doc = seed();
+    let id = store.create_circular(&doc, "Rina").unwrap();
+
+    server.stop();
+    doc.subject = "Perubahan saat server mati".into();
+    let err = store.save_draft(id, &doc, "Rina").unwrap_err();
+    assert_eq!(err.code(), ErrorCode::ServerTerputus, "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("Sambungan ke server basis data bersama terputus"),
+        "{err}"
+    );
+
+    server.resume().unwrap();
+    doc.subject = "Perubahan setelah server kembali".into();
+    store.save_draft(id, &doc, "Rina").unwrap();
+    let again = Store::open(Path::new(&url)).unwrap();
+    assert_eq!(
+        again.circular(id).unwrap().summary.subject,
+        "Perubahan setelah server kembali"
+    );
+}
