@@ -11,6 +11,7 @@ mod e2e_dates;
 mod e2e_fields;
 mod e2e_layout;
 mod e2e_rules;
+mod e2e_shared;
 mod e2e_signing;
 mod e2e_speed;
 mod e2e_srikandi;
@@ -109,6 +110,14 @@ async fn a_clerk_undoes_typing_and_brings_back_a_deleted_point_and_employee() {
 async fn a_clerk_sees_each_mistake_at_its_field_and_changes_an_initialled_draft_only_on_purpose() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     tokio::time::timeout(SCENARIO, e2e_fields::field_problems_scenario())
+        .await
+        .expect("the E2E scenario finished in time");
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn two_workstations_on_one_server_see_each_others_numbers_and_never_overwrite_silently() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::time::timeout(SCENARIO, e2e_shared::shared_scenario())
         .await
         .expect("the E2E scenario finished in time");
 }
