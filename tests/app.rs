@@ -311,6 +311,20 @@ pub(crate) async fn new_draft(client: &Client) {
     wait_for_text(client, "save-state", "Tersimpan").await;
 }
 
+/// Opens, from Surat Edaran's list, the draft whose row holds `subject`.
+pub(crate) async fn open_draft(client: &Client, subject: &str) {
+    click(client, "nav-surat-edaran").await;
+    wait_for_text(client, "circular-row", subject)
+        .await
+        .find(Locator::Css(&css("open-circular")))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    wait_for_text(client, "circular-status", "Draf").await;
+}
+
 /// The circular made last in `store` (the scenario's own draft).
 pub(crate) fn newest_circular(store: &edaran_core::Store) -> edaran_core::store::CircularSummary {
     store

@@ -240,6 +240,16 @@ fn the_refusals_the_ui_shows_are_the_cores() {
         answer,
     );
 
+    // Pengaturan → Basis data bersama: an address that is no connection string.
+    let given = json!({ "address": "postgresql://edaran@192.168.1.10:lima/edaran" });
+    let answer = edaran_core::db::ConnectionInfo::parse(given["address"].as_str().unwrap());
+    cases.add(
+        "alamat_server_rusak",
+        "shared_db_check",
+        given,
+        answer.map(|_| ()),
+    );
+
     // Another workstation saved the draft after this one opened it.
     let opened = store.circular(id).unwrap();
     let mut theirs = opened.document.clone();

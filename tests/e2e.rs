@@ -237,16 +237,7 @@ async fn extension_scenario() {
     app.close().await.unwrap();
 
     let app = driver.open_app().await;
-    click(&app, "nav-surat-edaran").await;
-    wait_for_text(&app, "circular-row", "Tahap Ketiga")
-        .await
-        .find(Locator::Css(&css("open-circular")))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for_text(&app, "circular-status", "Draf").await;
+    open_draft(&app, "Tahap Ketiga").await;
     assert!(value_of(&app, "c-subject").await.ends_with("Tahap Ketiga"));
 
     click(&app, "action-terbit").await;

@@ -7,23 +7,9 @@ use std::path::Path;
 
 use edaran_core::db::scratch::ScratchServer;
 use edaran_core::{demo, exchange, Store};
-use fantoccini::{Client, Locator};
+use fantoccini::Client;
 
 use crate::app::*;
-
-/// Opens the draft whose list row holds `subject`.
-async fn open_draft(app: &Client, subject: &str) {
-    click(app, "nav-surat-edaran").await;
-    wait_for_text(app, "circular-row", subject)
-        .await
-        .find(Locator::Css(&css("open-circular")))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
-    wait_for_text(app, "circular-status", "Draf").await;
-}
 
 /// Types `text` at the end of the subject field.
 async fn append_to_subject(app: &Client, text: &str) {

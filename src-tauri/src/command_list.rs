@@ -99,6 +99,8 @@ macro_rules! app_commands {
             tracking::settings_save,
             tracking::backup_save,
             tracking::backup_restore,
+            tracking::shared_db_check,
+            tracking::shared_db_copy,
         }
     };
 }

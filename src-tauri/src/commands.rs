@@ -38,13 +38,18 @@ pub fn classifications(query: String) -> Vec<&'static Classification> {
 
 #[derive(Serialize, ts_rs::TS)]
 pub struct DatabaseInfo {
+    /// The file's path, or the shared server without its password.
     path: String,
+    /// True on the office's shared server.
+    shared: bool,
 }
 
 #[tauri::command]
 pub fn database_info(state: State<AppState>) -> DatabaseInfo {
+    let store = state.store();
     DatabaseInfo {
-        path: state.store().location().to_string(),
+        path: store.location().to_string(),
+        shared: store.is_shared(),
     }
 }
 

@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use edaran_core::calendar::{holidays_to_csv, HolidayDecree, NewHoliday};
 use edaran_core::circular::Relation;
+use edaran_core::db::{ConnectionInfo, Location};
 use edaran_core::store::{Derived, Extension, Restored, SearchFilter, SearchHit};
 use edaran_core::tracking::Dashboard;
 use serde::{Deserialize, Serialize};
@@ -165,4 +166,46 @@ pub async fn backup_restore(state: State<'_, AppState>) -> Reply<Option<Restored
         "berkas cadangan",
     ))?;
     reply(state.store().restore_from(&path)).map(Some)
+}
+
+/// The server `address` names, with `password` typed for this call only
+/// (never stored).
+fn server(address: &str, password: &str) -> Reply<ConnectionInfo> {
+    reply(ConnectionInfo::parse(address.trim())).map(|info| info.with_password(password))
+}
+
+/// *Uji sambungan*: reaches the server and says what its database holds.
+#[tauri::command]
+pub async fn shared_db_check(address: String, password: String) -> Reply<String> {
+    let info = server(&address, &password)?;
+    tauri::async_runtime::spawn_blocking(move || reply(edaran_core::store::check_server(&info)))
+        .await
+        .expect("pemeriksaan server selesai")
+}
+
+/// *Salin kantor ini ke server*: this workstation's database file copied
+/// whole into the server's empty database; what arrived, counted.
+#[tauri::command]
+pub async fn shared_db_copy(
+    state: State<'_, AppState>,
+    address: String,
+    password: String,
+) -> Reply<String> {
+    let info = server(&address, &password)?;
+    let Location::File(from) = state.store().location() else {
+        return reply(Err(edaran_core::Error::Refused {
+            code: edaran_core::ErrorCode::BasisDataBerisi,
+            message: "Komputer ini sudah memakai basis data bersama; salin kantor dari komputer yang masih memakai berkasnya sendiri.".into(),
+        }));
+    };
+    let copied = tauri::async_runtime::spawn_blocking(move || {
+        reply(edaran_core::store::copy_office_to_server(&from, &info))
+    })
+    .await
+    .expect("penyalinan selesai")?;
+    let rows: i64 = copied.tables.iter().map(|(_, n)| n).sum();
+    Ok(format!(
+        "Kantor ini tersalin ke server: {rows} baris di {} tabel, cocok dengan sumbernya. Jalankan Edaran di setiap komputer dengan alamat server ini (lihat README, Basis data bersama).",
+        copied.tables.len()
+    ))
 }

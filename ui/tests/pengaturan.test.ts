@@ -60,6 +60,20 @@ describe('Pengaturan', () => {
     await waitFor(() => expect(screen.queryByTestId('emblem-preview')).toBeNull());
   });
 
+  it('tests a shared server\'s address, shows the core\'s refusal at the field and sends the password only with the call', async () => {
+    const { user, backend } = await renderApp();
+    const refusal = refusals.alamat_server_rusak;
+    const { address } = refusal.given as { address: string };
+    await openPage(user, 'nav-pengaturan', 'page-pengaturan');
+    backend.refuseNext(refusal);
+    await user.type(screen.getByTestId('shared-address'), address);
+    await user.type(screen.getByTestId('shared-password'), 'rahasia');
+    await user.click(screen.getByTestId('shared-check'));
+    expect((await screen.findByTestId('shared-address-error')).textContent).toBe(refusal.answer.message);
+    expect(backend.sent('shared_db_check')).toEqual([[address, 'rahasia']]);
+    expect(screen.getByTestId('shared-copy')).toBeTruthy();
+  });
+
   it('adds a signatory, with the NIP checked by the backend', async () => {
     const { user, backend } = await renderApp();
     const refusal = refusals.penanda_tangan_nip_pendek;

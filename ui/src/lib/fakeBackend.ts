@@ -261,7 +261,7 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
     reference_data: () => later(() => structuredClone(ref)),
     // The core's answer for “cuti” (recorded by tests/contract.rs); the fake does not search.
     classifications: () => later(() => structuredClone(CUTI)),
-    database_info: () => later(() => ({ path: '/home/pengguna/.local/share/id.edaran.app/edaran.db' })),
+    database_info: () => later(() => ({ path: '/home/pengguna/.local/share/id.edaran.app/edaran.db', shared: false })),
     office_get: () => later(officeView),
     office_save: (profile) =>
       later(() => {
@@ -403,6 +403,9 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
         return null;
       }),
     backup_save: () => later(() => '/tmp/Cadangan Edaran.db'),
+    // Servers are not faked: a test arranges the core's recorded answer (refuseNext).
+    shared_db_check: () => Promise.reject(new Error('no recorded answer for shared_db_check: arrange one with refuseNext')),
+    shared_db_copy: () => Promise.reject(new Error('no recorded answer for shared_db_copy: arrange one with refuseNext')),
     backup_restore: () => later(() => null),
     ...circulars,
     ...signing,

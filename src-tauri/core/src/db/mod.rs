@@ -50,14 +50,6 @@ impl Row {
         Ok(T::from_value(v)?)
     }
 
-    pub fn len(&self) -> usize {
-        self.values.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
-    }
-
     /// The cells, taken out.
     pub fn into_values(self) -> Vec<Value> {
         self.values
@@ -210,10 +202,6 @@ impl Db {
             db: self,
             sql: sql.to_string(),
         })
-    }
-
-    pub fn prepare(&self, sql: &str) -> Result<Statement<'_>> {
-        self.prepare_cached(sql)
     }
 
     /// The first row through `f`; [`DbError::NoRows`] when there is none.
@@ -440,6 +428,15 @@ impl Db {
     pub fn after_copy(&self, tables: &[&str]) -> Result<()> {
         if self.backend() == Backend::Postgres {
             for table in tables {
+                let has_id: bool = self.query_row(
+                    "SELECT EXISTS (SELECT 1 FROM information_schema.columns
+                      WHERE table_schema = current_schema() AND table_name = ?1 AND column_name = 'id')",
+                    [*table],
+                    |r| r.get(0),
+                )?;
+                if !has_id {
+                    continue;
+                }
                 self.query_row(
                     &format!(
                         "SELECT setval(pg_get_serial_sequence('{table}', 'id'), coalesce(max(id), 0) + 1, false) FROM {table}"

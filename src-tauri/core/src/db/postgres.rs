@@ -50,16 +50,28 @@ impl ConnectionInfo {
         text.starts_with("postgresql://") || text.starts_with("postgres://")
     }
 
-    pub fn parse(text: &str) -> Result<ConnectionInfo, DbError> {
+    /// Reads a connection string; a malformed one is refused at the
+    /// `address` field with an example of the right form.
+    pub fn parse(text: &str) -> crate::error::Result<ConnectionInfo> {
+        const EXAMPLE: &str =
+            "Contoh yang benar: postgresql://edaran@192.168.1.10/edaran?sslmode=require";
+        let wrong = |why: String| {
+            crate::error::Error::invalid(crate::ErrorCode::AlamatServerTidakSah, "address", why)
+        };
+        if !Self::is_connection_string(text) {
+            return Err(wrong(format!(
+                "Alamat basis data bersama harus diawali postgresql://. {EXAMPLE}"
+            )));
+        }
         let mut config = postgres::Config::from_str(text).map_err(|e| {
-            DbError::Connect(format!(
-                "Alamat basis data bersama tidak dapat dibaca ({e}). Contoh yang benar: postgresql://edaran@192.168.1.10/edaran?sslmode=require"
+            wrong(format!(
+                "Alamat basis data bersama tidak dapat dibaca ({e}). {EXAMPLE}"
             ))
         })?;
         if config.get_dbname().is_none() {
-            return Err(DbError::Connect(
-                "Alamat basis data bersama tidak menyebut nama basis datanya (…/edaran di ujungnya).".into(),
-            ));
+            return Err(wrong(format!(
+                "Alamat basis data bersama tidak menyebut nama basis datanya (…/edaran di ujungnya). {EXAMPLE}"
+            )));
         }
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(5));
@@ -71,14 +83,12 @@ impl ConnectionInfo {
         Ok(ConnectionInfo { config })
     }
 
-    /// Sets the password asked of the clerk (never stored).
+    /// The same server with the password the clerk typed (kept in memory only).
     pub fn with_password(mut self, password: &str) -> ConnectionInfo {
-        self.config.password(password);
+        if !password.is_empty() {
+            self.config.password(password);
+        }
         self
-    }
-
-    pub fn has_password(&self) -> bool {
-        self.config.get_password().is_some()
     }
 
     /// `user@workstation`, as the audit log names who did what.
@@ -267,7 +277,7 @@ mod tests {
         );
         assert_eq!(
             translate("json_extract(c.document, '$.rules.picket') IS NOT NULL"),
-            "(c.document::jsonb #>> '{rules,picket}') IS NOT NULL"
+            "(c.document::json #>> '{rules,picket}') IS NOT NULL"
         );
         assert_eq!(translate("x LIKE ?1 ESCAPE '\\'"), "x ILIKE $1 ESCAPE '\\'");
     }
@@ -335,15 +345,16 @@ pub(crate) fn translate(sql: &str) -> String {
     })
 }
 
-/// `json_extract(doc, '$.a.b')` → `(doc::jsonb #>> '{a,b}')`: the text
-/// at a path of a JSON document, NULL when absent or JSON null.
+/// `json_extract(doc, '$.a.b')` → `(doc::json #>> '{a,b}')`: the text at a
+/// path of a JSON document, NULL when absent or JSON null (`json`, not
+/// `jsonb`: read once, not rebuilt as a tree).
 fn json_paths(sql: &str) -> String {
     static EXTRACT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?i)json_extract\(([\w.]+), '\$\.([\w.]+)'\)").expect("pola json")
     });
     EXTRACT
         .replace_all(sql, |c: &regex::Captures| {
-            format!("({}::jsonb #>> '{{{}}}')", &c[1], c[2].replace('.', ","))
+            format!("({}::json #>> '{{{}}}')", &c[1], c[2].replace('.', ","))
         })
         .into_owned()
 }

@@ -38,6 +38,7 @@ macro_rules! error_codes {
 }
 
 error_codes! {
+    AlamatServerTidakSah => "alamat_server_tidak_sah",
     AlamatTerlaluBanyak => "alamat_terlalu_banyak",
     BarisKosong => "baris_kosong",
     BasisData => "basis_data",

@@ -137,7 +137,7 @@ fn normalised(sql: &str) -> String {
 /// Every object of the schema of `conn`, in the order they were created.
 fn schema_of(conn: &Connection) -> rusqlite::Result<Vec<SchemaObject>> {
     let mut stmt =
-        conn.prepare("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid")?;
+        conn.prepare_cached("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY rowid")?;
     let rows = stmt.query_map([], |r| {
         Ok(SchemaObject {
             kind: r.get(0)?,
@@ -388,7 +388,8 @@ impl Store {
         info: BackupInfo,
         replaced_copy: PathBuf,
     ) -> Result<Restored> {
-        let work = tempfile_beside(&replaced_copy);
+        // A working copy beside it (`…db.pulih`), brought to this version.
+        let work = replaced_copy.with_extension("pulih");
         std::fs::copy(path, &work)?;
         let restored = (|| {
             let candidate = Db::open_sqlite(&work)?;
@@ -430,11 +431,6 @@ impl Store {
         }
         Ok(Some(file))
     }
-}
-
-/// A working file's name beside `path` (`…db.pulih`).
-fn tempfile_beside(path: &Path) -> PathBuf {
-    path.with_extension("pulih")
 }
 
 #[cfg(test)]

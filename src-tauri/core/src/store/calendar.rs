@@ -103,7 +103,7 @@ impl Store {
     pub(super) fn record_national_lists(&mut self) -> Result<()> {
         let listed: Vec<i32> = self
             .conn
-            .prepare("SELECT DISTINCT year FROM holiday_decree")?
+            .prepare_cached("SELECT DISTINCT year FROM holiday_decree")?
             .query_map([], |r| r.get(0))?
             .collect::<Result<_>>()?;
         let missing: Vec<DecreeDays> = national_lists()

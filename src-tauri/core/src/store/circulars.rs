@@ -405,9 +405,10 @@ impl Store {
     /// needs a reason, kept in the entry's note and the audit log. Returns the number.
     pub fn issue(&mut self, id: i64, issue: &Issue, actor: &str) -> Result<String> {
         self.in_transaction(|store| {
-            // Workstations sharing a server take the register's next number
-            // one after another, and see each other's issue of this draft.
-            store.conn.lock("register", issue.register_id.unwrap_or(crate::register::OWN))?;
+            // Workstations sharing a server see each other's issue of this
+            // draft, and take the register's next number one after another
+            // (the register's row locked only from its last entry on, so
+            // the wait is short). Circular first, then register, everywhere.
             store.conn.lock("circular", id)?;
             let record = store.publishable(id)?;
             let register = store.register_by_id(issue.register_id)?;
@@ -425,6 +426,7 @@ impl Store {
                 _ => register.classification.clone(),
             };
             let date = issue.date;
+            store.conn.lock("register", register.id)?;
             let note = store.backdating(&register, date, &issue.backdate_reason)?;
             let year = date.year();
             let mut sequence: u32 = store.conn.query_row(
@@ -478,11 +480,11 @@ impl Store {
         kind: &'static str,
         actor: &str,
     ) -> Result<String> {
+        self.conn.lock("circular", id)?;
         self.conn.lock(
             "register",
             recording.register_id.unwrap_or(crate::register::OWN),
         )?;
-        self.conn.lock("circular", id)?;
         let record = self.publishable(id)?;
         let number = recording.number.trim().to_string();
         if number.is_empty() {

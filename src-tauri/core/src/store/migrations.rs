@@ -448,7 +448,7 @@ mod tests {
         .unwrap();
         migrate(&conn).unwrap();
         let kops: Vec<String> = conn
-            .prepare("SELECT kop FROM signatory ORDER BY name")
+            .prepare_cached("SELECT kop FROM signatory ORDER BY name")
             .unwrap()
             .query_map([], |r| r.get(0))
             .unwrap()

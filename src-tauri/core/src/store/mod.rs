@@ -45,7 +45,7 @@ pub use search::{SearchFilter, SearchHit, MATCH_END, MATCH_START};
 pub use settings::DEFAULT_ALERT_WORKING_DAYS;
 pub use signed::{SignedIssue, SrikandiCopy, Verification};
 pub use tracking::{AHEAD_DAYS, HISTORY_DAYS};
-pub use transfer::{copy_office, Copied};
+pub use transfer::{check_server, copy_office, copy_office_to_server, Copied};
 pub use trash::Deleted;
 
 /// An open Edaran database.
@@ -69,6 +69,11 @@ impl Store {
             std::fs::create_dir_all(dir)?;
         }
         Self::setup(Db::open_sqlite(location)?)
+    }
+
+    /// Opens the office's shared database on the server `info` names.
+    pub fn connect(info: &ConnectionInfo) -> Result<Store> {
+        Self::setup(Db::connect(info)?)
     }
 
     /// Closes the database file and opens it again, taking SQLite's file

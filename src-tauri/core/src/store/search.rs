@@ -83,11 +83,16 @@ const SQLITE_MATCH: &str = "snippet(circular_search, 2, char(2), char(3), '…',
      FROM circular_search JOIN circular c ON c.id = circular_search.rowid
      WHERE circular_search MATCH ?1 AND {filters}
      ORDER BY bm25(circular_search, 10.0, 5.0, 1.0, 2.0), c.id DESC";
-const POSTGRES_MATCH: &str = "ts_headline('simple', s.body, to_tsquery('simple', ?1),
+// The best 100 first, ranked on the index's matches; the headline (costly)
+// only for those.
+const POSTGRES_MATCH: &str = "ts_headline('simple', best.body, to_tsquery('simple', ?1),
          'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=2, FragmentDelimiter=\" … \"')
-     FROM circular_search s JOIN circular c ON c.id = s.id
-     WHERE s.doc @@ to_tsquery('simple', ?1) AND {filters}
-     ORDER BY ts_rank('{0.1, 0.2, 0.5, 1.0}', s.doc, to_tsquery('simple', ?1)) DESC, c.id DESC";
+     FROM (SELECT c.id, s.body, ts_rank('{0.1, 0.2, 0.5, 1.0}', s.doc, to_tsquery('simple', ?1)) AS rank
+           FROM circular_search s JOIN circular c ON c.id = s.id
+           WHERE s.doc @@ to_tsquery('simple', ?1) AND {filters}
+           ORDER BY rank DESC, c.id DESC LIMIT {limit}) best
+     JOIN circular c ON c.id = best.id
+     ORDER BY best.rank DESC, c.id DESC";
 
 impl Store {
     /// Circulars matching `text` (all words, in any field) and the filters,
@@ -107,7 +112,9 @@ impl Store {
         } else {
             format!(
                 "SELECT {SUMMARY_COLUMNS}, {} LIMIT {SEARCH_LIMIT}",
-                matching.replace("{filters}", filters)
+                matching
+                    .replace("{filters}", filters)
+                    .replace("{limit}", &SEARCH_LIMIT.to_string())
             )
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;

@@ -69,7 +69,7 @@ impl Store {
         self.in_transaction(|store| {
             let certificates = store
                 .conn
-                .prepare("SELECT id FROM certificate WHERE signatory_id = ?1")?
+                .prepare_cached("SELECT id FROM certificate WHERE signatory_id = ?1")?
                 .query_map([id], |r| r.get(0))?
                 .collect::<Result<Vec<i64>>>()?;
             let roots = store.chain_roots(&certificates)?;

@@ -4,8 +4,8 @@
 //! restore. One transaction on the target; what arrived is counted again.
 
 use super::Store;
-use crate::db::Db;
-use crate::error::{Error, Result};
+use crate::db::{ConnectionInfo, Db, Location};
+use crate::error::{Error, OptionalExtension, Result};
 use crate::ErrorCode;
 
 /// Every table of the schema, parents before children.
@@ -152,8 +152,25 @@ pub fn copy_office(from: &std::path::Path, to: &std::path::Path) -> Result<Copie
     if !crate::db::ConnectionInfo::is_connection_string(&from.to_string_lossy()) {
         crate::files::check_regular_file(from, "basis data sumber")?;
     }
-    let source = Store::open(from)?;
-    let target = Store::open(to)?;
+    copy_into(
+        &Store::open(from)?,
+        &Store::open(to)?,
+        &crate::paths::shown(to),
+    )
+}
+
+/// As [`copy_office`], into the server `to` names (its password given apart).
+pub fn copy_office_to_server(from: &std::path::Path, to: &ConnectionInfo) -> Result<Copied> {
+    crate::files::check_regular_file(from, "basis data sumber")?;
+    let target = Store::connect(to)?;
+    copy_into(
+        &Store::open(from)?,
+        &target,
+        &Location::Server(to.public()).to_string(),
+    )
+}
+
+fn copy_into(source: &Store, target: &Store, shown: &str) -> Result<Copied> {
     for table in OFFICE_DATA {
         let rows: i64 =
             target
@@ -163,11 +180,42 @@ pub fn copy_office(from: &std::path::Path, to: &std::path::Path) -> Result<Copie
             return Err(Error::Refused {
                 code: ErrorCode::BasisDataBerisi,
                 message: format!(
-                    "Basis data tujuan {} sudah berisi data kantor ({rows} baris di tabel {table}); salinan hanya masuk ke basis data kosong agar tidak ada yang tertimpa. Tidak ada yang diubah.",
-                    crate::paths::shown(to)
+                    "Basis data tujuan {shown} sudah berisi data kantor ({rows} baris di tabel {table}); salinan hanya masuk ke basis data kosong agar tidak ada yang tertimpa. Tidak ada yang diubah."
                 ),
             });
         }
     }
     copy(&source.conn, &target.conn)
+}
+
+/// What the clerk is told of a server before using it: reached or not, its
+/// PostgreSQL version, and whether its database is empty, an Edaran office
+/// or something else. Creates nothing.
+pub fn check_server(info: &ConnectionInfo) -> Result<String> {
+    let db = Db::connect(info)?;
+    let version: String = db.query_row("SHOW server_version", [], |r| r.get(0))?;
+    let at = Location::Server(info.public());
+    let state = match db.schema_version()? {
+        0 if db.has_tables()? => {
+            "berisi tabel lain yang bukan milik Edaran: buat basis data kosong khusus untuk Edaran"
+                .to_string()
+        }
+        0 => "kosong, siap diisi dengan “Salin kantor ini ke server”".to_string(),
+        v if v > super::migrations::LATEST => {
+            format!("dipakai Edaran versi lebih baru (skema {v}): perbarui aplikasi ini dulu")
+        }
+        _ => {
+            let circulars: i64 = db.query_row("SELECT count(*) FROM circular", [], |r| r.get(0))?;
+            let office: Option<String> = db
+                .query_row("SELECT office_name FROM office", [], |r| r.get(0))
+                .optional()?;
+            match office {
+                Some(name) => format!("sudah berisi kantor {name} ({circulars} surat edaran)"),
+                None => "sudah disiapkan Edaran, belum berisi data kantor".to_string(),
+            }
+        }
+    };
+    Ok(format!(
+        "Tersambung ke {at} (PostgreSQL {version}): basis datanya {state}."
+    ))
 }

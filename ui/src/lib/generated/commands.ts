@@ -298,6 +298,17 @@ export const commands = {
    */
   backup_restore: (): Promise<Restored | null> =>
     invoke('backup_restore'),
+  /**
+   * *Uji sambungan*: reaches the server and says what its database holds.
+   */
+  shared_db_check: (address: string, password: string): Promise<string> =>
+    invoke('shared_db_check', { address, password }),
+  /**
+   * *Salin kantor ini ke server*: this workstation's database file copied
+   * whole into the server's empty database; what arrived, counted.
+   */
+  shared_db_copy: (address: string, password: string): Promise<string> =>
+    invoke('shared_db_copy', { address, password }),
 };
 
 /** What the page may call. */
