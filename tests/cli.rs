@@ -87,6 +87,49 @@ fn demo_refuses_a_database_that_already_has_data() {
 }
 
 #[test]
+fn db_copy_moves_the_demo_office_onto_an_empty_server_and_the_cli_works_there() {
+    let (_dir, db) = demo_database();
+    let server = edaran_core::db::scratch::ScratchServer::shared().expect("server PostgreSQL uji");
+    let url = server.create_database("cli_pindahan").unwrap();
+    let to = std::path::Path::new(&url);
+    let run = edaran(
+        &db,
+        &["db", "copy", "--from", db.to_str().unwrap(), "--to", &url],
+    );
+    assert!(run.ok, "{}", run.stderr);
+    assert!(
+        run.stdout.contains("cocok dengan sumbernya"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(employees(to).len(), employees(&db).len());
+    // Copied once: the filled server is refused, with nothing changed.
+    let again = edaran(
+        &db,
+        &["db", "copy", "--from", db.to_str().unwrap(), "--to", &url],
+    );
+    assert!(!again.ok);
+    assert!(
+        again.stderr.contains("sudah berisi data kantor"),
+        "{}",
+        again.stderr
+    );
+    // A malformed address is named, not guessed.
+    let wrong = edaran(
+        std::path::Path::new("postgresql://edaran@server:lima/edaran"),
+        &["circulars"],
+    );
+    assert!(!wrong.ok);
+    assert!(
+        wrong
+            .stderr
+            .contains("Alamat basis data bersama tidak dapat dibaca"),
+        "{}",
+        wrong.stderr
+    );
+}
+
+#[test]
 fn the_database_location_comes_from_edaran_db_when_no_flag_is_given() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("dari-env.db");
