@@ -265,11 +265,17 @@ fn the_refusals_the_ui_shows_are_the_cores() {
         1,
         "petugas",
     );
-    cases.add(
+    let mut report =
+        ErrorReport::from(&answer.expect_err("the core refuses an edit of an older version"));
+    // Budi saved just now: recorded at the fakes' day and hour, so the file stays put.
+    let (before, rest) = report.message.split_once(" pada ").unwrap();
+    let (_, after) = rest.split_once(" sesudah ").unwrap();
+    report.message = format!("{before} pada 6 April 2020 pukul 09.00 sesudah {after}");
+    cases.report(
         "diubah_di_komputer_lain",
         "circular_edit",
         json!({ "version": opened.summary.version }),
-        answer,
+        &report,
     );
 
     // The rules form, and the conflicts of a draft without a period.
