@@ -1,7 +1,8 @@
 //! A private PostgreSQL server for tests and benchmarks: initialised in a
 //! temporary folder, listening only on a Unix socket there (no port), run
 //! as the `postgres` user when started by root, and stopped with the
-//! process that started it (its parent-death signal), so none is left over.
+//! process that started it (its parent-death signal), so none is left over;
+//! the folders of servers whose process has ended are removed by the next.
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -102,6 +103,28 @@ fn run(bin: &Path, dir: &Path, owner: Option<(u32, u32)>) -> Result<Child, Failu
         .map_err(|e| format!("postgres tidak dapat dijalankan: {e}"))
 }
 
+/// Removes the folders of scratch servers whose test process has ended
+/// (the process-wide one outlives its statics, so its folder stays).
+fn sweep(temp: &Path) {
+    let Ok(entries) = std::fs::read_dir(temp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let pid = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("edaran-pg-"))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<u32>().ok());
+        if let Some(pid) = pid {
+            let alive = Path::new(&format!("/proc/{pid}")).exists();
+            if pid != std::process::id() && !alive {
+                let _ = std::fs::remove_dir_all(entry.path());
+            }
+        }
+    }
+}
+
 impl ScratchServer {
     /// Starts a new server; `Err` says why not (PostgreSQL missing…).
     pub fn start() -> Result<ScratchServer, Failure> {
@@ -109,6 +132,9 @@ impl ScratchServer {
         let owner = owner();
         static STARTED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
         let n = STARTED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        if cfg!(target_os = "linux") {
+            sweep(&std::env::temp_dir());
+        }
         let dir = std::env::temp_dir().join(format!("edaran-pg-{}-{n}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         let data = dir.join("data");
