@@ -322,16 +322,25 @@ impl Store {
     /// Refuses a save based on `base`, an older version of circular `id`
     /// than the stored one (another workstation saved meanwhile), naming
     /// who and when; the clerk's text stays on screen to compare.
+    /// On every edit's path: reads the three columns it needs, not the record.
     fn check_version(&self, id: i64, base: i64) -> Result<()> {
-        let current = self.circular(id)?.summary;
-        if current.version == base {
+        let (version, updated_by, updated_at): (i64, String, String) = self
+            .conn
+            .query_row(
+                "SELECT version, updated_by, updated_at FROM circular WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or_else(|| Error::NotFound(format!("Surat edaran dengan id {id}")))?;
+        if version == base {
             return Ok(());
         }
-        let who = match current.updated_by.trim() {
+        let who = match updated_by.trim() {
             "" => "petugas lain".to_string(),
             name => name.to_string(),
         };
-        let when = chrono::NaiveDateTime::parse_from_str(&current.updated_at, "%Y-%m-%d %H:%M:%S")
+        let when = chrono::NaiveDateTime::parse_from_str(&updated_at, "%Y-%m-%d %H:%M:%S")
             .map(|at| {
                 format!(
                     "{} pukul {}",
@@ -339,7 +348,7 @@ impl Store {
                     at.format("%H.%M")
                 )
             })
-            .unwrap_or(current.updated_at.clone());
+            .unwrap_or(updated_at);
         Err(Error::Refused {
             code: ErrorCode::DiubahDiTempatLain,
             message: format!(
