@@ -120,12 +120,37 @@ pub(crate) fn css(testid: &str) -> String {
 }
 
 pub(crate) async fn find(client: &Client, testid: &str) -> Element {
-    client
+    match client
         .wait()
         .at_most(WAIT)
         .for_element(Locator::Css(&css(testid)))
         .await
-        .unwrap_or_else(|e| panic!("no element {testid}: {e}"))
+    {
+        Ok(el) => el,
+        Err(e) => give_up(client, format!("no element {testid}: {e}")).await,
+    }
+}
+
+/// Fails the step with what the clerk would have seen: the window's text in
+/// the message (all a CI log keeps) and its screenshot beside the others.
+async fn give_up(client: &Client, why: String) -> ! {
+    let text = client
+        .execute("return document.body.innerText", vec![])
+        .await
+        .map(|v| v.as_str().unwrap_or_default().to_owned())
+        .unwrap_or_else(|e| format!("({e})"));
+    let at = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default()
+        .as_millis();
+    let path = output_dir().join(format!("gagal-{at}.png"));
+    let saved = match client.screenshot().await {
+        Ok(png) => std::fs::write(&path, png).map_err(|e| e.to_string()),
+        Err(e) => Err(e.to_string()),
+    };
+    let shot = saved.map_or_else(|e| format!("no screenshot: {e}"), |()| path.display().to_string());
+    let text: String = text.chars().take(3000).collect();
+    panic!("{why}\nshown then ({shot}):\n{text}")
 }
 
 /// Runs `probe` every 150 ms until it gives a value, for at most `WAIT`;
@@ -160,27 +185,54 @@ pub(crate) async fn click(client: &Client, testid: &str) {
 /// Clicks the first element with `testid` whose text contains `text` (any
 /// such element for ""), waiting for it.
 pub(crate) async fn click_text(client: &Client, testid: &str, text: &str) {
-    poll(async || {
-        let mut why = format!("no {testid} showing {text:?}");
+    let clicked = poll(async || {
         for el in all(client, testid).await {
             if text.is_empty() || el.text().await.is_ok_and(|t| t.contains(text)) {
-                // As a clerk scrolls a tall dialog: the element mid-view, clear of its sticky buttons.
-                let _ = client
-                    .execute(
-                        "arguments[0].scrollIntoView({block: 'center'});",
-                        vec![serde_json::to_value(&el).unwrap()],
-                    )
-                    .await;
-                match el.click().await {
-                    Ok(()) => return Ok(()),
-                    Err(e) => why = format!("cannot click {testid} showing {text:?}: {e}"),
+                // That one or, next round, that one again: never the next in line.
+                if !settled(client, &el).await {
+                    return Err(format!(
+                        "{testid} showing {text:?}: the page is still loading, moving or covered"
+                    ));
                 }
+                return el
+                    .click()
+                    .await
+                    .map_err(|e| format!("cannot click {testid} showing {text:?}: {e}"));
             }
         }
-        Err(why)
+        Err(format!("no {testid} showing {text:?}"))
     })
-    .await
-    .unwrap_or_else(|why| panic!("{why}"));
+    .await;
+    if let Err(why) = clicked {
+        give_up(client, why).await
+    }
+}
+
+/// Brings `el` mid-view, as a clerk scrolls a tall dialog clear of its sticky
+/// buttons, and tells whether it is ready to click as a clerk would: nothing
+/// still loading before it (in its dialog, or on the page), its box still for
+/// two frames, nothing over its centre. A section that finishes loading above
+/// a button pushes it down; a click aimed before that lands on whatever took
+/// its place (another signatory's row, say).
+async fn settled(client: &Client, el: &Element) -> bool {
+    const SCRIPT: &str = "
+        const [el, done] = arguments;
+        const scope = el.closest('[role=dialog]') || document;
+        const loading = [...scope.querySelectorAll('.loading')]
+            .some(l => l.compareDocumentPosition(el) & Node.DOCUMENT_POSITION_FOLLOWING);
+        if (loading) return done(false);
+        el.scrollIntoView({block: 'center'});
+        const box = () => JSON.stringify(el.getBoundingClientRect());
+        const before = box();
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+            const r = el.getBoundingClientRect();
+            const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            done(box() === before && top !== null && el.contains(top));
+        }));";
+    client
+        .execute_async(SCRIPT, vec![serde_json::to_value(el).unwrap()])
+        .await
+        .is_ok_and(|v| v == serde_json::Value::Bool(true))
 }
 
 /// Waits for an element matching the CSS `selector` and returns its
@@ -237,10 +289,7 @@ pub(crate) async fn wait_for_text(client: &Client, testid: &str, text: &str) -> 
     .await;
     match found {
         Ok(el) => el,
-        Err(why) => {
-            let page = client.source().await.unwrap_or_default();
-            panic!("{why}; page: {}", &page[..page.len().min(3000)])
-        }
+        Err(why) => give_up(client, why).await,
     }
 }
 
@@ -295,10 +344,15 @@ pub(crate) async fn wait_for_preview(client: &Client, text: &str) {
     .unwrap_or_else(|why| panic!("{why}"));
 }
 
-pub(crate) async fn screenshot(client: &Client, name: &str) -> PathBuf {
+/// `test-output/e2e/`, where the screenshots and reports go.
+pub(crate) fn output_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../test-output/e2e");
     std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+    dir
+}
+
+pub(crate) async fn screenshot(client: &Client, name: &str) -> PathBuf {
+    let path = output_dir().join(name);
     std::fs::write(&path, client.screenshot().await.unwrap()).unwrap();
     path
 }

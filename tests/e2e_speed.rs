@@ -68,7 +68,5 @@ pub(crate) async fn round_trip_scenario() {
         times
     );
     println!("{report}");
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../test-output/e2e");
-    std::fs::create_dir_all(&out).unwrap();
-    std::fs::write(out.join("round-trip.txt"), report).unwrap();
+    std::fs::write(output_dir().join("round-trip.txt"), report).unwrap();
 }
