@@ -7,6 +7,7 @@ use std::path::Path;
 
 use edaran_core::circular::Circular;
 use edaran_core::db::scratch::ScratchServer;
+use edaran_core::db::ConnectionInfo;
 use edaran_core::office::PaperSize;
 use edaran_core::{demo, exchange, ErrorCode, Store};
 
@@ -117,4 +118,35 @@ fn a_lost_server_is_said_in_indonesian_and_work_resumes_when_it_is_back() {
         again.circular(id).unwrap().summary.subject,
         "Perubahan setelah server kembali"
     );
+}
+
+/// A server that asks a password: none given, or a wrong one, is said at
+/// the password field and opens nothing; the right one opens the office.
+#[test]
+fn a_workstation_signs_in_with_the_password_the_server_asks_for() {
+    let server = ScratchServer::shared().expect("server PostgreSQL uji");
+    let url = server
+        .create_guarded_database("berkata_sandi", "sandi kantor 2026")
+        .unwrap();
+    let info = ConnectionInfo::parse(&url).unwrap();
+
+    let Err(missing) = Store::connect(&info) else {
+        panic!("opened without a password")
+    };
+    assert_eq!(missing.code(), ErrorCode::KataSandiServer, "{missing}");
+    assert_eq!(missing.field(), Some("password"));
+    assert!(missing.to_string().contains("meminta kata sandi"), "{missing}");
+
+    let Err(wrong) = Store::connect(&info.clone().with_password("sandi lama")) else {
+        panic!("opened with a wrong password")
+    };
+    assert_eq!(wrong.code(), ErrorCode::KataSandiServer);
+    assert!(
+        wrong.to_string().contains("nama pengguna atau kata sandinya salah"),
+        "{wrong}"
+    );
+
+    let mut store = Store::connect(&info.with_password("sandi kantor 2026")).unwrap();
+    store.save_office(&demo::office_profile()).unwrap();
+    assert!(store.is_shared());
 }

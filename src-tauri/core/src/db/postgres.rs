@@ -25,6 +25,8 @@ use super::{DbError, Value};
 #[derive(Clone)]
 pub struct ConnectionInfo {
     config: postgres::Config,
+    /// The string as given, less any password: what a workstation remembers.
+    address: String,
 }
 
 /// Where a database is, as shown to the clerk.
@@ -80,7 +82,27 @@ impl ConnectionInfo {
         if config.get_application_name().is_none() {
             config.application_name(&format!("edaran@{}", workstation()));
         }
-        Ok(ConnectionInfo { config })
+        // As libpq does: the password from the environment when none is given.
+        if config.get_password().is_none() {
+            if let Some(password) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()) {
+                config.password(password);
+            }
+        }
+        Ok(ConnectionInfo {
+            config,
+            address: without_password(text),
+        })
+    }
+
+    /// The connection string without its password, safe to write down.
+    pub fn address(&self) -> &str {
+        &self.address
+    }
+
+    /// True when a password goes with the connection (given, typed or from
+    /// `PGPASSWORD`).
+    pub fn has_password(&self) -> bool {
+        self.config.get_password().is_some()
     }
 
     /// The same server with the password the clerk typed (kept in memory only).
@@ -115,6 +137,32 @@ impl ConnectionInfo {
             self.config.get_dbname().unwrap_or("")
         )
     }
+}
+
+/// `text` (a connection string) with the password taken out of its user
+/// part (`user:secret@host`) and its `password=` parameter.
+fn without_password(text: &str) -> String {
+    let (scheme, rest) = text.split_once("://").unwrap_or(("", text));
+    let end = rest.find(['/', '?']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    let authority = match authority.rsplit_once('@') {
+        Some((user, host)) => format!("{}@{host}", user.split(':').next().unwrap_or("")),
+        None => authority.to_string(),
+    };
+    let tail = match tail.split_once('?') {
+        Some((path, query)) => {
+            let kept: Vec<&str> = query
+                .split('&')
+                .filter(|p| !p.starts_with("password="))
+                .collect();
+            match kept.is_empty() {
+                true => path.to_string(),
+                false => format!("{path}?{}", kept.join("&")),
+            }
+        }
+        None => tail.to_string(),
+    };
+    format!("{scheme}://{authority}{tail}")
 }
 
 /// This computer's name, as the audit log shows it.
@@ -244,9 +292,23 @@ impl Server {
 fn connect_error(info: &ConnectionInfo, e: postgres::Error) -> DbError {
     let code = e.code().map(|c| c.code().to_string());
     let server = info.public();
-    DbError::Connect(match code.as_deref() {
-        Some("28P01") | Some("28000") => format!(
+    // The client gives up before asking when the server wants a password
+    // and none was given; its words are the only sign.
+    let said = StdError::source(&e).map(|s| s.to_string()).unwrap_or_default();
+    if said.contains("password missing") {
+        return DbError::Login(format!(
+            "Server basis data bersama {server} meminta kata sandi; isi kata sandi pengguna {}.",
+            info.config.get_user().unwrap_or("")
+        ));
+    }
+    if code.as_deref() == Some("28P01") {
+        return DbError::Login(format!(
             "Server basis data bersama {server} menolak masuk: nama pengguna atau kata sandinya salah."
+        ));
+    }
+    DbError::Connect(match code.as_deref() {
+        Some("28000") => format!(
+            "Server basis data bersama {server} tidak mengizinkan pengguna ini masuk dari komputer ini; pengelola server perlu menambahkannya di pg_hba.conf (lihat README, bagian Basis data bersama)."
         ),
         Some("3D000") => format!(
             "Basis data bersama {server} belum dibuat di servernya; buat dulu (lihat README, bagian Basis data bersama)."
@@ -259,7 +321,22 @@ fn connect_error(info: &ConnectionInfo, e: postgres::Error) -> DbError {
 
 #[cfg(test)]
 mod tests {
-    use super::translate;
+    use super::{translate, without_password};
+
+    #[test]
+    fn a_remembered_address_never_holds_the_password() {
+        for (given, kept) in [
+            ("postgresql://edaran:rahasia@10.0.0.5/edaran", "postgresql://edaran@10.0.0.5/edaran"),
+            (
+                "postgresql://edaran:r@h@sia@10.0.0.5:5433/edaran?sslmode=require&password=lagi",
+                "postgresql://edaran@10.0.0.5:5433/edaran?sslmode=require",
+            ),
+            ("postgres://10.0.0.5/edaran?password=x", "postgres://10.0.0.5/edaran"),
+            ("postgresql://edaran@%2Ftmp%2Fpg/edaran", "postgresql://edaran@%2Ftmp%2Fpg/edaran"),
+        ] {
+            assert_eq!(without_password(given), kept);
+        }
+    }
 
     #[test]
     fn the_store_sql_reads_as_postgresql() {

@@ -9,6 +9,10 @@ use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
+/// The one role that signs in with a password (see
+/// [`ScratchServer::create_guarded_database`]).
+pub const CLERK: &str = "petugas";
+
 /// A running scratch server.
 pub struct ScratchServer {
     dir: PathBuf,
@@ -164,6 +168,12 @@ impl ScratchServer {
                 String::from_utf8_lossy(&out.stderr)
             ));
         }
+        // The [`CLERK`] signs in with a password, as at an office; every
+        // other role (the tests' own) is trusted on the socket.
+        let hba = data.join("pg_hba.conf");
+        let trusted = std::fs::read_to_string(&hba).map_err(|e| e.to_string())?;
+        std::fs::write(&hba, format!("local all {CLERK} scram-sha-256\n{trusted}"))
+            .map_err(|e| e.to_string())?;
         let child = run(&bin, &dir, owner)?;
         let server = ScratchServer {
             dir,
@@ -246,6 +256,27 @@ impl ScratchServer {
             })
             .collect();
         format!("postgresql://edaran@{host}/{name}")
+    }
+
+    /// A new empty database owned by [`CLERK`], who must give `password`;
+    /// its connection string, without the password.
+    pub fn create_guarded_database(&self, name: &str, password: &str) -> Result<String, Failure> {
+        let mut admin = postgres::Client::connect(&self.url("postgres"), postgres::NoTls)
+            .map_err(|e| e.to_string())?;
+        let role = format!(
+            "DO $$ BEGIN
+                 IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{CLERK}') THEN
+                     CREATE ROLE {CLERK} LOGIN;
+                 END IF;
+             END $$;
+             ALTER ROLE {CLERK} PASSWORD '{}';",
+            password.replace('\'', "''")
+        );
+        // CREATE DATABASE runs alone, outside the role's transaction.
+        for sql in [role, format!("CREATE DATABASE {name} OWNER {CLERK}")] {
+            admin.batch_execute(&sql).map_err(|e| e.to_string())?;
+        }
+        Ok(self.url(name).replacen("edaran@", &format!("{CLERK}@"), 1))
     }
 
     /// A new empty database; its connection string.

@@ -16,6 +16,9 @@ pub enum DbError {
     },
     /// The server was not reached (or the connection string is wrong).
     Connect(String),
+    /// The server was reached and refused to let this user in: no password
+    /// given where one is needed, or a wrong one.
+    Login(String),
 }
 
 /// Which rule of the schema a change broke.
@@ -126,7 +129,7 @@ impl fmt::Display for DbError {
                     "isi kolom berjenis {found}, padahal yang dibaca {wanted}"
                 )
             }
-            DbError::Connect(why) => f.write_str(why),
+            DbError::Connect(why) | DbError::Login(why) => f.write_str(why),
         }
     }
 }

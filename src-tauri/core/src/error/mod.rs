@@ -98,6 +98,7 @@ error_codes! {
     KetidakhadiranTerlaluPanjang => "ketidakhadiran_terlalu_panjang",
     KetidakhadiranTumpangTindih => "ketidakhadiran_tumpang_tindih",
     Klasifikasi => "klasifikasi",
+    KataSandiServer => "kata_sandi_server",
     KolomPemetaanTidakAda => "kolom_pemetaan_tidak_ada",
     KolomWajibHilang => "kolom_wajib_hilang",
     Kriptografi => "kriptografi",
@@ -258,6 +259,7 @@ impl Error {
             Error::NotFound(_) => ErrorCode::TidakDitemukan,
             Error::Import(_) => ErrorCode::ImporGagal,
             Error::NewerSchema { .. } => ErrorCode::SkemaLebihBaru,
+            Error::Db(DbError::Login(_)) => ErrorCode::KataSandiServer,
             Error::Db(e) if e.is_busy() => ErrorCode::BasisDataSibuk,
             Error::Db(e) if e.is_lost() => ErrorCode::ServerTerputus,
             Error::Db(_) => ErrorCode::BasisData,
@@ -269,6 +271,7 @@ impl Error {
     pub fn field(&self) -> Option<&'static str> {
         match self {
             Error::Invalid { field, .. } => Some(field),
+            Error::Db(DbError::Login(_)) => Some("password"),
             _ => None,
         }
     }
@@ -323,7 +326,7 @@ impl<T> OptionalExtension<T> for Result<T> {
 fn db_message(e: &DbError) -> String {
     if e.is_busy() {
         "Basis data sedang dipakai proses lain (jendela Edaran lain atau perintah edaran); perubahan ini tidak tersimpan ke basis data. Coba lagi sebentar lagi.".into()
-    } else if let DbError::Connect(why) = e {
+    } else if let DbError::Connect(why) | DbError::Login(why) = e {
         why.clone()
     } else if e.is_lost() {
         "Sambungan ke server basis data bersama terputus; perubahan ini belum tersimpan. Periksa jaringan atau server, lalu coba lagi: isian yang belum tersimpan tetap ada.".into()
