@@ -250,6 +250,30 @@ fn the_refusals_the_ui_shows_are_the_cores() {
         answer.map(|_| ()),
     );
 
+    // The sign-in at start, on a real server that asks a password: none
+    // given, then a wrong one (its scratch socket named as an office's host).
+    let server = edaran_core::db::scratch::ScratchServer::shared().expect("server PostgreSQL uji");
+    let url = server
+        .create_guarded_database("kontrak", "sandi kantor")
+        .unwrap();
+    let info = edaran_core::db::ConnectionInfo::parse(&url).unwrap();
+    let at_office = |e: edaran_core::Error| {
+        let mut report = ErrorReport::from(&e);
+        report.message = report
+            .message
+            .replace(&info.public(), "petugas@192.168.1.10/edaran");
+        report
+    };
+    for (name, password) in [
+        ("server_minta_kata_sandi", ""),
+        ("kata_sandi_server_salah", "sandi lama"),
+    ] {
+        let Err(refused) = Store::connect(&info.clone().with_password(password)) else {
+            panic!("the server let {name} in")
+        };
+        cases.report(name, "shared_db_sign_in", json!(password), &at_office(refused));
+    }
+
     // Another workstation saved the draft after this one opened it.
     let opened = store.circular(id).unwrap();
     let mut theirs = opened.document.clone();

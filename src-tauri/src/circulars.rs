@@ -34,12 +34,12 @@ fn today() -> NaiveDate {
 
 #[tauri::command]
 pub fn circular_get(state: State<AppState>, id: i64) -> Reply<CircularRecord> {
-    reply(state.store().circular(id))
+    reply(state.store()?.circular(id))
 }
 
 #[tauri::command]
 pub fn circular_new(state: State<AppState>, kind: CircularKind, actor: String) -> Reply<i64> {
-    reply(state.store().create_from_template(kind, today(), &actor))
+    reply(state.store()?.create_from_template(kind, today(), &actor))
 }
 
 /// One edit of a draft: clauses refreshed, stored, previewed, in one round trip.
@@ -54,7 +54,7 @@ pub fn circular_edit(
 ) -> Reply<Edited> {
     reply(
         state
-            .store()
+            .store()?
             .edit_draft(id, &document, version, paper, PREVIEW_PAGES, &actor),
     )
 }
@@ -74,14 +74,14 @@ pub fn circular_preview(
 ) -> Reply<Preview> {
     reply(
         state
-            .store()
+            .store()?
             .circular_preview(&document, paper, PREVIEW_PAGES),
     )
 }
 
 #[tauri::command]
 pub fn circular_initial(state: State<AppState>, id: i64, verifier: String) -> Reply<()> {
-    reply(state.store().initial(id, &verifier))
+    reply(state.store()?.initial(id, &verifier))
 }
 
 #[tauri::command]
@@ -91,13 +91,13 @@ pub fn circular_issue(
     issue: Issue,
     actor: String,
 ) -> Reply<String> {
-    reply(state.store().issue(id, &issue, &actor))
+    reply(state.store()?.issue(id, &issue, &actor))
 }
 
 /// What the *Terbitkan* dialog lists before issuing draft `id`.
 #[tauri::command]
 pub fn circular_issue_checklist(state: State<AppState>, id: i64) -> Reply<Vec<Check>> {
-    reply(state.store().issue_checklist(id))
+    reply(state.store()?.issue_checklist(id))
 }
 
 /// Records a draft as numbered by another register or office (*Catat nomor*).
@@ -108,7 +108,7 @@ pub fn circular_record(
     recording: Recording,
     actor: String,
 ) -> Reply<String> {
-    reply(state.store().record(id, &recording, &actor))
+    reply(state.store()?.record(id, &recording, &actor))
 }
 
 /// A PDF from SRIKANDI chosen in the native dialog and checked: what the
@@ -162,7 +162,7 @@ pub async fn circular_record_srikandi(
     let pdf = read_srikandi(state.chosen(&path)?).await?;
     reply(
         state
-            .store()
+            .store()?
             .record_from_srikandi(id, &recording, &pdf, confirmed, &actor),
     )
 }
@@ -181,12 +181,12 @@ async fn read_srikandi(path: PathBuf) -> Reply<SrikandiPdf> {
 
 #[tauri::command]
 pub fn registers_list(state: State<AppState>) -> Reply<Vec<Register>> {
-    reply(state.store().registers())
+    reply(state.store()?.registers())
 }
 
 #[tauri::command]
 pub fn register_save(state: State<AppState>, register: Register) -> Reply<i64> {
-    reply(state.store().save_register(&register))
+    reply(state.store()?.save_register(&register))
 }
 
 /// The draft of `relation` from issued circular `id`: the one already
@@ -199,7 +199,7 @@ pub fn circular_derive(
     actor: String,
     another: Option<bool>,
 ) -> Reply<Derived> {
-    reply(state.store().draft_from(
+    reply(state.store()?.draft_from(
         id,
         relation,
         Extension::default(),
@@ -211,7 +211,7 @@ pub fn circular_derive(
 
 #[tauri::command]
 pub fn circular_delete(state: State<AppState>, id: i64) -> Reply<Deleted> {
-    reply(state.store().delete_draft(id))
+    reply(state.store()?.delete_draft(id))
 }
 
 #[tauri::command]
@@ -221,12 +221,12 @@ pub fn circular_cancel_number(
     reason: String,
     actor: String,
 ) -> Reply<()> {
-    reply(state.store().cancel_number(id, &reason, &actor))
+    reply(state.store()?.cancel_number(id, &reason, &actor))
 }
 
 #[tauri::command]
 pub fn circular_audit(state: State<AppState>, id: i64) -> Reply<Vec<AuditEntry>> {
-    reply(state.store().audit(id))
+    reply(state.store()?.audit(id))
 }
 
 #[tauri::command]
@@ -238,14 +238,14 @@ pub fn signature_for(
 ) -> Reply<Signature> {
     reply(
         state
-            .store()
+            .store()?
             .signature_for(signatory_id, mode, &intermediate),
     )
 }
 
 #[tauri::command]
 pub fn letterhead_for(state: State<AppState>, kind: KopKind) -> Reply<Letterhead> {
-    reply(state.store().letterhead(kind))
+    reply(state.store()?.letterhead(kind))
 }
 
 #[tauri::command]
@@ -254,7 +254,7 @@ pub fn register_list(
     query: String,
     year: Option<i32>,
 ) -> Reply<Vec<RegisterEntry>> {
-    reply(state.store().register(&query, year))
+    reply(state.store()?.register(&query, year))
 }
 
 /// Renders the circular on `paper` (or takes its signed PDF), saves it where the user says and opens
@@ -267,7 +267,7 @@ pub async fn circular_save_pdf(
     paper: PaperSize,
 ) -> Reply<Option<String>> {
     let (record, signed) = {
-        let store = state.store();
+        let store = state.store()?;
         (reply(store.circular(id))?, reply(store.signed_pdf(id))?)
     };
     // A signed circular is saved byte for byte as signed, on its own paper.
@@ -310,7 +310,7 @@ pub async fn circular_save_docx(
     id: i64,
     paper: PaperSize,
 ) -> Reply<Option<String>> {
-    let record = reply(state.store().circular(id))?;
+    let record = reply(state.store()?.circular(id))?;
     let bytes = reply(docx::render(&record.document, paper))?;
     let name = format!("{}.docx", record.summary.file_stem());
     let path = save_as(&state, "Unduh Word surat edaran", &name, WORD, bytes).await?;
@@ -335,7 +335,7 @@ pub async fn circular_save_srikandi(
     urgensi: Urgensi,
 ) -> Reply<Option<SrikandiSaved>> {
     let (record, sheet) = {
-        let store = state.store();
+        let store = state.store()?;
         let record = reply(store.circular(id))?;
         let sheet = reply(store.srikandi_sheet(&record.document, sifat, urgensi))?;
         (record, sheet)
@@ -357,7 +357,7 @@ const WORD: (&str, &str) = ("Dokumen Word", "docx");
 
 #[tauri::command]
 pub async fn circular_export_json(state: State<'_, AppState>, id: i64) -> Reply<Option<String>> {
-    let record = reply(state.store().circular(id))?;
+    let record = reply(state.store()?.circular(id))?;
     let text = exchange::to_json(&record.document);
     let name = format!("{}.json", record.summary.file_stem());
     let path = save_as(
@@ -401,7 +401,7 @@ pub async fn circular_import_json(
     )?)
     .into_owned();
     let doc = reply(exchange::from_json(&text))?;
-    let id = reply(state.store().create_circular(&doc, &actor))?;
+    let id = reply(state.store()?.create_circular(&doc, &actor))?;
     Ok(Some(Imported {
         id,
         notice: exchange::number_left_out(&doc),
@@ -416,7 +416,7 @@ pub async fn register_export(
     year: Option<i32>,
     format: String,
 ) -> Reply<Option<String>> {
-    let entries = reply(state.store().register(&query, year))?;
+    let entries = reply(state.store()?.register(&query, year))?;
     let name = match year {
         Some(y) => format!("Buku agenda surat keluar {y}"),
         None => "Buku agenda surat keluar".into(),

@@ -99,8 +99,11 @@ macro_rules! app_commands {
             tracking::settings_save,
             tracking::backup_save,
             tracking::backup_restore,
-            tracking::shared_db_check,
-            tracking::shared_db_copy,
+            shared::shared_db_check,
+            shared::shared_db_copy,
+            shared::shared_db_use,
+            shared::shared_db_sign_in,
+            shared::shared_db_leave,
         }
     };
 }

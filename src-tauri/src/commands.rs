@@ -8,21 +8,22 @@ use edaran_core::employee::{Employee, EmployeeInput};
 use edaran_core::office::{OfficeProfile, Signatory, SignatoryInput};
 use edaran_core::reference::{reference_data as core_reference_data, ReferenceData};
 use edaran_core::store::{CircularSummary, Deleted, EmployeeFilter, EmployeePage, Overview};
-use edaran_core::Store;
+use edaran_core::db::Location;
+use edaran_core::{ErrorReport, Store};
 use serde::Serialize;
 use tauri::State;
 
-use crate::state::{reply, AppState, Reply};
+use crate::state::{reply, AppState, Opened, Reply};
 
 /// What lists compare to know another workstation changed something.
 #[tauri::command]
 pub fn data_stamp(state: State<AppState>) -> Reply<String> {
-    reply(state.store().data_stamp())
+    reply(state.store()?.data_stamp())
 }
 
 #[tauri::command]
 pub fn overview(state: State<AppState>) -> Reply<Overview> {
-    reply(state.store().overview())
+    reply(state.store()?.overview())
 }
 
 #[tauri::command]
@@ -42,14 +43,24 @@ pub struct DatabaseInfo {
     path: String,
     /// True on the office's shared server.
     shared: bool,
+    /// Set while the shared server waits for the clerk to sign in: what it
+    /// said at the last try (a password asked, a wrong one, not reached).
+    sign_in: Option<ErrorReport>,
 }
 
 #[tauri::command]
 pub fn database_info(state: State<AppState>) -> DatabaseInfo {
-    let store = state.store();
-    DatabaseInfo {
-        path: store.location().to_string(),
-        shared: store.is_shared(),
+    match &*state.opened() {
+        Opened::Ready(store) => DatabaseInfo {
+            path: store.location().to_string(),
+            shared: store.is_shared(),
+            sign_in: None,
+        },
+        Opened::SignIn { info, reason } => DatabaseInfo {
+            path: Location::Server(info.public()).to_string(),
+            shared: true,
+            sign_in: Some(reason.clone()),
+        },
     }
 }
 
@@ -79,12 +90,12 @@ fn office_view(store: &Store) -> edaran_core::Result<OfficeView> {
 
 #[tauri::command]
 pub fn office_get(state: State<AppState>) -> Reply<OfficeView> {
-    reply(office_view(&state.store()))
+    reply(office_view(&*state.store()?))
 }
 
 #[tauri::command]
 pub fn office_save(state: State<AppState>, profile: OfficeProfile) -> Reply<OfficeView> {
-    let mut store = state.store();
+    let mut store = state.store()?;
     reply(
         store
             .save_office(&profile)
@@ -107,7 +118,7 @@ pub async fn office_pick_emblem(state: State<'_, AppState>) -> Reply<Option<Offi
         return Ok(None);
     };
     let bytes = crate::dialogs::read(&path, edaran_core::files::MAX_IMAGE_BYTES, "gambar lambang")?;
-    let mut store = state.store();
+    let mut store = state.store()?;
     reply(
         store
             .set_emblem(Some(&bytes))
@@ -118,81 +129,81 @@ pub async fn office_pick_emblem(state: State<'_, AppState>) -> Reply<Option<Offi
 
 #[tauri::command]
 pub fn office_clear_emblem(state: State<AppState>) -> Reply<Deleted> {
-    reply(state.store().remove_emblem())
+    reply(state.store()?.remove_emblem())
 }
 
 #[tauri::command]
 pub fn agencies_list(state: State<AppState>, query: String) -> Reply<Vec<Agency>> {
-    reply(state.store().agencies(&query))
+    reply(state.store()?.agencies(&query))
 }
 
 #[tauri::command]
 pub fn agency_save(state: State<AppState>, input: AgencyInput) -> Reply<Agency> {
-    reply(state.store().save_agency(&input))
+    reply(state.store()?.save_agency(&input))
 }
 
 #[tauri::command]
 pub fn agency_delete(state: State<AppState>, id: i64) -> Reply<Deleted> {
-    reply(state.store().delete_agency(id))
+    reply(state.store()?.delete_agency(id))
 }
 
 #[tauri::command]
 pub fn units_list(state: State<AppState>, agency_id: i64) -> Reply<Vec<Unit>> {
-    reply(state.store().units(agency_id))
+    reply(state.store()?.units(agency_id))
 }
 
 #[tauri::command]
 pub fn unit_save(state: State<AppState>, input: UnitInput) -> Reply<Unit> {
-    reply(state.store().save_unit(&input))
+    reply(state.store()?.save_unit(&input))
 }
 
 #[tauri::command]
 pub fn unit_delete(state: State<AppState>, id: i64) -> Reply<Deleted> {
-    reply(state.store().delete_unit(id))
+    reply(state.store()?.delete_unit(id))
 }
 
 #[tauri::command]
 pub fn employees_list(state: State<AppState>, filter: EmployeeFilter) -> Reply<EmployeePage> {
-    reply(state.store().employees(&filter))
+    reply(state.store()?.employees(&filter))
 }
 
 #[tauri::command]
 pub fn employee_save(state: State<AppState>, input: EmployeeInput) -> Reply<Employee> {
-    reply(state.store().save_employee(&input))
+    reply(state.store()?.save_employee(&input))
 }
 
 #[tauri::command]
 pub fn employee_delete(state: State<AppState>, id: i64) -> Reply<Deleted> {
-    reply(state.store().delete_employee(id))
+    reply(state.store()?.delete_employee(id))
 }
 
 #[tauri::command]
 pub fn signatories_list(state: State<AppState>) -> Reply<Vec<Signatory>> {
-    reply(state.store().signatories())
+    reply(state.store()?.signatories())
 }
 
 #[tauri::command]
 pub fn signatory_save(state: State<AppState>, input: SignatoryInput) -> Reply<Signatory> {
-    reply(state.store().save_signatory(&input))
+    reply(state.store()?.save_signatory(&input))
 }
 
 #[tauri::command]
 pub fn signatory_delete(state: State<AppState>, id: i64) -> Reply<Deleted> {
-    reply(state.store().delete_signatory(id))
+    reply(state.store()?.delete_signatory(id))
 }
 
 /// Undoes deletion `token` (*Urungkan*): what the core says was put back.
 #[tauri::command]
 pub fn deleted_restore(state: State<AppState>, token: i64) -> Reply<String> {
-    reply(state.store().restore_deleted(token))
+    reply(state.store()?.restore_deleted(token))
 }
 
 #[tauri::command]
 pub fn holidays_list(state: State<AppState>, year: Option<i32>) -> Reply<Vec<Holiday>> {
-    reply(state.store().holidays(year))
+    reply(state.store()?.holidays(year))
 }
 
 #[tauri::command]
 pub fn circulars_list(state: State<AppState>) -> Reply<Vec<CircularSummary>> {
-    reply(state.store().circulars())
+    reply(state.store()?.circulars())
 }

@@ -13,7 +13,7 @@ use crate::state::{reply, AppState, Reply};
 /// locks on them, so the store takes them afresh before anyone else can
 /// act as if the app were gone.
 fn dialog_closed(state: &AppState) {
-    if let Err(e) = state.store().reopen() {
+    if let Err(e) = state.store().and_then(|mut store| store.reopen()) {
         eprintln!("Basis data tidak dapat dibuka ulang: {e}");
     }
 }

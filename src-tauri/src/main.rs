@@ -9,11 +9,15 @@ mod circulars;
 mod commands;
 mod dialogs;
 mod rules;
+mod shared;
 mod signing;
 mod state;
 mod tracking;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+
+use edaran_core::db::ConnectionInfo;
+use edaran_core::{ErrorCode, ErrorReport};
 use std::sync::Mutex;
 
 use tauri::{Emitter, Manager};
@@ -29,27 +33,7 @@ macro_rules! handler {
 }
 
 fn main() {
-    let path = edaran_core::paths::database_path(db_flag());
-    let store = match edaran_core::open_with_demo(&path) {
-        Ok(store) => store,
-        Err(e) => {
-            let message = format!(
-                "Basis data {} tidak dapat dibuka.\n\n{e}",
-                edaran_core::paths::shown(&path)
-            );
-            eprintln!("{message}");
-            rfd::MessageDialog::new()
-                .set_title("Edaran")
-                .set_description(&message)
-                .set_level(rfd::MessageLevel::Error)
-                .show();
-            std::process::exit(1);
-        }
-    };
-    let rotation = edaran_core::paths::daily_backup_dir(&path);
-    if let Err(e) = store.daily_backup(&rotation, chrono::Local::now().date_naive()) {
-        eprintln!("Cadangan harian di {} gagal: {e}", rotation.display());
-    }
+    let opened = open(&edaran_core::paths::database_path(db_flag()));
     tauri::Builder::default()
         .plugin(tauri_plugin_opener::init())
         // The window opens at the size it was closed with (not its position:
@@ -60,7 +44,7 @@ fn main() {
                 .build(),
         )
         .manage(state::AppState {
-            store: Mutex::new(store),
+            opened: Mutex::new(opened),
             cancel_notices: Default::default(),
             chosen: Default::default(),
         })
@@ -78,6 +62,44 @@ fn main() {
         .invoke_handler(app_commands!(handler))
         .run(tauri::generate_context!())
         .expect("Edaran gagal dijalankan");
+}
+
+/// The database at `path`, or, when it is a shared server that wants a
+/// password (none given, none remembered: it is never stored) or cannot be
+/// reached now, the sign-in the window opens on. Any other failure is said
+/// in a message box and ends the app.
+fn open(path: &Path) -> state::Opened {
+    let error = match edaran_core::open_with_demo(path) {
+        Ok(store) => return state::Opened::ready(store),
+        Err(e) => e,
+    };
+    let server = path
+        .to_str()
+        .filter(|t| ConnectionInfo::is_connection_string(t))
+        .and_then(|t| ConnectionInfo::parse(t).ok());
+    let waits = matches!(
+        error.code(),
+        ErrorCode::KataSandiServer | ErrorCode::ServerTerputus
+    );
+    match server {
+        Some(info) if waits => state::Opened::SignIn {
+            info,
+            reason: ErrorReport::from(&error),
+        },
+        _ => {
+            let message = format!(
+                "Basis data {} tidak dapat dibuka.\n\n{error}",
+                edaran_core::paths::shown(path)
+            );
+            eprintln!("{message}");
+            rfd::MessageDialog::new()
+                .set_title("Edaran")
+                .set_description(&message)
+                .set_level(rfd::MessageLevel::Error)
+                .show();
+            std::process::exit(1);
+        }
+    }
 }
 
 /// `--db PATH` or `--db=PATH` from the command line.

@@ -25,7 +25,7 @@ use crate::state::{reply, AppState, Reply};
 
 #[tauri::command]
 pub fn rules_get(state: State<AppState>, id: i64) -> Reply<RulesView> {
-    reply(state.store().rules(id))
+    reply(state.store()?.rules(id))
 }
 
 #[tauri::command]
@@ -35,17 +35,17 @@ pub fn rules_save(
     rules: Rules,
     actor: String,
 ) -> Reply<RulesView> {
-    reply(state.store().save_rules(id, rules, &actor))
+    reply(state.store()?.save_rules(id, rules, &actor))
 }
 
 #[tauri::command]
 pub fn rules_insert_clauses(state: State<AppState>, id: i64, actor: String) -> Reply<()> {
-    reply(state.store().place_rule_clauses(id, &actor))
+    reply(state.store()?.place_rule_clauses(id, &actor))
 }
 
 #[tauri::command]
 pub fn circular_conflicts(state: State<AppState>, id: i64) -> Reply<Vec<Conflict>> {
-    reply(state.store().circular_conflicts(id))
+    reply(state.store()?.circular_conflicts(id))
 }
 
 /// A generated roster as the page sums it up.
@@ -72,35 +72,35 @@ impl From<RosterReport> for RosterSummary {
 
 #[tauri::command]
 pub fn roster_generate(state: State<AppState>, id: i64) -> Reply<RosterSummary> {
-    reply(state.store().generate_roster(id)).map(RosterSummary::from)
+    reply(state.store()?.generate_roster(id)).map(RosterSummary::from)
 }
 
 /// How far the roster reaches (an open-ended period's horizon).
 #[tauri::command]
 pub fn roster_horizon(state: State<AppState>, id: i64) -> Reply<Horizon> {
-    reply(state.store().roster_horizon(id))
+    reply(state.store()?.roster_horizon(id))
 }
 
 /// Years the roster's days reach without a recorded holiday list.
 #[tauri::command]
 pub fn roster_holiday_gap(state: State<AppState>, id: i64) -> Reply<Option<HolidayGap>> {
-    reply(state.store().roster_holiday_gap(id))
+    reply(state.store()?.roster_holiday_gap(id))
 }
 
 /// Extends an open-ended period's roster through `until`.
 #[tauri::command]
 pub fn roster_extend(state: State<AppState>, id: i64, until: NaiveDate) -> Reply<RosterSummary> {
-    reply(state.store().extend_roster(id, until)).map(RosterSummary::from)
+    reply(state.store()?.extend_roster(id, until)).map(RosterSummary::from)
 }
 
 #[tauri::command]
 pub fn agency_grid(state: State<AppState>, id: i64, agency_id: i64) -> Reply<AgencyGrid> {
-    reply(state.store().agency_grid(id, agency_id))
+    reply(state.store()?.agency_grid(id, agency_id))
 }
 
 #[tauri::command]
 pub fn roster_edit(state: State<AppState>, id: i64, edit: RosterEdit) -> Reply<Vec<String>> {
-    reply(state.store().edit_roster(id, &edit))
+    reply(state.store()?.edit_roster(id, &edit))
 }
 
 #[tauri::command]
@@ -110,22 +110,22 @@ pub fn status_list(
     date: NaiveDate,
     agency_id: Option<i64>,
 ) -> Reply<Vec<StatusRow>> {
-    reply(state.store().statuses(id, date, agency_id))
+    reply(state.store()?.statuses(id, date, agency_id))
 }
 
 #[tauri::command]
 pub fn absences_list(state: State<AppState>) -> Reply<Vec<Absence>> {
-    reply(state.store().absences())
+    reply(state.store()?.absences())
 }
 
 #[tauri::command]
 pub fn absence_save(state: State<AppState>, absence: NewAbsence) -> Reply<Absence> {
-    reply(state.store().add_absence(&absence))
+    reply(state.store()?.add_absence(&absence))
 }
 
 #[tauri::command]
 pub fn absence_delete(state: State<AppState>, id: i64) -> Reply<Deleted> {
-    reply(state.store().delete_absence(id))
+    reply(state.store()?.delete_absence(id))
 }
 
 /// Imports an absence CSV chosen by the user; how many were recorded, or `None`.
@@ -140,7 +140,7 @@ pub async fn absences_import_csv(state: State<'_, AppState>) -> Reply<Option<usi
         edaran_core::files::MAX_LIST_CSV_BYTES,
         "berkas ketidakhadiran (CSV)",
     )?;
-    reply(state.store().import_absences(&bytes)).map(Some)
+    reply(state.store()?.import_absences(&bytes)).map(Some)
 }
 
 /// The roster as XLSX, CSV or PDF lampiran, saved where the user says.
@@ -152,7 +152,7 @@ pub async fn roster_export(
     paper: PaperSize,
 ) -> Reply<Option<String>> {
     let (bytes, stem) = {
-        let store = state.store();
+        let store = state.store()?;
         let (bytes, _) = reply(store.roster_file(id, format, paper))?;
         (bytes, reply(store.circular(id))?.summary.file_stem())
     };
@@ -190,7 +190,7 @@ pub async fn employees_import_pick(state: State<'_, AppState>) -> Reply<Option<I
     };
     let path = state.choose(path);
     let file = read_import(path.clone()).await?;
-    let preview = reply(import::preview_import(&state.store(), &file))?;
+    let preview = reply(import::preview_import(&*state.store()?, &file))?;
     Ok(Some(ImportStart {
         path: path.display().to_string(),
         file_name: file.name,
@@ -208,7 +208,7 @@ pub async fn employees_import(
 ) -> Reply<ImportSummary> {
     let file = read_import(state.chosen(&path)?).await?;
     reply(import::import_employees(
-        &mut state.store(),
+        &mut *state.store()?,
         &file,
         &mapping,
         create_missing,
@@ -248,7 +248,7 @@ pub async fn notices_save(
     id: i64,
     options: NoticeOptions,
 ) -> Reply<Option<Written>> {
-    let stem = reply(app.state::<AppState>().store().circular(id))?
+    let stem = reply(app.state::<AppState>().store()?.circular(id))?
         .summary
         .file_stem();
     let Some(folder) = rfd::AsyncFileDialog::new()
@@ -275,11 +275,11 @@ pub async fn notices_save(
         };
         // The store is held only to gather and to record, not while writing,
         // so the other pages stay usable during a long batch.
-        let batch = state.store().notice_batch(id, request)?;
+        let batch = state.store()?.notice_batch(id, request)?;
         let written = batch.write(&state.cancel_notices, |p| {
             let _ = worker.emit("notices-progress", p);
         })?;
-        state.store().record_notices(&batch, &written)?;
+        state.store()?.record_notices(&batch, &written)?;
         Ok(written)
     })
     .await

@@ -21,7 +21,7 @@ pub fn certificates_list(
     state: State<AppState>,
     signatory_id: i64,
 ) -> Reply<Vec<CertificateRecord>> {
-    reply(state.store().certificates(signatory_id))
+    reply(state.store()?.certificates(signatory_id))
 }
 
 /// Imports a `.p12`/`.pfx` chosen by the user, opened with `passphrase`.
@@ -48,7 +48,7 @@ pub async fn certificate_import(
     )?;
     reply(
         state
-            .store()
+            .store()?
             .import_certificate(signatory_id, &bytes, &passphrase),
     )
     .map(Some)
@@ -62,19 +62,19 @@ pub fn certificate_create_internal(
 ) -> Reply<CertificateRecord> {
     reply(
         state
-            .store()
+            .store()?
             .create_internal_certificate(signatory_id, &passphrase),
     )
 }
 
 #[tauri::command]
 pub fn certificate_remove(state: State<AppState>, id: i64) -> Reply<Deleted> {
-    reply(state.store().remove_certificate(id))
+    reply(state.store()?.remove_certificate(id))
 }
 
 #[tauri::command]
 pub fn trusted_roots_list(state: State<AppState>) -> Reply<Vec<TrustedRoot>> {
-    reply(state.store().trusted_roots())
+    reply(state.store()?.trusted_roots())
 }
 
 /// Adds the root certificates of a PEM file chosen by the user.
@@ -100,18 +100,18 @@ pub async fn trusted_root_import(state: State<'_, AppState>) -> Reply<Option<Vec
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
-    reply(state.store().add_trusted_roots_pem(&text, &label)).map(Some)
+    reply(state.store()?.add_trusted_roots_pem(&text, &label)).map(Some)
 }
 
 #[tauri::command]
 pub fn trusted_root_remove(state: State<AppState>, id: i64) -> Reply<Deleted> {
-    reply(state.store().remove_trusted_root(id))
+    reply(state.store()?.remove_trusted_root(id))
 }
 
 /// Certificates that may sign circular `id` (those of its signer).
 #[tauri::command]
 pub fn signing_certificates(state: State<AppState>, id: i64) -> Reply<Vec<CertificateRecord>> {
-    reply(state.store().signing_certificates(id))
+    reply(state.store()?.signing_certificates(id))
 }
 
 #[tauri::command]
@@ -126,7 +126,7 @@ pub fn circular_issue_signed(
 ) -> Reply<SignedIssue> {
     reply(
         state
-            .store()
+            .store()?
             .issue_signed(id, &issue, &actor, certificate_id, &passphrase, paper),
     )
 }
@@ -144,7 +144,7 @@ pub struct VerifiedFile {
 /// to read the trusted roots and, afterwards, to compare with the register
 /// and the PDFs recorded from SRIKANDI.
 async fn verify_file(state: &AppState, path: PathBuf) -> Reply<VerifiedFile> {
-    let roots = reply(state.store().trust_anchors())?;
+    let roots = reply(state.store()?.trust_anchors())?;
     let (path, size, report) = tauri::async_runtime::spawn_blocking(move || {
         let bytes = read(&path, edaran_core::files::MAX_PDF_BYTES, "PDF")?;
         let report = reply(sign::verify_pdf(&bytes, &roots))?;
@@ -158,7 +158,7 @@ async fn verify_file(state: &AppState, path: PathBuf) -> Reply<VerifiedFile> {
         })
     })??;
     let (register, srikandi) = {
-        let store = state.store();
+        let store = state.store()?;
         (
             reply(store.register_matches(&report))?,
             reply(store.srikandi_copy(&report.sha256))?,

@@ -4,7 +4,6 @@
 use chrono::NaiveDate;
 use edaran_core::calendar::{holidays_to_csv, HolidayDecree, NewHoliday};
 use edaran_core::circular::Relation;
-use edaran_core::db::{ConnectionInfo, Location};
 use edaran_core::store::{Derived, Extension, Restored, SearchFilter, SearchHit};
 use edaran_core::tracking::Dashboard;
 use serde::{Deserialize, Serialize};
@@ -20,7 +19,7 @@ fn today() -> NaiveDate {
 /// Arrangements, chains and alerts on `at` (today when absent).
 #[tauri::command]
 pub fn dashboard(state: State<AppState>, at: Option<NaiveDate>) -> Reply<Dashboard> {
-    reply(state.store().dashboard(at.unwrap_or_else(today)))
+    reply(state.store()?.dashboard(at.unwrap_or_else(today)))
 }
 
 #[tauri::command]
@@ -31,7 +30,7 @@ pub fn circular_extend(
     actor: String,
     another: Option<bool>,
 ) -> Reply<Derived> {
-    reply(state.store().draft_from(
+    reply(state.store()?.draft_from(
         id,
         Relation::Perpanjangan,
         extension,
@@ -47,12 +46,12 @@ pub fn circulars_search(
     query: String,
     filter: SearchFilter,
 ) -> Reply<Vec<SearchHit>> {
-    reply(state.store().search_circulars(&query, &filter))
+    reply(state.store()?.search_circulars(&query, &filter))
 }
 
 #[tauri::command]
 pub fn holiday_decrees(state: State<AppState>, year: Option<i32>) -> Reply<Vec<HolidayDecree>> {
-    reply(state.store().holiday_decrees(year))
+    reply(state.store()?.holiday_decrees(year))
 }
 
 /// Records an amendment: the full list of the year's days off under a new decree.
@@ -63,7 +62,7 @@ pub fn holiday_decree_save(
     title: String,
     days: Vec<NewHoliday>,
 ) -> Reply<i64> {
-    reply(state.store().record_decree(year, &title, &days))
+    reply(state.store()?.record_decree(year, &title, &days))
 }
 
 /// Imports a holiday CSV chosen by the user; the decrees recorded, or `None`.
@@ -78,7 +77,7 @@ pub async fn holidays_import_csv(state: State<'_, AppState>) -> Reply<Option<Vec
         edaran_core::files::MAX_LIST_CSV_BYTES,
         "berkas hari libur (CSV)",
     )?;
-    reply(state.store().import_holidays_csv(&bytes)).map(Some)
+    reply(state.store()?.import_holidays_csv(&bytes)).map(Some)
 }
 
 #[tauri::command]
@@ -86,7 +85,7 @@ pub async fn holidays_export_csv(
     state: State<'_, AppState>,
     year: Option<i32>,
 ) -> Reply<Option<String>> {
-    let list = reply(state.store().holidays(year))?;
+    let list = reply(state.store()?.holidays(year))?;
     let name = match year {
         Some(y) => format!("Hari libur {y}.csv"),
         None => "Hari libur.csv".into(),
@@ -114,7 +113,7 @@ pub struct Settings {
 
 #[tauri::command]
 pub fn settings_get(state: State<AppState>) -> Reply<Settings> {
-    let store = state.store();
+    let store = state.store()?;
     Ok(Settings {
         alert_working_days: reply(store.alert_working_days())?,
         last_actor: reply(store.last_actor())?,
@@ -125,7 +124,7 @@ pub fn settings_get(state: State<AppState>) -> Reply<Settings> {
 pub fn settings_save(state: State<AppState>, settings: Settings) -> Reply<()> {
     reply(
         state
-            .store()
+            .store()?
             .set_alert_working_days(settings.alert_working_days),
     )
 }
@@ -144,7 +143,7 @@ pub async fn backup_save(state: State<'_, AppState>) -> Reply<Option<String>> {
     else {
         return Ok(None);
     };
-    reply(state.store().backup_to(&path))?;
+    reply(state.store()?.backup_to(&path))?;
     Ok(Some(path.display().to_string()))
 }
 
@@ -165,47 +164,5 @@ pub async fn backup_restore(state: State<'_, AppState>) -> Reply<Option<Restored
         &path,
         "berkas cadangan",
     ))?;
-    reply(state.store().restore_from(&path)).map(Some)
-}
-
-/// The server `address` names, with `password` typed for this call only
-/// (never stored).
-fn server(address: &str, password: &str) -> Reply<ConnectionInfo> {
-    reply(ConnectionInfo::parse(address.trim())).map(|info| info.with_password(password))
-}
-
-/// *Uji sambungan*: reaches the server and says what its database holds.
-#[tauri::command]
-pub async fn shared_db_check(address: String, password: String) -> Reply<String> {
-    let info = server(&address, &password)?;
-    tauri::async_runtime::spawn_blocking(move || reply(edaran_core::store::check_server(&info)))
-        .await
-        .expect("pemeriksaan server selesai")
-}
-
-/// *Salin kantor ini ke server*: this workstation's database file copied
-/// whole into the server's empty database; what arrived, counted.
-#[tauri::command]
-pub async fn shared_db_copy(
-    state: State<'_, AppState>,
-    address: String,
-    password: String,
-) -> Reply<String> {
-    let info = server(&address, &password)?;
-    let Location::File(from) = state.store().location() else {
-        return reply(Err(edaran_core::Error::Refused {
-            code: edaran_core::ErrorCode::BasisDataBerisi,
-            message: "Komputer ini sudah memakai basis data bersama; salin kantor dari komputer yang masih memakai berkasnya sendiri.".into(),
-        }));
-    };
-    let copied = tauri::async_runtime::spawn_blocking(move || {
-        reply(edaran_core::store::copy_office_to_server(&from, &info))
-    })
-    .await
-    .expect("penyalinan selesai")?;
-    let rows: i64 = copied.tables.iter().map(|(_, n)| n).sum();
-    Ok(format!(
-        "Kantor ini tersalin ke server: {rows} baris di {} tabel, cocok dengan sumbernya. Jalankan Edaran di setiap komputer dengan alamat server ini (lihat README, Basis data bersama).",
-        copied.tables.len()
-    ))
+    reply(state.store()?.restore_from(&path)).map(Some)
 }

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::db::ConnectionInfo;
+use crate::db::{ConnectionInfo, Location};
 
 /// `name` made safe as a file name anywhere: path separators and the marks
 /// Windows reserves become `-` (`800/439/BKPSDM/2020` → `800-439-BKPSDM-2020`).
@@ -82,19 +82,16 @@ pub fn default_database_path() -> PathBuf {
         .join("edaran.db")
 }
 
-/// The daily backups' folder: `cadangan` beside the database; for a shared
-/// server, `cadangan-server` in this computer's app-data folder.
-pub fn daily_backup_dir(database: &Path) -> PathBuf {
-    if database
-        .to_str()
-        .is_some_and(ConnectionInfo::is_connection_string)
-    {
-        return default_database_path().with_file_name("cadangan-server");
+/// The daily backups' folder: `cadangan` beside the database file; for a
+/// shared server, `cadangan-server` in this computer's app-data folder.
+pub fn daily_backup_dir(database: &Location) -> PathBuf {
+    match database {
+        Location::File(path) => path
+            .parent()
+            .unwrap_or_else(|| Path::new("."))
+            .join("cadangan"),
+        Location::Server(_) => default_database_path().with_file_name("cadangan-server"),
     }
-    database
-        .parent()
-        .unwrap_or_else(|| Path::new("."))
-        .join("cadangan")
 }
 
 /// The database as shown to the clerk: a file's path, or a server's
@@ -105,7 +102,7 @@ pub fn shown(database: &Path) -> String {
         .filter(|t| ConnectionInfo::is_connection_string(t))
         .map(ConnectionInfo::parse)
     {
-        Some(Ok(info)) => crate::db::Location::Server(info.public()).to_string(),
+        Some(Ok(info)) => Location::Server(info.public()).to_string(),
         Some(Err(_)) => "server PostgreSQL (alamatnya tidak terbaca)".into(),
         None => database.display().to_string(),
     }

@@ -29,6 +29,7 @@ import type {
   CircularSummary,
   Employee,
   EmployeeInput,
+  ErrorReport,
   Holiday,
   OfficeProfile,
   OfficeView,
@@ -50,6 +51,8 @@ export interface FakeSeed {
   holidays: Holiday[];
   circulars: CircularSummary[];
   office: OfficeProfile | null;
+  /** What a shared server said at start, when it waits for the password (the core's recorded refusal). */
+  signIn?: ErrorReport;
 }
 
 const pns = (
@@ -261,7 +264,12 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
     reference_data: () => later(() => structuredClone(ref)),
     // The core's answer for “cuti” (recorded by tests/contract.rs); the fake does not search.
     classifications: () => later(() => structuredClone(CUTI)),
-    database_info: () => later(() => ({ path: '/home/pengguna/.local/share/id.edaran.app/edaran.db', shared: false })),
+    database_info: () =>
+      later(() =>
+        db.signIn
+          ? { path: 'server PostgreSQL petugas@192.168.1.10/edaran', shared: true, sign_in: structuredClone(db.signIn) }
+          : { path: '/home/pengguna/.local/share/id.edaran.app/edaran.db', shared: false, sign_in: null },
+      ),
     office_get: () => later(officeView),
     office_save: (profile) =>
       later(() => {
@@ -406,6 +414,14 @@ export function createFakeBackend(seed: FakeSeed = demoSeed()): Backend {
     // Servers are not faked: a test arranges the core's recorded answer (refuseNext).
     shared_db_check: () => Promise.reject(new Error('no recorded answer for shared_db_check: arrange one with refuseNext')),
     shared_db_copy: () => Promise.reject(new Error('no recorded answer for shared_db_copy: arrange one with refuseNext')),
+    shared_db_use: () => Promise.reject(new Error('no recorded answer for shared_db_use: arrange one with refuseNext')),
+    shared_db_leave: () => Promise.reject(new Error('no recorded answer for shared_db_leave: arrange one with refuseNext')),
+    // Signed in unless a test arranged the core's refusal (refuseNext).
+    shared_db_sign_in: () =>
+      later(() => {
+        delete db.signIn;
+        return null;
+      }),
     backup_restore: () => later(() => null),
     ...circulars,
     ...signing,

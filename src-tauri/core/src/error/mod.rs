@@ -44,6 +44,7 @@ error_codes! {
     BasisData => "basis_data",
     BasisDataBerisi => "basis_data_berisi",
     BasisDataSibuk => "basis_data_sibuk",
+    BelumMasukServer => "belum_masuk_server",
     BelumTerbit => "belum_terbit",
     Berhalangan => "berhalangan",
     Berkas => "berkas",
@@ -336,7 +337,7 @@ fn db_message(e: &DbError) -> String {
 }
 
 /// The shape errors take on the wire (UI and `--format json`).
-#[derive(Debug, Serialize, ts_rs::TS)]
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
 pub struct ErrorReport {
     pub code: ErrorCode,
     pub message: String,
@@ -346,6 +347,12 @@ pub struct ErrorReport {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     #[ts(as = "Option<_>", optional)]
     pub rows: Vec<RowError>,
+}
+
+impl From<Error> for ErrorReport {
+    fn from(e: Error) -> Self {
+        ErrorReport::from(&e)
+    }
 }
 
 impl From<&Error> for ErrorReport {

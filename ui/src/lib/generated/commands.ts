@@ -309,6 +309,26 @@ export const commands = {
    */
   shared_db_copy: (address: string, password: string): Promise<string> =>
     invoke('shared_db_copy', { address, password }),
+  /**
+   * *Pakai server ini di komputer ini*: this workstation works on the
+   * server from now on; the address is remembered for the next start, the
+   * password is not (it is asked then).
+   */
+  shared_db_use: (address: string, password: string): Promise<string> =>
+    invoke('shared_db_use', { address, password }),
+  /**
+   * The sign-in at start: the password for the server that asked. A wrong
+   * one is said at the password field and the sign-in stays.
+   */
+  shared_db_sign_in: (password: string): Promise<null> =>
+    invoke('shared_db_sign_in', { password }),
+  /**
+   * *Kembali ke berkas komputer ini*: the server is forgotten and this
+   * computer's own file opens (filled with the demo office when new, as at
+   * a first start).
+   */
+  shared_db_leave: (): Promise<string> =>
+    invoke('shared_db_leave'),
 };
 
 /** What the page may call. */
