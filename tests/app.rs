@@ -71,20 +71,36 @@ impl Driver {
         driver
     }
 
-    /// Launches the app in a new WebDriver session.
+    /// Launches the app in a new WebDriver session, waiting for its menu.
     pub(crate) async fn open_app(&self) -> Client {
+        let client = self.open_window().await;
+        find(&client, "nav-beranda").await;
+        client
+    }
+
+    /// Launches the app in a new WebDriver session, whatever it shows first.
+    /// WebKitWebDriver now and then drops the very first session request
+    /// on a fresh profile (`IncompleteMessage`); it is asked again.
+    pub(crate) async fn open_window(&self) -> Client {
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),
             serde_json::json!({ "application": app_binary() }),
         );
-        let client = ClientBuilder::native()
-            .capabilities(caps)
-            .connect(&format!("http://127.0.0.1:{}", self.port))
-            .await
-            .expect("WebDriver session with the app");
-        find(&client, "nav-beranda").await;
-        client
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            match ClientBuilder::native()
+                .capabilities(caps.clone())
+                .connect(&format!("http://127.0.0.1:{}", self.port))
+                .await
+            {
+                Ok(client) => return client,
+                Err(e) if tries < 3 => eprintln!("WebDriver session, try {tries}: {e}"),
+                Err(e) => panic!("WebDriver session with the app: {e}"),
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
     }
 }
 

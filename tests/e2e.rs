@@ -123,6 +123,14 @@ async fn two_workstations_on_one_server_see_each_others_numbers_and_never_overwr
 }
 
 #[tokio::test(flavor = "current_thread")]
+async fn a_workstation_set_to_the_server_asks_its_password_at_every_start() {
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
+    tokio::time::timeout(SCENARIO, e2e_shared::sign_in_scenario())
+        .await
+        .expect("the E2E scenario finished in time");
+}
+
+#[tokio::test(flavor = "current_thread")]
 async fn a_clerk_on_an_english_system_types_a_date_day_first() {
     let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|p| p.into_inner());
     tokio::time::timeout(SCENARIO, e2e_dates::english_locale_scenario())

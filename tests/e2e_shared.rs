@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use edaran_core::db::scratch::ScratchServer;
+use edaran_core::db::ConnectionInfo;
 use edaran_core::{demo, exchange, Store};
 use fantoccini::Client;
 
@@ -101,4 +102,73 @@ pub(crate) async fn shared_scenario() {
     assert!(subject.ends_with(" (sekretariat)"), "{subject}");
     one.close().await.unwrap();
     two.close().await.unwrap();
+}
+
+/// A clerk sets this computer to the office's server in Pengaturan; the
+/// next start asks the server's password (remembered nowhere), says a wrong
+/// one at its field, opens the office with the right one; the clerk then
+/// goes back to the computer's own file.
+pub(crate) async fn sign_in_scenario() {
+    const PASS: &str = "sandi kantor 2026";
+    let url = off_runtime(|| {
+        let server = ScratchServer::shared().expect("server PostgreSQL uji");
+        let url = server.create_guarded_database("e2e_masuk", PASS).unwrap();
+        let info = ConnectionInfo::parse(&url).unwrap().with_password(PASS);
+        let mut store = Store::connect(&info).unwrap();
+        demo::fill(&mut store).unwrap();
+        // Told apart from this computer's own demo office by its region.
+        let mut profile = demo::office_profile();
+        profile.region_name = "Sungai Mas".into();
+        store.save_office(&profile).unwrap();
+        url
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let (config, data) = (dir.path().join("config"), dir.path().join("data"));
+    // No --db and no EDARAN_DB: the computer's own choice decides.
+    let start = || {
+        Driver::start_with(
+            &data.join("unused.db"),
+            &dir.path().join("tauri-driver.log"),
+            &[
+                ("EDARAN_DB", ""),
+                ("XDG_CONFIG_HOME", config.to_str().unwrap()),
+                ("XDG_DATA_HOME", data.to_str().unwrap()),
+            ],
+        )
+    };
+
+    let driver = start();
+    let app = driver.open_app().await;
+    wait_for_text(&app, "office-line", "Tanjung Seroja").await;
+    click(&app, "nav-pengaturan").await;
+    type_into(&app, "shared-address", &url).await;
+    type_into(&app, "shared-password", PASS).await;
+    click(&app, "shared-use").await;
+    wait_for_text(&app, "shared-said", "kini memakai basis data bersama").await;
+    // The window loads again, now on the server's office.
+    wait_for_text(&app, "office-line", "Sungai Mas").await;
+    let remembered = std::fs::read_to_string(config.join("edaran/server-bersama.txt")).unwrap();
+    assert!(remembered.starts_with("postgresql://petugas@"), "{remembered}");
+    assert!(!remembered.contains(PASS), "the password is never written down");
+    app.close().await.unwrap();
+    drop(driver);
+
+    let driver = start();
+    let app = driver.open_window().await;
+    wait_for_text(&app, "sign-in-password-error", "meminta kata sandi").await;
+    type_into(&app, "sign-in-password", "sandi tahun lalu").await;
+    click(&app, "sign-in-submit").await;
+    wait_for_text(&app, "sign-in-password-error", "kata sandinya salah").await;
+    screenshot(&app, "masuk-server-salah.png").await;
+    type_into(&app, "sign-in-password", PASS).await;
+    click(&app, "sign-in-submit").await;
+    wait_for_text(&app, "office-line", "Sungai Mas").await;
+    click(&app, "nav-pengaturan").await;
+    wait_for_text(&app, "shared-now", "petugas@").await;
+    screenshot(&app, "pengaturan-server-bersama.png").await;
+    click(&app, "shared-leave").await;
+    click(&app, "confirm-yes").await;
+    wait_for_text(&app, "office-line", "Tanjung Seroja").await;
+    assert!(!config.join("edaran/server-bersama.txt").exists());
+    app.close().await.unwrap();
 }

@@ -4,12 +4,14 @@ import { describe, expect, it } from 'vitest';
 import App from '../src/App.svelte';
 import { createFakeBackend, demoSeed } from '../src/lib/fakeBackend';
 import { refusals, scripted } from '../src/lib/replay';
+import type { ErrorReport } from '../src/lib/types';
 import { expectSentRefused, openPage, renderApp, screen, waitFor } from './helpers';
 
 /** The app on a computer whose shared server asked for the password at start. */
 async function renderWaiting() {
   const asked = refusals.server_minta_kata_sandi;
-  const backend = scripted(createFakeBackend({ ...demoSeed(), signIn: asked.answer }));
+  // Recorded from the core, so an ErrorReport (never one of the UI's own codes).
+  const backend = scripted(createFakeBackend({ ...demoSeed(), signIn: asked.answer as ErrorReport }));
   const user = userEvent.setup();
   render(App, { props: { backend } });
   await screen.findByTestId('page-masuk');

@@ -150,3 +150,28 @@ fn a_workstation_signs_in_with_the_password_the_server_asks_for() {
     store.save_office(&demo::office_profile()).unwrap();
     assert!(store.is_shared());
 }
+
+/// The app's async commands (a file dialog, then the store) run on an async
+/// runtime's worker; the server's synchronous client works there too, from
+/// connecting to closing.
+#[test]
+fn the_shared_store_serves_the_apps_async_commands() {
+    let server = ScratchServer::shared().expect("server PostgreSQL uji");
+    let url = server.create_database("dari_async").unwrap();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .build()
+        .unwrap();
+    let office = runtime.block_on(async move {
+        tokio::spawn(async move {
+            let mut store = Store::open(Path::new(&url)).unwrap();
+            store.save_office(&demo::office_profile()).unwrap();
+            let office = store.office().unwrap().unwrap().office_name;
+            drop(store);
+            office
+        })
+        .await
+        .unwrap()
+    });
+    assert_eq!(office, demo::office_profile().office_name);
+}

@@ -10,6 +10,7 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::mem::ManuallyDrop;
 use std::error::Error as StdError;
 use std::str::FromStr;
 use std::sync::LazyLock;
@@ -176,17 +177,46 @@ pub fn workstation() -> String {
         .unwrap_or_else(|| "komputer ini".into())
 }
 
+/// Runs `work`, which waits on the synchronous client, outside the async
+/// runtime the caller may be in (the app's async commands run on Tauri's):
+/// the client drives its own runtime and may not start it inside another.
+fn outside_async<T>(work: impl FnOnce() -> T) -> T {
+    use tokio::runtime::{Handle, RuntimeFlavor};
+    match Handle::try_current() {
+        Ok(h) if h.runtime_flavor() == RuntimeFlavor::MultiThread => {
+            tokio::task::block_in_place(work)
+        }
+        _ => work(),
+    }
+}
+
 /// One connection to the server, with its prepared statements.
 pub(super) struct Server {
-    client: RefCell<postgres::Client>,
+    /// Dropped by hand (`Drop`): closing also waits on the server.
+    client: ManuallyDrop<RefCell<postgres::Client>>,
     prepared: RefCell<HashMap<String, postgres::Statement>>,
     info: ConnectionInfo,
 }
 
+impl Drop for Server {
+    fn drop(&mut self) {
+        // SAFETY: dropped once, here; never used again.
+        outside_async(|| unsafe { ManuallyDrop::drop(&mut self.client) });
+    }
+}
+
 impl Server {
     pub(super) fn connect(info: &ConnectionInfo) -> Result<Server, DbError> {
+        Ok(Server {
+            client: ManuallyDrop::new(RefCell::new(outside_async(|| Self::client(info))?)),
+            prepared: RefCell::new(HashMap::new()),
+            info: info.clone(),
+        })
+    }
+
+    fn client(info: &ConnectionInfo) -> Result<postgres::Client, DbError> {
         use postgres::config::SslMode;
-        let client = match info.config.get_ssl_mode() {
+        match info.config.get_ssl_mode() {
             SslMode::Disable => info.config.connect(postgres::NoTls),
             _ => {
                 let tls = native_tls::TlsConnector::builder()
@@ -198,12 +228,7 @@ impl Server {
                     .connect(postgres_native_tls::MakeTlsConnector::new(tls))
             }
         }
-        .map_err(|e| connect_error(info, e))?;
-        Ok(Server {
-            client: RefCell::new(client),
-            prepared: RefCell::new(HashMap::new()),
-            info: info.clone(),
-        })
+        .map_err(|e| connect_error(info, e))
     }
 
     /// Connects again when the server went away (restarted, network back):
@@ -212,10 +237,12 @@ impl Server {
         if !between_transactions || !self.client.borrow().is_closed() {
             return Ok(());
         }
-        let fresh = Server::connect(&self.info)?;
-        *self.client.borrow_mut() = fresh.client.into_inner();
-        self.prepared.borrow_mut().clear();
-        Ok(())
+        outside_async(|| {
+            let fresh = Self::client(&self.info)?;
+            drop(std::mem::replace(&mut *self.client.borrow_mut(), fresh));
+            self.prepared.borrow_mut().clear();
+            Ok(())
+        })
     }
 
     pub(super) fn info(&self) -> &ConnectionInfo {
@@ -227,10 +254,7 @@ impl Server {
             return Ok(s.clone());
         }
         let translated = translate(sql);
-        let statement = self
-            .client
-            .borrow_mut()
-            .prepare(&translated)
+        let statement = outside_async(|| self.client.borrow_mut().prepare(&translated))
             .inspect_err(|e| {
                 if std::env::var_os("EDARAN_SQL_DEBUG").is_some() {
                     eprintln!("SQL PostgreSQL ditolak: {e}\n{translated}");
@@ -254,7 +278,7 @@ impl Server {
             .map(|c| c.name().to_string())
             .collect();
         let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as _).collect();
-        let rows = self.client.borrow_mut().query(&statement, &refs)?;
+        let rows = outside_async(|| self.client.borrow_mut().query(&statement, &refs))?;
         let values = rows
             .iter()
             .map(|row| {
@@ -273,7 +297,7 @@ impl Server {
     pub(super) fn execute(&self, sql: &str, params: &[Value]) -> Result<usize, DbError> {
         let statement = self.statement(sql)?;
         let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p as _).collect();
-        Ok(self.client.borrow_mut().execute(&statement, &refs)? as usize)
+        Ok(outside_async(|| self.client.borrow_mut().execute(&statement, &refs))? as usize)
     }
 
     pub(super) fn insert(&self, sql: &str, params: &[Value]) -> Result<i64, DbError> {
@@ -285,7 +309,7 @@ impl Server {
     }
 
     pub(super) fn batch(&self, sql: &str) -> Result<(), DbError> {
-        Ok(self.client.borrow_mut().batch_execute(&translate(sql))?)
+        Ok(outside_async(|| self.client.borrow_mut().batch_execute(&translate(sql)))?)
     }
 }
 
