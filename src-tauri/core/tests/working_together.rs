@@ -175,3 +175,27 @@ fn the_shared_store_serves_the_apps_async_commands() {
     });
     assert_eq!(office, demo::office_profile().office_name);
 }
+
+/// Each workstation's next workflow dialog offers its own clerk's name,
+/// not the name of whoever worked last at another one.
+#[test]
+fn each_workstation_is_offered_its_own_clerks_name() {
+    let server = ScratchServer::shared().expect("server PostgreSQL uji");
+    let url = server
+        .create_guarded_database("nama_petugas", "sandi kantor")
+        .unwrap();
+    let sekretariat = ConnectionInfo::parse(&url)
+        .unwrap()
+        .with_password("sandi kantor");
+    // The same database as the office's administrator, as another station would be.
+    let mutasi = ConnectionInfo::parse(&url.replacen("petugas@", "edaran@", 1)).unwrap();
+    let mut rina = Store::connect(&sekretariat).unwrap();
+    rina.save_office(&demo::office_profile()).unwrap();
+    let mut budi = Store::connect(&mutasi).unwrap();
+    let first = rina.create_circular(&seed(), "Rina").unwrap();
+    let second = rina.create_circular(&seed(), "Rina").unwrap();
+    rina.initial(first, "Rina (sekretariat)").unwrap();
+    budi.initial(second, "Budi (mutasi)").unwrap();
+    assert_eq!(rina.last_actor().unwrap(), "Rina (sekretariat)");
+    assert_eq!(budi.last_actor().unwrap(), "Budi (mutasi)");
+}

@@ -789,7 +789,7 @@ impl Store {
         )?;
         // The next workflow dialog offers the same name (no log-in).
         if actor != "petugas" {
-            self.set_setting(super::settings::LAST_ACTOR, actor)?;
+            self.set_last_actor(actor)?;
         }
         Ok(())
     }

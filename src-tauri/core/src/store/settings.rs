@@ -8,8 +8,9 @@ use crate::error::{Error, Result};
 use crate::ErrorCode;
 
 const ALERT_WORKING_DAYS: &str = "alert_working_days";
-/// The *petugas* named in the last workflow step recorded on this database.
-pub(super) const LAST_ACTOR: &str = "petugas_terakhir";
+/// The *petugas* named in the last workflow step recorded on this database
+/// (on a shared server, at this workstation: see [`Store::last_actor_key`]).
+const LAST_ACTOR: &str = "petugas_terakhir";
 
 /// Default warning time before an arrangement ends, in working days.
 pub const DEFAULT_ALERT_WORKING_DAYS: u32 = 3;
@@ -32,9 +33,23 @@ impl Store {
             .unwrap_or(DEFAULT_ALERT_WORKING_DAYS))
     }
 
-    /// Who recorded the last workflow step (paraf, issue, …), to offer again.
+    /// Who recorded the last workflow step (paraf, issue, …) here, to offer again.
     pub fn last_actor(&self) -> Result<String> {
-        Ok(self.setting(LAST_ACTOR)?.unwrap_or_default())
+        Ok(self.setting(&self.last_actor_key())?.unwrap_or_default())
+    }
+
+    /// Remembers `actor` as the name the next workflow dialog offers.
+    pub(super) fn set_last_actor(&self, actor: &str) -> Result<()> {
+        self.set_setting(&self.last_actor_key(), actor)
+    }
+
+    /// One name per workstation on a shared server (each PC offers its own
+    /// clerk's name, not whoever worked last anywhere); one on a file.
+    fn last_actor_key(&self) -> String {
+        match self.conn.session() {
+            Some(station) => format!("{LAST_ACTOR}@{station}"),
+            None => LAST_ACTOR.to_string(),
+        }
     }
 
     pub fn set_alert_working_days(&mut self, days: u32) -> Result<()> {
