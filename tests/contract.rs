@@ -261,7 +261,8 @@ fn the_refusals_the_ui_shows_are_the_cores() {
         let mut report = ErrorReport::from(&e);
         report.message = report
             .message
-            .replace(&info.public(), "petugas@192.168.1.10/edaran");
+            .replace(&info.public(), "petugas@192.168.1.10/edaran")
+            .replace("petugas_kontrak", "petugas");
         report
     };
     for (name, password) in [

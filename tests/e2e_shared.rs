@@ -148,7 +148,7 @@ pub(crate) async fn sign_in_scenario() {
     // The window loads again, now on the server's office.
     wait_for_text(&app, "office-line", "Sungai Mas").await;
     let remembered = std::fs::read_to_string(config.join("edaran/server-bersama.txt")).unwrap();
-    assert!(remembered.starts_with("postgresql://petugas@"), "{remembered}");
+    assert!(remembered.starts_with("postgresql://petugas_e2e_masuk@"), "{remembered}");
     assert!(!remembered.contains(PASS), "the password is never written down");
     app.close().await.unwrap();
     drop(driver);
@@ -164,7 +164,7 @@ pub(crate) async fn sign_in_scenario() {
     click(&app, "sign-in-submit").await;
     wait_for_text(&app, "office-line", "Sungai Mas").await;
     click(&app, "nav-pengaturan").await;
-    wait_for_text(&app, "shared-now", "petugas@").await;
+    wait_for_text(&app, "shared-now", "petugas_e2e_masuk@").await;
     screenshot(&app, "pengaturan-server-bersama.png").await;
     click(&app, "shared-leave").await;
     click(&app, "confirm-yes").await;

@@ -188,7 +188,7 @@ fn each_workstation_is_offered_its_own_clerks_name() {
         .unwrap()
         .with_password("sandi kantor");
     // The same database as the office's administrator, as another station would be.
-    let mutasi = ConnectionInfo::parse(&url.replacen("petugas@", "edaran@", 1)).unwrap();
+    let mutasi = ConnectionInfo::parse(&url.replacen("petugas_nama_petugas@", "edaran@", 1)).unwrap();
     let mut rina = Store::connect(&sekretariat).unwrap();
     rina.save_office(&demo::office_profile()).unwrap();
     let mut budi = Store::connect(&mutasi).unwrap();

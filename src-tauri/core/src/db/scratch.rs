@@ -9,9 +9,9 @@ use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
-/// The one role that signs in with a password (see
-/// [`ScratchServer::create_guarded_database`]).
-pub const CLERK: &str = "petugas";
+/// The group of the roles that sign in with a password, one per guarded
+/// database (see [`ScratchServer::create_guarded_database`]).
+const CLERKS: &str = "petugas";
 
 /// A running scratch server.
 pub struct ScratchServer {
@@ -168,11 +168,11 @@ impl ScratchServer {
                 String::from_utf8_lossy(&out.stderr)
             ));
         }
-        // The [`CLERK`] signs in with a password, as at an office; every
+        // The [`CLERKS`] sign in with a password, as at an office; every
         // other role (the tests' own) is trusted on the socket.
         let hba = data.join("pg_hba.conf");
         let trusted = std::fs::read_to_string(&hba).map_err(|e| e.to_string())?;
-        std::fs::write(&hba, format!("local all {CLERK} scram-sha-256\n{trusted}"))
+        std::fs::write(&hba, format!("local all +{CLERKS} scram-sha-256\n{trusted}"))
             .map_err(|e| e.to_string())?;
         let child = run(&bin, &dir, owner)?;
         let server = ScratchServer {
@@ -258,25 +258,28 @@ impl ScratchServer {
         format!("postgresql://edaran@{host}/{name}")
     }
 
-    /// A new empty database owned by [`CLERK`], who must give `password`;
-    /// its connection string, without the password.
+    /// A new empty database owned by its own clerk, `petugas_<name>` (one
+    /// of the [`CLERKS`]), who must give `password`; its connection string,
+    /// without the password. Tests running at once each have their clerk.
     pub fn create_guarded_database(&self, name: &str, password: &str) -> Result<String, Failure> {
         let mut admin = postgres::Client::connect(&self.url("postgres"), postgres::NoTls)
             .map_err(|e| e.to_string())?;
-        let role = format!(
+        let clerk = format!("{CLERKS}_{name}");
+        let roles = format!(
             "DO $$ BEGIN
-                 IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{CLERK}') THEN
-                     CREATE ROLE {CLERK} LOGIN;
+                 IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{CLERKS}') THEN
+                     CREATE ROLE {CLERKS} NOLOGIN;
                  END IF;
+             EXCEPTION WHEN unique_violation OR duplicate_object THEN NULL;
              END $$;
-             ALTER ROLE {CLERK} PASSWORD '{}';",
+             CREATE ROLE {clerk} LOGIN IN ROLE {CLERKS} PASSWORD '{}';",
             password.replace('\'', "''")
         );
-        // CREATE DATABASE runs alone, outside the role's transaction.
-        for sql in [role, format!("CREATE DATABASE {name} OWNER {CLERK}")] {
+        // CREATE DATABASE runs alone, outside the roles' transaction.
+        for sql in [roles, format!("CREATE DATABASE {name} OWNER {clerk}")] {
             admin.batch_execute(&sql).map_err(|e| e.to_string())?;
         }
-        Ok(self.url(name).replacen("edaran@", &format!("{CLERK}@"), 1))
+        Ok(self.url(name).replacen("edaran@", &format!("{clerk}@"), 1))
     }
 
     /// A new empty database; its connection string.
