@@ -164,7 +164,10 @@ async fn give_up(client: &Client, why: String) -> ! {
         Ok(png) => std::fs::write(&path, png).map_err(|e| e.to_string()),
         Err(e) => Err(e.to_string()),
     };
-    let shot = saved.map_or_else(|e| format!("no screenshot: {e}"), |()| path.display().to_string());
+    let shot = saved.map_or_else(
+        |e| format!("no screenshot: {e}"),
+        |()| path.display().to_string(),
+    );
     let text: String = text.chars().take(3000).collect();
     panic!("{why}\nshown then ({shot}):\n{text}")
 }

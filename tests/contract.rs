@@ -272,7 +272,12 @@ fn the_refusals_the_ui_shows_are_the_cores() {
         let Err(refused) = Store::connect(&info.clone().with_password(password)) else {
             panic!("the server let {name} in")
         };
-        cases.report(name, "shared_db_sign_in", json!(password), &at_office(refused));
+        cases.report(
+            name,
+            "shared_db_sign_in",
+            json!(password),
+            &at_office(refused),
+        );
     }
 
     // Another workstation saved the draft after this one opened it.

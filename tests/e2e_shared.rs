@@ -148,8 +148,14 @@ pub(crate) async fn sign_in_scenario() {
     // The window loads again, now on the server's office.
     wait_for_text(&app, "office-line", "Sungai Mas").await;
     let remembered = std::fs::read_to_string(config.join("edaran/server-bersama.txt")).unwrap();
-    assert!(remembered.starts_with("postgresql://petugas_e2e_masuk@"), "{remembered}");
-    assert!(!remembered.contains(PASS), "the password is never written down");
+    assert!(
+        remembered.starts_with("postgresql://petugas_e2e_masuk@"),
+        "{remembered}"
+    );
+    assert!(
+        !remembered.contains(PASS),
+        "the password is never written down"
+    );
     app.close().await.unwrap();
     drop(driver);
 

@@ -4,11 +4,11 @@
 use edaran_core::agency::{Agency, AgencyInput, Unit, UnitInput};
 use edaran_core::calendar::Holiday;
 use edaran_core::classification::Classification;
+use edaran_core::db::Location;
 use edaran_core::employee::{Employee, EmployeeInput};
 use edaran_core::office::{OfficeProfile, Signatory, SignatoryInput};
 use edaran_core::reference::{reference_data as core_reference_data, ReferenceData};
 use edaran_core::store::{CircularSummary, Deleted, EmployeeFilter, EmployeePage, Overview};
-use edaran_core::db::Location;
 use edaran_core::{ErrorReport, Store};
 use serde::Serialize;
 use tauri::State;

@@ -46,7 +46,8 @@ pub async fn shared_db_copy(
             message: "Komputer ini sudah memakai basis data bersama; salin kantor dari komputer yang masih memakai berkasnya sendiri.".into(),
         }));
     };
-    let copied = off_thread(move || edaran_core::store::copy_office_to_server(&from, &info)).await?;
+    let copied =
+        off_thread(move || edaran_core::store::copy_office_to_server(&from, &info)).await?;
     let rows: i64 = copied.tables.iter().map(|(_, n)| n).sum();
     Ok(format!(
         "Kantor ini tersalin ke server: {rows} baris di {} tabel, cocok dengan sumbernya. Sekarang pilih “Pakai server ini di komputer ini” di setiap komputer kantor.",
@@ -66,7 +67,10 @@ pub async fn shared_db_use(
     let info = server(&address, &password)?;
     let remembered = info.clone();
     let store = off_thread(move || edaran_core::store::open_server(&info)).await?;
-    reply(paths::remember_server(&paths::server_choice_file(), &remembered))?;
+    reply(paths::remember_server(
+        &paths::server_choice_file(),
+        &remembered,
+    ))?;
     let said = format!(
         "Komputer ini kini memakai basis data bersama {}. Kata sandinya tidak disimpan: Edaran menanyakannya setiap kali dibuka.",
         Location::Server(remembered.public())

@@ -54,7 +54,9 @@ pub fn remembered_server(file: &Path) -> Option<String> {
         .read_to_string(&mut text)
         .ok()?;
     let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
-    ConnectionInfo::parse(line).ok().map(|info| info.address().to_string())
+    ConnectionInfo::parse(line)
+        .ok()
+        .map(|info| info.address().to_string())
 }
 
 /// Remembers `info`'s server in `file` for the next start, without its
@@ -135,7 +137,12 @@ mod tests {
     fn a_choice_file_holding_something_else_leaves_the_computer_on_its_own_file() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("server-bersama.txt");
-        for junk in ["", "\n\n", "C:\\data\\edaran.db", "postgresql://tanpa-nama-basis-data"] {
+        for junk in [
+            "",
+            "\n\n",
+            "C:\\data\\edaran.db",
+            "postgresql://tanpa-nama-basis-data",
+        ] {
             std::fs::write(&file, junk).unwrap();
             assert_eq!(remembered_server(&file), None, "{junk:?}");
         }
@@ -145,6 +152,9 @@ mod tests {
         let mut long = b"postgresql://tu@10.1.2.3/edaran\n".to_vec();
         long.resize(50 << 20, b'x');
         std::fs::write(&file, long).unwrap();
-        assert_eq!(remembered_server(&file).as_deref(), Some("postgresql://tu@10.1.2.3/edaran"));
+        assert_eq!(
+            remembered_server(&file).as_deref(),
+            Some("postgresql://tu@10.1.2.3/edaran")
+        );
     }
 }

@@ -135,14 +135,19 @@ fn a_workstation_signs_in_with_the_password_the_server_asks_for() {
     };
     assert_eq!(missing.code(), ErrorCode::KataSandiServer, "{missing}");
     assert_eq!(missing.field(), Some("password"));
-    assert!(missing.to_string().contains("meminta kata sandi"), "{missing}");
+    assert!(
+        missing.to_string().contains("meminta kata sandi"),
+        "{missing}"
+    );
 
     let Err(wrong) = Store::connect(&info.clone().with_password("sandi lama")) else {
         panic!("opened with a wrong password")
     };
     assert_eq!(wrong.code(), ErrorCode::KataSandiServer);
     assert!(
-        wrong.to_string().contains("nama pengguna atau kata sandinya salah"),
+        wrong
+            .to_string()
+            .contains("nama pengguna atau kata sandinya salah"),
         "{wrong}"
     );
 
@@ -188,7 +193,8 @@ fn each_workstation_is_offered_its_own_clerks_name() {
         .unwrap()
         .with_password("sandi kantor");
     // The same database as the office's administrator, as another station would be.
-    let mutasi = ConnectionInfo::parse(&url.replacen("petugas_nama_petugas@", "edaran@", 1)).unwrap();
+    let mutasi =
+        ConnectionInfo::parse(&url.replacen("petugas_nama_petugas@", "edaran@", 1)).unwrap();
     let mut rina = Store::connect(&sekretariat).unwrap();
     rina.save_office(&demo::office_profile()).unwrap();
     let mut budi = Store::connect(&mutasi).unwrap();

@@ -10,8 +10,8 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::mem::ManuallyDrop;
 use std::error::Error as StdError;
+use std::mem::ManuallyDrop;
 use std::str::FromStr;
 use std::sync::LazyLock;
 use std::time::Duration;
@@ -309,7 +309,9 @@ impl Server {
     }
 
     pub(super) fn batch(&self, sql: &str) -> Result<(), DbError> {
-        Ok(outside_async(|| self.client.borrow_mut().batch_execute(&translate(sql)))?)
+        Ok(outside_async(|| {
+            self.client.borrow_mut().batch_execute(&translate(sql))
+        })?)
     }
 }
 
@@ -318,7 +320,9 @@ fn connect_error(info: &ConnectionInfo, e: postgres::Error) -> DbError {
     let server = info.public();
     // The client gives up before asking when the server wants a password
     // and none was given; its words are the only sign.
-    let said = StdError::source(&e).map(|s| s.to_string()).unwrap_or_default();
+    let said = StdError::source(&e)
+        .map(|s| s.to_string())
+        .unwrap_or_default();
     if said.contains("password missing") {
         return DbError::Login(format!(
             "Server basis data bersama {server} meminta kata sandi; isi kata sandi pengguna {}.",
@@ -350,13 +354,22 @@ mod tests {
     #[test]
     fn a_remembered_address_never_holds_the_password() {
         for (given, kept) in [
-            ("postgresql://edaran:rahasia@10.0.0.5/edaran", "postgresql://edaran@10.0.0.5/edaran"),
+            (
+                "postgresql://edaran:rahasia@10.0.0.5/edaran",
+                "postgresql://edaran@10.0.0.5/edaran",
+            ),
             (
                 "postgresql://edaran:r@h@sia@10.0.0.5:5433/edaran?sslmode=require&password=lagi",
                 "postgresql://edaran@10.0.0.5:5433/edaran?sslmode=require",
             ),
-            ("postgres://10.0.0.5/edaran?password=x", "postgres://10.0.0.5/edaran"),
-            ("postgresql://edaran@%2Ftmp%2Fpg/edaran", "postgresql://edaran@%2Ftmp%2Fpg/edaran"),
+            (
+                "postgres://10.0.0.5/edaran?password=x",
+                "postgres://10.0.0.5/edaran",
+            ),
+            (
+                "postgresql://edaran@%2Ftmp%2Fpg/edaran",
+                "postgresql://edaran@%2Ftmp%2Fpg/edaran",
+            ),
         ] {
             assert_eq!(without_password(given), kept);
         }

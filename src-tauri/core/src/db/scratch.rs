@@ -172,8 +172,11 @@ impl ScratchServer {
         // other role (the tests' own) is trusted on the socket.
         let hba = data.join("pg_hba.conf");
         let trusted = std::fs::read_to_string(&hba).map_err(|e| e.to_string())?;
-        std::fs::write(&hba, format!("local all +{CLERKS} scram-sha-256\n{trusted}"))
-            .map_err(|e| e.to_string())?;
+        std::fs::write(
+            &hba,
+            format!("local all +{CLERKS} scram-sha-256\n{trusted}"),
+        )
+        .map_err(|e| e.to_string())?;
         let child = run(&bin, &dir, owner)?;
         let server = ScratchServer {
             dir,
