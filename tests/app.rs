@@ -204,22 +204,45 @@ pub(crate) async fn click(client: &Client, testid: &str) {
 /// Clicks the first element with `testid` whose text contains `text` (any
 /// such element for ""), waiting for it.
 pub(crate) async fn click_text(client: &Client, testid: &str, text: &str) {
+    click_in(client, testid, text, None).await;
+}
+
+/// Clicks the button `inner` inside the first element with `testid` whose
+/// text contains `text` (a list row's *Buka*), waiting for it.
+pub(crate) async fn click_in_row(client: &Client, testid: &str, text: &str, inner: &str) {
+    click_in(client, testid, text, Some(inner)).await;
+}
+
+/// The one click: the first element with `testid` showing `text` (or the
+/// `inner` element inside it), once it is settled.
+async fn click_in(client: &Client, testid: &str, text: &str, inner: Option<&str>) {
+    let what = format!(
+        "{testid} showing {text:?}{}",
+        inner.map(|i| format!(" → {i}")).unwrap_or_default()
+    );
     let clicked = poll(async || {
         for el in all(client, testid).await {
             if text.is_empty() || el.text().await.is_ok_and(|t| t.contains(text)) {
+                let el = match inner {
+                    Some(inner) => el
+                        .find(Locator::Css(&css(inner)))
+                        .await
+                        .map_err(|e| format!("no {what}: {e}"))?,
+                    None => el,
+                };
                 // That one or, next round, that one again: never the next in line.
                 if !settled(client, &el).await {
                     return Err(format!(
-                        "{testid} showing {text:?}: the page is still loading, moving or covered"
+                        "{what}: the page is still loading, moving or covered"
                     ));
                 }
                 return el
                     .click()
                     .await
-                    .map_err(|e| format!("cannot click {testid} showing {text:?}: {e}"));
+                    .map_err(|e| format!("cannot click {what}: {e}"));
             }
         }
-        Err(format!("no {testid} showing {text:?}"))
+        Err(format!("no {what}"))
     })
     .await;
     if let Err(why) = clicked {
@@ -387,14 +410,7 @@ pub(crate) async fn new_draft(client: &Client) {
 /// Opens, from Surat Edaran's list, the draft whose row holds `subject`.
 pub(crate) async fn open_draft(client: &Client, subject: &str) {
     click(client, "nav-surat-edaran").await;
-    wait_for_text(client, "circular-row", subject)
-        .await
-        .find(Locator::Css(&css("open-circular")))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_in_row(client, "circular-row", subject, "open-circular").await;
     wait_for_text(client, "circular-status", "Draf").await;
 }
 

@@ -280,14 +280,7 @@ async fn extension_scenario() {
     // The demo's remaining draft was numbered by the Setda's Bagian
     // Organisasi: it is recorded with that number and date, not issued here.
     click(&app, "tab-daftar").await;
-    wait_for_text(&app, "circular-row", "Draf")
-        .await
-        .find(Locator::Css(&css("open-circular")))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_in_row(&app, "circular-row", "Draf", "open-circular").await;
     click(&app, "action-catat").await;
     type_into(&app, "record-number", "061/412/ORG").await;
     set_date(&app, "record-date", "2020-07-28").await;
