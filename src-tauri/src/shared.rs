@@ -56,7 +56,7 @@ pub async fn shared_db_copy(
 }
 
 /// *Pakai server ini di komputer ini*: this workstation works on the
-/// server from now on; the address is remembered for the next start, the
+/// server from now on (an empty database is set up for Edaran); the address is remembered for the next start, the
 /// password is not (it is asked then).
 #[tauri::command]
 pub async fn shared_db_use(
@@ -66,7 +66,8 @@ pub async fn shared_db_use(
 ) -> Reply<String> {
     let info = server(&address, &password)?;
     let remembered = info.clone();
-    let store = off_thread(move || edaran_core::store::open_server(&info)).await?;
+    // A database holding other tables is refused by the migrations, changing nothing.
+    let store = off_thread(move || Store::connect(&info)).await?;
     reply(paths::remember_server(
         &paths::server_choice_file(),
         &remembered,

@@ -205,3 +205,31 @@ fn each_workstation_is_offered_its_own_clerks_name() {
     assert_eq!(rina.last_actor().unwrap(), "Rina (sekretariat)");
     assert_eq!(budi.last_actor().unwrap(), "Budi (mutasi)");
 }
+
+/// *Pakai server ini* on a database that holds another program's tables is
+/// refused, and Edaran creates nothing there.
+#[test]
+fn a_database_of_another_program_is_refused_untouched() {
+    let server = ScratchServer::shared().expect("server PostgreSQL uji");
+    let url = server.create_database("program_lain").unwrap();
+    let mut other = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    other
+        .batch_execute("CREATE TABLE gaji (nip TEXT, jumlah BIGINT)")
+        .unwrap();
+    let Err(refused) = Store::connect(&ConnectionInfo::parse(&url).unwrap()) else {
+        panic!("Edaran took over another program's database")
+    };
+    assert_eq!(refused.code(), ErrorCode::SkemaTidakSah, "{refused}");
+    assert!(
+        refused.to_string().contains("bukan milik Edaran"),
+        "{refused}"
+    );
+    let tables: i64 = other
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert_eq!(tables, 1, "nothing created beside its table");
+}

@@ -45,7 +45,7 @@ pub use search::{SearchFilter, SearchHit, MATCH_END, MATCH_START};
 pub use settings::DEFAULT_ALERT_WORKING_DAYS;
 pub use signed::{SignedIssue, SrikandiCopy, Verification};
 pub use tracking::{AHEAD_DAYS, HISTORY_DAYS};
-pub use transfer::{check_server, copy_office, copy_office_to_server, open_server, Copied};
+pub use transfer::{check_server, copy_office, copy_office_to_server, Copied};
 pub use trash::Deleted;
 
 /// An open Edaran database.

@@ -188,23 +188,6 @@ fn copy_into(source: &Store, target: &Store, shown: &str) -> Result<Copied> {
     copy(&source.conn, &target.conn)
 }
 
-/// The server's office, for this workstation to work on from now on
-/// (*Pakai server ini*): an empty database is set up for Edaran; one that
-/// holds other tables is refused, changing nothing.
-pub fn open_server(info: &ConnectionInfo) -> Result<Store> {
-    let db = Db::connect(info)?;
-    if db.schema_version()? == 0 && db.has_tables()? {
-        return Err(Error::Refused {
-            code: ErrorCode::BasisDataBerisi,
-            message: format!(
-                "Basis data {} berisi tabel lain yang bukan milik Edaran; buat basis data kosong khusus untuk Edaran lalu pakai alamatnya.",
-                Location::Server(info.public())
-            ),
-        });
-    }
-    Store::setup(db)
-}
-
 /// What the clerk is told of a server before using it: reached or not, its
 /// PostgreSQL version, and whether its database is empty, an Edaran office
 /// or something else. Creates nothing.
