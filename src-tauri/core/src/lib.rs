@@ -14,6 +14,7 @@ mod dice;
 pub mod docx;
 pub mod employee;
 pub mod error;
+pub mod excerpt;
 pub mod exchange;
 pub mod files;
 pub mod image;

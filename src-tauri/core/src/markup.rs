@@ -43,19 +43,12 @@ pub fn italic(term: &str) -> String {
 
 /// The spans of `text`: what prints, and in which emphasis.
 pub fn spans(text: &str) -> Vec<Span> {
-    read(text, false)
+    read(text)
 }
 
 /// What a reader sees of `text`: the markers taken out.
 pub fn plain(text: &str) -> String {
     spans(text).into_iter().map(|s| s.text).collect()
-}
-
-/// Like [`plain`], for a piece cut out of a longer text (a search excerpt),
-/// where a run's other marker may lie outside the piece: a marker standing
-/// at a word boundary is taken out even without its partner.
-pub fn plain_excerpt(text: &str) -> String {
-    read(text, true).into_iter().map(|s| s.text).collect()
 }
 
 enum Token {
@@ -76,7 +69,7 @@ enum Role {
     Close,
 }
 
-fn read(text: &str, excerpt: bool) -> Vec<Span> {
+fn read(text: &str) -> Vec<Span> {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::with_capacity(chars.len());
     let mut i = 0;
@@ -120,7 +113,6 @@ fn read(text: &str, excerpt: bool) -> Vec<Span> {
                 }
                 continue;
             }
-            Token::Marker { opens, closes, .. } if excerpt && (opens || closes) => continue,
             Token::Marker { ch, .. } => ch,
         };
         let emphasis = Emphasis {
@@ -256,14 +248,5 @@ mod tests {
     #[test]
     fn runs_nest_but_never_cross() {
         assert_eq!(shown("*a _b* c_"), [s("a _b", "b"), s(" c_", "")]);
-    }
-
-    #[test]
-    fn an_excerpt_drops_markers_whose_partner_was_cut_off() {
-        assert_eq!(
-            plain_excerpt("…dari rumah (_Work From"),
-            "…dari rumah (Work From"
-        );
-        assert_eq!(plain_excerpt("Home_) bagi a_b…"), "Home) bagi a_b…");
     }
 }

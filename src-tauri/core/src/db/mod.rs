@@ -424,10 +424,12 @@ impl Db {
         }
     }
 
-    /// After rows were copied in with their ids: new rows' ids follow them.
+    /// After rows were copied in with their ids: new rows' ids follow them,
+    /// and the server's planner learns the tables' new contents at once.
     pub fn after_copy(&self, tables: &[&str]) -> Result<()> {
         if self.backend() == Backend::Postgres {
             for table in tables {
+                self.execute_batch(&format!("ANALYZE {table}"))?;
                 let has_id: bool = self.query_row(
                     "SELECT EXISTS (SELECT 1 FROM information_schema.columns
                       WHERE table_schema = current_schema() AND table_name = ?1 AND column_name = 'id')",

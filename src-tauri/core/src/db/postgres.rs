@@ -83,6 +83,14 @@ impl ConnectionInfo {
         if config.get_application_name().is_none() {
             config.application_name(&format!("edaran@{}", workstation()));
         }
+        // No JIT compilation: it pays off for long reports, while each of
+        // the app's queries takes milliseconds, and a plan estimated costly
+        // (a recursive chain) would otherwise spend far more compiling.
+        let options = match config.get_options() {
+            Some(given) => format!("{given} -c jit=off"),
+            None => "-c jit=off".to_string(),
+        };
+        config.options(&options);
         // As libpq does: the password from the environment when none is given.
         if config.get_password().is_none() {
             if let Some(password) = std::env::var("PGPASSWORD").ok().filter(|p| !p.is_empty()) {

@@ -335,6 +335,12 @@ ALTER TABLE audit ADD COLUMN station TEXT NOT NULL DEFAULT '';
 CREATE TRIGGER circular_version AFTER UPDATE ON circular WHEN NEW.version = OLD.version
 BEGIN UPDATE circular SET version = OLD.version + 1 WHERE id = NEW.id; END;
 "#,
+    // 15: Beranda over a long history: the periods meeting a window read
+    // from one index (end, then start).
+    r#"
+DROP INDEX circular_period_end;
+CREATE INDEX circular_period ON circular(period_end, period_start);
+"#,
 ];
 
 /// The schema version this build writes.
@@ -356,6 +362,38 @@ BEGIN
 END $$;
 CREATE TRIGGER circular_version BEFORE UPDATE ON circular FOR EACH ROW
     EXECUTE FUNCTION edaran_circular_version();
+"#,
+    ),
+    (
+        15,
+        r#"
+DROP INDEX circular_period_end;
+CREATE INDEX circular_period ON circular(period_end, period_start, id);
+-- The search vectors stay in their rows, read by every search; the bodies,
+-- read only for the best hits' excerpts (made by the app, `excerpt.rs`,
+-- which needs no zero-width spaces), go out of them.
+ALTER TABLE circular_search ALTER COLUMN body SET STORAGE EXTERNAL;
+ALTER TABLE circular_search ALTER COLUMN doc SET STORAGE MAIN;
+CREATE OR REPLACE FUNCTION edaran_circular_search() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    d jsonb := NEW.document::jsonb;
+    body TEXT COLLATE "C" := concat_ws(' ', edaran_texts(d->'points'), edaran_texts(d->'references'),
+        edaran_texts(d->'addressees'), edaran_texts(d->'copies'), edaran_texts(d->'annexes'),
+        d->>'scope');
+    signatory TEXT COLLATE "C" := edaran_texts((d->'signature') - 'mode');
+    doc tsvector := setweight(edaran_words(NEW.number), 'A') || setweight(edaran_words(NEW.subject), 'B')
+        || setweight(edaran_words(signatory), 'C') || setweight(edaran_words(body), 'D');
+BEGIN
+    INSERT INTO circular_search (id, body, doc) VALUES (NEW.id, body, doc)
+        ON CONFLICT (id) DO UPDATE SET body = excluded.body, doc = excluded.doc;
+    RETURN NULL;
+END $$;
+-- Every row written again, into a fresh table (no dead half left to scan),
+-- so the storage above applies to it.
+CREATE TEMP TABLE search_rows ON COMMIT DROP AS
+    SELECT id, replace(body, '/' || chr(8203), '/') AS body, doc || ''::tsvector AS doc FROM circular_search;
+TRUNCATE circular_search;
+INSERT INTO circular_search (id, body, doc) SELECT id, body, doc FROM search_rows;
 "#,
     ),
 ];
@@ -423,7 +461,10 @@ fn steps(db: &Db, target: i64) -> Result<()> {
                     message: "Basis data bersama ini sudah berisi tabel yang bukan milik Edaran. Buat basis data kosong khusus untuk Edaran (lihat README, bagian Basis data bersama).".into(),
                 });
             }
-            for (version, sql) in POSTGRES_STEPS.iter().filter(|(v, _)| *v > current) {
+            for (version, sql) in POSTGRES_STEPS
+                .iter()
+                .filter(|(v, _)| *v > current && *v <= target)
+            {
                 db.execute_batch(sql)?;
                 db.set_schema_version(*version)?;
             }

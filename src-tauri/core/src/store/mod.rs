@@ -32,6 +32,7 @@ use crate::db::{ConnectionInfo, Db};
 use crate::error::Result;
 
 pub use crate::circular::CircularSummary;
+pub use crate::excerpt::{MATCH_END, MATCH_START};
 pub use crate::register::RegisterEntry;
 pub use backup::{check_backup, BackupInfo, Restored, DAILY_KEPT};
 pub use certificates::{CertificateRecord, RegisterMatch, TrustedRoot};
@@ -41,7 +42,7 @@ pub use drafting::{Derived, Extension};
 pub use employees::{EmployeeFilter, EmployeePage};
 pub use roster::{RosterReport, StatusRow};
 pub use rules::{AgencyGrid, GridCell, GridDay, GridRow, NoticeRequest, RulesView};
-pub use search::{SearchFilter, SearchHit, MATCH_END, MATCH_START};
+pub use search::{SearchFilter, SearchHit};
 pub use settings::DEFAULT_ALERT_WORKING_DAYS;
 pub use signed::{SignedIssue, SrikandiCopy, Verification};
 pub use tracking::{AHEAD_DAYS, HISTORY_DAYS};
@@ -115,8 +116,14 @@ impl Store {
     /// (the store's suite runs on both backends, `scripts/test.sh`).
     #[cfg(test)]
     pub(crate) fn for_test() -> Result<Store> {
+        Self::setup(Self::empty_test_db()?)
+    }
+
+    /// The database [`Store::for_test`] starts from, before any migration.
+    #[cfg(test)]
+    fn empty_test_db() -> Result<Db> {
         if std::env::var("EDARAN_TEST_DB").as_deref() != Ok("postgresql") {
-            return Store::open_in_memory();
+            return Db::sqlite_in_memory();
         }
         static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
         let server = crate::db::scratch::ScratchServer::shared().expect("server PostgreSQL uji");
@@ -124,7 +131,7 @@ impl Store {
         let url = server
             .create_schema(&format!("t{}_{n}", std::process::id()))
             .unwrap();
-        Store::open(Path::new(&url))
+        Db::connect(&ConnectionInfo::parse(&url)?)
     }
 
     fn setup(conn: Db) -> Result<Store> {

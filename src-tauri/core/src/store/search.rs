@@ -7,14 +7,10 @@ use serde::{Deserialize, Serialize};
 use super::circulars::{summary, SUMMARY_COLUMNS, SUMMARY_WIDTH};
 use super::Store;
 use crate::circular::{CircularKind, CircularStatus};
-use crate::db::Backend;
+use crate::db::{Backend, ToValue, Value};
 use crate::error::Result;
-use crate::markup;
+use crate::excerpt::excerpt;
 use crate::store::CircularSummary;
-
-/// Marks around the matched words in [`SearchHit::snippet`].
-pub const MATCH_START: char = '\u{2}';
-pub const MATCH_END: char = '\u{3}';
 
 /// Most results returned; the search is meant to be narrowed, not paged.
 pub const SEARCH_LIMIT: u32 = 100;
@@ -32,8 +28,7 @@ pub struct SearchFilter {
 pub struct SearchHit {
     #[serde(flatten)]
     pub summary: CircularSummary,
-    /// Words around the match in the body, matches between
-    /// [`MATCH_START`] and [`MATCH_END`], emphasis markers taken out.
+    /// Words around the match in the body ([`excerpt`]).
     pub snippet: String,
 }
 
@@ -77,58 +72,88 @@ fn ts_query(text: &str) -> String {
     query
 }
 
-/// The matching part of the search (snippet, tables, condition, order),
-/// `{filters}` standing for the filters; per backend.
-const SQLITE_MATCH: &str = "snippet(circular_search, 2, char(2), char(3), '…', 16)
-     FROM circular_search JOIN circular c ON c.id = circular_search.rowid
-     WHERE circular_search MATCH ?1 AND {filters}
-     ORDER BY bm25(circular_search, 10.0, 5.0, 1.0, 2.0), c.id DESC";
-// The best 100 first, ranked on the index's matches; the headline (costly)
-// only for those.
-const POSTGRES_MATCH: &str = "ts_headline('simple', best.body, to_tsquery('simple', ?1),
-         'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=16, MinWords=6, ShortWord=0, MaxFragments=2, FragmentDelimiter=\" … \"')
-     FROM (SELECT c.id, s.body, ts_rank('{0.1, 0.2, 0.5, 1.0}', s.doc, to_tsquery('simple', ?1)) AS rank
-           FROM circular_search s JOIN circular c ON c.id = s.id
-           WHERE s.doc @@ to_tsquery('simple', ?1) AND {filters}
-           ORDER BY rank DESC, c.id DESC LIMIT {limit}) best
-     JOIN circular c ON c.id = best.id
-     ORDER BY best.rank DESC, c.id DESC";
+/// How a backend's index finds and ranks: its query (from the user's
+/// words), the index table's key, the match condition and the rank (lower
+/// is better), all over the table `circular_search`.
+struct Index {
+    query: fn(&str) -> String,
+    key: &'static str,
+    matches: &'static str,
+    rank: &'static str,
+}
+
+const SQLITE: Index = Index {
+    query: fts_query,
+    key: "rowid",
+    matches: "circular_search MATCH ?1",
+    rank: "bm25(circular_search, 10.0, 5.0, 1.0, 2.0)",
+};
+const POSTGRES: Index = Index {
+    query: ts_query,
+    key: "id",
+    matches: "circular_search.doc @@ to_tsquery('simple', ?1)",
+    rank: "-ts_rank('{0.1, 0.2, 0.5, 1.0}', circular_search.doc, to_tsquery('simple', ?1))",
+};
 
 impl Store {
     /// Circulars matching `text` (all words, in any field) and the filters,
     /// best first; with no words, the latest circulars that pass the filters.
     pub fn search_circulars(&self, text: &str, filter: &SearchFilter) -> Result<Vec<SearchHit>> {
-        let (query, matching) = match self.conn.backend() {
-            Backend::Sqlite => (fts_query(text), SQLITE_MATCH),
-            Backend::Postgres => (ts_query(text), POSTGRES_MATCH),
+        let index = match self.conn.backend() {
+            Backend::Sqlite => SQLITE,
+            Backend::Postgres => POSTGRES,
         };
-        let filters = "(?2 IS NULL OR CAST(substr(coalesce(c.issued_on, c.period_start), 1, 4) AS INTEGER) = ?2)
-             AND (?3 IS NULL OR c.status = ?3) AND (?4 IS NULL OR c.kind = ?4)";
+        let query = (index.query)(text);
+        let mut values: Vec<Value> = Vec::new();
+        if !query.is_empty() {
+            values.push(query.to_value());
+        }
+        // Only the filters chosen: with none, the ranking reads the index alone.
+        let mut filters = String::new();
+        for (condition, value) in [
+            (
+                "CAST(substr(coalesce(c.issued_on, c.period_start), 1, 4) AS INTEGER)",
+                filter.year.map(|y| y.to_value()),
+            ),
+            ("c.status", filter.status.map(|s| s.to_value())),
+            ("c.kind", filter.kind.map(|k| k.to_value())),
+        ] {
+            if let Some(value) = value {
+                values.push(value);
+                filters.push_str(&format!(" AND {condition} = ?{}", values.len()));
+            }
+        }
         let sql = if query.is_empty() {
             format!(
-                "SELECT {SUMMARY_COLUMNS}, ''
-                 FROM circular c WHERE ?1 = '' AND {filters} ORDER BY c.id DESC LIMIT {SEARCH_LIMIT}"
+                "SELECT {SUMMARY_COLUMNS}, '' FROM circular c WHERE 1 = 1{filters}
+                 ORDER BY c.id DESC LIMIT {SEARCH_LIMIT}"
             )
         } else {
+            let Index {
+                key, matches, rank, ..
+            } = index;
+            let join = if filters.is_empty() {
+                String::new()
+            } else {
+                format!("JOIN circular c ON c.id = circular_search.{key}")
+            };
+            // The best first, ranked on the index alone; the rest of their
+            // record (and the body for the excerpt) only for those.
             format!(
-                "SELECT {SUMMARY_COLUMNS}, {} LIMIT {SEARCH_LIMIT}",
-                matching
-                    .replace("{filters}", filters)
-                    .replace("{limit}", &SEARCH_LIMIT.to_string())
+                "SELECT {SUMMARY_COLUMNS}, s.body
+                 FROM (SELECT circular_search.{key} AS id, {rank} AS rank FROM circular_search {join}
+                       WHERE {matches}{filters} ORDER BY rank, id DESC LIMIT {SEARCH_LIMIT}) best
+                 JOIN circular c ON c.id = best.id JOIN circular_search s ON s.{key} = best.id
+                 ORDER BY best.rank, c.id DESC"
             )
         };
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            crate::db::params![query, filter.year, filter.status, filter.kind],
-            |r| {
-                Ok(SearchHit {
-                    summary: summary(r)?,
-                    snippet: markup::plain_excerpt(
-                        &r.get::<String>(SUMMARY_WIDTH)?.replace('\u{200B}', ""),
-                    ),
-                })
-            },
-        )?;
+        let rows = stmt.query_map(values, |r| {
+            Ok(SearchHit {
+                summary: summary(r)?,
+                snippet: excerpt(&r.get::<String>(SUMMARY_WIDTH)?, text),
+            })
+        })?;
         Ok(rows.collect::<Result<_>>()?)
     }
 }
@@ -137,6 +162,7 @@ impl Store {
 mod tests {
     use super::*;
     use crate::demo;
+    use crate::excerpt::MATCH_START;
 
     fn demo_store() -> Store {
         let mut store = Store::for_test().unwrap();
@@ -206,6 +232,28 @@ mod tests {
             .search_circulars("zebrakuda", &SearchFilter::default())
             .unwrap()
             .is_empty());
+    }
+
+    #[test]
+    fn a_database_indexed_before_excerpts_were_made_here_shows_the_same_excerpts() {
+        let db = Store::empty_test_db().unwrap();
+        super::super::migrations::migrate_to(&db, 14).unwrap();
+        let doc =
+            r#"{"points": [{"text": "Sesuai surat nomor 800/1/BKD tentang *kerja* dari rumah."}]}"#;
+        db.execute(
+            "INSERT INTO circular (kind, status, subject, document, updated_at)
+             VALUES ('wfh_baru', 'draf', 'Sistem Kerja', ?1, '2020-03-20')",
+            [doc],
+        )
+        .unwrap();
+        let store = Store::setup(db).unwrap();
+        let hits = store
+            .search_circulars("800/1", &SearchFilter::default())
+            .unwrap();
+        assert_eq!(
+            hits[0].snippet,
+            "Sesuai surat nomor \u{2}800\u{3}/\u{2}1\u{3}/BKD tentang kerja dari rumah."
+        );
     }
 
     #[test]

@@ -18,21 +18,28 @@ impl Store {
     /// Arrangements in force on `at` and later, their chains and the alerts.
     pub fn dashboard(&self, at: NaiveDate) -> Result<Dashboard> {
         let (since, until) = (at - Days::new(HISTORY_DAYS), at + Days::new(AHEAD_DAYS));
+        // The circulars whose period meets the window (each branch an
+        // index range), then their ancestors one parent at a time; the
+        // picket rules are read out of the document only where they count.
         let mut stmt = self.conn.prepare_cached(&format!(
             "WITH RECURSIVE chain(id) AS (
-                SELECT id FROM circular WHERE (period_start IS NULL OR period_start <= ?2)
-                    AND (period_end >= ?1 OR (period_end IS NULL AND (kind <> 'pencabutan' OR period_start >= ?1)))
-                UNION SELECT c.parent_id FROM circular c JOIN chain ON c.id = chain.id
-                    WHERE c.parent_id IS NOT NULL)
+                SELECT id FROM circular WHERE period_end >= ?1 AND period_start <= ?2
+                UNION ALL SELECT id FROM circular WHERE period_end IS NULL
+                    AND (period_start IS NULL OR period_start <= ?2)
+                    AND (kind <> 'pencabutan' OR period_start >= ?1)
+                UNION ALL SELECT (SELECT c.parent_id FROM circular c WHERE c.id = chain.id)
+                    FROM chain WHERE chain.id IS NOT NULL)
              SELECT {SUMMARY_COLUMNS}, c.scope,
-                 json_extract(c.document, '$.rules.picket') IS NOT NULL, h.until
+                 CASE WHEN c.period_end IS NULL
+                     THEN json_extract(c.document, '$.rules.picket') IS NOT NULL END,
+                 h.until
              FROM circular c LEFT JOIN roster_horizon h ON h.circular_id = c.id
              WHERE c.id IN (SELECT id FROM chain)"
         ))?;
         let links = stmt
             .query_map([since, until], |r| {
                 let circular = summary(r)?;
-                let picket: bool = r.get(SUMMARY_WIDTH + 1)?;
+                let picket = r.get::<Option<bool>>(SUMMARY_WIDTH + 1)?.unwrap_or(false);
                 let stored: Option<NaiveDate> = r.get(SUMMARY_WIDTH + 2)?;
                 let horizon = match circular.period {
                     Some(p) if picket && p.end.is_none() => {
