@@ -146,6 +146,44 @@ mod tests {
     const MUBA_SCOPE: &str =
         "ASN dan Tenaga Kontrak di lingkungan Pemerintah Kabupaten Musi Banyuasin";
 
+    /// An open-ended arrangement with a picket roster is followed to its
+    /// roster's horizon; without picket rules, or with an end, it has none.
+    #[test]
+    fn an_open_ended_picket_arrangement_is_followed_to_its_roster_horizon() {
+        let mut store = demo_store();
+        let mut open_ended = |file: &str, picket: bool, end: Option<NaiveDate>| {
+            let mut doc: Circular = exchange::from_json(file).unwrap();
+            doc.period = Some(Period {
+                start: day(2020, 6, 5),
+                end,
+            });
+            if !picket {
+                doc.rules.picket = None;
+            }
+            let id = store.create_circular(&doc, "Rina").unwrap();
+            store
+                .issue(id, &in_any_order(day(2020, 6, 4)), "Rina")
+                .unwrap();
+            id
+        };
+        let rostered = open_ended(MUBA, true, None);
+        let unrostered = open_ended(SUMSEL, false, None);
+        let ended = open_ended(MUBA, true, Some(day(2020, 6, 19)));
+        let board = store.dashboard(day(2020, 6, 10)).unwrap();
+        let horizon = |id: i64| {
+            board
+                .active
+                .iter()
+                .find(|a| a.link.circular.id == id)
+                .unwrap()
+                .link
+                .horizon
+        };
+        assert_eq!(horizon(rostered), Some(day(2020, 8, 31)));
+        assert_eq!(horizon(unrostered), None);
+        assert_eq!(horizon(ended), None);
+    }
+
     #[test]
     fn the_sumsel_chain_warns_before_the_end_then_tracks_its_extension() {
         let mut store = demo_store();
