@@ -28,7 +28,8 @@ pub struct SearchFilter {
 pub struct SearchHit {
     #[serde(flatten)]
     pub summary: CircularSummary,
-    /// Words around the match in the body ([`excerpt`]).
+    /// Words around the match in the body, matches between `\u{2}` and
+    /// `\u{3}`, emphasis markers taken out (`excerpt.rs`).
     pub snippet: String,
 }
 

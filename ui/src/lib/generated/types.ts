@@ -1151,8 +1151,8 @@ year: number | null, status: CircularStatus | null, kind: CircularKind | null, }
 
 export type SearchHit = { 
 /**
- * Words around the match in the body, matches between
- * [`MATCH_START`] and [`MATCH_END`], emphasis markers taken out.
+ * Words around the match in the body, matches between `\u{2}` and
+ * `\u{3}`, emphasis markers taken out (`excerpt.rs`).
  */
 snippet: string, id: number, kind: CircularKind, kind_label: string, status: CircularStatus, status_label: string, 
 /**
