@@ -204,28 +204,53 @@ pub(crate) async fn click(client: &Client, testid: &str) {
 /// Clicks the first element with `testid` whose text contains `text` (any
 /// such element for ""), waiting for it.
 pub(crate) async fn click_text(client: &Client, testid: &str, text: &str) {
-    click_in(client, testid, text, None).await;
+    click_in(client, &css(testid), text, None, Pick::First).await;
 }
 
 /// Clicks the button `inner` inside the first element with `testid` whose
 /// text contains `text` (a list row's *Buka*), waiting for it.
 pub(crate) async fn click_in_row(client: &Client, testid: &str, text: &str, inner: &str) {
-    click_in(client, testid, text, Some(inner)).await;
+    click_in(client, &css(testid), text, Some(&css(inner)), Pick::First).await;
 }
 
-/// The one click: the first element with `testid` showing `text` (or the
-/// `inner` element inside it), once it is settled.
-async fn click_in(client: &Client, testid: &str, text: &str, inner: Option<&str>) {
+/// Clicks the last element with `testid` (the newest point's *hapus*).
+pub(crate) async fn click_last(client: &Client, testid: &str) {
+    click_in(client, &css(testid), "", None, Pick::Last).await;
+}
+
+/// Clicks the first element matching the CSS `selector` (a grid cell's
+/// button, a row's button without a test id).
+pub(crate) async fn click_css(client: &Client, selector: &str) {
+    click_in(client, selector, "", None, Pick::First).await;
+}
+
+/// Which of the matching elements a click aims at.
+#[derive(Clone, Copy)]
+enum Pick {
+    First,
+    Last,
+}
+
+/// The one click: the element matching `selector` and showing `text` (or
+/// the `inner` element inside it), once it is settled.
+async fn click_in(client: &Client, selector: &str, text: &str, inner: Option<&str>, pick: Pick) {
     let what = format!(
-        "{testid} showing {text:?}{}",
+        "{selector} showing {text:?}{}",
         inner.map(|i| format!(" → {i}")).unwrap_or_default()
     );
     let clicked = poll(async || {
-        for el in all(client, testid).await {
+        let mut found = client
+            .find_all(Locator::Css(selector))
+            .await
+            .unwrap_or_default();
+        if let Pick::Last = pick {
+            found.reverse();
+        }
+        for el in found {
             if text.is_empty() || el.text().await.is_ok_and(|t| t.contains(text)) {
                 let el = match inner {
                     Some(inner) => el
-                        .find(Locator::Css(&css(inner)))
+                        .find(Locator::Css(inner))
                         .await
                         .map_err(|e| format!("no {what}: {e}"))?,
                     None => el,

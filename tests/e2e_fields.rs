@@ -62,11 +62,7 @@ pub(crate) async fn field_problems_scenario() {
     );
     click(&app, "c-place").await;
     wait_for_text(&app, "problem-points", "kosong; isi atau hapus butir itu.").await;
-    let points = app
-        .find_all(fantoccini::Locator::Css(&css("point-remove")))
-        .await
-        .unwrap();
-    points.last().unwrap().click().await.unwrap();
+    click_last(&app, "point-remove").await;
     wait_for_count(&app, "problem-points", 0).await;
     wait_for_text(&app, "save-state", "Tersimpan").await;
 

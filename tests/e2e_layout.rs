@@ -89,14 +89,7 @@ pub(crate) async fn layout_scenario() {
     .await;
 
     // The demo's draft in the editor: its workflow stays above the long form.
-    wait_for_text(&app, "circular-row", "Draf")
-        .await
-        .find(fantoccini::Locator::Css(&css("open-circular")))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_in_row(&app, "circular-row", "Draf", "open-circular").await;
     find(&app, "preview-page").await;
     check_page(
         &app,

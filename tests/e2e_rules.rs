@@ -5,8 +5,6 @@
 //! groups) and export it as XLSX through the native save dialog; then an
 //! open-ended arrangement on *Beranda* with its roster horizon's alert.
 
-use fantoccini::Locator;
-
 use crate::app::*;
 
 pub(crate) async fn rules_scenario() {
@@ -120,12 +118,7 @@ pub(crate) async fn rules_scenario() {
     let date = wait_for_attr(&app, duty_cell, "data-date").await;
     let cell =
         format!("[data-testid=\"grid-cell\"][data-employee=\"{employee}\"][data-date=\"{date}\"]");
-    app.find(Locator::Css(&format!("{cell} button")))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_css(&app, &format!("{cell} button")).await;
     find(&app, "cell-menu").await;
     // Measured once the click has scrolled the cell into view.
     let grid_top = top_of(&app, "agency-grid").await;

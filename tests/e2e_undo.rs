@@ -61,11 +61,7 @@ pub(crate) async fn undo_scenario() {
     wait_for_text(&app, "save-state", "Tersimpan").await;
 
     // “hapus” on that point (the last): the notice offers it back.
-    let removes = app
-        .find_all(Locator::Css(&css("point-remove")))
-        .await
-        .unwrap();
-    removes.last().unwrap().click().await.unwrap();
+    click_last(&app, "point-remove").await;
     wait_for_no_point(&app, TEXT).await;
     wait_for_text(&app, "notice", "dihapus").await;
     wait_for_text(&app, "notice-action", "Urungkan").await;
@@ -100,14 +96,7 @@ pub(crate) async fn undo_scenario() {
         .unwrap();
     // The notice names the person without academic titles.
     let name = full_name.split(", ").next().unwrap().to_string();
-    find(&app, "employee-row")
-        .await
-        .find(Locator::Css("button.danger"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    click_css(&app, "[data-testid=\"employee-row\"] button.danger").await;
     click(&app, "confirm-yes").await;
     wait_for_count(&app, "employee-row", 0).await;
     wait_for_text(&app, "notice", &format!("Pegawai “{name}” dihapus.")).await;
