@@ -56,8 +56,9 @@ pub async fn shared_db_copy(
 }
 
 /// *Pakai server ini di komputer ini*: this workstation works on the
-/// server from now on (an empty database is set up for Edaran); the address is remembered for the next start, the
-/// password is not (it is asked then).
+/// server from now on (an empty database is set up for Edaran); the
+/// address is remembered for the next start, the password is not (it is
+/// asked then).
 #[tauri::command]
 pub async fn shared_db_use(
     state: State<'_, AppState>,

@@ -46,6 +46,21 @@ fn words(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
+/// The searched words, each as its runs of letters and digits (`800/1` →
+/// `800`, `1`), which the indexes match in a row; words without any left out.
+pub(crate) fn phrases(searched: &str) -> Vec<Vec<&str>> {
+    searched
+        .split_whitespace()
+        .map(|w| {
+            words(w)
+                .into_iter()
+                .map(|(s, e)| &w[s..e])
+                .collect::<Vec<_>>()
+        })
+        .filter(|runs| !runs.is_empty())
+        .collect()
+}
+
 /// The words of `body` (emphasis markers taken out) around the best
 /// stretch of `searched`'s words, matches between [`MATCH_START`] and
 /// [`MATCH_END`], `…` where the body goes on; the body's start when none
@@ -56,15 +71,9 @@ pub fn excerpt(body: &str, searched: &str) -> String {
     let text = markup::plain(body);
     let spans = words(&text);
     let body_words: Vec<String> = spans.iter().map(|&(s, e)| folded(&text[s..e])).collect();
-    let phrases: Vec<Vec<String>> = searched
-        .split_whitespace()
-        .map(|w| {
-            words(w)
-                .into_iter()
-                .map(|(s, e)| folded(&w[s..e]))
-                .collect::<Vec<_>>()
-        })
-        .filter(|runs| !runs.is_empty())
+    let phrases: Vec<Vec<String>> = phrases(searched)
+        .into_iter()
+        .map(|runs| runs.into_iter().map(folded).collect())
         .collect();
     // Which searched word each word of the body is part of, if any.
     let mut hits: Vec<Option<usize>> = vec![None; spans.len()];

@@ -9,7 +9,7 @@ use super::Store;
 use crate::circular::{CircularKind, CircularStatus};
 use crate::db::{Backend, ToValue, Value};
 use crate::error::Result;
-use crate::excerpt::excerpt;
+use crate::excerpt::{excerpt, phrases};
 use crate::store::CircularSummary;
 
 /// Most results returned; the search is meant to be narrowed, not paged.
@@ -52,19 +52,14 @@ fn fts_query(text: &str) -> String {
 /// runs in order (`800/1` → `'800' <-> '1'`), words joined by `&`, the last
 /// run a prefix; as the search table splits the text it indexes.
 fn ts_query(text: &str) -> String {
-    let words: Vec<Vec<String>> = text
-        .split_whitespace()
-        .map(|w| {
-            w.split(|c: char| !c.is_alphanumeric())
-                .filter(|r| !r.is_empty())
+    let mut query = phrases(text)
+        .iter()
+        .map(|runs| {
+            runs.iter()
                 .map(|r| format!("'{}'", r.to_lowercase()))
                 .collect::<Vec<_>>()
+                .join(" <-> ")
         })
-        .filter(|runs| !runs.is_empty())
-        .collect();
-    let mut query = words
-        .iter()
-        .map(|w| w.join(" <-> "))
         .collect::<Vec<_>>()
         .join(" & ");
     if !query.is_empty() {

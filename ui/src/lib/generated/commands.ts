@@ -311,8 +311,9 @@ export const commands = {
     invoke('shared_db_copy', { address, password }),
   /**
    * *Pakai server ini di komputer ini*: this workstation works on the
-   * server from now on (an empty database is set up for Edaran); the address is remembered for the next start, the
-   * password is not (it is asked then).
+   * server from now on (an empty database is set up for Edaran); the
+   * address is remembered for the next start, the password is not (it is
+   * asked then).
    */
   shared_db_use: (address: string, password: string): Promise<string> =>
     invoke('shared_db_use', { address, password }),
